@@ -1,0 +1,40 @@
+import type { FieldKey } from './formDefinition';
+
+/** Identifies one department's sheet for one item: a department may file several (seq 1, 2, …). */
+export interface EntryKey {
+  readonly code: string;
+  readonly department: string;
+  readonly seq: number;
+}
+
+export type EntryFields = Readonly<Record<FieldKey, string>>;
+
+/** One department's 取組項目 sheet for one item in one fiscal year. Field text is kept exactly as written. */
+export interface Entry extends EntryKey {
+  /** 令和N年度 as April-start Gregorian year (令和2年度 → 2020). */
+  readonly fiscalYear: number;
+  readonly fields: EntryFields;
+}
+
+export const entryKeyString = (k: EntryKey): string => `${k.code}|${k.department}|${k.seq}`;
+
+export const emptyFields = (): EntryFields => ({
+  vision: '',
+  goal: '',
+  actions: '',
+  firstHalf: '',
+  secondHalf: '',
+  achievement: '',
+  evaluation: '',
+});
+
+/** Sort key for 体系 order: item index, then the department's index in the plan, then seq. */
+export function compareEntryKeys(
+  itemIndex: (code: string) => number,
+  departmentIndex: (department: string) => number,
+): (a: EntryKey, b: EntryKey) => number {
+  return (a, b) =>
+    itemIndex(a.code) - itemIndex(b.code) ||
+    departmentIndex(a.department) - departmentIndex(b.department) ||
+    a.seq - b.seq;
+}

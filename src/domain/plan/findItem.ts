@@ -1,0 +1,48 @@
+import { parseLeadingToken, romanToNumber, stripTokens } from '../text/hierarchyToken';
+import { normalizeKey } from '../text/normalizeKey';
+import { itemCode, planItems } from './planItems';
+import type { Plan, PlanItem } from './types';
+
+const CODE_RE = /^\s*([IVXⅠ-Ⅻ]+)\s*[-‐－ー]\s*(\d+)\s*[-‐－ー]\s*(\d+)\s*[-‐－ー]\s*(\d+)\s*$/u;
+
+/** `I-1-1-1` (also `Ⅱ－1－3－2`) → the canonical code, or undefined. */
+export function parseItemCode(text: string): string | undefined {
+  const m = CODE_RE.exec(text.normalize('NFKC'));
+  if (!m) return undefined;
+  const basic = romanToNumber(m[1] ?? '');
+  return basic === undefined ? undefined : itemCode(basic, Number(m[2]), Number(m[3]), Number(m[4]));
+}
+
+/**
+ * Find an item by its code or by any printed label: `① 地域支えあいの仕組みづくり (2) まちづくり活動諸団体の
+ * 活動支援と連携`, the same with `②` for `(2)`, full-width spaces, or the item title alone when unique.
+ */
+export function findItem(plan: Plan, label: string): PlanItem | undefined {
+  const items = planItems(plan);
+  const code = parseItemCode(label);
+  if (code) return items.find((p) => p.code === code);
+
+  const wordsKey = normalizeKey(stripTokens(label));
+  if (wordsKey === '') return undefined;
+  const full = items.filter((p) => normalizeKey(p.group.title + p.item.title) === wordsKey);
+  if (full.length === 1) return full[0];
+  const byTitle = items.filter((p) => normalizeKey(p.item.title) === wordsKey);
+  if (byTitle.length === 1) return byTitle[0];
+  // Disambiguate same-titled items by the printed numbers: `① … (2) …` or `① … ② …`.
+  const candidates = full.length > 1 ? full : byTitle;
+  if (candidates.length > 1) {
+    const numbers = printedNumbers(label);
+    return candidates.find((p) => numbers.at(-1) === p.item.number && (numbers.length < 2 || numbers[0] === p.group.number));
+  }
+  return undefined;
+}
+
+function printedNumbers(label: string): number[] {
+  const out: number[] = [];
+  const re = /[\u2460-\u2473\u2474-\u2487]|[(（]\s*[0-9０-９]{1,3}\s*[)）]/gu;
+  for (const m of label.matchAll(re)) {
+    const t = parseLeadingToken(m[0], ['circled', 'paren']);
+    if (t) out.push(t.value);
+  }
+  return out;
+}

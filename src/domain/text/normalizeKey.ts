@@ -1,0 +1,54 @@
+/**
+ * A matching key for labels and choices typed by people: `目 標`, `目　標` and `目標` share one key,
+ * as do `前期 (4～9月)`, `前期（４〜９月）` and `前期(4~9月)`.
+ *
+ * Not for hierarchy tokens: NFKC turns `①` into `1` and loses the level, so parse tokens first
+ * (see hierarchyToken.ts) and key only the words.
+ */
+
+// Every dash-like character people (and PDF extraction) use for a hyphen or a minus.
+const DASHES = /[\u002D\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D\u30FC\uFF70]/g;
+// Wave dashes and tildes: 〜 (U+301C), ～ (U+FF5E, NFKC → ~), 〰, ∼.
+const WAVES = /[\u301C\u3030\u223C\uFF5E~]/g;
+const KATAKANA = /[\u30A1-\u30FA\u30FD\u30FE]/;
+const WHITESPACE = /[\s\u00A0\u2000-\u200B\u3000\uFEFF]+/g;
+
+/**
+ * Fold a dash after katakana to the long-vowel mark (センタ− → センター) and every other dash to "-"
+ * (4ー9月 → 4-9月), so that words such as コンプライアンス or センター keep their spelling.
+ */
+function foldDashes(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    DASHES.lastIndex = 0;
+    if (DASHES.test(ch)) {
+      const prev = out[out.length - 1] ?? '';
+      out += KATAKANA.test(prev) ? '\u30FC' : '-';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+export function normalizeKey(text: string): string {
+  const nfkc = text.normalize('NFKC');
+  const folded = foldDashes(nfkc).replace(WAVES, '~').replace(WHITESPACE, '');
+  return folded.toLowerCase();
+}
+
+/** Text with whitespace runs (full-width, NBSP) folded to one ASCII space and trimmed; words untouched. */
+export function foldSpaces(text: string): string {
+  return text.replace(WHITESPACE, ' ').trim();
+}
+
+/** Normalize line endings of multi-line cell text and trim trailing spaces on each line. */
+export function normalizeCellText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u3000\u00A0]+$/u, ''))
+    .join('\n')
+    .trim();
+}

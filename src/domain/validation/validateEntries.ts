@@ -1,0 +1,36 @@
+import type { Entry } from '../entry/types';
+import type { Finding } from '../finding';
+import { checkAchievementValue } from './achievementValue';
+import type { ValidationContext } from './context';
+import { checkDuplicateEntries } from './duplicateEntries';
+import { checkEvaluationExplains } from './evaluationExplains';
+import { checkGuidanceText } from './guidanceText';
+import { checkItemAssignment } from './itemAssignment';
+import { checkPeriodDates } from './periodDates';
+import { checkRequiredFields } from './requiredFields';
+import { checkTextLength } from './textLength';
+
+export type EntryRule = (entry: Entry, ctx: ValidationContext) => Finding[];
+
+export const ENTRY_RULES: readonly EntryRule[] = [
+  checkItemAssignment,
+  checkRequiredFields,
+  checkGuidanceText,
+  checkAchievementValue,
+  checkEvaluationExplains,
+  checkPeriodDates,
+  checkTextLength,
+];
+
+/**
+ * Run every rule over the entries, in entry order. A field with a specific finding (記入例のまま, 評価が
+ * 説明不足) does not also get the generic 未記入 one.
+ */
+export function validateEntries(entries: readonly Entry[], ctx: ValidationContext): Finding[] {
+  const perEntry = entries.flatMap((entry) => {
+    const found = ENTRY_RULES.flatMap((rule) => rule(entry, ctx));
+    const specific = new Set(found.filter((f) => f.code !== 'entry.required').map((f) => f.place.field));
+    return found.filter((f) => f.code !== 'entry.required' || !specific.has(f.place.field));
+  });
+  return [...perEntry, ...checkDuplicateEntries(entries)];
+}
