@@ -1,0 +1,171 @@
+import { STANDARD_FORM, type FormDefinition, type Stage } from '../entry/formDefinition';
+import { entryKeyString, type Entry } from '../entry/types';
+import type { Finding } from '../finding';
+import { formatAssignment, planAssignees, planItems } from '../plan/planItems';
+import type { Plan, PlanItem } from '../plan/types';
+import { validateEntries } from '../validation/validateEntries';
+import { mergeAllDepartments, type Contribution } from './mergeAllDepartments';
+import { entryText, selectEntries, sortSources, type Candidate } from './selectEntries';
+import { summarizeAchievement } from './summarizeAchievement';
+import { summarizeSubmissions } from './summarizeSubmissions';
+import type { Consolidation, LogRecord, MasterRow, SourceFile } from './types';
+
+export interface ConsolidateOptions {
+  /** The one run stamp written everywhere (ISO date-time). */
+  readonly stamp: string;
+  readonly fiscalYear: number;
+  readonly stage: Stage;
+  readonly form?: FormDefinition;
+}
+
+interface Placed {
+  readonly entry: Entry;
+  readonly candidate: Candidate;
+  readonly planItem?: PlanItem;
+  readonly flag?: string;
+  readonly mergedFrom?: readonly string[];
+}
+
+/**
+ * Department workbooks (already read) → the master plan view: every entry in 体系 order, a 未提出 row for
+ * every item × department with no entry, 全課 parts merged for the coordinator, and a log record for
+ * every sheet of every input. Pure and deterministic: the same inputs and stamp give the same result.
+ */
+export function consolidateEntries(plan: Plan, sources: readonly SourceFile[], options: ConsolidateOptions): Consolidation {
+  const items = new Map(planItems(plan).map((p) => [p.code, p]));
+  const log: LogRecord[] = [];
+  const findings: Finding[] = [];
+
+  for (const source of sortSources(sources)) {
+    if (source.kind === 'rejected') {
+      log.push({ file: source.file, sheet: '', outcome: 'rejected', detail: source.message });
+      continue;
+    }
+    findings.push(...source.findings);
+    for (const s of source.sheets)
+      if (s.kind !== 'entry')
+        log.push({ file: source.file, sheet: s.sheet, outcome: s.kind, detail: s.reason ?? '', ...(s.text !== undefined && s.text !== '' && { keptText: s.text }) });
+  }
+
+  const selection = selectEntries(sources);
+  log.push(...selection.log);
+  findings.push(...selection.findings);
+
+  const placed: Placed[] = [];
+  const allGroups = new Map<string, Candidate[]>();
+  const record = (c: Candidate, outcome: LogRecord['outcome'], detail: string, keptText?: string) => {
+    const e = c.received.entry;
+    log.push({ file: c.file, sheet: c.received.sheet, outcome, code: e.code, department: e.department, seq: e.seq, detail, ...(keptText !== undefined && { keptText }) });
+  };
+
+  for (const candidate of selection.winners) {
+    const entry = candidate.received.entry;
+    const planItem = items.get(entry.code);
+    if (!planItem) {
+      const flag = `取組項目 ${entry.code} は体系にありません。`;
+      placed.push({ entry, candidate, flag });
+      record(candidate, 'flagged', flag);
+    } else if (planItem.item.assignment.kind === 'all') {
+      allGroups.set(entry.code, [...(allGroups.get(entry.code) ?? []), candidate]);
+    } else if (!planItem.item.assignment.departments.includes(entry.department)) {
+      const flag = `${entry.department}はこの取組項目の実践課（${formatAssignment(planItem.item.assignment)}）ではありません。`;
+      placed.push({ entry, candidate, planItem, flag });
+      record(candidate, 'flagged', flag);
+    } else {
+      placed.push({ entry, candidate, planItem });
+      record(candidate, 'consolidated', '');
+    }
+  }
+
+  for (const [code, group] of allGroups) {
+    const planItem = items.get(code)!;
+    const coordinator = planItem.item.assignment.kind === 'all' ? planItem.item.assignment.coordinator : '';
+    const contributions: Contribution[] = group.map((c) => ({ department: c.received.entry.department, entry: c.received.entry }));
+    const merged = mergeAllDepartments(coordinator, contributions, plan.departments);
+    const own = group.find((c) => c.received.entry.department === coordinator);
+    const lead = own ?? group[0]!;
+    if (merged.kind === 'compiled') {
+      for (const c of group)
+        if (c === own) record(c, 'consolidated', `${coordinator}が集約済みのシートをそのまま採用しました。`);
+        else record(c, 'compiled-kept', `${coordinator}の集約済みシートを採用したため、このシートは統合していません（内容は下に保存）。`, entryText(c.received.entry));
+      placed.push({ entry: merged.entry, candidate: lead, planItem });
+    } else if (group.every((c) => c === own)) {
+      record(lead, 'consolidated', '');
+      placed.push({ entry: group.length === 1 ? lead.received.entry : merged.entry, candidate: lead, planItem });
+    } else {
+      for (const c of group)
+        if (c === own) record(c, 'consolidated', `他課の記入を【課名】の見出しで統合しました（${merged.departments.join('、')}）。`);
+        else record(c, 'merged', `全課の取組として${coordinator}のシートに【${c.received.entry.department}】の見出しで統合しました。`);
+      placed.push({ entry: merged.entry, candidate: lead, planItem, mergedFrom: merged.departments });
+    }
+  }
+
+  const form = options.form ?? STANDARD_FORM;
+  const entryFindings = validateEntries(
+    placed.map((p) => p.entry),
+    { stage: options.stage, form, plan },
+  );
+  const findingsByKey = new Map<string, Finding[]>();
+  const placedByKey = new Map(placed.map((p) => [entryKeyString(p.entry), p]));
+  for (const f of entryFindings) {
+    const key = entryKeyString({ code: f.place.code ?? '', department: f.place.department ?? '', seq: f.place.seq ?? 0 });
+    const p = placedByKey.get(key);
+    const cell = p && f.place.field ? p.candidate.received.cells[f.place.field] : undefined;
+    const at: Finding = p ? { ...f, place: { ...f.place, file: p.candidate.file, sheet: p.candidate.received.sheet, ...(cell && { cell }) } } : f;
+    findingsByKey.set(key, [...(findingsByKey.get(key) ?? []), at]);
+    findings.push(at);
+  }
+
+  const toRow = (p: Placed): MasterRow => ({
+    code: p.entry.code,
+    ...(p.planItem && { planItem: p.planItem }),
+    department: p.entry.department,
+    seq: p.entry.seq,
+    status: p.flag ? 'flagged' : 'submitted',
+    entry: p.entry,
+    source: { file: p.candidate.file, sheet: p.candidate.received.sheet, cells: p.candidate.received.cells },
+    ...(p.mergedFrom && { mergedFrom: p.mergedFrom }),
+    ...(p.flag && { flag: p.flag }),
+    findings: findingsByKey.get(entryKeyString(p.entry)) ?? [],
+  });
+
+  const rows: MasterRow[] = [];
+  for (const a of planAssignees(plan)) {
+    const mine = placed.filter((p) => !p.flag && p.entry.code === a.code && p.entry.department === a.department).sort((x, y) => x.entry.seq - y.entry.seq);
+    if (mine.length > 0) rows.push(...mine.map(toRow));
+    else rows.push({ code: a.code, planItem: items.get(a.code)!, department: a.department, seq: 1, status: 'missing', findings: [] });
+  }
+  const flagged = placed
+    .filter((p) => p.flag)
+    .sort((x, y) => (x.entry.code < y.entry.code ? -1 : x.entry.code > y.entry.code ? 1 : 0) || x.entry.department.localeCompare(y.entry.department, 'ja') || x.entry.seq - y.entry.seq);
+  rows.push(...flagged.map(toRow));
+
+  return {
+    stamp: options.stamp,
+    fiscalYear: options.fiscalYear,
+    rows,
+    submissions: summarizeSubmissions(plan, rows, selection.winners),
+    achievement: summarizeAchievement(plan, rows),
+    log: sortLog(log, sources),
+    findings,
+  };
+}
+
+/** Log in input order (newest file last), then sheet order as received, file-level records first. */
+function sortLog(log: readonly LogRecord[], sources: readonly SourceFile[]): LogRecord[] {
+  const fileOrder = new Map(sortSources(sources).map((s, i) => [s.file, i]));
+  const sheetOrder = new Map<string, number>();
+  for (const s of sources)
+    if (s.kind === 'read') {
+      s.sheets.forEach((sh, i) => sheetOrder.set(`${s.file}\u0000${sh.sheet}`, i));
+    }
+  return log
+    .map((r, i) => ({ r, i }))
+    .sort(
+      (a, b) =>
+        (fileOrder.get(a.r.file) ?? 0) - (fileOrder.get(b.r.file) ?? 0) ||
+        (a.r.sheet === '' ? -1 : sheetOrder.get(`${a.r.file}\u0000${a.r.sheet}`) ?? 0) - (b.r.sheet === '' ? -1 : sheetOrder.get(`${b.r.file}\u0000${b.r.sheet}`) ?? 0) ||
+        a.i - b.i,
+    )
+    .map(({ r }) => r);
+}

@@ -1,0 +1,146 @@
+import type { FieldKey } from '../entry/formDefinition';
+import type { Entry } from '../entry/types';
+import type { Finding } from '../finding';
+import type { PlanItem } from '../plan/types';
+
+/** One entry read from a sheet of a department workbook, with where each field came from. */
+export interface ReceivedEntry {
+  readonly entry: Entry;
+  readonly sheet: string;
+  /** A1 address of each field's cell. */
+  readonly cells: Readonly<Partial<Record<FieldKey, string>>>;
+}
+
+/** Every sheet of an input file, whatever it held. */
+export interface ReceivedSheet {
+  readonly sheet: string;
+  readonly kind: 'entry' | 'plan' | 'toc' | 'not-entry' | 'unreadable';
+  /** Japanese reason for the non-entry kinds. */
+  readonly reason?: string;
+  /** For unreadable sheets: the text found on it, so nothing a department wrote is lost. */
+  readonly text?: string;
+}
+
+export type SourceFile =
+  | {
+      readonly kind: 'read';
+      readonly file: string;
+      /** Last-modified time (ms since epoch): the newer file wins a resubmission. */
+      readonly modified: number;
+      readonly entries: readonly ReceivedEntry[];
+      readonly sheets: readonly ReceivedSheet[];
+      /** Findings made while reading (extract.*), already placed at file/sheet/cell. */
+      readonly findings: readonly Finding[];
+    }
+  | {
+      readonly kind: 'rejected';
+      readonly file: string;
+      readonly modified: number;
+      readonly code: string;
+      readonly message: string;
+    };
+
+/** What happened to one sheet (or one file) of the input. Every input sheet gets exactly one record. */
+export type Outcome =
+  | 'consolidated'
+  | 'merged'
+  | 'compiled-kept'
+  | 'replaced'
+  | 'duplicate'
+  | 'empty'
+  | 'flagged'
+  | 'not-entry'
+  | 'toc'
+  | 'plan'
+  | 'unreadable'
+  | 'rejected';
+
+export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
+  consolidated: '集約',
+  merged: '全課の取組に統合',
+  'compiled-kept': '参考（とりまとめ課の集約済みシートを採用）',
+  replaced: '差し替え（新しいファイルを採用）',
+  duplicate: '重複（先のシートを採用）',
+  empty: '未記入のため集約対象外',
+  flagged: '集約（体系外・要確認）',
+  'not-entry': '取組項目シートではない',
+  toc: '目次',
+  plan: '体系',
+  unreadable: '読み取れない',
+  rejected: 'ファイルを受け付けられない',
+};
+
+export interface LogRecord {
+  readonly file: string;
+  /** Empty for a file-level record (a rejected file). */
+  readonly sheet: string;
+  readonly outcome: Outcome;
+  readonly code?: string;
+  readonly department?: string;
+  readonly seq?: number;
+  /** Japanese explanation: which file replaced which, why a sheet was not read, … */
+  readonly detail: string;
+  /** The text of a sheet that was not consolidated (replaced, duplicate, unreadable), so nothing is lost. */
+  readonly keptText?: string;
+}
+
+export type RowStatus = 'submitted' | 'missing' | 'flagged';
+
+/** One row of 全体計画: an entry, or an item × department that is still missing (未提出). */
+export interface MasterRow {
+  readonly code: string;
+  /** Undefined for an entry whose item is not in the 体系 (flagged). */
+  readonly planItem?: PlanItem;
+  readonly department: string;
+  readonly seq: number;
+  readonly status: RowStatus;
+  readonly entry?: Entry;
+  readonly source?: { readonly file: string; readonly sheet: string; readonly cells: ReceivedEntry['cells'] };
+  /** For 全課 items: the departments whose text was merged, in order. */
+  readonly mergedFrom?: readonly string[];
+  /** Japanese reason a row is flagged (not in the 体系, not assigned). */
+  readonly flag?: string;
+  readonly findings: readonly Finding[];
+}
+
+export interface DepartmentSubmission {
+  readonly department: string;
+  readonly expected: number;
+  readonly received: number;
+  readonly missing: readonly string[];
+  /** Sheets written for 全課 items (contributions merged into the coordinator's entry). */
+  readonly contributions: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly lastFile?: string;
+}
+
+export interface AchievementCounts {
+  readonly achieved: number;
+  readonly partial: number;
+  readonly notAchieved: number;
+  readonly blank: number;
+}
+
+export interface AchievementGroup {
+  readonly label: string;
+  readonly counts: AchievementCounts;
+}
+
+export interface AchievementSummary {
+  readonly total: AchievementCounts;
+  readonly byBasic: readonly AchievementGroup[];
+  readonly byPromotion: readonly AchievementGroup[];
+  readonly byDepartment: readonly AchievementGroup[];
+}
+
+export interface Consolidation {
+  /** One run stamp (ISO date-time) for the whole result. */
+  readonly stamp: string;
+  readonly fiscalYear: number;
+  readonly rows: readonly MasterRow[];
+  readonly submissions: readonly DepartmentSubmission[];
+  readonly achievement: AchievementSummary;
+  readonly log: readonly LogRecord[];
+  readonly findings: readonly Finding[];
+}
