@@ -18,7 +18,9 @@ export interface CellMark {
  */
 export interface WorkbookPort {
   /** Sheet names with visibility, in tab order. */
-  listSheets(): Promise<readonly { readonly name: string; readonly visibility: SheetSnapshot['visibility'] }[]>;
+  listSheets(): Promise<
+    readonly { readonly name: string; readonly visibility: SheetSnapshot['visibility'] }[]
+  >;
   /** Snapshots of the named sheets (all when omitted), in tab order. */
   readSnapshot(sheets?: readonly string[]): Promise<WorkbookSnapshot>;
   /**
@@ -41,7 +43,8 @@ export interface FileWorkbookPort extends WorkbookPort {
 
 /** Why a file could not be opened as a workbook; the message is Japanese and names the file. */
 export interface OpenError {
-  readonly code: 'file.empty' | 'file.xls' | 'file.encrypted' | 'file.not-xlsx' | 'file.corrupt' | 'file.too-large';
+  readonly code:
+    'file.empty' | 'file.xls' | 'file.encrypted' | 'file.not-xlsx' | 'file.corrupt' | 'file.too-large';
   readonly file: string;
   readonly message: string;
 }

@@ -1,0 +1,161 @@
+import { STANDARD_FORM, type FieldDef, type FormDefinition } from '../entry/formDefinition';
+import type { EntryFields } from '../entry/types';
+import { formatFiscalYear } from '../fiscal/fiscalYear';
+import { basicLabel, fullItemLabel, promotionLabel } from '../plan/planItems';
+import type { PlanItem } from '../plan/types';
+import { formatDepartmentCell } from './departmentCell';
+import { entryLayout, labelText, requiredInputs, type EntryLayout, type LayoutInput } from './entryLayout';
+import { a4Print, leftRightHeader } from './printSetup';
+import { estimateRowHeight } from './rowHeight';
+import { formatSheetMeta } from './sheetMeta';
+import { range, type CellRange, type CellSpec, type SheetSpec, type ValidationSpec } from './sheetSpec';
+import { FONT_SIZE, MISSING_FILL, pickStyles, region, SMALL_FONT_SIZE } from './templateStyles';
+
+/**
+ * Column widths in characters, A–F. A–D total 92: A4 portrait at 100% with 0.5" margins holds about 95
+ * (print also fits one page wide). E is a gutter, F the hidden metadata column.
+ */
+export const ENTRY_COLUMN_WIDTHS: readonly number[] = [10, 12, 16, 54, 2, 12];
+/** An empty text input keeps room to write (about 2½ lines). */
+export const MIN_TEXT_ROW_HEIGHT = 45;
+export const MIN_ROW_HEIGHT = 24;
+
+export interface EntrySheetInput {
+  readonly item: PlanItem;
+  readonly department: string;
+  readonly seq: number;
+  /** April-start year (令和2年度 → 2020). */
+  readonly fiscalYear: number;
+  /** Pre-filled text, written as literal values (never formulas); empty strings leave the cell empty. */
+  readonly fields?: Partial<EntryFields>;
+  readonly form?: FormDefinition;
+  readonly sheetName: string;
+}
+
+/** `I 協働によるまちづくり　1 積極的な情報共有`: the 基本項目 and 推進項目 above the form. */
+export const entryHeading = (item: PlanItem): string =>
+  `${basicLabel(item.basic)}　${promotionLabel(item.promotion)}`;
+
+/** One department's 取組項目 sheet for one item: the seed's form, protected, with only the inputs open. */
+export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
+  const { item, department, seq, fiscalYear, fields = {}, form = STANDARD_FORM, sheetName } = input;
+  const layout = entryLayout(form);
+  const yearLabel = formatFiscalYear(fiscalYear);
+  const heading = entryHeading(item);
+  const itemText = fullItemLabel(item);
+  const departmentText = formatDepartmentCell(item.item.assignment, department);
+  const valueOf = (i: LayoutInput): string => fields[i.field.key] ?? '';
+
+  const cells: CellSpec[] = [
+    ...region(layout.heading, 'heading', { value: heading }),
+    ...layout.labels.flatMap((l) => region(l.range, 'label', { value: labelText(l, yearLabel) })),
+    ...region(layout.item, 'fixed', { value: itemText }),
+    ...region(layout.department, 'fixed', { value: departmentText }),
+    ...layout.inputs.flatMap((i) => region(i.range, 'input', valueOf(i) === '' ? {} : { value: valueOf(i) })),
+    {
+      row: layout.meta.row,
+      column: layout.meta.column,
+      style: 'meta',
+      value: formatSheetMeta({
+        code: item.code,
+        department,
+        seq,
+        fiscalYear,
+        formId: form.id,
+        formVersion: form.version,
+      }),
+    },
+  ].sort((a, b) => a.row - b.row || a.column - b.column);
+
+  return {
+    name: sheetName,
+    cells,
+    styles: pickStyles('heading', 'label', 'fixed', 'input', 'meta'),
+    merges: layout.merges,
+    columnWidths: ENTRY_COLUMN_WIDTHS,
+    rowHeights: rowHeights(layout, heading, itemText, departmentText, valueOf),
+    hiddenColumns: [layout.meta.column],
+    validations: layout.inputs.map(validationFor),
+    conditionalFormats: requiredInputs(layout, 'year-end').map((i) => ({
+      kind: 'blank',
+      range: i.range,
+      fill: MISSING_FILL,
+    })),
+    protect: true,
+    print: a4Print({
+      orientation: 'portrait',
+      area: range(0, 0, layout.lastRow, 3),
+      header: leftRightHeader(`${item.code} ${department}${seq > 1 ? ` (${seq})` : ''}`, yearLabel),
+    }),
+  };
+}
+
+const widthOf = (r: CellRange): number =>
+  ENTRY_COLUMN_WIDTHS.slice(r.left, r.right + 1).reduce((a, b) => a + b, 0);
+
+function rowHeights(
+  layout: EntryLayout,
+  heading: string,
+  itemText: string,
+  departmentText: string,
+  valueOf: (i: LayoutInput) => string,
+): Record<number, number> {
+  const heights: Record<number, number> = {};
+  const need = (r: CellRange, text: string, min: number, fontSize = FONT_SIZE) => {
+    if (r.bottom !== r.top) return; // a label merged down rides on the rows it spans
+    heights[r.top] = Math.max(
+      heights[r.top] ?? 0,
+      estimateRowHeight(text, { widthChars: widthOf(r), fontSize, min }),
+    );
+  };
+  need(layout.heading, heading, 18, SMALL_FONT_SIZE);
+  need(layout.item, itemText, MIN_ROW_HEIGHT + 6);
+  need(layout.department, departmentText, MIN_ROW_HEIGHT);
+  for (const l of layout.labels) if (l.kind === 'text') need(l.range, l.text, MIN_ROW_HEIGHT);
+  for (const i of layout.inputs)
+    need(i.range, valueOf(i), i.field.kind === 'text' ? MIN_TEXT_ROW_HEIGHT : MIN_ROW_HEIGHT);
+  return heights;
+}
+
+/** Excel limits a validation's titles to 32 and its messages to 255 characters. */
+const clip = (text: string, max: number): string =>
+  [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
+
+/**
+ * A choice field gets a dropdown that refuses anything else; a text field a soft length check at the
+ * form's own limit (the one the validation rules warn at), which asks but lets the text stand. Both show
+ * the field's guidance when the cell is selected.
+ */
+function validationFor(input: LayoutInput): ValidationSpec {
+  const f: FieldDef = input.field;
+  const prompt = { title: clip(f.label, 32), message: clip(f.guidance, 255) };
+  if (f.kind === 'choice') {
+    const values = f.choices ?? [];
+    return {
+      kind: 'list',
+      range: input.range,
+      values,
+      prompt,
+      error: {
+        style: 'stop',
+        title: clip(f.label, 32),
+        message: clip(`${values.map((v) => `「${v}」`).join('')}から選んでください。`, 255),
+      },
+      allowBlank: true,
+    };
+  }
+  return {
+    kind: 'textLength',
+    range: input.range,
+    max: f.maxLength,
+    prompt,
+    error: {
+      style: 'warning',
+      title: clip(`${f.label}が長くなっています`, 32),
+      message: clip(
+        `「${f.label}」は${f.maxLength}文字までを目安にしてください。長い文章は報告書で読みにくくなります。要点を絞って短くするか、このまま入力する場合は「はい」を選んでください。`,
+        255,
+      ),
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { columnLetters } from '../cellAddress';
+import { a4Print } from './printSetup';
+import { estimateRowHeight } from './rowHeight';
+import type { CellSpec, CellValue, ConditionalFormatSpec, SheetSpec } from './sheetSpec';
+import { range } from './sheetSpec';
+import { FONT_SIZE, pickStyles } from './templateStyles';
+
+/** Excel refuses more than 32,767 characters in a cell. */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+export interface TableColumn {
+  readonly header: string;
+  /** Width in characters. */
+  readonly width: number;
+  /** Numbers right-aligned without the text format; text columns get the `@` format. */
+  readonly kind?: 'text' | 'number' | 'percent';
+  /** A data bar over the column's values. */
+  readonly dataBar?: string;
+}
+
+export interface TableSheetInput {
+  readonly name: string;
+  readonly title: string;
+  /** A line under the title: the run stamp, the fiscal year. */
+  readonly subtitle?: string;
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly (readonly CellValue[])[];
+  /** An Excel table name (letters, digits, _): the rows become a filterable table. */
+  readonly tableName?: string;
+  readonly orientation?: 'portrait' | 'landscape';
+  readonly tabColor?: string;
+  /** Rows to emphasise (0-based data row index → style name `warn`/`muted`). */
+  readonly rowStyles?: Readonly<Record<number, 'warn' | 'muted'>>;
+}
+
+export const TITLE_ROW = 0;
+export const SUBTITLE_ROW = 1;
+export const HEADER_ROW = 2;
+export const FIRST_DATA_ROW = 3;
+
+/**
+ * A report table: a title, a subtitle, a header row frozen on screen and repeated on every printed page,
+ * and data rows (as an Excel table when `tableName` is given). Text is written as values, never formulas.
+ */
+export function buildTableSheet(input: TableSheetInput): SheetSpec {
+  const last = input.columns.length - 1;
+  const cells: CellSpec[] = [
+    { row: TITLE_ROW, column: 0, value: input.title, style: 'title' },
+    ...(input.subtitle ? [{ row: SUBTITLE_ROW, column: 0, value: input.subtitle, style: 'note' }] : []),
+    ...input.columns.map((c, column) => ({ row: HEADER_ROW, column, value: c.header, style: 'header' })),
+  ];
+  const rowHeights: Record<number, number> = { [TITLE_ROW]: 24 };
+  input.rows.forEach((values, i) => {
+    const row = FIRST_DATA_ROW + i;
+    const tone = input.rowStyles?.[i];
+    let height = 0;
+    input.columns.forEach((c, column) => {
+      const value = values[column] ?? null;
+      const base = c.kind === 'number' ? 'number' : c.kind === 'percent' ? 'percent' : 'cell';
+      cells.push({ row, column, value, style: tone ? `${base}_${tone}` : base });
+      if (typeof value === 'string' && value.length > 0)
+        height = Math.max(
+          height,
+          estimateRowHeight(value, { widthChars: c.width, fontSize: FONT_SIZE, min: 18 }),
+        );
+    });
+    if (height > 0) rowHeights[row] = height;
+  });
+  const lastRow = FIRST_DATA_ROW + Math.max(input.rows.length, 1) - 1;
+  const conditionalFormats: ConditionalFormatSpec[] = input.columns.flatMap((c, column) =>
+    c.dataBar && input.rows.length > 0
+      ? [
+          {
+            kind: 'dataBar' as const,
+            range: range(FIRST_DATA_ROW, column, lastRow, column),
+            color: c.dataBar,
+          },
+        ]
+      : [],
+  );
+  const base = pickStyles('title', 'note');
+  const header = {
+    bold: true,
+    fontSize: FONT_SIZE,
+    fill: '#DDEBF7',
+    horizontal: 'center',
+    vertical: 'middle',
+    wrap: true,
+    border: true,
+  } as const;
+  const cell = {
+    fontSize: FONT_SIZE,
+    horizontal: 'left',
+    vertical: 'top',
+    wrap: true,
+    border: true,
+    numberFormat: '@',
+  } as const;
+  const number = {
+    fontSize: FONT_SIZE,
+    horizontal: 'right',
+    vertical: 'top',
+    border: true,
+    numberFormat: '0',
+  } as const;
+  const percent = { ...number, numberFormat: '0.0%' } as const;
+  const warn = { fill: '#FCE4D6' } as const;
+  const muted = { color: '#808080' } as const;
+  return {
+    name: input.name,
+    cells,
+    styles: {
+      ...base,
+      header,
+      cell,
+      number,
+      percent,
+      cell_warn: { ...cell, ...warn },
+      number_warn: { ...number, ...warn },
+      percent_warn: { ...percent, ...warn },
+      cell_muted: { ...cell, ...muted },
+      number_muted: { ...number, ...muted },
+      percent_muted: { ...percent, ...muted },
+    },
+    merges: [],
+    columnWidths: input.columns.map((c) => c.width),
+    rowHeights,
+    validations: [],
+    conditionalFormats,
+    protect: false,
+    frozen: { rows: FIRST_DATA_ROW, columns: 0 },
+    ...(input.tableName &&
+      input.rows.length > 0 && {
+        tables: [
+          { name: input.tableName, range: range(HEADER_ROW, 0, lastRow, last), style: 'TableStyleLight9' },
+        ],
+      }),
+    print: a4Print({
+      orientation: input.orientation ?? 'landscape',
+      area: range(0, 0, lastRow, last),
+      titleRows: { from: HEADER_ROW, to: HEADER_ROW },
+      header: `&L${input.title.replace(/&/g, '&&')}`,
+    }),
+    ...(input.tabColor && { tabColor: input.tabColor }),
+  };
+}
+
+/** `A3:D40` for a table sheet's data, for formulas and tests. */
+export const tableRangeAddress = (columns: number, rows: number): string =>
+  `A${HEADER_ROW + 1}:${columnLetters(columns - 1)}${FIRST_DATA_ROW + Math.max(rows, 1)}`;
+
+/** Text for one cell: cut at Excel's limit with a marker, so the write never fails. */
+export function fitCellText(text: string): { readonly text: string; readonly truncated: boolean } {
+  if (text.length <= EXCEL_CELL_LIMIT) return { text, truncated: false };
+  const marker = '…（Excel の1セルの上限 32,767 文字を超えたため以下省略）';
+  return { text: text.slice(0, EXCEL_CELL_LIMIT - marker.length) + marker, truncated: true };
+}

@@ -1,0 +1,188 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { OpenError } from '../port';
+import { contractSheet, contractWorkbook } from '../contract/portContract';
+import { excelJsFactory } from './excelJsFactory';
+import { zipParts } from './testFiles';
+
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const utf16 = (text: string): number[] => Array.from(text).flatMap((c) => [c.charCodeAt(0), 0]);
+/** A compound-file header followed by a directory entry name, padded like a sector. */
+const cfb = (streamName: string): Uint8Array =>
+  Uint8Array.from([
+    ...CFB,
+    ...new Array<number>(504).fill(0),
+    ...utf16(streamName),
+    ...new Array<number>(64).fill(0),
+  ]);
+
+function randomBytes(length: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let x = seed;
+  for (let i = 0; i < length; i += 1) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    bytes[i] = x >> 16;
+  }
+  return bytes;
+}
+
+const validXlsx = async (): Promise<Uint8Array> =>
+  (
+    await excelJsFactory.create(
+      contractWorkbook(contractSheet('表紙', { cells: [{ row: 0, column: 0, value: '推進' }] })),
+    )
+  ).toBuffer();
+
+async function zipOf(files: Record<string, string | Uint8Array>): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const [name, content] of Object.entries(files)) zip.file(name, content);
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** An .xlsm: a valid package with a VBA project part, declared as a macro-enabled workbook. */
+async function xlsmOf(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+  zip.file(
+    '[Content_Types].xml',
+    types
+      .replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml')
+      .replace(
+        '<Default ',
+        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default ',
+      ),
+  );
+  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+    ),
+  );
+  zip.file('xl/vbaProject.bin', cfb('VBA'));
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+type Case = Readonly<{
+  name: string;
+  bytes: () => Promise<Uint8Array>;
+  code: OpenError['code'];
+  says: string;
+}>;
+
+const cases: readonly Case[] = [
+  {
+    name: 'an empty file is file.empty',
+    bytes: async () => new Uint8Array(),
+    code: 'file.empty',
+    says: '空のファイル',
+  },
+  {
+    name: 'a compound file with a Workbook stream is an old .xls',
+    bytes: async () => cfb('Workbook'),
+    code: 'file.xls',
+    says: 'Excel 97-2003 形式 (.xls)',
+  },
+  {
+    name: 'a compound file with EncryptionInfo is a password-protected book',
+    bytes: async () => cfb('EncryptionInfo'),
+    code: 'file.encrypted',
+    says: 'パスワードで保護されています',
+  },
+  {
+    name: 'another compound document (a .doc) is not a workbook',
+    bytes: async () => cfb('WordDocument'),
+    code: 'file.not-xlsx',
+    says: '.xlsx) ではありません',
+  },
+  {
+    name: 'CSV text renamed to .xlsx is not a workbook',
+    bytes: async () => new TextEncoder().encode('取組項目,実践課\nI-1-1-1,総務課\n'),
+    code: 'file.not-xlsx',
+    says: 'CSV',
+  },
+  {
+    name: 'random bytes are not a workbook',
+    bytes: async () => randomBytes(4096, 7),
+    code: 'file.not-xlsx',
+    says: '.xlsx) ではありません',
+  },
+  {
+    name: 'a truncated .xlsx is corrupt',
+    bytes: async () => (await validXlsx()).slice(0, 3000),
+    code: 'file.corrupt',
+    says: '壊れている可能性',
+  },
+  {
+    name: 'a zip without xl/workbook.xml (.docx, .ods, .xlsb) is corrupt',
+    bytes: () => zipOf({ 'word/document.xml': '<w/>' }),
+    code: 'file.corrupt',
+    says: '壊れている可能性',
+  },
+  {
+    name: 'a zip whose workbook.xml is not XML is corrupt',
+    bytes: () => zipOf({ 'xl/workbook.xml': '\u0000ではない' }),
+    code: 'file.corrupt',
+    says: '壊れている可能性',
+  },
+];
+
+describe('excelJsFactory.open', () => {
+  it.each(cases)('$name', async ({ bytes, code, says }) => {
+    const result = await excelJsFactory.open(await bytes(), '総務課_令和2年度.xlsx');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe(code);
+    expect(result.error.file).toBe('総務課_令和2年度.xlsx');
+    expect(result.error.message).toContain('「総務課_令和2年度.xlsx」');
+    expect(result.error.message).toContain(says);
+  });
+
+  it('opens a valid .xlsx and reports the file name in snapshots', async () => {
+    const result = await excelJsFactory.open(await validXlsx(), '総務課.xlsx');
+    expect(result.ok && (await result.value.readSnapshot())).toEqual({
+      file: '総務課.xlsx',
+      sheets: [{ name: '表紙', visibility: 'visible', values: [['推進']], merges: [], formulaCells: [] }],
+    });
+  });
+
+  it('never throws, whatever prefix of a valid file it is given', async () => {
+    const bytes = await validXlsx();
+    for (const length of [1, 4, 30, 100, 1000, bytes.length - 22, bytes.length - 1]) {
+      const result = await excelJsFactory.open(bytes.slice(0, length), 'cut.xlsx');
+      expect(result.ok ? 'ok' : result.error.code).toMatch(/^file\.(corrupt|not-xlsx)$/);
+    }
+  });
+
+  it('opens an .xlsm without keeping its macros when saved', async () => {
+    const result = await excelJsFactory.open(await xlsmOf(await validXlsx()), '総務課.xlsm');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect((await result.value.readSnapshot()).sheets[0]?.values).toEqual([['推進']]);
+    const parts = await zipParts(await result.value.toBuffer());
+    expect([...parts.keys()].filter((name) => /vba/i.test(name))).toEqual([]);
+    expect(parts.get('[Content_Types].xml')).not.toMatch(/macroEnabled|vbaProject/);
+    expect(parts.get('xl/_rels/workbook.xml.rels')).not.toMatch(/vbaProject/);
+  });
+});
+
+describe('excelJsFactory.create', () => {
+  it('writes the workbook properties and asks Excel to recalculate on open', async () => {
+    const port = await excelJsFactory.create({
+      sheets: [contractSheet('表紙')],
+      properties: { title: '令和2年度 進捗', subject: '推進プラン', creator: '総務課', company: '〇〇町' },
+    });
+    const parts = await zipParts(await port.toBuffer());
+    const core = parts.get('docProps/core.xml') ?? '';
+    expect(core).toContain('<dc:title>令和2年度 進捗</dc:title>');
+    expect(core).toContain('<dc:subject>推進プラン</dc:subject>');
+    expect(core).toContain('<dc:creator>総務課</dc:creator>');
+    expect(parts.get('docProps/app.xml')).toContain('<Company>〇〇町</Company>');
+    expect(parts.get('xl/workbook.xml')).toContain('fullCalcOnLoad="1"');
+  });
+
+  it('creates an empty workbook when given no spec', async () => {
+    expect(await (await excelJsFactory.create()).listSheets()).toEqual([]);
+  });
+});

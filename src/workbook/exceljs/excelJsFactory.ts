@@ -1,0 +1,61 @@
+import ExcelJS from 'exceljs';
+import { err, ok, type Result } from '../../domain/result';
+import type { WorkbookSpec } from '../../domain/template/sheetSpec';
+import type { FileWorkbookFactory, FileWorkbookPort, OpenError } from '../port';
+import { ExcelJsPort } from './excelJsPort';
+import { openError } from './openError';
+import { sniffBytes } from './sniffBytes';
+
+function newWorkbook(properties?: WorkbookSpec['properties']): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  // Excel recalculates on open: we never evaluate the formulas we write, so their cached results are empty.
+  workbook.calcProperties.fullCalcOnLoad = true;
+  if (properties) {
+    workbook.title = properties.title;
+    if (properties.subject !== undefined) workbook.subject = properties.subject;
+    if (properties.creator !== undefined) {
+      workbook.creator = properties.creator;
+      workbook.lastModifiedBy = properties.creator;
+    }
+    if (properties.company !== undefined) workbook.company = properties.company;
+  }
+  return workbook;
+}
+
+/**
+ * .xlsx files through ExcelJS, in Node and in the browser (bytes in, bytes out; no file system).
+ * Opening never throws for bad bytes: it says what the file is instead. Macros in an .xlsm are never run,
+ * and not kept: ExcelJS drops `vbaProject.bin` and saves a plain .xlsx (save it under an .xlsx name).
+ */
+export const excelJsFactory: FileWorkbookFactory = {
+  async create(spec?: WorkbookSpec): Promise<FileWorkbookPort> {
+    const port = new ExcelJsPort(newWorkbook(spec?.properties));
+    if (spec) await port.writeSheets(spec.sheets);
+    return port;
+  },
+
+  async open(bytes: Uint8Array, file: string): Promise<Result<FileWorkbookPort, OpenError>> {
+    switch (sniffBytes(bytes)) {
+      case 'empty':
+        return err(openError('file.empty', file));
+      case 'encrypted':
+        return err(openError('file.encrypted', file));
+      case 'xls':
+        return err(openError('file.xls', file));
+      case 'not-xlsx':
+        return err(openError('file.not-xlsx', file));
+      case 'zip-without-workbook':
+        return err(openError('file.corrupt', file));
+      case 'xlsx':
+        break;
+    }
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes.slice().buffer);
+    } catch {
+      return err(openError('file.corrupt', file));
+    }
+    if (workbook.worksheets.length === 0) return err(openError('file.corrupt', file));
+    return ok(new ExcelJsPort(workbook, file));
+  },
+};

@@ -1,0 +1,53 @@
+import type { DataValidation, Worksheet } from 'exceljs';
+import { invariant } from '../../domain/result';
+import type { ValidationSpec } from '../../domain/template/sheetSpec';
+import { VALIDATION_LIMITS } from '../excelConventions';
+import { a1Range } from './a1';
+import { internals } from './internals';
+
+function checkText(text: string, max: number, what: string): string {
+  invariant(
+    text.length <= max,
+    `${what} is ${text.length} characters; Excel allows ${max}: ${text.slice(0, 20)}…`,
+  );
+  return text;
+}
+
+/** A literal list in a validation formula: `"達成できた,一部達成できた,達成できなかった"`. */
+function listFormula(values: readonly string[]): string {
+  for (const v of values) invariant(!v.includes(','), `a list value cannot contain a comma: ${v}`);
+  const joined = values.map((v) => v.replace(/"/g, '""')).join(',');
+  return `"${checkText(joined, VALIDATION_LIMITS.list, 'list')}"`;
+}
+
+/**
+ * One rule for the whole range (`dataValidations.add('C3:C10', …)`): ExcelJS 4.4.0 writes the key as the
+ * sqref, so the file holds exactly one rule per range (per-cell rules overlap: exceljs#2820).
+ */
+export function renderValidation(ws: Worksheet, spec: ValidationSpec): void {
+  const { error, prompt } = spec;
+  const common: Omit<DataValidation, 'type' | 'formulae'> = {
+    showErrorMessage: true,
+    errorStyle: error.style,
+    errorTitle: checkText(error.title, VALIDATION_LIMITS.title, 'error title'),
+    error: checkText(error.message, VALIDATION_LIMITS.message, 'error message'),
+    ...(prompt
+      ? {
+          showInputMessage: true,
+          promptTitle: checkText(prompt.title, VALIDATION_LIMITS.title, 'prompt title'),
+          prompt: checkText(prompt.message, VALIDATION_LIMITS.message, 'prompt message'),
+        }
+      : {}),
+  };
+  const rule: DataValidation =
+    spec.kind === 'list'
+      ? { ...common, type: 'list', allowBlank: spec.allowBlank, formulae: [listFormula(spec.values)] }
+      : {
+          ...common,
+          type: 'textLength',
+          operator: 'lessThanOrEqual',
+          allowBlank: true,
+          formulae: [spec.max],
+        };
+  internals(ws).dataValidations.add(a1Range(spec.range), rule);
+}
