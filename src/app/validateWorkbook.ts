@@ -1,0 +1,78 @@
+import { STAGE_LABELS, STANDARD_FORM, type Stage } from '../domain/entry/formDefinition';
+import { extractWorkbook } from '../domain/extract/extractWorkbook';
+import { placeFindings } from '../domain/extract/placeFindings';
+import { findPlanInWorkbook } from '../domain/extract/readPlanSheet';
+import type { WorkbookExtraction } from '../domain/extract/types';
+import { countBySeverity, type Finding } from '../domain/finding';
+import type { Plan } from '../domain/plan/types';
+import { defaultContext } from '../domain/validation/context';
+import { validateEntries } from '../domain/validation/validateEntries';
+import type { Progress, WorkbookPort } from '../workbook/port';
+
+export interface ReadOptions {
+  readonly file: string;
+  /** Resolves labels and checks assignments; when omitted, the workbook's own 体系 sheet is used if it has one. */
+  readonly plan?: Plan;
+  readonly fiscalYear?: number;
+}
+
+export interface ReadResult {
+  readonly extraction: WorkbookExtraction;
+  /** The plan used: the one given, or the workbook's own 体系. */
+  readonly plan?: Plan;
+  readonly planSource: 'given' | 'workbook' | 'none';
+}
+
+/** Every 取組項目 sheet of the workbook → entries with provenance (one read of the workbook). */
+export async function readWorkbook(port: WorkbookPort, options: ReadOptions, onProgress?: Progress): Promise<ReadResult> {
+  onProgress?.({ done: 0, total: 2, label: `${options.file} を読み込み中` });
+  const snapshot = await port.readSnapshot();
+  const inWorkbook = options.plan ? undefined : findPlanInWorkbook(snapshot);
+  const plan = options.plan ?? inWorkbook?.parsed.plan;
+  onProgress?.({ done: 1, total: 2, label: 'シートを読み取り中' });
+  const extraction = extractWorkbook(snapshot, {
+    file: options.file,
+    ...(plan && { plan }),
+    ...(options.fiscalYear !== undefined && { fiscalYear: options.fiscalYear }),
+  });
+  onProgress?.({ done: 2, total: 2, label: '読み取りました' });
+  return { extraction, ...(plan && { plan }), planSource: options.plan ? 'given' : plan ? 'workbook' : 'none' };
+}
+
+export interface ValidationSummary {
+  readonly entries: number;
+  /** Entries with no error finding. */
+  readonly complete: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly stageLabel: string;
+}
+
+export interface ValidationResult extends ReadResult {
+  /** Reading and rule findings, each placed at its file, sheet and cell. */
+  readonly findings: readonly Finding[];
+  readonly summary: ValidationSummary;
+}
+
+/** The task pane's 検証 and `suishin validate`: read the workbook, run every rule for the stage. */
+export async function validateWorkbook(port: WorkbookPort, options: ReadOptions & { readonly stage: Stage }, onProgress?: Progress): Promise<ValidationResult> {
+  const read = await readWorkbook(port, options, onProgress);
+  const entries = read.extraction.entries.map((e) => e.entry);
+  const ruleFindings = validateEntries(entries, { ...defaultContext(options.stage, read.plan), form: STANDARD_FORM });
+  const findings = [...read.extraction.findings, ...placeFindings(ruleFindings, read.extraction)];
+  const counts = countBySeverity(findings);
+  const withErrors = new Set(findings.filter((f) => f.severity === 'error' && f.place.code).map((f) => `${f.place.code}|${f.place.department}|${f.place.seq}`));
+  return {
+    ...read,
+    findings,
+    summary: {
+      entries: entries.length,
+      complete: entries.filter((e) => !withErrors.has(`${e.code}|${e.department}|${e.seq}`)).length,
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
+      stageLabel: STAGE_LABELS[options.stage],
+    },
+  };
+}

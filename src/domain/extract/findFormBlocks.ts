@@ -1,0 +1,79 @@
+import { invariant } from '../result';
+import { parseSheetMeta, type SheetMeta } from '../template/sheetMeta';
+import type { LabelMatcher } from './formLabels';
+import { indexLabels, type LabelCell, type LabelIndex } from './labelIndex';
+import type { SheetGrid } from './sheetGrid';
+
+export interface MetaCell {
+  readonly row: number;
+  readonly column: number;
+  readonly meta: SheetMeta;
+}
+
+/** One 取組項目 form: from its 取組項目 label row down to the next form's (exclusive). */
+export interface FormBlock {
+  readonly top: number;
+  readonly end: number;
+  readonly item: LabelCell;
+  /** The block's label cells in reading order, without labels repeated by an unrecorded merge. */
+  readonly labels: readonly LabelCell[];
+  /** The metadata cell for this form: in its rows, or (first form) anywhere above it. */
+  readonly meta?: MetaCell;
+}
+
+export interface SheetLayout {
+  readonly index: LabelIndex;
+  readonly blocks: readonly FormBlock[];
+  readonly metas: readonly MetaCell[];
+}
+
+/** A block is a form when it holds the labels of at least this many different fields. */
+const MIN_FIELD_LABELS = 2;
+
+/**
+ * Split a sheet into 取組項目 forms. Every 取組項目 label row starts a form (the seed report is one long
+ * document of forms one below another); a 取組項目 label with fewer than two field labels below it is not
+ * a form and does not split the one it sits in. Metadata cells (parseSheetMeta) are found anywhere.
+ */
+export function findFormBlocks(grid: SheetGrid, match: LabelMatcher): SheetLayout {
+  const metas: MetaCell[] = [];
+  for (let row = 0; row < grid.rowCount; row++)
+    for (let column = 0; column < grid.columnCount(row); column++) {
+      const meta = parseSheetMeta(grid.text(row, column).trim());
+      if (meta) metas.push({ row, column, meta });
+    }
+  const isMeta = (row: number, column: number) => metas.some((m) => m.row === row && m.column === column);
+  const index = indexLabels(grid, match, isMeta);
+  const labels = index.labels.filter((l) => !index.isRepeat(l));
+
+  let tops = [...new Set(labels.filter((l) => l.role.kind === 'item').map((l) => l.row))];
+  const rangeOf = (i: number, rows: readonly number[]) => ({
+    top: rows[i] ?? 0,
+    end: rows[i + 1] ?? grid.rowCount,
+  });
+  const fieldCount = (top: number, end: number) =>
+    new Set(
+      labels
+        .filter((l) => l.row >= top && l.row < end && l.role.kind === 'field')
+        .map((l) => (l.role.kind === 'field' ? l.role.key : '')),
+    ).size;
+  for (;;) {
+    const kept = tops.filter((_, i) => {
+      const { top, end } = rangeOf(i, tops);
+      return fieldCount(top, end) >= MIN_FIELD_LABELS;
+    });
+    if (kept.length === tops.length) break;
+    tops = kept;
+  }
+
+  const blocks = tops.map((top, i): FormBlock => {
+    const { end } = rangeOf(i, tops);
+    const inBlock = labels.filter((l) => l.row >= top && l.row < end);
+    const item = inBlock.find((l) => l.row === top && l.role.kind === 'item');
+    invariant(item, 'a block starts at a 取組項目 label');
+    const metaFrom = i === 0 ? 0 : top;
+    const meta = metas.find((m) => m.row >= metaFrom && m.row < end);
+    return { top, end, item, labels: inBlock, ...(meta && { meta }) };
+  });
+  return { index, blocks, metas };
+}

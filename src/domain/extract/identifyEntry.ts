@@ -1,0 +1,193 @@
+import type { Severity } from '../finding';
+import { formatFiscalYear } from '../fiscal/fiscalYear';
+import { findItem } from '../plan/findItem';
+import type { Plan } from '../plan/types';
+import type { SheetMeta } from '../template/sheetMeta';
+import type { DepartmentReading } from './readDepartmentCell';
+
+export interface IdentityInput {
+  /** The 取組項目 value as written. */
+  readonly itemText: string;
+  readonly departmentText: string;
+  readonly department: DepartmentReading;
+  /** From the year label (令和2年度), when there is one. */
+  readonly yearLabel?: number;
+  readonly meta?: SheetMeta;
+  readonly plan?: Plan;
+  /** The year the caller expects. */
+  readonly fiscalYear?: number;
+}
+
+/** Which cell a note is about: the 取組項目 value, the 実践課 value, the year label or the metadata cell. */
+export type IdentityPart = 'item' | 'department' | 'year' | 'meta';
+
+export interface IdentityNote {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly part: IdentityPart;
+  /** Japanese; the reader prefixes the sheet and cell. */
+  readonly message: string;
+}
+
+export type Identification =
+  | {
+      readonly ok: true;
+      readonly code: string;
+      readonly department: string;
+      readonly fiscalYear: number;
+      readonly identifiedBy: 'meta' | 'labels';
+      /** The metadata's seq, when the metadata identified the entry. */
+      readonly metaSeq?: number;
+      readonly notes: readonly IdentityNote[];
+    }
+  | { readonly ok: false; readonly reason: string; readonly notes: readonly IdentityNote[] };
+
+const note = (code: string, severity: Severity, part: IdentityPart, message: string): IdentityNote => ({
+  code,
+  severity,
+  part,
+  message,
+});
+
+/**
+ * Who filed the form, for which item and year. The visible labels win: when they resolve (the 取組項目
+ * label is in the plan, the 実践課 names one known department) and disagree with the metadata — a copied
+ * sheet relabelled — the labels give code and department and a warning says so; the metadata's seq is then
+ * not trusted. When a label does not resolve (no plan, unknown item, empty or ambiguous 実践課), the
+ * metadata fills that part. Without either, the form cannot be identified.
+ */
+export function identifyEntry(input: IdentityInput): Identification {
+  const { plan, meta, itemText } = input;
+  const notes: IdentityNote[] = [];
+
+  const labelItem = plan && itemText !== '' ? findItem(plan, itemText) : undefined;
+  let code = labelItem?.code;
+  if (!code && meta) {
+    code = meta.code;
+    if (plan)
+      notes.push(
+        note(
+          'extract.unknown-item',
+          'warning',
+          'item',
+          `取組項目「${itemText}」が体系にないため、シートの識別情報（${meta.code}）で読みました。取組項目の欄を体系の表記に合わせてください。`,
+        ),
+      );
+  }
+  if (!code) {
+    const reason = unknownItemReason(itemText, plan !== undefined);
+    return { ok: false, reason, notes: [...notes, note('extract.unknown-item', 'error', 'item', reason)] };
+  }
+
+  let labelDepartment: string | undefined;
+  const d = input.department;
+  if (d.kind === 'one') {
+    const known = !plan || plan.departments.includes(d.department);
+    if (!known)
+      notes.push(
+        note(
+          'extract.unknown-department',
+          'warning',
+          'department',
+          `実践課「${d.department}」は体系の課にありません${meta ? `。シートの識別情報の「${meta.department}」で読みました` : ''}。課の名前を体系の表記に合わせてください。`,
+        ),
+      );
+    if (known || !meta) labelDepartment = d.department;
+  } else if (d.kind === 'ambiguous') {
+    notes.push(
+      note(
+        'extract.ambiguous-department',
+        meta ? 'warning' : 'error',
+        'department',
+        `実践課「${input.departmentText}」から、どの課のシートか決められません${meta ? `。シートの識別情報の「${meta.department}」で読みました` : ''}。このシートの課を1つだけ入力してください（全課の取組は「保健福祉課（全課【総務課】）」のように）。`,
+      ),
+    );
+  }
+  let department = labelDepartment ?? meta?.department;
+  if (!department && d.kind === 'empty' && plan && labelItem) {
+    const a = labelItem.item.assignment;
+    const only = a.kind === 'all' ? a.coordinator : a.departments.length === 1 ? a.departments[0] : undefined;
+    if (only) {
+      department = only;
+      notes.push(
+        note(
+          'extract.department-inferred',
+          'warning',
+          'department',
+          `実践課が空欄のため、体系の実践課「${only}」のシートとして読みました。実践課を入力してください。`,
+        ),
+      );
+    }
+  }
+  if (!department) {
+    const reason =
+      d.kind === 'ambiguous'
+        ? `実践課「${input.departmentText}」から、どの課のシートか決められないため、読めませんでした。`
+        : '実践課が空欄のため、どの課のシートか決められず、読めませんでした。';
+    if (d.kind === 'empty')
+      notes.push(
+        note('extract.unknown-department', 'error', 'department', `${reason}実践課を入力してください。`),
+      );
+    return { ok: false, reason, notes };
+  }
+
+  const mismatch =
+    meta !== undefined &&
+    ((labelItem !== undefined && labelItem.code !== meta.code) ||
+      (labelDepartment !== undefined && labelDepartment !== meta.department));
+  if (mismatch)
+    notes.push(
+      note(
+        'extract.meta-mismatch',
+        'warning',
+        'meta',
+        `表示の取組項目・実践課（${code} ${department}）と、シートの識別情報（${meta.code} ${meta.department}）が違います。表示の内容で読みました。別のシートをコピーして書き換えた場合は、Suishin でシートを作り直してください。`,
+      ),
+    );
+
+  const fiscalYear = input.yearLabel ?? meta?.fiscalYear ?? input.fiscalYear;
+  if (fiscalYear === undefined) {
+    const reason = '年度（例: 令和2年度）が見つからないため、読めませんでした。';
+    return {
+      ok: false,
+      reason,
+      notes: [
+        ...notes,
+        note(
+          'extract.unknown-fiscal-year',
+          'error',
+          'year',
+          `${reason}年度の欄に「令和2年度」のように入力してください。`,
+        ),
+      ],
+    };
+  }
+  if (input.yearLabel !== undefined && input.fiscalYear !== undefined && input.yearLabel !== input.fiscalYear)
+    notes.push(
+      note(
+        'extract.fiscal-year-mismatch',
+        'warning',
+        'year',
+        `このシートは${formatFiscalYear(input.yearLabel)}です（${formatFiscalYear(input.fiscalYear)}を集約中）。年度が正しいか確認してください。`,
+      ),
+    );
+
+  const byMeta = meta !== undefined && !mismatch;
+  return {
+    ok: true,
+    code,
+    department,
+    fiscalYear,
+    identifiedBy: byMeta ? 'meta' : 'labels',
+    ...(byMeta && { metaSeq: meta.seq }),
+    notes,
+  };
+}
+
+function unknownItemReason(itemText: string, hasPlan: boolean): string {
+  if (itemText === '')
+    return '取組項目が空欄のため、どの取組のシートか決められず、読めませんでした。取組項目を入力してください。';
+  return hasPlan
+    ? `取組項目「${itemText}」が体系にないため、読めませんでした。取組項目の欄を体系の表記（例「① 行政情報の公開と共有 (1) 効果的な情報発信手法の研究実施」）に合わせてください。`
+    : `取組項目「${itemText}」を照らし合わせる体系がなく、シートの識別情報もないため、読めませんでした。体系のシートを含めるか、体系を指定して読み直してください。`;
+}

@@ -1,0 +1,83 @@
+import type { LabelMatcher, LabelRole } from './formLabels';
+import { roleName } from './formLabels';
+import type { SheetGrid } from './sheetGrid';
+
+/** A cell recognized as a form label; `right` is the last column of its merge. */
+export interface LabelCell {
+  readonly row: number;
+  readonly column: number;
+  readonly right: number;
+  readonly role: LabelRole;
+  readonly text: string;
+}
+
+/** A value read right of a label: multi-line text keeps its breaks (\r\n → \n) and is trimmed, nothing else. */
+export interface ValueCell {
+  readonly row: number;
+  readonly column: number;
+  readonly text: string;
+}
+
+export interface LabelIndex {
+  /** Every label cell in reading order (rows top to bottom, then columns left to right). */
+  readonly labels: readonly LabelCell[];
+  at(row: number, column: number): LabelCell | undefined;
+  /**
+   * The label's value: the first non-empty cell right of the label's merge in its row, skipping cells that
+   * repeat the same label (a merge whose value the adapter repeated) and cells `skip` excludes (metadata);
+   * undefined when that cell is another label, or when there is none.
+   */
+  valueOf(label: LabelCell): ValueCell | undefined;
+  /**
+   * A label repeated by a merge that was not recorded: the same label directly left of it, or directly above
+   * it while this one has no value of its own.
+   */
+  isRepeat(label: LabelCell): boolean;
+}
+
+export const readCellText = (text: string): string => text.replace(/\r\n?/g, '\n').trim();
+
+export function indexLabels(
+  grid: SheetGrid,
+  match: LabelMatcher,
+  skip: (row: number, column: number) => boolean,
+): LabelIndex {
+  const labels: LabelCell[] = [];
+  const byCell = new Map<string, LabelCell>();
+  for (let row = 0; row < grid.rowCount; row++)
+    for (let column = 0; column < grid.columnCount(row); column++) {
+      const text = grid.text(row, column);
+      if (text.trim() === '' || text.length > 40 || skip(row, column)) continue;
+      const role = match(text);
+      if (!role) continue;
+      const cell: LabelCell = { row, column, right: grid.mergeRight(row, column), role, text };
+      labels.push(cell);
+      byCell.set(`${row},${column}`, cell);
+    }
+  const at = (row: number, column: number) => byCell.get(`${row},${column}`);
+
+  const valueOf = (label: LabelCell): ValueCell | undefined => {
+    const { row } = label;
+    for (let column = label.right + 1; column < grid.columnCount(row); column++) {
+      if (grid.isCovered(row, column) || skip(row, column)) continue;
+      const text = readCellText(grid.text(row, column));
+      if (text === '') continue;
+      const other = at(row, column);
+      if (other && roleName(other.role) === roleName(label.role)) continue;
+      if (other) return undefined;
+      return { row, column, text };
+    }
+    return undefined;
+  };
+
+  const sameRole = (a: LabelCell | undefined, b: LabelCell): boolean =>
+    a !== undefined && roleName(a.role) === roleName(b.role);
+  const isRepeat = (label: LabelCell): boolean => {
+    const left = label.column > 0 ? at(label.row, label.column - 1) : undefined;
+    if (sameRole(left, label)) return true;
+    const above = label.row > 0 ? at(label.row - 1, label.column) : undefined;
+    return sameRole(above, label) && valueOf(label) === undefined;
+  };
+
+  return { labels, at, valueOf, isRepeat };
+}

@@ -1,0 +1,176 @@
+import { cellAddress } from '../cellAddress';
+import type { FieldKey, FormDefinition } from '../entry/formDefinition';
+import { emptyFields, type EntryFields } from '../entry/types';
+import type { Severity } from '../finding';
+import type { FormBlock } from './findFormBlocks';
+import { roleLabel, roleName, type LabelRole } from './formLabels';
+import type { LabelCell, LabelIndex, ValueCell } from './labelIndex';
+import type { SheetGrid } from './sheetGrid';
+
+/** A problem with the form's layout, at a cell; the reader turns it into a finding. */
+export interface BlockProblem {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly cell: string;
+  readonly field?: FieldKey;
+  /** Japanese, without the sheet and cell (the reader prefixes them). */
+  readonly message: string;
+}
+
+/** The values of one form and the cells they came from (see EntrySource for the empty-field rule). */
+export interface BlockValues {
+  readonly itemText: string;
+  readonly itemCell: string;
+  readonly departmentText: string;
+  readonly departmentCell?: string;
+  readonly yearLabel?: number;
+  readonly yearCell?: string;
+  readonly fields: EntryFields;
+  readonly cells: Readonly<Record<FieldKey, string>>;
+  readonly problems: readonly BlockProblem[];
+}
+
+/**
+ * The order labels are printed in, to say where a missing one belongs: 取組項目, the first field (目指す姿),
+ * the year, the plan-stage fields, 実践課, then the rest (前期, 後期, 目標の達成, 評価・検証).
+ */
+function printedOrder(form: FormDefinition): readonly LabelRole[] {
+  const fields = form.fields.map((f): LabelRole => ({ kind: 'field', key: f.key }));
+  const firstLater = form.fields.findIndex((f, i) => i > 0 && f.requiredFrom !== 'plan');
+  const split = firstLater < 0 ? fields.length : firstLater;
+  return [
+    { kind: 'item' },
+    ...fields.slice(0, 1),
+    { kind: 'year', fiscalYear: 0 },
+    ...fields.slice(1, split),
+    { kind: 'department' },
+    ...fields.slice(split),
+  ];
+}
+
+const mode = (values: readonly number[]): number | undefined => {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [v, n] of counts)
+    if (best === undefined || n > (counts.get(best) ?? 0) || (n === counts.get(best) && v < best)) best = v;
+  return best;
+};
+
+export function readFormBlock(
+  grid: SheetGrid,
+  index: LabelIndex,
+  block: FormBlock,
+  form: FormDefinition,
+): BlockValues {
+  const problems: BlockProblem[] = [];
+  const address = (c: { readonly row: number; readonly column: number }) => cellAddress(c.row, c.column);
+
+  // One label per role: the first occurrence with a value, else the first; another occurrence is a duplicate.
+  const chosen = new Map<string, { label: LabelCell; value?: ValueCell }>();
+  for (const name of new Set(block.labels.map((l) => roleName(l.role)))) {
+    const all = block.labels.filter((l) => roleName(l.role) === name);
+    const read = all.map((label) => ({ label, value: index.valueOf(label) }));
+    const pick = read.find((r) => r.value !== undefined) ?? read[0];
+    if (!pick) continue;
+    chosen.set(name, pick.value ? { label: pick.label, value: pick.value } : { label: pick.label });
+    if (all.length > 1 && pick.label.role.kind !== 'progress') {
+      const where = all.map(address).join('、');
+      const other = all.find((l) => l !== pick.label) ?? pick.label;
+      problems.push({
+        code: 'extract.duplicate-label',
+        severity: 'warning',
+        cell: address(other),
+        ...(pick.label.role.kind === 'field' && { field: pick.label.role.key }),
+        message: `「${roleLabel(pick.label.role, form)}」の見出しが${all.length}か所（${where}）にあります。${address(pick.label)}の行を読みました。不要な行を削除してください。`,
+      });
+    }
+  }
+
+  const item = chosen.get('item');
+  const filled = form.fields.flatMap((f) => chosen.get(`field:${f.key}`)?.value ?? []);
+  const valueColumn =
+    item?.value?.column ??
+    mode(filled.map((v) => v.column)) ??
+    (mode(block.labels.map((l) => l.right)) ?? block.item.right) + 1;
+  const valueCellOf = (label: LabelCell, value: ValueCell | undefined) =>
+    value ? address(value) : cellAddress(label.row, Math.max(label.right + 1, valueColumn));
+
+  // Where a missing label belongs: the row below the nearest earlier label that is there.
+  const order = printedOrder(form);
+  const expected = (role: LabelRole): { row: number; column: number; after?: string } => {
+    const at = order.findIndex((r) => roleName(r) === roleName(role));
+    for (let i = at - 1; i >= 0; i--) {
+      const prev = chosen.get(roleName(order[i] ?? role));
+      if (prev)
+        return {
+          row: prev.label.row + 1,
+          column: Math.max(0, Math.min(prev.label.column, valueColumn - 1)),
+          after: roleLabel(prev.label.role, form),
+        };
+    }
+    return { row: block.top + 1, column: Math.max(0, Math.min(block.item.column, valueColumn - 1)) };
+  };
+  /** Report a missing label; the field's cell is then the value column of the row where it was expected. */
+  const missing = (role: LabelRole, field?: FieldKey): string => {
+    const { row, column, after } = expected(role);
+    const label = roleLabel(role, form);
+    problems.push({
+      code: 'extract.missing-label',
+      severity: 'warning',
+      cell: cellAddress(row, column),
+      ...(field && { field }),
+      message: `「${label}」の見出しが見つかりません${after ? `（「${after}」の下にあるはずです）` : ''}。様式どおり「${label}」の行を戻してください。`,
+    });
+    return cellAddress(row, Math.max(column + 1, valueColumn));
+  };
+
+  const formula = (value: ValueCell | undefined, field?: FieldKey) => {
+    if (value && grid.isFormula(value.row, value.column))
+      problems.push({
+        code: 'extract.formula-value',
+        severity: 'info',
+        cell: address(value),
+        ...(field && { field }),
+        message:
+          '数式の結果の値を読みました（数式は計算し直していません）。値が正しいか確認し、できれば数式をやめて文字で入力してください。',
+      });
+  };
+
+  const fields: Record<FieldKey, string> = { ...emptyFields() };
+  const cells: Record<FieldKey, string> = { ...emptyFields() };
+  for (const def of form.fields) {
+    const hit = chosen.get(`field:${def.key}`);
+    if (!hit) {
+      cells[def.key] = missing({ kind: 'field', key: def.key }, def.key);
+      continue;
+    }
+    fields[def.key] = hit.value?.text ?? '';
+    cells[def.key] = valueCellOf(hit.label, hit.value);
+    formula(hit.value, def.key);
+  }
+  // A field the form does not define has no cell of its own: point at the 取組項目 value.
+  for (const key of Object.keys(cells) as FieldKey[])
+    if (cells[key] === '') cells[key] = valueCellOf(item?.label ?? block.item, item?.value);
+
+  formula(item?.value);
+  const department = chosen.get('department');
+  if (!department) missing({ kind: 'department' });
+  formula(department?.value);
+  const year = chosen.get('year');
+  if (!year) missing({ kind: 'year', fiscalYear: 0 });
+
+  return {
+    itemText: item?.value?.text ?? '',
+    itemCell: valueCellOf(item?.label ?? block.item, item?.value),
+    departmentText: department?.value?.text ?? '',
+    ...(department && { departmentCell: valueCellOf(department.label, department.value) }),
+    ...(year?.label.role.kind === 'year' && {
+      yearLabel: year.label.role.fiscalYear,
+      yearCell: address(year.label),
+    }),
+    fields,
+    cells,
+    problems,
+  };
+}

@@ -1,0 +1,55 @@
+import { parsePlanGrid, type Grid, type ParsedPlan } from '../plan/parsePlanGrid';
+import { normalizeKey } from '../text/normalizeKey';
+import { sheetGrid } from './sheetGrid';
+import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
+
+/** The sheet's values as a Grid for parsePlanGrid, cells covered by a merge blank (as printed). */
+export function snapshotGrid(sheet: SheetSnapshot): Grid {
+  const grid = sheetGrid(sheet);
+  return sheet.values.map((row, r) =>
+    row.map((_, c) => {
+      const v = grid.value(r, c);
+      return typeof v === 'boolean' ? String(v) : v;
+    }),
+  );
+}
+
+const HEADER_ROWS = 20;
+
+/** Does the sheet hold a 体系 table: a header row with 基本項目, 推進項目, 取組項目 and 実践課…? */
+export function isPlanSheet(sheet: SheetSnapshot): boolean {
+  return sheet.values.slice(0, HEADER_ROWS).some((row) => {
+    const keys = row.map((v) => normalizeKey(v === null ? '' : String(v)));
+    return (
+      keys.includes('基本項目') &&
+      keys.includes('推進項目') &&
+      keys.includes('取組項目') &&
+      keys.some((k) => k.startsWith('実践課'))
+    );
+  });
+}
+
+/** Parse a 体系 sheet with parsePlanGrid (findings name the file and sheet); undefined when it is not one. */
+export function readPlanSheet(
+  sheet: SheetSnapshot,
+  options: { readonly file?: string } = {},
+): ParsedPlan | undefined {
+  if (!isPlanSheet(sheet)) return undefined;
+  return parsePlanGrid(snapshotGrid(sheet), {
+    ...(options.file !== undefined && { file: options.file }),
+    sheet: sheet.name,
+  });
+}
+
+/** The workbook's 体系: the sheet named 体系 when it holds the table, else the first sheet that does. */
+export function findPlanInWorkbook(
+  workbook: WorkbookSnapshot,
+): { readonly sheet: string; readonly parsed: ParsedPlan } | undefined {
+  const candidates = workbook.sheets.filter(isPlanSheet);
+  const sheet =
+    candidates.find((s) => normalizeKey(s.name) === '体系') ??
+    candidates.find((s) => normalizeKey(s.name).includes('体系')) ??
+    candidates[0];
+  const parsed = sheet && readPlanSheet(sheet, workbook.file !== undefined ? { file: workbook.file } : {});
+  return sheet && parsed ? { sheet: sheet.name, parsed } : undefined;
+}
