@@ -3,7 +3,7 @@ import { a4Print } from './printSetup';
 import { estimateRowHeight } from './rowHeight';
 import type { CellSpec, CellValue, ConditionalFormatSpec, SheetSpec } from './sheetSpec';
 import { range } from './sheetSpec';
-import { FONT_SIZE, pickStyles } from './templateStyles';
+import { FONT_SIZE, LABEL_FILL, pickStyles, STYLE } from './templateStyles';
 
 /** Excel refuses more than 32,767 characters in a cell. */
 export const EXCEL_CELL_LIMIT = 32_767;
@@ -82,20 +82,13 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
   const header = {
     bold: true,
     fontSize: FONT_SIZE,
-    fill: '#DDEBF7',
+    fill: LABEL_FILL,
     horizontal: 'center',
     vertical: 'middle',
     wrap: true,
     border: true,
   } as const;
-  const cell = {
-    fontSize: FONT_SIZE,
-    horizontal: 'left',
-    vertical: 'top',
-    wrap: true,
-    border: true,
-    numberFormat: '@',
-  } as const;
+  const cell = STYLE.cell;
   const number = {
     fontSize: FONT_SIZE,
     horizontal: 'right',
