@@ -5,6 +5,7 @@ import type { FileWorkbookFactory, FileWorkbookPort, OpenError } from '../port';
 import { ExcelJsPort } from './excelJsPort';
 import { openError } from './openError';
 import { sniffBytes } from './sniffBytes';
+import { checkReadLimits, describeBreach } from '../readLimits';
 
 function newWorkbook(properties?: WorkbookSpec['properties']): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
@@ -49,6 +50,8 @@ export const excelJsFactory: FileWorkbookFactory = {
       case 'xlsx':
         break;
     }
+    const breach = checkReadLimits(bytes);
+    if (breach) return err(openError('file.too-large', file, describeBreach(breach)));
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes.slice().buffer);
