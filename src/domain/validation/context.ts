@@ -2,6 +2,7 @@ import type { FieldDef, FieldKey, FormDefinition, Stage } from '../entry/formDef
 import { STANDARD_FORM } from '../entry/formDefinition';
 import type { EntryKey } from '../entry/types';
 import { finding, type Finding, type Severity } from '../finding';
+import { planItems } from '../plan/planItems';
 import type { Plan } from '../plan/types';
 
 export interface ValidationContext {
@@ -35,3 +36,13 @@ export const entryFinding = (
 
 /** `「目指す姿」`: field labels in messages are quoted as the sheet prints them. */
 export const quote = (def: FieldDef): string => `「${def.label}」`;
+
+/**
+ * A department's part of a 全課 item (not the coordinator's sheet): the coordinator owns 目指す姿, 目標 and
+ * the achievement; a contributing department writes only what it did, and may leave the sheet blank.
+ */
+export function isContribution(entry: EntryKey, ctx: ValidationContext): boolean {
+  if (!ctx.plan) return false;
+  const item = planItems(ctx.plan).find((p) => p.code === entry.code)?.item;
+  return item?.assignment.kind === 'all' && item.assignment.coordinator !== entry.department;
+}

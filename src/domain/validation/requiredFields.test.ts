@@ -3,6 +3,7 @@ import type { Stage } from '../entry/formDefinition';
 import { defaultContext } from './context';
 import { checkRequiredFields } from './requiredFields';
 import { testEntry } from './testEntry';
+import { r2Sample } from '../sample/r2';
 
 describe('checkRequiredFields', () => {
   const blank = testEntry({ vision: '', goal: ' ', actions: '', firstHalf: '', secondHalf: '', achievement: '', evaluation: '' });
@@ -23,5 +24,20 @@ describe('checkRequiredFields', () => {
   it('says in Japanese what to write', () => {
     const [f] = checkRequiredFields(testEntry({ firstHalf: '' }), defaultContext('first-half'));
     expect(f?.message).toBe('「前期 (4～9月)」が未記入です（前期の段階で必要）。4月～9月に行ったことを、日付（例: 7/16）とともに書いてください。');
+  });
+});
+
+describe('checkRequiredFields on a 全課 item', () => {
+  const ctx = defaultContext('year-end', r2Sample().plan);
+  const blank = { vision: '', goal: '', actions: '', firstHalf: '', secondHalf: '', achievement: '', evaluation: '' };
+  it('asks nothing of a contributing department that leaves its part blank, and says so once', () => {
+    const findings = checkRequiredFields(testEntry(blank, { code: 'I-1-1-1', department: '教育振興課' }), ctx);
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([['entry.contribution-blank', 'info']]);
+  });
+  it('requires nothing of a contribution that only reports progress', () => {
+    expect(checkRequiredFields(testEntry({ ...blank, firstHalf: '研修を実施' }, { code: 'I-1-1-1', department: '教育振興課' }), ctx)).toEqual([]);
+  });
+  it('still requires every field of the coordinator', () => {
+    expect(checkRequiredFields(testEntry(blank, { code: 'I-1-1-1', department: '総務課' }), ctx)).toHaveLength(7);
   });
 });

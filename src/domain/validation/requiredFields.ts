@@ -1,10 +1,11 @@
 import { requiredFields, STAGE_LABELS } from '../entry/formDefinition';
 import type { Entry } from '../entry/types';
 import type { Finding } from '../finding';
-import { entryFinding, quote, type ValidationContext } from './context';
+import { entryFinding, isContribution, quote, type ValidationContext } from './context';
 
 /** 計画: 目指す姿・目標・取組内容; 前期: + 前期; 年度末: + 後期・目標の達成・評価・検証. */
 export function checkRequiredFields(entry: Entry, ctx: ValidationContext): Finding[] {
+  if (isContribution(entry, ctx)) return checkContribution(entry);
   return requiredFields(ctx.form, ctx.stage)
     .filter((def) => entry.fields[def.key].trim() === '')
     .map((def) =>
@@ -16,4 +17,12 @@ export function checkRequiredFields(entry: Entry, ctx: ValidationContext): Findi
         def.key,
       ),
     );
+}
+
+/** A 全課 part: nothing is required; a blank one is fine and said so once. */
+function checkContribution(entry: Entry): Finding[] {
+  const blank = Object.values(entry.fields).every((v) => v.trim() === '');
+  return blank
+    ? [entryFinding('entry.contribution-blank', 'info', '全課の取組です。この課で書くことがなければ空欄のままで構いません（とりまとめ課がまとめます）。', entry)]
+    : [];
 }

@@ -1,0 +1,92 @@
+import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { hasErrors } from '../../domain/finding';
+import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
+import { println, type CliIo, type ExitCode } from '../cliIo';
+import { expandInputs } from '../expandInputs';
+import { formatConsolidationSummary } from '../formatConsolidationSummary';
+import { loadPlan } from '../loadPlan';
+import { parseCommandArgs } from '../parseCommandArgs';
+import { parseStage } from '../parseStage';
+import { printPlanFindings, unusableInput, usageError } from '../reportError';
+import { resolveFiscalYear } from '../resolveFiscalYear';
+import { runConsolidation } from '../runConsolidation';
+import { showUsage } from '../usage';
+
+/** `suishin consolidate --plan P FILE… --out master.xlsx`. */
+export async function consolidateCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCommandArgs({
+    args: [...args],
+    options: {
+      plan: { type: 'string' },
+      out: { type: 'string' },
+      report: { type: 'string' },
+      stage: { type: 'string' },
+      year: { type: 'string' },
+      title: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  if (!parsed.ok) return usageError(io, 'consolidate', parsed.error);
+  const { values, positionals } = parsed.value;
+  if (values.help) return showUsage(io, 'consolidate');
+  if (!values.out)
+    return usageError(io, 'consolidate', '--out で集約先のブック（例: master.xlsx）を指定してください。');
+  if (positionals.length === 0)
+    return usageError(io, 'consolidate', '集約する各課のファイル（またはフォルダー）を指定してください。');
+  const stage = parseStage(values.stage);
+  if (!stage.ok) return usageError(io, 'consolidate', stage.error);
+
+  const outPath = resolve(io.cwd, values.out);
+  const planSpec =
+    values.plan ??
+    ((await stat(outPath).then(
+      () => true,
+      () => false,
+    ))
+      ? values.out
+      : undefined);
+  if (planSpec === undefined)
+    return usageError(
+      io,
+      'consolidate',
+      '--plan で体系を指定してください（--out のブックがまだないため、体系を読めません）。',
+    );
+  const loaded = await loadPlan(planSpec, io.cwd);
+  if (!loaded.ok) return unusableInput(io, loaded.error);
+  printPlanFindings(io.stderr, loaded.value.findings);
+  if (hasErrors(loaded.value.findings))
+    return unusableInput(
+      io,
+      `体系「${loaded.value.source}」にエラーがあるため集約できません。上の指摘を直してから実行してください。`,
+    );
+  const year = resolveFiscalYear(values.year, loaded.value.fiscalYear, io.now());
+  if (!year.ok) return usageError(io, 'consolidate', year.error);
+
+  const inputs = await expandInputs(positionals, io.cwd, [outPath]);
+  if (inputs.length === 0)
+    return unusableInput(io, '集約するファイルがありません（指定したフォルダーに .xlsx がありません）。');
+  const run = await runConsolidation(
+    {
+      plan: loaded.value.plan,
+      inputs,
+      out: { path: outPath, display: values.out },
+      ...(values.report !== undefined && {
+        report: { path: resolve(io.cwd, values.report), display: values.report },
+      }),
+      stage: stage.value,
+      fiscalYear: year.value,
+      title: values.title ?? DEFAULT_PLAN_TITLE,
+    },
+    io,
+  );
+  if (run.kind === 'failed') return unusableInput(io, run.message);
+  for (const line of formatConsolidationSummary(run, {
+    out: values.out,
+    stage: stage.value,
+    ...(values.report !== undefined && { report: values.report }),
+  }))
+    println(io.stdout, line);
+  return run.exitCode;
+}

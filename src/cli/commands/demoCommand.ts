@@ -1,0 +1,176 @@
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { buildDepartmentFiles, buildMasterTemplateFile, type BuiltFile } from '../../app/buildWorkbooks';
+import { validateWorkbook } from '../../app/validateWorkbook';
+import type { Entry } from '../../domain/entry/types';
+import { countBySeverity, type Finding } from '../../domain/finding';
+import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
+import { planItems } from '../../domain/plan/planItems';
+import type { Plan } from '../../domain/plan/types';
+import { r2Sample } from '../../domain/sample/r2';
+import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
+import { excelJsFactory } from '../../workbook/exceljs/excelJsFactory';
+import { EXIT, println, type CliIo, type ExitCode } from '../cliIo';
+import { fillDepartmentFiles } from '../fillDepartmentFiles';
+import { formatConsolidationSummary } from '../formatConsolidationSummary';
+import { formatCounts, formatPlace, SEVERITY_LABELS } from '../formatFindings';
+import { formatPlanCounts } from '../formatPlanTree';
+import { parseCommandArgs } from '../parseCommandArgs';
+import { progressReporter } from '../progressReporter';
+import { fileSystemMessage } from '../readInputFile';
+import { unusableInput, usageError } from '../reportError';
+import { runConsolidation } from '../runConsolidation';
+import { showUsage } from '../usage';
+import { writeFileAtomic } from '../writeFileAtomic';
+
+export const DEMO_DIRS = { blank: '配布', filled: '提出' } as const;
+
+/** A sheet left blank by a department that only contributes to a 全課 item: consolidation skips it. */
+function isBlankContribution(plan: Plan, entry: Entry): boolean {
+  const item = planItems(plan).find((p) => p.code === entry.code)?.item;
+  return (
+    item?.assignment.kind === 'all' &&
+    item.assignment.coordinator !== entry.department &&
+    Object.values(entry.fields).every((v) => v.trim() === '')
+  );
+}
+
+interface DemoValidation {
+  /** Findings on filled sheets. */
+  readonly findings: readonly Finding[];
+  readonly filledSheets: number;
+  /** 全課 sheets another department left blank (their one info finding is not listed). */
+  readonly blankSheets: number;
+}
+
+async function validateFilled(
+  files: readonly BuiltFile[],
+  plan: Plan,
+  fiscalYear: number,
+): Promise<DemoValidation> {
+  const findings: Finding[] = [];
+  let filledSheets = 0;
+  let blankSheets = 0;
+  for (const file of files) {
+    const opened = await excelJsFactory.open(file.bytes, file.fileName);
+    if (!opened.ok) throw new Error(`The workbook just built does not open: ${opened.error.message}`);
+    const result = await validateWorkbook(opened.value, {
+      file: file.fileName,
+      plan,
+      fiscalYear,
+      stage: 'year-end',
+    });
+    const blank = new Set(
+      result.extraction.entries.filter((e) => isBlankContribution(plan, e.entry)).map((e) => e.source.sheet),
+    );
+    blankSheets += blank.size;
+    filledSheets += result.extraction.entries.length - blank.size;
+    for (const f of result.findings) {
+      if (f.place.sheet === undefined || !blank.has(f.place.sheet)) findings.push(f);
+    }
+  }
+  return { findings, filledSheets, blankSheets };
+}
+
+/** `suishin demo`: build, fill, validate and consolidate the built-in R2 sample, with a short summary. */
+export async function demoCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCommandArgs({
+    args: [...args],
+    options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: false,
+  });
+  if (!parsed.ok) return usageError(io, 'demo', parsed.error);
+  if (parsed.value.values.help) return showUsage(io, 'demo');
+  const out = parsed.value.values.out ?? 'out/demo';
+  const dir = resolve(io.cwd, out);
+  /** Paths under the working folder relative to it, others absolute. */
+  const show = (path: string): string => {
+    const rel = relative(io.cwd, path);
+    return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  };
+  const started = io.now().getTime();
+  const sample = r2Sample();
+  const { plan, fiscalYear } = sample;
+  const title = DEFAULT_PLAN_TITLE;
+  const masterPath = join(dir, 'master.xlsx');
+  const reportPath = join(dir, 'report.json');
+  const reporter = progressReporter(io.stderr);
+
+  println(
+    io.stdout,
+    `デモ: ${sample.town} ${sample.title}（${formatFiscalYear(fiscalYear)}）— ${formatPlanCounts(plan)}`,
+  );
+  const blank = await buildDepartmentFiles(excelJsFactory, { plan, fiscalYear, title }, reporter.progress);
+  const filled = await fillDepartmentFiles(
+    blank,
+    { plan, fiscalYear, entries: sample.entries, title },
+    reporter.progress,
+  );
+  reporter.end();
+  if (!filled.ok) return unusableInput(io, `記入の確認に失敗しました: ${filled.error}`);
+  try {
+    for (const f of blank) await writeFileAtomic(join(dir, DEMO_DIRS.blank, f.fileName), f.bytes);
+    await writeFileAtomic(
+      masterPath,
+      await buildMasterTemplateFile(excelJsFactory, { plan, fiscalYear, title }),
+    );
+    for (const f of filled.value) await writeFileAtomic(join(dir, DEMO_DIRS.filled, f.fileName), f.bytes);
+  } catch (error) {
+    return unusableInput(io, fileSystemMessage(error, out));
+  }
+  const entrySheets = blank.reduce((n, f) => n + f.sheets - 1, 0);
+  println(
+    io.stdout,
+    `1. 配布: 各課のブック ${blank.length} ファイル（取組項目シート ${entrySheets} 枚＋目次）→ ${show(join(dir, DEMO_DIRS.blank))}、全体計画のひな形 → ${show(masterPath)}`,
+  );
+  println(
+    io.stdout,
+    `2. 記入: 各課のシートにR2の記入内容を入力（${sample.entries.length} シート、記入欄の位置を配布版と照合済み）→ ${show(join(dir, DEMO_DIRS.filled))}`,
+  );
+
+  const checked = await validateFilled(filled.value, plan, fiscalYear);
+  println(
+    io.stdout,
+    `3. 検証（年度末）: 記入済み ${checked.filledSheets} シート — ${formatCounts(checked.findings)}`,
+  );
+  for (const f of checked.findings)
+    println(
+      io.stdout,
+      `     ${SEVERITY_LABELS[f.severity]}  ${formatPlace(f.place, { withFile: true })}  ${f.message}`,
+    );
+  if (checked.blankSheets > 0)
+    println(
+      io.stdout,
+      `   ほかに、全課の取組で他課が空欄のままのシート ${checked.blankSheets} 枚（空欄で問題ありません。集約の対象外です）`,
+    );
+
+  const run = await runConsolidation(
+    {
+      plan,
+      inputs: filled.value.map((f) => ({
+        path: join(dir, DEMO_DIRS.filled, f.fileName),
+        display: join(out, DEMO_DIRS.filled, f.fileName),
+      })),
+      out: { path: masterPath, display: show(masterPath) },
+      report: { path: reportPath, display: show(reportPath) },
+      stage: 'year-end',
+      fiscalYear,
+      title,
+    },
+    io,
+  );
+  if (run.kind === 'failed') return unusableInput(io, run.message);
+  const [headline = '', ...details] = formatConsolidationSummary(run, {
+    out: show(masterPath),
+    report: show(reportPath),
+    stage: 'year-end',
+  });
+  println(io.stdout, `4. 集約: ${headline}`);
+  for (const line of details) println(io.stdout, `   ${line}`);
+  const seconds = ((io.now().getTime() - started) / 1000).toFixed(1);
+  const warnings = countBySeverity(checked.findings).warning;
+  println(
+    io.stdout,
+    `完了（${seconds} 秒）: ${run.report.summary.files} ファイル、取組項目 ${run.report.summary.entries} 件、未提出 ${run.report.summary.missing} 件、検証の警告 ${warnings} 件。${show(masterPath)} を Excel で開いてください。`,
+  );
+  return run.exitCode === EXIT.ok ? EXIT.ok : EXIT.findings;
+}

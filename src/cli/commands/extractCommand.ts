@@ -1,0 +1,127 @@
+import { readWorkbook, type ReadResult } from '../../app/validateWorkbook';
+import { FIELD_KEYS } from '../../domain/entry/formDefinition';
+import type { ExtractedEntry, SheetOutcome } from '../../domain/extract/types';
+import type { Finding } from '../../domain/finding';
+import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
+import { EXIT, printJson, println, worst, type CliIo, type ExitCode } from '../cliIo';
+import { expandInputs } from '../expandInputs';
+import { formatCounts, formatFindingsBySheet } from '../formatFindings';
+import { formatTable } from '../formatTable';
+import { loadOptionalPlan } from '../loadOptionalPlan';
+import { openWorkbookFile } from '../openWorkbookFile';
+import { parseCommandArgs } from '../parseCommandArgs';
+import { unusableInput, usageError } from '../reportError';
+import { resolveFiscalYear } from '../resolveFiscalYear';
+import { showUsage } from '../usage';
+
+/** An extracted entry as `extract --json` prints it. */
+export const entryJson = (e: ExtractedEntry) => ({
+  code: e.entry.code,
+  department: e.entry.department,
+  seq: e.entry.seq,
+  fiscalYear: formatFiscalYear(e.entry.fiscalYear),
+  fields: Object.fromEntries(FIELD_KEYS.map((k) => [k, e.entry.fields[k]])),
+  source: {
+    file: e.source.file,
+    sheet: e.source.sheet,
+    cells: Object.fromEntries(FIELD_KEYS.map((k) => [k, e.source.cells[k]])),
+  },
+});
+
+const PLAN_SOURCE_LABELS: Readonly<Record<ReadResult['planSource'], string>> = {
+  given: '指定の体系',
+  workbook: 'ブック内の体系シート',
+  none: 'なし（シートの管理情報で判定）',
+};
+
+const KIND_LABELS: Readonly<Record<SheetOutcome['kind'], string>> = {
+  entry: '取組項目',
+  plan: '体系',
+  toc: '目次',
+  'not-entry': '取組項目以外',
+  unreadable: '読み取れない',
+};
+
+function printHuman(io: CliIo, file: string, read: ReadResult): void {
+  const { entries, sheets, findings } = read.extraction;
+  const kinds = Object.entries(KIND_LABELS)
+    .map(([kind, label]) => [label, sheets.filter((s) => s.kind === kind).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${label} ${n}`);
+  println(
+    io.stdout,
+    `■ ${file}  取組項目 ${entries.length} 件（シート ${sheets.length} 枚: ${kinds.join('、')}）  体系: ${PLAN_SOURCE_LABELS[read.planSource]}`,
+  );
+  if (entries.length > 0)
+    for (const line of formatTable([
+      ['シート', 'コード', '実践課', '番号', '年度', '目標の達成', '記入済みの欄'],
+      ...entries.map((e) => [
+        e.source.sheet,
+        e.entry.code,
+        e.entry.department,
+        String(e.entry.seq),
+        formatFiscalYear(e.entry.fiscalYear),
+        e.entry.fields.achievement === '' ? '（未記入）' : e.entry.fields.achievement,
+        `${FIELD_KEYS.filter((k) => e.entry.fields[k].trim() !== '').length}/${FIELD_KEYS.length}`,
+      ]),
+    ]))
+      println(io.stdout, line);
+  for (const s of sheets.filter((s) => s.kind === 'unreadable' || s.kind === 'not-entry'))
+    println(io.stdout, `  「${s.sheet}」: ${KIND_LABELS[s.kind]}${s.reason ? ` — ${s.reason}` : ''}`);
+  if (findings.length > 0) {
+    println(io.stdout, `  読み取りの指摘: ${formatCounts(findings)}`);
+    for (const line of formatFindingsBySheet(findings)) println(io.stdout, `  ${line}`);
+  }
+}
+
+/** `suishin extract FILE…`: the entries of each workbook with the cells they came from. */
+export async function extractCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCommandArgs({
+    args: [...args],
+    options: {
+      json: { type: 'boolean' },
+      plan: { type: 'string' },
+      year: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  if (!parsed.ok) return usageError(io, 'extract', parsed.error);
+  const { values, positionals } = parsed.value;
+  if (values.help) return showUsage(io, 'extract');
+  if (positionals.length === 0) return usageError(io, 'extract', '読み取るファイルを指定してください。');
+  const plan = await loadOptionalPlan(values.plan, io);
+  if (!plan.ok) return unusableInput(io, plan.error);
+  const year = values.year === undefined ? undefined : resolveFiscalYear(values.year, undefined, io.now());
+  if (year && !year.ok) return usageError(io, 'extract', year.error);
+
+  let code: ExitCode = EXIT.ok;
+  const entries: ExtractedEntry[] = [];
+  const sheets: (SheetOutcome & { file: string })[] = [];
+  const findings: Finding[] = [];
+  for (const input of await expandInputs(positionals, io.cwd)) {
+    const opened = await openWorkbookFile(input);
+    if (!opened.ok) {
+      findings.push(opened.error);
+      code = worst(code, EXIT.unusable);
+      if (!values.json) println(io.stderr, `エラー: ${opened.error.message}`);
+      continue;
+    }
+    const read = await readWorkbook(opened.value.port, {
+      file: input.display,
+      ...(plan.value && { plan: plan.value.plan }),
+      ...(year?.ok && { fiscalYear: year.value }),
+    });
+    entries.push(...read.extraction.entries);
+    sheets.push(...read.extraction.sheets.map((s) => ({ file: input.display, ...s })));
+    findings.push(...read.extraction.findings);
+    if (!values.json) printHuman(io, input.display, read);
+  }
+  if (values.json) printJson(io, { entries: entries.map(entryJson), sheets, findings });
+  else
+    println(
+      io.stdout,
+      `合計: 取組項目 ${entries.length} 件、シート ${sheets.length} 枚、指摘 ${findings.length} 件`,
+    );
+  return code;
+}

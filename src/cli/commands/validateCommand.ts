@@ -1,0 +1,126 @@
+import { validateWorkbook, type ValidationResult } from '../../app/validateWorkbook';
+import { STAGE_LABELS } from '../../domain/entry/formDefinition';
+import { countBySeverity, hasErrors, type Finding } from '../../domain/finding';
+import { EXIT, printJson, println, worst, type CliIo, type ExitCode } from '../cliIo';
+import { expandInputs } from '../expandInputs';
+import { formatCounts, formatFindingsBySheet } from '../formatFindings';
+import { loadOptionalPlan } from '../loadOptionalPlan';
+import { openWorkbookFile } from '../openWorkbookFile';
+import { parseCommandArgs } from '../parseCommandArgs';
+import { parseStage } from '../parseStage';
+import { unusableInput, usageError } from '../reportError';
+import { resolveFiscalYear } from '../resolveFiscalYear';
+import { showUsage } from '../usage';
+
+type FileReport =
+  | {
+      readonly file: string;
+      readonly status: 'read';
+      readonly planSource: ValidationResult['planSource'];
+      readonly summary: ValidationResult['summary'];
+    }
+  | { readonly file: string; readonly status: 'rejected'; readonly code: string; readonly reason: string };
+
+const PLAN_NOTES: Readonly<Record<ValidationResult['planSource'], string>> = {
+  given: '',
+  workbook: '（体系: ブック内の体系シート）',
+  none: '（体系なし: 実践課の割当は確認していません。--plan で指定できます）',
+};
+
+function printFile(io: CliIo, report: FileReport, findings: readonly Finding[]): void {
+  if (report.status === 'rejected') {
+    println(io.stdout, `■ ${report.file}  開けませんでした`);
+    println(io.stdout, `    エラー  ${report.reason}`);
+    println(io.stdout, `  → 検証できませんでした（エラー 1 件）`);
+    return;
+  }
+  const s = report.summary;
+  println(
+    io.stdout,
+    `■ ${report.file}  ${s.stageLabel}の検証: 取組項目 ${s.entries} シート、エラーのないシート ${s.complete}${PLAN_NOTES[report.planSource]}`,
+  );
+  for (const line of formatFindingsBySheet(findings)) println(io.stdout, line);
+  println(
+    io.stdout,
+    `  → ${formatCounts(findings)}${hasErrors(findings) ? '' : findings.length === 0 ? '（問題はありません）' : '（エラーはありません）'}`,
+  );
+}
+
+/** `suishin validate FILE…`: every rule of the stage; exit 1 when any error, 2 when a file cannot be opened. */
+export async function validateCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCommandArgs({
+    args: [...args],
+    options: {
+      plan: { type: 'string' },
+      stage: { type: 'string' },
+      json: { type: 'boolean' },
+      year: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  if (!parsed.ok) return usageError(io, 'validate', parsed.error);
+  const { values, positionals } = parsed.value;
+  if (values.help) return showUsage(io, 'validate');
+  if (positionals.length === 0) return usageError(io, 'validate', '検証するファイルを指定してください。');
+  const stage = parseStage(values.stage);
+  if (!stage.ok) return usageError(io, 'validate', stage.error);
+  const year = values.year === undefined ? undefined : resolveFiscalYear(values.year, undefined, io.now());
+  if (year && !year.ok) return usageError(io, 'validate', year.error);
+  const plan = await loadOptionalPlan(values.plan, io);
+  if (!plan.ok) return unusableInput(io, plan.error);
+
+  let code: ExitCode = EXIT.ok;
+  const files: FileReport[] = [];
+  const findings: Finding[] = [];
+  for (const input of await expandInputs(positionals, io.cwd)) {
+    const opened = await openWorkbookFile(input);
+    if (!opened.ok) {
+      const report: FileReport = {
+        file: input.display,
+        status: 'rejected',
+        code: opened.error.code,
+        reason: opened.error.message,
+      };
+      files.push(report);
+      findings.push(opened.error);
+      code = worst(code, EXIT.unusable);
+      if (!values.json) printFile(io, report, [opened.error]);
+      continue;
+    }
+    const result = await validateWorkbook(opened.value.port, {
+      file: input.display,
+      stage: stage.value,
+      ...(plan.value && { plan: plan.value.plan }),
+      ...(year?.ok && { fiscalYear: year.value }),
+    });
+    const report: FileReport = {
+      file: input.display,
+      status: 'read',
+      planSource: result.planSource,
+      summary: result.summary,
+    };
+    files.push(report);
+    findings.push(...result.findings);
+    if (hasErrors(result.findings)) code = worst(code, EXIT.findings);
+    if (!values.json) printFile(io, report, result.findings);
+  }
+
+  const counts = countBySeverity(findings);
+  const rejected = files.filter((f) => f.status === 'rejected').length;
+  const summary = {
+    files: files.length,
+    rejected,
+    errors: counts.error,
+    warnings: counts.warning,
+    infos: counts.info,
+  };
+  if (values.json)
+    printJson(io, { stage: stage.value, stageLabel: STAGE_LABELS[stage.value], files, summary, findings });
+  else if (files.length > 1)
+    println(
+      io.stdout,
+      `合計: ${files.length} ファイル（開けなかったファイル ${rejected}）、${formatCounts(findings)}`,
+    );
+  return code;
+}

@@ -1,0 +1,53 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+
+export interface InputPath {
+  /** Absolute path. */
+  readonly path: string;
+  /** As the user wrote it (or folder/name for a file found in a folder they named). */
+  readonly display: string;
+}
+
+const WORKBOOK = /\.(xlsx|xlsm)$/i;
+/** Excel's lock files (`~$総務課.xlsx`) are not workbooks. */
+const LOCK_FILE = /^~\$/;
+
+/**
+ * The command line's FILE… arguments: a folder stands for the .xlsx / .xlsm files directly inside it (in
+ * name order); anything else is kept as given, so that a missing file is reported, not dropped. `exclude`
+ * (absolute) leaves out e.g. the master being written.
+ */
+export async function expandInputs(
+  args: readonly string[],
+  cwd: string,
+  exclude: readonly string[] = [],
+): Promise<InputPath[]> {
+  const out: InputPath[] = [];
+  for (const arg of args) {
+    const path = resolve(cwd, arg);
+    const isFolder = await stat(path).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (!isFolder) {
+      out.push({ path, display: arg });
+      continue;
+    }
+    const names = (await readdir(path)).filter((n) => WORKBOOK.test(n) && !LOCK_FILE.test(n)).sort();
+    for (const name of names) out.push({ path: join(path, name), display: join(arg, name) });
+  }
+  const skip = new Set(exclude.map((p) => resolve(cwd, p)));
+  const unique: InputPath[] = [];
+  for (const p of out) if (!skip.has(p.path) && !unique.some((u) => u.path === p.path)) unique.push(p);
+  return unique;
+}
+
+/** Short names for the master's 提出ファイル column: the file name, or the path when two inputs share it. */
+export function shortNames(inputs: readonly InputPath[], cwd: string): Map<string, string> {
+  const base = (p: string) => p.split(/[\\/]/).pop() ?? p;
+  const count = new Map<string, number>();
+  for (const i of inputs) count.set(base(i.path), (count.get(base(i.path)) ?? 0) + 1);
+  return new Map(
+    inputs.map((i) => [i.path, (count.get(base(i.path)) ?? 0) > 1 ? relative(cwd, i.path) : base(i.path)]),
+  );
+}

@@ -1,0 +1,43 @@
+import { STAGE_LABELS, type Stage } from '../domain/entry/formDefinition';
+import { OUTCOME_LABELS, type Outcome } from '../domain/consolidation/types';
+import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
+import { formatCounts } from './formatFindings';
+import type { ConsolidationRun } from './runConsolidation';
+
+const LISTED = 10;
+
+/** `I-1-2-1 町民生活課、… ほか 3 件`. */
+const list = (items: readonly string[]): string =>
+  items.length <= LISTED
+    ? items.join('、')
+    : `${items.slice(0, LISTED).join('、')} ほか ${items.length - LISTED} 件`;
+
+/** The short Japanese summary of a consolidation, for stdout. */
+export function formatConsolidationSummary(
+  run: Extract<ConsolidationRun, { kind: 'done' }>,
+  paths: { readonly out: string; readonly report?: string; readonly stage: Stage },
+): string[] {
+  const { report, result } = run;
+  const c = result.consolidation;
+  const s = report.summary;
+  const rejected = report.inputs.filter((i) => i.status === 'rejected');
+  const outcomes = new Map<Outcome, number>();
+  for (const r of c.log) if (r.sheet !== '') outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
+  const a = s.achievement;
+  return [
+    run.masterWritten
+      ? `全体計画に集約しました（${formatFiscalYear(c.fiscalYear)}・${STAGE_LABELS[paths.stage]}、集約日時 ${c.stamp}）`
+      : `集約できるファイルがありませんでした。全体計画は変更していません（${formatFiscalYear(c.fiscalYear)}・${STAGE_LABELS[paths.stage]}）`,
+    `  入力ファイル: ${s.files} 件（読み込み ${s.files - s.rejectedFiles} 件、受け付けられなかったファイル ${s.rejectedFiles} 件）`,
+    ...rejected.map((i) => `    × ${i.file} — ${i.reason ?? ''}`),
+    `  シート: ${s.sheets} 枚（${[...outcomes].map(([o, n]) => `${OUTCOME_LABELS[o]} ${n}`).join('、') || 'なし'}）`,
+    `  取組項目: ${s.entries} 件${s.flagged > 0 ? `（うち体系外・要確認 ${s.flagged} 件）` : ''}`,
+    `  未提出: ${s.missing === 0 ? 'なし' : `${s.missing} 件 — ${list(report.missing.map((m) => `${m.code} ${m.department}`))}`}`,
+    `  目標の達成: 達成できた ${a.achieved}、一部達成できた ${a.partial}、達成できなかった ${a.notAchieved}、未記入 ${a.blank}`,
+    `  指摘: ${formatCounts(report.findings)}（詳細は全体計画の「集約ログ」シート${paths.report ? 'と集約レポート' : ''}）`,
+    ...(run.masterWritten
+      ? [`  全体計画: ${paths.out}（${run.masterCreated ? 'ひな形から新規作成' : '既存のブックを更新'}）`]
+      : []),
+    ...(paths.report ? [`  集約レポート: ${paths.report}`] : []),
+  ];
+}

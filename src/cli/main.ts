@@ -1,0 +1,67 @@
+import { EXIT, println, processIo, type CliIo, type ExitCode } from './cliIo';
+import { buildCommand } from './commands/buildCommand';
+import { consolidateCommand } from './commands/consolidateCommand';
+import { demoCommand } from './commands/demoCommand';
+import { extractCommand } from './commands/extractCommand';
+import { planCommand } from './commands/planCommand';
+import { validateCommand } from './commands/validateCommand';
+import { usageError } from './reportError';
+import { OVERVIEW, showUsage, type CommandName } from './usage';
+
+type Command = (args: readonly string[], io: CliIo) => Promise<ExitCode>;
+
+const COMMANDS: Readonly<Record<CommandName, Command>> = {
+  build: buildCommand,
+  extract: extractCommand,
+  validate: validateCommand,
+  plan: planCommand,
+  consolidate: consolidateCommand,
+  demo: demoCommand,
+};
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
+/**
+ * The `suishin` command line: `argv` without node and the script. Returns the exit code; writes only to
+ * `io` (tests run it in-process with buffers). An unexpected failure is a short Japanese message, never a
+ * stack trace (set SUISHIN_DEBUG=1 to see one).
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    println(io.stderr, OVERVIEW);
+    return EXIT.unusable;
+  }
+  if (first === '--help' || first === '-h') {
+    println(io.stdout, OVERVIEW);
+    return EXIT.ok;
+  }
+  if (first === 'help') {
+    const topic = rest[0];
+    if (topic !== undefined && isCommand(topic)) return showUsage(io, topic);
+    println(io.stdout, OVERVIEW);
+    return EXIT.ok;
+  }
+  if (!isCommand(first))
+    return usageError(
+      io,
+      undefined,
+      first.startsWith('-')
+        ? `不明なオプション「${first}」です。コマンドを先に書いてください。`
+        : `不明なコマンド「${first}」です。`,
+    );
+  try {
+    return await COMMANDS[first](rest, io);
+  } catch (error) {
+    println(
+      io.stderr,
+      `エラー: 予期しない問題で処理を中断しました（${error instanceof Error ? error.message : String(error)}）。`,
+    );
+    println(
+      io.stderr,
+      '入力ファイルを確かめて、解決しない場合はこのメッセージを添えて担当者に連絡してください。',
+    );
+    if (process.env.SUISHIN_DEBUG) println(io.stderr, error instanceof Error ? (error.stack ?? '') : '');
+    return EXIT.unusable;
+  }
+}

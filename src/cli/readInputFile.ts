@@ -1,0 +1,38 @@
+import { readFile, stat } from 'node:fs/promises';
+import { err, ok, type Result } from '../domain/result';
+
+export interface InputFile {
+  /** The bytes as read. */
+  readonly bytes: Uint8Array;
+  /** Last-modified time (ms since epoch). */
+  readonly modified: number;
+}
+
+/** Japanese text for a file-system error on `display` (the path as the user wrote it). */
+export function fileSystemMessage(error: unknown, display: string): string {
+  const code = (error as { code?: unknown }).code;
+  switch (code) {
+    case 'ENOENT':
+      return `「${display}」が見つかりません。ファイル名と場所を確かめてください。`;
+    case 'EISDIR':
+      return `「${display}」はフォルダーです。ファイルを指定してください。`;
+    case 'EACCES':
+    case 'EPERM':
+      return `「${display}」を読み書きする権限がありません。`;
+    case 'EBUSY':
+      return `「${display}」はほかのプログラムが使用中です。Excel で開いていれば閉じてください。`;
+    default:
+      return `「${display}」を読み書きできませんでした（${typeof code === 'string' ? code : String(error)}）。`;
+  }
+}
+
+/** A file's bytes and modified time, or a Japanese reason naming the file. */
+export async function readInputFile(path: string, display: string): Promise<Result<InputFile, string>> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return err(`「${display}」はフォルダーです。ファイルを指定してください。`);
+    return ok({ bytes: new Uint8Array(await readFile(path)), modified: info.mtimeMs });
+  } catch (error) {
+    return err(fileSystemMessage(error, display));
+  }
+}

@@ -1,0 +1,144 @@
+import { stat } from 'node:fs/promises';
+import { consolidate, type ConsolidateResult, type SourceInput } from '../app/consolidate';
+import { consolidationReport } from '../app/consolidationReport';
+import type { Stage } from '../domain/entry/formDefinition';
+import type { Plan } from '../domain/plan/types';
+import { buildMasterTemplate } from '../domain/template/buildMasterTemplate';
+import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
+import type { FileWorkbookPort } from '../workbook/port';
+import { EXIT, type CliIo, type ExitCode } from './cliIo';
+import { shortNames, type InputPath } from './expandInputs';
+import { localStamp } from './localStamp';
+import { progressReporter } from './progressReporter';
+import { fileSystemMessage, readInputFile } from './readInputFile';
+import { writeFileAtomic } from './writeFileAtomic';
+
+export interface ConsolidationRequest {
+  readonly plan: Plan;
+  readonly inputs: readonly InputPath[];
+  /** The master workbook: updated when it exists, else created from the template. */
+  readonly out: InputPath;
+  readonly report?: InputPath;
+  readonly stage: Stage;
+  readonly fiscalYear: number;
+  readonly title: string;
+}
+
+export type ConsolidationReport = ReturnType<typeof consolidationReport>;
+
+export type ConsolidationRun =
+  /** The master could not be opened, or the master or the report could not be written. */
+  | { readonly kind: 'failed'; readonly exitCode: ExitCode; readonly message: string }
+  | {
+      readonly kind: 'done';
+      readonly exitCode: ExitCode;
+      readonly result: ConsolidateResult;
+      /** report.json's content, with inputs that could not even be read from disk added as rejected. */
+      readonly report: ConsolidationReport;
+      /** False when no input was usable: the master is left as it was. */
+      readonly masterWritten: boolean;
+      readonly masterCreated: boolean;
+    };
+
+async function openMaster(
+  request: ConsolidationRequest,
+): Promise<{ ok: true; port: FileWorkbookPort; created: boolean } | { ok: false; message: string }> {
+  const exists = await stat(request.out.path).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
+    const spec = buildMasterTemplate({
+      plan: request.plan,
+      fiscalYear: request.fiscalYear,
+      title: request.title,
+    });
+    return { ok: true, port: await excelJsFactory.create(spec), created: true };
+  }
+  const read = await readInputFile(request.out.path, request.out.display);
+  if (!read.ok) return { ok: false, message: `集約先を開けません: ${read.error}` };
+  const opened = await excelJsFactory.open(read.value.bytes, request.out.display);
+  return opened.ok
+    ? { ok: true, port: opened.value, created: false }
+    : { ok: false, message: `集約先を開けません: ${opened.error.message}` };
+}
+
+/** Add inputs rejected before consolidation (missing, unreadable) so report.json accounts for every input. */
+function withUnreadable(
+  report: ConsolidationReport,
+  unreadable: readonly { file: string; reason: string }[],
+): ConsolidationReport {
+  if (unreadable.length === 0) return report;
+  return {
+    ...report,
+    summary: {
+      ...report.summary,
+      files: report.summary.files + unreadable.length,
+      rejectedFiles: report.summary.rejectedFiles + unreadable.length,
+    },
+    inputs: [
+      ...report.inputs,
+      ...unreadable.map((u) => ({ file: u.file, status: 'rejected', reason: u.reason, sheets: [] })),
+    ],
+  };
+}
+
+/**
+ * `suishin consolidate` (and the demo's last step): read every input, consolidate into the master with
+ * consolidate(), write the master atomically and report.json. Exit 0 consolidated, 1 some input rejected,
+ * 2 nothing usable (the master is then left untouched).
+ */
+export async function runConsolidation(request: ConsolidationRequest, io: CliIo): Promise<ConsolidationRun> {
+  const master = await openMaster(request);
+  if (!master.ok) return { kind: 'failed', exitCode: EXIT.unusable, message: master.message };
+
+  const names = shortNames(request.inputs, io.cwd);
+  const sources: SourceInput[] = [];
+  const unreadable: { file: string; reason: string }[] = [];
+  for (const input of request.inputs) {
+    const read = await readInputFile(input.path, input.display);
+    if (read.ok)
+      sources.push({
+        file: names.get(input.path) ?? input.display,
+        modified: read.value.modified,
+        bytes: read.value.bytes,
+      });
+    else unreadable.push({ file: input.display, reason: read.error });
+  }
+
+  const reporter = progressReporter(io.stderr);
+  const result = await consolidate(request.plan, sources, {
+    factory: excelJsFactory,
+    target: master.port,
+    stage: request.stage,
+    fiscalYear: request.fiscalYear,
+    stamp: localStamp(io.now()),
+    title: request.title,
+    onProgress: reporter.progress,
+  });
+  reporter.end();
+  const report = withUnreadable(consolidationReport(result.consolidation, result.viewFindings), unreadable);
+  const rejected = result.rejected + unreadable.length;
+  const usable = request.inputs.length - rejected;
+
+  try {
+    if (usable > 0) await writeFileAtomic(request.out.path, await master.port.toBuffer());
+  } catch (error) {
+    return {
+      kind: 'failed',
+      exitCode: EXIT.unusable,
+      message: `集約先に書き込めません: ${fileSystemMessage(error, request.out.display)}`,
+    };
+  }
+  try {
+    if (request.report) await writeFileAtomic(request.report.path, `${JSON.stringify(report, null, 2)}\n`);
+  } catch (error) {
+    return {
+      kind: 'failed',
+      exitCode: EXIT.unusable,
+      message: `集約レポートを書き込めません: ${fileSystemMessage(error, request.report?.display ?? '')}`,
+    };
+  }
+  const exitCode = usable === 0 ? EXIT.unusable : rejected > 0 ? EXIT.findings : EXIT.ok;
+  return { kind: 'done', exitCode, result, report, masterWritten: usable > 0, masterCreated: master.created };
+}

@@ -1,0 +1,158 @@
+/** `--help` text of every command (Japanese, with examples). */
+export type CommandName = 'build' | 'extract' | 'validate' | 'plan' | 'consolidate' | 'demo';
+
+const PLAN_SOURCES = `  体系の指定 (--plan / FILE):
+    体系.xlsx      体系の表（基本項目・推進項目・取組項目・実践課【とりまとめ課】）のシートがあるブック
+                   （build --master で作る 全体計画.xlsx もそのまま使えます）
+    plan.json      { "grid": [[4列の表の行] …], "departments": [課 …] }（samples/r2/plan.json と同じ形）
+    sample:r2      組み込みのサンプル（上富良野町 町政運営推進プラン 令和2年度）`;
+
+const YEAR = `  --year 年度     令和3年度 / R3 / 2021 のように指定（既定: サンプル・plan.json・体系シートの年度、
+                 なければ今日の年度）`;
+
+export const OVERVIEW = `suishin — 町政運営推進プランの取組項目シートを作成・検証・集約します
+
+使い方: suishin <コマンド> [オプション]
+
+コマンド:
+  build        体系から各課の取組項目シート (<課>.xlsx) と全体計画のひな形を作る
+  extract      取組項目シートの記入内容を読み取る（--json で機械可読な出力）
+  validate     取組項目シートを検証し、エラー・警告をシートとセルの位置つきで示す
+  plan         体系を階層の一覧で表示する
+  consolidate  各課から戻ったブックを全体計画 (master.xlsx) に集約する
+  demo         組み込みサンプル (R2) で作成 → 記入 → 検証 → 集約を一通り実行する
+
+各コマンドの使い方: suishin <コマンド> --help
+
+終了コード: 0 正常 / 1 入力にエラーあり（受け付けられないファイルを含む） / 2 使えない入力・指定の誤り`;
+
+export const USAGE: Readonly<Record<CommandName, string>> = {
+  build: `使い方: suishin build --plan <体系> --out <フォルダー> [オプション]
+
+体系から、各課が記入する取組項目シートのブック <課>.xlsx を作ります（目次と、その課の取組項目ごとに1シート）。
+
+オプション:
+  --plan <体系>       体系（下記）。必須
+  --out <フォルダー>  出力先（なければ作ります）。必須
+  --department <課>   この課のブックだけ作る（複数回指定できます）
+  --master            総務課用の全体計画のひな形 全体計画.xlsx（体系シート＋空の全体計画シート）も作る
+  --title <名称>      計画の名称（既定: 町政運営推進プラン）
+${YEAR}
+  -h, --help          この説明を表示
+
+${PLAN_SOURCES}
+
+例:
+  suishin build --plan sample:r2 --out out/r2 --master
+  suishin build --plan 体系.xlsx --out 配布 --year 令和3年度 --department 総務課 --department 町民生活課
+
+体系にエラーがあると、その位置（ファイル・シート・セル）を示して終了コード 2 で終わります。`,
+
+  extract: `使い方: suishin extract <ファイル…> [--json] [--plan <体系>] [--year 年度]
+
+取組項目シートの記入内容を読み取ります。各値は読み取ったシートとセルを持ちます。
+フォルダーを指定すると、その中の .xlsx / .xlsm をすべて読みます。
+
+オプション:
+  --json           JSON で出力: { "entries": [...], "sheets": [...], "findings": [...] }
+  --plan <体系>    取組項目の表記をコードに対応づける体系（既定: ブック内の体系シート。
+                   なければシートの管理情報（非表示の列）だけで判定）
+${YEAR}
+  -h, --help       この説明を表示
+
+${PLAN_SOURCES}
+
+例:
+  suishin extract 総務課.xlsx
+  suishin extract 提出/*.xlsx --json --plan 全体計画.xlsx > entries.json`,
+
+  validate: `使い方: suishin validate <ファイル…> [--plan <体系>] [--stage 段階] [--json]
+
+取組項目シートを検証し、エラー・警告・情報をファイル・シート・セルごとに示します。
+フォルダーを指定すると、その中の .xlsx / .xlsm をすべて検証します。
+
+オプション:
+  --stage <段階>   plan（計画）/ first-half（前期）/ year-end（年度末、既定）
+                   段階ごとに必須の欄が変わります（年度末: すべての欄）
+  --plan <体系>    実践課の割当も確認します（既定: ブック内の体系シート）
+  --json           JSON で出力
+${YEAR}
+  -h, --help       この説明を表示
+
+${PLAN_SOURCES}
+
+終了コード: 0 エラーなし / 1 エラーあり / 2 開けないファイルあり（ほかのファイルは検証します）
+
+例:
+  suishin validate 総務課.xlsx --stage first-half
+  suishin validate 提出 --plan 全体計画.xlsx --json`,
+
+  plan: `使い方: suishin plan <体系> [--json]
+
+体系を 基本項目 > 推進項目 > 取組項目（①）> 取組項目（(1)）の階層で表示します。
+各取組項目のコード（I-1-1-1）と実践課、全体の件数も示します。
+
+オプション:
+  --json       JSON で出力: { "source", "counts", "plan", "findings" }
+  -h, --help   この説明を表示
+
+${PLAN_SOURCES}
+
+終了コード: 0 問題なし（警告のみを含む） / 1 体系にエラーあり / 2 読み込めない
+
+例:
+  suishin plan sample:r2
+  suishin plan 全体計画.xlsx --json`,
+
+  consolidate: `使い方: suishin consolidate --plan <体系> <ファイル…> --out <master.xlsx> [オプション]
+
+各課から戻ったブックを読み、全体計画・提出状況・達成状況・集約ログのシートを master.xlsx に書きます。
+--out のブックがあれば開いて更新します（体系シートと、全体計画の「備考」に書いた内容は残ります）。
+なければ全体計画のひな形から作ります。同じ取組項目のシートが複数のファイルにあれば新しいファイルを採用し、
+どのシートも集約ログに記録します。フォルダーを指定すると、その中の .xlsx / .xlsm をすべて読みます。
+
+オプション:
+  --plan <体系>       体系（--out のブックに体系シートがあれば省略できます）
+  --out <ファイル>    集約先のブック。必須
+  --report <ファイル> 集約レポート (JSON) の出力先
+  --stage <段階>      plan / first-half / year-end（既定）
+  --title <名称>      計画の名称（既定: 町政運営推進プラン）
+${YEAR}
+  -h, --help          この説明を表示
+
+${PLAN_SOURCES}
+
+終了コード: 0 集約した（指摘があっても） / 1 受け付けられないファイルがあった / 2 使えるファイルがない
+
+例:
+  suishin consolidate --plan 全体計画.xlsx 提出/*.xlsx --out 全体計画.xlsx --report report.json
+  suishin consolidate --plan sample:r2 提出 --out master.xlsx`,
+
+  demo: `使い方: suishin demo [--out <フォルダー>]
+
+組み込みサンプル（上富良野町 町政運営推進プラン 令和2年度）で、1年のサイクルを通して実行します:
+  1. 各課の取組項目シートと全体計画のひな形を作る         → <フォルダー>/配布/<課>.xlsx, master.xlsx
+  2. 各課のシートに R2 の記入内容を入力                    → <フォルダー>/提出/<課>.xlsx
+  3. 年度末の段階で各課のブックを検証
+  4. 全体計画に集約                                        → master.xlsx, report.json
+
+オプション:
+  --out <フォルダー>  出力先（既定: out/demo）
+  -h, --help          この説明を表示
+
+例:
+  suishin demo
+  npm run demo`,
+};
+
+export const helpHint = (command?: CommandName): string =>
+  `「suishin ${command ? `${command} ` : ''}--help」で使い方を表示します。`;
+
+/** `--help`: the command's usage on stdout; exit 0. */
+export function showUsage(
+  io: { readonly stdout: { write(text: string): unknown } },
+  command: CommandName,
+): 0 {
+  io.stdout.write(`${USAGE[command]}\n`);
+  return 0;
+}

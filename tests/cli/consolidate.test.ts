@@ -1,0 +1,98 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_DATA_ROW } from '../../src/domain/template/buildTableSheet';
+import { r2FilledFiles, readSheets, runCli, tempDir, text, writeFiles } from './runCli';
+
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+let files: string[] = [];
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  files = await writeFiles(dir, await r2FilledFiles());
+  const good = await readFile(join(dir, files[0]!));
+  await writeFile(join(dir, '壊れた.xlsx'), good.subarray(0, Math.floor(good.length / 2)));
+});
+afterAll(() => cleanup());
+
+interface Report {
+  summary: { files: number; rejectedFiles: number; entries: number; missing: number };
+  inputs: { file: string; status: string; reason?: string }[];
+}
+
+describe('suishin consolidate', () => {
+  it('consolidates the 8 R2 files, rejects a corrupted one with its reason, and exits 1', async () => {
+    const r = await runCli(
+      dir,
+      'consolidate',
+      '--plan',
+      'sample:r2',
+      ...files,
+      '壊れた.xlsx',
+      '--out',
+      'master.xlsx',
+      '--report',
+      'report.json',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('受け付けられなかったファイル 1 件');
+    expect(r.stdout).toContain('× 壊れた.xlsx — 「壊れた.xlsx」を Excel ブックとして読み込めませんでした');
+    expect(r.stdout).toContain('未提出: なし');
+    expect(r.stdout).toContain('目標の達成: 達成できた 23、一部達成できた 13、達成できなかった 1、未記入 0');
+    expect(r.stderr).toContain('[####################]');
+
+    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as Report;
+    expect(report.summary).toMatchObject({ files: 9, rejectedFiles: 1, entries: 37, missing: 0 });
+    expect(report.inputs.find((i) => i.file === '壊れた.xlsx')).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringContaining('壊れている可能性'),
+    });
+
+    const [master] = await readSheets(new Uint8Array(await readFile(join(dir, 'master.xlsx'))), ['全体計画']);
+    const rows = master!.values.slice(FIRST_DATA_ROW).filter((row) => text(row[0]) !== '');
+    expect(rows).toHaveLength(37);
+  });
+
+  it('updates an existing master in place, reading its 体系 when --plan is omitted (exit 0)', async () => {
+    const r = await runCli(dir, 'consolidate', '.', '--out', 'master.xlsx');
+    expect(r.stdout).toContain('既存のブックを更新');
+    expect(r.code).toBe(1); // the folder holds 壊れた.xlsx too
+    const only = await runCli(dir, 'consolidate', ...files, '--out', 'master.xlsx');
+    expect(only.code).toBe(0);
+    const sheets = await readSheets(new Uint8Array(await readFile(join(dir, 'master.xlsx'))));
+    expect(sheets.slice(0, 5).map((s) => s.name)).toEqual([
+      '体系',
+      '全体計画',
+      '提出状況',
+      '達成状況',
+      '集約ログ',
+    ]);
+  });
+
+  it('exits 2 and leaves no master when nothing is usable', async () => {
+    const r = await runCli(
+      dir,
+      'consolidate',
+      '--plan',
+      'sample:r2',
+      '壊れた.xlsx',
+      'nai.xlsx',
+      '--out',
+      'none.xlsx',
+      '--report',
+      'none.json',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('集約できるファイルがありませんでした');
+    expect(r.stdout).toContain('× nai.xlsx — 「nai.xlsx」が見つかりません');
+    await expect(readFile(join(dir, 'none.xlsx'))).rejects.toThrow();
+    const report = JSON.parse(await readFile(join(dir, 'none.json'), 'utf8')) as Report;
+    expect(report.summary).toMatchObject({ files: 2, rejectedFiles: 2 });
+  });
+
+  it('asks for --plan when the master does not exist yet', async () => {
+    const r = await runCli(dir, 'consolidate', ...files, '--out', 'new.xlsx');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--plan で体系を指定してください');
+  });
+});

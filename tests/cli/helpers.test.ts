@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { localStamp } from '../../src/cli/localStamp';
+import { parseCommandArgs } from '../../src/cli/parseCommandArgs';
+import { progressBar, progressReporter } from '../../src/cli/progressReporter';
+import { resolveFiscalYear } from '../../src/cli/resolveFiscalYear';
+
+describe('progressReporter', () => {
+  it('draws one bar in place on a terminal, and clears it at the end', () => {
+    let out = '';
+    const r = progressReporter({ isTTY: true, write: (t: string) => (out += t) });
+    r.progress({ done: 3, total: 8, label: '総務課.xlsx を読み込み中' });
+    r.end();
+    expect(out).toBe('\r[########------------] 3/8 総務課.xlsx を読み込み中\x1b[K\r\x1b[K');
+  });
+
+  it('writes one plain line per step elsewhere', () => {
+    let out = '';
+    const r = progressReporter({ write: (t: string) => (out += t) });
+    r.progress({ done: 0, total: 2, label: 'a' });
+    r.progress({ done: 0, total: 2, label: 'a' });
+    r.progress({ done: 2, total: 2, label: 'b' });
+    expect(out).toBe(`${progressBar(0, 2, 'a')}\n${progressBar(2, 2, 'b')}\n`);
+  });
+});
+
+describe('localStamp', () => {
+  it('is the local time in ISO 8601 with the machine’s offset', () => {
+    const stamp = localStamp(new Date(2021, 2, 31, 17, 5, 9));
+    expect(stamp).toMatch(/^2021-03-31T17:05:09[+-]\d{2}:\d{2}$/);
+    expect(new Date(stamp).getTime()).toBe(new Date(2021, 2, 31, 17, 5, 9).getTime());
+  });
+});
+
+describe('resolveFiscalYear', () => {
+  const today = new Date(2021, 4, 1); // May 2021: 令和3年度
+  it.each([
+    ['令和3年度', undefined, 2021],
+    ['R3', undefined, 2021],
+    ['2021', undefined, 2021],
+    [undefined, 2020, 2020],
+    [undefined, undefined, 2021],
+  ])('%s (plan says %s) → %s', (option, fallback, year) => {
+    expect(resolveFiscalYear(option, fallback, today)).toEqual({ ok: true, value: year });
+  });
+});
+
+describe('parseCommandArgs', () => {
+  const options = { out: { type: 'string' }, json: { type: 'boolean' } } as const;
+  it.each([
+    [['--colour'], '不明なオプション「--colour」です。'],
+    [['--out'], 'オプション「--out」に値を指定してください。'],
+    [['--json=yes'], 'オプション「--json」には値を付けられません。'],
+    [['extra'], '余分な引数「extra」があります。'],
+  ])('%s → %s', (args, message) => {
+    expect(parseCommandArgs({ args, options, allowPositionals: false })).toEqual({
+      ok: false,
+      error: message,
+    });
+  });
+});
