@@ -91,10 +91,10 @@ describe('suishin demo', () => {
     }
   });
 
-  it('shows every department 完了 in 提出状況', () => {
+  it('shows every department 完了 in 提出状況 (教育振興課 only contributes to 全課 items: 対象なし)', () => {
     const rows = dataRows(sheet(SUBMISSION_SHEET_NAME));
     expect(rows.map((r) => text(r[0]))).toEqual(r2Sample().plan.departments);
-    expect(rows.map((r) => text(r[8]))).toEqual(r2Sample().plan.departments.map(() => '完了'));
+    expect(rows.map((r) => text(r[8]))).toEqual(r2Sample().plan.departments.map((d) => (d === '教育振興課' ? '対象なし' : '完了')));
   });
 
   it('accounts in 集約ログ for every sheet of every input file', async () => {

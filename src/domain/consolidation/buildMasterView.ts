@@ -118,7 +118,7 @@ export function buildMasterView(input: MasterViewInput): MasterView {
       s.contributions,
       s.errors,
       s.warnings,
-      s.missing.length > 0 ? '未提出あり' : s.errors > 0 ? '要修正' : '完了',
+      s.expected === 0 ? (s.contributions > 0 ? '全課に記入' : '対象なし') : s.missing.length > 0 ? '未提出あり' : s.errors > 0 ? '要修正' : '完了',
       s.lastFile ?? '',
     ]),
     tableName: 'Submissions',

@@ -44,12 +44,14 @@ export const FIRST_DATA_ROW = 3;
  */
 export function buildTableSheet(input: TableSheetInput): SheetSpec {
   const last = input.columns.length - 1;
+  // Title and subtitle span the table, so they neither wrap in column A nor spill unevenly.
+  const titleMerges = [range(TITLE_ROW, 0, TITLE_ROW, last), ...(input.subtitle ? [range(SUBTITLE_ROW, 0, SUBTITLE_ROW, last)] : [])].filter((r) => r.right > r.left);
   const cells: CellSpec[] = [
     { row: TITLE_ROW, column: 0, value: input.title, style: 'title' },
     ...(input.subtitle ? [{ row: SUBTITLE_ROW, column: 0, value: input.subtitle, style: 'note' }] : []),
     ...input.columns.map((c, column) => ({ row: HEADER_ROW, column, value: c.header, style: 'header' })),
   ];
-  const rowHeights: Record<number, number> = { [TITLE_ROW]: 24 };
+  const rowHeights: Record<number, number> = { [TITLE_ROW]: 24, [SUBTITLE_ROW]: 18 };
   input.rows.forEach((values, i) => {
     const row = FIRST_DATA_ROW + i;
     const tone = input.rowStyles?.[i];
@@ -115,7 +117,7 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
       number_muted: { ...number, ...muted },
       percent_muted: { ...percent, ...muted },
     },
-    merges: [],
+    merges: titleMerges,
     columnWidths: input.columns.map((c) => c.width),
     rowHeights,
     validations: [],
