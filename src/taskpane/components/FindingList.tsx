@@ -1,0 +1,119 @@
+import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { countBySeverity, type Finding } from '../../domain/finding';
+import { SeverityBadge } from './SeverityBadge';
+import { useSharedStyles } from './styles';
+
+const WHOLE_WORKBOOK = 'ブック全体';
+
+const useStyles = makeStyles({
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  groupTitle: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    margin: `${tokens.spacingVerticalS} 0 0`,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  counts: {
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'nowrap',
+  },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+    flexGrow: 1,
+  },
+  where: { color: tokens.colorNeutralForeground3 },
+  static: { cursor: 'default' },
+});
+
+export const findingKey = (f: Finding, index: number): string =>
+  `${index}:${f.place.sheet ?? ''}!${f.place.cell ?? ''}:${f.code}`;
+
+/** Findings grouped by sheet, each a button that takes the user to its cell (or, in file mode, a preview). */
+export function FindingList(props: {
+  findings: readonly Finding[];
+  onSelect?: (finding: Finding, key: string) => void;
+  selectedKey?: string;
+  /** Shown under the selected finding (the file-mode grid preview). */
+  preview?: ReactNode;
+  label: string;
+}) {
+  const s = useStyles();
+  const shared = useSharedStyles();
+  const groups = new Map<string, { finding: Finding; key: string }[]>();
+  props.findings.forEach((finding, i) => {
+    const sheet = finding.place.sheet ?? WHOLE_WORKBOOK;
+    groups.set(sheet, [...(groups.get(sheet) ?? []), { finding, key: findingKey(finding, i) }]);
+  });
+  return (
+    <div className={shared.section} aria-label={props.label} role="region">
+      {[...groups].map(([sheet, items]) => {
+        const counts = countBySeverity(items.map((i) => i.finding));
+        const summary = [
+          counts.error && `エラー ${counts.error}`,
+          counts.warning && `警告 ${counts.warning}`,
+          counts.info && `情報 ${counts.info}`,
+        ]
+          .filter(Boolean)
+          .join('・');
+        return (
+          <section key={sheet} className={s.group} aria-label={`シート「${sheet}」`}>
+            <h4 className={s.groupTitle}>
+              <span className={shared.grow}>{sheet}</span>
+              <span className={s.counts}>{summary}</span>
+            </h4>
+            <ul className={shared.list}>
+              {items.map(({ finding, key }) => {
+                const selectable =
+                  props.onSelect !== undefined &&
+                  finding.place.cell !== undefined &&
+                  finding.place.sheet !== undefined;
+                const where = [finding.place.cell && `セル ${finding.place.cell}`, finding.place.code]
+                  .filter(Boolean)
+                  .join('・');
+                const content = (
+                  <>
+                    <SeverityBadge severity={finding.severity} />
+                    <span className={s.body}>
+                      <span>{finding.message}</span>
+                      {where && (
+                        <Text size={200} className={s.where}>
+                          {where}
+                        </Text>
+                      )}
+                    </span>
+                  </>
+                );
+                const selected = props.selectedKey === key;
+                return (
+                  <li key={key}>
+                    {selectable ? (
+                      <button
+                        type="button"
+                        className={mergeClasses(shared.rowButton, selected && shared.rowButtonSelected)}
+                        aria-current={selected ? 'true' : undefined}
+                        onClick={() => props.onSelect?.(finding, key)}
+                      >
+                        {content}
+                      </button>
+                    ) : (
+                      <div className={mergeClasses(shared.rowButton, s.static)}>{content}</div>
+                    )}
+                    {selected && props.preview}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

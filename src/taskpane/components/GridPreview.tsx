@@ -1,0 +1,107 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { cellAddress, columnLetters, parseCellAddress } from '../../domain/cellAddress';
+import { cellText, type SheetSnapshot } from '../../domain/extract/snapshot';
+
+const useStyles = makeStyles({
+  root: {
+    marginTop: tokens.spacingVerticalXS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    overflowX: 'auto',
+  },
+  caption: {
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  table: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    tableLayout: 'fixed',
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+  },
+  head: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular,
+    padding: '2px',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    textAlign: 'center',
+  },
+  rowHead: { width: '28px' },
+  cell: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: '2px 4px',
+    height: '20px',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    maxWidth: '0',
+  },
+  target: {
+    outline: `2px solid ${tokens.colorPaletteRedBorder2}`,
+    outlineOffset: '-2px',
+    backgroundColor: tokens.colorPaletteRedBackground1,
+  },
+});
+
+const ROWS_AROUND = 3;
+const COLUMNS_AROUND = 2;
+
+/** A read-only window of a sheet around one cell, the cell outlined: file mode has no Excel to select in. */
+export function GridPreview({ sheet, cell }: { sheet: SheetSnapshot; cell: string }) {
+  const s = useStyles();
+  const at = parseCellAddress(cell);
+  if (!at) return null;
+  const rows = range(Math.max(0, at.row - ROWS_AROUND), at.row + ROWS_AROUND);
+  const columns = range(Math.max(0, at.column - COLUMNS_AROUND), at.column + COLUMNS_AROUND);
+  return (
+    <div className={s.root}>
+      <table className={s.table} aria-label={`シート「${sheet.name}」のセル ${cell} 付近`}>
+        <caption className={s.caption}>
+          {sheet.name}!{cellAddress(at.row, at.column)}
+        </caption>
+        <thead>
+          <tr>
+            <th className={mergeClasses(s.head, s.rowHead)} aria-hidden="true" />
+            {columns.map((c) => (
+              <th key={c} scope="col" className={s.head}>
+                {columnLetters(c)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r}>
+              <th scope="row" className={mergeClasses(s.head, s.rowHead)}>
+                {r + 1}
+              </th>
+              {columns.map((c) => {
+                const text = cellText(sheet.values[r]?.[c]);
+                const isTarget = r === at.row && c === at.column;
+                return (
+                  <td
+                    key={c}
+                    className={mergeClasses(s.cell, isTarget && s.target)}
+                    title={text || undefined}
+                    aria-current={isTarget ? 'true' : undefined}
+                  >
+                    {text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);

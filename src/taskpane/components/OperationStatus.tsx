@@ -1,0 +1,55 @@
+import {
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { OperationState } from '../hooks/useOperation';
+
+const useStyles = makeStyles({
+  detail: {
+    display: 'block',
+    marginTop: tokens.spacingVerticalXS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase100,
+    overflowWrap: 'anywhere',
+  },
+});
+
+/** Progress bar while a task runs; afterwards its result or its error, in Japanese. */
+export function OperationStatus({ state }: { state: OperationState }) {
+  const s = useStyles();
+  switch (state.phase) {
+    case 'idle':
+      return null;
+    case 'running': {
+      const p = state.progress;
+      const value = p && p.total > 0 ? p.done / p.total : undefined;
+      return (
+        <Field validationMessage={p?.label ?? '処理中…'} validationState="none" validationMessageIcon={null}>
+          <ProgressBar value={value} thickness="large" aria-label={p?.label ?? '処理中'} />
+        </Field>
+      );
+    }
+    case 'done':
+      return (
+        <MessageBar intent={state.intent} role="status" layout="multiline">
+          <MessageBarBody>{state.message}</MessageBarBody>
+        </MessageBar>
+      );
+    case 'failed':
+      return (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>エラー</MessageBarTitle>
+            {state.message}
+            {state.detail && <Text className={s.detail}>{state.detail}</Text>}
+          </MessageBarBody>
+        </MessageBar>
+      );
+  }
+}

@@ -1,0 +1,58 @@
+import { Field, Select } from '@fluentui/react-components';
+import { STAGES, STAGE_LABELS, type Stage } from '../../domain/entry/formDefinition';
+import { fiscalYearOptions } from '../fiscal';
+
+export function FiscalYearSelect(props: {
+  value: number;
+  around: number;
+  extra?: number;
+  onChange: (year: number) => void;
+  hint?: string;
+  disabled?: boolean;
+}) {
+  const options = fiscalYearOptions(props.around, props.extra);
+  if (!options.some((o) => o.value === props.value))
+    options.push(...fiscalYearOptions(props.value).filter((o) => o.value === props.value));
+  return (
+    <Field label="年度" hint={props.hint}>
+      <Select
+        value={String(props.value)}
+        disabled={props.disabled}
+        onChange={(_, d) => {
+          const year = Number(d.value);
+          if (Number.isInteger(year) && year > 1989) props.onChange(year);
+        }}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+export const STAGE_HINTS: Readonly<Record<Stage, string>> = {
+  plan: '年度初め: 目指す姿・目標・取組内容を確認します',
+  'first-half': '10月: 前期 (4～9月) の進捗まで確認します',
+  'year-end': '年度末: 後期・目標の達成・評価まで確認します',
+};
+
+export function StageSelect(props: { value: Stage; onChange: (stage: Stage) => void; disabled?: boolean }) {
+  return (
+    <Field label="確認する時期" hint={STAGE_HINTS[props.value]}>
+      <Select
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(_, d) => props.onChange(d.value as Stage)}
+      >
+        {STAGES.map((stage) => (
+          <option key={stage} value={stage}>
+            {STAGE_LABELS[stage]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}

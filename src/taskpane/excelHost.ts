@@ -1,0 +1,48 @@
+import type { SourceInput } from '../app/consolidate';
+import type { FileWorkbookFactory, WorkbookPort } from '../workbook/port';
+import { readPickedFiles, toBase64 } from './files';
+import { HostState, type Host, type HostSnapshot } from './host';
+import { loadExcelJsFactory } from './lazy';
+
+export interface ExcelHostOptions {
+  /** The workbook open in Excel (OfficeJsPort). */
+  readonly port: WorkbookPort;
+  readonly name: string | undefined;
+  /** Excel.createWorkbook(base64), when the host supports ExcelApi 1.8. */
+  readonly createWorkbookFromBase64?: (base64: string) => Promise<void>;
+  readonly loadFactory?: () => Promise<FileWorkbookFactory>;
+}
+
+/** Inside Excel: the tabs work on the open workbook; new workbooks open in Excel instead of downloading. */
+export class ExcelHost implements Host {
+  readonly mode = 'excel' as const;
+  private readonly state: HostState;
+  private readonly port: WorkbookPort;
+  private readonly load: () => Promise<FileWorkbookFactory>;
+  private factory: Promise<FileWorkbookFactory> | undefined;
+  readonly createWorkbook?: (bytes: Uint8Array) => Promise<void>;
+
+  constructor(options: ExcelHostOptions) {
+    this.port = options.port;
+    this.state = new HostState({ port: options.port, name: options.name });
+    this.load = options.loadFactory ?? loadExcelJsFactory;
+    const create = options.createWorkbookFromBase64;
+    if (create) this.createWorkbook = (bytes) => create(toBase64(bytes));
+  }
+
+  getSnapshot = (): HostSnapshot => this.state.get();
+  subscribe = (listener: () => void): (() => void) => this.state.subscribe(listener);
+  touch = (): void => this.state.touch();
+
+  loadFactory = (): Promise<FileWorkbookFactory> => {
+    this.factory ??= this.load().catch((e: unknown) => {
+      this.factory = undefined;
+      throw e;
+    });
+    return this.factory;
+  };
+
+  readFiles = (files: readonly File[]): Promise<SourceInput[]> => readPickedFiles(files);
+
+  ensureWorkbook = async (): Promise<WorkbookPort> => this.port;
+}

@@ -1,0 +1,62 @@
+import type { SourceInput } from '../app/consolidate';
+import { err, ok, type Result } from '../domain/result';
+import type { FileWorkbookFactory, FileWorkbookPort, OpenError, WorkbookPort } from '../workbook/port';
+import { browserDownload, readPickedFiles } from './files';
+import { HostState, type Host, type HostSnapshot } from './host';
+import { loadExcelJsFactory } from './lazy';
+
+export interface FileHostOptions {
+  readonly loadFactory?: () => Promise<FileWorkbookFactory>;
+  readonly download?: (fileName: string, data: Uint8Array | string, mime: string) => void;
+  /** Start with a workbook already open (tests, or a file handed over by the page). */
+  readonly initial?: { readonly port: FileWorkbookPort; readonly name: string };
+}
+
+/** File mode: no Excel; the user opens a .xlsx, the pane works on it in memory (ExcelJS) and downloads results. */
+export class FileHost implements Host {
+  readonly mode = 'file' as const;
+  private readonly state: HostState;
+  private current: FileWorkbookPort | undefined;
+  private factory: Promise<FileWorkbookFactory> | undefined;
+  private readonly load: () => Promise<FileWorkbookFactory>;
+  readonly download: (fileName: string, data: Uint8Array | string, mime: string) => void;
+
+  constructor(options: FileHostOptions = {}) {
+    this.load = options.loadFactory ?? loadExcelJsFactory;
+    this.download = options.download ?? browserDownload;
+    this.current = options.initial?.port;
+    this.state = new HostState({ port: options.initial?.port, name: options.initial?.name });
+  }
+
+  getSnapshot = (): HostSnapshot => this.state.get();
+  subscribe = (listener: () => void): (() => void) => this.state.subscribe(listener);
+  touch = (): void => this.state.touch();
+
+  loadFactory = (): Promise<FileWorkbookFactory> => {
+    this.factory ??= this.load().catch((e: unknown) => {
+      this.factory = undefined;
+      throw e;
+    });
+    return this.factory;
+  };
+
+  readFiles = (files: readonly File[]): Promise<SourceInput[]> => readPickedFiles(files);
+
+  open = async (file: SourceInput): Promise<Result<void, OpenError>> => {
+    const opened = await (await this.loadFactory()).open(file.bytes, file.file);
+    if (!opened.ok) return err(opened.error);
+    this.current = opened.value;
+    this.state.set({ port: opened.value, name: file.file });
+    return ok(undefined);
+  };
+
+  ensureWorkbook = async (name: string): Promise<WorkbookPort> => {
+    if (this.current) return this.current;
+    const created = await (await this.loadFactory()).create();
+    this.current = created;
+    this.state.set({ port: created, name });
+    return created;
+  };
+
+  saveCurrent = async (): Promise<Uint8Array | undefined> => this.current?.toBuffer();
+}

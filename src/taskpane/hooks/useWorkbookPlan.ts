@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useReducer } from 'react';
+import type { Host } from '../host';
+import { errorMessage } from '../errors';
+import { readWorkbookPlan, type WorkbookPlan } from '../workbookPlan';
+import { useHostSnapshot } from './useHostSnapshot';
+
+export type PlanState =
+  | { readonly status: 'no-workbook' }
+  | { readonly status: 'loading' }
+  | { readonly status: 'missing' }
+  | { readonly status: 'found'; readonly reading: WorkbookPlan }
+  | { readonly status: 'failed'; readonly message: string };
+
+type Action =
+  | { type: 'no-workbook' }
+  | { type: 'loading' }
+  | { type: 'loaded'; reading: WorkbookPlan | undefined }
+  | { type: 'failed'; message: string };
+
+export function planReducer(_state: PlanState, action: Action): PlanState {
+  switch (action.type) {
+    case 'no-workbook':
+      return { status: 'no-workbook' };
+    case 'loading':
+      return { status: 'loading' };
+    case 'loaded':
+      return action.reading ? { status: 'found', reading: action.reading } : { status: 'missing' };
+    case 'failed':
+      return { status: 'failed', message: action.message };
+  }
+}
+
+/** The 体系 of the host's current workbook, read again whenever the workbook changes or on `reload`. */
+export function useWorkbookPlan(host: Host): { readonly plan: PlanState; readonly reload: () => void } {
+  const { port, revision } = useHostSnapshot(host);
+  const [plan, dispatch] = useReducer(planReducer, { status: port ? 'loading' : 'no-workbook' } as PlanState);
+  const [tick, bump] = useReducer((n: number) => n + 1, 0);
+
+  useEffect(() => {
+    if (!port) {
+      dispatch({ type: 'no-workbook' });
+      return;
+    }
+    let live = true;
+    dispatch({ type: 'loading' });
+    readWorkbookPlan(port).then(
+      (reading) => live && dispatch({ type: 'loaded', reading }),
+      (error: unknown) => live && dispatch({ type: 'failed', message: errorMessage(error).message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [port, revision, tick]);
+
+  const reload = useCallback(() => bump(), []);
+  return { plan, reload };
+}

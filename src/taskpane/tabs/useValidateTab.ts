@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState } from 'react';
+import { validateWorkbook, type ValidationResult } from '../../app/validateWorkbook';
+import type { Stage } from '../../domain/entry/formDefinition';
+import type { Plan } from '../../domain/plan/types';
+import type { CellMark } from '../../workbook/port';
+import type { Host } from '../host';
+import { useCellSelection } from '../hooks/useCellSelection';
+import { useOperation } from '../hooks/useOperation';
+
+/** 検証: run every rule of the stage on this workbook, go to cells, mark and unmark them on the sheets. */
+export function useValidateTab(
+  host: Host,
+  plan: Plan | undefined,
+  workbookName: string | undefined,
+  revision: number,
+) {
+  const [stage, setStage] = useState<Stage>('plan');
+  const [result, setResult] = useState<ValidationResult | undefined>(undefined);
+  const [stale, setStale] = useState(false);
+  const op = useOperation();
+  const marks = useOperation();
+  const selection = useCellSelection(host);
+
+  // A different workbook or a write by the pane makes the shown result out of date.
+  useEffect(() => setStale(true), [revision]);
+
+  const validate = useCallback(() => {
+    void op.run(async (onProgress) => {
+      const port = host.getSnapshot().port;
+      if (!port) throw new Error('ブックが開かれていません。体系タブでブックを開いてください。');
+      selection.clear();
+      marks.reset();
+      const r = await validateWorkbook(
+        port,
+        { file: workbookName ?? 'このブック', stage, ...(plan && { plan }) },
+        onProgress,
+      );
+      setResult(r);
+      setStale(false);
+      const { summary } = r;
+      if (summary.entries === 0)
+        return {
+          intent: 'warning' as const,
+          message:
+            'このブックには取組項目シートがありません。各課が記入したブック（シート作成タブで作ったブック）を開いて検証してください。',
+        };
+      return summary.errors === 0 && summary.warnings === 0
+        ? `${summary.stageLabel}の検証: ${summary.entries} 件すべて問題ありません。`
+        : {
+            intent: summary.errors > 0 ? ('warning' as const) : ('info' as const),
+            message: `${summary.stageLabel}の検証: ${summary.entries} 件中 ${summary.complete} 件が完了、エラー ${summary.errors} 件・警告 ${summary.warnings} 件があります。`,
+          };
+    }, '検証しています');
+  }, [host, plan, workbookName, stage, op, marks, selection]);
+
+  const mark = useCallback(() => {
+    const port = host.getSnapshot().port;
+    if (!port || !result) return;
+    const cellMarks: CellMark[] = result.findings.flatMap((f) =>
+      f.place.sheet && f.place.cell
+        ? [{ sheet: f.place.sheet, cell: f.place.cell, severity: f.severity }]
+        : [],
+    );
+    void marks.run(async () => {
+      await port.markCells(cellMarks);
+      return `${cellMarks.length} か所のセルに色を付けました（エラー: 赤、警告: 黄、情報: 青）。`;
+    });
+  }, [host, result, marks]);
+
+  const clear = useCallback(() => {
+    const port = host.getSnapshot().port;
+    if (!port) return;
+    void marks.run(async () => {
+      await port.clearMarks();
+      return 'セルの色を元に戻しました。';
+    });
+  }, [host, marks]);
+
+  return {
+    stage,
+    setStage,
+    result,
+    stale,
+    state: op.state,
+    markState: marks.state,
+    validate,
+    mark,
+    clear,
+    selection,
+  };
+}

@@ -1,0 +1,102 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDepartmentFiles } from '../../src/app/buildWorkbooks';
+import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
+import type { FileWorkbookPort } from '../../src/workbook/port';
+import { excelHost, fileHost, renderApp, sample, spyOnPort, statValue } from './support';
+
+afterEach(cleanup);
+
+/** 建設水道課's workbook as handed out: every 取組項目 sheet still blank. */
+async function blankDepartmentWorkbook(): Promise<FileWorkbookPort> {
+  const [file] = await buildDepartmentFiles(excelJsFactory, {
+    plan: sample.plan,
+    fiscalYear: sample.fiscalYear,
+    departments: ['建設水道課'],
+  });
+  const opened = await excelJsFactory.open(file!.bytes, file!.fileName);
+  if (!opened.ok) throw new Error(opened.error.message);
+  return opened.value;
+}
+
+async function validate(stage?: string) {
+  fireEvent.click(screen.getByRole('tab', { name: '検証' }));
+  const panel = screen.getByRole('tabpanel');
+  if (stage)
+    fireEvent.change(within(panel).getByRole('combobox', { name: '確認する時期' }), {
+      target: { value: stage },
+    });
+  fireEvent.click(within(panel).getByRole('button', { name: 'このブックを検証' }));
+  return within(panel).findByRole('region', { name: '検証の指摘' }, { timeout: 10_000 });
+}
+
+describe('検証 tab', () => {
+  it('offers the three stages 計画 / 前期 / 年度末', async () => {
+    renderApp(excelHost(await blankDepartmentWorkbook()));
+    fireEvent.click(screen.getByRole('tab', { name: '検証' }));
+    const options = within(screen.getByRole('combobox', { name: '確認する時期' })).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['計画', '前期', '年度末']);
+  });
+
+  it('groups findings by sheet with Japanese messages and severity badges, and a summary', async () => {
+    const port = await blankDepartmentWorkbook();
+    renderApp(excelHost(port));
+    const findings = await validate();
+    const sheets = within(findings).getAllByRole('region');
+    expect(sheets.length).toBe(7);
+    const first = sheets[0]!;
+    expect(first.getAttribute('aria-label')).toMatch(/^シート「.+」$/);
+    expect(within(first).getAllByText('エラー').length).toBeGreaterThan(0);
+    expect(within(first).getAllByText(/目指す姿/).length).toBeGreaterThan(0);
+    expect(statValue('検証の結果', '記入')).toBe('7');
+    expect(statValue('検証の結果', '完了')).toBe('0');
+    expect(Number(statValue('検証の結果', 'エラー'))).toBeGreaterThanOrEqual(21);
+    expect(
+      screen.getByText(/計画の検証: 7 件中 0 件が完了、エラー \d+ 件・警告 \d+ 件があります。/),
+    ).toBeTruthy();
+  });
+
+  it('clicking a finding selects its cell in Excel', async () => {
+    const port = await blankDepartmentWorkbook();
+    const select = spyOnPort(port, 'selectCell');
+    renderApp(excelHost(port));
+    const findings = await validate();
+    const sheet = within(findings).getAllByRole('region')[0]!;
+    const sheetName = /^シート「(.+)」$/.exec(sheet.getAttribute('aria-label')!)![1]!;
+    const button = within(sheet).getAllByRole('button')[0]!;
+    const cell = /セル ([A-Z]+\d+)/.exec(button.textContent!)![1]!;
+    fireEvent.click(button);
+    await waitFor(() => expect(select).toHaveBeenCalledWith(sheetName, cell));
+    expect(button.getAttribute('aria-current')).toBe('true');
+  });
+
+  it('marks the cells of the findings on the sheets and clears them again', async () => {
+    const port = await blankDepartmentWorkbook();
+    const mark = spyOnPort(port, 'markCells');
+    const clear = spyOnPort(port, 'clearMarks');
+    renderApp(excelHost(port));
+    await validate();
+    fireEvent.click(screen.getByRole('button', { name: 'セルに色を付ける' }));
+    expect(await screen.findByText(/か所のセルに色を付けました/)).toBeTruthy();
+    const marks = mark.mock.calls[0]![0]!;
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks[0]).toEqual(
+      expect.objectContaining({ severity: expect.stringMatching(/error|warning|info/) }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '色を消す' }));
+    expect(await screen.findByText('セルの色を元に戻しました。')).toBeTruthy();
+    expect(clear).toHaveBeenCalledOnce();
+  });
+
+  it('in file mode, clicking a finding previews the sheet around the cell', async () => {
+    const { host } = fileHost(await blankDepartmentWorkbook(), '建設水道課.xlsx');
+    renderApp(host);
+    const findings = await validate();
+    const button = within(within(findings).getAllByRole('region')[0]!).getAllByRole('button')[0]!;
+    const cell = /セル ([A-Z]+\d+)/.exec(button.textContent!)![1]!;
+    fireEvent.click(button);
+    const grid = await screen.findByRole('table', { name: new RegExp(`のセル ${cell} 付近$`) });
+    expect(grid.querySelector('[aria-current="true"]')).not.toBeNull();
+  });
+});

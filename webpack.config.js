@@ -1,0 +1,177 @@
+// @ts-check
+// Builds the task pane (dist/taskpane.html + chunks), copies assets/ and manifest.xml.
+//   npm run build                          production, manifest URLs stay https://localhost:3000/
+//   ADDIN_URL=https://example.org/suishin/ npm run build   … manifest points at the deployed copy
+//   npm run dev-server | npm start         https on localhost:3000 (office-addin-dev-certs), else http
+//   npm run serve                          file mode over http://localhost:3000 (no certificates needed)
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack from 'webpack';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * exceljs.min.js and jszip.min.js ship minified: mark their chunks `minimized` before webpack's minimizer
+ * runs, or it spends a minute on them for nothing (the minimizer skips assets marked so).
+ */
+class SkipMinifiedVendors {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('SkipMinifiedVendors', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'SkipMinifiedVendors', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        (assets) => {
+          for (const name of Object.keys(assets))
+            if (/^(exceljs-dist|jszip)[.-]/.test(name))
+              compilation.updateAsset(name, assets[name], { minimized: true });
+        },
+      );
+    });
+  }
+}
+const DEV_URL = 'https://localhost:3000/';
+const PORT = Number(process.env.npm_package_config_dev_server_port ?? 3000);
+
+/** The deployed base URL for the manifest (must be https and end with /). */
+function addinUrl() {
+  const url = process.env.ADDIN_URL;
+  if (!url) return DEV_URL;
+  if (!/^https:\/\/[^\s]+\/$/.test(url))
+    throw new Error(`ADDIN_URL must be an https URL ending with "/", got: ${url}`);
+  return url;
+}
+
+/**
+ * Content-Security-Policy of taskpane.html: scripts only from this origin and Microsoft's office.js CDN;
+ * Fluent UI (Griffel) inserts its CSS at run time, hence 'unsafe-inline' for styles; no other origin
+ * may be contacted (the pane never sends workbook data anywhere).
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/** office-addin-dev-certs' certificate, when `npx office-addin-dev-certs install` has made one. */
+async function httpsOptions() {
+  const dir = path.join(homedir(), '.office-addin-dev-certs');
+  if (!existsSync(path.join(dir, 'localhost.crt')) || !existsSync(path.join(dir, 'localhost.key')))
+    return undefined;
+  try {
+    const devCerts = await import('office-addin-dev-certs');
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    console.warn(
+      `[suishin] HTTPS certificates could not be read (${error instanceof Error ? error.message : error}).`,
+    );
+    return undefined;
+  }
+}
+
+export default async (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const forceHttp = Boolean(env.http) || process.env.SUISHIN_HTTP === '1';
+  const https = serving && !forceHttp ? await httpsOptions() : undefined;
+  if (serving && !https) {
+    console.warn(
+      forceHttp
+        ? '[suishin] Serving over http://localhost:3000 (file mode). Excel needs https: use `npm start` after `npx office-addin-dev-certs install`.'
+        : '[suishin] No dev certificate found (~/.office-addin-dev-certs): serving over http://localhost:3000. File mode works; to sideload into Excel run `npx office-addin-dev-certs install` first.',
+    );
+  }
+  const url = addinUrl();
+
+  return {
+    context: root,
+    mode: dev ? 'development' : 'production',
+    // No eval-based source maps: the CSP has no 'unsafe-eval'.
+    devtool: 'source-map',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: {
+      path: path.join(root, 'dist'),
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].chunk.js' : '[name].[contenthash:8].chunk.js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+        },
+      ],
+    },
+    optimization: {
+      // ExcelJS, JSZip and the R2 sample load on first use (dynamic import) and stay out of the first chunk.
+      splitChunks: {
+        chunks: 'async',
+        cacheGroups: {
+          excelJsDist: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]/,
+            name: 'exceljs-dist',
+            chunks: 'async',
+            enforce: true,
+          },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins: [
+      new SkipMinifiedVendors(),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        csp: CSP,
+        scriptLoading: 'defer',
+      }),
+      // The manifest's FunctionFile (office.js only: the ribbon button just shows the pane) and SupportUrl.
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/taskpane/commands.html',
+        chunks: [],
+        csp: CSP,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'support.html',
+        template: './src/taskpane/support.html',
+        chunks: [],
+        csp: CSP,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (url === DEV_URL ? content : content.toString().replaceAll(DEV_URL, url)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: PORT,
+      host: 'localhost',
+      hot: false,
+      liveReload: true,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: https ? { type: 'https', options: https } : { type: 'http' },
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
