@@ -1,0 +1,123 @@
+/**
+ * Consolidation throughput (issue: benchmarks §2). Batches of 10, 50 and 200 department workbooks of 40
+ * entries each, measured side by side in one run:
+ *   suishin — read the files and consolidate() into a master, then save it (what `suishin consolidate` does);
+ *   floor   — read the same files and only open them with the same reader (ExcelJS), nothing else;
+ *   peer    — LibreOffice headless converting the same files to CSV.
+ * Each measurement runs in its own child process so peak RSS is that measurement's alone.
+ * Usage: npx tsx bench/consolidation.ts [--sizes 10,50,200] [--runs 3] [--no-peer]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildDepartmentFiles } from '../src/app/buildWorkbooks';
+import { consolidate } from '../src/app/consolidate';
+import { buildMasterTemplate } from '../src/domain/template/buildMasterTemplate';
+import { excelJsFactory } from '../src/workbook/exceljs/excelJsFactory';
+import { departmentNames, syntheticEntries, syntheticPlan } from './syntheticPlan';
+
+const ENTRIES_PER_FILE = 40;
+const FISCAL_YEAR = 2024;
+const CACHE = join(tmpdir(), 'suishin-bench');
+const planFor = (files: number) => syntheticPlan(ENTRIES_PER_FILE, departmentNames(files));
+
+async function ensureBatch(files: number): Promise<string> {
+  const dir = join(CACHE, `batch-${files}`);
+  if (existsSync(dir) && readdirSync(dir).filter((f) => f.endsWith('.xlsx')).length === files) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const plan = planFor(files);
+  const built = await buildDepartmentFiles(excelJsFactory, { plan, fiscalYear: FISCAL_YEAR, entries: syntheticEntries(plan, FISCAL_YEAR) });
+  for (const f of built) writeFileSync(join(dir, f.fileName), f.bytes);
+  return dir;
+}
+
+const inputsOf = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort();
+
+/** Child mode: one measurement, prints `{ ms, maxRssMb, entries }` as JSON. */
+async function child(mode: 'suishin' | 'floor', files: number, dir: string): Promise<void> {
+  const names = inputsOf(dir);
+  const start = performance.now();
+  let entries = 0;
+  if (mode === 'floor') {
+    for (const name of names) {
+      const opened = await excelJsFactory.open(new Uint8Array(readFileSync(join(dir, name))), name);
+      if (!opened.ok) throw new Error(opened.error.message);
+    }
+  } else {
+    const plan = planFor(files);
+    const target = await excelJsFactory.create(buildMasterTemplate({ plan, fiscalYear: FISCAL_YEAR, title: 'ベンチマーク' }));
+    const inputs = names.map((name) => ({ file: name, modified: 0, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+    const result = await consolidate(plan, inputs, { factory: excelJsFactory, target, stage: 'year-end', fiscalYear: FISCAL_YEAR, stamp: '2025-04-20T09:00:00+09:00', title: 'ベンチマーク' });
+    writeFileSync(join(CACHE, `master-${files}.xlsx`), await target.toBuffer());
+    entries = result.consolidation.rows.filter((r) => r.status === 'submitted').length;
+  }
+  const ms = performance.now() - start;
+  process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, entries }));
+}
+
+function measure(mode: 'suishin' | 'floor', files: number, dir: string): { ms: number; maxRssMb: number; entries: number } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', mode, String(files), dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${mode} ${files} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { ms: number; maxRssMb: number; entries: number };
+}
+
+function peer(dir: string): number {
+  const out = join(CACHE, 'csv');
+  rmSync(out, { recursive: true, force: true });
+  const profile = `file://${join(CACHE, 'lo-profile')}`;
+  const files = inputsOf(dir).map((f) => join(dir, f));
+  const start = performance.now();
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', out, ...files], { stdio: 'ignore', timeout: 3_600_000 });
+  return performance.now() - start;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1] as 'suishin' | 'floor', Number(args[2]), args[3]!);
+  const opt = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
+  const sizes = opt('--sizes', '10,50,200').split(',').map(Number);
+  const runs = Number(opt('--runs', '3'));
+  const withPeer = !args.includes('--no-peer') && spawnSync('soffice', ['--version']).status === 0;
+  const rows: string[] = [];
+  const failures: string[] = [];
+  let perFile10 = 0;
+  for (const files of sizes) {
+    const dir = await ensureBatch(files);
+    const suishin: number[] = [];
+    const floor: number[] = [];
+    let rss = 0;
+    let entries = 0;
+    for (let i = 0; i < runs; i++) {
+      floor.push(measure('floor', files, dir).ms);
+      const s = measure('suishin', files, dir);
+      suishin.push(s.ms);
+      rss = Math.max(rss, s.maxRssMb);
+      entries = s.entries;
+    }
+    const peerMs = withPeer ? peer(dir) : NaN;
+    const [s, f] = [median(suishin), median(floor)];
+    const perFile = s / files;
+    if (files === sizes[0]) perFile10 = perFile;
+    rows.push(`| ${files} | ${entries} | ${(s / 1000).toFixed(2)} | ${(f / 1000).toFixed(2)} | ${(s / f).toFixed(2)}× | ${withPeer ? (peerMs / 1000).toFixed(1) : '—'} | ${withPeer ? `${(peerMs / s).toFixed(1)}×` : '—'} | ${perFile.toFixed(0)} | ${rss.toFixed(0)} |`);
+    console.error(`files=${files} entries=${entries} suishin=${suishin.map((x) => x.toFixed(0)).join('/')}ms floor=${floor.map((x) => x.toFixed(0)).join('/')}ms peer=${peerMs.toFixed(0)}ms rss=${rss.toFixed(0)}MB`);
+    if (entries !== files * ENTRIES_PER_FILE) failures.push(`${files} files: ${entries} entries consolidated, expected ${files * ENTRIES_PER_FILE}`);
+    if (s / f > 1.3) failures.push(`${files} files: consolidate is ${(s / f).toFixed(2)}× the floor (goal ≤ 1.3×)`);
+    if (withPeer && peerMs / s < 10) failures.push(`${files} files: only ${(peerMs / s).toFixed(1)}× faster than LibreOffice (goal ≥ 10×)`);
+    if (files >= 200 && rss > 500) failures.push(`${files} files: peak RSS ${rss.toFixed(0)} MB (goal < 500 MB)`);
+    if (perFile10 > 0 && perFile > perFile10 * 1.5) failures.push(`${files} files: ${perFile.toFixed(0)} ms/file vs ${perFile10.toFixed(0)} at ${sizes[0]} (not linear)`);
+  }
+  console.log('| files | entries | suishin s (median) | floor s (median) | suishin/floor | LibreOffice CSV s | peer/suishin | ms per file | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+  if (failures.length > 0) {
+    console.log(`\nGoals missed:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+    process.exitCode = 1;
+  } else console.log('\nAll goals met.');
+}
+
+await main();

@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: every benchmark in turn, its figures written to bench/RESULTS.md with the machine and the
+ * date. Exits non-zero when any benchmark misses a goal. Not part of CI: this machine is shared and noisy,
+ * so read medians and ratios, not single runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { join } from 'node:path';
+
+const BENCHES = [
+  { file: 'roundTrips.ts', title: '1. Excel round trips (in-memory Excel)', args: [] },
+  { file: 'consolidation.ts', title: '2. Consolidation throughput (CLI path, Node)', args: process.argv.includes('--quick') ? ['--sizes', '10,50', '--runs', '1'] : [] },
+  { file: 'pane.ts', title: '3. The pane: bundle and time to interactive', args: [] },
+  { file: 'sheetBuild.ts', title: '4. Sheet build (ExcelJS)', args: [] },
+];
+
+const sections: string[] = [];
+let failed = 0;
+for (const b of BENCHES) {
+  console.error(`== ${b.title}`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, b.file), ...b.args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20 });
+  process.stdout.write(r.stdout);
+  if (r.status !== 0) failed += 1;
+  sections.push(`## ${b.title}\n\n\`npx tsx bench/${b.file} ${b.args.join(' ')}\` — exit ${r.status}\n\n${r.stdout.trim()}\n`);
+}
+const machine = `${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+writeFileSync(
+  join(import.meta.dirname, 'RESULTS.md'),
+  `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString()}.\nMachine: ${machine}.\n\n${sections.join('\n')}`,
+);
+console.error(`\nbench/RESULTS.md written; ${failed} benchmark(s) missed a goal.`);
+process.exitCode = failed > 0 ? 1 : 0;
