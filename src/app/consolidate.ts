@@ -4,11 +4,13 @@ import { readRemarks } from '../domain/consolidation/readRemarks';
 import type { Consolidation, SourceFile } from '../domain/consolidation/types';
 import type { Stage } from '../domain/entry/formDefinition';
 import { extractWorkbook } from '../domain/extract/extractWorkbook';
+import type { WorkbookSnapshot } from '../domain/extract/snapshot';
 import type { WorkbookExtraction } from '../domain/extract/types';
 import type { Finding } from '../domain/finding';
 import type { Plan } from '../domain/plan/types';
+import { ok, type Result } from '../domain/result';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
-import type { FileWorkbookFactory, Progress, WorkbookPort } from '../workbook/port';
+import type { FileWorkbookFactory, OpenError, Progress, WorkbookPort } from '../workbook/port';
 
 export interface SourceInput {
   readonly file: string;
@@ -17,8 +19,24 @@ export interface SourceInput {
   readonly bytes: Uint8Array;
 }
 
+/** How a department file's bytes become its snapshot, or the reason the file cannot be read. */
+export type SnapshotReader = (bytes: Uint8Array, file: string) => Promise<Result<WorkbookSnapshot, OpenError>>;
+
+/** The default reader: open the file with the factory and take the snapshot of every sheet. */
+export const factorySnapshotReader =
+  (factory: FileWorkbookFactory): SnapshotReader =>
+  async (bytes, file) => {
+    const opened = await factory.open(bytes, file);
+    return opened.ok ? ok(await opened.value.readSnapshot()) : opened;
+  };
+
 export interface ConsolidateOptions {
   readonly factory: FileWorkbookFactory;
+  /**
+   * Reads each department file (default: factorySnapshotReader(factory)). The CLI passes readXlsxSnapshot,
+   * which takes the same snapshot from the .xlsx bytes without loading the workbook.
+   */
+  readonly readSnapshot?: SnapshotReader;
   /** The master workbook the view is written into (its previous view is replaced, 備考 kept). */
   readonly target: WorkbookPort;
   readonly stage: Stage;
@@ -37,11 +55,16 @@ export interface ConsolidateResult {
 }
 
 /** Open and read one department file; a bad file becomes a rejected source, never an exception. */
-export async function readSource(factory: FileWorkbookFactory, input: SourceInput, plan: Plan, fiscalYear: number): Promise<SourceFile> {
-  const opened = await factory.open(input.bytes, input.file);
-  if (!opened.ok) return { kind: 'rejected', file: input.file, modified: input.modified, code: opened.error.code, message: opened.error.message };
-  const snapshot = await opened.value.readSnapshot();
-  return toSourceFile(input, extractWorkbook(snapshot, { file: input.file, plan, fiscalYear }));
+export async function readSource(
+  factory: FileWorkbookFactory,
+  input: SourceInput,
+  plan: Plan,
+  fiscalYear: number,
+  readSnapshot: SnapshotReader = factorySnapshotReader(factory),
+): Promise<SourceFile> {
+  const read = await readSnapshot(input.bytes, input.file);
+  if (!read.ok) return { kind: 'rejected', file: input.file, modified: input.modified, code: read.error.code, message: read.error.message };
+  return toSourceFile(input, extractWorkbook(read.value, { file: input.file, plan, fiscalYear }));
 }
 
 export function toSourceFile(input: Pick<SourceInput, 'file' | 'modified'>, extraction: WorkbookExtraction): SourceFile {
@@ -65,7 +88,7 @@ export async function consolidate(plan: Plan, inputs: readonly SourceInput[], op
   const sources: SourceFile[] = [];
   for (const [i, input] of inputs.entries()) {
     onProgress?.({ done: i, total, label: `${input.file} を読み込み中（${i + 1} / ${inputs.length}）` });
-    sources.push(await readSource(options.factory, input, plan, options.fiscalYear));
+    sources.push(await readSource(options.factory, input, plan, options.fiscalYear, options.readSnapshot));
   }
   onProgress?.({ done: inputs.length, total, label: '集約中' });
   const consolidation = consolidateEntries(plan, sources, { stamp: options.stamp, fiscalYear: options.fiscalYear, stage: options.stage });
@@ -81,5 +104,7 @@ export async function consolidate(plan: Plan, inputs: readonly SourceInput[], op
   if (stale.length > 0) await options.target.deleteSheets(stale);
   await options.target.writeSheets(view.sheets);
   onProgress?.({ done: total, total, label: '集約しました' });
-  return { consolidation, viewFindings: view.findings, rejected: sources.filter((s) => s.kind === 'rejected').length };
+  // A file that opened but held no 取組項目 sheet is rejected too (the log says why): count the log, not the opens.
+  const rejected = consolidation.log.filter((r) => r.outcome === 'rejected' && r.sheet === '').length;
+  return { consolidation, viewFindings: view.findings, rejected };
 }

@@ -6,6 +6,7 @@ import type { Plan } from '../domain/plan/types';
 import { buildMasterTemplate } from '../domain/template/buildMasterTemplate';
 import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
 import type { FileWorkbookPort } from '../workbook/port';
+import { readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
 import { EXIT, type CliIo, type ExitCode } from './cliIo';
 import { shortNames, type InputPath } from './expandInputs';
 import { localStamp } from './localStamp';
@@ -109,6 +110,8 @@ export async function runConsolidation(request: ConsolidationRequest, io: CliIo)
   const reporter = progressReporter(io.stderr);
   const result = await consolidate(request.plan, sources, {
     factory: excelJsFactory,
+    // Department files are only read: take their snapshots straight from the bytes, without ExcelJS.
+    readSnapshot: readXlsxSnapshot,
     target: master.port,
     stage: request.stage,
     fiscalYear: request.fiscalYear,

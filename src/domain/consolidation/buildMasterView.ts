@@ -1,12 +1,14 @@
-import { FIELD_KEYS, type FieldKey } from '../entry/formDefinition';
+import { cellAddress } from '../cellAddress';
+import { FIELD_KEYS, fieldDef, STANDARD_FORM, type FieldKey } from '../entry/formDefinition';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
-import { finding, type Finding } from '../finding';
+import { finding, type Finding, type Place } from '../finding';
 import { basicLabel, formatAssignment, fullItemLabel, promotionLabel } from '../plan/planItems';
 import { buildEntrySheet } from '../template/buildEntrySheet';
 import { MASTER_COLUMN_WIDTHS, MASTER_PLAN_HEADERS } from '../template/buildMasterTemplate';
-import { buildTableSheet, fitCellText, type TableColumn } from '../template/buildTableSheet';
+import { buildTableSheet, FIRST_DATA_ROW, fitCellText, HEADER_ROW, type TableColumn } from '../template/buildTableSheet';
+import { entryLayout } from '../template/entryLayout';
 import { MASTER_SHEET_NAME, sanitizeSheetName, uniqueSheetName } from '../template/sheetName';
-import type { CellValue, SheetSpec } from '../template/sheetSpec';
+import { range, type CellValue, type SheetSpec } from '../template/sheetSpec';
 import { totalOf } from './summarizeAchievement';
 import type { AchievementCounts, AchievementGroup, Consolidation, MasterRow } from './types';
 import { OUTCOME_LABELS } from './types';
@@ -27,6 +29,15 @@ export const MASTER_VIEW_COLUMNS: readonly TableColumn[] = MASTER_PLAN_HEADERS.f
 });
 
 export const rowKey = (code: string, department: string, seq: number): string => `${code}|${department}|${seq}`;
+
+/** 全体計画: the column of the first field (目指す姿); the fields follow in form order. */
+const FIRST_FIELD_COLUMN = MASTER_VIEW_COLUMNS.findIndex((c) => c.header === fieldDef(STANDARD_FORM, FIELD_KEYS[0] ?? 'vision').label);
+/** 集約ログ: the 保存テキスト column. */
+const LOG_TEXT_COLUMN = 7;
+/** A report sheet's input cell per field (the entry form's layout). */
+const REPORT_CELLS = Object.fromEntries(
+  entryLayout(STANDARD_FORM).inputs.map((input) => [input.field.key, cellAddress(input.range.top, input.range.left)]),
+) as Record<FieldKey, string>;
 
 export interface MasterViewInput {
   readonly consolidation: Consolidation;
@@ -57,16 +68,24 @@ export function buildMasterView(input: MasterViewInput): MasterView {
   const findings: Finding[] = [];
   const year = formatFiscalYear(c.fiscalYear);
   const subtitle = `${year}　集約日時: ${c.stamp}`;
-  const fit = (text: string, sheet: string, what: string): string => {
+  /** Text cut at Excel's cell limit, with a finding at the cell written (and the entry it came from). */
+  const fit = (text: string, place: Place & { sheet: string; cell: string }, what: string): string => {
     const r = fitCellText(text);
     if (r.truncated)
-      findings.push(finding('consolidate.cell-too-long', 'warning', `${what}が Excel の1セルの上限（32,767文字）を超えたため、「${sheet}」では途中までを表示しています。元のシートを確認してください。`, { sheet }));
+      findings.push(finding('consolidate.cell-too-long', 'warning', `${what}が Excel の1セルの上限（32,767文字）を超えたため、「${place.sheet}」の${place.cell}には途中までを書きました（${[...text].length.toLocaleString('ja-JP')}文字）。全文は元のシートにあります。`, place));
     return r.text;
   };
+  const label = (key: FieldKey): string => `「${fieldDef(STANDARD_FORM, key).label}」`;
+  const entryPlace = (row: MasterRow, key: FieldKey) => ({ code: row.code, department: row.department, seq: row.seq, field: key });
 
-  const planRows: CellValue[][] = c.rows.map((row) => {
+  const planRows: CellValue[][] = c.rows.map((row, i) => {
     const p = row.planItem;
-    const fields = (key: FieldKey) => fit(row.entry?.fields[key] ?? '', MASTER_SHEET_NAME, `${row.code} ${row.department} の${key}`);
+    const fields = (key: FieldKey) =>
+      fit(
+        row.entry?.fields[key] ?? '',
+        { sheet: MASTER_SHEET_NAME, cell: cellAddress(FIRST_DATA_ROW + i, FIRST_FIELD_COLUMN + FIELD_KEYS.indexOf(key)), ...entryPlace(row, key) },
+        `${row.code} ${row.department} の${label(key)}`,
+      );
     return [
       row.code,
       p ? basicLabel(p.basic) : '',
@@ -127,7 +146,8 @@ export function buildMasterView(input: MasterViewInput): MasterView {
   });
 
   const achievementRow = (kind: string, g: AchievementGroup): CellValue[] => [kind, g.label, g.counts.achieved, g.counts.partial, g.counts.notAchieved, g.counts.blank, totalOf(g.counts), rate(g.counts)];
-  const achievement = buildTableSheet({
+  const achievementRows = 1 + c.achievement.byBasic.length + c.achievement.byPromotion.length + c.achievement.byDepartment.length;
+  const achievementTable = buildTableSheet({
     name: ACHIEVEMENT_SHEET_NAME,
     title: `目標の達成状況（${year}）`,
     subtitle,
@@ -150,9 +170,21 @@ export function buildMasterView(input: MasterViewInput): MasterView {
     tableName: 'Achievement',
     tabColor: '#BF9000',
   });
+  // In Excel, a stacked bar chart of the counts beside the table (項目 + the four counts, header included).
+  const achievement: SheetSpec = {
+    ...achievementTable,
+    charts: [
+      {
+        kind: 'stackedBar',
+        title: `目標の達成状況（${year}）`,
+        data: range(HEADER_ROW, 1, HEADER_ROW + achievementRows, 5),
+        anchor: range(HEADER_ROW, 9, HEADER_ROW + Math.max(18, achievementRows + 2), 17),
+      },
+    ],
+  };
 
   const logRows: CellValue[][] = [
-    ...c.log.map((r) => [r.file, r.sheet, OUTCOME_LABELS[r.outcome], r.code ?? '', r.department ?? '', r.seq ?? '', r.detail, fit(r.keptText ?? '', LOG_SHEET_NAME, `${r.file} ${r.sheet} の保存テキスト`)]),
+    ...c.log.map((r, i) => [r.file, r.sheet, OUTCOME_LABELS[r.outcome], r.code ?? '', r.department ?? '', r.seq ?? '', r.detail, fit(r.keptText ?? '', { sheet: LOG_SHEET_NAME, cell: cellAddress(FIRST_DATA_ROW + i, LOG_TEXT_COLUMN) }, `「${r.file}」の「${r.sheet}」シートの保存テキスト`)]),
     ...c.findings.map((f) => [f.place.file ?? '', f.place.sheet ?? '', f.severity === 'error' ? 'エラー' : f.severity === 'warning' ? '警告' : '情報', f.place.code ?? '', f.place.department ?? '', f.place.seq ?? '', `${f.place.cell ? `${f.place.cell}: ` : ''}${f.message}`, f.code]),
   ];
   const log = buildTableSheet({
@@ -181,7 +213,7 @@ export function buildMasterView(input: MasterViewInput): MasterView {
     .map((r) => {
       const name = uniqueSheetName(sanitizeSheetName(`${REPORT_SHEET_PREFIX}${r.code} ${r.department}`), taken, r.seq > 1 ? ` (${r.seq})` : '');
       taken.push(name);
-      const fields = Object.fromEntries(FIELD_KEYS.map((k) => [k, fit(r.entry!.fields[k], name, k)])) as Record<FieldKey, string>;
+      const fields = Object.fromEntries(FIELD_KEYS.map((k) => [k, fit(r.entry!.fields[k], { sheet: name, cell: REPORT_CELLS[k], ...entryPlace(r, k) }, `${r.code} ${r.department} の${label(k)}`)])) as Record<FieldKey, string>;
       return { ...buildEntrySheet({ item: r.planItem!, department: r.department, seq: r.seq, fiscalYear: c.fiscalYear, fields, sheetName: name }), protect: true };
     });
 

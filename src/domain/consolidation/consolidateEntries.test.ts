@@ -50,9 +50,11 @@ describe('consolidateEntries on the R2 sample', () => {
     expect(result.achievement.byBasic.map((g) => g.label)).toEqual(['I 協働によるまちづくり', 'II 効果的な行財政運営']);
   });
 
-  it('accounts for every sheet: 37 consolidated and 8 目次', () => {
+  it('accounts for every sheet: 37 consolidated and 8 目次, and rejects the file that holds only its 目次', () => {
     const outcomes = result.log.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {});
-    expect(outcomes).toEqual({ consolidated: 37, toc: 8 });
+    // 教育振興課 has no entry in the sample: its file here holds only a 目次, and gives nothing to consolidate.
+    expect(outcomes).toEqual({ consolidated: 37, toc: 8, rejected: 1 });
+    expect(result.log.find((r) => r.outcome === 'rejected')).toMatchObject({ file: '教育振興課.xlsx', sheet: '' });
   });
 
   it('keeps the coordinator\'s compiled 全課 sheet as it is', () => {
@@ -142,13 +144,31 @@ describe('consolidateEntries rules', () => {
     expect(result.findings.find((f) => f.code === 'entry.achievement-invalid')?.place).toMatchObject({ file: '総務課.xlsx', sheet: 'I-2-1-3 総務課', cell: 'C9' });
   });
 
+  it.each<[string, ReadSource, string]>([
+    [
+      'with the reader\'s reason when it has no 取組項目 sheet',
+      { ...source('白紙.xlsx', [], 1000, ['目次']), findings: [{ code: 'extract.no-entry-sheet', severity: 'error', message: '「白紙.xlsx」には取組項目のシートがありません。', place: { file: '白紙.xlsx' } }] },
+      '「白紙.xlsx」には取組項目のシートがありません。',
+    ],
+    [
+      'pointing at the sheets\' reasons when none of its forms could be read',
+      { ...source('読めない.xlsx', []), sheets: [{ sheet: '防災', kind: 'unreadable', reason: '取組項目が空欄のため…' }] },
+      '「読めない.xlsx」から読み取れた取組項目がありません。シートごとの理由（集約ログ）を確かめ',
+    ],
+  ])('rejects a file that gives no entry as a whole, %s, and still logs each sheet', (_name, file, detail) => {
+    const result = consolidateEntries(plan, [file], OPTIONS);
+    expect(result.log.map((r) => [r.file, r.sheet, r.outcome])).toEqual([[file.file, '', 'rejected'], ...file.sheets.map((s) => [file.file, s.sheet, s.kind])]);
+    expect(result.log[0]?.detail).toContain(detail);
+  });
+
   it('is order-independent and accounts for every sheet exactly once', () => {
     const sources = byDepartment(entries);
     fc.assert(
       fc.property(fc.shuffledSubarray(sources, { minLength: sources.length }), (shuffled) => {
         const result = consolidateEntries(plan, shuffled, OPTIONS);
         expect(result).toEqual(consolidateEntries(plan, sources, OPTIONS));
-        const sheetCount = sources.reduce((n, s) => n + (s.kind === 'read' ? s.sheets.length : 1), 0);
+        // One record per sheet, plus one per file rejected as a whole (a file without entries: 教育振興課's).
+        const sheetCount = sources.reduce((n, s) => n + (s.kind === 'read' ? s.sheets.length + (s.entries.length === 0 ? 1 : 0) : 1), 0);
         expect(result.log).toHaveLength(sheetCount);
       }),
       { numRuns: 20 },

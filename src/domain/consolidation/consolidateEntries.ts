@@ -42,6 +42,16 @@ export function consolidateEntries(plan: Plan, sources: readonly SourceFile[], o
       continue;
     }
     findings.push(...source.findings);
+    // A file that gives no entry at all is rejected as a whole, with the reason, besides its sheets' records.
+    if (source.entries.length === 0)
+      log.push({
+        file: source.file,
+        sheet: '',
+        outcome: 'rejected',
+        detail:
+          source.findings.find((f) => f.code === 'extract.no-entry-sheet')?.message ??
+          `「${source.file}」から読み取れた取組項目がありません。シートごとの理由（集約ログ）を確かめ、直して提出し直してください。`,
+      });
     for (const s of source.sheets)
       if (s.kind !== 'entry')
         log.push({ file: source.file, sheet: s.sheet, outcome: s.kind, detail: s.reason ?? '', ...(s.text !== undefined && s.text !== '' && { keptText: s.text }) });

@@ -110,6 +110,22 @@ describe('extractWorkbook accounts for every sheet', () => {
     expect(x.sheets[0]?.reason).toContain('2件の様式のうち1件を読めませんでした。');
     expect(x.findings.map((f) => [f.code, f.place.cell])).toEqual([['extract.unknown-item', 'C11']]);
   });
+
+  it.each<[string, Parameters<typeof sheetFromRows>[], string]>([
+    ['an empty workbook', [['Sheet1', []]], '（シート 1 枚（「Sheet1」空）のどれにも取組項目の様式がありません）'],
+    ['a workbook holding only its 目次', [['目次', [['令和2年度 取組項目シート 目次（総務課）']]]], '（シート 1 枚（「目次」目次）のどれにも'],
+    ['a workbook of notes', [['目次', [['目次']]], ['メモ', [['来年度の予定']]]], '（シート 2 枚（「目次」目次、「メモ」様式なし）のどれにも'],
+    ['a workbook without sheets', [], '（シートがありません）'],
+  ])('says %s has no 取組項目 sheet: an error of the file', (_name, sheets, says) => {
+    const x = extractWorkbook({ sheets: sheets.map((args) => sheetFromRows(...args)) }, options);
+    expect(x.findings.map((f) => [f.code, f.severity, f.place])).toEqual([['extract.no-entry-sheet', 'error', { file: 'somu.xlsx' }]]);
+    expect(x.findings[0]?.message).toContain(`「somu.xlsx」には取組項目のシートがありません${says}`);
+  });
+
+  it('does not add a file error when a form is there but unreadable (the form has its own finding)', () => {
+    const x = extractWorkbook({ sheets: [sheetFromRows('防災', setCell(ROWS, 0, 2, '防災の取組'))] }, options);
+    expect(x.findings.map((f) => f.code)).toEqual(['extract.unknown-item']);
+  });
 });
 
 describe('extractWorkbook identifies entries by metadata and labels', () => {

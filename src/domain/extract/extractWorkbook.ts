@@ -49,9 +49,33 @@ export function extractWorkbook(snapshot: WorkbookSnapshot, options: ExtractOpti
   });
 
   const numbered = numberSeqs(read.map((r) => r.entry));
-  const findings = sheetFindings.flatMap((own, i) => [
-    ...own,
-    ...numbered.filter((_, j) => read[j]?.sheet === i).flatMap((e) => e.findings),
-  ]);
+  const findings = [
+    ...noEntrySheet(sheets, options.file),
+    ...sheetFindings.flatMap((own, i) => [
+      ...own,
+      ...numbered.filter((_, j) => read[j]?.sheet === i).flatMap((e) => e.findings),
+    ]),
+  ];
   return { entries: numbered.map((e) => e.extracted), sheets, findings };
+}
+
+/**
+ * A workbook without a single 取組項目 form (an empty book, a book holding only its 目次, the master sent
+ * back by mistake) is an error of the file: it says what the workbook holds instead. A form that could not
+ * be read has its own findings.
+ */
+function noEntrySheet(sheets: readonly SheetOutcome[], file: string): Finding[] {
+  if (sheets.some((s) => s.kind === 'entry' || s.kind === 'unreadable')) return [];
+  const held =
+    sheets.length === 0
+      ? 'シートがありません'
+      : `シート ${sheets.length} 枚（${sheets.map((s) => `「${s.sheet}」${s.kind === 'toc' ? '目次' : s.kind === 'plan' ? '体系' : s.reason === '空のシートです。' ? '空' : '様式なし'}`).join('、')}）のどれにも取組項目の様式がありません`;
+  return [
+    finding(
+      'extract.no-entry-sheet',
+      'error',
+      `「${file}」には取組項目のシートがありません（${held}）。Suishin で作った課のブックに記入して提出してください。`,
+      { file },
+    ),
+  ];
 }

@@ -1,7 +1,9 @@
 import type { Severity } from '../finding';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { findItem } from '../plan/findItem';
-import type { Plan } from '../plan/types';
+import { fullItemLabel, planItems } from '../plan/planItems';
+import type { Plan, PlanItem } from '../plan/types';
+import { normalizeKey } from '../text/normalizeKey';
 import type { SheetMeta } from '../template/sheetMeta';
 import type { DepartmentReading } from './readDepartmentCell';
 
@@ -60,7 +62,7 @@ export function identifyEntry(input: IdentityInput): Identification {
   const { plan, meta, itemText } = input;
   const notes: IdentityNote[] = [];
 
-  const labelItem = plan && itemText !== '' ? findItem(plan, itemText) : undefined;
+  const labelItem = plan && itemText !== '' ? sameLabelAsMeta(plan, findItem(plan, itemText), meta) : undefined;
   let code = labelItem?.code;
   if (!code && meta) {
     code = meta.code;
@@ -182,6 +184,17 @@ export function identifyEntry(input: IdentityInput): Identification {
     ...(byMeta && { metaSeq: meta.seq }),
     notes,
   };
+}
+
+/**
+ * Two items can print the same 取組項目 label (the same ① group and (1) item, under different 推進項目): the
+ * label then cannot tell them apart and findItem gives the first. When the metadata names the other one,
+ * which prints exactly this label too, the label agrees with the metadata: take the metadata's item.
+ */
+function sameLabelAsMeta(plan: Plan, found: PlanItem | undefined, meta: SheetMeta | undefined): PlanItem | undefined {
+  if (!found || !meta || found.code === meta.code) return found;
+  const claimed = planItems(plan).find((p) => p.code === meta.code);
+  return claimed && normalizeKey(fullItemLabel(claimed)) === normalizeKey(fullItemLabel(found)) ? claimed : found;
 }
 
 function unknownItemReason(itemText: string, hasPlan: boolean): string {

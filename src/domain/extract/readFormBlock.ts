@@ -6,6 +6,7 @@ import type { FormBlock } from './findFormBlocks';
 import { roleLabel, roleName, type LabelRole } from './formLabels';
 import type { LabelCell, LabelIndex, ValueCell } from './labelIndex';
 import type { SheetGrid } from './sheetGrid';
+import { unreadText } from './unreadText';
 
 /** A problem with the form's layout, at a cell; the reader turns it into a finding. */
 export interface BlockProblem {
@@ -137,6 +138,23 @@ export function readFormBlock(
       });
   };
 
+  /** A formula whose cached result is empty (or was never saved): the field reads as empty, and says why. */
+  const emptyFormula = (label: LabelCell, field: FieldKey) => {
+    for (let column = label.right + 1; column <= label.right + 3; column++) {
+      if (grid.isCovered(label.row, column)) continue;
+      if (!grid.isFormula(label.row, column)) continue;
+      problems.push({
+        code: 'extract.formula-no-value',
+        severity: 'warning',
+        cell: cellAddress(label.row, column),
+        field,
+        message:
+          'この欄は数式で、保存された結果が空のため、空欄として読みました（数式は計算し直していません）。数式をやめて文字で入力してください。',
+      });
+      return;
+    }
+  };
+
   const fields: Record<FieldKey, string> = { ...emptyFields() };
   const cells: Record<FieldKey, string> = { ...emptyFields() };
   for (const def of form.fields) {
@@ -148,6 +166,7 @@ export function readFormBlock(
     fields[def.key] = hit.value?.text ?? '';
     cells[def.key] = valueCellOf(hit.label, hit.value);
     formula(hit.value, def.key);
+    if (!hit.value) emptyFormula(hit.label, def.key);
   }
   // A field the form does not define has no cell of its own: point at the 取組項目 value.
   for (const key of Object.keys(cells) as FieldKey[])
@@ -159,6 +178,7 @@ export function readFormBlock(
   formula(department?.value);
   const year = chosen.get('year');
   if (!year) missing({ kind: 'year', fiscalYear: 0 });
+  problems.push(...unreadText(grid, index, block));
 
   return {
     itemText: item?.value?.text ?? '',

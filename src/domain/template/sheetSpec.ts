@@ -99,6 +99,19 @@ export interface TableSpec {
   readonly style: string;
 }
 
+/**
+ * An Excel chart over a range of the sheet. Only the Office.js adapter draws charts (ExcelJS cannot write
+ * them); the ExcelJS adapter leaves them out, and the data they show stays in the table beside.
+ */
+export interface ChartSpec {
+  readonly kind: 'stackedBar';
+  readonly title: string;
+  /** Labels in the first column, one series per further column, header row first. */
+  readonly data: CellRange;
+  /** Where the chart is placed: from the top-left to the bottom-right cell. */
+  readonly anchor: CellRange;
+}
+
 export interface SheetSpec {
   readonly name: string;
   readonly cells: readonly CellSpec[];
@@ -116,6 +129,7 @@ export interface SheetSpec {
   readonly print?: PrintSpec;
   readonly frozen?: { readonly rows: number; readonly columns: number };
   readonly tables?: readonly TableSpec[];
+  readonly charts?: readonly ChartSpec[];
   readonly tabColor?: string;
   readonly visibility?: 'visible' | 'hidden' | 'veryHidden';
 }

@@ -5,7 +5,7 @@ import type { FileWorkbookFactory, FileWorkbookPort, OpenError } from '../port';
 import { ExcelJsPort } from './excelJsPort';
 import { openError } from './openError';
 import { sniffBytes } from './sniffBytes';
-import { checkReadLimits, describeBreach } from '../readLimits';
+import { breachCode, checkPackage, describeBreach } from '../readLimits';
 
 function newWorkbook(properties?: WorkbookSpec['properties']): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
@@ -50,8 +50,9 @@ export const excelJsFactory: FileWorkbookFactory = {
       case 'xlsx':
         break;
     }
-    const breach = checkReadLimits(bytes);
-    if (breach) return err(openError('file.too-large', file, describeBreach(breach)));
+    // Size, zip-bomb, cell and DTD checks on the raw bytes, before ExcelJS inflates or parses anything.
+    const breach = await checkPackage(bytes);
+    if (breach) return err(openError(breachCode(breach), file, describeBreach(breach)));
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes.slice().buffer);

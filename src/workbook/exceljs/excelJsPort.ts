@@ -8,6 +8,7 @@ import { CellMarks } from './cellMarks';
 import { internals } from './internals';
 import { readSheetSnapshot, visibilityOf } from './readSheetSnapshot';
 import { checkSheetName, renderSheet } from './renderSheet';
+import { utf8ZipWriter } from './utf8ZipWriter';
 
 /** Let the browser paint progress between sheets (a macrotask; microtasks would not). */
 const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -89,6 +90,7 @@ export class ExcelJsPort implements FileWorkbookPort {
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    await utf8ZipWriter();
     activateSheet(this.workbook);
     // A Node Buffer (or the browser bundle's Buffer polyfill): a Uint8Array view; ExcelJS types it as ArrayBuffer.
     const buffer = (await this.workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer | Uint8Array;

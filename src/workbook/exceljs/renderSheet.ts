@@ -4,6 +4,7 @@ import { invariant } from '../../domain/result';
 import type { CellRange, CellSpec, SheetSpec } from '../../domain/template/sheetSpec';
 import { DEFAULT_FONT_SIZE, linkFormula, normaliseLineBreaks, SHEET_PROTECTION } from '../excelConventions';
 import { argb } from './a1';
+import { escapeCellText } from './escapeCellText';
 import { SHEET_FONT, toExcelStyle } from './excelStyle';
 import { renderConditionalFormat } from './renderConditionalFormat';
 import { renderPrint } from './renderPrint';
@@ -22,7 +23,8 @@ const PROTECTION: Partial<WorksheetProtection> = {
 
 /**
  * A cell's value in ExcelJS terms. Strings stay literal text (ExcelJS writes a plain string as a shared
- * string, never a formula, whatever its first character). A link is a HYPERLINK formula whose cached result
+ * string, never a formula, whatever its first character), escaped so that they read back unchanged
+ * (escapeCellText). A link is a HYPERLINK formula whose cached result
  * is its text (see excelConventions.linkFormula).
  */
 function excelValue(cell: CellSpec): ExcelValue {
@@ -31,7 +33,7 @@ function excelValue(cell: CellSpec): ExcelValue {
     const text = cell.value === null || cell.value === undefined ? cell.link.cell : String(cell.value);
     return { formula: linkFormula(cell.link.sheet, cell.link.cell, text), result: text };
   }
-  return typeof cell.value === 'string' ? normaliseLineBreaks(cell.value) : (cell.value ?? null);
+  return typeof cell.value === 'string' ? escapeCellText(normaliseLineBreaks(cell.value)) : (cell.value ?? null);
 }
 
 /** The cells of a merge other than its top-left, as A1 addresses. */

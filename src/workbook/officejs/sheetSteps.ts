@@ -1,3 +1,4 @@
+import { cellAddress } from '../../domain/cellAddress';
 import { invariant } from '../../domain/result';
 import type { CellRange, SheetSpec } from '../../domain/template/sheetSpec';
 import { DEFAULT_FONT_SIZE, SHEET_FONT_NAME, SHEET_PROTECTION } from '../excelConventions';
@@ -126,6 +127,15 @@ export function sheetSteps(spec: SheetSpec, features: ExcelFeatures): SheetStep[
       },
     });
   }
+  for (const c of spec.charts ?? [])
+    steps.push({
+      bytes: estimateBytes(4, c),
+      apply(ws) {
+        const chart = ws.charts.add('BarStacked', byIndexes(ws, c.data), 'Columns');
+        chart.title.text = c.title;
+        chart.setPosition(cellAddress(c.anchor.top, c.anchor.left), cellAddress(c.anchor.bottom, c.anchor.right));
+      },
+    });
   const print = spec.print;
   if (print && features.pageLayout)
     steps.push({ bytes: printBytes(print), apply: (ws) => renderPrint(ws, print) });

@@ -45,6 +45,15 @@ export interface FakeTable {
   props: FormatRecord;
 }
 
+export interface FakeChart {
+  readonly id: number;
+  readonly type: string;
+  readonly rect: Rect;
+  readonly seriesBy: string;
+  title: string;
+  position: { readonly start: string; readonly end?: string } | null;
+}
+
 export type FakeVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 export interface FakeSheet {
@@ -68,6 +77,7 @@ export interface FakeSheet {
   validations: FakeValidation[];
   conditionalFormats: FakeConditionalFormat[];
   tables: FakeTable[];
+  charts: FakeChart[];
   selection: Rect | null;
 }
 
@@ -125,6 +135,7 @@ export function newSheet(state: FakeWorkbookState, name: string): FakeSheet {
     validations: [],
     conditionalFormats: [],
     tables: [],
+    charts: [],
     selection: null,
   };
 }

@@ -7,6 +7,7 @@ import { RangeProxy } from './rangeProxies';
 import { rangeOf, RangeAreasProxy } from './rangeParts';
 import { normaliseColor } from './rangeStores';
 import { PAGE_LAYOUT } from './schemas';
+import { ChartCollectionProxy } from './charts';
 import {
   FreezePanesProxy,
   pageLayoutStore,
@@ -94,6 +95,13 @@ export class WorksheetProxy extends FakeClientObject {
           PAGE_LAYOUT,
           '1.9',
         ),
+    );
+  }
+
+  get charts(): ChartCollectionProxy {
+    return this._child(
+      'charts',
+      () => new ChartCollectionProxy(this.context, this, 'charts', [], () => this.sheet()),
     );
   }
 
