@@ -1,8 +1,10 @@
 /**
  * Consolidation throughput (issue: benchmarks §2). Batches of 10, 50 and 200 department workbooks of 40
  * entries each, measured side by side in one run:
- *   suishin — read the files and consolidate() into a master, then save it (what `suishin consolidate` does);
- *   floor   — read the same files and only open them with the same reader (ExcelJS), nothing else;
+ *   suishin — read the files and consolidate() into a master, then save it (what `suishin consolidate` does:
+ *             department files are read with readXlsxSnapshot, the master is written with ExcelJS);
+ *   floor   — read the same files and only load them with the same reader (readXlsxSnapshot), nothing else;
+ *   floor (ExcelJS) — the same with a full ExcelJS load, the reader Suishin used before (for comparison);
  *   peer    — LibreOffice headless converting the same files to CSV.
  * Each measurement runs in its own child process so peak RSS is that measurement's alone.
  * Usage: npx tsx bench/consolidation.ts [--sizes 10,50,200] [--runs 3] [--no-peer]
@@ -16,6 +18,7 @@ import { buildDepartmentFiles } from '../src/app/buildWorkbooks';
 import { consolidate } from '../src/app/consolidate';
 import { buildMasterTemplate } from '../src/domain/template/buildMasterTemplate';
 import { excelJsFactory } from '../src/workbook/exceljs/excelJsFactory';
+import { readXlsxSnapshot } from '../src/workbook/xlsx/readXlsxSnapshot';
 import { departmentNames, syntheticEntries, syntheticPlan } from './syntheticPlan';
 
 const ENTRIES_PER_FILE = 40;
@@ -37,20 +40,27 @@ async function ensureBatch(files: number): Promise<string> {
 const inputsOf = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort();
 
 /** Child mode: one measurement, prints `{ ms, maxRssMb, entries }` as JSON. */
-async function child(mode: 'suishin' | 'floor', files: number, dir: string): Promise<void> {
+type Mode = 'suishin' | 'floor' | 'floor-exceljs';
+
+async function child(mode: Mode, files: number, dir: string): Promise<void> {
   const names = inputsOf(dir);
   const start = performance.now();
   let entries = 0;
-  if (mode === 'floor') {
+  if (mode === 'floor-exceljs') {
     for (const name of names) {
       const opened = await excelJsFactory.open(new Uint8Array(readFileSync(join(dir, name))), name);
       if (!opened.ok) throw new Error(opened.error.message);
+    }
+  } else if (mode === 'floor') {
+    for (const name of names) {
+      const read = await readXlsxSnapshot(new Uint8Array(readFileSync(join(dir, name))), name);
+      if (!read.ok) throw new Error(read.error.message);
     }
   } else {
     const plan = planFor(files);
     const target = await excelJsFactory.create(buildMasterTemplate({ plan, fiscalYear: FISCAL_YEAR, title: 'ベンチマーク' }));
     const inputs = names.map((name) => ({ file: name, modified: 0, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
-    const result = await consolidate(plan, inputs, { factory: excelJsFactory, target, stage: 'year-end', fiscalYear: FISCAL_YEAR, stamp: '2025-04-20T09:00:00+09:00', title: 'ベンチマーク' });
+    const result = await consolidate(plan, inputs, { factory: excelJsFactory, readSnapshot: readXlsxSnapshot, target, stage: 'year-end', fiscalYear: FISCAL_YEAR, stamp: '2025-04-20T09:00:00+09:00', title: 'ベンチマーク' });
     writeFileSync(join(CACHE, `master-${files}.xlsx`), await target.toBuffer());
     entries = result.consolidation.rows.filter((r) => r.status === 'submitted').length;
   }
@@ -58,7 +68,7 @@ async function child(mode: 'suishin' | 'floor', files: number, dir: string): Pro
   process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, entries }));
 }
 
-function measure(mode: 'suishin' | 'floor', files: number, dir: string): { ms: number; maxRssMb: number; entries: number } {
+function measure(mode: Mode, files: number, dir: string): { ms: number; maxRssMb: number; entries: number } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', mode, String(files), dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`${mode} ${files} failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as { ms: number; maxRssMb: number; entries: number };
@@ -78,7 +88,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return child(args[1] as 'suishin' | 'floor', Number(args[2]), args[3]!);
+  if (args[0] === '--child') return child(args[1] as Mode, Number(args[2]), args[3]!);
   const opt = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
   const sizes = opt('--sizes', '10,50,200').split(',').map(Number);
   const runs = Number(opt('--runs', '3'));
@@ -90,10 +100,12 @@ async function main(): Promise<void> {
     const dir = await ensureBatch(files);
     const suishin: number[] = [];
     const floor: number[] = [];
+    const floorExcelJs: number[] = [];
     let rss = 0;
     let entries = 0;
     for (let i = 0; i < runs; i++) {
       floor.push(measure('floor', files, dir).ms);
+      floorExcelJs.push(measure('floor-exceljs', files, dir).ms);
       const s = measure('suishin', files, dir);
       suishin.push(s.ms);
       rss = Math.max(rss, s.maxRssMb);
@@ -103,7 +115,8 @@ async function main(): Promise<void> {
     const [s, f] = [median(suishin), median(floor)];
     const perFile = s / files;
     if (files === sizes[0]) perFile10 = perFile;
-    rows.push(`| ${files} | ${entries} | ${(s / 1000).toFixed(2)} | ${(f / 1000).toFixed(2)} | ${(s / f).toFixed(2)}× | ${withPeer ? (peerMs / 1000).toFixed(1) : '—'} | ${withPeer ? `${(peerMs / s).toFixed(1)}×` : '—'} | ${perFile.toFixed(0)} | ${rss.toFixed(0)} |`);
+    const fe = median(floorExcelJs);
+    rows.push(`| ${files} | ${entries} | ${(s / 1000).toFixed(2)} | ${(f / 1000).toFixed(2)} | ${(s / f).toFixed(2)}× | ${(fe / 1000).toFixed(2)} | ${(s / fe).toFixed(2)}× | ${withPeer ? (peerMs / 1000).toFixed(1) : '—'} | ${withPeer ? `${(peerMs / s).toFixed(1)}×` : '—'} | ${perFile.toFixed(0)} | ${rss.toFixed(0)} |`);
     console.error(`files=${files} entries=${entries} suishin=${suishin.map((x) => x.toFixed(0)).join('/')}ms floor=${floor.map((x) => x.toFixed(0)).join('/')}ms peer=${peerMs.toFixed(0)}ms rss=${rss.toFixed(0)}MB`);
     if (entries !== files * ENTRIES_PER_FILE) failures.push(`${files} files: ${entries} entries consolidated, expected ${files * ENTRIES_PER_FILE}`);
     if (s / f > 1.3) failures.push(`${files} files: consolidate is ${(s / f).toFixed(2)}× the floor (goal ≤ 1.3×)`);
@@ -111,8 +124,8 @@ async function main(): Promise<void> {
     if (files >= 200 && rss > 500) failures.push(`${files} files: peak RSS ${rss.toFixed(0)} MB (goal < 500 MB)`);
     if (perFile10 > 0 && perFile > perFile10 * 1.5) failures.push(`${files} files: ${perFile.toFixed(0)} ms/file vs ${perFile10.toFixed(0)} at ${sizes[0]} (not linear)`);
   }
-  console.log('| files | entries | suishin s (median) | floor s (median) | suishin/floor | LibreOffice CSV s | peer/suishin | ms per file | peak RSS MB |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('| files | entries | suishin s (median) | floor s (readXlsxSnapshot) | suishin/floor | floor s (ExcelJS load) | suishin/ExcelJS floor | LibreOffice CSV s | peer/suishin | ms per file | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
   if (failures.length > 0) {
     console.log(`\nGoals missed:\n${failures.map((f) => `- ${f}`).join('\n')}`);
