@@ -28,6 +28,10 @@ const TABS: readonly { id: TabId; label: string; icon: ReactElement }[] = [
   { id: 'consolidate', label: '集約', icon: <DataBarVerticalRegular /> },
 ];
 
+/** One string: JSX would put a space between lines of Japanese text. */
+const FILE_MODE_NOTICE =
+  'Excel の外で動いています（ファイル モード）。ブックを開いて作業し、結果はダウンロードして保存します。ファイルはこのコンピューターの中だけで処理され、どこにも送信されません。';
+
 const useStyles = makeStyles({
   root: {
     display: 'flex',
@@ -105,10 +109,7 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
       {host.mode === 'file' && snapshot.port === undefined && fileOp.state.phase === 'idle' && (
         <div className={s.notice}>
           <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
-              Excel の外で動いています（ファイル
-              モード）。ブックを開いて作業し、結果はダウンロードして保存します。
-            </MessageBarBody>
+            <MessageBarBody>{FILE_MODE_NOTICE}</MessageBarBody>
           </MessageBar>
         </div>
       )}

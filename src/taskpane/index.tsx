@@ -6,6 +6,7 @@ import { App } from './App';
 import { ExcelHost } from './excelHost';
 import { FileHost } from './fileHost';
 import type { Host } from './host';
+import { preloadForFileMode } from './lazy';
 import { themeFor } from './theme';
 
 /**
@@ -67,6 +68,13 @@ async function main(): Promise<void> {
         ...(ready.canCreateWorkbook && { createWorkbookFromBase64: createWorkbookWithSheets }),
       })
     : new FileHost();
+  if (host instanceof FileHost)
+    // Once this resolves the page needs no network at all: `data-offline-ready` says so (the e2e tests wait for it).
+    void preloadForFileMode(host.loadFactory).then(
+      () => (container.dataset.offlineReady = 'true'),
+      // A chunk that failed to load is loaded again (and its error shown) when the user needs it.
+      () => undefined,
+    );
   root.render(
     <FluentProvider theme={ready.inExcel ? ready.theme : webLightTheme} style={{ minHeight: '100vh' }}>
       <App host={host} />

@@ -1,22 +1,53 @@
 import type { Sample } from '../domain/sample/r2';
 import type { FileWorkbookFactory } from '../workbook/port';
+import { workerFactory } from './workerFactory';
 
 /**
  * Heavy modules load on first use, in chunks of their own, so the pane in Excel starts small:
  * ExcelJS (files, department workbooks, consolidation inputs), the R2 sample, JSZip.
  */
-export const loadExcelJsFactory = async (): Promise<FileWorkbookFactory> =>
+const loadInThread = async (): Promise<FileWorkbookFactory> =>
   (await import(/* webpackChunkName: "exceljs" */ '../workbook/exceljs/excelJsFactory')).excelJsFactory;
+
+/**
+ * The ExcelJS factory, run in a Web Worker so that parsing a large workbook never freezes the page. Where a
+ * worker cannot start (no Worker, or its script is refused), the same factory runs on the main thread:
+ * slower to paint, same results.
+ */
+export async function loadExcelJsFactory(): Promise<FileWorkbookFactory> {
+  if (typeof Worker === 'undefined') return loadInThread();
+  let worker: Worker | undefined;
+  try {
+    worker = new Worker(
+      /* webpackChunkName: "workbook-worker" */ new URL('./workbookWorker.ts', import.meta.url),
+      { name: 'suishin-workbook' },
+    );
+    return await workerFactory(worker);
+  } catch {
+    worker?.terminate();
+    return loadInThread();
+  }
+}
 
 export const loadR2Sample = async (): Promise<Sample> =>
   (await import(/* webpackChunkName: "sample-r2" */ '../domain/sample/r2')).r2Sample();
+
+const loadJsZip = async () => (await import(/* webpackChunkName: "jszip" */ 'jszip')).default;
 
 /** A .zip of named files. */
 export async function zipFiles(
   files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
 ): Promise<Uint8Array> {
-  const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
+  const JSZip = await loadJsZip();
   const zip = new JSZip();
   for (const file of files) zip.file(file.name, file.bytes);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * File mode runs in a browser tab that may go offline (or should never need the network again): fetch every
+ * lazy chunk once, right after start, so opening, building, zipping and consolidating never load code later.
+ */
+export async function preloadForFileMode(loadFactory: () => Promise<unknown>): Promise<void> {
+  await Promise.all([loadFactory(), loadR2Sample(), loadJsZip()]);
 }

@@ -14,9 +14,22 @@ const useStyles = makeStyles({
     textAlign: 'left',
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground2,
     backgroundColor: tokens.colorNeutralBackground3,
   },
+  address: { display: 'block', fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  /** The whole value of the cell: the grid below can only show its beginning. */
+  value: {
+    display: '-webkit-box',
+    WebkitLineClamp: 3,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    color: tokens.colorNeutralForeground1,
+  },
+  empty: { color: tokens.colorNeutralForeground3 },
   table: {
     borderCollapse: 'collapse',
     width: '100%',
@@ -33,14 +46,22 @@ const useStyles = makeStyles({
     textAlign: 'center',
   },
   rowHead: { width: '28px' },
+  /** The cell's column gets the room: it is what the finding is about. */
+  targetColumn: { width: '34%' },
   cell: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     padding: '2px 4px',
     height: '20px',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
+    verticalAlign: 'top',
     maxWidth: '0',
+  },
+  /** Two lines of a cell, then an ellipsis (labels like 評価・検証 wrap instead of being cut at 320 px). */
+  clamp: {
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+    overflowWrap: 'anywhere',
   },
   target: {
     outline: `2px solid ${tokens.colorPaletteRedBorder2}`,
@@ -59,12 +80,28 @@ export function GridPreview({ sheet, cell }: { sheet: SheetSnapshot; cell: strin
   if (!at) return null;
   const rows = range(Math.max(0, at.row - ROWS_AROUND), at.row + ROWS_AROUND);
   const columns = range(Math.max(0, at.column - COLUMNS_AROUND), at.column + COLUMNS_AROUND);
+  const value = cellText(sheet.values[at.row]?.[at.column]);
   return (
     <div className={s.root}>
       <table className={s.table} aria-label={`シート「${sheet.name}」のセル ${cell} 付近`}>
         <caption className={s.caption}>
-          {sheet.name}!{cellAddress(at.row, at.column)}
+          <span className={s.address}>
+            {sheet.name}!{cellAddress(at.row, at.column)}
+          </span>
+          {value.trim() === '' ? (
+            <span className={mergeClasses(s.value, s.empty)}>（空欄）</span>
+          ) : (
+            <span className={s.value} title={value}>
+              {value}
+            </span>
+          )}
         </caption>
+        <colgroup>
+          <col className={s.rowHead} />
+          {columns.map((c) => (
+            <col key={c} className={c === at.column ? s.targetColumn : undefined} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <th className={mergeClasses(s.head, s.rowHead)} aria-hidden="true" />
@@ -91,7 +128,7 @@ export function GridPreview({ sheet, cell }: { sheet: SheetSnapshot; cell: strin
                     title={text || undefined}
                     aria-current={isTarget ? 'true' : undefined}
                   >
-                    {text}
+                    <div className={s.clamp}>{text}</div>
                   </td>
                 );
               })}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useReducer } from 'react';
 import type { Host } from '../host';
 import { errorMessage } from '../errors';
-import { readWorkbookPlan, type WorkbookPlan } from '../workbookPlan';
+import { readPlanOn } from '../offload';
+import type { WorkbookPlan } from '../workbookPlan';
 import { useHostSnapshot } from './useHostSnapshot';
 
 export type PlanState =
@@ -43,7 +44,7 @@ export function useWorkbookPlan(host: Host): { readonly plan: PlanState; readonl
     }
     let live = true;
     dispatch({ type: 'loading' });
-    readWorkbookPlan(port).then(
+    readPlanOn(port).then(
       (reading) => live && dispatch({ type: 'loaded', reading }),
       (error: unknown) => live && dispatch({ type: 'failed', message: errorMessage(error).message }),
     );

@@ -18,7 +18,13 @@ import type { OperationState } from '../hooks/useOperation';
 import type { HostMode } from '../host';
 
 const useStyles = makeStyles({
-  actions: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  // Side by side, each as wide as its label needs (at 320 px a 50/50 grid broke 「セルに色を付ける」 in two).
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    '& > *': { flexGrow: 1 },
+  },
 });
 
 export interface ValidateTabProps {

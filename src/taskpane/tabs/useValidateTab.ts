@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { validateWorkbook, type ValidationResult } from '../../app/validateWorkbook';
+import type { ValidationResult } from '../../app/validateWorkbook';
 import type { Stage } from '../../domain/entry/formDefinition';
 import type { Plan } from '../../domain/plan/types';
 import type { CellMark } from '../../workbook/port';
 import type { Host } from '../host';
+import { validateOn } from '../offload';
 import { useCellSelection } from '../hooks/useCellSelection';
 import { useOperation } from '../hooks/useOperation';
 
@@ -30,7 +31,7 @@ export function useValidateTab(
       if (!port) throw new Error('ブックが開かれていません。体系タブでブックを開いてください。');
       selection.clear();
       marks.reset();
-      const r = await validateWorkbook(
+      const r = await validateOn(
         port,
         { file: workbookName ?? 'このブック', stage, ...(plan && { plan }) },
         onProgress,

@@ -1,0 +1,85 @@
+import { validateWorkbook } from '../app/validateWorkbook';
+import type { FileWorkbookFactory, FileWorkbookPort, Progress } from '../workbook/port';
+import { readWorkbookPlan } from './workbookPlan';
+import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+
+/**
+ * The workbook worker: ExcelJS parses, renders and saves workbooks here, off the page's main thread, so a
+ * large file never freezes the pane. It holds the open workbooks; the page drives them by message
+ * (workerFactory.ts). ExcelJS itself loads on the first request, in its own chunk.
+ */
+interface WorkerScope {
+  postMessage(message: WorkerResponse, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+const ports = new Map<number, FileWorkbookPort>();
+let nextPort = 1;
+let factory: Promise<FileWorkbookFactory> | undefined;
+
+const load = (): Promise<FileWorkbookFactory> =>
+  (factory ??= import(/* webpackChunkName: "exceljs" */ '../workbook/exceljs/excelJsFactory').then(
+    (m) => m.excelJsFactory,
+  ));
+
+const post = (response: WorkerResponse, transfer: Transferable[] = []): void =>
+  scope.postMessage(response, transfer);
+
+function keep(port: FileWorkbookPort): number {
+  const id = nextPort++;
+  ports.set(id, port);
+  return id;
+}
+
+function held(port: number): FileWorkbookPort {
+  const found = ports.get(port);
+  if (!found) throw new Error(`workbook ${port} is not open in the worker`);
+  return found;
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  const { id } = request;
+  const progress: Progress = (p) => post({ id, kind: 'progress', ...p });
+  switch (request.op) {
+    case 'load':
+      await load();
+      return post({ id, kind: 'value', value: undefined });
+    case 'create':
+      return post({ id, kind: 'port', port: keep(await (await load()).create(request.spec)) });
+    case 'open': {
+      const opened = await (await load()).open(request.bytes, request.file);
+      return opened.ok
+        ? post({ id, kind: 'port', port: keep(opened.value) })
+        : post({ id, kind: 'open-error', error: opened.error });
+    }
+    case 'release':
+      ports.delete(request.port);
+      return post({ id, kind: 'value', value: undefined });
+    case 'validate':
+      return post({
+        id,
+        kind: 'value',
+        value: await validateWorkbook(held(request.port), request.options, progress),
+      });
+    case 'readPlan':
+      return post({ id, kind: 'value', value: await readWorkbookPlan(held(request.port)) });
+    case 'call': {
+      const port = held(request.port);
+      const method = port[request.method] as (...args: unknown[]) => Promise<unknown>;
+      // writeSheets takes a Progress callback as its last argument: it cannot cross, so it is sent as messages.
+      const args = request.method === 'writeSheets' ? [request.args[0], progress] : [...request.args];
+      const value = await method.apply(port, args);
+      if (!(value instanceof Uint8Array)) return post({ id, kind: 'value', value });
+      // A copy of its own (ExcelJS's bytes may be a view into a shared pool), handed over without copying again.
+      const bytes = new Uint8Array(value);
+      return post({ id, kind: 'value', value: bytes }, [bytes.buffer]);
+    }
+  }
+}
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  handle(request).catch((error: unknown) =>
+    post({ id: request.id, kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+  );
+};

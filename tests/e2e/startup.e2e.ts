@@ -1,0 +1,47 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPane, type PaneOptions } from './pane';
+
+const baseUrl = inject('baseUrl');
+
+/** office.js as it behaves in a plain browser tab: it loads, and Office.onReady reports no host. */
+const OFFICE_OUTSIDE_EXCEL = `window.Office = {
+  HostType: { Excel: 'Excel' },
+  onReady: () => Promise.resolve({ host: null, platform: null }),
+};`;
+
+describe('file mode starts by itself outside Excel', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const cases: readonly { name: string; options: PaneOptions }[] = [
+    { name: 'office.js cannot be loaded (offline, or the CDN is blocked)', options: {} },
+    {
+      name: 'office.js loads but Office.onReady reports no host',
+      options: { officeJs: OFFICE_OUTSIDE_EXCEL },
+    },
+  ];
+  for (const { name, options } of cases)
+    it(name, async () => {
+      const pane = await openPane(browser, baseUrl, options);
+      try {
+        const { page } = pane;
+        await page.getByText('Excel の外で動いています（ファイル モード）', { exact: false }).waitFor();
+        expect(await page.locator('header').textContent()).toContain('ファイル未選択');
+        await page.getByRole('button', { name: 'ブックを開く' }).waitFor();
+        // The only request off this machine is the attempt to load office.js.
+        expect(pane.foreignRequests()).toEqual([]);
+        expect(pane.requests.filter((r) => !r.url.startsWith(`${baseUrl}/`)).map((r) => r.url)).toEqual([
+          'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+        ]);
+        expect(pane.errors).toEqual([]);
+      } finally {
+        await pane.close();
+      }
+    });
+});
