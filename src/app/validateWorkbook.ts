@@ -1,5 +1,9 @@
 import { STAGE_LABELS, STANDARD_FORM, type Stage } from '../domain/entry/formDefinition';
+import { parseCellAddress } from '../domain/cellAddress';
+import { entryKeyString } from '../domain/entry/types';
 import { extractWorkbook } from '../domain/extract/extractWorkbook';
+import { cellText, type WorkbookSnapshot } from '../domain/extract/snapshot';
+import { isContributionCell } from '../domain/template/departmentCell';
 import { placeFindings } from '../domain/extract/placeFindings';
 import { findPlanInWorkbook } from '../domain/extract/readPlanSheet';
 import type { WorkbookExtraction } from '../domain/extract/types';
@@ -25,6 +29,10 @@ export interface ReadResult {
 
 /** Every 取組項目 sheet of the workbook → entries with provenance (one read of the workbook). */
 export async function readWorkbook(port: WorkbookPort, options: ReadOptions, onProgress?: Progress): Promise<ReadResult> {
+  return (await readWithSnapshot(port, options, onProgress)).result;
+}
+
+async function readWithSnapshot(port: WorkbookPort, options: ReadOptions, onProgress?: Progress): Promise<{ result: ReadResult; snapshot: WorkbookSnapshot }> {
   onProgress?.({ done: 0, total: 2, label: `${options.file} を読み込み中` });
   const snapshot = await port.readSnapshot();
   const inWorkbook = options.plan ? undefined : findPlanInWorkbook(snapshot);
@@ -36,7 +44,21 @@ export async function readWorkbook(port: WorkbookPort, options: ReadOptions, onP
     ...(options.fiscalYear !== undefined && { fiscalYear: options.fiscalYear }),
   });
   onProgress?.({ done: 2, total: 2, label: '読み取りました' });
-  return { extraction, ...(plan && { plan }), planSource: options.plan ? 'given' : plan ? 'workbook' : 'none' };
+  return { result: { extraction, ...(plan && { plan }), planSource: options.plan ? 'given' : plan ? 'workbook' : 'none' }, snapshot };
+}
+
+/**
+ * Entries whose 実践課 cell marks another department's part of a 全課 item (`保健福祉課（全課【総務課】）`):
+ * a department workbook carries no 体系, yet its blank 全課 parts must not be reported as 未記入.
+ */
+function contributionsByCell(snapshot: WorkbookSnapshot, extraction: WorkbookExtraction): Set<string> {
+  const keys = new Set<string>();
+  for (const e of extraction.entries) {
+    const at = e.source.departmentCell ? parseCellAddress(e.source.departmentCell) : undefined;
+    const sheet = snapshot.sheets.find((s) => s.name === e.source.sheet);
+    if (at && sheet && isContributionCell(cellText(sheet.values[at.row]?.[at.column] ?? null))) keys.add(entryKeyString(e.entry));
+  }
+  return keys;
 }
 
 export interface ValidationSummary {
@@ -57,9 +79,10 @@ export interface ValidationResult extends ReadResult {
 
 /** The task pane's 検証 and `suishin validate`: read the workbook, run every rule for the stage. */
 export async function validateWorkbook(port: WorkbookPort, options: ReadOptions & { readonly stage: Stage }, onProgress?: Progress): Promise<ValidationResult> {
-  const read = await readWorkbook(port, options, onProgress);
+  const { result: read, snapshot } = await readWithSnapshot(port, options, onProgress);
   const entries = read.extraction.entries.map((e) => e.entry);
-  const ruleFindings = validateEntries(entries, { ...defaultContext(options.stage, read.plan), form: STANDARD_FORM });
+  const contributions = contributionsByCell(snapshot, read.extraction);
+  const ruleFindings = validateEntries(entries, { ...defaultContext(options.stage, read.plan), form: STANDARD_FORM, contributions });
   const findings = [...read.extraction.findings, ...placeFindings(ruleFindings, read.extraction)];
   const counts = countBySeverity(findings);
   const withErrors = new Set(findings.filter((f) => f.severity === 'error' && f.place.code).map((f) => `${f.place.code}|${f.place.department}|${f.place.seq}`));

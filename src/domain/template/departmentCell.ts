@@ -23,3 +23,8 @@ export function parseDepartmentCell(text: string): string {
   const all = /^全課\s*[【[]\s*(.+?)\s*[】\]]$/u.exec(t);
   return all?.[1] ?? t;
 }
+
+/** Does a 実践課 cell mark another department's part of a 全課 item (`保健福祉課（全課【総務課】）`)? */
+export function isContributionCell(text: string): boolean {
+  return /^(.+?)\s*[(（]\s*全課\s*[【[]\s*(.+?)\s*[】\]]\s*[)）]$/u.test(foldSpaces(text));
+}

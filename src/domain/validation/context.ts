@@ -1,6 +1,6 @@
 import type { FieldDef, FieldKey, FormDefinition, Stage } from '../entry/formDefinition';
 import { STANDARD_FORM } from '../entry/formDefinition';
-import type { EntryKey } from '../entry/types';
+import { entryKeyString, type EntryKey } from '../entry/types';
 import { finding, type Finding, type Severity } from '../finding';
 import { planItems } from '../plan/planItems';
 import type { Plan } from '../plan/types';
@@ -10,6 +10,11 @@ export interface ValidationContext {
   readonly form: FormDefinition;
   /** Without a plan, the rules that need one (item known, department assigned) are skipped. */
   readonly plan?: Plan;
+  /**
+   * Entries known to be a department's part of a 全課 item without a plan to say so (entry key strings:
+   * the sheet's 実践課 cell reads `保健福祉課（全課【総務課】）`), e.g. a department workbook checked alone.
+   */
+  readonly contributions?: ReadonlySet<string>;
   /** Per-field soft length limits overriding the form's. */
   readonly maxLength?: Partial<Record<FieldKey, number>>;
 }
@@ -42,6 +47,7 @@ export const quote = (def: FieldDef): string => `「${def.label}」`;
  * the achievement; a contributing department writes only what it did, and may leave the sheet blank.
  */
 export function isContribution(entry: EntryKey, ctx: ValidationContext): boolean {
+  if (ctx.contributions?.has(entryKeyString(entry))) return true;
   if (!ctx.plan) return false;
   const item = planItems(ctx.plan).find((p) => p.code === entry.code)?.item;
   return item?.assignment.kind === 'all' && item.assignment.coordinator !== entry.department;
