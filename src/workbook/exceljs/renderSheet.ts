@@ -44,14 +44,7 @@ function coveredCells(m: CellRange): string[] {
   return cells;
 }
 
-/** Excel's rules for sheet names (ExcelJS would silently truncate a long one). */
-export function checkSheetName(name: string): void {
-  invariant(name.length >= 1 && name.length <= 31, `sheet name must be 1–31 characters: ${name}`);
-  invariant(
-    !/[*?:/\\[\]]/.test(name) && !/^'|'$/.test(name) && name !== 'History',
-    `invalid sheet name: ${name}`,
-  );
-}
+export { checkSheetName } from '../sheetRules';
 
 /** Render a spec onto a new, empty worksheet (0-based spec → 1-based ExcelJS). */
 export async function renderSheet(ws: Worksheet, spec: SheetSpec): Promise<void> {

@@ -4,18 +4,8 @@ import { cellText } from '../../domain/extract/snapshot';
 import { invariant } from '../../domain/result';
 import type { TableSpec } from '../../domain/template/sheetSpec';
 import { cellValueOf } from './snapshotValue';
+import { headerNames } from '../sheetRules';
 
-/** Header names must be unique, non-empty text: a blank header becomes `列3`, a repeat `名前2`. */
-function headerNames(texts: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return texts.map((text, i) => {
-    const base = text.trim() === '' ? `列${i + 1}` : text;
-    let name = base;
-    for (let n = 2; seen.has(name.toLowerCase()); n += 1) name = `${base}${n}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
-}
 
 /**
  * An Excel table over cells already written: ExcelJS's addTable writes the header and rows back into the

@@ -1,7 +1,7 @@
 import type { CellRange, CellSpec, CellValue, SheetSpec } from '../../domain/template/sheetSpec';
 import { linkFormula, normaliseLineBreaks } from '../excelConventions';
 import { estimateBytes } from './payload';
-import { headerNames } from './sheetRules';
+import { headerNames } from '../sheetRules';
 
 /** What one cell becomes in the `formulas` / `numberFormat` arrays written to Excel (`null` = leave as is). */
 type Written = string | number | boolean | null;

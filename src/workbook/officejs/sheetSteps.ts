@@ -5,7 +5,7 @@ import { DEFAULT_FONT_SIZE, SHEET_FONT_NAME, SHEET_PROTECTION } from '../excelCo
 import { estimateBytes } from './payload';
 import type { ExcelFeatures } from './requirements';
 import { gridBlocks, writeGridBlock } from './sheetGrid';
-import { checkTableName } from './sheetRules';
+import { checkTableName } from '../sheetRules';
 import {
   conditionalFormatBytes,
   renderConditionalFormat,

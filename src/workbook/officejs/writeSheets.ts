@@ -3,7 +3,7 @@ import type { SheetSpec } from '../../domain/template/sheetSpec';
 import type { Progress } from '../port';
 import { CHUNK_BYTES, estimateBytes, packChunks } from './payload';
 import type { ExcelFeatures } from './requirements';
-import { checkSheetName } from './sheetRules';
+import { checkSheetName } from '../sheetRules';
 import { sheetSteps } from './sheetSteps';
 import { syncEach } from './syncEach';
 

@@ -1,9 +1,6 @@
-import { invariant } from '../../domain/result';
+import { invariant } from '../domain/result';
 
-/**
- * Excel's rules that both adapters enforce the same way. The ExcelJS adapter has its own copies
- * (exceljs/renderSheet.checkSheetName, exceljs/renderTable.headerNames); they belong in excelConventions.
- */
+/** Excel's rules for sheet names, table names and table headers, enforced the same way by both adapters. */
 export function checkSheetName(name: string): void {
   invariant(name.length >= 1 && name.length <= 31, `sheet name must be 1–31 characters: ${name}`);
   invariant(
