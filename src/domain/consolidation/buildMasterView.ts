@@ -7,7 +7,7 @@ import { buildEntrySheet } from '../template/buildEntrySheet';
 import { MASTER_COLUMN_WIDTHS, MASTER_PLAN_HEADERS } from '../template/buildMasterTemplate';
 import { buildTableSheet, FIRST_DATA_ROW, fitCellText, HEADER_ROW, type TableColumn } from '../template/buildTableSheet';
 import { entryLayout } from '../template/entryLayout';
-import { MASTER_SHEET_NAME, sanitizeSheetName, uniqueSheetName } from '../template/sheetName';
+import { MASTER_SHEET_NAME, sanitizeSheetName, SheetNameSet, uniqueSheetName } from '../template/sheetName';
 import { range, type CellValue, type SheetSpec } from '../template/sheetSpec';
 import { totalOf } from './summarizeAchievement';
 import type { AchievementCounts, AchievementGroup, Consolidation, MasterRow } from './types';
@@ -207,12 +207,12 @@ export function buildMasterView(input: MasterViewInput): MasterView {
     tabColor: '#7F7F7F',
   });
 
-  const taken: string[] = [...VIEW_SHEET_NAMES];
+  const taken = new SheetNameSet(VIEW_SHEET_NAMES);
   const reports = c.rows
     .filter((r) => r.status !== 'missing' && r.entry && r.planItem)
     .map((r) => {
       const name = uniqueSheetName(sanitizeSheetName(`${REPORT_SHEET_PREFIX}${r.code} ${r.department}`), taken, r.seq > 1 ? ` (${r.seq})` : '');
-      taken.push(name);
+      taken.add(name);
       const fields = Object.fromEntries(FIELD_KEYS.map((k) => [k, fit(r.entry!.fields[k], { sheet: name, cell: REPORT_CELLS[k], ...entryPlace(r, k) }, `${r.code} ${r.department} の${label(k)}`)])) as Record<FieldKey, string>;
       return { ...buildEntrySheet({ item: r.planItem!, department: r.department, seq: r.seq, fiscalYear: c.fiscalYear, fields, sheetName: name }), protect: true };
     });

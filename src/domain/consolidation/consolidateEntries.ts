@@ -76,7 +76,9 @@ export function consolidateEntries(plan: Plan, sources: readonly SourceFile[], o
       placed.push({ entry, candidate, flag });
       record(candidate, 'flagged', flag);
     } else if (planItem.item.assignment.kind === 'all') {
-      allGroups.set(entry.code, [...(allGroups.get(entry.code) ?? []), candidate]);
+      const group = allGroups.get(entry.code);
+      if (group) group.push(candidate);
+      else allGroups.set(entry.code, [candidate]);
     } else if (!planItem.item.assignment.departments.includes(entry.department)) {
       const flag = `${entry.department}はこの取組項目の実践課（${formatAssignment(planItem.item.assignment)}）ではありません。`;
       placed.push({ entry, candidate, planItem, flag });
@@ -122,7 +124,9 @@ export function consolidateEntries(plan: Plan, sources: readonly SourceFile[], o
     const p = placedByKey.get(key);
     const cell = p && f.place.field ? p.candidate.received.cells[f.place.field] : undefined;
     const at: Finding = p ? { ...f, place: { ...f.place, file: p.candidate.file, sheet: p.candidate.received.sheet, ...(cell && { cell }) } } : f;
-    findingsByKey.set(key, [...(findingsByKey.get(key) ?? []), at]);
+    const list = findingsByKey.get(key);
+    if (list) list.push(at);
+    else findingsByKey.set(key, [at]);
     findings.push(at);
   }
 
@@ -139,9 +143,18 @@ export function consolidateEntries(plan: Plan, sources: readonly SourceFile[], o
     findings: findingsByKey.get(entryKeyString(p.entry)) ?? [],
   });
 
+  // Placed entries by item × department (an index: a season's batch holds thousands of entries).
+  const byAssignee = new Map<string, Placed[]>();
+  for (const p of placed) {
+    if (p.flag) continue;
+    const key = `${p.entry.code}\u0000${p.entry.department}`;
+    const list = byAssignee.get(key);
+    if (list) list.push(p);
+    else byAssignee.set(key, [p]);
+  }
   const rows: MasterRow[] = [];
   for (const a of planAssignees(plan)) {
-    const mine = placed.filter((p) => !p.flag && p.entry.code === a.code && p.entry.department === a.department).sort((x, y) => x.entry.seq - y.entry.seq);
+    const mine = [...(byAssignee.get(`${a.code}\u0000${a.department}`) ?? [])].sort((x, y) => x.entry.seq - y.entry.seq);
     if (mine.length > 0) rows.push(...mine.map(toRow));
     else rows.push({ code: a.code, planItem: items.get(a.code)!, department: a.department, seq: 1, status: 'missing', findings: [] });
   }

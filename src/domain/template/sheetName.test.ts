@@ -5,6 +5,7 @@ import {
   quoteSheetName,
   sanitizeSheetName,
   sheetRef,
+  SheetNameSet,
   uniqueSheetName,
 } from './sheetName';
 
@@ -86,7 +87,18 @@ describe('sanitizeSheetName and uniqueSheetName', () => {
     ['History is reserved', 'history', [], 'history~2'],
     ['counts up past taken suffixes', '体系', ['体系', '体系~2'], '体系~3'],
     ['a 31-character name is cut for its suffix', 'x'.repeat(31), ['x'.repeat(31)], `${'x'.repeat(29)}~2`],
-  ])('%s', (_name, head, taken, expected) => expect(uniqueSheetName(head, taken)).toBe(expected));
+  ])('%s', (_name, head, taken, expected) => {
+    expect(uniqueSheetName(head, taken)).toBe(expected);
+    expect(uniqueSheetName(head, new SheetNameSet(taken))).toBe(expected);
+  });
+
+  it('compares names in a SheetNameSet as Excel does: case and width folded', () => {
+    const taken = new SheetNameSet(['Report', '報告 Ｉ-1']);
+    expect(uniqueSheetName('REPORT', taken)).toBe('REPORT~2');
+    expect(uniqueSheetName('報告 I-1', taken)).toBe('報告 I-1~2');
+    taken.add('REPORT~2');
+    expect(uniqueSheetName('report', taken)).toBe('report~3');
+  });
 
   it('never splits a surrogate pair when cutting', () => {
     const name = uniqueSheetName(`${'a'.repeat(30)}𠮷`, []);

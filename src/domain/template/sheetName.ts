@@ -64,16 +64,38 @@ function fit(head: string, tail: string): string {
   return cut + tail;
 }
 
-const isTaken = (name: string, taken: readonly string[]): boolean => {
+/**
+ * Names already used in a workbook, compared as Excel compares them (sheetNameKey). A set, so that naming
+ * thousands of sheets (a master view with one report sheet per entry) stays linear.
+ */
+export class SheetNameSet {
+  private readonly keys = new Set<string>();
+
+  constructor(names: Iterable<string> = []) {
+    for (const name of names) this.add(name);
+  }
+
+  add(name: string): void {
+    this.keys.add(sheetNameKey(name));
+  }
+
+  has(name: string): boolean {
+    return this.keys.has(sheetNameKey(name));
+  }
+}
+
+const isTaken = (name: string, taken: readonly string[] | SheetNameSet): boolean => {
+  if (RESERVED.includes(name.toLowerCase())) return true;
+  if (taken instanceof SheetNameSet) return taken.has(name);
   const key = sheetNameKey(name);
-  return RESERVED.includes(name.toLowerCase()) || taken.some((t) => sheetNameKey(t) === key);
+  return taken.some((t) => sheetNameKey(t) === key);
 };
 
 /**
  * A valid name not in `taken`: the sanitized `head + tail`, with the head cut to fit, and `~2`, `~3` …
  * appended when the name is taken. The tail (e.g. ` (2)`) is never cut.
  */
-export function uniqueSheetName(head: string, taken: readonly string[], tail = ''): string {
+export function uniqueSheetName(head: string, taken: readonly string[] | SheetNameSet, tail = ''): string {
   const cleanHead = sanitizeSheetName(head);
   const cleanTail = replaceForbidden(tail).replace(/'+$/, '');
   for (let n = 1; ; n++) {

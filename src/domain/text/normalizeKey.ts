@@ -32,10 +32,30 @@ function foldDashes(text: string): string {
   return out;
 }
 
-export function normalizeKey(text: string): string {
+const HAS_DASH = /[\u002D\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D\u30FC\uFF70]/;
+
+function computeKey(text: string): string {
   const nfkc = text.normalize('NFKC');
-  const folded = foldDashes(nfkc).replace(WAVES, '~').replace(WHITESPACE, '');
+  const folded = (HAS_DASH.test(nfkc) ? foldDashes(nfkc) : nfkc).replace(WAVES, '~').replace(WHITESPACE, '');
   return folded.toLowerCase();
+}
+
+/**
+ * Keys of short texts are remembered: the same labels (目標, 前期, 実践課 …) are keyed in every sheet of
+ * every file of a batch. Long texts (answers) are rarely keyed twice and are not kept. The memo is bounded.
+ */
+const MEMO_LIMIT = 20_000;
+const MEMO_TEXT_LENGTH = 200;
+const memo = new Map<string, string>();
+
+export function normalizeKey(text: string): string {
+  if (text.length > MEMO_TEXT_LENGTH) return computeKey(text);
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const key = computeKey(text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, key);
+  return key;
 }
 
 /** Text with whitespace runs (full-width, NBSP) folded to one ASCII space and trimmed; words untouched. */
