@@ -5,20 +5,16 @@ import { DocumentTableRegular } from '@fluentui/react-icons/svg/document-table';
 import { TextBulletListTreeRegular } from '@fluentui/react-icons/svg/text-bullet-list-tree';
 import { useCallback, useState, type ReactElement } from 'react';
 import { Header } from './components/Header';
-import { OperationStatus } from './components/OperationStatus';
+import { LazyOperationStatus } from './components/LazyOperationStatus';
 import { currentFiscalYear } from './fiscal';
 import { XLSX_MIME, type Host } from './host';
 import { useHostSnapshot } from './hooks/useHostSnapshot';
 import { useOperation } from './hooks/useOperation';
 import { useWorkbookPlan } from './hooks/useWorkbookPlan';
-import { BuildTab } from './tabs/BuildTab';
-import { ConsolidateTab } from './tabs/ConsolidateTab';
+import { masterFileName } from './tabs/masterFileName';
+import { BuildPanel, ConsolidatePanel, ValidatePanel, type PanelProps } from './tabs/panels';
 import { PlanTab } from './tabs/PlanTab';
-import { ValidateTab } from './tabs/ValidateTab';
-import { useBuildTab } from './tabs/useBuildTab';
-import { masterFileName, useConsolidateTab } from './tabs/useConsolidateTab';
 import { usePlanTab } from './tabs/usePlanTab';
-import { useValidateTab } from './tabs/useValidateTab';
 
 export type TabId = 'plan' | 'build' | 'validate' | 'consolidate';
 const TABS: readonly { id: TabId; label: string; icon: ReactElement }[] = [
@@ -51,20 +47,27 @@ const useStyles = makeStyles({
   notice: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
 });
 
-/** The whole pane: header, four tabs. All state lives in hooks; the tabs get data and callbacks. */
+/**
+ * The whole pane: header, four tabs. All state lives in hooks; the tabs get data and callbacks. The first
+ * screen (header, tabs, the 体系 tab) is in the initial chunk; the other tabs load when first chosen or
+ * when the pane is idle (tabs/panels.tsx), and then stay mounted.
+ */
 export function App({ host, today = new Date() }: { host: Host; today?: Date }) {
   const s = useStyles();
   const snapshot = useHostSnapshot(host);
   const { plan, reload } = useWorkbookPlan(host);
   const [tab, setTab] = useState<TabId>('plan');
+  // Tabs shown at least once stay mounted (hidden), so each keeps its state; the others are not loaded yet.
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set(['plan']));
+  const choose = useCallback((id: TabId) => {
+    setTab(id);
+    setOpened((was) => (was.has(id) ? was : new Set([...was, id])));
+  }, []);
   const fileOp = useOperation();
   const found = plan.status === 'found' ? plan.reading : undefined;
   const around = currentFiscalYear(today);
 
   const planTab = usePlanTab(host);
-  const buildTab = useBuildTab(host, found?.plan, snapshot.port !== undefined, today);
-  const validateTab = useValidateTab(host, found?.plan, snapshot.name, snapshot.revision);
-  const consolidateTab = useConsolidateTab(host, found?.plan, found?.fiscalYear, found?.title, today);
 
   const open = host.open;
   const onOpen = useCallback(
@@ -90,7 +93,19 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
     [host, fileOp, found, around],
   );
 
-  const goToPlan = () => setTab('plan');
+  const goToPlan = useCallback(() => choose('plan'), [choose]);
+  const panel: PanelProps = {
+    host,
+    plan: found?.plan,
+    planYear: found?.fiscalYear,
+    planTitle: found?.title,
+    name: snapshot.name,
+    hasWorkbook: snapshot.port !== undefined,
+    revision: snapshot.revision,
+    today,
+    around,
+    onGoToPlan: goToPlan,
+  };
   const busy = fileOp.state.phase === 'running' || planTab.insertState.phase === 'running';
   return (
     <div className={s.root}>
@@ -103,7 +118,7 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
       />
       {fileOp.state.phase !== 'idle' && fileOp.state.phase !== 'done' && (
         <div className={s.notice}>
-          <OperationStatus state={fileOp.state} />
+          <LazyOperationStatus state={fileOp.state} />
         </div>
       )}
       {host.mode === 'file' && snapshot.port === undefined && fileOp.state.phase === 'idle' && (
@@ -116,7 +131,7 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
       <TabList
         className={s.tabs}
         selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as TabId)}
+        onTabSelect={(_, d) => choose(d.value as TabId)}
         size="small"
         aria-label="機能"
       >
@@ -149,37 +164,10 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
         />
       </div>
       <div role="tabpanel" id="panel-build" aria-labelledby="tab-build" hidden={tab !== 'build'}>
-        <BuildTab
-          plan={found?.plan}
-          around={around}
-          {...(found?.fiscalYear !== undefined && { planYear: found.fiscalYear })}
-          form={buildTab.form}
-          departments={buildTab.departments}
-          dispatch={buildTab.dispatch}
-          targets={buildTab.targets}
-          state={buildTab.state}
-          onBuild={buildTab.build}
-          onGoToPlan={goToPlan}
-        />
+        {opened.has('build') && <BuildPanel {...panel} />}
       </div>
       <div role="tabpanel" id="panel-validate" aria-labelledby="tab-validate" hidden={tab !== 'validate'}>
-        <ValidateTab
-          mode={host.mode}
-          hasWorkbook={snapshot.port !== undefined}
-          stage={validateTab.stage}
-          onStage={validateTab.setStage}
-          result={validateTab.result}
-          stale={validateTab.stale}
-          state={validateTab.state}
-          markState={validateTab.markState}
-          selection={validateTab.selection.selection}
-          selectionError={validateTab.selection.error}
-          onValidate={validateTab.validate}
-          onMark={validateTab.mark}
-          onClear={validateTab.clear}
-          onSelectFinding={(f, key) => void validateTab.selection.select(f, key)}
-          onGoToPlan={goToPlan}
-        />
+        {opened.has('validate') && <ValidatePanel {...panel} />}
       </div>
       <div
         role="tabpanel"
@@ -187,29 +175,7 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
         aria-labelledby="tab-consolidate"
         hidden={tab !== 'consolidate'}
       >
-        <ConsolidateTab
-          mode={host.mode}
-          hasPlan={found !== undefined}
-          targetName={snapshot.name}
-          files={consolidateTab.files}
-          stage={consolidateTab.stage}
-          fiscalYear={consolidateTab.fiscalYear}
-          around={around}
-          result={consolidateTab.result}
-          state={consolidateTab.state}
-          readState={consolidateTab.readState}
-          onFiles={consolidateTab.addFiles}
-          onRemove={consolidateTab.removeFile}
-          onClear={consolidateTab.clearFiles}
-          onStage={consolidateTab.setStage}
-          onFiscalYear={consolidateTab.setFiscalYear}
-          onRun={consolidateTab.run}
-          {...(host.download && {
-            onDownloadMaster: consolidateTab.downloadMaster,
-            onDownloadReport: consolidateTab.downloadReport,
-          })}
-          onGoToPlan={goToPlan}
-        />
+        {opened.has('consolidate') && <ConsolidatePanel {...panel} />}
       </div>
     </div>
   );

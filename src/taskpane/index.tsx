@@ -1,13 +1,17 @@
-import { FluentProvider, Spinner, webLightTheme, type Theme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  webLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { OfficeJsPort } from '../workbook/officejs/officeJsPort';
-import { createWorkbookWithSheets } from '../workbook/officejs/createWorkbook';
 import { App } from './App';
-import { ExcelHost } from './excelHost';
 import { FileHost } from './fileHost';
 import type { Host } from './host';
 import { preloadForFileMode } from './lazy';
-import { themeFor } from './theme';
+import { preloadPanels } from './tabs/panels';
 
 /**
  * Composition root (the only place besides main.tsx that may touch `Office`): wait for Office.onReady,
@@ -20,7 +24,7 @@ type Ready =
   | { readonly inExcel: false }
   | {
       readonly inExcel: true;
-      readonly theme: Theme;
+      readonly bodyBackgroundColor: string | undefined;
       readonly name: string | undefined;
       readonly canCreateWorkbook: boolean;
     };
@@ -34,7 +38,7 @@ async function waitForOffice(): Promise<Ready> {
   if (!info || info.host !== Office.HostType.Excel) return { inExcel: false };
   return {
     inExcel: true,
-    theme: themeFor(Office.context.officeTheme?.bodyBackgroundColor),
+    bodyBackgroundColor: Office.context.officeTheme?.bodyBackgroundColor,
     name: workbookName(Office.context.document?.url),
     canCreateWorkbook: Office.context.requirements.isSetSupported('ExcelApi', '1.8'),
   };
@@ -51,6 +55,15 @@ function workbookName(url: string | undefined): string | undefined {
   }
 }
 
+/** The Office.js adapter: its own chunk, fetched while Office.onReady is pending, never in file mode. */
+const loadExcelStart = () => import(/* webpackChunkName: "excel" */ './excelStart');
+
+/** Run `work` once the first screen is painted and the page is idle (or after `timeout` ms at the latest). */
+function whenIdle(work: () => void, timeout = 2000): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout });
+  else setTimeout(work, 200);
+}
+
 async function main(): Promise<void> {
   const container = document.getElementById('container');
   if (!container) return;
@@ -60,23 +73,42 @@ async function main(): Promise<void> {
       <Spinner label="推進を起動しています…" style={{ marginTop: 48 }} />
     </FluentProvider>,
   );
+  // office.js is there (so maybe Excel): fetch the adapter while Office.onReady is pending.
+  const excelStart = typeof Office !== 'undefined' ? loadExcelStart() : undefined;
+  excelStart?.catch(() => undefined);
   const ready = await waitForOffice();
-  const host: Host = ready.inExcel
-    ? new ExcelHost({
-        port: new OfficeJsPort(ready.name !== undefined ? { file: ready.name } : {}),
-        name: ready.name,
-        ...(ready.canCreateWorkbook && { createWorkbookFromBase64: createWorkbookWithSheets }),
-      })
-    : new FileHost();
-  if (host instanceof FileHost)
-    // Once this resolves the page needs no network at all: `data-offline-ready` says so (the e2e tests wait for it).
-    void preloadForFileMode(host.loadFactory).then(
+  let host: Host;
+  let theme: Theme = webLightTheme;
+  if (ready.inExcel) {
+    const excel = await (excelStart ?? loadExcelStart()).catch((error: unknown) => {
+      root.render(
+        <FluentProvider theme={webLightTheme}>
+          <MessageBar intent="error" role="alert" layout="multiline" style={{ margin: 16 }}>
+            <MessageBarBody>
+              推進を起動できませんでした。ネットワークを確認して、作業ウィンドウを開き直してください。
+            </MessageBarBody>
+          </MessageBar>
+        </FluentProvider>,
+      );
+      throw error;
+    });
+    host = excel.excelHost(ready.name, ready.canCreateWorkbook);
+    // Office's theme may be dark: the dark theme is in the Excel chunk too.
+    theme = excel.themeFor(ready.bodyBackgroundColor);
+  } else host = new FileHost();
+  // After the first screen: the other tabs' code, and in file mode ExcelJS (worker), the sample and JSZip.
+  // Once that resolves a file-mode page needs no network at all: `data-offline-ready` says so (the e2e
+  // tests wait for it). A chunk that failed to load is loaded again (and its error shown) when needed.
+  whenIdle(() => {
+    const preloads: Promise<unknown>[] = [preloadPanels()];
+    if (host instanceof FileHost) preloads.push(preloadForFileMode(host.loadFactory));
+    void Promise.all(preloads).then(
       () => (container.dataset.offlineReady = 'true'),
-      // A chunk that failed to load is loaded again (and its error shown) when the user needs it.
       () => undefined,
     );
+  });
   root.render(
-    <FluentProvider theme={ready.inExcel ? ready.theme : webLightTheme} style={{ minHeight: '100vh' }}>
+    <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
       <App host={host} />
     </FluentProvider>,
   );

@@ -1,6 +1,5 @@
 import type { Sample } from '../domain/sample/r2';
 import type { FileWorkbookFactory } from '../workbook/port';
-import { workerFactory } from './workerFactory';
 
 /**
  * Heavy modules load on first use, in chunks of their own, so the pane in Excel starts small:
@@ -22,6 +21,7 @@ export async function loadExcelJsFactory(): Promise<FileWorkbookFactory> {
       /* webpackChunkName: "workbook-worker" */ new URL('./workbookWorker.ts', import.meta.url),
       { name: 'suishin-workbook' },
     );
+    const { workerFactory } = await import(/* webpackChunkName: "offload" */ './workerFactory');
     return await workerFactory(worker);
   } catch {
     worker?.terminate();
@@ -46,8 +46,15 @@ export async function zipFiles(
 
 /**
  * File mode runs in a browser tab that may go offline (or should never need the network again): fetch every
- * lazy chunk once, right after start, so opening, building, zipping and consolidating never load code later.
+ * lazy chunk once, right after the first screen is up, so opening, building, zipping and consolidating
+ * never load code later.
  */
 export async function preloadForFileMode(loadFactory: () => Promise<unknown>): Promise<void> {
-  await Promise.all([loadFactory(), loadR2Sample(), loadJsZip()]);
+  await Promise.all([
+    loadFactory(),
+    loadR2Sample(),
+    loadJsZip(),
+    import(/* webpackChunkName: "master-template" */ './tabs/masterTemplate'),
+    import(/* webpackChunkName: "offload" */ './offload'),
+  ]);
 }

@@ -10,8 +10,13 @@ import { App } from '../../src/taskpane/App';
 import { ExcelHost } from '../../src/taskpane/excelHost';
 import { FileHost } from '../../src/taskpane/fileHost';
 import type { Host } from '../../src/taskpane/host';
+import { preloadPanels } from '../../src/taskpane/tabs/panels';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 import type { FileWorkbookPort, WorkbookPort } from '../../src/workbook/port';
+
+// The pane fetches the other tabs' code once it is idle after start (index.tsx); the tests start from there,
+// so a tab renders as soon as it is chosen. The loading path itself is in deferred.test.tsx.
+await preloadPanels();
 
 export const sample = r2Sample();
 /** A fixed "today" in 令和7年度 so defaults do not move with the calendar. */

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useReducer } from 'react';
 import type { Host } from '../host';
 import { errorMessage } from '../errors';
-import { readPlanOn } from '../offload';
 import type { WorkbookPlan } from '../workbookPlan';
 import { useHostSnapshot } from './useHostSnapshot';
 
@@ -44,10 +43,13 @@ export function useWorkbookPlan(host: Host): { readonly plan: PlanState; readonl
     }
     let live = true;
     dispatch({ type: 'loading' });
-    readPlanOn(port).then(
-      (reading) => live && dispatch({ type: 'loaded', reading }),
-      (error: unknown) => live && dispatch({ type: 'failed', message: errorMessage(error).message }),
-    );
+    // Reading a 体系 (and the domain code for it) is needed only once a workbook is open: its own chunk.
+    import(/* webpackChunkName: "offload" */ '../offload')
+      .then(({ readPlanOn }) => readPlanOn(port))
+      .then(
+        (reading) => live && dispatch({ type: 'loaded', reading }),
+        (error: unknown) => live && dispatch({ type: 'failed', message: errorMessage(error).message }),
+      );
     return () => {
       live = false;
     };

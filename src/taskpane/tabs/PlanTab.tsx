@@ -1,45 +1,18 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { ArrowClockwiseRegular } from '@fluentui/react-icons/svg/arrow-clockwise';
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { DocumentAddRegular } from '@fluentui/react-icons/svg/document-add';
-import { SearchRegular } from '@fluentui/react-icons/svg/search';
 import { SparkleRegular } from '@fluentui/react-icons/svg/sparkle';
 import { TextBulletListTreeRegular } from '@fluentui/react-icons/svg/text-bullet-list-tree';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Finding } from '../../domain/finding';
-import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
-import { planCounts } from '../../domain/plan/planItems';
 import { EmptyState } from '../components/EmptyState';
 import { FileDrop } from '../components/FileDrop';
-import { FindingList } from '../components/FindingList';
-import { GridPreview } from '../components/GridPreview';
-import { OperationStatus } from '../components/OperationStatus';
-import { PlanTree } from '../components/PlanTree';
-import { StatTiles } from '../components/StatTiles';
+import { LazyOperationStatus } from '../components/LazyOperationStatus';
 import { useSharedStyles } from '../components/styles';
 import type { CellSelection } from '../hooks/useCellSelection';
 import type { OperationState } from '../hooks/useOperation';
 import type { PlanState } from '../hooks/useWorkbookPlan';
 import type { HostMode } from '../host';
-import { onEnter } from '../keyboard';
-
-const useStyles = makeStyles({
-  headRow: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalS,
-  },
-  tree: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
-});
+import { PlanView } from './panels';
 
 export interface PlanTabProps {
   readonly mode: HostMode;
@@ -55,12 +28,14 @@ export interface PlanTabProps {
   readonly onSelectFinding: (finding: Finding, key: string) => void;
 }
 
-/** 体系: the plan read from this workbook — counts, problems (with the cell to fix), and the tree. */
+/**
+ * 体系: the plan read from this workbook — counts, problems (with the cell to fix), and the tree (PlanView,
+ * its own chunk). Before a workbook is open this is the first screen, so it stays light.
+ */
 export function PlanTab(props: PlanTabProps) {
   const shared = useSharedStyles();
-  const s = useStyles();
+  // The search text outlives the view: 再読み込み shows the tree again with the same filter.
   const [filter, setFilter] = useState('');
-  const treeRef = useRef<HTMLDivElement>(null);
   const insertButtons = (
     <>
       <Button
@@ -118,114 +93,27 @@ export function PlanTab(props: PlanTabProps) {
             「基本項目・推進項目・取組項目・実践課【とりまとめ課】」の見出しがある表が見つかりませんでした。サンプルか空の体系を挿入して、表を入力してください。
           </EmptyState>
         );
-      case 'found': {
-        const { reading } = props.plan;
-        const c = planCounts(reading.plan);
-        const problems = reading.findings;
+      case 'found':
         return (
-          <>
-            <div className={shared.section}>
-              <div className={s.headRow}>
-                <h3 className={shared.sectionTitle}>
-                  シート「{reading.sheet}」
-                  {reading.fiscalYear !== undefined && `・${formatFiscalYear(reading.fiscalYear)}`}
-                </h3>
-                <Button
-                  appearance="subtle"
-                  size="small"
-                  icon={<ArrowClockwiseRegular />}
-                  disabled={props.busy}
-                  onClick={props.onReload}
-                >
-                  再読み込み
-                </Button>
-              </div>
-              <StatTiles
-                label="体系の件数"
-                columns={3}
-                stats={[
-                  { label: '基本項目', value: c.basics },
-                  { label: '推進項目', value: c.promotions },
-                  { label: '取組項目 ①', value: c.groups },
-                  { label: '取組項目', value: c.items },
-                  { label: '実践課', value: c.departments },
-                  { label: 'シート', value: c.assignees },
-                ]}
-              />
-            </div>
-            <div className={shared.section}>
-              <h3 className={shared.sectionTitle}>
-                問題 {problems.length > 0 ? `（${problems.length} 件）` : ''}
-              </h3>
-              {problems.length === 0 ? (
-                <MessageBar intent="success">
-                  <MessageBarBody>
-                    問題はありません。「シート作成」タブで課ごとのシートを作成できます。
-                  </MessageBarBody>
-                </MessageBar>
-              ) : (
-                <>
-                  <span className={shared.hint}>
-                    {props.mode === 'excel'
-                      ? 'クリックすると、直すセルを選択します。直したら「再読み込み」を押してください。'
-                      : 'クリックすると、直すセルの周りを表示します。'}
-                  </span>
-                  <FindingList
-                    label="体系の問題"
-                    findings={problems}
-                    onSelect={props.onSelectFinding}
-                    selectedKey={props.selection?.key}
-                    preview={
-                      props.selection?.snapshot && (
-                        <GridPreview sheet={props.selection.snapshot} cell={props.selection.cell} />
-                      )
-                    }
-                  />
-                </>
-              )}
-              {props.selectionError && (
-                <MessageBar intent="error" role="alert">
-                  <MessageBarBody>{props.selectionError}</MessageBarBody>
-                </MessageBar>
-              )}
-            </div>
-            <div className={shared.section}>
-              <h3 className={shared.sectionTitle}>計画の体系</h3>
-              {c.items === 0 ? (
-                <span className={shared.hint}>
-                  取組項目がまだありません。体系シートの表に行を入力して「再読み込み」を押してください。
-                </span>
-              ) : (
-                <>
-                  <Field
-                    label="取組項目を検索"
-                    hint="名前・コード・実践課で絞り込みます（Enter で一覧へ移動）"
-                  >
-                    <Input
-                      contentBefore={<SearchRegular />}
-                      value={filter}
-                      onChange={(_, d) => setFilter(d.value)}
-                      onKeyDown={onEnter(() =>
-                        treeRef.current?.querySelector<HTMLElement>('[role="treeitem"]')?.focus(),
-                      )}
-                    />
-                  </Field>
-                  <div ref={treeRef} className={s.tree}>
-                    <PlanTree plan={reading.plan} filter={filter} />
-                  </div>
-                </>
-              )}
-            </div>
-          </>
+          <PlanView
+            mode={props.mode}
+            reading={props.plan.reading}
+            busy={props.busy}
+            selection={props.selection}
+            selectionError={props.selectionError}
+            onReload={props.onReload}
+            onSelectFinding={props.onSelectFinding}
+            filter={filter}
+            onFilter={setFilter}
+          />
         );
-      }
     }
   })();
 
   return (
     <div className={shared.tab}>
       {body}
-      <OperationStatus state={props.insertState} />
+      <LazyOperationStatus state={props.insertState} />
     </div>
   );
 }

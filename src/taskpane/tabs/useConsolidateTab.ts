@@ -9,6 +9,9 @@ import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkboo
 import { currentFiscalYear } from '../fiscal';
 import { XLSX_MIME, type Host } from '../host';
 import { useOperation } from '../hooks/useOperation';
+import { masterFileName } from './masterFileName';
+
+export { masterFileName };
 
 export type FileStatus = 'waiting' | 'reading' | 'read' | 'done' | 'error';
 export const FILE_STATUS_LABELS: Readonly<Record<FileStatus, string>> = {
@@ -182,10 +185,4 @@ export function useConsolidateTab(
     downloadMaster: () => void downloadMaster(),
     downloadReport,
   };
-}
-
-/** The opened file's name as .xlsx (macros are never kept), or a new name for a new master. */
-export function masterFileName(name: string | undefined, fiscalYear: number): string {
-  if (!name) return `${formatFiscalYear(fiscalYear)}_全体計画.xlsx`;
-  return /\.xls[xm]$/i.test(name) ? name.replace(/\.xls[xm]$/i, '.xlsx') : `${name}.xlsx`;
 }

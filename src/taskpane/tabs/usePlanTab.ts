@@ -1,8 +1,5 @@
 import { useCallback } from 'react';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
-import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
-import { buildMasterTemplate } from '../../domain/template/buildMasterTemplate';
-import { PLAN_SHEET_NAME } from '../../domain/template/sheetName';
 import type { Plan } from '../../domain/plan/types';
 import { currentFiscalYear } from '../fiscal';
 import type { Host } from '../host';
@@ -12,6 +9,9 @@ import { useOperation } from '../hooks/useOperation';
 
 const EMPTY_PLAN: Plan = { basics: [], departments: [] };
 
+/** The sheet builders are needed only when inserting: they stay out of the first screen's chunk. */
+const loadMasterTemplate = () => import(/* webpackChunkName: "master-template" */ './masterTemplate');
+
 /** 体系 tab: insert the R2 sample or an empty 体系 (with an empty 全体計画), and go to problem cells. */
 export function usePlanTab(host: Host) {
   const insert = useOperation();
@@ -20,7 +20,10 @@ export function usePlanTab(host: Host) {
   const write = useCallback(
     (what: 'sample' | 'template') =>
       insert.run(async (onProgress) => {
-        const sample = what === 'sample' ? await loadR2Sample() : undefined;
+        const [sample, { buildMasterTemplate, DEFAULT_PLAN_TITLE, PLAN_SHEET_NAME }] = await Promise.all([
+          what === 'sample' ? loadR2Sample() : undefined,
+          loadMasterTemplate(),
+        ]);
         const fiscalYear = sample?.fiscalYear ?? currentFiscalYear();
         const spec = buildMasterTemplate({
           plan: sample?.plan ?? EMPTY_PLAN,

@@ -1,0 +1,34 @@
+import { ConsolidateTab } from './ConsolidateTab';
+import type { PanelProps } from './panels';
+import { useConsolidateTab } from './useConsolidateTab';
+
+/** 集約 with its state. */
+export function ConsolidatePanel(props: PanelProps) {
+  const { host } = props;
+  const c = useConsolidateTab(host, props.plan, props.planYear, props.planTitle, props.today);
+  return (
+    <ConsolidateTab
+      mode={host.mode}
+      hasPlan={props.plan !== undefined}
+      targetName={props.name}
+      files={c.files}
+      stage={c.stage}
+      fiscalYear={c.fiscalYear}
+      around={props.around}
+      result={c.result}
+      state={c.state}
+      readState={c.readState}
+      onFiles={c.addFiles}
+      onRemove={c.removeFile}
+      onClear={c.clearFiles}
+      onStage={c.setStage}
+      onFiscalYear={c.setFiscalYear}
+      onRun={c.run}
+      {...(host.download && {
+        onDownloadMaster: c.downloadMaster,
+        onDownloadReport: c.downloadReport,
+      })}
+      onGoToPlan={props.onGoToPlan}
+    />
+  );
+}

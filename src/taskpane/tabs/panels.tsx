@@ -1,0 +1,49 @@
+import type { Plan } from '../../domain/plan/types';
+import { preloadOperationStatus } from '../components/LazyOperationStatus';
+import { deferred } from '../deferred';
+import type { Host } from '../host';
+import type { PlanViewProps } from './PlanView';
+
+/**
+ * What the tabs other than the first screen need, each in a chunk of its own with its state hook and the
+ * domain code behind it. App mounts a panel the first time its tab is chosen and keeps it mounted, so the
+ * tab keeps its state (form, picked files, results) as before.
+ */
+export interface PanelProps {
+  readonly host: Host;
+  readonly plan: Plan | undefined;
+  /** The 体系's own year and title (its title row), once read. */
+  readonly planYear: number | undefined;
+  readonly planTitle: string | undefined;
+  readonly name: string | undefined;
+  readonly hasWorkbook: boolean;
+  readonly revision: number;
+  readonly today: Date;
+  readonly around: number;
+  readonly onGoToPlan: () => void;
+}
+
+export const BuildPanel = deferred<PanelProps>(
+  async () => (await import(/* webpackChunkName: "tab-build" */ './BuildPanel')).BuildPanel,
+);
+export const ValidatePanel = deferred<PanelProps>(
+  async () => (await import(/* webpackChunkName: "tab-validate" */ './ValidatePanel')).ValidatePanel,
+);
+export const ConsolidatePanel = deferred<PanelProps>(
+  async () => (await import(/* webpackChunkName: "tab-consolidate" */ './ConsolidatePanel')).ConsolidatePanel,
+);
+/** The 体系 tab once a 体系 is found: counts, problems and the tree. */
+export const PlanView = deferred<PlanViewProps>(
+  async () => (await import(/* webpackChunkName: "plan-view" */ './PlanView')).PlanView,
+  '体系を表示しています…',
+);
+
+/** Fetch every tab's code (the pane calls this once it is idle, so a chosen tab shows at once). */
+export const preloadPanels = (): Promise<unknown> =>
+  Promise.all([
+    preloadOperationStatus(),
+    PlanView.preload(),
+    BuildPanel.preload(),
+    ValidatePanel.preload(),
+    ConsolidatePanel.preload(),
+  ]);
