@@ -1,8 +1,8 @@
 /**
  * Consolidation throughput (issue: benchmarks §2). Batches of 10, 50 and 200 department workbooks of 40
  * entries each, measured side by side in one run:
- *   suishin — read the files and consolidate() into a master, then save it (what `suishin consolidate` does:
- *             department files are read with readXlsxSnapshot, the master is written with ExcelJS);
+ *   suishin — `suishin consolidate FILE… --out master.xlsx` in process (runConsolidation): read the files from
+ *             disk with readXlsxSnapshot, consolidate, write the new master straight from specs (writeXlsx);
  *   floor   — read the same files and only load them with the same reader (readXlsxSnapshot), nothing else;
  *   floor (ExcelJS) — the same with a full ExcelJS load, the reader Suishin used before (for comparison);
  *   peer    — LibreOffice headless converting the same files to CSV.
@@ -15,8 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildDepartmentFiles } from '../src/app/buildWorkbooks';
-import { consolidate } from '../src/app/consolidate';
-import { buildMasterTemplate } from '../src/domain/template/buildMasterTemplate';
+import { runConsolidation } from '../src/cli/runConsolidation';
 import { excelJsFactory } from '../src/workbook/exceljs/excelJsFactory';
 import { readXlsxSnapshot } from '../src/workbook/xlsx/readXlsxSnapshot';
 import { departmentNames, syntheticEntries, syntheticPlan } from './syntheticPlan';
@@ -57,12 +56,24 @@ async function child(mode: Mode, files: number, dir: string): Promise<void> {
       if (!read.ok) throw new Error(read.error.message);
     }
   } else {
-    const plan = planFor(files);
-    const target = await excelJsFactory.create(buildMasterTemplate({ plan, fiscalYear: FISCAL_YEAR, title: 'ベンチマーク' }));
-    const inputs = names.map((name) => ({ file: name, modified: 0, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
-    const result = await consolidate(plan, inputs, { factory: excelJsFactory, readSnapshot: readXlsxSnapshot, target, stage: 'year-end', fiscalYear: FISCAL_YEAR, stamp: '2025-04-20T09:00:00+09:00', title: 'ベンチマーク' });
-    writeFileSync(join(CACHE, `master-${files}.xlsx`), await target.toBuffer());
-    entries = result.consolidation.rows.filter((r) => r.status === 'submitted').length;
+    // Exactly what `suishin consolidate FILE… --out master.xlsx` runs: read the files from disk, consolidate,
+    // write a new master atomically (the CLI writes a new master straight from specs).
+    const out = join(CACHE, `master-${files}.xlsx`);
+    rmSync(out, { force: true });
+    const quiet = { write: () => undefined };
+    const run = await runConsolidation(
+      {
+        plan: planFor(files),
+        inputs: names.map((name) => ({ path: join(dir, name), display: name })),
+        out: { path: out, display: `master-${files}.xlsx` },
+        stage: 'year-end',
+        fiscalYear: FISCAL_YEAR,
+        title: 'ベンチマーク',
+      },
+      { stdout: quiet, stderr: quiet, cwd: dir, now: () => new Date(2025, 3, 20, 9) },
+    );
+    if (run.kind !== 'done' || !run.masterWritten) throw new Error(`consolidation failed: ${run.kind === 'failed' ? run.message : 'no master'}`);
+    entries = run.result.consolidation.rows.filter((r) => r.status === 'submitted').length;
   }
   const ms = performance.now() - start;
   process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, entries }));

@@ -4,7 +4,7 @@ import { readRemarks } from '../domain/consolidation/readRemarks';
 import type { Consolidation, SourceFile } from '../domain/consolidation/types';
 import type { Stage } from '../domain/entry/formDefinition';
 import { extractWorkbook } from '../domain/extract/extractWorkbook';
-import type { WorkbookSnapshot } from '../domain/extract/snapshot';
+import type { SheetSnapshot, WorkbookSnapshot } from '../domain/extract/snapshot';
 import type { WorkbookExtraction } from '../domain/extract/types';
 import type { Finding } from '../domain/finding';
 import type { Plan } from '../domain/plan/types';
@@ -45,6 +45,11 @@ export interface ConsolidateOptions {
   readonly stamp: string;
   readonly title: string;
   readonly onProgress?: Progress;
+  /**
+   * The 全体計画 of the master this run replaces, when `target` is a new workbook standing in for it (the CLI
+   * rewrites a master it made itself): its 備考 are carried over. Read from `target` when omitted.
+   */
+  readonly previousMaster?: SheetSnapshot;
 }
 
 export interface ConsolidateResult {
@@ -95,7 +100,7 @@ export async function consolidate(plan: Plan, inputs: readonly SourceInput[], op
 
   const existing = await options.target.listSheets();
   const hasMaster = existing.some((s) => s.name === MASTER_SHEET_NAME);
-  const previous = hasMaster ? (await options.target.readSnapshot([MASTER_SHEET_NAME])).sheets[0] : undefined;
+  const previous = options.previousMaster ?? (hasMaster ? (await options.target.readSnapshot([MASTER_SHEET_NAME])).sheets[0] : undefined);
   const remarks = previous ? readRemarks(previous) : new Map<string, string>();
   const view = buildMasterView({ consolidation, title: options.title, remarks });
 

@@ -1,15 +1,13 @@
-import { stat } from 'node:fs/promises';
 import { consolidate, type ConsolidateResult, type SourceInput } from '../app/consolidate';
 import { consolidationReport } from '../app/consolidationReport';
 import type { Stage } from '../domain/entry/formDefinition';
 import type { Plan } from '../domain/plan/types';
-import { buildMasterTemplate } from '../domain/template/buildMasterTemplate';
 import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
-import type { FileWorkbookPort } from '../workbook/port';
 import { readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
 import { EXIT, type CliIo, type ExitCode } from './cliIo';
 import { shortNames, type InputPath } from './expandInputs';
 import { localStamp } from './localStamp';
+import { openMaster } from './openMaster';
 import { progressReporter } from './progressReporter';
 import { fileSystemMessage, readInputFile } from './readInputFile';
 import { writeFileAtomic } from './writeFileAtomic';
@@ -40,29 +38,6 @@ export type ConsolidationRun =
       readonly masterWritten: boolean;
       readonly masterCreated: boolean;
     };
-
-async function openMaster(
-  request: ConsolidationRequest,
-): Promise<{ ok: true; port: FileWorkbookPort; created: boolean } | { ok: false; message: string }> {
-  const exists = await stat(request.out.path).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) {
-    const spec = buildMasterTemplate({
-      plan: request.plan,
-      fiscalYear: request.fiscalYear,
-      title: request.title,
-    });
-    return { ok: true, port: await excelJsFactory.create(spec), created: true };
-  }
-  const read = await readInputFile(request.out.path, request.out.display);
-  if (!read.ok) return { ok: false, message: `集約先を開けません: ${read.error}` };
-  const opened = await excelJsFactory.open(read.value.bytes, request.out.display);
-  return opened.ok
-    ? { ok: true, port: opened.value, created: false }
-    : { ok: false, message: `集約先を開けません: ${opened.error.message}` };
-}
 
 /** Add inputs rejected before consolidation (missing, unreadable) so report.json accounts for every input. */
 function withUnreadable(
@@ -113,6 +88,7 @@ export async function runConsolidation(request: ConsolidationRequest, io: CliIo)
     // Department files are only read: take their snapshots straight from the bytes, without ExcelJS.
     readSnapshot: readXlsxSnapshot,
     target: master.port,
+    ...(master.previousMaster && { previousMaster: master.previousMaster }),
     stage: request.stage,
     fiscalYear: request.fiscalYear,
     stamp: localStamp(io.now()),

@@ -1,0 +1,150 @@
+import { cellAddress, parseCellAddress } from '../../domain/cellAddress';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../domain/extract/snapshot';
+import type { Severity } from '../../domain/finding';
+import type { SheetSpec, WorkbookSpec } from '../../domain/template/sheetSpec';
+import { MARK_FILLS, strongerSeverity } from '../markFills';
+import type { CellMark, FileWorkbookPort, Progress } from '../port';
+import { checkSheetName } from '../sheetRules';
+import { readXlsxSnapshot } from './readXlsxSnapshot';
+import { writeXlsx } from './writeXlsx';
+import type { ZipCodec } from './zipWriter';
+
+/**
+ * A new workbook held as SheetSpecs and written straight to .xlsx (writeXlsx): no workbook model, so a
+ * master view of thousands of report sheets costs the specs and nothing more. It creates workbooks only;
+ * opening an existing file is ExcelJS's job (excelJsFactory), which keeps whatever else the file holds.
+ *
+ * What it reads back is what the saved file holds: readSnapshot writes the requested sheets and reads them
+ * with readXlsxSnapshot, the reader used for department files.
+ */
+export class SpecWorkbookPort implements FileWorkbookPort {
+  private sheets: SheetSpec[] = [];
+  /** Marks by sheet (lower-case name) → A1 address of the cell that shows the fill (a merge's top-left). */
+  private marks = new Map<string, Map<string, Severity>>();
+  private active: { sheet: string; cell?: string } | undefined;
+
+  constructor(
+    private readonly properties: WorkbookSpec['properties'],
+    private readonly codec?: ZipCodec,
+    private readonly file = 'workbook.xlsx',
+  ) {}
+
+  static async create(spec: WorkbookSpec, codec?: ZipCodec): Promise<SpecWorkbookPort> {
+    const port = new SpecWorkbookPort(spec.properties, codec);
+    await port.writeSheets(spec.sheets);
+    return port;
+  }
+
+  /** Tab positions by lower-case name (Excel compares sheet names without case); rebuilt after a delete. */
+  private positions = new Map<string, number>();
+
+  private indexOf(name: string): number {
+    return this.positions.get(name.toLowerCase()) ?? -1;
+  }
+
+  async listSheets(): Promise<
+    readonly { readonly name: string; readonly visibility: SheetSnapshot['visibility'] }[]
+  > {
+    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility ?? 'visible' }));
+  }
+
+  async readSnapshot(sheets?: readonly string[]): Promise<WorkbookSnapshot> {
+    const wanted = sheets && new Set(sheets.map((s) => s.toLowerCase()));
+    const chosen = this.sheets.filter((s) => !wanted || wanted.has(s.name.toLowerCase()));
+    if (chosen.length === 0) return { file: this.file, sheets: [] };
+    // A workbook needs a visible sheet to be valid: reading hidden sheets alone, write them visible.
+    const readable = chosen.some((s) => (s.visibility ?? 'visible') === 'visible')
+      ? chosen
+      : [
+          ...chosen,
+          {
+            name: '_',
+            cells: [],
+            styles: {},
+            merges: [],
+            columnWidths: [],
+            rowHeights: {},
+            validations: [],
+            conditionalFormats: [],
+            protect: false,
+          },
+        ];
+    const bytes = await writeXlsx(
+      { sheets: readable, properties: this.properties },
+      { ...(this.codec && { codec: this.codec }) },
+    );
+    const read = await readXlsxSnapshot(bytes, this.file, { sheets: chosen.map((s) => s.name) });
+    if (!read.ok) throw new Error(`a workbook Suishin wrote could not be read back: ${read.error.message}`);
+    return read.value;
+  }
+
+  async writeSheets(specs: readonly SheetSpec[], onProgress?: Progress): Promise<void> {
+    for (const [i, spec] of specs.entries()) {
+      checkSheetName(spec.name);
+      const at = this.indexOf(spec.name);
+      this.marks.delete(spec.name.toLowerCase());
+      if (at >= 0) {
+        this.marks.delete(this.sheets[at]!.name.toLowerCase());
+        this.sheets[at] = spec;
+      } else {
+        this.positions.set(spec.name.toLowerCase(), this.sheets.length);
+        this.sheets.push(spec);
+      }
+      onProgress?.({ done: i + 1, total: specs.length, label: `シート「${spec.name}」を書き込みました` });
+    }
+  }
+
+  async deleteSheets(names: readonly string[]): Promise<void> {
+    const gone = new Set(names.map((n) => n.toLowerCase()));
+    this.sheets = this.sheets.filter((s) => !gone.has(s.name.toLowerCase()));
+    this.positions = new Map(this.sheets.map((s, i) => [s.name.toLowerCase(), i]));
+    for (const name of gone) this.marks.delete(name);
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    const at = this.indexOf(sheet);
+    const address = parseCellAddress(cell);
+    if (at < 0 || !address) return;
+    this.active = { sheet: this.sheets[at]!.name, cell: cellAddress(address.row, address.column) };
+  }
+
+  async markCells(marks: readonly CellMark[]): Promise<void> {
+    for (const { sheet, cell, severity } of marks) {
+      const at = this.indexOf(sheet);
+      const address = parseCellAddress(cell);
+      if (at < 0 || !address) continue;
+      const spec = this.sheets[at]!;
+      // A merged area shows its top-left cell's fill.
+      const merge = spec.merges.find(
+        (m) =>
+          address.row >= m.top &&
+          address.row <= m.bottom &&
+          address.column >= m.left &&
+          address.column <= m.right,
+      );
+      const shown = merge ? cellAddress(merge.top, merge.left) : cellAddress(address.row, address.column);
+      const key = spec.name.toLowerCase();
+      let sheetMarks = this.marks.get(key);
+      if (!sheetMarks) this.marks.set(key, (sheetMarks = new Map()));
+      const before = sheetMarks.get(shown);
+      sheetMarks.set(shown, before ? strongerSeverity(before, severity) : severity);
+    }
+  }
+
+  async clearMarks(): Promise<void> {
+    this.marks.clear();
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    const overlays = new Map(
+      [...this.marks].map(([sheet, cells]) => [
+        sheet,
+        new Map([...cells].map(([address, severity]) => [address, MARK_FILLS[severity]])),
+      ]),
+    );
+    return writeXlsx(
+      { sheets: this.sheets, properties: this.properties },
+      { ...(this.codec && { codec: this.codec }), overlays, ...(this.active && { active: this.active }) },
+    );
+  }
+}

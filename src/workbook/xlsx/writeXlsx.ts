@@ -1,0 +1,615 @@
+import { cellAddress } from '../../domain/cellAddress';
+import { cellText } from '../../domain/extract/snapshot';
+import { assertNever, invariant } from '../../domain/result';
+import type {
+  CellRange,
+  CellSpec,
+  CellStyle,
+  ConditionalFormatSpec,
+  SheetSpec,
+  ValidationSpec,
+  WorkbookSpec,
+} from '../../domain/template/sheetSpec';
+import { escapeCellText } from '../exceljs/escapeCellText';
+import {
+  blankRuleFormula,
+  DEFAULT_FONT_SIZE,
+  linkFormula,
+  normaliseLineBreaks,
+  quoteSheetName,
+  SHEET_FONT_NAME,
+  VALIDATION_LIMITS,
+} from '../excelConventions';
+import { checkSheetName, checkTableName, headerNames } from '../sheetRules';
+import { THEME_XML } from './themeXml';
+import { ZipWriter, type ZipCodec } from './zipWriter';
+
+/**
+ * SheetSpecs straight to SpreadsheetML, without a workbook model in between: each sheet becomes XML and is
+ * compressed as soon as it is written. The same features as the ExcelJS adapter renders (renderSheet.ts),
+ * decided by the same conventions (excelConventions.ts); charts are left out there and here alike. Used for
+ * the master view, whose thousands of report sheets an object model would hold many times over.
+ *
+ * Strings are written inline (`t="inlineStr"`), so a sheet needs nothing from the others; Excel turns them
+ * into shared strings when it saves. Output is deterministic: no time stamps.
+ */
+
+export interface WriteXlsxOptions {
+  readonly codec?: ZipCodec;
+  /** The sheet the file opens on (a visible one; the first visible sheet otherwise) and its active cell. */
+  readonly active?: { readonly sheet: string; readonly cell?: string };
+  /** Fills laid over cells (marks of findings): sheet name → A1 address → `#RRGGBB`. */
+  readonly overlays?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+// eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot hold at all (escapeCellText keeps cell text readable; other texts drop them)
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Characters any of the text passes below would change: most cell text (Japanese prose) has none. */
+// eslint-disable-next-line no-control-regex -- control characters are among what is looked for
+const NEEDS_WORK = /[&<>"\r_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Cell text as it goes into `<t>` or `<v>`: line breaks as Excel's, `_xHHHH_` escaped as Excel does, XML escaped. */
+const cellXmlText = (text: string): string =>
+  NEEDS_WORK.test(text) ? xmlText(escapeCellText(normaliseLineBreaks(text))) : text;
+
+/** Column letters by 0-based column, computed once. */
+const LETTERS: string[] = [];
+const columnName = (column: number): string => (LETTERS[column] ??= cellAddress(0, column).slice(0, -1));
+
+/** Text for element content or a double-quoted attribute. */
+export const xmlText = (text: string): string =>
+  text
+    .replace(NOT_XML, '')
+    .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+
+const colour = (hex: string): string => {
+  invariant(/^#[0-9a-fA-F]{6}$/.test(hex), `colour must be #RRGGBB, got ${hex}`);
+  return `FF${hex.slice(1).toUpperCase()}`;
+};
+
+const a1 = (r: CellRange): string =>
+  r.top === r.bottom && r.left === r.right
+    ? cellAddress(r.top, r.left)
+    : `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
+
+/** `$A$1:$D$30`: an absolute range for a defined name. */
+const absolute = (r: CellRange): string => {
+  const abs = (row: number, column: number) =>
+    cellAddress(row, column).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  return `${abs(r.top, r.left)}:${abs(r.bottom, r.right)}`;
+};
+
+/** Built-in number formats Excel knows by id (no `<numFmt>` needed). */
+const BUILT_IN_FORMATS: Readonly<Record<string, number>> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+  '@': 49,
+};
+
+/** The workbook's style table: fonts, fills, borders, formats and cell formats, each written once. */
+class Styles {
+  private readonly fonts = new Map<string, number>();
+  private readonly fills = new Map<string, number>();
+  private readonly numFmts = new Map<string, number>();
+  private readonly xfs = new Map<string, number>();
+  private readonly dxfs = new Map<string, number>();
+  private readonly cache = new Map<string, number>();
+
+  constructor() {
+    this.font({});
+    this.fills.set('none', 0);
+    this.fills.set('gray125', 1);
+    this.xf({}, undefined);
+  }
+
+  private font(style: CellStyle): number {
+    const size = style.fontSize ?? DEFAULT_FONT_SIZE;
+    const xml =
+      `<font>${style.bold ? '<b/>' : ''}${style.underline ? '<u/>' : ''}<sz val="${size}"/>` +
+      `${style.color ? `<color rgb="${colour(style.color)}"/>` : ''}<name val="${xmlText(SHEET_FONT_NAME)}"/><family val="3"/><charset val="128"/></font>`;
+    return this.idOf(this.fonts, xml);
+  }
+
+  private fill(hex: string | undefined): number {
+    if (hex === undefined) return 0;
+    return this.idOf(
+      this.fills,
+      `<fill><patternFill patternType="solid"><fgColor rgb="${colour(hex)}"/><bgColor indexed="64"/></patternFill></fill>`,
+    );
+  }
+
+  private numFmt(code: string | undefined): number {
+    if (code === undefined) return 0;
+    const builtIn = BUILT_IN_FORMATS[code];
+    if (builtIn !== undefined) return builtIn;
+    const known = this.numFmts.get(code);
+    if (known !== undefined) return known;
+    const id = 164 + this.numFmts.size;
+    this.numFmts.set(code, id);
+    return id;
+  }
+
+  private idOf(map: Map<string, number>, xml: string): number {
+    const known = map.get(xml);
+    if (known !== undefined) return known;
+    map.set(xml, map.size);
+    return map.size - 1;
+  }
+
+  /** The cell format of a spec style, with an overlay fill (a mark) when given. */
+  xf(style: CellStyle, overlayFill: string | undefined): number {
+    const fontId = this.font(style);
+    const fillId = this.fill(overlayFill ?? style.fill);
+    const borderId = style.border ? 1 : 0;
+    const numFmtId = this.numFmt(style.numberFormat);
+    const alignment =
+      style.wrap || style.horizontal || style.vertical
+        ? `<alignment${style.horizontal ? ` horizontal="${style.horizontal}"` : ''}${style.vertical ? ` vertical="${style.vertical === 'middle' ? 'center' : style.vertical}"` : ''}${style.wrap ? ' wrapText="1"' : ''}/>`
+        : '';
+    const protection = style.locked === false ? '<protection locked="0"/>' : '';
+    const xml =
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+      `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}` +
+      `${alignment ? ' applyAlignment="1"' : ''}${protection ? ' applyProtection="1"' : ''}` +
+      `${alignment || protection ? `>${alignment}${protection}</xf>` : '/>'}`;
+    return this.idOf(this.xfs, xml);
+  }
+
+  /** Cell format ids by (sheet-local) style object, so a style's XML is built once per sheet. */
+  xfCached(key: string, style: CellStyle, overlayFill: string | undefined): number {
+    const cacheKey = `${key}\u0000${overlayFill ?? ''}`;
+    let id = this.cache.get(cacheKey);
+    if (id === undefined) this.cache.set(cacheKey, (id = this.xf(style, overlayFill)));
+    return id;
+  }
+
+  resetCache(): void {
+    this.cache.clear();
+  }
+
+  dxfFill(hex: string): number {
+    return this.idOf(
+      this.dxfs,
+      `<dxf><fill><patternFill patternType="solid"><fgColor rgb="${colour(hex)}"/><bgColor rgb="${colour(hex)}"/></patternFill></fill></dxf>`,
+    );
+  }
+
+  xml(): string {
+    const list = (tag: string, map: Map<string, number>, extra = '') =>
+      `<${tag} count="${map.size}"${extra}>${[...map.keys()].join('')}</${tag}>`;
+    const numFmts =
+      this.numFmts.size > 0
+        ? `<numFmts count="${this.numFmts.size}">${[...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`).join('')}</numFmts>`
+        : '';
+    const fills = `<fills count="${this.fills.size}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${[...this.fills.keys()].slice(2).join('')}</fills>`;
+    const thin = '<color indexed="64"/>';
+    const borders =
+      `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>` +
+      `<border><left style="thin">${thin}</left><right style="thin">${thin}</right><top style="thin">${thin}</top><bottom style="thin">${thin}</bottom><diagonal/></border></borders>`;
+    return (
+      `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">${numFmts}${list('fonts', this.fonts)}${fills}${borders}` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      `${list('cellXfs', this.xfs)}<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+      `${list('dxfs', this.dxfs)}<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`
+    );
+  }
+}
+
+/** What workbook.xml needs to know of a written sheet. */
+interface WrittenSheet {
+  readonly name: string;
+  readonly state: 'visible' | 'hidden' | 'veryHidden';
+  readonly printArea?: string;
+  readonly printTitles?: string;
+}
+
+interface TablePart {
+  readonly id: number;
+  readonly xml: string;
+}
+
+function validationXml(v: ValidationSpec): string {
+  const check = (text: string, max: number, what: string) => {
+    invariant(
+      text.length <= max,
+      `${what} is ${text.length} characters; Excel allows ${max}: ${text.slice(0, 20)}…`,
+    );
+    return xmlText(text);
+  };
+  const { error, prompt } = v;
+  const messages =
+    ` showErrorMessage="1" errorStyle="${error.style}"` +
+    ` errorTitle="${check(error.title, VALIDATION_LIMITS.title, 'error title')}" error="${check(error.message, VALIDATION_LIMITS.message, 'error message')}"` +
+    (prompt
+      ? ` showInputMessage="1" promptTitle="${check(prompt.title, VALIDATION_LIMITS.title, 'prompt title')}" prompt="${check(prompt.message, VALIDATION_LIMITS.message, 'prompt message')}"`
+      : '');
+  switch (v.kind) {
+    case 'list': {
+      for (const value of v.values)
+        invariant(!value.includes(','), `a list value cannot contain a comma: ${value}`);
+      const joined = v.values.map((value) => value.replace(/"/g, '""')).join(',');
+      invariant(
+        joined.length <= VALIDATION_LIMITS.list,
+        `list is ${joined.length} characters; Excel allows ${VALIDATION_LIMITS.list}: ${joined.slice(0, 20)}…`,
+      );
+      const formula = `"${joined}"`;
+      return `<dataValidation type="list"${v.allowBlank ? ' allowBlank="1"' : ''}${messages} sqref="${a1(v.range)}"><formula1>${xmlText(formula)}</formula1></dataValidation>`;
+    }
+    case 'textLength':
+      return `<dataValidation type="textLength" operator="lessThanOrEqual" allowBlank="1"${messages} sqref="${a1(v.range)}"><formula1>${v.max}</formula1></dataValidation>`;
+    default:
+      return assertNever(v, 'Unknown validation');
+  }
+}
+
+function conditionalFormatXml(cf: ConditionalFormatSpec, priority: number, styles: Styles): string {
+  switch (cf.kind) {
+    case 'blank':
+      return `<conditionalFormatting sqref="${a1(cf.range)}"><cfRule type="expression" dxfId="${styles.dxfFill(cf.fill)}" priority="${priority}"><formula>${xmlText(blankRuleFormula(cf.range.top, cf.range.left))}</formula></cfRule></conditionalFormatting>`;
+    case 'dataBar':
+      return `<conditionalFormatting sqref="${a1(cf.range)}"><cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${colour(cf.color)}"/></dataBar></cfRule></conditionalFormatting>`;
+    default:
+      return assertNever(cf, 'Unknown conditional format');
+  }
+}
+
+/** The top-left cells of merges by covered address (covered cells keep no value, and take the anchor's style). */
+function mergeAnchors(spec: SheetSpec): Map<string, { row: number; column: number }> {
+  const anchors = new Map<string, { row: number; column: number }>();
+  for (const m of spec.merges)
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) anchors.set(`${r},${c}`, { row: m.top, column: m.left });
+  return anchors;
+}
+
+interface SheetContext {
+  readonly styles: Styles;
+  readonly selected: boolean;
+  readonly activeCell?: string;
+  readonly overlay?: ReadonlyMap<string, string>;
+  readonly nextTableId: () => number;
+}
+
+/** One worksheet's XML, with its table parts and what workbook.xml needs. */
+function sheetXml(
+  spec: SheetSpec,
+  ctx: SheetContext,
+): { xml: string; tables: TablePart[]; written: WrittenSheet } {
+  const { styles, overlay } = ctx;
+  styles.resetCache();
+  const styleOf = (name: string | undefined): CellStyle => {
+    if (name === undefined) return {};
+    const style = spec.styles[name];
+    invariant(style, `sheet ${spec.name} uses an undefined style: ${name}`);
+    return style;
+  };
+  const xfOf = (name: string | undefined, address: string): number => {
+    const fill = overlay?.get(address);
+    if (name === undefined && fill === undefined) return 0;
+    return styles.xfCached(name ?? '', styleOf(name), fill);
+  };
+
+  // Cells by row, then column; a merge's covered cells exist with the anchor's style unless styled themselves.
+  const grid = new Map<number, Map<number, CellSpec>>();
+  const put = (cell: CellSpec) => {
+    let row = grid.get(cell.row);
+    if (!row) grid.set(cell.row, (row = new Map()));
+    row.set(cell.column, cell);
+  };
+  for (const cell of spec.cells) put(cell);
+  const anchors = mergeAnchors(spec);
+  for (const [key, anchor] of anchors) {
+    const [r, c] = key.split(',').map(Number) as [number, number];
+    const own = grid.get(r)?.get(c);
+    const anchorStyle = grid.get(anchor.row)?.get(anchor.column)?.style;
+    const style = own?.style ?? anchorStyle;
+    put({ row: r, column: c, ...(style !== undefined && { style }) }); // no value: Excel keeps only the top-left one
+  }
+  if (overlay)
+    for (const address of overlay.keys()) {
+      const at = /^([A-Z]+)(\d+)$/.exec(address);
+      if (!at) continue;
+      const column = [...at[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const row = Number(at[2]) - 1;
+      if (!grid.get(row)?.has(column)) put({ row, column });
+    }
+
+  // Table headers must be unique text: the cell shows the name the table gives its column.
+  const tables: TablePart[] = [];
+  for (const t of spec.tables ?? []) {
+    checkTableName(t.name);
+    const { top, left, bottom, right } = t.range;
+    invariant(bottom > top, `table ${t.name} needs a header row and at least one data row`);
+    const columns: number[] = [];
+    for (let c = left; c <= right; c++) columns.push(c);
+    const names = headerNames(columns.map((c) => cellText(grid.get(top)?.get(c)?.value ?? null)));
+    columns.forEach((c, i) => {
+      const cell = grid.get(top)?.get(c);
+      if (cellText(cell?.value ?? null) !== names[i])
+        put({ ...(cell ?? { row: top, column: c }), value: names[i]! });
+    });
+    const id = ctx.nextTableId();
+    const ref = a1(t.range);
+    tables.push({
+      id,
+      xml:
+        `${XML_HEAD}<table xmlns="${NS_MAIN}" id="${id}" name="${xmlText(t.name)}" displayName="${xmlText(t.name)}" ref="${ref}" totalsRowShown="0">` +
+        `<autoFilter ref="${ref}"/><tableColumns count="${names.length}">${names.map((n, i) => `<tableColumn id="${i + 1}" name="${xmlText(n)}"/>`).join('')}</tableColumns>` +
+        `<tableStyleInfo name="${xmlText(t.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+    });
+  }
+
+  const rowNumbers = new Set<number>([...grid.keys(), ...Object.keys(spec.rowHeights).map(Number)]);
+  const sortedRows = [...rowNumbers].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let maxColumn = Math.max(0, spec.columnWidths.length - 1);
+  for (const r of sortedRows) {
+    const height = spec.rowHeights[r];
+    const cells = grid.get(r);
+    let rowXml = `<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}`;
+    if (!cells || cells.size === 0) {
+      parts.push(`${rowXml}/>`);
+      continue;
+    }
+    rowXml += '>';
+    const columns = [...cells.keys()].sort((a, b) => a - b);
+    for (const c of columns) {
+      if (c > maxColumn) maxColumn = c;
+      const cell = cells.get(c)!;
+      const address = `${columnName(c)}${r + 1}`;
+      const s = xfOf(cell.style, address);
+      const sAttr = s ? ` s="${s}"` : '';
+      const covered = anchors.has(`${r},${c}`);
+      if (!covered && cell.formula !== undefined) {
+        rowXml += `<c r="${address}"${sAttr}><f>${xmlText(cell.formula.replace(/^=/, ''))}</f></c>`;
+      } else if (!covered && cell.link) {
+        const text = cell.value === null || cell.value === undefined ? cell.link.cell : String(cell.value);
+        rowXml += `<c r="${address}"${sAttr} t="str"><f>${xmlText(linkFormula(cell.link.sheet, cell.link.cell, text))}</f><v>${cellXmlText(text)}</v></c>`;
+      } else if (!covered && typeof cell.value === 'string' && cell.value !== '') {
+        rowXml += `<c r="${address}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${cellXmlText(cell.value)}</t></is></c>`;
+      } else if (!covered && typeof cell.value === 'number') {
+        invariant(Number.isFinite(cell.value), `sheet ${spec.name} ${address}: a number must be finite`);
+        rowXml += `<c r="${address}"${sAttr}><v>${cell.value}</v></c>`;
+      } else if (!covered && typeof cell.value === 'boolean') {
+        rowXml += `<c r="${address}"${sAttr} t="b"><v>${cell.value ? 1 : 0}</v></c>`;
+      } else if (s) {
+        rowXml += `<c r="${address}"${sAttr}/>`;
+      }
+    }
+    parts.push(`${rowXml}</row>`);
+  }
+
+  const print = spec.print;
+  const sheetPr =
+    spec.tabColor || (print && print.fitToWidth > 0)
+      ? `<sheetPr>${spec.tabColor ? `<tabColor rgb="${colour(spec.tabColor)}"/>` : ''}${print && print.fitToWidth > 0 ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`
+      : '';
+  const lastRow = sortedRows.length > 0 ? sortedRows[sortedRows.length - 1]! : 0;
+  const dimension = `<dimension ref="${sortedRows.length > 0 ? `A1:${cellAddress(lastRow, maxColumn)}` : 'A1'}"/>`;
+
+  const frozen = spec.frozen && (spec.frozen.rows > 0 || spec.frozen.columns > 0) ? spec.frozen : undefined;
+  let view = `<sheetView workbookViewId="0"${ctx.selected ? ' tabSelected="1"' : ''}`;
+  const active = ctx.activeCell;
+  if (frozen) {
+    const pane =
+      frozen.rows > 0 && frozen.columns > 0 ? 'bottomRight' : frozen.rows > 0 ? 'bottomLeft' : 'topRight';
+    const topLeft = cellAddress(frozen.rows, frozen.columns);
+    view +=
+      `><pane${frozen.columns > 0 ? ` xSplit="${frozen.columns}"` : ''}${frozen.rows > 0 ? ` ySplit="${frozen.rows}"` : ''} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+      `<selection pane="${pane}"${active ? ` activeCell="${active}" sqref="${active}"` : ''}/></sheetView>`;
+  } else if (active) {
+    view += `><selection activeCell="${active}" sqref="${active}"/></sheetView>`;
+  } else view += '/>';
+
+  const hidden = new Set(spec.hiddenColumns ?? []);
+  const colCount = Math.max(spec.columnWidths.length, ...[...hidden].map((c) => c + 1));
+  const cols: string[] = [];
+  for (let c = 0; c < colCount; c++) {
+    const width = spec.columnWidths[c];
+    if (width === undefined && !hidden.has(c)) continue;
+    cols.push(
+      `<col min="${c + 1}" max="${c + 1}"${width !== undefined ? ` width="${width}" customWidth="1"` : ''}${hidden.has(c) ? ' hidden="1"' : ''}/>`,
+    );
+  }
+
+  let priority = 1;
+  const xml =
+    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">${sheetPr}${dimension}<sheetViews>${view}</sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="13.5"/>${cols.length > 0 ? `<cols>${cols.join('')}</cols>` : ''}<sheetData>${parts.join('')}</sheetData>` +
+    (spec.protect ? '<sheetProtection sheet="1" formatRows="0"/>' : '') +
+    (spec.merges.length > 0
+      ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${a1(m)}"/>`).join('')}</mergeCells>`
+      : '') +
+    spec.conditionalFormats.map((cf) => conditionalFormatXml(cf, priority++, styles)).join('') +
+    (spec.validations.length > 0
+      ? `<dataValidations count="${spec.validations.length}">${spec.validations.map(validationXml).join('')}</dataValidations>`
+      : '') +
+    (print?.centerHorizontally ? '<printOptions horizontalCentered="1"/>' : '') +
+    (() => {
+      const m = print?.margins ?? {
+        left: 0.7,
+        right: 0.7,
+        top: 0.75,
+        bottom: 0.75,
+        header: 0.3,
+        footer: 0.3,
+      };
+      return `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+    })() +
+    (print
+      ? `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth > 0 ? ` fitToWidth="${print.fitToWidth}" fitToHeight="0"` : ''}/>`
+      : '') +
+    (print && (print.header !== undefined || print.footer !== undefined)
+      ? `<headerFooter>${print.header !== undefined ? `<oddHeader>${xmlText(print.header)}</oddHeader>` : ''}${print.footer !== undefined ? `<oddFooter>${xmlText(print.footer)}</oddFooter>` : ''}</headerFooter>`
+      : '') +
+    (tables.length > 0
+      ? `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join('')}</tableParts>`
+      : '') +
+    '</worksheet>';
+
+  const quoted = quoteSheetName(spec.name);
+  return {
+    xml,
+    tables,
+    written: {
+      name: spec.name,
+      state: spec.visibility ?? 'visible',
+      ...(print?.area && { printArea: `${quoted}!${absolute(print.area)}` }),
+      ...(print?.titleRows && {
+        printTitles: `${quoted}!$${print.titleRows.from + 1}:$${print.titleRows.to + 1}`,
+      }),
+    },
+  };
+}
+
+const relationships = (rels: readonly { id: string; type: string; target: string }[]): string =>
+  `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlText(r.target)}"/>`).join('')}</Relationships>`;
+
+/** Which sheet the file opens on: the requested one when it is visible, else the first visible sheet. */
+function activeIndex(sheets: readonly SheetSpec[], requested: string | undefined): number {
+  const visible = (s: SheetSpec | undefined) => s !== undefined && (s.visibility ?? 'visible') === 'visible';
+  const key = requested?.toLowerCase();
+  const wanted = key === undefined ? -1 : sheets.findIndex((s) => s.name.toLowerCase() === key);
+  const index = visible(sheets[wanted]) ? wanted : sheets.findIndex(visible);
+  invariant(index >= 0, 'a workbook needs at least one visible sheet');
+  return index;
+}
+
+/** Write the workbook: each sheet is serialised and compressed before the next, so only one sheet's XML is held. */
+export async function writeXlsx(
+  workbook: { readonly sheets: readonly SheetSpec[]; readonly properties: WorkbookSpec['properties'] },
+  options: WriteXlsxOptions = {},
+): Promise<Uint8Array> {
+  const zip = new ZipWriter(options.codec);
+  const styles = new Styles();
+  const active = activeIndex(workbook.sheets, options.active?.sheet);
+  const names = new Set<string>();
+  const written: WrittenSheet[] = [];
+  let tableCount = 0;
+  const tableIds: number[] = [];
+  for (const [index, spec] of workbook.sheets.entries()) {
+    checkSheetName(spec.name);
+    const key = spec.name.toLowerCase();
+    invariant(!names.has(key), `duplicate sheet name: ${spec.name}`);
+    names.add(key);
+    const {
+      xml,
+      tables,
+      written: w,
+    } = sheetXml(spec, {
+      styles,
+      selected: index === active,
+      ...(index === active && options.active?.cell !== undefined && { activeCell: options.active.cell }),
+      ...(options.overlays?.get(key) && { overlay: options.overlays.get(key)! }),
+      nextTableId: () => ++tableCount,
+    });
+    await zip.add(`xl/worksheets/sheet${index + 1}.xml`, xml);
+    if (tables.length > 0) {
+      await zip.add(
+        `xl/worksheets/_rels/sheet${index + 1}.xml.rels`,
+        relationships(
+          tables.map((t, i) => ({
+            id: `rId${i + 1}`,
+            type: `${REL}/table`,
+            target: `../tables/table${t.id}.xml`,
+          })),
+        ),
+      );
+      for (const t of tables) await zip.add(`xl/tables/table${t.id}.xml`, t.xml);
+    }
+    tableIds.push(...tables.map((t) => t.id));
+    written.push(w);
+  }
+  const count = written.length;
+
+  const definedNames = written.flatMap((w, i) => [
+    ...(w.printArea
+      ? [`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlText(w.printArea)}</definedName>`]
+      : []),
+    ...(w.printTitles
+      ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(w.printTitles)}</definedName>`]
+      : []),
+  ]);
+  await zip.add(
+    'xl/workbook.xml',
+    `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><workbookPr defaultThemeVersion="164011"/>` +
+      `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="12000" windowHeight="24000" firstSheet="0" activeTab="${active}"/></bookViews>` +
+      `<sheets>${written.map((w, i) => `<sheet name="${xmlText(w.name)}" sheetId="${i + 1}"${w.state !== 'visible' ? ` state="${w.state}"` : ''} r:id="rId${i + 1}"/>`).join('')}</sheets>` +
+      (definedNames.length > 0 ? `<definedNames>${definedNames.join('')}</definedNames>` : '') +
+      '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
+  );
+  await zip.add(
+    'xl/_rels/workbook.xml.rels',
+    relationships([
+      ...written.map((_, i) => ({
+        id: `rId${i + 1}`,
+        type: `${REL}/worksheet`,
+        target: `worksheets/sheet${i + 1}.xml`,
+      })),
+      { id: `rId${count + 1}`, type: `${REL}/styles`, target: 'styles.xml' },
+      { id: `rId${count + 2}`, type: `${REL}/theme`, target: 'theme/theme1.xml' },
+    ]),
+  );
+  await zip.add('xl/styles.xml', styles.xml());
+  await zip.add('xl/theme/theme1.xml', THEME_XML);
+
+  const p = workbook.properties;
+  await zip.add(
+    'docProps/core.xml',
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<dc:title>${xmlText(p.title)}</dc:title>${p.subject !== undefined ? `<dc:subject>${xmlText(p.subject)}</dc:subject>` : ''}` +
+      `${p.creator !== undefined ? `<dc:creator>${xmlText(p.creator)}</dc:creator><cp:lastModifiedBy>${xmlText(p.creator)}</cp:lastModifiedBy>` : ''}</cp:coreProperties>`,
+  );
+  await zip.add(
+    'docProps/app.xml',
+    `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application>` +
+      `${p.company !== undefined ? `<Company>${xmlText(p.company)}</Company>` : ''}</Properties>`,
+  );
+  await zip.add(
+    '_rels/.rels',
+    relationships([
+      { id: 'rId1', type: `${REL}/officeDocument`, target: 'xl/workbook.xml' },
+      {
+        id: 'rId2',
+        type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+        target: 'docProps/core.xml',
+      },
+      { id: 'rId3', type: `${REL}/extended-properties`, target: 'docProps/app.xml' },
+    ]),
+  );
+  const CT = 'application/vnd.openxmlformats-officedocument';
+  await zip.add(
+    '[Content_Types].xml',
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="${CT}.spreadsheetml.sheet.main+xml"/>` +
+      written
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
+      tableIds
+        .map(
+          (id) =>
+            `<Override PartName="/xl/tables/table${id}.xml" ContentType="${CT}.spreadsheetml.table+xml"/>`,
+        )
+        .join('') +
+      `<Override PartName="/xl/styles.xml" ContentType="${CT}.spreadsheetml.styles+xml"/><Override PartName="/xl/theme/theme1.xml" ContentType="${CT}.theme+xml"/>` +
+      `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${CT}.extended-properties+xml"/></Types>`,
+  );
+  return zip.finish();
+}

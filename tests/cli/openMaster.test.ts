@@ -1,0 +1,104 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openMaster } from '../../src/cli/openMaster';
+import { REMARKS_HEADER } from '../../src/domain/consolidation/buildMasterView';
+import { r2Sample } from '../../src/domain/sample/r2';
+import { r2FilledFiles, readSheets, runCli, tempDir, text, writeFiles } from './runCli';
+
+/**
+ * The master is written straight from specs when it is new, or when it holds only what Suishin wrote; any
+ * other master goes through ExcelJS so that 総務課's own sheets and edits stay. 備考 survive either way.
+ */
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+let files: string[] = [];
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  files = await writeFiles(dir, await r2FilledFiles());
+});
+afterAll(() => cleanup());
+
+const { plan, fiscalYear } = r2Sample();
+const request = (out: string) => ({
+  plan,
+  fiscalYear,
+  title: '町政運営推進プラン',
+  out: { path: join(dir, out), display: out },
+});
+
+/** Type a 備考 into the first data row of 全体計画, as 総務課 would in Excel (and optionally change more). */
+async function editMaster(out: string, edit?: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(join(dir, out))).buffer as ArrayBuffer);
+  const ws = wb.getWorksheet('全体計画')!;
+  let header = 0;
+  let column = 0;
+  ws.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (header === 0 && cell.text === REMARKS_HEADER) [header, column] = [r, c];
+    }),
+  );
+  expect(header).toBeGreaterThan(0);
+  const code = text(ws.getCell(header + 1, 1).value);
+  ws.getCell(header + 1, column).value = '議会で質問あり';
+  edit?.(wb);
+  await writeFile(join(dir, out), new Uint8Array(await wb.xlsx.writeBuffer()));
+  return code;
+}
+
+async function remarksOf(out: string): Promise<string[]> {
+  const [master] = await readSheets(new Uint8Array(await readFile(join(dir, out))), ['全体計画']);
+  const header = master!.values.findIndex((row) => row.some((v) => v === REMARKS_HEADER));
+  const column = master!.values[header]!.indexOf(REMARKS_HEADER);
+  return master!.values
+    .slice(header + 1)
+    .map((row) => text(row[column]))
+    .filter((t) => t !== '');
+}
+
+describe('the master workbook', () => {
+  it('is written from specs when new, and again when it holds only what Suishin wrote; 備考 survive', async () => {
+    expect(await openMaster(request('plain.xlsx'))).toMatchObject({ writer: 'specs', created: true });
+    expect(
+      (await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...files, '--out', 'plain.xlsx')).code,
+    ).toBe(0);
+    await editMaster('plain.xlsx');
+    expect(await openMaster(request('plain.xlsx'))).toMatchObject({
+      ok: true,
+      writer: 'specs',
+      created: false,
+    });
+    expect((await runCli(dir, 'consolidate', ...files, '--out', 'plain.xlsx')).code).toBe(0);
+    expect(await remarksOf('plain.xlsx')).toEqual(['議会で質問あり']);
+  });
+
+  it('goes through ExcelJS when 総務課 added a sheet, and keeps that sheet and the 備考', async () => {
+    expect(
+      (await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...files, '--out', 'added.xlsx')).code,
+    ).toBe(0);
+    await editMaster('added.xlsx', (wb) => (wb.addWorksheet('メモ').getCell('A1').value = '来年度の課題'));
+    expect(await openMaster(request('added.xlsx'))).toMatchObject({ ok: true, writer: 'exceljs' });
+    expect((await runCli(dir, 'consolidate', ...files, '--out', 'added.xlsx')).code).toBe(0);
+    const sheets = await readSheets(new Uint8Array(await readFile(join(dir, 'added.xlsx'))));
+    expect(sheets.find((s) => s.name === 'メモ')?.values[0]?.[0]).toBe('来年度の課題');
+    expect(await remarksOf('added.xlsx')).toEqual(['議会で質問あり']);
+  });
+
+  it('goes through ExcelJS when the master’s 体系 differs from the one consolidated against, and keeps it', async () => {
+    expect(
+      (await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...files, '--out', 'edited.xlsx')).code,
+    ).toBe(0);
+    await editMaster(
+      'edited.xlsx',
+      (wb) => (wb.getWorksheet('体系')!.getCell('A1').value = '体系（総務課メモ付き）'),
+    );
+    expect(await openMaster(request('edited.xlsx'))).toMatchObject({ ok: true, writer: 'exceljs' });
+    expect(
+      (await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...files, '--out', 'edited.xlsx')).code,
+    ).toBe(0);
+    const [planSheet] = await readSheets(new Uint8Array(await readFile(join(dir, 'edited.xlsx'))), ['体系']);
+    expect(planSheet!.values[0]![0]).toBe('体系（総務課メモ付き）');
+  });
+});
