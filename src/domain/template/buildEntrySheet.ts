@@ -36,10 +36,41 @@ export interface EntrySheetInput {
 export const entryHeading = (item: PlanItem): string =>
   `${basicLabel(item.basic)}　${promotionLabel(item.promotion)}`;
 
+/**
+ * What every sheet of a form shares — layout, styles, dropdowns and checks — made once per form: a master
+ * view holds one report sheet per entry (thousands in a large season), and they can share these objects.
+ */
+interface FormParts {
+  readonly layout: EntryLayout;
+  readonly styles: SheetSpec['styles'];
+  readonly validations: readonly ValidationSpec[];
+  readonly conditionalFormats: SheetSpec['conditionalFormats'];
+  readonly hiddenColumns: readonly number[];
+  readonly printArea: CellRange;
+}
+const formParts = new WeakMap<FormDefinition, FormParts>();
+
+function partsOf(form: FormDefinition): FormParts {
+  let parts = formParts.get(form);
+  if (!parts) {
+    const layout = entryLayout(form);
+    parts = {
+      layout,
+      styles: pickStyles('heading', 'label', 'fixed', 'input', 'meta'),
+      validations: layout.inputs.map(validationFor),
+      conditionalFormats: requiredInputs(layout, 'year-end').map((i) => ({ kind: 'blank', range: i.range, fill: MISSING_FILL })),
+      hiddenColumns: [layout.meta.column],
+      printArea: range(0, 0, layout.lastRow, 3),
+    };
+    formParts.set(form, parts);
+  }
+  return parts;
+}
+
 /** One department's 取組項目 sheet for one item: the seed's form, protected, with only the inputs open. */
 export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
   const { item, department, seq, fiscalYear, fields = {}, form = STANDARD_FORM, sheetName } = input;
-  const layout = entryLayout(form);
+  const { layout, styles, validations, conditionalFormats, hiddenColumns, printArea } = partsOf(form);
   const yearLabel = formatFiscalYear(fiscalYear);
   const heading = entryHeading(item);
   const itemText = fullItemLabel(item);
@@ -70,21 +101,17 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
   return {
     name: sheetName,
     cells,
-    styles: pickStyles('heading', 'label', 'fixed', 'input', 'meta'),
+    styles,
     merges: layout.merges,
     columnWidths: ENTRY_COLUMN_WIDTHS,
     rowHeights: rowHeights(layout, heading, itemText, departmentText, valueOf),
-    hiddenColumns: [layout.meta.column],
-    validations: layout.inputs.map(validationFor),
-    conditionalFormats: requiredInputs(layout, 'year-end').map((i) => ({
-      kind: 'blank',
-      range: i.range,
-      fill: MISSING_FILL,
-    })),
+    hiddenColumns,
+    validations,
+    conditionalFormats,
     protect: true,
     print: a4Print({
       orientation: 'portrait',
-      area: range(0, 0, layout.lastRow, 3),
+      area: printArea,
       header: leftRightHeader(`${item.code} ${department}${seq > 1 ? ` (${seq})` : ''}`, yearLabel),
     }),
   };

@@ -105,7 +105,10 @@ class Styles {
   private readonly numFmts = new Map<string, number>();
   private readonly xfs = new Map<string, number>();
   private readonly dxfs = new Map<string, number>();
-  private readonly cache = new Map<string, number>();
+  /** Cell format ids by a sheet's style table (report sheets of one form share it) and style name. */
+  private readonly cache = new WeakMap<object, Map<string, number>>();
+  /** XML of layout parts shared by many sheets (merges, validations, conditional formats), by identity. */
+  private readonly fragments = new WeakMap<object, string>();
 
   constructor() {
     this.font({});
@@ -167,16 +170,22 @@ class Styles {
     return this.idOf(this.xfs, xml);
   }
 
-  /** Cell format ids by (sheet-local) style object, so a style's XML is built once per sheet. */
-  xfCached(key: string, style: CellStyle, overlayFill: string | undefined): number {
-    const cacheKey = `${key}\u0000${overlayFill ?? ''}`;
-    let id = this.cache.get(cacheKey);
-    if (id === undefined) this.cache.set(cacheKey, (id = this.xf(style, overlayFill)));
+  /** The cell format id of a named style of a sheet's style table, with an overlay fill when given. */
+  xfCached(table: object, name: string, style: CellStyle, overlayFill: string | undefined): number {
+    let ids = this.cache.get(table);
+    if (!ids) this.cache.set(table, (ids = new Map()));
+    const key = overlayFill === undefined ? name : `${name}\u0000${overlayFill}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = this.xf(style, overlayFill)));
     return id;
   }
 
-  resetCache(): void {
-    this.cache.clear();
+  /** `make()`'s XML for a part, made once per part object (an empty part is written as nothing). */
+  fragment(part: readonly unknown[], make: () => string): string {
+    if (part.length === 0) return '';
+    let xml = this.fragments.get(part);
+    if (xml === undefined) this.fragments.set(part, (xml = make()));
+    return xml;
   }
 
   dxfFill(hex: string): number {
@@ -265,13 +274,25 @@ function conditionalFormatXml(cf: ConditionalFormatSpec, priority: number, style
   }
 }
 
-/** The top-left cells of merges by covered address (covered cells keep no value, and take the anchor's style). */
-function mergeAnchors(spec: SheetSpec): Map<string, { row: number; column: number }> {
-  const anchors = new Map<string, { row: number; column: number }>();
-  for (const m of spec.merges)
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++)
-        if (r !== m.top || c !== m.left) anchors.set(`${r},${c}`, { row: m.top, column: m.left });
+/** A cell as one number (Excel has 16,384 columns), for maps keyed by cell. */
+const cellKey = (row: number, column: number): number => row * 16384 + column;
+
+const anchorCache = new WeakMap<readonly CellRange[], ReadonlyMap<number, { row: number; column: number }>>();
+
+/**
+ * The top-left cell of each merge by covered cell (covered cells keep no value, and take the anchor's
+ * style). Made once per merges list: the report sheets of one form share theirs.
+ */
+function mergeAnchors(merges: readonly CellRange[]): ReadonlyMap<number, { row: number; column: number }> {
+  let anchors = anchorCache.get(merges);
+  if (!anchors) {
+    const map = new Map<number, { row: number; column: number }>();
+    for (const m of merges)
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++)
+          if (r !== m.top || c !== m.left) map.set(cellKey(r, c), { row: m.top, column: m.left });
+    anchorCache.set(merges, (anchors = map));
+  }
   return anchors;
 }
 
@@ -289,7 +310,6 @@ function sheetXml(
   ctx: SheetContext,
 ): { xml: string; tables: TablePart[]; written: WrittenSheet } {
   const { styles, overlay } = ctx;
-  styles.resetCache();
   const styleOf = (name: string | undefined): CellStyle => {
     if (name === undefined) return {};
     const style = spec.styles[name];
@@ -299,7 +319,7 @@ function sheetXml(
   const xfOf = (name: string | undefined, address: string): number => {
     const fill = overlay?.get(address);
     if (name === undefined && fill === undefined) return 0;
-    return styles.xfCached(name ?? '', styleOf(name), fill);
+    return styles.xfCached(spec.styles, name ?? '', styleOf(name), fill);
   };
 
   // Cells by row, then column; a merge's covered cells exist with the anchor's style unless styled themselves.
@@ -310,9 +330,9 @@ function sheetXml(
     row.set(cell.column, cell);
   };
   for (const cell of spec.cells) put(cell);
-  const anchors = mergeAnchors(spec);
+  const anchors = mergeAnchors(spec.merges);
   for (const [key, anchor] of anchors) {
-    const [r, c] = key.split(',').map(Number) as [number, number];
+    const [r, c] = [Math.floor(key / 16384), key % 16384];
     const own = grid.get(r)?.get(c);
     const anchorStyle = grid.get(anchor.row)?.get(anchor.column)?.style;
     const style = own?.style ?? anchorStyle;
@@ -372,7 +392,7 @@ function sheetXml(
       const address = `${columnName(c)}${r + 1}`;
       const s = xfOf(cell.style, address);
       const sAttr = s ? ` s="${s}"` : '';
-      const covered = anchors.has(`${r},${c}`);
+      const covered = anchors.has(cellKey(r, c));
       if (!covered && cell.formula !== undefined) {
         rowXml += `<c r="${address}"${sAttr}><f>${xmlText(cell.formula.replace(/^=/, ''))}</f></c>`;
       } else if (!covered && cell.link) {
@@ -425,18 +445,27 @@ function sheetXml(
     );
   }
 
-  let priority = 1;
+  const merges = styles.fragment(
+    spec.merges,
+    () =>
+      `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${a1(m)}"/>`).join('')}</mergeCells>`,
+  );
+  // Priorities count from 1 in each sheet, so the same rules give the same XML in every sheet.
+  const conditional = styles.fragment(spec.conditionalFormats, () =>
+    spec.conditionalFormats.map((cf, i) => conditionalFormatXml(cf, i + 1, styles)).join(''),
+  );
+  const validations = styles.fragment(
+    spec.validations,
+    () =>
+      `<dataValidations count="${spec.validations.length}">${spec.validations.map(validationXml).join('')}</dataValidations>`,
+  );
   const xml =
     `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">${sheetPr}${dimension}<sheetViews>${view}</sheetViews>` +
     `<sheetFormatPr defaultRowHeight="13.5"/>${cols.length > 0 ? `<cols>${cols.join('')}</cols>` : ''}<sheetData>${parts.join('')}</sheetData>` +
     (spec.protect ? '<sheetProtection sheet="1" formatRows="0"/>' : '') +
-    (spec.merges.length > 0
-      ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${a1(m)}"/>`).join('')}</mergeCells>`
-      : '') +
-    spec.conditionalFormats.map((cf) => conditionalFormatXml(cf, priority++, styles)).join('') +
-    (spec.validations.length > 0
-      ? `<dataValidations count="${spec.validations.length}">${spec.validations.map(validationXml).join('')}</dataValidations>`
-      : '') +
+    merges +
+    conditional +
+    validations +
     (print?.centerHorizontally ? '<printOptions horizontalCentered="1"/>' : '') +
     (() => {
       const m = print?.margins ?? {
