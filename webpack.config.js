@@ -138,6 +138,8 @@ export default async (env = {}, argv = {}) => {
         chunks: ['taskpane'],
         csp: CSP,
         scriptLoading: 'defer',
+        // The template places the script tag itself: before office.js (see taskpane.html).
+        inject: false,
       }),
       // The manifest's FunctionFile (office.js only: the ribbon button just shows the pane) and SupportUrl.
       new HtmlWebpackPlugin({

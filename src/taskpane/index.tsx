@@ -10,8 +10,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { FileHost } from './fileHost';
 import type { Host } from './host';
-import { preloadForFileMode } from './lazy';
-import { preloadPanels } from './tabs/panels';
+import { fileModePreloads } from './lazy';
+import { planPreloads, tabPreloads } from './tabs/panels';
 
 /**
  * Composition root (the only place besides main.tsx that may touch `Office`): wait for Office.onReady,
@@ -58,10 +58,25 @@ function workbookName(url: string | undefined): string | undefined {
 /** The Office.js adapter: its own chunk, fetched while Office.onReady is pending, never in file mode. */
 const loadExcelStart = () => import(/* webpackChunkName: "excel" */ './excelStart');
 
-/** Run `work` once the first screen is painted and the page is idle (or after `timeout` ms at the latest). */
-function whenIdle(work: () => void, timeout = 2000): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout });
-  else setTimeout(work, 200);
+/** Resolves when the page is idle (the first screen painted, no input to handle), or after `timeout` ms. */
+const idle = (timeout = 2000): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
+    else setTimeout(resolve, 50);
+  });
+
+/**
+ * Fetch and evaluate chunks one at a time, each when the page is idle: the pane stays responsive while the
+ * code for later steps arrives (a 2-core machine has no spare core for a burst of 20 chunks). Resolves true
+ * once every step succeeded; a chunk that failed is loaded again (and its error shown) when needed.
+ */
+async function preloadInTurn(steps: readonly (() => Promise<unknown>)[]): Promise<boolean> {
+  let ok = true;
+  for (const step of steps) {
+    await idle();
+    await step().catch(() => (ok = false));
+  }
+  return ok;
 }
 
 async function main(): Promise<void> {
@@ -97,15 +112,15 @@ async function main(): Promise<void> {
     theme = excel.themeFor(ready.bodyBackgroundColor);
   } else host = new FileHost();
   // After the first screen: the other tabs' code, and in file mode ExcelJS (worker), the sample and JSZip.
-  // Once that resolves a file-mode page needs no network at all: `data-offline-ready` says so (the e2e
-  // tests wait for it). A chunk that failed to load is loaded again (and its error shown) when needed.
-  whenIdle(() => {
-    const preloads: Promise<unknown>[] = [preloadPanels()];
-    if (host instanceof FileHost) preloads.push(preloadForFileMode(host.loadFactory));
-    void Promise.all(preloads).then(
-      () => (container.dataset.offlineReady = 'true'),
-      () => undefined,
-    );
+  // Once all of it is there a file-mode page needs no network at all: `data-offline-ready` says so (the
+  // e2e tests wait for it).
+  const steps = [
+    ...planPreloads,
+    ...(host instanceof FileHost ? fileModePreloads(host.loadFactory) : []),
+    ...tabPreloads,
+  ];
+  void preloadInTurn(steps).then((ok) => {
+    if (ok) container.dataset.offlineReady = 'true';
   });
   root.render(
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>

@@ -45,16 +45,17 @@ export async function zipFiles(
 }
 
 /**
- * File mode runs in a browser tab that may go offline (or should never need the network again): fetch every
- * lazy chunk once, right after the first screen is up, so opening, building, zipping and consolidating
- * never load code later.
+ * File mode runs in a browser tab that may go offline (or should never need the network again): every lazy
+ * chunk is fetched once, after the first screen is up, so opening, building, zipping and consolidating never
+ * load code later. One step at a time (see index.tsx): ExcelJS's worker first (opening a workbook needs it),
+ * then reading a 体系, the sample, JSZip and the template builders.
  */
-export async function preloadForFileMode(loadFactory: () => Promise<unknown>): Promise<void> {
-  await Promise.all([
-    loadFactory(),
-    loadR2Sample(),
-    loadJsZip(),
-    import(/* webpackChunkName: "master-template" */ './tabs/masterTemplate'),
-    import(/* webpackChunkName: "offload" */ './offload'),
-  ]);
-}
+export const fileModePreloads = (
+  loadFactory: () => Promise<unknown>,
+): readonly (() => Promise<unknown>)[] => [
+  loadFactory,
+  () => import(/* webpackChunkName: "offload" */ './offload'),
+  loadR2Sample,
+  loadJsZip,
+  () => import(/* webpackChunkName: "master-template" */ './tabs/masterTemplate'),
+];
