@@ -17,10 +17,11 @@ type Action =
   | { type: 'loaded'; reading: WorkbookPlan | undefined }
   | { type: 'failed'; message: string };
 
-export function planReducer(_state: PlanState, action: Action): PlanState {
+export function planReducer(state: PlanState, action: Action): PlanState {
   switch (action.type) {
     case 'no-workbook':
-      return { status: 'no-workbook' };
+      // The same state when nothing changed: the pane's first render is not followed by a second one.
+      return state.status === 'no-workbook' ? state : { status: 'no-workbook' };
     case 'loading':
       return { status: 'loading' };
     case 'loaded':
