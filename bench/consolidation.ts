@@ -38,13 +38,25 @@ async function ensureBatch(files: number): Promise<string> {
 
 const inputsOf = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort();
 
-/** Child mode: one measurement, prints `{ ms, maxRssMb, entries }` as JSON. */
+/** Child mode: one measurement, prints `{ ms, maxRssMb, entries, phases }` as JSON. */
 type Mode = 'suishin' | 'floor' | 'floor-exceljs';
+/** When (ms from the start) Suishin finished reading the files (read + extract), and consolidating (+ view). */
+interface Phases {
+  read?: number;
+  view?: number;
+}
+interface Measured {
+  ms: number;
+  maxRssMb: number;
+  entries: number;
+  phases: Phases;
+}
 
 async function child(mode: Mode, files: number, dir: string): Promise<void> {
   const names = inputsOf(dir);
   const start = performance.now();
   let entries = 0;
+  const phases: Phases = {};
   if (mode === 'floor-exceljs') {
     for (const name of names) {
       const opened = await excelJsFactory.open(new Uint8Array(readFileSync(join(dir, name))), name);
@@ -61,6 +73,13 @@ async function child(mode: Mode, files: number, dir: string): Promise<void> {
     const out = join(CACHE, `master-${files}.xlsx`);
     rmSync(out, { force: true });
     const quiet = { write: () => undefined };
+    // Phases from the progress lines the CLI prints: reading ends at 集約中, consolidating at 全体計画を書き込み中.
+    const progress = {
+      write: (line: string) => {
+        if (line.includes('] ') && line.includes('集約中') && phases.read === undefined) phases.read = performance.now() - start;
+        if (line.includes('全体計画を書き込み中') && phases.view === undefined) phases.view = performance.now() - start;
+      },
+    };
     const run = await runConsolidation(
       {
         plan: planFor(files),
@@ -70,19 +89,19 @@ async function child(mode: Mode, files: number, dir: string): Promise<void> {
         fiscalYear: FISCAL_YEAR,
         title: 'ベンチマーク',
       },
-      { stdout: quiet, stderr: quiet, cwd: dir, now: () => new Date(2025, 3, 20, 9) },
+      { stdout: quiet, stderr: progress, cwd: dir, now: () => new Date(2025, 3, 20, 9) },
     );
     if (run.kind !== 'done' || !run.masterWritten) throw new Error(`consolidation failed: ${run.kind === 'failed' ? run.message : 'no master'}`);
     entries = run.result.consolidation.rows.filter((r) => r.status === 'submitted').length;
   }
   const ms = performance.now() - start;
-  process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, entries }));
+  process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, entries, phases }));
 }
 
-function measure(mode: Mode, files: number, dir: string): { ms: number; maxRssMb: number; entries: number } {
+function measure(mode: Mode, files: number, dir: string): Measured {
   const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', mode, String(files), dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`${mode} ${files} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as { ms: number; maxRssMb: number; entries: number };
+  return JSON.parse(r.stdout) as Measured;
 }
 
 function peer(dir: string): number {
@@ -105,11 +124,13 @@ async function main(): Promise<void> {
   const runs = Number(opt('--runs', '3'));
   const withPeer = !args.includes('--no-peer') && spawnSync('soffice', ['--version']).status === 0;
   const rows: string[] = [];
+  const phaseRows: string[] = [];
   const failures: string[] = [];
   let perFile10 = 0;
   for (const files of sizes) {
     const dir = await ensureBatch(files);
     const suishin: number[] = [];
+    const suishinRuns: Measured[] = [];
     const floor: number[] = [];
     const floorExcelJs: number[] = [];
     let rss = 0;
@@ -119,6 +140,7 @@ async function main(): Promise<void> {
       floorExcelJs.push(measure('floor-exceljs', files, dir).ms);
       const s = measure('suishin', files, dir);
       suishin.push(s.ms);
+      suishinRuns.push(s);
       rss = Math.max(rss, s.maxRssMb);
       entries = s.entries;
     }
@@ -128,6 +150,10 @@ async function main(): Promise<void> {
     if (files === sizes[0]) perFile10 = perFile;
     const fe = median(floorExcelJs);
     rows.push(`| ${files} | ${entries} | ${(s / 1000).toFixed(2)} | ${(f / 1000).toFixed(2)} | ${(s / f).toFixed(2)}× | ${(fe / 1000).toFixed(2)} | ${(s / fe).toFixed(2)}× | ${withPeer ? (peerMs / 1000).toFixed(1) : '—'} | ${withPeer ? `${(peerMs / s).toFixed(1)}×` : '—'} | ${perFile.toFixed(0)} | ${rss.toFixed(0)} |`);
+    const mid = suishinRuns.find((r) => r.ms === s)!;
+    const [read, view] = [mid.phases.read ?? NaN, mid.phases.view ?? NaN];
+    const sec = (ms: number) => (ms / 1000).toFixed(2);
+    phaseRows.push(`| ${files} | ${sec(read)} | ${(read / f).toFixed(2)}× | ${sec(view - read)} | ${sec(s - view)} | ${sec(s)} |`);
     console.error(`files=${files} entries=${entries} suishin=${suishin.map((x) => x.toFixed(0)).join('/')}ms floor=${floor.map((x) => x.toFixed(0)).join('/')}ms peer=${peerMs.toFixed(0)}ms rss=${rss.toFixed(0)}MB`);
     if (entries !== files * ENTRIES_PER_FILE) failures.push(`${files} files: ${entries} entries consolidated, expected ${files * ENTRIES_PER_FILE}`);
     if (s / f > 1.3) failures.push(`${files} files: consolidate is ${(s / f).toFixed(2)}× the floor (goal ≤ 1.3×)`);
@@ -138,6 +164,10 @@ async function main(): Promise<void> {
   console.log('| files | entries | suishin s (median) | floor s (readXlsxSnapshot) | suishin/floor | floor s (ExcelJS load) | suishin/ExcelJS floor | LibreOffice CSV s | peer/suishin | ms per file | peak RSS MB |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
+  console.log('\nWhere Suishin\'s time goes (the median run; phases from the CLI\'s progress lines):\n');
+  console.log('| files | read + extract s | … / floor | consolidate + build view s | write master s | total s |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of phaseRows) console.log(r);
   if (failures.length > 0) {
     console.log(`\nGoals missed:\n${failures.map((f) => `- ${f}`).join('\n')}`);
     process.exitCode = 1;

@@ -1,3 +1,4 @@
+import { Inflate } from 'fflate';
 import { XmlScan } from './partScan';
 
 /**
@@ -136,41 +137,38 @@ function partData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | undefined {
   return bytes.subarray(start, start + entry.compressed);
 }
 
+/** Compressed bytes fed to the inflater at a time: deflate expands at most ~1,032×, so one step yields ≤ ~17 MB. */
+const INFLATE_STEP = 16_384;
+const STOP = Symbol('stop');
+
 /**
  * Inflate a deflated part as a stream, handing each chunk to `onChunk` (false: enough seen) and keeping
- * none. Returns false as soon as more than `limit` bytes come out (the rest is never inflated). Bad deflate data just ends the
- * stream: the parser will refuse the file anyway, and what came out so far was counted.
+ * none. Returns false as soon as more than `limit` bytes come out (the rest is never inflated). Bad deflate
+ * data just ends the stream: the parser will refuse the file anyway, and what came out so far was counted.
+ * Synchronous (fflate's streaming inflater, fed a few KB at a time): no thread hop per part, and a bomb
+ * never gets to expand more than one step past the limit.
  */
-async function inflateBounded(
-  data: Uint8Array,
-  limit: number,
-  onChunk: (chunk: Uint8Array) => boolean,
-): Promise<boolean> {
-  const source = new ReadableStream<BufferSource>({
-    start(controller) {
-      controller.enqueue(data as Uint8Array<ArrayBuffer>); // a view of the file's bytes, never shared memory
-      controller.close();
-    },
-  });
-  const reader = source.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+function inflateBounded(data: Uint8Array, limit: number, onChunk: (chunk: Uint8Array) => boolean): boolean {
   let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return true;
-      total += value.length;
-      if (total > limit) {
-        await reader.cancel().catch(() => undefined);
-        return false;
-      }
-      if (!onChunk(value)) {
-        await reader.cancel().catch(() => undefined);
-        return true;
-      }
+  let over = false;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > limit) {
+      over = true;
+      throw STOP;
     }
-  } catch {
-    return true;
+    if (chunk.length > 0 && !onChunk(chunk)) throw STOP;
+  });
+  try {
+    for (let at = 0; at < data.length; at += INFLATE_STEP) {
+      const end = Math.min(at + INFLATE_STEP, data.length);
+      inflater.push(data.subarray(at, end), end === data.length);
+    }
+    if (data.length === 0) inflater.push(data, true);
+  } catch (error) {
+    if (error !== STOP) return true;
   }
+  return !over;
 }
 
 /**
@@ -199,7 +197,7 @@ export async function inspectParts(
       return !scan.dtd && scan.longestRun <= limits.maxTextBytes && xml <= limits.maxXmlBytes;
     };
     if (entry.method === 0) onChunk(data);
-    else if (!(await inflateBounded(data, entry.uncompressed, onChunk)))
+    else if (!inflateBounded(data, entry.uncompressed, onChunk))
       return { kind: 'size-mismatch', entry: entry.name, declared: entry.uncompressed };
     if (!isXml) continue;
     scan.push(new Uint8Array(0), true);
