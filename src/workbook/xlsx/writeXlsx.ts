@@ -545,9 +545,9 @@ export async function writeXlsx(
       ...(options.overlays?.get(key) && { overlay: options.overlays.get(key)! }),
       nextTableId: () => ++tableCount,
     });
-    await zip.add(`xl/worksheets/sheet${index + 1}.xml`, xml);
+    zip.add(`xl/worksheets/sheet${index + 1}.xml`, xml);
     if (tables.length > 0) {
-      await zip.add(
+      zip.add(
         `xl/worksheets/_rels/sheet${index + 1}.xml.rels`,
         relationships(
           tables.map((t, i) => ({
@@ -557,7 +557,7 @@ export async function writeXlsx(
           })),
         ),
       );
-      for (const t of tables) await zip.add(`xl/tables/table${t.id}.xml`, t.xml);
+      for (const t of tables) zip.add(`xl/tables/table${t.id}.xml`, t.xml);
     }
     tableIds.push(...tables.map((t) => t.id));
     written.push(w);
@@ -572,7 +572,7 @@ export async function writeXlsx(
       ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(w.printTitles)}</definedName>`]
       : []),
   ]);
-  await zip.add(
+  zip.add(
     'xl/workbook.xml',
     `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><workbookPr defaultThemeVersion="164011"/>` +
       `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="12000" windowHeight="24000" firstSheet="0" activeTab="${active}"/></bookViews>` +
@@ -580,7 +580,7 @@ export async function writeXlsx(
       (definedNames.length > 0 ? `<definedNames>${definedNames.join('')}</definedNames>` : '') +
       '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
   );
-  await zip.add(
+  zip.add(
     'xl/_rels/workbook.xml.rels',
     relationships([
       ...written.map((_, i) => ({
@@ -592,22 +592,22 @@ export async function writeXlsx(
       { id: `rId${count + 2}`, type: `${REL}/theme`, target: 'theme/theme1.xml' },
     ]),
   );
-  await zip.add('xl/styles.xml', styles.xml());
-  await zip.add('xl/theme/theme1.xml', THEME_XML);
+  zip.add('xl/styles.xml', styles.xml());
+  zip.add('xl/theme/theme1.xml', THEME_XML);
 
   const p = workbook.properties;
-  await zip.add(
+  zip.add(
     'docProps/core.xml',
     `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
       `<dc:title>${xmlText(p.title)}</dc:title>${p.subject !== undefined ? `<dc:subject>${xmlText(p.subject)}</dc:subject>` : ''}` +
       `${p.creator !== undefined ? `<dc:creator>${xmlText(p.creator)}</dc:creator><cp:lastModifiedBy>${xmlText(p.creator)}</cp:lastModifiedBy>` : ''}</cp:coreProperties>`,
   );
-  await zip.add(
+  zip.add(
     'docProps/app.xml',
     `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application>` +
       `${p.company !== undefined ? `<Company>${xmlText(p.company)}</Company>` : ''}</Properties>`,
   );
-  await zip.add(
+  zip.add(
     '_rels/.rels',
     relationships([
       { id: 'rId1', type: `${REL}/officeDocument`, target: 'xl/workbook.xml' },
@@ -620,7 +620,7 @@ export async function writeXlsx(
     ]),
   );
   const CT = 'application/vnd.openxmlformats-officedocument';
-  await zip.add(
+  zip.add(
     '[Content_Types].xml',
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +

@@ -7,11 +7,6 @@ import { deflateSync } from 'fflate';
 export interface ZipCodec {
   /** Raw DEFLATE (no zlib header), as a zip entry holds it. */
   deflateRaw(data: Uint8Array): Uint8Array;
-  /**
-   * The same off the calling thread, when the platform can (Node's zlib runs it on the libuv pool): parts
-   * are then compressed while the next ones are being written.
-   */
-  deflateRawAsync?(data: Uint8Array): Promise<Uint8Array>;
   crc32(data: Uint8Array): number;
 }
 
@@ -45,52 +40,36 @@ interface Entry {
   readonly offset: number;
 }
 
-interface Pending {
-  readonly name: Uint8Array;
-  readonly crc: number;
-  readonly size: number;
-  readonly compressed: Promise<Uint8Array>;
-}
-
 /** 1980-01-01 00:00 in DOS time: a fixed stamp keeps the same workbook byte-identical (deterministic output). */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
 const UTF8_FLAG = 0x0800;
-/** Parts being compressed at once (asynchronous codecs): enough to keep the pool busy, few enough to bound memory. */
-const MAX_PENDING = 16;
 
 /**
  * A zip archive written part by part: each part is compressed when added, so the caller can drop its text at
- * once (a master view's sheets are never all held as XML). Parts keep the order they were added in. No ZIP64:
- * parts and the archive stay far below 4 GiB (the read limits refuse much less).
+ * once (a master view's sheets are never all held as XML). No ZIP64: parts and the archive stay far below
+ * 4 GiB (the read limits refuse much less).
  */
 export class ZipWriter {
   private readonly encoder = new TextEncoder();
   private readonly chunks: Uint8Array[] = [];
   private readonly entries: Entry[] = [];
-  private readonly pending: Pending[] = [];
   private offset = 0;
 
   constructor(private readonly codec: ZipCodec = portableCodec) {}
 
-  async add(name: string, content: string | Uint8Array): Promise<void> {
+  /** Compress and append a part. */
+  add(name: string, content: string | Uint8Array): void {
     const data = typeof content === 'string' ? this.encoder.encode(content) : content;
-    const compressed = this.codec.deflateRawAsync
-      ? this.codec.deflateRawAsync(data)
-      : Promise.resolve(this.codec.deflateRaw(data));
-    this.pending.push({
-      name: this.encoder.encode(name),
+    const compressed = this.codec.deflateRaw(data);
+    const nameBytes = this.encoder.encode(name);
+    const entry: Entry = {
+      name: nameBytes,
       crc: this.codec.crc32(data),
       size: data.length,
       compressed,
-    });
-    while (this.pending.length > MAX_PENDING) await this.settleOldest();
-  }
-
-  private async settleOldest(): Promise<void> {
-    const part = this.pending.shift()!;
-    const compressed = await part.compressed;
-    const entry: Entry = { name: part.name, crc: part.crc, size: part.size, compressed, offset: this.offset };
+      offset: this.offset,
+    };
     const header = new Uint8Array(30 + entry.name.length);
     const view = new DataView(header.buffer);
     view.setUint32(0, 0x04034b50, true);
@@ -116,8 +95,7 @@ export class ZipWriter {
   }
 
   /** The archive: the parts, then the central directory. */
-  async finish(): Promise<Uint8Array> {
-    while (this.pending.length > 0) await this.settleOldest();
+  finish(): Uint8Array {
     // Without ZIP64 the directory counts 65,535 entries at most (a master of ~65,000 sheets).
     if (this.entries.length > 0xffff)
       throw new Error(`too many parts for a zip without ZIP64: ${this.entries.length}`);
