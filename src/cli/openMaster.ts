@@ -8,7 +8,8 @@ import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 import { specToSnapshot } from '../domain/template/specToSnapshot';
 import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
 import type { FileWorkbookPort } from '../workbook/port';
-import { readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
+import { MASTER_READ_LIMITS } from '../workbook/readLimits';
+import { readXlsxSheetList, readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
 import { SpecWorkbookPort } from '../workbook/xlsx/specWorkbookPort';
 import type { InputPath } from './expandInputs';
 import { nodeZipCodec } from './nodeZipCodec';
@@ -54,19 +55,44 @@ const sameValues = (a: SheetSnapshot, b: SheetSnapshot): boolean =>
  * and title). Anything else — a sheet 総務課 added, an edited 体系 — keeps the ExcelJS path, which leaves the
  * rest of the file as it is.
  */
-function rewritable(existing: WorkbookSnapshot, template: readonly SheetSpec[]): boolean {
+function rewritable(
+  sheets: readonly { readonly name: string; readonly visibility: SheetSnapshot['visibility'] }[],
+  read: WorkbookSnapshot,
+  template: readonly SheetSpec[],
+): boolean {
   const templateByName = new Map(template.map((s) => [s.name, s]));
   const views = new Set<string>(VIEW_SHEET_NAMES);
-  return existing.sheets.every((sheet) => {
+  return sheets.every((sheet) => {
     if (views.has(sheet.name) || sheet.name.startsWith(REPORT_SHEET_PREFIX))
       return sheet.visibility === 'visible';
     const spec = templateByName.get(sheet.name);
+    const existing = read.sheets.find((s) => s.name === sheet.name);
     return (
       spec !== undefined &&
+      existing !== undefined &&
       (spec.visibility ?? 'visible') === sheet.visibility &&
-      sameValues(specToSnapshot(spec), sheet)
+      sameValues(specToSnapshot(spec), existing)
     );
   });
+}
+
+/**
+ * When the master can be rewritten from specs: its 全体計画, to carry the 備考 over. A large master (one report
+ * sheet per entry) is past a department file's read limits, so it is read under MASTER_READ_LIMITS, and only
+ * its sheet list, its template sheets and 全体計画 are read.
+ */
+async function rewriteFrom(
+  bytes: Uint8Array,
+  file: string,
+  template: readonly SheetSpec[],
+): Promise<{ previousMaster?: SheetSnapshot } | undefined> {
+  const list = readXlsxSheetList(bytes, file, MASTER_READ_LIMITS);
+  if (!list.ok) return undefined;
+  const wanted = [...template.map((s) => s.name), MASTER_SHEET_NAME];
+  const read = await readXlsxSnapshot(bytes, file, { sheets: wanted, limits: MASTER_READ_LIMITS });
+  if (!read.ok || !rewritable(list.value, read.value, template)) return undefined;
+  const previousMaster = read.value.sheets.find((s) => s.name === MASTER_SHEET_NAME);
+  return previousMaster ? { previousMaster } : {};
 }
 
 /**
@@ -94,16 +120,10 @@ export async function openMaster(request: MasterRequest): Promise<OpenedMaster> 
 
   const read = await readInputFile(request.out.path, request.out.display);
   if (!read.ok) return { ok: false, message: `集約先を開けません: ${read.error}` };
-  const snapshot = await readXlsxSnapshot(read.value.bytes, request.out.display);
-  if (snapshot.ok && rewritable(snapshot.value, template.sheets)) {
-    const previousMaster = snapshot.value.sheets.find((s) => s.name === MASTER_SHEET_NAME);
-    return {
-      ok: true,
-      port: await SpecWorkbookPort.create(template, nodeZipCodec),
-      created: false,
-      writer: 'specs',
-      ...(previousMaster && { previousMaster }),
-    };
+  const rewrite = await rewriteFrom(read.value.bytes, request.out.display, template.sheets);
+  if (rewrite) {
+    const port = await SpecWorkbookPort.create(template, nodeZipCodec);
+    return { ok: true, port, created: false, writer: 'specs', ...rewrite };
   }
   const opened = await excelJsFactory.open(read.value.bytes, request.out.display);
   return opened.ok

@@ -37,6 +37,22 @@ export const READ_LIMITS = {
 
 export type ReadLimits = { readonly [K in keyof typeof READ_LIMITS]: number };
 
+/**
+ * Bounds for the master workbook 総務課 consolidates into (the CLI's `--out`): a file Suishin wrote itself,
+ * with one report sheet per entry — thousands in a large season, far past a department file's limits. It is
+ * read only to list its sheets and carry the 備考 of 全体計画 over; parts are still streamed and held to their
+ * declared sizes, and a DTD is still refused.
+ */
+export const MASTER_READ_LIMITS: ReadLimits = {
+  ...READ_LIMITS,
+  maxFileBytes: 512 * 1024 * 1024,
+  maxUncompressedBytes: 4 * 1024 * 1024 * 1024,
+  maxZipEntries: 0xffff,
+  maxSheets: 0xffff,
+  maxCells: 100_000_000,
+  maxXmlBytes: 4 * 1024 * 1024 * 1024,
+};
+
 export type LimitBreach =
   | { readonly kind: 'file-size'; readonly bytes: number }
   | { readonly kind: 'uncompressed-size'; readonly bytes: number }

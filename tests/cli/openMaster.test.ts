@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMaster } from '../../src/cli/openMaster';
 import { REMARKS_HEADER } from '../../src/domain/consolidation/buildMasterView';
 import { r2Sample } from '../../src/domain/sample/r2';
+import { buildMasterTemplate } from '../../src/domain/template/buildMasterTemplate';
+import { contractSheet } from '../../src/workbook/contract/portContract';
+import { MASTER_READ_LIMITS } from '../../src/workbook/readLimits';
+import { readXlsxSheetList } from '../../src/workbook/xlsx/readXlsxSnapshot';
+import { SpecWorkbookPort } from '../../src/workbook/xlsx/specWorkbookPort';
 import { r2FilledFiles, readSheets, runCli, tempDir, text, writeFiles } from './runCli';
 
 /**
@@ -100,5 +105,30 @@ describe('the master workbook', () => {
     ).toBe(0);
     const [planSheet] = await readSheets(new Uint8Array(await readFile(join(dir, 'edited.xlsx'))), ['体系']);
     expect(planSheet!.values[0]![0]).toBe('体系（総務課メモ付き）');
+  });
+
+  it('reads a master past a department file’s limits (600 report sheets) and rewrites it from specs', async () => {
+    const template = buildMasterTemplate({ plan, fiscalYear, title: '町政運営推進プラン' });
+    const port = await SpecWorkbookPort.create(template);
+    await port.writeSheets(
+      Array.from({ length: 600 }, (_, i) => ({
+        ...contractSheet(`報告 I-1-1-1 課${i + 1}`),
+        cells: [{ row: 0, column: 0, value: i }],
+      })),
+    );
+    await writeFile(join(dir, 'large.xlsx'), await port.toBuffer());
+    const bytes = new Uint8Array(await readFile(join(dir, 'large.xlsx')));
+    expect(readXlsxSheetList(bytes, 'large.xlsx')).toMatchObject({
+      ok: false,
+      error: { code: 'file.too-large' },
+    });
+    const list = readXlsxSheetList(bytes, 'large.xlsx', MASTER_READ_LIMITS);
+    expect(list.ok && list.value.length).toBe(602);
+    expect(await openMaster(request('large.xlsx'))).toMatchObject({
+      ok: true,
+      writer: 'specs',
+      created: false,
+      previousMaster: { name: '全体計画' },
+    });
   });
 });

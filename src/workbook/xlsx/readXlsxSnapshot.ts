@@ -3,12 +3,25 @@ import { err, ok, type Result } from '../../domain/result';
 import { openError } from '../exceljs/openError';
 import { sniffBytes, type ByteKind } from '../exceljs/sniffBytes';
 import type { OpenError } from '../port';
-import { breachCode, checkPackage, describeBreach } from '../readLimits';
+import {
+  breachCode,
+  checkPackage,
+  checkReadLimits,
+  describeBreach,
+  READ_LIMITS,
+  type ReadLimits,
+} from '../readLimits';
 import { buildSheetSnapshot } from './buildSheetSnapshot';
 import type { CellContext } from './cellValue';
 import { parseSharedStrings } from './parseSharedStrings';
 import { parseStyles } from './parseStyles';
-import { parseRelationships, parseWorkbookXml, resolveSheets, type SheetPart } from './parseWorkbook';
+import {
+  parseRelationships,
+  parseWorkbookXml,
+  resolveSheets,
+  type SheetPart,
+  type WorkbookXml,
+} from './parseWorkbook';
 import { parseWorksheet, type RawWorksheet } from './parseWorksheet';
 import { unzipText } from './unzipText';
 import { corrupt, preparePart } from './xmlScan';
@@ -16,6 +29,8 @@ import { corrupt, preparePart } from './xmlScan';
 export interface ReadXlsxSnapshotOptions {
   /** Only these sheets (names compared case-insensitively, as WorkbookPort.readSnapshot); all when omitted. */
   readonly sheets?: readonly string[];
+  /** The read limits (READ_LIMITS, for department files, when omitted). */
+  readonly limits?: ReadLimits;
 }
 
 /** What excelJsFactory.open answers for bytes that are not an .xlsx package (sniffBytes). */
@@ -33,16 +48,26 @@ const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const STYLES = 'xl/styles.xml';
 const META_PARTS = new Set([WORKBOOK, WORKBOOK_RELS, SHARED_STRINGS, STYLES]);
 
-const parsed = <T>(parts: ReadonlyMap<string, string>, part: string, parse: (xml: string) => T): T | undefined => {
+const parsed = <T>(
+  parts: ReadonlyMap<string, string>,
+  part: string,
+  parse: (xml: string) => T,
+): T | undefined => {
   const xml = parts.get(part);
   return xml === undefined ? undefined : parse(preparePart(xml, part));
 };
 
 /** The `r` of the cells under an external hyperlink, checked against the sheet's relationships as ExcelJS does. */
-function hyperlinkCells(hyperlinks: RawWorksheet['hyperlinks'], sheet: SheetPart, parts: ReadonlyMap<string, string>): Set<string> {
+function hyperlinkCells(
+  hyperlinks: RawWorksheet['hyperlinks'],
+  sheet: SheetPart,
+  parts: ReadonlyMap<string, string>,
+): Set<string> {
   const cells = new Set<string>();
   if (hyperlinks.length === 0) return cells;
-  const rels = (sheet.relsPart !== undefined && parsed(parts, sheet.relsPart, parseRelationships)) || new Map<string, string | undefined>();
+  const rels =
+    (sheet.relsPart !== undefined && parsed(parts, sheet.relsPart, parseRelationships)) ||
+    new Map<string, string | undefined>();
   for (const { ref, rId } of hyperlinks) {
     if (!rels.has(rId)) corrupt(`${sheet.part}: hyperlink ${rId} has no relationship`);
     if (rels.get(rId) && ref !== undefined) cells.add(ref);
@@ -50,13 +75,40 @@ function hyperlinkCells(hyperlinks: RawWorksheet['hyperlinks'], sheet: SheetPart
   return cells;
 }
 
-/** The package's sheets, read; throws (CorruptPart, or fflate's error) on what ExcelJS would fail to load. */
-function readPackage(bytes: Uint8Array, wanted: readonly string[] | undefined): SheetSnapshot[] {
-  const meta = unzipText(bytes, (name) => META_PARTS.has(name));
+/** The sheets a package lists (name, visibility, part, tab order), from workbook.xml and its relationships. */
+function listSheets(meta: ReturnType<typeof unzipText>): { workbook: WorkbookXml; all: SheetPart[] } {
   const workbook = parsed(meta.parts, WORKBOOK, parseWorkbookXml) ?? { sheets: [], date1904: false };
   const rels = parsed(meta.parts, WORKBOOK_RELS, parseRelationships) ?? new Map<string, string | undefined>();
   const all = resolveSheets(workbook, rels, meta.names);
   if (all.length === 0) corrupt('no worksheet');
+  return { workbook, all };
+}
+
+/**
+ * The sheets of an .xlsx (name and visibility, in tab order) without reading any of them: the zip's
+ * directory is checked against `limits` (no part is inflated but workbook.xml and its relationships).
+ */
+export function readXlsxSheetList(
+  bytes: Uint8Array,
+  file: string,
+  limits: ReadLimits = READ_LIMITS,
+): Result<readonly { readonly name: string; readonly visibility: SheetSnapshot['visibility'] }[], OpenError> {
+  const kind = sniffBytes(bytes);
+  if (kind !== 'xlsx') return err(openError(REFUSED[kind], file));
+  const breach = checkReadLimits(bytes, limits);
+  if (breach) return err(openError(breachCode(breach), file, describeBreach(breach, limits)));
+  try {
+    const meta = unzipText(bytes, (name) => name === WORKBOOK || name === WORKBOOK_RELS);
+    return ok(listSheets(meta).all.map(({ name, visibility }) => ({ name, visibility })));
+  } catch {
+    return err(openError('file.corrupt', file));
+  }
+}
+
+/** The package's sheets, read; throws (CorruptPart, or fflate's error) on what ExcelJS would fail to load. */
+function readPackage(bytes: Uint8Array, wanted: readonly string[] | undefined): SheetSnapshot[] {
+  const meta = unzipText(bytes, (name) => META_PARTS.has(name));
+  const { workbook, all } = listSheets(meta);
   const names = wanted && new Set(wanted.map((s) => s.toLowerCase()));
   const chosen = names ? all.filter((s) => names.has(s.name.toLowerCase())) : all;
 
@@ -65,11 +117,16 @@ function readPackage(bytes: Uint8Array, wanted: readonly string[] | undefined): 
     styles: parsed(meta.parts, STYLES, parseStyles),
     date1904: workbook.date1904,
   };
-  const partNames = new Set(chosen.flatMap((s) => (s.relsPart === undefined ? [s.part] : [s.part, s.relsPart])));
+  const partNames = new Set(
+    chosen.flatMap((s) => (s.relsPart === undefined ? [s.part] : [s.part, s.relsPart])),
+  );
   const { parts } = unzipText(bytes, (name) => partNames.has(name));
   return chosen.map((sheet) => {
     const raw = parsed(parts, sheet.part, parseWorksheet) ?? corrupt(`${sheet.part} is missing`);
-    const sheetContext: CellContext = { ...context, hyperlinks: hyperlinkCells(raw.hyperlinks, sheet, parts) };
+    const sheetContext: CellContext = {
+      ...context,
+      hyperlinks: hyperlinkCells(raw.hyperlinks, sheet, parts),
+    };
     return buildSheetSnapshot(sheet.name, sheet.visibility, raw, sheetContext);
   });
 }
@@ -91,8 +148,8 @@ export async function readXlsxSnapshot(
 ): Promise<Result<WorkbookSnapshot, OpenError>> {
   const kind = sniffBytes(bytes);
   if (kind !== 'xlsx') return err(openError(REFUSED[kind], file));
-  const breach = await checkPackage(bytes);
-  if (breach) return err(openError(breachCode(breach), file, describeBreach(breach)));
+  const breach = await checkPackage(bytes, options.limits);
+  if (breach) return err(openError(breachCode(breach), file, describeBreach(breach, options.limits)));
   try {
     return ok({ file, sheets: readPackage(bytes, options.sheets) });
   } catch {
