@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { downloads, launchBrowser, openPane, tab } from './pane';
+import { PLANTED_FILE } from './fixtures';
 
 const baseUrl = inject('baseUrl');
 const fixtures = inject('fixtures');
@@ -87,6 +88,8 @@ describe('screenshots of every tab at 320 px and 800 px', () => {
           .locator('input[type="file"][aria-label="開くブック"]')
           .first()
           .setInputFiles(fixtures.planted);
+        // Opening runs in the worker: validate only once the header names the department workbook.
+        await page.locator('header').getByText(PLANTED_FILE).waitFor();
         const validate = tab(page, '検証');
         await validate.tab.click();
         await validate.panel
