@@ -1,3 +1,4 @@
+import { deflateSync } from 'fflate';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { excelJsFactory } from './exceljs/excelJsFactory';
@@ -9,6 +10,7 @@ import {
   inspectParts,
   READ_LIMITS,
 } from './readLimits';
+import { crc32, ZipWriter } from './xlsx/zipWriter';
 
 const zip = async (files: Record<string, string | Uint8Array>): Promise<Uint8Array> => {
   const z = new JSZip();
@@ -90,6 +92,32 @@ describe('inspectParts (every part inflated as a stream, none held)', () => {
     });
     const lying = lieAboutSize(honest, 'xl/worksheets/sheet1.xml', 1000);
     expect(checkReadLimits(lying)).toBeUndefined();
+    expect(await inspectParts(lying)).toEqual({
+      kind: 'size-mismatch',
+      entry: 'xl/worksheets/sheet1.xml',
+      declared: 1000,
+    });
+  });
+
+  /** Text that barely compresses: its compressed size is close to its own (more than one inflate step). */
+  const noisy = (length: number): string => {
+    let seed = 7;
+    return Array.from({ length }, () =>
+      String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 2000)),
+    ).join('');
+  };
+
+  it.each([
+    ['in one step, Huffman-coded', 6, '<x/>'.repeat(5000)],
+    ['in one step, in stored blocks (deflate level 0)', 0, '<x/>'.repeat(2000)],
+    ['over several steps', 6, `<t>${noisy(40_000)}</t>`],
+  ] as const)('stops a lying part inflated %s, and reads the honest one', async (_name, level, xml) => {
+    const writer = new ZipWriter({ deflateRaw: (data) => deflateSync(data, { level }), crc32 });
+    writer.add('xl/workbook.xml', '<workbook/>');
+    writer.add('xl/worksheets/sheet1.xml', xml);
+    const honest = writer.finish();
+    expect(await inspectParts(honest)).toBeUndefined();
+    const lying = lieAboutSize(honest, 'xl/worksheets/sheet1.xml', 1000);
     expect(await inspectParts(lying)).toEqual({
       kind: 'size-mismatch',
       entry: 'xl/worksheets/sheet1.xml',
