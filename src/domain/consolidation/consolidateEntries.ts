@@ -1,3 +1,4 @@
+import { groupBy } from './groupBy';
 import { STANDARD_FORM, type FormDefinition, type Stage } from '../entry/formDefinition';
 import { entryKeyString, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
@@ -144,14 +145,10 @@ export function consolidateEntries(plan: Plan, sources: readonly SourceFile[], o
   });
 
   // Placed entries by item × department (an index: a season's batch holds thousands of entries).
-  const byAssignee = new Map<string, Placed[]>();
-  for (const p of placed) {
-    if (p.flag) continue;
-    const key = `${p.entry.code}\u0000${p.entry.department}`;
-    const list = byAssignee.get(key);
-    if (list) list.push(p);
-    else byAssignee.set(key, [p]);
-  }
+  const byAssignee = groupBy(
+    placed.filter((p) => !p.flag),
+    (p) => `${p.entry.code}\u0000${p.entry.department}`,
+  );
   const rows: MasterRow[] = [];
   for (const a of planAssignees(plan)) {
     const mine = [...(byAssignee.get(`${a.code}\u0000${a.department}`) ?? [])].sort((x, y) => x.entry.seq - y.entry.seq);

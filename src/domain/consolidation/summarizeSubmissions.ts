@@ -1,4 +1,5 @@
 import { planAssignees, planItems } from '../plan/planItems';
+import { groupBy } from './groupBy';
 import type { Plan } from '../plan/types';
 import type { Candidate } from './selectEntries';
 import type { DepartmentSubmission, MasterRow } from './types';
@@ -10,21 +11,27 @@ import type { DepartmentSubmission, MasterRow } from './types';
  */
 export function summarizeSubmissions(plan: Plan, rows: readonly MasterRow[], winners: readonly Candidate[]): DepartmentSubmission[] {
   const allCodes = new Set(planItems(plan).filter((p) => p.item.assignment.kind === 'all').map((p) => p.code));
-  const assignees = planAssignees(plan);
-  const extra = [...new Set(winners.map((w) => w.received.entry.department))].filter((d) => !plan.departments.includes(d));
+  // By department once (a large season has hundreds of departments and thousands of rows).
+  const assigneesOf = groupBy(planAssignees(plan), (a) => a.department);
+  const rowsOf = groupBy(rows, (r) => r.department);
+  const sentBy = groupBy(winners, (w) => w.received.entry.department);
+  const known = new Set(plan.departments);
+  const extra = [...sentBy.keys()].filter((d) => !known.has(d));
   return [...plan.departments, ...extra].map((department) => {
-    const expected = [...new Set(assignees.filter((a) => a.department === department).map((a) => a.code))];
-    const mine = rows.filter((r) => r.department === department);
-    const received = expected.filter((code) => mine.some((r) => r.code === code && r.status === 'submitted'));
-    const sent = winners.filter((w) => w.received.entry.department === department);
+    const expected = [...new Set((assigneesOf.get(department) ?? []).map((a) => a.code))];
+    const mine = rowsOf.get(department) ?? [];
+    const submitted = new Set(mine.filter((r) => r.status === 'submitted').map((r) => r.code));
+    const received = expected.filter((code) => submitted.has(code));
+    const sent = sentBy.get(department) ?? [];
     const newest = [...sent].sort((a, b) => a.modified - b.modified || (a.file < b.file ? -1 : 1)).at(-1);
     const findings = mine.flatMap((r) => r.findings);
+    const expectedCodes = new Set(expected);
     return {
       department,
       expected: expected.length,
       received: received.length,
-      missing: expected.filter((code) => !received.includes(code)),
-      contributions: sent.filter((w) => allCodes.has(w.received.entry.code) && !expected.includes(w.received.entry.code)).length,
+      missing: expected.filter((code) => !submitted.has(code)),
+      contributions: sent.filter((w) => allCodes.has(w.received.entry.code) && !expectedCodes.has(w.received.entry.code)).length,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       ...(newest && { lastFile: newest.file }),
