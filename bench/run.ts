@@ -4,7 +4,7 @@
  * so read medians and ratios, not single runs.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,9 +25,13 @@ for (const b of BENCHES) {
   sections.push(`## ${b.title}\n\n\`npx tsx bench/${b.file} ${b.args.join(' ')}\` — exit ${r.status}\n\n${r.stdout.trim()}\n`);
 }
 const machine = `${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+// A hand-written "## History" section (earlier runs, what changed between them) is kept below the new figures.
+const resultsPath = join(import.meta.dirname, 'RESULTS.md');
+const previous = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
+const history = previous.includes('\n## History') ? previous.slice(previous.indexOf('\n## History') + 1) : '';
 writeFileSync(
-  join(import.meta.dirname, 'RESULTS.md'),
-  `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString()}.\nMachine: ${machine}.\n\n${sections.join('\n')}`,
+  resultsPath,
+  `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString()}.\nMachine: ${machine}.\n\n${sections.join('\n')}${history ? `\n${history}` : ''}`,
 );
 console.error(`\nbench/RESULTS.md written; ${failed} benchmark(s) missed a goal.`);
 process.exitCode = failed > 0 ? 1 : 0;
