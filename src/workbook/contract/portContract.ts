@@ -55,6 +55,7 @@ const TEXTS: readonly (readonly [string, string])[] = [
   ['text starting with @', '@総務課'],
   ['digits as text', '0012'],
   ['emoji and rare kanji', '髙橋 𠮷野 😀'],
+  ['text that looks like an XML escape, and a control character', '_x0041_ は A ではない\u0007'],
 ];
 const NUMBERS: readonly number[] = [0, 42, -3.5, 1234567.125];
 

@@ -118,3 +118,35 @@ describe('ExcelJsPort.writeSheets', () => {
     ]);
   });
 });
+
+async function reopenedPort(bytes: Uint8Array) {
+  const opened = await excelJsFactory.open(bytes, 'c.xlsx');
+  if (!opened.ok) throw new Error(opened.error.message);
+  return opened.value;
+}
+
+describe('ExcelJsPort.toBuffer', () => {
+  it('escapes text only in the saved file: it reads back the same in memory, saved, and saved again', async () => {
+    const text = '_x0041_ は A ではない\u0007';
+    const port = await excelJsFactory.create(
+      contractWorkbook(
+        contractSheet('目次', {
+          cells: [{ row: 0, column: 0, value: text }],
+          merges: [{ top: 0, left: 0, bottom: 1, right: 2 }], // an input is a merged area
+        }),
+      ),
+    );
+    const readBack = async (p: typeof port) => (await p.readSnapshot()).sheets[0]!.values[0]![0];
+    expect(await readBack(port)).toBe(text);
+    const reopened = await excelJsFactory.open(await port.toBuffer(), 'a.xlsx');
+    if (!reopened.ok) throw new Error(reopened.error.message);
+    expect(await readBack(port)).toBe(text);
+    expect(await readBack(reopened.value)).toBe(text);
+    expect(await readBack(port)).toBe(text); // saving twice escapes once each time
+    expect(await readBack(await reopenedPort(await port.toBuffer()))).toBe(text);
+    // A file that was loaded (ExcelJS decoded its escapes) is escaped again when it is saved.
+    const again = await excelJsFactory.open(await reopened.value.toBuffer(), 'b.xlsx');
+    if (!again.ok) throw new Error(again.error.message);
+    expect(await readBack(again.value)).toBe(text);
+  });
+});

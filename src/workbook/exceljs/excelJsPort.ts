@@ -5,6 +5,7 @@ import type { SheetSpec } from '../../domain/template/sheetSpec';
 import type { CellMark, FileWorkbookPort, Progress } from '../port';
 import { activateSheet, viewsOf } from './activeTab';
 import { CellMarks } from './cellMarks';
+import { escapeForSave } from './escapeCellText';
 import { internals } from './internals';
 import { readSheetSnapshot, visibilityOf } from './readSheetSnapshot';
 import { checkSheetName, renderSheet } from './renderSheet';
@@ -92,8 +93,14 @@ export class ExcelJsPort implements FileWorkbookPort {
   async toBuffer(): Promise<Uint8Array> {
     await utf8ZipWriter();
     activateSheet(this.workbook);
+    const restore = escapeForSave(this.workbook);
     // A Node Buffer (or the browser bundle's Buffer polyfill): a Uint8Array view; ExcelJS types it as ArrayBuffer.
-    const buffer = (await this.workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer | Uint8Array;
+    let buffer: ArrayBuffer | Uint8Array;
+    try {
+      buffer = (await this.workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer | Uint8Array;
+    } finally {
+      restore();
+    }
     return buffer instanceof Uint8Array
       ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
       : new Uint8Array(buffer);

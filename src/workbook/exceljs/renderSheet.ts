@@ -4,7 +4,6 @@ import { invariant } from '../../domain/result';
 import type { CellRange, CellSpec, SheetSpec } from '../../domain/template/sheetSpec';
 import { DEFAULT_FONT_SIZE, linkFormula, normaliseLineBreaks, SHEET_PROTECTION } from '../excelConventions';
 import { argb } from './a1';
-import { escapeCellText } from './escapeCellText';
 import { SHEET_FONT, toExcelStyle } from './excelStyle';
 import { renderConditionalFormat } from './renderConditionalFormat';
 import { renderPrint } from './renderPrint';
@@ -23,9 +22,9 @@ const PROTECTION: Partial<WorksheetProtection> = {
 
 /**
  * A cell's value in ExcelJS terms. Strings stay literal text (ExcelJS writes a plain string as a shared
- * string, never a formula, whatever its first character), escaped so that they read back unchanged
- * (escapeCellText). A link is a HYPERLINK formula whose cached result
- * is its text (see excelConventions.linkFormula).
+ * string, never a formula, whatever its first character); they are escaped only when the file is saved
+ * (escapeForSave), so the workbook in memory reads back what was written. A link is a HYPERLINK formula
+ * whose cached result is its text (see excelConventions.linkFormula).
  */
 function excelValue(cell: CellSpec): ExcelValue {
   if (cell.formula !== undefined) return { formula: cell.formula.replace(/^=/, '') };
@@ -33,7 +32,7 @@ function excelValue(cell: CellSpec): ExcelValue {
     const text = cell.value === null || cell.value === undefined ? cell.link.cell : String(cell.value);
     return { formula: linkFormula(cell.link.sheet, cell.link.cell, text), result: text };
   }
-  return typeof cell.value === 'string' ? escapeCellText(normaliseLineBreaks(cell.value)) : (cell.value ?? null);
+  return typeof cell.value === 'string' ? normaliseLineBreaks(cell.value) : (cell.value ?? null);
 }
 
 /** The cells of a merge other than its top-left, as A1 addresses. */

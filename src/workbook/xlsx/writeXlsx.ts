@@ -296,8 +296,35 @@ function mergeAnchors(merges: readonly CellRange[]): ReadonlyMap<number, { row: 
   return anchors;
 }
 
+/**
+ * Shared strings, only for text that needs SpreadsheetML's `_xHHHH_` escapes (a control character, or a
+ * literal `_x0041_`): readers agree on decoding them in shared strings (Excel, ExcelJS, readXlsxSnapshot),
+ * not in inline ones. All other text is written inline, so the table stays tiny.
+ */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+
+  indexOf(escaped: string): number {
+    let i = this.index.get(escaped);
+    if (i === undefined) this.index.set(escaped, (i = this.index.size));
+    return i;
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  xml(): string {
+    const items = [...this.index.keys()]
+      .map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`)
+      .join('');
+    return `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.index.size}" uniqueCount="${this.index.size}">${items}</sst>`;
+  }
+}
+
 interface SheetContext {
   readonly styles: Styles;
+  readonly strings: SharedStrings;
   readonly selected: boolean;
   readonly activeCell?: string;
   readonly overlay?: ReadonlyMap<string, string>;
@@ -397,9 +424,14 @@ function sheetXml(
         rowXml += `<c r="${address}"${sAttr}><f>${xmlText(cell.formula.replace(/^=/, ''))}</f></c>`;
       } else if (!covered && cell.link) {
         const text = cell.value === null || cell.value === undefined ? cell.link.cell : String(cell.value);
-        rowXml += `<c r="${address}"${sAttr} t="str"><f>${xmlText(linkFormula(cell.link.sheet, cell.link.cell, text))}</f><v>${cellXmlText(text)}</v></c>`;
+        rowXml += `<c r="${address}"${sAttr} t="str"><f>${xmlText(linkFormula(cell.link.sheet, cell.link.cell, text))}</f><v>${xmlText(normaliseLineBreaks(text))}</v></c>`;
       } else if (!covered && typeof cell.value === 'string' && cell.value !== '') {
-        rowXml += `<c r="${address}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${cellXmlText(cell.value)}</t></is></c>`;
+        const text = normaliseLineBreaks(cell.value);
+        const escaped = escapeCellText(text);
+        rowXml +=
+          escaped === text
+            ? `<c r="${address}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${cellXmlText(text)}</t></is></c>`
+            : `<c r="${address}"${sAttr} t="s"><v>${ctx.strings.indexOf(escaped)}</v></c>`;
       } else if (!covered && typeof cell.value === 'number') {
         invariant(Number.isFinite(cell.value), `sheet ${spec.name} ${address}: a number must be finite`);
         rowXml += `<c r="${address}"${sAttr}><v>${cell.value}</v></c>`;
@@ -524,6 +556,7 @@ export async function writeXlsx(
 ): Promise<Uint8Array> {
   const zip = new ZipWriter(options.codec);
   const styles = new Styles();
+  const strings = new SharedStrings();
   const active = activeIndex(workbook.sheets, options.active?.sheet);
   const names = new Set<string>();
   const written: WrittenSheet[] = [];
@@ -540,6 +573,7 @@ export async function writeXlsx(
       written: w,
     } = sheetXml(spec, {
       styles,
+      strings,
       selected: index === active,
       ...(index === active && options.active?.cell !== undefined && { activeCell: options.active.cell }),
       ...(options.overlays?.get(key) && { overlay: options.overlays.get(key)! }),
@@ -590,9 +624,13 @@ export async function writeXlsx(
       })),
       { id: `rId${count + 1}`, type: `${REL}/styles`, target: 'styles.xml' },
       { id: `rId${count + 2}`, type: `${REL}/theme`, target: 'theme/theme1.xml' },
+      ...(strings.size > 0
+        ? [{ id: `rId${count + 3}`, type: `${REL}/sharedStrings`, target: 'sharedStrings.xml' }]
+        : []),
     ]),
   );
   zip.add('xl/styles.xml', styles.xml());
+  if (strings.size > 0) zip.add('xl/sharedStrings.xml', strings.xml());
   zip.add('xl/theme/theme1.xml', THEME_XML);
 
   const p = workbook.properties;
@@ -637,6 +675,9 @@ export async function writeXlsx(
             `<Override PartName="/xl/tables/table${id}.xml" ContentType="${CT}.spreadsheetml.table+xml"/>`,
         )
         .join('') +
+      (strings.size > 0
+        ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.spreadsheetml.sharedStrings+xml"/>`
+        : '') +
       `<Override PartName="/xl/styles.xml" ContentType="${CT}.spreadsheetml.styles+xml"/><Override PartName="/xl/theme/theme1.xml" ContentType="${CT}.theme+xml"/>` +
       `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${CT}.extended-properties+xml"/></Types>`,
   );
