@@ -13,15 +13,15 @@ import type {
 import { escapeCellText } from '../exceljs/escapeCellText';
 import {
   blankRuleFormula,
-  DEFAULT_FONT_SIZE,
   linkFormula,
   normaliseLineBreaks,
   quoteSheetName,
-  SHEET_FONT_NAME,
   VALIDATION_LIMITS,
 } from '../excelConventions';
 import { checkSheetName, checkTableName, headerNames } from '../sheetRules';
 import { THEME_XML } from './themeXml';
+import { SharedStrings, Styles } from './xlsxTables';
+import { colour, NS_MAIN, NS_PKG_REL, NS_R, REL, XML_HEAD, xmlText } from './xmlParts';
 import { ZipWriter, type ZipCodec } from './zipWriter';
 
 /**
@@ -42,37 +42,11 @@ export interface WriteXlsxOptions {
   readonly overlays?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-// eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot hold at all (escapeCellText keeps cell text readable; other texts drop them)
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/** Characters any of the text passes below would change: most cell text (Japanese prose) has none. */
-// eslint-disable-next-line no-control-regex -- control characters are among what is looked for
-const NEEDS_WORK = /[&<>"\r_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
-/** Cell text as it goes into `<t>` or `<v>`: line breaks as Excel's, `_xHHHH_` escaped as Excel does, XML escaped. */
-const cellXmlText = (text: string): string =>
-  NEEDS_WORK.test(text) ? xmlText(escapeCellText(normaliseLineBreaks(text))) : text;
+const XML_SPECIAL = /[&<>"]/;
 
 /** Column letters by 0-based column, computed once. */
 const LETTERS: string[] = [];
 const columnName = (column: number): string => (LETTERS[column] ??= cellAddress(0, column).slice(0, -1));
-
-/** Text for element content or a double-quoted attribute. */
-export const xmlText = (text: string): string =>
-  text
-    .replace(NOT_XML, '')
-    .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-
-const colour = (hex: string): string => {
-  invariant(/^#[0-9a-fA-F]{6}$/.test(hex), `colour must be #RRGGBB, got ${hex}`);
-  return `FF${hex.slice(1).toUpperCase()}`;
-};
 
 const a1 = (r: CellRange): string =>
   r.top === r.bottom && r.left === r.right
@@ -85,136 +59,6 @@ const absolute = (r: CellRange): string => {
     cellAddress(row, column).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
   return `${abs(r.top, r.left)}:${abs(r.bottom, r.right)}`;
 };
-
-/** Built-in number formats Excel knows by id (no `<numFmt>` needed). */
-const BUILT_IN_FORMATS: Readonly<Record<string, number>> = {
-  General: 0,
-  '0': 1,
-  '0.00': 2,
-  '#,##0': 3,
-  '#,##0.00': 4,
-  '0%': 9,
-  '0.00%': 10,
-  '@': 49,
-};
-
-/** The workbook's style table: fonts, fills, borders, formats and cell formats, each written once. */
-class Styles {
-  private readonly fonts = new Map<string, number>();
-  private readonly fills = new Map<string, number>();
-  private readonly numFmts = new Map<string, number>();
-  private readonly xfs = new Map<string, number>();
-  private readonly dxfs = new Map<string, number>();
-  /** Cell format ids by a sheet's style table (report sheets of one form share it) and style name. */
-  private readonly cache = new WeakMap<object, Map<string, number>>();
-  /** XML of layout parts shared by many sheets (merges, validations, conditional formats), by identity. */
-  private readonly fragments = new WeakMap<object, string>();
-
-  constructor() {
-    this.font({});
-    this.fills.set('none', 0);
-    this.fills.set('gray125', 1);
-    this.xf({}, undefined);
-  }
-
-  private font(style: CellStyle): number {
-    const size = style.fontSize ?? DEFAULT_FONT_SIZE;
-    const xml =
-      `<font>${style.bold ? '<b/>' : ''}${style.underline ? '<u/>' : ''}<sz val="${size}"/>` +
-      `${style.color ? `<color rgb="${colour(style.color)}"/>` : ''}<name val="${xmlText(SHEET_FONT_NAME)}"/><family val="3"/><charset val="128"/></font>`;
-    return this.idOf(this.fonts, xml);
-  }
-
-  private fill(hex: string | undefined): number {
-    if (hex === undefined) return 0;
-    return this.idOf(
-      this.fills,
-      `<fill><patternFill patternType="solid"><fgColor rgb="${colour(hex)}"/><bgColor indexed="64"/></patternFill></fill>`,
-    );
-  }
-
-  private numFmt(code: string | undefined): number {
-    if (code === undefined) return 0;
-    const builtIn = BUILT_IN_FORMATS[code];
-    if (builtIn !== undefined) return builtIn;
-    const known = this.numFmts.get(code);
-    if (known !== undefined) return known;
-    const id = 164 + this.numFmts.size;
-    this.numFmts.set(code, id);
-    return id;
-  }
-
-  private idOf(map: Map<string, number>, xml: string): number {
-    const known = map.get(xml);
-    if (known !== undefined) return known;
-    map.set(xml, map.size);
-    return map.size - 1;
-  }
-
-  /** The cell format of a spec style, with an overlay fill (a mark) when given. */
-  xf(style: CellStyle, overlayFill: string | undefined): number {
-    const fontId = this.font(style);
-    const fillId = this.fill(overlayFill ?? style.fill);
-    const borderId = style.border ? 1 : 0;
-    const numFmtId = this.numFmt(style.numberFormat);
-    const alignment =
-      style.wrap || style.horizontal || style.vertical
-        ? `<alignment${style.horizontal ? ` horizontal="${style.horizontal}"` : ''}${style.vertical ? ` vertical="${style.vertical === 'middle' ? 'center' : style.vertical}"` : ''}${style.wrap ? ' wrapText="1"' : ''}/>`
-        : '';
-    const protection = style.locked === false ? '<protection locked="0"/>' : '';
-    const xml =
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
-      `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}` +
-      `${alignment ? ' applyAlignment="1"' : ''}${protection ? ' applyProtection="1"' : ''}` +
-      `${alignment || protection ? `>${alignment}${protection}</xf>` : '/>'}`;
-    return this.idOf(this.xfs, xml);
-  }
-
-  /** The cell format id of a named style of a sheet's style table, with an overlay fill when given. */
-  xfCached(table: object, name: string, style: CellStyle, overlayFill: string | undefined): number {
-    let ids = this.cache.get(table);
-    if (!ids) this.cache.set(table, (ids = new Map()));
-    const key = overlayFill === undefined ? name : `${name}\u0000${overlayFill}`;
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = this.xf(style, overlayFill)));
-    return id;
-  }
-
-  /** `make()`'s XML for a part, made once per part object (an empty part is written as nothing). */
-  fragment(part: readonly unknown[], make: () => string): string {
-    if (part.length === 0) return '';
-    let xml = this.fragments.get(part);
-    if (xml === undefined) this.fragments.set(part, (xml = make()));
-    return xml;
-  }
-
-  dxfFill(hex: string): number {
-    return this.idOf(
-      this.dxfs,
-      `<dxf><fill><patternFill patternType="solid"><fgColor rgb="${colour(hex)}"/><bgColor rgb="${colour(hex)}"/></patternFill></fill></dxf>`,
-    );
-  }
-
-  xml(): string {
-    const list = (tag: string, map: Map<string, number>, extra = '') =>
-      `<${tag} count="${map.size}"${extra}>${[...map.keys()].join('')}</${tag}>`;
-    const numFmts =
-      this.numFmts.size > 0
-        ? `<numFmts count="${this.numFmts.size}">${[...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`).join('')}</numFmts>`
-        : '';
-    const fills = `<fills count="${this.fills.size}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${[...this.fills.keys()].slice(2).join('')}</fills>`;
-    const thin = '<color indexed="64"/>';
-    const borders =
-      `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>` +
-      `<border><left style="thin">${thin}</left><right style="thin">${thin}</right><top style="thin">${thin}</top><bottom style="thin">${thin}</bottom><diagonal/></border></borders>`;
-    return (
-      `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">${numFmts}${list('fonts', this.fonts)}${fills}${borders}` +
-      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-      `${list('cellXfs', this.xfs)}<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
-      `${list('dxfs', this.dxfs)}<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`
-    );
-  }
-}
 
 /** What workbook.xml needs to know of a written sheet. */
 interface WrittenSheet {
@@ -294,32 +138,6 @@ function mergeAnchors(merges: readonly CellRange[]): ReadonlyMap<number, { row: 
     anchorCache.set(merges, (anchors = map));
   }
   return anchors;
-}
-
-/**
- * Shared strings, only for text that needs SpreadsheetML's `_xHHHH_` escapes (a control character, or a
- * literal `_x0041_`): readers agree on decoding them in shared strings (Excel, ExcelJS, readXlsxSnapshot),
- * not in inline ones. All other text is written inline, so the table stays tiny.
- */
-class SharedStrings {
-  private readonly index = new Map<string, number>();
-
-  indexOf(escaped: string): number {
-    let i = this.index.get(escaped);
-    if (i === undefined) this.index.set(escaped, (i = this.index.size));
-    return i;
-  }
-
-  get size(): number {
-    return this.index.size;
-  }
-
-  xml(): string {
-    const items = [...this.index.keys()]
-      .map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`)
-      .join('');
-    return `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.index.size}" uniqueCount="${this.index.size}">${items}</sst>`;
-  }
 }
 
 interface SheetContext {
@@ -430,7 +248,7 @@ function sheetXml(
         const escaped = escapeCellText(text);
         rowXml +=
           escaped === text
-            ? `<c r="${address}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${cellXmlText(text)}</t></is></c>`
+            ? `<c r="${address}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${XML_SPECIAL.test(text) ? xmlText(text) : text}</t></is></c>`
             : `<c r="${address}"${sAttr} t="s"><v>${ctx.strings.indexOf(escaped)}</v></c>`;
       } else if (!covered && typeof cell.value === 'number') {
         invariant(Number.isFinite(cell.value), `sheet ${spec.name} ${address}: a number must be finite`);
