@@ -7,6 +7,8 @@ import { buildDepartmentWorkbook } from '../../src/domain/template/buildDepartme
 import { buildMasterTemplate } from '../../src/domain/template/buildMasterTemplate';
 import type { WorkbookSpec } from '../../src/domain/template/sheetSpec';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
+import { SHEET_FONT } from '../../src/workbook/exceljs/excelStyle';
+import { DEFAULT_FONT_SIZE } from '../../src/workbook/excelConventions';
 import type { FileWorkbookPort } from '../../src/workbook/port';
 import { readXlsxSnapshot } from '../../src/workbook/xlsx/readXlsxSnapshot';
 import { SpecWorkbookPort } from '../../src/workbook/xlsx/specWorkbookPort';
@@ -19,7 +21,8 @@ import { SpecWorkbookPort } from '../../src/workbook/xlsx/specWorkbookPort';
 
 type Json = unknown;
 
-const DEFAULT_FONT = { name: 'ＭＳ Ｐゴシック', family: 3, charset: 128, size: 11 };
+/** The workbook's default font: the sheet font at the default size. */
+const DEFAULT_FONT = { ...SHEET_FONT, size: DEFAULT_FONT_SIZE };
 
 /** What a sheet looks like, as ExcelJS reads it from a file. */
 function describeSheet(ws: ExcelJS.Worksheet): Record<string, Json> {

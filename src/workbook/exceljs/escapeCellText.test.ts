@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contractSheet, contractWorkbook } from '../contract/portContract';
-import { escapeCellText } from './escapeCellText';
+import { escapeCellText } from '../escapeCellText';
 import { excelJsFactory } from './excelJsFactory';
 
 const roundTrip = async (text: string): Promise<unknown> => {

@@ -5,7 +5,7 @@ import type { SheetSpec } from '../../domain/template/sheetSpec';
 import type { CellMark, FileWorkbookPort, Progress } from '../port';
 import { activateSheet, viewsOf } from './activeTab';
 import { CellMarks } from './cellMarks';
-import { escapeForSave } from './escapeCellText';
+import { escapeForSave } from './escapeForSave';
 import { internals } from './internals';
 import { readSheetSnapshot, visibilityOf } from './readSheetSnapshot';
 import { checkSheetName, renderSheet } from './renderSheet';

@@ -1,7 +1,7 @@
 import type { Borders, Fill, Font, Style } from 'exceljs';
 import type { CellStyle } from '../../domain/template/sheetSpec';
 import { DEFAULT_FONT_SIZE, SHEET_FONT_NAME } from '../excelConventions';
-import { argb } from './a1';
+import { argb } from '../a1';
 
 /** The sheet font (see excelConventions) as ExcelJS records it: family 3 (modern), charset 128 (Shift_JIS). */
 export const SHEET_FONT: Readonly<Pick<Font, 'name' | 'family' | 'charset'>> = {

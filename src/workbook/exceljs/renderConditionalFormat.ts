@@ -2,7 +2,7 @@ import type { ConditionalFormattingRule, Worksheet } from 'exceljs';
 import { assertNever } from '../../domain/result';
 import type { ConditionalFormatSpec } from '../../domain/template/sheetSpec';
 import { blankRuleFormula } from '../excelConventions';
-import { a1Range, argb } from './a1';
+import { a1Range, argb } from '../a1';
 import { dxfFill } from './excelStyle';
 
 function rule(spec: ConditionalFormatSpec): ConditionalFormattingRule {

@@ -3,7 +3,7 @@ import { cellAddress } from '../../domain/cellAddress';
 import { invariant } from '../../domain/result';
 import type { CellRange, CellSpec, SheetSpec } from '../../domain/template/sheetSpec';
 import { DEFAULT_FONT_SIZE, linkFormula, normaliseLineBreaks, SHEET_PROTECTION } from '../excelConventions';
-import { argb } from './a1';
+import { argb } from '../a1';
 import { SHEET_FONT, toExcelStyle } from './excelStyle';
 import { renderConditionalFormat } from './renderConditionalFormat';
 import { renderPrint } from './renderPrint';

@@ -2,7 +2,7 @@ import type { DataValidation, Worksheet } from 'exceljs';
 import { invariant } from '../../domain/result';
 import type { ValidationSpec } from '../../domain/template/sheetSpec';
 import { VALIDATION_LIMITS } from '../excelConventions';
-import { a1Range } from './a1';
+import { a1Range } from '../a1';
 import { internals } from './internals';
 
 function checkText(text: string, max: number, what: string): string {

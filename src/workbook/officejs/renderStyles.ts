@@ -1,4 +1,4 @@
-import { cellAddress } from '../../domain/cellAddress';
+import { a1Range } from '../a1';
 import type { CellRange, CellStyle, SheetSpec } from '../../domain/template/sheetSpec';
 import { invariant } from '../../domain/result';
 import { DEFAULT_FONT_SIZE } from '../excelConventions';
@@ -91,11 +91,6 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle, target: StyleTa
 /** A RangeAreas address stays short (Excel limits formula-like text; 2,000 characters is far below). */
 const ADDRESS_CHARS = 2_000;
 
-const a1 = (r: CellRange): string =>
-  r.top === r.bottom && r.left === r.right
-    ? cellAddress(r.top, r.left)
-    : `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
-
 /** Ranges grouped into RangeAreas addresses of at most `ADDRESS_CHARS` characters. */
 function areaTargets(ranges: readonly CellRange[]): StyleTarget[] {
   const targets: StyleTarget[] = [];
@@ -104,7 +99,7 @@ function areaTargets(ranges: readonly CellRange[]): StyleTarget[] {
   const flush = (): void => {
     if (group.length === 0) return;
     targets.push({
-      address: group.map(a1).join(','),
+      address: group.map(a1Range).join(','),
       multiRow: group.some((r) => r.bottom > r.top),
       multiColumn: group.some((r) => r.right > r.left),
     });
@@ -112,7 +107,7 @@ function areaTargets(ranges: readonly CellRange[]): StyleTarget[] {
     length = 0;
   };
   for (const r of ranges) {
-    const text = a1(r);
+    const text = a1Range(r);
     if (length + text.length + 1 > ADDRESS_CHARS) flush();
     group.push(r);
     length += text.length + 1;

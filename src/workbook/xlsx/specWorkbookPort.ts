@@ -52,30 +52,21 @@ export class SpecWorkbookPort implements FileWorkbookPort {
     const wanted = sheets && new Set(sheets.map((s) => s.toLowerCase()));
     const chosen = this.sheets.filter((s) => !wanted || wanted.has(s.name.toLowerCase()));
     if (chosen.length === 0) return { file: this.file, sheets: [] };
-    // A workbook needs a visible sheet to be valid: reading hidden sheets alone, write them visible.
-    const readable = chosen.some((s) => (s.visibility ?? 'visible') === 'visible')
-      ? chosen
-      : [
-          ...chosen,
-          {
-            name: '_',
-            cells: [],
-            styles: {},
-            merges: [],
-            columnWidths: [],
-            rowHeights: {},
-            validations: [],
-            conditionalFormats: [],
-            protect: false,
-          },
-        ];
+    // Written visible (a workbook needs one visible sheet, and hidden ones may be all that is asked for),
+    // then given their own visibility back.
     const bytes = await writeXlsx(
-      { sheets: readable, properties: this.properties },
+      { sheets: chosen.map((s) => ({ ...s, visibility: 'visible' as const })), properties: this.properties },
       { ...(this.codec && { codec: this.codec }) },
     );
     const read = await readXlsxSnapshot(bytes, this.file, { sheets: chosen.map((s) => s.name) });
     if (!read.ok) throw new Error(`a workbook Suishin wrote could not be read back: ${read.error.message}`);
-    return read.value;
+    return {
+      ...read.value,
+      sheets: read.value.sheets.map((sheet, i) => ({
+        ...sheet,
+        visibility: chosen[i]?.visibility ?? 'visible',
+      })),
+    };
   }
 
   async writeSheets(specs: readonly SheetSpec[], onProgress?: Progress): Promise<void> {

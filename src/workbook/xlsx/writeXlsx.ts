@@ -10,7 +10,7 @@ import type {
   ValidationSpec,
   WorkbookSpec,
 } from '../../domain/template/sheetSpec';
-import { escapeCellText } from '../exceljs/escapeCellText';
+import { escapeCellText } from '../escapeCellText';
 import {
   blankRuleFormula,
   linkFormula,
@@ -18,10 +18,11 @@ import {
   quoteSheetName,
   VALIDATION_LIMITS,
 } from '../excelConventions';
+import { a1Range, argb } from '../a1';
 import { checkSheetName, checkTableName, headerNames } from '../sheetRules';
 import { THEME_XML } from './themeXml';
 import { SharedStrings, Styles } from './xlsxTables';
-import { colour, NS_MAIN, NS_PKG_REL, NS_R, REL, XML_HEAD, xmlText } from './xmlParts';
+import { NS_MAIN, NS_PKG_REL, NS_R, XML_HEAD, xmlText } from './xmlParts';
 import { ZipWriter, type ZipCodec } from './zipWriter';
 
 /**
@@ -47,11 +48,6 @@ const XML_SPECIAL = /[&<>"]/;
 /** Column letters by 0-based column, computed once. */
 const LETTERS: string[] = [];
 const columnName = (column: number): string => (LETTERS[column] ??= cellAddress(0, column).slice(0, -1));
-
-const a1 = (r: CellRange): string =>
-  r.top === r.bottom && r.left === r.right
-    ? cellAddress(r.top, r.left)
-    : `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
 
 /** `$A$1:$D$30`: an absolute range for a defined name. */
 const absolute = (r: CellRange): string => {
@@ -98,10 +94,10 @@ function validationXml(v: ValidationSpec): string {
         `list is ${joined.length} characters; Excel allows ${VALIDATION_LIMITS.list}: ${joined.slice(0, 20)}…`,
       );
       const formula = `"${joined}"`;
-      return `<dataValidation type="list"${v.allowBlank ? ' allowBlank="1"' : ''}${messages} sqref="${a1(v.range)}"><formula1>${xmlText(formula)}</formula1></dataValidation>`;
+      return `<dataValidation type="list"${v.allowBlank ? ' allowBlank="1"' : ''}${messages} sqref="${a1Range(v.range)}"><formula1>${xmlText(formula)}</formula1></dataValidation>`;
     }
     case 'textLength':
-      return `<dataValidation type="textLength" operator="lessThanOrEqual" allowBlank="1"${messages} sqref="${a1(v.range)}"><formula1>${v.max}</formula1></dataValidation>`;
+      return `<dataValidation type="textLength" operator="lessThanOrEqual" allowBlank="1"${messages} sqref="${a1Range(v.range)}"><formula1>${v.max}</formula1></dataValidation>`;
     default:
       return assertNever(v, 'Unknown validation');
   }
@@ -110,9 +106,9 @@ function validationXml(v: ValidationSpec): string {
 function conditionalFormatXml(cf: ConditionalFormatSpec, priority: number, styles: Styles): string {
   switch (cf.kind) {
     case 'blank':
-      return `<conditionalFormatting sqref="${a1(cf.range)}"><cfRule type="expression" dxfId="${styles.dxfFill(cf.fill)}" priority="${priority}"><formula>${xmlText(blankRuleFormula(cf.range.top, cf.range.left))}</formula></cfRule></conditionalFormatting>`;
+      return `<conditionalFormatting sqref="${a1Range(cf.range)}"><cfRule type="expression" dxfId="${styles.dxfFill(cf.fill)}" priority="${priority}"><formula>${xmlText(blankRuleFormula(cf.range.top, cf.range.left))}</formula></cfRule></conditionalFormatting>`;
     case 'dataBar':
-      return `<conditionalFormatting sqref="${a1(cf.range)}"><cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${colour(cf.color)}"/></dataBar></cfRule></conditionalFormatting>`;
+      return `<conditionalFormatting sqref="${a1Range(cf.range)}"><cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${argb(cf.color)}"/></dataBar></cfRule></conditionalFormatting>`;
     default:
       return assertNever(cf, 'Unknown conditional format');
   }
@@ -207,7 +203,7 @@ function sheetXml(
         put({ ...(cell ?? { row: top, column: c }), value: names[i]! });
     });
     const id = ctx.nextTableId();
-    const ref = a1(t.range);
+    const ref = a1Range(t.range);
     tables.push({
       id,
       xml:
@@ -265,7 +261,7 @@ function sheetXml(
   const print = spec.print;
   const sheetPr =
     spec.tabColor || (print && print.fitToWidth > 0)
-      ? `<sheetPr>${spec.tabColor ? `<tabColor rgb="${colour(spec.tabColor)}"/>` : ''}${print && print.fitToWidth > 0 ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`
+      ? `<sheetPr>${spec.tabColor ? `<tabColor rgb="${argb(spec.tabColor)}"/>` : ''}${print && print.fitToWidth > 0 ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`
       : '';
   const lastRow = sortedRows.length > 0 ? sortedRows[sortedRows.length - 1]! : 0;
   const dimension = `<dimension ref="${sortedRows.length > 0 ? `A1:${cellAddress(lastRow, maxColumn)}` : 'A1'}"/>`;
@@ -298,7 +294,7 @@ function sheetXml(
   const merges = styles.fragment(
     spec.merges,
     () =>
-      `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${a1(m)}"/>`).join('')}</mergeCells>`,
+      `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${a1Range(m)}"/>`).join('')}</mergeCells>`,
   );
   // Priorities count from 1 in each sheet, so the same rules give the same XML in every sheet.
   const conditional = styles.fragment(spec.conditionalFormats, () =>
@@ -404,7 +400,7 @@ export async function writeXlsx(
         relationships(
           tables.map((t, i) => ({
             id: `rId${i + 1}`,
-            type: `${REL}/table`,
+            type: `${NS_R}/table`,
             target: `../tables/table${t.id}.xml`,
           })),
         ),
@@ -437,13 +433,13 @@ export async function writeXlsx(
     relationships([
       ...written.map((_, i) => ({
         id: `rId${i + 1}`,
-        type: `${REL}/worksheet`,
+        type: `${NS_R}/worksheet`,
         target: `worksheets/sheet${i + 1}.xml`,
       })),
-      { id: `rId${count + 1}`, type: `${REL}/styles`, target: 'styles.xml' },
-      { id: `rId${count + 2}`, type: `${REL}/theme`, target: 'theme/theme1.xml' },
+      { id: `rId${count + 1}`, type: `${NS_R}/styles`, target: 'styles.xml' },
+      { id: `rId${count + 2}`, type: `${NS_R}/theme`, target: 'theme/theme1.xml' },
       ...(strings.size > 0
-        ? [{ id: `rId${count + 3}`, type: `${REL}/sharedStrings`, target: 'sharedStrings.xml' }]
+        ? [{ id: `rId${count + 3}`, type: `${NS_R}/sharedStrings`, target: 'sharedStrings.xml' }]
         : []),
     ]),
   );
@@ -466,13 +462,13 @@ export async function writeXlsx(
   zip.add(
     '_rels/.rels',
     relationships([
-      { id: 'rId1', type: `${REL}/officeDocument`, target: 'xl/workbook.xml' },
+      { id: 'rId1', type: `${NS_R}/officeDocument`, target: 'xl/workbook.xml' },
       {
         id: 'rId2',
         type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
         target: 'docProps/core.xml',
       },
-      { id: 'rId3', type: `${REL}/extended-properties`, target: 'docProps/app.xml' },
+      { id: 'rId3', type: `${NS_R}/extended-properties`, target: 'docProps/app.xml' },
     ]),
   );
   const CT = 'application/vnd.openxmlformats-officedocument';

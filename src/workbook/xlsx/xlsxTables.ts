@@ -1,6 +1,7 @@
 import type { CellStyle } from '../../domain/template/sheetSpec';
 import { DEFAULT_FONT_SIZE, SHEET_FONT_NAME } from '../excelConventions';
-import { colour, NS_MAIN, XML_HEAD, xmlText } from './xmlParts';
+import { argb } from '../a1';
+import { NS_MAIN, XML_HEAD, xmlText } from './xmlParts';
 
 /** Built-in number formats Excel knows by id (no `<numFmt>` needed). */
 const BUILT_IN_FORMATS: Readonly<Record<string, number>> = {
@@ -37,7 +38,7 @@ export class Styles {
     const size = style.fontSize ?? DEFAULT_FONT_SIZE;
     const xml =
       `<font>${style.bold ? '<b/>' : ''}${style.underline ? '<u/>' : ''}<sz val="${size}"/>` +
-      `${style.color ? `<color rgb="${colour(style.color)}"/>` : ''}<name val="${xmlText(SHEET_FONT_NAME)}"/><family val="3"/><charset val="128"/></font>`;
+      `${style.color ? `<color rgb="${argb(style.color)}"/>` : ''}<name val="${xmlText(SHEET_FONT_NAME)}"/><family val="3"/><charset val="128"/></font>`;
     return this.idOf(this.fonts, xml);
   }
 
@@ -45,7 +46,7 @@ export class Styles {
     if (hex === undefined) return 0;
     return this.idOf(
       this.fills,
-      `<fill><patternFill patternType="solid"><fgColor rgb="${colour(hex)}"/><bgColor indexed="64"/></patternFill></fill>`,
+      `<fill><patternFill patternType="solid"><fgColor rgb="${argb(hex)}"/><bgColor indexed="64"/></patternFill></fill>`,
     );
   }
 
@@ -107,7 +108,7 @@ export class Styles {
   dxfFill(hex: string): number {
     return this.idOf(
       this.dxfs,
-      `<dxf><fill><patternFill patternType="solid"><fgColor rgb="${colour(hex)}"/><bgColor rgb="${colour(hex)}"/></patternFill></fill></dxf>`,
+      `<dxf><fill><patternFill patternType="solid"><fgColor rgb="${argb(hex)}"/><bgColor rgb="${argb(hex)}"/></patternFill></fill></dxf>`,
     );
   }
 
