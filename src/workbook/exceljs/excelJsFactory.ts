@@ -3,8 +3,8 @@ import { err, ok, type Result } from '../../domain/result';
 import type { WorkbookSpec } from '../../domain/template/sheetSpec';
 import type { FileWorkbookFactory, FileWorkbookPort, OpenError } from '../port';
 import { ExcelJsPort } from './excelJsPort';
-import { openError } from './openError';
-import { sniffBytes } from './sniffBytes';
+import { openError } from '../openError';
+import { sniffBytes } from '../sniffBytes';
 import { breachCode, checkPackage, describeBreach } from '../readLimits';
 
 function newWorkbook(properties?: WorkbookSpec['properties']): ExcelJS.Workbook {

@@ -1,7 +1,7 @@
 import type { SheetSnapshot, WorkbookSnapshot } from '../../domain/extract/snapshot';
 import { err, ok, type Result } from '../../domain/result';
-import { openError } from '../exceljs/openError';
-import { sniffBytes, type ByteKind } from '../exceljs/sniffBytes';
+import { openError } from '../openError';
+import { sniffBytes, type ByteKind } from '../sniffBytes';
 import type { OpenError } from '../port';
 import {
   breachCode,

@@ -1,4 +1,4 @@
-import type { OpenError } from '../port';
+import type { OpenError } from './port';
 
 type Code = OpenError['code'];
 
