@@ -2,7 +2,7 @@ import type { SourceInput } from '../app/consolidate';
 import type { FileWorkbookFactory, WorkbookPort } from '../workbook/port';
 import { readPickedFiles, toBase64 } from './files';
 import { HostState, type Host, type HostSnapshot } from './host';
-import { loadExcelJsFactory } from './lazy';
+import { loadExcelJsFactory, onceUntilFailure } from './lazy';
 
 export interface ExcelHostOptions {
   /** The workbook open in Excel (OfficeJsPort). */
@@ -18,14 +18,12 @@ export class ExcelHost implements Host {
   readonly mode = 'excel' as const;
   private readonly state: HostState;
   private readonly port: WorkbookPort;
-  private readonly load: () => Promise<FileWorkbookFactory>;
-  private factory: Promise<FileWorkbookFactory> | undefined;
   readonly createWorkbook?: (bytes: Uint8Array) => Promise<void>;
 
   constructor(options: ExcelHostOptions) {
     this.port = options.port;
     this.state = new HostState({ port: options.port, name: options.name });
-    this.load = options.loadFactory ?? loadExcelJsFactory;
+    this.loadFactory = onceUntilFailure(options.loadFactory ?? loadExcelJsFactory);
     const create = options.createWorkbookFromBase64;
     if (create) this.createWorkbook = (bytes) => create(toBase64(bytes));
   }
@@ -34,13 +32,8 @@ export class ExcelHost implements Host {
   subscribe = (listener: () => void): (() => void) => this.state.subscribe(listener);
   touch = (): void => this.state.touch();
 
-  loadFactory = (): Promise<FileWorkbookFactory> => {
-    this.factory ??= this.load().catch((e: unknown) => {
-      this.factory = undefined;
-      throw e;
-    });
-    return this.factory;
-  };
+  /** ExcelJS, loaded on first use (a failed load is tried again next time). */
+  readonly loadFactory: () => Promise<FileWorkbookFactory>;
 
   readFiles = (files: readonly File[]): Promise<SourceInput[]> => readPickedFiles(files);
 

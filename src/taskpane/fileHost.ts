@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../domain/result';
 import type { FileWorkbookFactory, FileWorkbookPort, OpenError, WorkbookPort } from '../workbook/port';
 import { browserDownload, readPickedFiles } from './files';
 import { HostState, type Host, type HostSnapshot } from './host';
-import { loadExcelJsFactory } from './lazy';
+import { loadExcelJsFactory, onceUntilFailure } from './lazy';
 
 export interface FileHostOptions {
   readonly loadFactory?: () => Promise<FileWorkbookFactory>;
@@ -17,12 +17,10 @@ export class FileHost implements Host {
   readonly mode = 'file' as const;
   private readonly state: HostState;
   private current: FileWorkbookPort | undefined;
-  private factory: Promise<FileWorkbookFactory> | undefined;
-  private readonly load: () => Promise<FileWorkbookFactory>;
   readonly download: (fileName: string, data: Uint8Array | string, mime: string) => void;
 
   constructor(options: FileHostOptions = {}) {
-    this.load = options.loadFactory ?? loadExcelJsFactory;
+    this.loadFactory = onceUntilFailure(options.loadFactory ?? loadExcelJsFactory);
     this.download = options.download ?? browserDownload;
     this.current = options.initial?.port;
     this.state = new HostState({ port: options.initial?.port, name: options.initial?.name });
@@ -32,13 +30,8 @@ export class FileHost implements Host {
   subscribe = (listener: () => void): (() => void) => this.state.subscribe(listener);
   touch = (): void => this.state.touch();
 
-  loadFactory = (): Promise<FileWorkbookFactory> => {
-    this.factory ??= this.load().catch((e: unknown) => {
-      this.factory = undefined;
-      throw e;
-    });
-    return this.factory;
-  };
+  /** ExcelJS, loaded on first use (a failed load is tried again next time). */
+  readonly loadFactory: () => Promise<FileWorkbookFactory>;
 
   readFiles = (files: readonly File[]): Promise<SourceInput[]> => readPickedFiles(files);
 

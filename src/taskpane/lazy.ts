@@ -1,6 +1,16 @@
 import type { Sample } from '../domain/sample/r2';
 import type { FileWorkbookFactory } from '../workbook/port';
 
+/** `load` run once and its promise kept; a failed load is forgotten, so the next call tries again. */
+export function onceUntilFailure<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
 /**
  * Heavy modules load on first use, in chunks of their own, so the pane in Excel starts small:
  * ExcelJS (files, department workbooks, consolidation inputs), the R2 sample, JSZip.

@@ -1,10 +1,9 @@
 import { Button, Checkbox, Field, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentTableRegular } from '@fluentui/react-icons/svg/document-table';
-import { TextBulletListTreeRegular } from '@fluentui/react-icons/svg/text-bullet-list-tree';
 import type { Dispatch } from 'react';
 import { itemsForDepartment } from '../../domain/plan/planItems';
 import type { Plan } from '../../domain/plan/types';
-import { EmptyState } from '../components/EmptyState';
+import { PlanFirst } from '../components/PlanFirst';
 import { OperationStatus } from '../components/OperationStatus';
 import { FiscalYearSelect } from '../components/Selects';
 import { useSharedStyles } from '../components/styles';
@@ -54,17 +53,9 @@ export function BuildTab(props: BuildTabProps) {
   if (!plan || plan.departments.length === 0)
     return (
       <div className={shared.tab}>
-        <EmptyState
-          icon={<TextBulletListTreeRegular />}
-          title="先に体系を読み込んでください"
-          actions={
-            <Button appearance="primary" onClick={props.onGoToPlan}>
-              体系タブへ
-            </Button>
-          }
-        >
+        <PlanFirst onGoToPlan={props.onGoToPlan}>
           シートは体系の取組項目と実践課から作成します。体系タブで体系のあるブックを開くか、サンプルを挿入してください。
-        </EmptyState>
+        </PlanFirst>
       </div>
     );
   const running = props.state.phase === 'running';

@@ -11,11 +11,10 @@ import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import { DataBarVerticalRegular } from '@fluentui/react-icons/svg/data-bar-vertical';
 import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
 import { DocumentRegular } from '@fluentui/react-icons/svg/document';
-import { TextBulletListTreeRegular } from '@fluentui/react-icons/svg/text-bullet-list-tree';
 import type { ConsolidateResult } from '../../app/consolidate';
 import type { Stage } from '../../domain/entry/formDefinition';
 import { AchievementBars } from '../components/AchievementBars';
-import { EmptyState } from '../components/EmptyState';
+import { PlanFirst } from '../components/PlanFirst';
 import { FileDrop } from '../components/FileDrop';
 import { OperationStatus } from '../components/OperationStatus';
 import { FiscalYearSelect, StageSelect } from '../components/Selects';
@@ -106,17 +105,9 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
   if (!props.hasPlan)
     return (
       <div className={shared.tab}>
-        <EmptyState
-          icon={<TextBulletListTreeRegular />}
-          title="先に体系を読み込んでください"
-          actions={
-            <Button appearance="primary" onClick={props.onGoToPlan}>
-              体系タブへ
-            </Button>
-          }
-        >
+        <PlanFirst onGoToPlan={props.onGoToPlan}>
           集約は体系の順に「全体計画」シートへ書き込みます。総務課の全体計画ブック（体系シートのあるブック）で実行してください。
-        </EmptyState>
+        </PlanFirst>
       </div>
     );
   const running = props.state.phase === 'running' || props.readState.phase === 'running';
