@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { departmentFileName } from '../../src/app/buildWorkbooks';
 import { itemsForDepartment } from '../../src/domain/plan/planItems';
 import { r2Sample } from '../../src/domain/sample/r2';
 import { readWorkbook } from './xlsx';
-import { downloads, dropFiles, launchBrowser, openPane, statValue, tab, type Pane } from './pane';
+import { downloads, dropFiles, itMadeNoRequests, paneForSuite, statValue, tab } from './pane';
 
 const baseUrl = inject('baseUrl');
 const fixtures = inject('fixtures');
@@ -28,19 +27,10 @@ function expectDepartmentWorkbook(wb: ExcelJS.Workbook, department: string): voi
 }
 
 describe('シート作成 in file mode (scenario 1)', () => {
-  let browser: Browser;
-  let pane: Pane;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    pane = await openPane(browser, baseUrl);
-  });
-  afterAll(async () => {
-    await pane?.close();
-    await browser?.close();
-  });
+  const pane = paneForSuite(baseUrl);
 
   it('opens the R2 master template dropped on the page and shows its 体系', async () => {
-    const { page } = pane;
+    const { page } = pane();
     await page.getByText('Excel の外で動いています（ファイル モード）').waitFor();
     await dropFiles(page.getByText('ここに .xlsx ファイルをドロップすることもできます').locator('..'), [
       fixtures.master,
@@ -55,7 +45,7 @@ describe('シート作成 in file mode (scenario 1)', () => {
   });
 
   it('builds the 8 department workbooks and downloads them one by one', async () => {
-    const { page } = pane;
+    const { page } = pane();
     const { tab: build, panel } = tab(page, 'シート作成');
     await build.click();
     await panel.getByRole('combobox', { name: '年度' }).selectOption({ label: '令和2年度' });
@@ -75,7 +65,7 @@ describe('シート作成 in file mode (scenario 1)', () => {
   });
 
   it('builds them again as one .zip', async () => {
-    const { page } = pane;
+    const { page } = pane();
     const { panel } = tab(page, 'シート作成');
     await panel.getByRole('radio', { name: '課ごとのブックを .zip にまとめてダウンロード' }).check();
     const [zip] = await downloads(page, 1, () =>
@@ -93,9 +83,5 @@ describe('シート作成 in file mode (scenario 1)', () => {
       .waitFor();
   });
 
-  it('made no request after the page had loaded, and none off this machine', () => {
-    expect(pane.workRequests()).toEqual([]);
-    expect(pane.foreignRequests()).toEqual([]);
-    expect(pane.errors).toEqual([]);
-  });
+  itMadeNoRequests(pane);
 });

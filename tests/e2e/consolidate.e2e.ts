@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { r2Sample } from '../../src/domain/sample/r2';
 import { readWorkbook } from './xlsx';
 import { CORRUPT_FILE, MASTER_FILE } from './fixtures';
 import {
   downloads,
-  launchBrowser,
-  openPane,
+  itMadeNoRequests,
+  paneForSuite,
   recordedProgress,
   recordProgress,
   statValue,
   tab,
-  type Pane,
 } from './pane';
 
 const baseUrl = inject('baseUrl');
@@ -22,19 +20,10 @@ const sample = r2Sample();
 const CODE = /^(I|II|III|IV|V)-\d+-\d+-\d+$/;
 
 describe('集約 in file mode (scenario 3)', () => {
-  let browser: Browser;
-  let pane: Pane;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    pane = await openPane(browser, baseUrl);
-  });
-  afterAll(async () => {
-    await pane?.close();
-    await browser?.close();
-  });
+  const pane = paneForSuite(baseUrl);
 
   it('consolidates the 8 R2 department workbooks and names the corrupted file with its reason', async () => {
-    const { page } = pane;
+    const { page } = pane();
     await page.locator('input[type="file"][aria-label="開くブック"]').first().setInputFiles(fixtures.master);
     await page.getByRole('heading', { name: 'シート「体系」・令和2年度' }).waitFor();
 
@@ -57,11 +46,15 @@ describe('集約 in file mode (scenario 3)', () => {
     // One step per file, named, in order, then the writing: the bar moves while the files are read. Not every
     // step is painted: the corrupted file (9 / 9) is refused within microseconds, and its label may be
     // replaced before the next frame.
-    const steps = progress.flatMap((label) => / を読み込み中（(\d) \/ 9）$/.exec(label)?.[1] ?? []).map(Number);
+    const steps = progress
+      .flatMap((label) => / を読み込み中（(\d) \/ 9）$/.exec(label)?.[1] ?? [])
+      .map(Number);
     expect(steps.length).toBeGreaterThanOrEqual(5);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(progress).toContain(`${basename(inputs[0]!)} を読み込み中（1 / 9）`);
-    expect(progress.indexOf('全体計画を書き込み中')).toBeGreaterThan(progress.indexOf(`${basename(inputs[0]!)} を読み込み中（1 / 9）`));
+    expect(progress.indexOf('全体計画を書き込み中')).toBeGreaterThan(
+      progress.indexOf(`${basename(inputs[0]!)} を読み込み中（1 / 9）`),
+    );
 
     expect(await statValue(page, '集約の結果', '集約')).toBe(37);
     expect(await statValue(page, '集約の結果', '未提出')).toBe(0);
@@ -91,7 +84,7 @@ describe('集約 in file mode (scenario 3)', () => {
   });
 
   it('downloads the master workbook with the 37 entries and report.json', async () => {
-    const { page } = pane;
+    const { page } = pane();
     const { panel } = tab(page, '集約');
     const [master] = await downloads(page, 1, () =>
       panel.getByRole('button', { name: '全体計画 (.xlsx) をダウンロード' }).click(),
@@ -123,9 +116,5 @@ describe('集約 in file mode (scenario 3)', () => {
     expect(json.summary).toEqual(expect.objectContaining({ entries: 37, rejectedFiles: 1 }));
   });
 
-  it('made no request after the page had loaded, and none off this machine', () => {
-    expect(pane.workRequests()).toEqual([]);
-    expect(pane.foreignRequests()).toEqual([]);
-    expect(pane.errors).toEqual([]);
-  });
+  itMadeNoRequests(pane);
 });

@@ -10,6 +10,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 /** Debian's chromium (`.ci/run` installs it); nothing downloads a browser. */
 const CHROMIUM = process.env.SUISHIN_CHROMIUM ?? '/usr/bin/chromium';
@@ -269,3 +270,33 @@ export async function framesSince(
 }
 
 export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+
+/**
+ * One browser and one file-mode pane for a describe block: its tests run in order on the same pane, as a
+ * user works through a scenario. Opened before the first test, closed after the last.
+ */
+export function paneForSuite(baseUrl: string): () => Pane {
+  let browser: Browser | undefined;
+  let pane: Pane | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    pane = await openPane(browser, baseUrl);
+  });
+  afterAll(async () => {
+    await pane?.close();
+    await browser?.close();
+  });
+  return () => {
+    if (!pane) throw new Error('the pane is not open');
+    return pane;
+  };
+}
+
+/** The check every scenario ends with: no request after the page had loaded, none off this machine, no page error. */
+export function itMadeNoRequests(pane: () => Pane): void {
+  it('made no request after the page had loaded, and none off this machine', () => {
+    expect(pane().workRequests()).toEqual([]);
+    expect(pane().foreignRequests()).toEqual([]);
+    expect(pane().errors).toEqual([]);
+  });
+}

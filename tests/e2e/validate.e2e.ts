@@ -1,7 +1,6 @@
 import type ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { downloads, launchBrowser, openPane, statValue, tab, type Pane } from './pane';
+import { describe, expect, inject, it } from 'vitest';
+import { downloads, itMadeNoRequests, paneForSuite, statValue, tab } from './pane';
 import { readWorkbook } from './xlsx';
 import { PLANTED_DEPARTMENT, PLANTED_FILE } from './fixtures';
 
@@ -35,19 +34,10 @@ const PLANTED = [
 ] as const;
 
 describe('検証 in file mode (scenario 2)', () => {
-  let browser: Browser;
-  let pane: Pane;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    pane = await openPane(browser, baseUrl);
-  });
-  afterAll(async () => {
-    await pane?.close();
-    await browser?.close();
-  });
+  const pane = paneForSuite(baseUrl);
 
   it('opens a filled department workbook with the header’s open button', async () => {
-    const { page } = pane;
+    const { page } = pane();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Excel ブック (.xlsx) を開く' }).click();
     await (await chooser).setFiles(fixtures.planted);
@@ -57,7 +47,7 @@ describe('検証 in file mode (scenario 2)', () => {
   });
 
   it('shows the three planted problems with their Japanese messages, each on its sheet and cell', async () => {
-    const { page } = pane;
+    const { page } = pane();
     const { tab: validate, panel } = tab(page, '検証');
     await validate.click();
     await panel.getByRole('combobox', { name: '確認する時期' }).selectOption({ label: '年度末' });
@@ -82,7 +72,7 @@ describe('検証 in file mode (scenario 2)', () => {
   });
 
   it('clicking a finding shows its cell in a read-only preview of the sheet', async () => {
-    const { page } = pane;
+    const { page } = pane();
     const { panel } = tab(page, '検証');
     const p = PLANTED[1];
     const button = panel
@@ -101,7 +91,7 @@ describe('検証 in file mode (scenario 2)', () => {
   });
 
   it('marks the cells and saves a copy that opens on the chosen cell', async () => {
-    const { page } = pane;
+    const { page } = pane();
     const { panel } = tab(page, '検証');
     await panel.getByRole('button', { name: 'セルに色を付ける' }).click();
     await panel.getByText(/か所のセルに色を付けました/).waitFor();
@@ -119,9 +109,5 @@ describe('検証 in file mode (scenario 2)', () => {
     expect((ws.getCell('C10').fill as ExcelJS.FillPattern | undefined)?.fgColor).not.toEqual(fill?.fgColor);
   });
 
-  it('made no request after the page had loaded, and none off this machine', () => {
-    expect(pane.workRequests()).toEqual([]);
-    expect(pane.foreignRequests()).toEqual([]);
-    expect(pane.errors).toEqual([]);
-  });
+  itMadeNoRequests(pane);
 });
