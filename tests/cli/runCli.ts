@@ -32,6 +32,10 @@ export async function runCli(cwd: string, ...argv: string[]): Promise<CliRun> {
   return { code, stdout, stderr };
 }
 
+/** `suishin <command> --plan sample:r2 --year 令和2年度 …args`: a command on the built-in R2 plan. */
+export const runR2 = (cwd: string, command: string, ...args: string[]): Promise<CliRun> =>
+  runCli(cwd, command, '--plan', 'sample:r2', '--year', '令和2年度', ...args);
+
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'suishin-cli-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };

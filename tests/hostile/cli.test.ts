@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/domain/finding';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
-import { r2FilledFiles, runCli, tempDir, writeFiles } from '../cli/runCli';
+import { r2FilledFiles, runCli, runR2, tempDir, writeFiles } from '../cli/runCli';
 import { baseWorkbook, CASES, type HostileCase } from '../fixtures/hostile/cases';
 import { FILES_DIR } from '../fixtures/hostile/generate';
 import { findingLabel } from './libraryOutcome';
@@ -54,16 +54,7 @@ afterAll(() => cleanup());
 
 describe('suishin extract and validate on every corpus file (one run each)', () => {
   it('extracts exactly the expected entries of each file, and refuses the unreadable ones with their code', async () => {
-    const r = await runCli(
-      dir,
-      'extract',
-      '--plan',
-      'sample:r2',
-      '--year',
-      '令和2年度',
-      '--json',
-      ...CASES.map(argOf),
-    );
+    const r = await runR2(dir, 'extract', '--json', ...CASES.map(argOf));
     expect(r.code).toBe(2); // some files cannot be opened
     const out = JSON.parse(r.stdout) as {
       entries: { code: string; department: string; seq: number; source: { file: string } }[];
@@ -83,18 +74,7 @@ describe('suishin extract and validate on every corpus file (one run each)', () 
   });
 
   it('validates each file with exactly the expected findings at their cells', async () => {
-    const r = await runCli(
-      dir,
-      'validate',
-      '--plan',
-      'sample:r2',
-      '--year',
-      '令和2年度',
-      '--stage',
-      'year-end',
-      '--json',
-      ...CASES.map(argOf),
-    );
+    const r = await runR2(dir, 'validate', '--stage', 'year-end', '--json', ...CASES.map(argOf));
     expect(r.code).toBe(2);
     const out = JSON.parse(r.stdout) as { findings: Finding[] };
     for (const c of CASES) {
@@ -112,13 +92,9 @@ describe('suishin consolidate: the corpus and the R2 files in one batch', () => 
   let run: Awaited<ReturnType<typeof runCli>>;
   let report: Report;
   beforeAll(async () => {
-    run = await runCli(
+    run = await runR2(
       dir,
       'consolidate',
-      '--plan',
-      'sample:r2',
-      '--year',
-      '令和2年度',
       '--stage',
       'year-end',
       ...r2Names,
@@ -203,13 +179,9 @@ describe('suishin consolidate: the same file given twice', () => {
   it('reads a path given twice once, and logs a copy under another folder as replaced, its text kept', async () => {
     await mkdir(join(dir, 'copy'), { recursive: true });
     await copyFile(join(dir, 'in', 'as-built.xlsx'), join(dir, 'copy', 'as-built.xlsx'));
-    const r = await runCli(
+    const r = await runR2(
       dir,
       'consolidate',
-      '--plan',
-      'sample:r2',
-      '--year',
-      '令和2年度',
       'in/as-built.xlsx',
       'in/as-built.xlsx',
       'copy/as-built.xlsx',
@@ -230,7 +202,15 @@ describe('suishin consolidate: the same file given twice', () => {
 
 describe('suishin consolidate: a file with no 取組項目 sheet on its own', () => {
   it('is nothing usable: exit code 2, the file named with its reason, and no master written', async () => {
-    const r = await runCli(dir, 'consolidate', '--plan', 'sample:r2', 'in/toc-only.xlsx', '--out', 'toc-only-master.xlsx');
+    const r = await runCli(
+      dir,
+      'consolidate',
+      '--plan',
+      'sample:r2',
+      'in/toc-only.xlsx',
+      '--out',
+      'toc-only-master.xlsx',
+    );
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).toContain('toc-only.xlsx');
     await expect(readFile(join(dir, 'toc-only-master.xlsx'))).rejects.toThrow();

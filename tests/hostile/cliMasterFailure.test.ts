@@ -1,7 +1,7 @@
 import { chmod, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { r2FilledFiles, runCli, tempDir, writeFiles } from '../cli/runCli';
+import { r2FilledFiles, runR2, tempDir, writeFiles } from '../cli/runCli';
 
 /**
  * A failure while writing the master leaves the previous master intact. The failure is injected into
@@ -35,17 +35,7 @@ let files: string[] = [];
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   files = await writeFiles(dir, await r2FilledFiles());
-  const first = await runCli(
-    dir,
-    'consolidate',
-    '--plan',
-    'sample:r2',
-    '--year',
-    '令和2年度',
-    files[0]!,
-    '--out',
-    'master.xlsx',
-  );
+  const first = await runR2(dir, 'consolidate', files[0]!, '--out', 'master.xlsx');
   expect(first.code).toBe(0);
 }, 60_000);
 afterAll(() => cleanup());
@@ -58,17 +48,7 @@ describe('a failure while writing the master leaves the previous master intact',
     const before = await readFile(join(dir, 'master.xlsx'));
     inject.failure = failure;
     try {
-      const r = await runCli(
-        dir,
-        'consolidate',
-        '--plan',
-        'sample:r2',
-        '--year',
-        '令和2年度',
-        ...files,
-        '--out',
-        'master.xlsx',
-      );
+      const r = await runR2(dir, 'consolidate', ...files, '--out', 'master.xlsx');
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('エラー: 集約先に書き込めません: ');
       expect(r.stderr).toContain(says);
@@ -84,17 +64,7 @@ describe('a failure while writing the master leaves the previous master intact',
     const before = await readFile(join(dir, 'master.xlsx'));
     await chmod(dir, 0o555);
     try {
-      const r = await runCli(
-        dir,
-        'consolidate',
-        '--plan',
-        'sample:r2',
-        '--year',
-        '令和2年度',
-        ...files,
-        '--out',
-        'master.xlsx',
-      );
+      const r = await runR2(dir, 'consolidate', ...files, '--out', 'master.xlsx');
       expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('エラー: 集約先に書き込めません: ')]);
     } finally {
       await chmod(dir, 0o755);
@@ -104,17 +74,7 @@ describe('a failure while writing the master leaves the previous master intact',
 
   it('writes the new master once the failure is gone', async () => {
     const before = await readFile(join(dir, 'master.xlsx'));
-    const r = await runCli(
-      dir,
-      'consolidate',
-      '--plan',
-      'sample:r2',
-      '--year',
-      '令和2年度',
-      ...files,
-      '--out',
-      'master.xlsx',
-    );
+    const r = await runR2(dir, 'consolidate', ...files, '--out', 'master.xlsx');
     expect(r.code).toBe(0);
     expect((await readFile(join(dir, 'master.xlsx'))).equals(before)).toBe(false);
   });
