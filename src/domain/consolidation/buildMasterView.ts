@@ -196,7 +196,7 @@ export function buildMasterView(input: MasterViewInput): MasterView {
       { header: 'シート', width: 20 },
       { header: '結果', width: 18 },
       { header: '取組項目コード', width: 10 },
-      { header: '実践課', width: 12 },
+      { header: '実践課', width: 18 },
       { header: '番号', width: 6, kind: 'number' },
       { header: '内容', width: 60 },
       { header: '保存テキスト / 指摘コード', width: 60 },

@@ -51,7 +51,12 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
     ...(input.subtitle ? [{ row: SUBTITLE_ROW, column: 0, value: input.subtitle, style: 'note' }] : []),
     ...input.columns.map((c, column) => ({ row: HEADER_ROW, column, value: c.header, style: 'header' })),
   ];
-  const rowHeights: Record<number, number> = { [TITLE_ROW]: 24, [SUBTITLE_ROW]: 18 };
+  // Headers wrap in narrow columns (取組項目コード): the header row is as tall as its tallest header.
+  const headerHeight = Math.max(
+    18,
+    ...input.columns.map((c) => estimateRowHeight(c.header, { widthChars: c.width, fontSize: FONT_SIZE })),
+  );
+  const rowHeights: Record<number, number> = { [TITLE_ROW]: 24, [SUBTITLE_ROW]: 18, [HEADER_ROW]: headerHeight };
   input.rows.forEach((values, i) => {
     const row = FIRST_DATA_ROW + i;
     const tone = input.rowStyles?.[i];
