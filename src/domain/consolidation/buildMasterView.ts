@@ -193,7 +193,7 @@ export function buildMasterView(input: MasterViewInput): MasterView {
     subtitle: `${subtitle}　入力ファイル ${new Set(c.log.map((r) => r.file)).size} 件、シート ${c.log.filter((r) => r.sheet !== '').length} 枚、指摘 ${c.findings.length} 件`,
     columns: [
       { header: 'ファイル', width: 24 },
-      { header: 'シート', width: 20 },
+      { header: 'シート', width: 26 },
       { header: '結果', width: 18 },
       { header: '取組項目コード', width: 10 },
       { header: '実践課', width: 18 },
