@@ -7,8 +7,12 @@ const PLAN_SOURCES = `  体系の指定 (--plan / FILE):
     plan.json      { "grid": [[4列の表の行] …], "departments": [課 …] }（samples/r2/plan.json と同じ形）
     sample:r2      組み込みのサンプル（上富良野町 町政運営推進プラン 令和2年度）`;
 
-const YEAR = `  --year 年度     令和3年度 / R3 / 2021 のように指定（既定: サンプル・plan.json・体系シートの年度、
-                 なければ今日の年度）`;
+/** The --year option, its description starting at `column` (display columns: a full-width character is 2). */
+const year = (column: number): string => {
+  const option = '  --year <年度>'; // 15 display columns
+  return `${option}${' '.repeat(column - 15)}令和3年度 / R3 / 2021 のように指定（既定: サンプル・plan.json・体系シートの年度、
+${' '.repeat(column)}なければ今日の年度）`;
+};
 
 export const OVERVIEW = `suishin — 町政運営推進プランの取組項目シートを作成・検証・集約します
 
@@ -37,7 +41,7 @@ export const USAGE: Readonly<Record<CommandName, string>> = {
   --department <課>   この課のブックだけ作る（複数回指定できます）
   --master            総務課用の全体計画のひな形 全体計画.xlsx（体系シート＋空の全体計画シート）も作る
   --title <名称>      計画の名称（既定: 町政運営推進プラン）
-${YEAR}
+${year(22)}
   -h, --help          この説明を表示
 
 ${PLAN_SOURCES}
@@ -48,7 +52,7 @@ ${PLAN_SOURCES}
 
 体系にエラーがあると、その位置（ファイル・シート・セル）を示して終了コード 2 で終わります。`,
 
-  extract: `使い方: suishin extract <ファイル…> [--json] [--plan <体系>] [--year 年度]
+  extract: `使い方: suishin extract <ファイル…> [--json] [--plan <体系>] [--year <年度>]
 
 取組項目シートの記入内容を読み取ります。各値は読み取ったシートとセルを持ちます。
 フォルダーを指定すると、その中の .xlsx / .xlsm をすべて読みます。
@@ -57,7 +61,7 @@ ${PLAN_SOURCES}
   --json           JSON で出力: { "entries": [...], "sheets": [...], "findings": [...] }
   --plan <体系>    取組項目の表記をコードに対応づける体系（既定: ブック内の体系シート。
                    なければシートの管理情報（非表示の列）だけで判定）
-${YEAR}
+${year(19)}
   -h, --help       この説明を表示
 
 ${PLAN_SOURCES}
@@ -76,7 +80,7 @@ ${PLAN_SOURCES}
                    段階ごとに必須の欄が変わります（年度末: すべての欄）
   --plan <体系>    実践課の割当も確認します（既定: ブック内の体系シート）
   --json           JSON で出力
-${YEAR}
+${year(19)}
   -h, --help       この説明を表示
 
 ${PLAN_SOURCES}
@@ -117,7 +121,7 @@ ${PLAN_SOURCES}
   --report <ファイル> 集約レポート (JSON) の出力先
   --stage <段階>      plan / first-half / year-end（既定）
   --title <名称>      計画の名称（既定: 町政運営推進プラン）
-${YEAR}
+${year(22)}
   -h, --help          この説明を表示
 
 ${PLAN_SOURCES}
