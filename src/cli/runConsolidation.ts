@@ -6,7 +6,7 @@ import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
 import { readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
 import { EXIT, type CliIo, type ExitCode } from './cliIo';
 import { shortNames, type InputPath } from './expandInputs';
-import { localStamp } from './localStamp';
+import { localStamp } from '../domain/fiscal/localStamp';
 import { openMaster } from './openMaster';
 import { progressReporter } from './progressReporter';
 import { fileSystemMessage, readInputFile } from './readInputFile';

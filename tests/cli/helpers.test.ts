@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { localStamp } from '../../src/cli/localStamp';
 import { parseCommandArgs } from '../../src/cli/parseCommandArgs';
 import { progressBar, progressReporter } from '../../src/cli/progressReporter';
 import { resolveFiscalYear } from '../../src/cli/resolveFiscalYear';
@@ -20,14 +19,6 @@ describe('progressReporter', () => {
     r.progress({ done: 0, total: 2, label: 'a' });
     r.progress({ done: 2, total: 2, label: 'b' });
     expect(out).toBe(`${progressBar(0, 2, 'a')}\n${progressBar(2, 2, 'b')}\n`);
-  });
-});
-
-describe('localStamp', () => {
-  it('is the local time in ISO 8601 with the machine’s offset', () => {
-    const stamp = localStamp(new Date(2021, 2, 31, 17, 5, 9));
-    expect(stamp).toMatch(/^2021-03-31T17:05:09[+-]\d{2}:\d{2}$/);
-    expect(new Date(stamp).getTime()).toBe(new Date(2021, 2, 31, 17, 5, 9).getTime());
   });
 });
 

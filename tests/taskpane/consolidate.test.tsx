@@ -63,6 +63,8 @@ describe('集約 tab', () => {
     // The master now holds 全体計画 rows; in file mode both results can be downloaded.
     const master = (await port.readSnapshot(['全体計画'])).sheets[0]!;
     expect(master.values.length).toBeGreaterThan(30);
+    // The run stamp is the local time with its offset, as the CLI writes it (not UTC's …Z).
+    expect(master.values[1]?.[0]).toMatch(/集約日時: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
     fireEvent.click(within(panel).getByRole('button', { name: '全体計画 (.xlsx) をダウンロード' }));
     fireEvent.click(within(panel).getByRole('button', { name: 'report.json をダウンロード' }));
     await waitFor(() =>

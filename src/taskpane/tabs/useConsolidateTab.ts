@@ -4,6 +4,7 @@ import { consolidationReport } from '../../app/consolidationReport';
 import type { Consolidation, Outcome } from '../../domain/consolidation/types';
 import type { Stage } from '../../domain/entry/formDefinition';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
+import { localStamp } from '../../domain/fiscal/localStamp';
 import type { Plan } from '../../domain/plan/types';
 import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
 import { currentFiscalYear } from '../fiscal';
@@ -138,7 +139,7 @@ export function useConsolidateTab(
           target,
           stage,
           fiscalYear,
-          stamp: new Date().toISOString(),
+          stamp: localStamp(new Date()),
           title: planTitle ?? DEFAULT_PLAN_TITLE,
           onProgress: (p) => {
             if (p.done < inputs.length) dispatch({ type: 'reading', index: p.done });
