@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { REPORT_SHEET_PREFIX } from '../domain/consolidation/buildMasterView';
 import { findPlanInWorkbook } from '../domain/extract/readPlanSheet';
 import type { SheetSnapshot } from '../domain/extract/snapshot';
 import { parseFiscalYear } from '../domain/fiscal/fiscalYear';
@@ -7,7 +8,8 @@ import { parsePlanGrid, type Grid } from '../domain/plan/parsePlanGrid';
 import type { Plan } from '../domain/plan/types';
 import { err, ok, type Result } from '../domain/result';
 import { r2Sample } from '../domain/sample/r2';
-import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
+import { MASTER_READ_LIMITS, READ_LIMITS } from '../workbook/readLimits';
+import { readXlsxSheetList, readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
 import { readInputFile } from './readInputFile';
 
 export const SAMPLE_R2 = 'sample:r2';
@@ -82,11 +84,22 @@ function fromJson(text: string, display: string): Result<LoadedPlan, string> {
   });
 }
 
+/**
+ * The 体系 of a workbook: a 体系.xlsx, or a master (build --master, or one consolidated into). A master holds a
+ * report sheet per entry, thousands of them past a department file's read limits: it is read under the
+ * master's limits, and its report sheets are not read at all (they never hold the 体系 table).
+ */
 async function fromWorkbook(bytes: Uint8Array, display: string): Promise<Result<LoadedPlan, string>> {
-  const opened = await excelJsFactory.open(bytes, display);
-  if (!opened.ok) return err(opened.error.message);
-  const snapshot = await opened.value.readSnapshot();
-  const found = findPlanInWorkbook({ ...snapshot, file: display });
+  const list = readXlsxSheetList(bytes, display, MASTER_READ_LIMITS);
+  if (!list.ok) return err(list.error.message);
+  const isMaster = list.value.some((s) => s.name.startsWith(REPORT_SHEET_PREFIX));
+  const read = await readXlsxSnapshot(bytes, display, {
+    sheets: list.value.map((s) => s.name).filter((name) => !name.startsWith(REPORT_SHEET_PREFIX)),
+    limits: isMaster ? MASTER_READ_LIMITS : READ_LIMITS,
+  });
+  if (!read.ok) return err(read.error.message);
+  const snapshot = read.value;
+  const found = findPlanInWorkbook(snapshot);
   if (!found)
     return err(
       `「${display}」に体系の表が見つかりません。「基本項目」「推進項目」「取組項目」「実践課【とりまとめ課】」の見出しがあるシートが必要です。`,

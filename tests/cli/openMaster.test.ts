@@ -131,4 +131,13 @@ describe('the master workbook', () => {
       previousMaster: { name: '全体計画' },
     });
   });
+
+  it('takes the 体系 from such a master when --plan is left out (its report sheets are not read)', async () => {
+    const plan = await runCli(dir, 'plan', 'large.xlsx', '--json');
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(JSON.parse(plan.stdout)).toMatchObject({ sheet: '体系', fiscalYear: '令和2年度', counts: { items: 21 } });
+    const run = await runCli(dir, 'consolidate', ...files, '--out', 'large.xlsx');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('取組項目: 37 件');
+  });
 });
