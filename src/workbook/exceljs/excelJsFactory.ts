@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../domain/result';
 import type { WorkbookSpec } from '../../domain/template/sheetSpec';
 import type { FileWorkbookFactory, FileWorkbookPort, OpenError } from '../port';
 import { ExcelJsPort } from './excelJsPort';
+import { withRelativeTargets } from './relativeTargets';
 import { openError } from '../openError';
 import { sniffBytes } from '../sniffBytes';
 import { breachCode, checkPackage, describeBreach } from '../readLimits';
@@ -55,7 +56,8 @@ export const excelJsFactory: FileWorkbookFactory = {
     if (breach) return err(openError(breachCode(breach), file, describeBreach(breach)));
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(bytes.slice().buffer);
+      // Absolute relationship targets (openpyxl's) made relative first: ExcelJS only resolves relative ones.
+      await workbook.xlsx.load(withRelativeTargets(bytes).slice().buffer);
     } catch {
       return err(openError('file.corrupt', file));
     }
