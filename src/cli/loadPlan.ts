@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { REPORT_SHEET_PREFIX } from '../domain/consolidation/buildMasterView';
 import { findPlanInWorkbook } from '../domain/extract/readPlanSheet';
-import type { SheetSnapshot } from '../domain/extract/snapshot';
+import { cellText, type SheetSnapshot } from '../domain/extract/snapshot';
 import { parseFiscalYear } from '../domain/fiscal/fiscalYear';
 import type { Finding } from '../domain/finding';
 import { parsePlanGrid, type Grid } from '../domain/plan/parsePlanGrid';
+import { parsePlanTitle } from '../domain/plan/planTitle';
 import type { Plan } from '../domain/plan/types';
 import { err, ok, type Result } from '../domain/result';
 import { r2Sample } from '../domain/sample/r2';
@@ -22,6 +23,8 @@ export interface LoadedPlan {
   readonly sheet?: string;
   /** The year the source names (sample, plan.json "fiscalYear", the 体系 sheet's title), if any. */
   readonly fiscalYear?: number;
+  /** The plan's name in the 体系 sheet's title row (`令和2年度 〇〇プラン 計画の体系`), if it has one. */
+  readonly title?: string;
   /** Findings of the 体系 parser; errors make the plan unusable for build and consolidate. */
   readonly findings: readonly Finding[];
 }
@@ -104,12 +107,15 @@ async function fromWorkbook(bytes: Uint8Array, display: string): Promise<Result<
     return err(
       `「${display}」に体系の表が見つかりません。「基本項目」「推進項目」「取組項目」「実践課【とりまとめ課】」の見出しがあるシートが必要です。`,
     );
-  const year = yearOfSheet(snapshot.sheets.find((s) => s.name === found.sheet));
+  const sheet = snapshot.sheets.find((s) => s.name === found.sheet);
+  const year = yearOfSheet(sheet);
+  const { title } = parsePlanTitle(cellText(sheet?.values[0]?.find((v) => cellText(v).trim() !== '')));
   return ok({
     plan: found.parsed.plan,
     source: display,
     sheet: found.sheet,
     ...(year !== undefined && { fiscalYear: year }),
+    ...(title !== undefined && { title }),
     findings: found.parsed.findings,
   });
 }

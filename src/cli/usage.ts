@@ -40,7 +40,7 @@ export const USAGE: Readonly<Record<CommandName, string>> = {
   --out <フォルダー>  出力先（なければ作ります）。必須
   --department <課>   この課のブックだけ作る（複数回指定できます）
   --master            総務課用の全体計画のひな形 全体計画.xlsx（体系シート＋空の全体計画シート）も作る
-  --title <名称>      計画の名称（既定: 町政運営推進プラン）
+  --title <名称>      計画の名称（既定: 体系シートの表題にある名称、なければ 町政運営推進プラン）
 ${year(22)}
   -h, --help          この説明を表示
 
@@ -120,7 +120,7 @@ ${PLAN_SOURCES}
   --out <ファイル>    集約先のブック。必須
   --report <ファイル> 集約レポート (JSON) の出力先
   --stage <段階>      plan / first-half / year-end（既定）
-  --title <名称>      計画の名称（既定: 町政運営推進プラン）
+  --title <名称>      計画の名称（既定: 体系シートの表題にある名称、なければ 町政運営推進プラン）
 ${year(22)}
   -h, --help          この説明を表示
 

@@ -1,7 +1,7 @@
 import { findPlanInWorkbook } from '../domain/extract/readPlanSheet';
 import { cellText } from '../domain/extract/snapshot';
-import { parseFiscalYear } from '../domain/fiscal/fiscalYear';
 import type { Finding } from '../domain/finding';
+import { parsePlanTitle } from '../domain/plan/planTitle';
 import type { Plan } from '../domain/plan/types';
 import { normalizeKey } from '../domain/text/normalizeKey';
 import type { WorkbookPort } from '../workbook/port';
@@ -13,14 +13,6 @@ export interface WorkbookPlan {
   /** From the sheet's title row (`令和2年度 町政運営推進プラン 計画の体系`), when it has one. */
   readonly fiscalYear?: number;
   readonly title?: string;
-}
-
-/** `令和2年度 町政運営推進プラン 計画の体系` → year and plan title. */
-export function parsePlanTitle(text: string): { fiscalYear?: number; title?: string } {
-  const m = /^\s*(\S+?年度)\s+(.+?)\s*(?:計画の)?体系\s*$/u.exec(text);
-  if (!m?.[1] || !m[2]) return {};
-  const fiscalYear = parseFiscalYear(m[1]);
-  return { ...(fiscalYear !== undefined && { fiscalYear }), title: m[2] };
 }
 
 /**

@@ -8,7 +8,7 @@ import { operationReducer } from '../../src/taskpane/hooks/useOperation';
 import { buildFormReducer, chosenDepartments } from '../../src/taskpane/tabs/useBuildTab';
 import { filesReducer, masterFileName } from '../../src/taskpane/tabs/useConsolidateTab';
 import { themeFor } from '../../src/taskpane/theme';
-import { parsePlanTitle } from '../../src/taskpane/workbookPlan';
+import { parsePlanTitle } from '../../src/domain/plan/planTitle';
 import { OfficeOperationError } from '../../src/workbook/officejs/officeErrors';
 
 describe('task pane helpers', () => {

@@ -60,7 +60,7 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
       `体系にない課です: ${selected.unknown.join('、')}（体系の課: ${plan.departments.join('、')}）`,
     );
 
-  const title = values.title ?? DEFAULT_PLAN_TITLE;
+  const title = values.title ?? loaded.value.title ?? DEFAULT_PLAN_TITLE;
   const outDir = resolve(io.cwd, values.out);
   const reporter = progressReporter(io.stderr);
   const files = await buildDepartmentFiles(

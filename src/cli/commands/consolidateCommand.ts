@@ -77,7 +77,7 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
       }),
       stage: stage.value,
       fiscalYear: year.value,
-      title: values.title ?? DEFAULT_PLAN_TITLE,
+      title: values.title ?? loaded.value.title ?? DEFAULT_PLAN_TITLE,
     },
     io,
   );
