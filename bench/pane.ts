@@ -2,7 +2,8 @@
  * The pane (issue: benchmarks §3): production bundle sizes (initial chunk gzip, lazy chunks) and time to
  * interactive in headless Chromium — median of 10 loads, file mode, cold cache (a new browser context
  * each load). "Interactive" = the 体系 tab and the open-file button are rendered and enabled.
- * Goals: initial chunk ≤ 150 KB gzip; interactive ≤ 1 s on this machine.
+ * Goals: initial chunk ≤ 150 KB gzip — counted as everything the first screen loads (the page with its inlined
+ * styles, and its scripts); interactive ≤ 1 s on this machine.
  * Usage: npm run build && npx tsx bench/pane.ts   (needs Debian chromium at /usr/bin/chromium)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -17,9 +18,14 @@ const kb = (n: number) => (n / 1024).toFixed(1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
-const initial = new Set([...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)"?/g)].map((m) => m[1]!).filter((s) => !s.startsWith('http')));
+// What the first screen loads: the page itself (its styles are inlined in it), its scripts and stylesheets.
+const initial = new Set([
+  'taskpane.html',
+  ...[...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)"?/g)].map((m) => m[1]!),
+  ...[...html.matchAll(/<link[^>]*\shref="?([^"\s>]+\.css)"?/g)].map((m) => m[1]!),
+].filter((s) => !s.startsWith('http')));
 const chunks = readdirSync(DIST)
-  .filter((f) => f.endsWith('.js'))
+  .filter((f) => f.endsWith('.js') || f.endsWith('.css') || f === 'taskpane.html')
   .map((f) => {
     const bytes = readFileSync(join(DIST, f));
     return { file: f, initial: initial.has(f), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
@@ -69,9 +75,10 @@ const initGzip = init.reduce((n, c) => n + c.gzip, 0);
 console.log('| chunk | loaded | raw KB | gzip KB |');
 console.log('|---|---|---|---|');
 for (const c of chunks) console.log(`| ${c.file} | ${c.initial ? 'initial' : 'lazy'} | ${kb(c.raw)} | ${kb(c.gzip)} |`);
+console.log(`| **first screen in all** (${init.length} files) | initial | ${kb(init.reduce((n, c) => n + c.raw, 0))} | ${kb(initGzip)} |`);
 console.log(`\n| time to interactive (file mode, cold cache) | value |\n|---|---|\n| median of 10 | ${median(loads).toFixed(0)} ms |\n| all loads (ms) | ${loads.map((l) => l.toFixed(0)).join(', ')} |`);
 const failures: string[] = [];
-if (initGzip > 150 * 1024) failures.push(`initial chunk ${kb(initGzip)} KB gzip (goal ≤ 150 KB)`);
+if (initGzip > 150 * 1024) failures.push(`first screen ${kb(initGzip)} KB gzip (goal ≤ 150 KB)`);
 if (median(loads) > 1000) failures.push(`time to interactive ${median(loads).toFixed(0)} ms (goal ≤ 1000 ms)`);
 if (failures.length > 0) {
   console.log(`\nGoals missed:\n${failures.map((f) => `- ${f}`).join('\n')}`);

@@ -33,7 +33,16 @@ describe('file mode starts by itself outside Excel', () => {
         const { page } = pane;
         await page.getByText('Excel の外で動いています（ファイル モード）', { exact: false }).waitFor();
         expect(await page.locator('header').textContent()).toContain('ファイル未選択');
-        await page.getByRole('button', { name: 'ブックを開く' }).waitFor();
+        const open = page.getByRole('button', { name: 'ブックを開く' });
+        await open.waitFor();
+        // Fluent's styles are built into the page (extracted CSS): an unstyled pane would still pass every
+        // role-based check, so look at what only its styles set on a button.
+        const look = await open.evaluate((button) => {
+          const style = getComputedStyle(button);
+          return { background: style.backgroundColor, radius: style.borderTopLeftRadius };
+        });
+        // Fluent's primary button: brandBackground (#0F6CBD) and rounded corners; unstyled, it is grey and square.
+        expect(look).toEqual({ background: 'rgb(15, 108, 189)', radius: '4px' });
         // The only request off this machine is the attempt to load office.js.
         expect(pane.foreignRequests()).toEqual([]);
         expect(pane.requests.filter((r) => !r.url.startsWith(`${baseUrl}/`)).map((r) => r.url)).toEqual([

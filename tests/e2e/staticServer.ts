@@ -6,6 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
   '.map': 'application/json',
   '.json': 'application/json',
   '.png': 'image/png',
