@@ -45,11 +45,11 @@ const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 const WORKSHEET_RELS = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
 
 /** ExcelJS's rules for a loaded sheet's name (Worksheet `set name`), each a failed load. */
-function checkName(name: string, taken: readonly string[]): void {
+function checkName(name: string, taken: { has(lowerCaseName: string): boolean }): void {
   if (name === '' || name === 'History' || /[*?:/\\[\]]/.test(name) || /(^')|('$)/.test(name)) corrupt(`sheet name ${name}`);
   // ExcelJS truncates a long name, then finds the truncated name already taken by the sheet itself.
   if (name.length > 31) corrupt(`sheet name longer than 31 characters: ${name}`);
-  if (taken.includes(name.toLowerCase())) corrupt(`duplicate sheet name ${name}`);
+  if (taken.has(name.toLowerCase())) corrupt(`duplicate sheet name ${name}`);
 }
 
 /**
@@ -73,16 +73,33 @@ export function resolveSheets(workbook: WorkbookXml, rels: ReadonlyMap<string, s
     if (n !== undefined) relsOf.set(n, e);
   }
   const byId = new Map<number, SheetPart>();
+  // The lower-case names of the sheets in byId, counted (a later part replaces a sheetId's earlier one): a
+  // master has thousands of sheets, so names are not collected again for every sheet.
+  const taken = new Map<string, number>();
+  const count = (name: string, delta: number) => {
+    const key = name.toLowerCase();
+    const n = (taken.get(key) ?? 0) + delta;
+    if (n > 0) taken.set(key, n);
+    else taken.delete(key);
+  };
   for (const part of parts) {
     const sheet = owner.get(part);
     if (!sheet) continue;
-    checkName(sheet.name, [...byId.values()].map((s) => s.name.toLowerCase()));
+    checkName(sheet.name, taken);
     if (!(sheet.id >= 0)) continue;
     const n = WORKSHEET_PART.exec(part)?.[1] ?? '';
     const visibility = sheet.state === 'hidden' || sheet.state === 'veryHidden' ? sheet.state : 'visible';
+    const replaced = byId.get(sheet.id);
+    if (replaced) count(replaced.name, -1);
     byId.set(sheet.id, { name: sheet.name, visibility, part, relsPart: relsOf.get(n) });
+    count(sheet.name, 1);
   }
-  const order = (id: number) => workbook.sheets.findIndex((s) => s.id === id);
+  // Tab order: where a sheetId first appears in workbook.xml.
+  const firstIndex = new Map<number, number>();
+  workbook.sheets.forEach((s, i) => {
+    if (!firstIndex.has(s.id)) firstIndex.set(s.id, i);
+  });
+  const order = (id: number) => firstIndex.get(id) ?? -1;
   return [...byId.entries()]
     .filter(([id]) => id >= 1)
     .sort(([a], [b]) => order(a) - order(b))
