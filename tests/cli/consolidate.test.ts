@@ -2,14 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_DATA_ROW } from '../../src/domain/template/buildTableSheet';
-import { r2FilledFiles, readSheets, runCli, tempDir, text, writeFiles } from './runCli';
+import { r2Workspace, readSheets, runCli, text } from './runCli';
 
 let dir = '';
 let cleanup: () => Promise<void> = async () => undefined;
 let files: string[] = [];
 beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir());
-  files = await writeFiles(dir, await r2FilledFiles());
+  ({ dir, files, cleanup } = await r2Workspace());
   const good = await readFile(join(dir, files[0]!));
   await writeFile(join(dir, '壊れた.xlsx'), good.subarray(0, Math.floor(good.length / 2)));
 });

@@ -10,7 +10,7 @@ import { contractSheet } from '../../src/workbook/contract/portContract';
 import { MASTER_READ_LIMITS } from '../../src/workbook/readLimits';
 import { readXlsxSheetList } from '../../src/workbook/xlsx/readXlsxSnapshot';
 import { SpecWorkbookPort } from '../../src/workbook/xlsx/specWorkbookPort';
-import { r2FilledFiles, readSheets, runCli, tempDir, text, writeFiles } from './runCli';
+import { r2Workspace, readSheets, runCli, text } from './runCli';
 
 /**
  * The master is written straight from specs when it is new, or when it holds only what Suishin wrote; any
@@ -20,8 +20,7 @@ let dir = '';
 let cleanup: () => Promise<void> = async () => undefined;
 let files: string[] = [];
 beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir());
-  files = await writeFiles(dir, await r2FilledFiles());
+  ({ dir, files, cleanup } = await r2Workspace());
 });
 afterAll(() => cleanup());
 

@@ -60,6 +60,12 @@ export async function writeFiles(dir: string, files: readonly BuiltFile[]): Prom
   return files.map((f) => f.fileName);
 }
 
+/** A temporary folder holding the R2 department files as the departments return them (file names in `files`). */
+export async function r2Workspace(): Promise<{ dir: string; files: string[]; cleanup: () => Promise<void> }> {
+  const { dir, cleanup } = await tempDir();
+  return { dir, cleanup, files: await writeFiles(dir, await r2FilledFiles()) };
+}
+
 /** Snapshots of the named sheets of an .xlsx, read back through the adapter. */
 export async function readSheets(
   bytes: Uint8Array,

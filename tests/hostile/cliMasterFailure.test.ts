@@ -1,7 +1,7 @@
 import { chmod, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { r2FilledFiles, runR2, tempDir, writeFiles } from '../cli/runCli';
+import { r2Workspace, runR2 } from '../cli/runCli';
 
 /**
  * A failure while writing the master leaves the previous master intact. The failure is injected into
@@ -33,8 +33,7 @@ let dir = '';
 let cleanup: () => Promise<void> = async () => undefined;
 let files: string[] = [];
 beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir());
-  files = await writeFiles(dir, await r2FilledFiles());
+  ({ dir, files, cleanup } = await r2Workspace());
   const first = await runR2(dir, 'consolidate', files[0]!, '--out', 'master.xlsx');
   expect(first.code).toBe(0);
 }, 60_000);
