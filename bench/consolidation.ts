@@ -5,7 +5,7 @@
  *             disk with readXlsxSnapshot, consolidate, write the new master straight from specs (writeXlsx);
  *   floor   — read the same files and only load them with the same reader (readXlsxSnapshot), nothing else;
  *   floor (ExcelJS) — the same with a full ExcelJS load, the reader Suishin used before (for comparison);
- *   write floor — writing the same master view (prepared untimed) as a zip without compression: what any
+ *   write floor — writing the same master (consolidated untimed) as a zip without compression: what any
  *             write of this master costs at the least, next to the read floor;
  *   peer    — LibreOffice headless converting the same files to CSV.
  * Each measurement runs in its own child process so peak RSS is that measurement's alone.
@@ -18,14 +18,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { deflateRawSync } from 'node:zlib';
 import { buildDepartmentFiles } from '../src/app/buildWorkbooks';
-import { readSource } from '../src/app/consolidate';
+import { consolidate } from '../src/app/consolidate';
 import { nodeZipCodec } from '../src/cli/nodeZipCodec';
 import { runConsolidation } from '../src/cli/runConsolidation';
-import { buildMasterView } from '../src/domain/consolidation/buildMasterView';
-import { consolidateEntries } from '../src/domain/consolidation/consolidateEntries';
+import { buildMasterTemplate } from '../src/domain/template/buildMasterTemplate';
 import { excelJsFactory } from '../src/workbook/exceljs/excelJsFactory';
 import { readXlsxSnapshot } from '../src/workbook/xlsx/readXlsxSnapshot';
-import { writeXlsx } from '../src/workbook/xlsx/writeXlsx';
+import { SpecWorkbookPort } from '../src/workbook/xlsx/specWorkbookPort';
 import type { ZipCodec } from '../src/workbook/xlsx/zipWriter';
 import { departmentNames, syntheticEntries, syntheticPlan } from './syntheticPlan';
 
@@ -64,24 +63,30 @@ interface Measured {
 /** Stored, not compressed: level 0 writes DEFLATE's stored blocks, a copy with a 5-byte header per 64 KB. */
 const storeCodec: ZipCodec = { deflateRaw: (data) => deflateRawSync(data, { level: 0 }), crc32: nodeZipCodec.crc32 };
 
-/** The master view Suishin writes for these files (the 全体計画, 提出状況, 達成状況, 集約ログ and report sheets). */
-async function masterViewOf(files: number, dir: string, names: readonly string[]) {
+/**
+ * The master Suishin writes for these files, consolidated (untimed) by the app's own consolidate() into a new
+ * master from the template, held as specs by a SpecWorkbookPort that stores instead of compressing.
+ */
+async function consolidatedMaster(files: number, dir: string, names: readonly string[]): Promise<SpecWorkbookPort> {
   const plan = planFor(files);
-  const sources = [];
-  for (const name of names)
-    sources.push(await readSource(excelJsFactory, { file: name, modified: 0, bytes: new Uint8Array(readFileSync(join(dir, name))) }, plan, FISCAL_YEAR, readXlsxSnapshot));
-  const consolidation = consolidateEntries(plan, sources, { stamp: '2025-04-20T09:00:00+09:00', fiscalYear: FISCAL_YEAR, stage: 'year-end' });
-  return buildMasterView({ consolidation, title: 'ベンチマーク', remarks: new Map() }).sheets;
+  const title = 'ベンチマーク';
+  const target = await SpecWorkbookPort.create(buildMasterTemplate({ plan, fiscalYear: FISCAL_YEAR, title }), storeCodec);
+  await consolidate(
+    plan,
+    names.map((name) => ({ file: name, modified: 0, bytes: new Uint8Array(readFileSync(join(dir, name))) })),
+    { factory: excelJsFactory, readSnapshot: readXlsxSnapshot, target, stage: 'year-end', fiscalYear: FISCAL_YEAR, stamp: '2025-04-20T09:00:00+09:00', title },
+  );
+  return target;
 }
 
 async function child(mode: Mode, files: number, dir: string): Promise<void> {
   const names = inputsOf(dir);
-  const view = mode === 'write-floor' ? await masterViewOf(files, dir, names) : [];
+  const master = mode === 'write-floor' ? await consolidatedMaster(files, dir, names) : undefined;
   const start = performance.now();
   let entries = 0;
   const phases: Phases = {};
-  if (mode === 'write-floor') {
-    const bytes = await writeXlsx({ sheets: view, properties: { title: 'ベンチマーク' } }, { codec: storeCodec });
+  if (master) {
+    const bytes = await master.toBuffer();
     writeFileSync(join(CACHE, `stored-${files}.xlsx`), bytes);
   } else if (mode === 'floor-exceljs') {
     for (const name of names) {
