@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { REPORT_SHEET_PREFIX } from '../domain/consolidation/buildMasterView';
 import { findPlanInWorkbook } from '../domain/extract/readPlanSheet';
-import { cellText, type SheetSnapshot } from '../domain/extract/snapshot';
+import type { SheetSnapshot } from '../domain/extract/snapshot';
 import { parseFiscalYear } from '../domain/fiscal/fiscalYear';
 import type { Finding } from '../domain/finding';
 import { parsePlanGrid, type Grid } from '../domain/plan/parsePlanGrid';
-import { parsePlanTitle } from '../domain/plan/planTitle';
+import { planSheetTitle } from '../domain/plan/planTitle';
 import type { Plan } from '../domain/plan/types';
 import { err, ok, type Result } from '../domain/result';
 import { r2Sample } from '../domain/sample/r2';
@@ -109,7 +109,7 @@ async function fromWorkbook(bytes: Uint8Array, display: string): Promise<Result<
     );
   const sheet = snapshot.sheets.find((s) => s.name === found.sheet);
   const year = yearOfSheet(sheet);
-  const { title } = parsePlanTitle(cellText(sheet?.values[0]?.find((v) => cellText(v).trim() !== '')));
+  const { title } = planSheetTitle(sheet);
   return ok({
     plan: found.parsed.plan,
     source: display,

@@ -1,7 +1,6 @@
 import { findPlanInWorkbook } from '../domain/extract/readPlanSheet';
-import { cellText } from '../domain/extract/snapshot';
 import type { Finding } from '../domain/finding';
-import { parsePlanTitle } from '../domain/plan/planTitle';
+import { planSheetTitle } from '../domain/plan/planTitle';
 import type { Plan } from '../domain/plan/types';
 import { normalizeKey } from '../domain/text/normalizeKey';
 import type { WorkbookPort } from '../workbook/port';
@@ -29,12 +28,10 @@ export async function readWorkbookPlan(port: WorkbookPort): Promise<WorkbookPlan
     found = findPlanInWorkbook(snapshot);
   }
   if (!found || !snapshot) return undefined;
-  const sheet = snapshot.sheets.find((s) => s.name === found.sheet);
-  const titleCell = sheet?.values[0]?.find((v) => cellText(v).trim() !== '');
   return {
     sheet: found.sheet,
     plan: found.parsed.plan,
     findings: found.parsed.findings,
-    ...parsePlanTitle(cellText(titleCell)),
+    ...planSheetTitle(snapshot.sheets.find((s) => s.name === found.sheet)),
   };
 }

@@ -1,3 +1,4 @@
+import { cellText, type SheetSnapshot } from '../extract/snapshot';
 import { parseFiscalYear } from '../fiscal/fiscalYear';
 
 /**
@@ -10,3 +11,7 @@ export function parsePlanTitle(text: string): { fiscalYear?: number; title?: str
   const fiscalYear = parseFiscalYear(m[1]);
   return { ...(fiscalYear !== undefined && { fiscalYear }), title: m[2] };
 }
+
+/** The year and plan title of a 体系 sheet, from its title row (the first cell with text in its first row). */
+export const planSheetTitle = (sheet: SheetSnapshot | undefined): { fiscalYear?: number; title?: string } =>
+  parsePlanTitle(cellText(sheet?.values[0]?.find((v) => cellText(v).trim() !== '')));
