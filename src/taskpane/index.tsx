@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     // Office's theme may be dark: the dark theme is in the Excel chunk too.
     theme = excel.themeFor(ready.bodyBackgroundColor);
   } else host = new FileHost();
-  // After the first screen: the other tabs' code, and in file mode ExcelJS (worker), the sample and JSZip.
+  // After the first screen: the other tabs' code, and in file mode ExcelJS (worker), the sample and the zip writer.
   // Once all of it is there a file-mode page needs no network at all: `data-offline-ready` says so (the
   // e2e tests wait for it).
   const steps = [

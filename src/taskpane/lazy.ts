@@ -13,7 +13,7 @@ export function onceUntilFailure<T>(load: () => Promise<T>): () => Promise<T> {
 
 /**
  * Heavy modules load on first use, in chunks of their own, so the pane in Excel starts small:
- * ExcelJS (files, department workbooks, consolidation inputs), the R2 sample, JSZip.
+ * ExcelJS (files, department workbooks, consolidation inputs), the R2 sample, fflate's zip writer.
  */
 const loadInThread = async (): Promise<FileWorkbookFactory> =>
   (await import(/* webpackChunkName: "exceljs" */ '../workbook/exceljs/excelJsFactory')).excelJsFactory;
@@ -42,23 +42,25 @@ export async function loadExcelJsFactory(): Promise<FileWorkbookFactory> {
 export const loadR2Sample = async (): Promise<Sample> =>
   (await import(/* webpackChunkName: "sample-r2" */ '../domain/sample/r2')).r2Sample();
 
-const loadJsZip = async () => (await import(/* webpackChunkName: "jszip" */ 'jszip')).default;
+const loadZip = async () => (await import(/* webpackChunkName: "zip" */ 'fflate')).zipSync;
 
-/** A .zip of named files. */
+/**
+ * A .zip of named files (fflate, already the reader's inflater: no second zip library). The .xlsx inside are
+ * compressed already, so they are stored, not deflated again: synchronous and quick. (fflate's async zip
+ * would start Web Workers from blob: URLs, which the pane's Content-Security-Policy need not allow.)
+ */
 export async function zipFiles(
   files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
 ): Promise<Uint8Array> {
-  const JSZip = await loadJsZip();
-  const zip = new JSZip();
-  for (const file of files) zip.file(file.name, file.bytes);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const zipSync = await loadZip();
+  return zipSync(Object.fromEntries(files.map((f) => [f.name, [f.bytes, { level: 0 }] as const])));
 }
 
 /**
  * File mode runs in a browser tab that may go offline (or should never need the network again): every lazy
  * chunk is fetched once, after the first screen is up, so opening, building, zipping and consolidating never
  * load code later. One step at a time (see index.tsx): ExcelJS's worker first (opening a workbook needs it),
- * then reading a 体系, the sample, JSZip and the template builders.
+ * then reading a 体系, the sample, the zip writer and the template builders.
  */
 export const fileModePreloads = (
   loadFactory: () => Promise<unknown>,
@@ -66,6 +68,6 @@ export const fileModePreloads = (
   loadFactory,
   () => import(/* webpackChunkName: "offload" */ './offload'),
   loadR2Sample,
-  loadJsZip,
+  loadZip,
   () => import(/* webpackChunkName: "master-template" */ './tabs/masterTemplate'),
 ];

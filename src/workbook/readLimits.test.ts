@@ -1,5 +1,4 @@
-import { deflateSync } from 'fflate';
-import JSZip from 'jszip';
+import { deflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { excelJsFactory } from './exceljs/excelJsFactory';
 import {
@@ -12,11 +11,8 @@ import {
 } from './readLimits';
 import { crc32, ZipWriter } from './xlsx/zipWriter';
 
-const zip = async (files: Record<string, string | Uint8Array>): Promise<Uint8Array> => {
-  const z = new JSZip();
-  for (const [name, data] of Object.entries(files)) z.file(name, data);
-  return z.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-};
+const zip = async (files: Record<string, string | Uint8Array>): Promise<Uint8Array> =>
+  zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? strToU8(data) : data])));
 
 /** Overwrite the uncompressed size `name` declares, in its local header and its central directory record. */
 function lieAboutSize(bytes: Uint8Array, name: string, size: number): Uint8Array {

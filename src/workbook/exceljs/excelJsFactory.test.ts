@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { OpenError } from '../port';
 import { contractSheet, contractWorkbook } from '../contract/portContract';
@@ -34,34 +34,30 @@ const validXlsx = async (): Promise<Uint8Array> =>
   ).toBuffer();
 
 async function zipOf(files: Record<string, string | Uint8Array>): Promise<Uint8Array> {
-  const zip = new JSZip();
-  for (const [name, content] of Object.entries(files)) zip.file(name, content);
-  return zip.generateAsync({ type: 'uint8array' });
+  const u8 = (content: string | Uint8Array) => (typeof content === 'string' ? strToU8(content) : content);
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, content]) => [name, u8(content)])), { level: 0 });
 }
 
 /** An .xlsm: a valid package with a VBA project part, declared as a macro-enabled workbook. */
 async function xlsmOf(bytes: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
-  zip.file(
-    '[Content_Types].xml',
-    types
+  const parts = unzipSync(bytes);
+  const text = (name: string) => (parts[name] ? strFromU8(parts[name]) : '');
+  parts['[Content_Types].xml'] = strToU8(
+    text('[Content_Types].xml')
       .replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml')
       .replace(
         '<Default ',
         '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default ',
       ),
   );
-  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
-  zip.file(
-    'xl/_rels/workbook.xml.rels',
-    rels.replace(
+  parts['xl/_rels/workbook.xml.rels'] = strToU8(
+    text('xl/_rels/workbook.xml.rels').replace(
       '</Relationships>',
       '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
     ),
   );
-  zip.file('xl/vbaProject.bin', cfb('VBA'));
-  return zip.generateAsync({ type: 'uint8array' });
+  parts['xl/vbaProject.bin'] = cfb('VBA');
+  return zipSync(parts);
 }
 
 type Case = Readonly<{

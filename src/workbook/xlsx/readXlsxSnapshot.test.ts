@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import JSZip from 'jszip';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 /* eslint-disable no-restricted-imports -- the equivalence is checked on the files the real use cases write:
    department workbooks from buildDepartmentFiles, and a master after consolidate() */
@@ -72,11 +72,8 @@ describe('readXlsxSnapshot gives exactly the snapshot of excelJsFactory.open + r
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const utf16 = (text: string): number[] => Array.from(text).flatMap((c) => [c.charCodeAt(0), 0]);
 const cfb = (stream: string): Uint8Array => Uint8Array.from([...CFB, ...new Array<number>(504).fill(0), ...utf16(stream), ...new Array<number>(64).fill(0)]);
-const zipOf = async (files: Record<string, string | Uint8Array>): Promise<Uint8Array> => {
-  const zip = new JSZip();
-  for (const [name, data] of Object.entries(files)) zip.file(name, data);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-};
+const zipOf = async (files: Record<string, string | Uint8Array>): Promise<Uint8Array> =>
+  zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? strToU8(data) : data])));
 /** Overwrite the uncompressed size a part declares, in its local header and its central directory record. */
 function lieAboutSize(bytes: Uint8Array, name: string, size: number): Uint8Array {
   const out = bytes.slice();
