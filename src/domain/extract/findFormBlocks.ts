@@ -14,6 +14,11 @@ export interface MetaCell {
 export interface FormBlock {
   readonly top: number;
   readonly end: number;
+  /**
+   * The first row whose stray text this form answers for: 0 for the sheet's first form (a note typed in a
+   * row inserted above it is not dropped silently), else its top.
+   */
+  readonly start: number;
   readonly item: LabelCell;
   /** The block's label cells in reading order, without labels repeated by an unrecorded merge. */
   readonly labels: readonly LabelCell[];
@@ -73,7 +78,7 @@ export function findFormBlocks(grid: SheetGrid, match: LabelMatcher): SheetLayou
     invariant(item, 'a block starts at a 取組項目 label');
     const metaFrom = i === 0 ? 0 : top;
     const meta = metas.find((m) => m.row >= metaFrom && m.row < end);
-    return { top, end, item, labels: inBlock, ...(meta && { meta }) };
+    return { top, end, start: i === 0 ? 0 : top, item, labels: inBlock, ...(meta && { meta }) };
   });
   return { index, blocks, metas };
 }

@@ -53,7 +53,27 @@ describe('readEntrySheet: text no label reads is a warning at its cell, never dr
       setCell(insertRows(ROWS, 3), 3, 2, 'あ'.repeat(30)),
       [['C4', `「${'あ'.repeat(20)}…」`]],
     ],
+    [
+      'a memo typed in a row inserted above the form',
+      setCell(insertRows(ROWS, 0), 0, 0, '担当：財政係 山田（内線 215）'),
+      [['A1', '「担当：財政係 山田（内線 215）」は、どの見出しの欄でもないため']],
+    ],
+    [
+      'a memo typed above the form beside its heading',
+      [['I 協働によるまちづくり\u30002 協力体制の強化', '', '', '', '要確認'], ...ROWS],
+      [['E1', '「要確認」']],
+    ],
+    [
+      'a note typed between two forms, among their headings',
+      [...ROWS, ['II 効果的な行財政運営'], ['※ 後期は未確定'], ['1 健全な財政運営'], ...OTHER],
+      [['A11', '「※ 後期は未確定」']],
+    ],
     ['nothing for the form as built', ROWS, []],
+    [
+      'nothing for the builder’s heading and metadata above the form',
+      [['I 協働によるまちづくり\u30002 協力体制の強化', '', '', '', '', META], ...ROWS],
+      [],
+    ],
     [
       'nothing for the headings printed between two forms',
       [...ROWS, ['II 効果的な行財政運営'], ['1 健全な財政運営'], ...OTHER],

@@ -1,5 +1,6 @@
 import { cellAddress } from '../cellAddress';
 import { parseSheetMeta } from '../template/sheetMeta';
+import { parseLeadingToken } from '../text/hierarchyToken';
 import type { FormBlock } from './findFormBlocks';
 import type { LabelIndex } from './labelIndex';
 import type { BlockProblem } from './readFormBlock';
@@ -12,30 +13,43 @@ const preview = (text: string): string => {
 };
 
 /**
- * Text inside a form that no label reads: a row a department inserted inside the form and typed into, a
- * second cell typed beside a value, notes typed under the last form of a sheet. Nothing written may be
- * dropped silently, so each such cell is a warning at its address. The rows scanned are the form's own —
- * from its 取組項目 row to its last label (to the end of the sheet for the sheet's last form) — so the
- * headings printed between forms (the seed report's 基本項目 / 推進項目 lines) are not text to read. A cell
- * repeating its left or upper neighbour is a merge's value repeated by an adapter, not text of its own.
+ * A 基本項目 / 推進項目 heading printed outside a form: `I 協働によるまちづくり`, `1 健全な財政運営`, or the
+ * builder's `I 協働によるまちづくり　1 積極的な情報共有` — a Roman numeral or a number, then a title.
+ */
+const isPlanHeading = (text: string): boolean => {
+  const token = parseLeadingToken(text, ['roman', 'number']);
+  return token !== undefined && token.rest !== '';
+};
+
+/**
+ * Text that no label reads, in the rows a form answers for: a row a department inserted inside the form
+ * and typed into, a second cell typed beside a value, notes typed under the last form of a sheet or between
+ * two forms, a memo typed in a row inserted above the sheet's first form. Nothing written may be dropped
+ * silently, so each such cell is a warning at its address. Outside the form's own rows (its 取組項目 row to
+ * its last label) the 基本項目 / 推進項目 headings printed there (the seed report's, the builder's) are not
+ * text to read; nor is the metadata cell anywhere. A cell repeating its left or upper neighbour is a
+ * merge's value repeated by an adapter, not text of its own.
  */
 export function unreadText(grid: SheetGrid, index: LabelIndex, block: FormBlock): BlockProblem[] {
   const lastLabel = Math.max(block.top, ...block.labels.map((l) => l.row));
-  const bottom = block.end >= grid.rowCount ? grid.rowCount - 1 : lastLabel;
+  const bottom = Math.min(block.end, grid.rowCount) - 1;
   const read = new Set<string>();
   for (const label of index.labels) {
-    if (label.row < block.top || label.row > bottom) continue;
+    if (label.row < block.start || label.row > bottom) continue;
     read.add(`${label.row},${label.column}`);
-    const value = index.valueOf(label);
+    // Only the form's own labels are read; a stray label's value above the form is not.
+    const value = label.row >= block.top ? index.valueOf(label) : undefined;
     if (value) read.add(`${value.row},${value.column}`);
   }
   const same = (row: number, column: number, text: string): boolean =>
     row >= 0 && column >= 0 && grid.text(row, column).trim() === text;
+  const inForm = (row: number) => row >= block.top && row <= lastLabel;
   const problems: BlockProblem[] = [];
-  for (let row = block.top; row <= bottom; row++)
+  for (let row = block.start; row <= bottom; row++)
     for (let column = 0; column < grid.columnCount(row); column++) {
       const text = grid.text(row, column).trim();
       if (text === '' || read.has(`${row},${column}`) || parseSheetMeta(text)) continue;
+      if (!inForm(row) && isPlanHeading(text)) continue;
       // A merge the snapshot did not record repeats its value rightwards and downwards: not new text.
       if (same(row, column - 1, text) || same(row - 1, column, text)) continue;
       problems.push({
