@@ -88,6 +88,26 @@ const exceljsOnlyInAdapter = banModules(['exceljs'], why('only src/workbook/exce
 
 const appMsg = (what) => why(`app use cases work through WorkbookPort, UI-free: ${what}`);
 
+// Test scaffolding (the Office.js fake, the contract's vitest wrapper) lives under tests/; production code under
+// src/ never imports it. A rule of its own, so that it composes with the per-layer import bans above.
+const TESTS_IMPORT = String.raw`/(^|\W)tests\W/`;
+const noTestScaffolding = {
+  name: 'suishin/layers/no tests/ in production code',
+  files: ['src/**'],
+  ignores: ['src/**/*.test.{ts,tsx}'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      ...['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ImportExpression'].map(
+        (node) => ({
+          selector: `${node} > Literal.source[value=${TESTS_IMPORT}]`,
+          message: why('production code under src/ must not import test scaffolding from tests/'),
+        }),
+      ),
+    ],
+  },
+};
+
 const zones = [
   {
     name: 'suishin/layers/everywhere',
@@ -133,8 +153,9 @@ const zones = [
     rules: { 'no-restricted-imports': restrictImports(...workbookImportBans) },
   },
   {
+    // tests/officejs/ holds the in-memory Excel that stands in for those globals in tests.
     name: 'suishin/layers/workbook/officejs (the only Excel/Office/OfficeExtension user)',
-    files: ['src/workbook/officejs/**'],
+    files: ['src/workbook/officejs/**', 'tests/officejs/**'],
     rules: { 'no-restricted-globals': 'off' },
   },
   {
@@ -289,7 +310,11 @@ export default defineConfig(
   },
   {
     name: 'suishin/office-addins',
-    files: ['src/workbook/officejs/**/*.{ts,tsx}', 'src/taskpane/**/*.{ts,tsx}'],
+    files: [
+      'src/workbook/officejs/**/*.{ts,tsx}',
+      'src/taskpane/**/*.{ts,tsx}',
+      'tests/officejs/**/*.{ts,tsx}',
+    ],
     plugins: { 'office-addins': officeAddins },
     rules: {
       ...officeAddinsRules,
@@ -299,5 +324,6 @@ export default defineConfig(
     },
   },
   zones,
+  noTestScaffolding,
   prettierConfig,
 );

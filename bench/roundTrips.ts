@@ -17,7 +17,7 @@ import { r2Sample } from '../src/domain/sample/r2';
 import { buildDepartmentWorkbook } from '../src/domain/template/buildDepartmentWorkbook';
 import { specToSnapshot } from '../src/domain/template/specToSnapshot';
 import type { SheetSpec } from '../src/domain/template/sheetSpec';
-import { installFakeExcel } from '../src/workbook/officejs/fake/fakeExcel';
+import { installFakeExcel } from '../tests/officejs/fake/fakeExcel';
 import { OfficeJsPort } from '../src/workbook/officejs/officeJsPort';
 import { CHUNK_BYTES } from '../src/workbook/officejs/payload';
 import { scaledPlan } from '../src/workbook/officejs/testPlans';

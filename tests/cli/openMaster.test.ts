@@ -6,7 +6,7 @@ import { openMaster } from '../../src/cli/openMaster';
 import { REMARKS_HEADER } from '../../src/domain/consolidation/buildMasterView';
 import { r2Sample } from '../../src/domain/sample/r2';
 import { buildMasterTemplate } from '../../src/domain/template/buildMasterTemplate';
-import { contractSheet } from '../../src/workbook/contract/portContract';
+import { contractSheet } from '../../src/workbook/contract/portCases';
 import { MASTER_READ_LIMITS } from '../../src/workbook/readLimits';
 import { readXlsxSheetList } from '../../src/workbook/xlsx/readXlsxSnapshot';
 import { SpecWorkbookPort } from '../../src/workbook/xlsx/specWorkbookPort';

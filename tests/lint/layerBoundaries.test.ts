@@ -185,6 +185,36 @@ const cases: readonly Case[] = [
     code: "import ExcelJS from 'exceljs';\nexport const wb = new ExcelJS.Workbook();\n",
     expectRule: null,
   },
+  {
+    name: 'production code importing the Office.js fake from tests/ fails',
+    filePath: 'src/workbook/officejs/x.ts',
+    code: "import { createFakeExcel } from '../../../tests/officejs/fake/fakeExcel';\nexport const f = createFakeExcel;\n",
+    expectRule: 'no-restricted-syntax',
+  },
+  {
+    name: 'production code re-exporting from tests/ fails',
+    filePath: 'src/workbook/contract/x.ts',
+    code: "export * from '../../../tests/contract/describeWorkbookPortContract';\n",
+    expectRule: 'no-restricted-syntax',
+  },
+  {
+    name: 'the task pane lazy-loading a module from tests/ fails',
+    filePath: 'src/taskpane/x.ts',
+    code: "export const load = () => import('../../tests/officejs/fake/fakeExcel');\n",
+    expectRule: 'no-restricted-syntax',
+  },
+  {
+    name: 'a test file under src/ may use the fake from tests/',
+    filePath: 'src/workbook/officejs/x.test.ts',
+    code: "import { createFakeExcel } from '../../../tests/officejs/fake/fakeExcel';\nexport const f = createFakeExcel;\n",
+    expectRule: null,
+  },
+  {
+    name: 'production code may import its own test-free contract cases',
+    filePath: 'src/taskpane/x.ts',
+    code: "import { PORT_CASES } from '../workbook/contract/portCases';\nexport const cases = PORT_CASES;\n",
+    expectRule: null,
+  },
 ];
 
 describe('layer boundaries are lint errors (eslint.config.js)', () => {

@@ -1,6 +1,6 @@
-import type { WorkbookSpec } from '../../domain/template/sheetSpec';
+import type { WorkbookSpec } from '../../src/domain/template/sheetSpec';
 import { createFakeExcel, installFakeExcel, type FakeExcel } from './fake/fakeExcel';
-import { OfficeJsPort } from './officeJsPort';
+import { OfficeJsPort } from '../../src/workbook/officejs/officeJsPort';
 
 export type InstalledFake = FakeExcel & { uninstall(): void };
 

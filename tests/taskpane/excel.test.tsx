@@ -5,7 +5,7 @@ import {
   createFakeExcel,
   installFakeExcel,
   type FakeExcel,
-} from '../../src/workbook/officejs/fake/fakeExcel';
+} from '../officejs/fake/fakeExcel';
 import { createWorkbookWithSheets } from '../../src/workbook/officejs/createWorkbook';
 import { OfficeJsPort } from '../../src/workbook/officejs/officeJsPort';
 import { departmentFiles, excelHost, fileOf, renderApp, statValue } from './support';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractSheet, contractWorkbook } from '../contract/portContract';
+import { contractSheet, contractWorkbook } from '../contract/portCases';
 import { escapeCellText } from '../escapeCellText';
 import { excelJsFactory } from './excelJsFactory';
 

@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { OpenError } from '../port';
-import { contractSheet, contractWorkbook } from '../contract/portContract';
+import { contractSheet, contractWorkbook } from '../contract/portCases';
 import { excelJsFactory } from './excelJsFactory';
 import { zipParts } from './testFiles';
 

@@ -1,5 +1,5 @@
 import type { WorkbookSpec } from '../../domain/template/sheetSpec';
-import { describeWorkbookPortContract } from '../contract/portContract';
+import { describeWorkbookPortContract } from '../../../tests/contract/describeWorkbookPortContract';
 import type { FileWorkbookPort, WorkbookPort } from '../port';
 import { excelJsFactory } from './excelJsFactory';
 import { fillOfCell, reopen, sheetOf } from './testFiles';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { range } from '../../domain/template/sheetSpec';
-import { contractSheet, contractWorkbook } from '../contract/portContract';
+import { contractSheet, contractWorkbook } from '../contract/portCases';
 import { MARK_FILLS } from '../markFills';
 import { excelJsFactory } from './excelJsFactory';
 import { fillOfCell, reopen, sheetOf, sheetXml, zipParts } from './testFiles';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { range, type SheetSpec } from '../../domain/template/sheetSpec';
-import { contractSheet, contractWorkbook } from '../contract/portContract';
+import { contractSheet, contractWorkbook } from '../contract/portCases';
 import { excelJsFactory } from './excelJsFactory';
 import { SHEET_FONT } from './excelStyle';
 import { internals } from './internals';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bytesToBase64, createWorkbookFromBytes, createWorkbookWithSheets } from './createWorkbook';
-import { installFresh, type InstalledFake } from './testPort';
+import { installFresh, type InstalledFake } from '../../../tests/officejs/testPort';
 
 let fake: InstalledFake;
 beforeEach(() => {

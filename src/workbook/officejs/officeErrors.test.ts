@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeOfficeError } from './fake/errors';
+import { FakeOfficeError } from '../../../tests/officejs/fake/errors';
 import {
   OFFICE_ERROR_MESSAGES,
   officeErrorMessage,

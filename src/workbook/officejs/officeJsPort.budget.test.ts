@@ -19,7 +19,7 @@ import type { WorkbookPort } from '../port';
 import { OfficeJsPort } from './officeJsPort';
 import { CHUNK_BYTES } from './payload';
 import { scaledPlan } from './testPlans';
-import { installFresh, type InstalledFake } from './testPort';
+import { installFresh, type InstalledFake } from '../../../tests/officejs/testPort';
 
 let fake: InstalledFake;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest';
-import { describeWorkbookPortContract } from '../contract/portContract';
-import { installFresh, portWith, type InstalledFake } from './testPort';
+import { describeWorkbookPortContract } from '../../../tests/contract/describeWorkbookPortContract';
+import { installFresh, portWith, type InstalledFake } from '../../../tests/officejs/testPort';
 
 let fake: InstalledFake;
 afterEach(() => fake.uninstall());

@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { validateWorkbook } from '../../app/validateWorkbook';
 import { r2Sample } from '../../domain/sample/r2';
 import { buildDepartmentWorkbook } from '../../domain/template/buildDepartmentWorkbook';
-import { contractSheet } from '../contract/portContract';
+import { contractSheet } from '../contract/portCases';
 import { MARK_FILLS } from '../markFills';
-import { effectiveFormat } from './fake/document';
+import { effectiveFormat } from '../../../tests/officejs/fake/document';
 import { OfficeJsPort } from './officeJsPort';
 import { CHUNK_BYTES } from './payload';
-import { installFresh, type InstalledFake } from './testPort';
+import { installFresh, type InstalledFake } from '../../../tests/officejs/testPort';
 
 let fake: InstalledFake;
 afterEach(() => fake.uninstall());

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { effectiveFormat } from './fake/document';
-import { parseA1 } from './fake/a1';
+import { effectiveFormat } from '../../../tests/officejs/fake/document';
+import { parseA1 } from '../../../tests/officejs/fake/a1';
 import { r2Sample } from '../../domain/sample/r2';
 import { buildDepartmentWorkbook } from '../../domain/template/buildDepartmentWorkbook';
 import { buildTableSheet } from '../../domain/template/buildTableSheet';
@@ -9,7 +9,7 @@ import { MARK_FILLS } from '../markFills';
 import { OfficeOperationError } from './officeErrors';
 import { OfficeJsPort } from './officeJsPort';
 import { REQUEST_LIMIT_BYTES } from './payload';
-import { installFresh, type InstalledFake } from './testPort';
+import { installFresh, type InstalledFake } from '../../../tests/officejs/testPort';
 import { columnWidthPoints, inchesToPoints } from './units';
 
 let fake: InstalledFake;

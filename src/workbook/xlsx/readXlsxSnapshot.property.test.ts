@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellSpec, CellValue } from '../../domain/template/sheetSpec';
-import { contractSheet, contractWorkbook } from '../contract/portContract';
+import { contractSheet, contractWorkbook } from '../contract/portCases';
 import { excelJsFactory } from '../exceljs/excelJsFactory';
 import { readXlsxSnapshot } from './readXlsxSnapshot';
 import { excelJsSnapshot } from './testPackage';

@@ -1,8 +1,8 @@
-import { describeWorkbookPortContract } from '../contract/portContract';
+import { describeWorkbookPortContract } from '../../../tests/contract/describeWorkbookPortContract';
 import type { FileWorkbookPort, WorkbookPort } from '../port';
 import { fillOfCell, reopen, sheetOf } from '../exceljs/testFiles';
 import { SpecWorkbookPort } from './specWorkbookPort';
-import { contractWorkbook } from '../contract/portContract';
+import { contractWorkbook } from '../contract/portCases';
 
 /** The fill as saved in the file, read by ExcelJS (an independent reader). */
 async function fillOf(port: WorkbookPort, sheet: string, cell: string): Promise<string | null> {

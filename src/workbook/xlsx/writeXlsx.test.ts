@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetSpec } from '../../domain/template/sheetSpec';
-import { contractSheet } from '../contract/portContract';
+import { contractSheet } from '../contract/portCases';
 import { reopen, sheetOf } from '../exceljs/testFiles';
 import { readXlsxSnapshot } from './readXlsxSnapshot';
 import { writeXlsx } from './writeXlsx';

@@ -1,4 +1,4 @@
-import { columnLetters } from '../../../domain/cellAddress';
+import { columnLetters } from '../../../src/domain/cellAddress';
 import { FakeOfficeError } from './errors';
 
 /** A rectangle of cells, 0-based and inclusive (the fake's internal form of an A1 address). */
