@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
+import { println, type OutStream } from './cliIo';
 
 export interface InputPath {
   /** Absolute path. */
@@ -15,12 +16,14 @@ const LOCK_FILE = /^~\$/;
 /**
  * The command line's FILE… arguments: a folder stands for the .xlsx / .xlsm files directly inside it (in
  * name order); anything else is kept as given, so that a missing file is reported, not dropped. `exclude`
- * (absolute) leaves out e.g. the master being written.
+ * (absolute) leaves out e.g. the master being written. Excel's lock files are left out in a folder and
+ * when named directly (matched by a shell's `*.xlsx`); one named directly gets a note on `notes`.
  */
 export async function expandInputs(
   args: readonly string[],
   cwd: string,
   exclude: readonly string[] = [],
+  notes?: OutStream,
 ): Promise<InputPath[]> {
   const out: InputPath[] = [];
   for (const arg of args) {
@@ -29,6 +32,14 @@ export async function expandInputs(
       (s) => s.isDirectory(),
       () => false,
     );
+    if (!isFolder && LOCK_FILE.test(basename(path))) {
+      if (notes)
+        println(
+          notes,
+          `注意: 「${arg}」は Excel がブックを開いている間に作るロックファイル（~$ で始まる名前）のため、読み飛ばしました。`,
+        );
+      continue;
+    }
     if (!isFolder) {
       out.push({ path, display: arg });
       continue;

@@ -64,7 +64,7 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
   const year = resolveFiscalYear(values.year, loaded.value.fiscalYear, io.now());
   if (!year.ok) return usageError(io, 'consolidate', year.error);
 
-  const inputs = await expandInputs(positionals, io.cwd, [outPath]);
+  const inputs = await expandInputs(positionals, io.cwd, [outPath], io.stderr);
   if (inputs.length === 0)
     return unusableInput(io, '集約するファイルがありません（指定したフォルダーに .xlsx がありません）。');
   const run = await runConsolidation(

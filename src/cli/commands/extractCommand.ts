@@ -99,7 +99,7 @@ export async function extractCommand(args: readonly string[], io: CliIo): Promis
   const entries: ExtractedEntry[] = [];
   const sheets: (SheetOutcome & { file: string })[] = [];
   const findings: Finding[] = [];
-  for (const input of await expandInputs(positionals, io.cwd)) {
+  for (const input of await expandInputs(positionals, io.cwd, [], io.stderr)) {
     const opened = await openWorkbookFile(input);
     if (!opened.ok) {
       findings.push(opened.error);

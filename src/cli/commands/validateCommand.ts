@@ -73,7 +73,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   let code: ExitCode = EXIT.ok;
   const files: FileReport[] = [];
   const findings: Finding[] = [];
-  for (const input of await expandInputs(positionals, io.cwd)) {
+  for (const input of await expandInputs(positionals, io.cwd, [], io.stderr)) {
     const opened = await openWorkbookFile(input);
     if (!opened.ok) {
       const report: FileReport = {
