@@ -77,13 +77,23 @@ export interface ValidationResult extends ReadResult {
   readonly summary: ValidationSummary;
 }
 
+/**
+ * Findings sheet by sheet in the workbook's tab order (findings about the whole workbook first), each sheet's
+ * reading findings before its rule findings: a person walks the tabs from left to right.
+ */
+function inWorkbookOrder(findings: readonly Finding[], extraction: Pick<WorkbookExtraction, 'sheets'>): Finding[] {
+  const tab = new Map(extraction.sheets.map((s, i) => [s.sheet, i]));
+  const position = (f: Finding) => (f.place.sheet === undefined ? -1 : (tab.get(f.place.sheet) ?? tab.size));
+  return [...findings].sort((a, b) => position(a) - position(b));
+}
+
 /** The task pane's 検証 and `suishin validate`: read the workbook, run every rule for the stage. */
 export async function validateWorkbook(port: WorkbookPort, options: ReadOptions & { readonly stage: Stage }, onProgress?: Progress): Promise<ValidationResult> {
   const { result: read, snapshot } = await readWithSnapshot(port, options, onProgress);
   const entries = read.extraction.entries.map((e) => e.entry);
   const contributions = contributionsByCell(snapshot, read.extraction);
   const ruleFindings = validateEntries(entries, { ...defaultContext(options.stage, read.plan), form: STANDARD_FORM, contributions });
-  const findings = [...read.extraction.findings, ...placeFindings(ruleFindings, read.extraction)];
+  const findings = inWorkbookOrder([...read.extraction.findings, ...placeFindings(ruleFindings, read.extraction)], read.extraction);
   const counts = countBySeverity(findings);
   const withErrors = new Set(findings.filter((f) => f.severity === 'error' && f.place.code).map((f) => `${f.place.code}|${f.place.department}|${f.place.seq}`));
   return {

@@ -170,7 +170,7 @@ export function identifyEntry(input: IdentityInput): Identification {
         'extract.fiscal-year-mismatch',
         'warning',
         'year',
-        `このシートは${formatFiscalYear(input.yearLabel)}です（${formatFiscalYear(input.fiscalYear)}を集約中）。年度が正しいか確認してください。`,
+        `このシートは${formatFiscalYear(input.yearLabel)}ですが、確認している年度は${formatFiscalYear(input.fiscalYear)}です。年度が正しいか確認してください。`,
       ),
     );
 
