@@ -37,6 +37,8 @@ export type Identification =
       readonly code: string;
       readonly department: string;
       readonly fiscalYear: number;
+      /** True when neither a year label nor the metadata gave the year: it is the caller's expected year. */
+      readonly yearAssumed: boolean;
       readonly identifiedBy: 'meta' | 'labels';
       /** The metadata's seq, when the metadata identified the entry. */
       readonly metaSeq?: number;
@@ -180,6 +182,7 @@ export function identifyEntry(input: IdentityInput): Identification {
     code,
     department,
     fiscalYear,
+    yearAssumed: input.yearLabel === undefined && meta?.fiscalYear === undefined,
     identifiedBy: byMeta ? 'meta' : 'labels',
     ...(byMeta && { metaSeq: meta.seq }),
     notes,

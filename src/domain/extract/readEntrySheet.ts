@@ -153,6 +153,7 @@ function readBlock(
           ...(values.yearCell && { fiscalYearCell: values.yearCell }),
         },
         identifiedBy: identity.identifiedBy,
+        ...(identity.yearAssumed && { yearAssumed: true as const }),
       },
     },
   };

@@ -31,6 +31,8 @@ export interface ExtractedEntry {
   readonly entry: Entry;
   readonly source: EntrySource;
   readonly identifiedBy: 'meta' | 'labels';
+  /** Set when the sheet carries no year (no label, no metadata): `entry.fiscalYear` is the expected year. */
+  readonly yearAssumed?: true;
 }
 
 export type SheetKind = 'entry' | 'plan' | 'toc' | 'not-entry' | 'unreadable';
