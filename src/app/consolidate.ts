@@ -7,6 +7,7 @@ import { extractWorkbook } from '../domain/extract/extractWorkbook';
 import type { SheetSnapshot, WorkbookSnapshot } from '../domain/extract/snapshot';
 import type { WorkbookExtraction } from '../domain/extract/types';
 import type { Finding } from '../domain/finding';
+import { decideFiscalYear, decidedYear, yearCarrier, type YearDecision } from '../domain/fiscal/decideFiscalYear';
 import type { Plan } from '../domain/plan/types';
 import { ok, type Result } from '../domain/result';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
@@ -40,7 +41,10 @@ export interface ConsolidateOptions {
   /** The master workbook the view is written into (its previous view is replaced, 備考 kept). */
   readonly target: WorkbookPort;
   readonly stage: Stage;
+  /** The year consolidated; with `inferYear`, only the default for files that carry no year. */
   readonly fiscalYear: number;
+  /** Let the files decide the year (decideRunYear): true when the user did not name one. */
+  readonly inferYear?: boolean;
   /** One run stamp for the whole result (ISO date-time). */
   readonly stamp: string;
   readonly title: string;
@@ -57,6 +61,20 @@ export interface ConsolidateResult {
   /** Findings made while writing the view (cells cut at Excel's limit). */
   readonly viewFindings: readonly Finding[];
   readonly rejected: number;
+  /** The year consolidated and why (named, read from the files, or a default the files did not contradict). */
+  readonly year: YearDecision;
+}
+
+/**
+ * The year a consolidation works on: the one named (`explicit`), else the one every file carries, else the
+ * default when the files carry none or it is one of theirs; `undecided` when the files disagree otherwise.
+ * One function for the CLI and the pane, over files already read (no file is read twice).
+ */
+export function decideRunYear(sources: readonly SourceFile[], question: { readonly explicit?: number; readonly fallback?: number }): YearDecision {
+  return decideFiscalYear({
+    ...question,
+    carriers: sources.flatMap((s) => (s.kind === 'read' ? [yearCarrier(s.file, s.entries)] : [])),
+  });
 }
 
 /** Open and read one department file; a bad file becomes a rejected source, never an exception. */
@@ -72,15 +90,38 @@ export async function readSource(
   return toSourceFile(input, extractWorkbook(read.value, { file: input.file, plan, fiscalYear }));
 }
 
+/**
+ * An extraction as consolidation's input. The reader's year warning is left out: it compares with the year
+ * given to the reader, while the consolidation judges every sheet against the run's year (年度違い).
+ */
 export function toSourceFile(input: Pick<SourceInput, 'file' | 'modified'>, extraction: WorkbookExtraction): SourceFile {
   return {
     kind: 'read',
     file: input.file,
     modified: input.modified,
-    entries: extraction.entries.map((e) => ({ entry: e.entry, sheet: e.source.sheet, cells: e.source.cells })),
+    entries: extraction.entries.map((e) => ({
+      entry: e.entry,
+      sheet: e.source.sheet,
+      cells: e.source.cells,
+      ...(e.source.fiscalYearCell !== undefined && { yearCell: e.source.fiscalYearCell }),
+      ...(e.yearAssumed && { yearAssumed: true as const }),
+    })),
     sheets: extraction.sheets.map((s) => ({ sheet: s.sheet, kind: s.kind, ...(s.reason !== undefined && { reason: s.reason }) })),
-    findings: extraction.findings,
+    findings: extraction.findings.filter((f) => f.code !== 'extract.fiscal-year-mismatch'),
   };
+}
+
+export type ReadSourcesOptions = Pick<ConsolidateOptions, 'factory' | 'readSnapshot' | 'fiscalYear' | 'onProgress'>;
+
+/** Read every department file, one at a time (memory stays flat); progress counts toward the whole run. */
+export async function readSources(plan: Plan, inputs: readonly SourceInput[], options: ReadSourcesOptions): Promise<SourceFile[]> {
+  const total = inputs.length + 2;
+  const sources: SourceFile[] = [];
+  for (const [i, input] of inputs.entries()) {
+    options.onProgress?.({ done: i, total, label: `${input.file} を読み込み中（${i + 1} / ${inputs.length}）` });
+    sources.push(await readSource(options.factory, input, plan, options.fiscalYear, options.readSnapshot));
+  }
+  return sources;
 }
 
 /**
@@ -88,15 +129,27 @@ export function toSourceFile(input: Pick<SourceInput, 'file' | 'modified'>, extr
  * and replace the master view in the target workbook. The same code serves the task pane and the CLI.
  */
 export async function consolidate(plan: Plan, inputs: readonly SourceInput[], options: ConsolidateOptions): Promise<ConsolidateResult> {
+  const sources = await readSources(plan, inputs, options);
+  const year = decideRunYear(sources, options.inferYear ? { fallback: options.fiscalYear } : { explicit: options.fiscalYear });
+  return consolidateSources(plan, sources, year, options);
+}
+
+/**
+ * Consolidate files already read (readSources) for the year decided (decideRunYear), and replace the master
+ * view in the target workbook. An `undecided` year consolidates under `options.fiscalYear`: every sheet of
+ * another year is then 年度違い, and `year` tells the caller which files carry which year.
+ */
+export async function consolidateSources(
+  plan: Plan,
+  sources: readonly SourceFile[],
+  year: YearDecision,
+  options: Omit<ConsolidateOptions, 'factory' | 'readSnapshot'>,
+): Promise<ConsolidateResult> {
   const { onProgress } = options;
-  const total = inputs.length + 2;
-  const sources: SourceFile[] = [];
-  for (const [i, input] of inputs.entries()) {
-    onProgress?.({ done: i, total, label: `${input.file} を読み込み中（${i + 1} / ${inputs.length}）` });
-    sources.push(await readSource(options.factory, input, plan, options.fiscalYear, options.readSnapshot));
-  }
-  onProgress?.({ done: inputs.length, total, label: '集約中' });
-  const consolidation = consolidateEntries(plan, sources, { stamp: options.stamp, fiscalYear: options.fiscalYear, stage: options.stage });
+  const total = sources.length + 2;
+  const fiscalYear = decidedYear(year) ?? options.fiscalYear;
+  onProgress?.({ done: sources.length, total, label: '集約中' });
+  const consolidation = consolidateEntries(plan, sources, { stamp: options.stamp, fiscalYear, stage: options.stage });
 
   const existing = await options.target.listSheets();
   const hasMaster = existing.some((s) => s.name === MASTER_SHEET_NAME);
@@ -104,12 +157,12 @@ export async function consolidate(plan: Plan, inputs: readonly SourceInput[], op
   const remarks = previous ? readRemarks(previous) : new Map<string, string>();
   const view = buildMasterView({ consolidation, title: options.title, remarks });
 
-  onProgress?.({ done: inputs.length + 1, total, label: '全体計画を書き込み中' });
+  onProgress?.({ done: sources.length + 1, total, label: '全体計画を書き込み中' });
   const stale = existing.map((s) => s.name).filter((n) => n.startsWith(REPORT_SHEET_PREFIX) || ((VIEW_SHEET_NAMES as readonly string[]).includes(n) && n !== MASTER_SHEET_NAME));
   if (stale.length > 0) await options.target.deleteSheets(stale);
   await options.target.writeSheets(view.sheets);
   onProgress?.({ done: total, total, label: '集約しました' });
   // A file that opened but held no 取組項目 sheet is rejected too (the log says why): count the log, not the opens.
   const rejected = consolidation.log.filter((r) => r.outcome === 'rejected' && r.sheet === '').length;
-  return { consolidation, viewFindings: view.findings, rejected };
+  return { consolidation, viewFindings: view.findings, rejected, year };
 }

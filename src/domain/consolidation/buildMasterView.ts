@@ -1,6 +1,7 @@
 import { cellAddress } from '../cellAddress';
 import { FIELD_KEYS, fieldDef, STANDARD_FORM, type FieldKey } from '../entry/formDefinition';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
+import { formatStamp } from '../fiscal/formatStamp';
 import { finding, type Finding, type Place } from '../finding';
 import { basicLabel, formatAssignment, fullItemLabel, promotionLabel } from '../plan/planItems';
 import { buildEntrySheet } from '../template/buildEntrySheet';
@@ -31,6 +32,8 @@ export const MASTER_VIEW_COLUMNS: readonly TableColumn[] = MASTER_PLAN_HEADERS.f
 export const rowKey = (code: string, department: string, seq: number): string => `${code}|${department}|${seq}`;
 
 /** 全体計画: the column of the first field (目指す姿); the fields follow in form order. */
+/** 全体計画: columns printed, up to 備考 (where each row came from is on screen only). */
+const MASTER_PRINTED_COLUMNS = MASTER_VIEW_COLUMNS.findIndex((c) => c.header === REMARKS_HEADER) + 1;
 const FIRST_FIELD_COLUMN = MASTER_VIEW_COLUMNS.findIndex((c) => c.header === fieldDef(STANDARD_FORM, FIELD_KEYS[0] ?? 'vision').label);
 /** 集約ログ: the 保存テキスト column. */
 const LOG_TEXT_COLUMN = 7;
@@ -53,10 +56,11 @@ export interface MasterView {
 }
 
 const statusText = (row: MasterRow): string => {
-  if (row.status === 'missing') return '未提出';
   const errors = row.findings.filter((f) => f.severity === 'error').length;
   const warnings = row.findings.filter((f) => f.severity === 'warning').length;
   const base = errors > 0 ? `エラー ${errors}` : warnings > 0 ? `警告 ${warnings}` : 'OK';
+  // A 未提出 row may still have findings: a sheet for it that could not be used (年度違い).
+  if (row.status === 'missing') return base === 'OK' ? '未提出' : `未提出（${base}、集約ログ参照）`;
   return row.status === 'flagged' ? `要確認: ${row.flag ?? ''} ${base}` : base;
 };
 
@@ -67,7 +71,7 @@ export function buildMasterView(input: MasterViewInput): MasterView {
   const { consolidation: c, title, remarks = new Map<string, string>() } = input;
   const findings: Finding[] = [];
   const year = formatFiscalYear(c.fiscalYear);
-  const subtitle = `${year}　集約日時: ${c.stamp}`;
+  const subtitle = `${year}　集約日時: ${formatStamp(c.stamp)}`;
   /** Text cut at Excel's cell limit, with a finding at the cell written (and the entry it came from). */
   const fit = (text: string, place: Place & { sheet: string; cell: string }, what: string): string => {
     const r = fitCellText(text);
@@ -96,9 +100,9 @@ export function buildMasterView(input: MasterViewInput): MasterView {
       p?.item.assignment.kind === 'all' ? p.item.assignment.coordinator : '',
       ...FIELD_KEYS.map(fields),
       statusText(row),
+      remarks.get(rowKey(row.code, row.department, row.seq)) ?? '',
       row.source?.file ?? '',
       row.source?.sheet ?? '',
-      remarks.get(rowKey(row.code, row.department, row.seq)) ?? '',
     ];
   });
   const master = buildTableSheet({
@@ -108,6 +112,9 @@ export function buildMasterView(input: MasterViewInput): MasterView {
     columns: MASTER_VIEW_COLUMNS,
     rows: planRows,
     tableName: 'MasterPlan',
+    pagesWide: 0,
+    repeatColumns: 1,
+    printColumns: MASTER_PRINTED_COLUMNS,
     rowStyles: Object.fromEntries(c.rows.flatMap((r, i) => (r.status === 'missing' ? [[i, 'warn' as const]] : r.status === 'flagged' ? [[i, 'warn' as const]] : []))),
     tabColor: '#2F5597',
   });
@@ -118,15 +125,15 @@ export function buildMasterView(input: MasterViewInput): MasterView {
     subtitle,
     columns: [
       { header: '実践課', width: 18 },
-      { header: '対象', width: 8, kind: 'number' },
-      { header: '提出', width: 8, kind: 'number' },
+      { header: '対象', width: 6, kind: 'number' },
+      { header: '提出', width: 6, kind: 'number' },
       { header: '未提出', width: 8, kind: 'number' },
-      { header: '未提出の取組項目', width: 36 },
-      { header: '全課への記入', width: 10, kind: 'number' },
+      { header: '未提出の取組項目', width: 20 },
+      { header: '全課への記入', width: 14, kind: 'number' },
       { header: 'エラー', width: 8, kind: 'number' },
-      { header: '警告', width: 8, kind: 'number' },
+      { header: '警告', width: 6, kind: 'number' },
       { header: '状況', width: 12 },
-      { header: '最新の提出ファイル', width: 30 },
+      { header: '最新の提出ファイル', width: 21 },
     ],
     rows: c.submissions.map((s) => [
       s.department,
@@ -153,13 +160,13 @@ export function buildMasterView(input: MasterViewInput): MasterView {
     subtitle,
     columns: [
       { header: '区分', width: 10 },
-      { header: '項目', width: 40 },
-      { header: '達成できた', width: 10, kind: 'number', dataBar: '#5B9BD5' },
-      { header: '一部達成できた', width: 12, kind: 'number', dataBar: '#FFC000' },
-      { header: '達成できなかった', width: 12, kind: 'number', dataBar: '#ED7D31' },
+      { header: '項目', width: 36 },
+      { header: '達成できた', width: 12, kind: 'number', dataBar: '#5B9BD5' },
+      { header: '一部達成できた', width: 16, kind: 'number', dataBar: '#FFC000' },
+      { header: '達成できなかった', width: 18, kind: 'number', dataBar: '#ED7D31' },
       { header: '未記入', width: 8, kind: 'number', dataBar: '#A5A5A5' },
-      { header: '計', width: 8, kind: 'number' },
-      { header: '達成率', width: 10, kind: 'percent', dataBar: '#70AD47' },
+      { header: '計', width: 6, kind: 'number' },
+      { header: '達成率', width: 8, kind: 'percent', dataBar: '#70AD47' },
     ],
     rows: [
       achievementRow('全体', { label: '全体', counts: c.achievement.total }),
@@ -193,16 +200,17 @@ export function buildMasterView(input: MasterViewInput): MasterView {
     subtitle: `${subtitle}　入力ファイル ${new Set(c.log.map((r) => r.file)).size} 件、シート ${c.log.filter((r) => r.sheet !== '').length} 枚、指摘 ${c.findings.length} 件`,
     columns: [
       { header: 'ファイル', width: 24 },
-      { header: 'シート', width: 26 },
-      { header: '結果', width: 18 },
-      { header: '取組項目コード', width: 10 },
+      { header: 'シート', width: 24 },
+      { header: '結果', width: 16 },
+      { header: '取組項目コード', width: 16 },
       { header: '実践課', width: 18 },
       { header: '番号', width: 6, kind: 'number' },
-      { header: '内容', width: 60 },
-      { header: '保存テキスト / 指摘コード', width: 60 },
+      { header: '内容', width: 50 },
+      { header: '保存テキスト / 指摘コード', width: 50 },
     ],
     rows: logRows,
     tableName: 'ConsolidationLog',
+    pagesWide: 0,
     rowStyles: Object.fromEntries(c.log.flatMap((r, i) => (['rejected', 'duplicate', 'unreadable', 'flagged'].includes(r.outcome) ? [[i, 'warn' as const]] : []))),
     tabColor: '#7F7F7F',
   });

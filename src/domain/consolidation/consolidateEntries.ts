@@ -6,6 +6,7 @@ import { formatAssignment, planAssignees, planItems } from '../plan/planItems';
 import type { Plan, PlanItem } from '../plan/types';
 import { validateEntries } from '../validation/validateEntries';
 import { mergeAllDepartments, type Contribution } from './mergeAllDepartments';
+import { currentReadingFindings, findingDepartments, findingsBySheet } from './readingFindings';
 import { entryText, selectEntries, sortSources, type Candidate } from './selectEntries';
 import { summarizeAchievement } from './summarizeAchievement';
 import { summarizeSubmissions } from './summarizeSubmissions';
@@ -42,7 +43,6 @@ export function consolidateEntries(plan: Plan, sources: readonly SourceFile[], o
       log.push({ file: source.file, sheet: '', outcome: 'rejected', detail: source.message });
       continue;
     }
-    findings.push(...source.findings);
     // A file that gives no entry at all is rejected as a whole, with the reason, besides its sheets' records.
     if (source.entries.length === 0)
       log.push({
@@ -58,9 +58,13 @@ export function consolidateEntries(plan: Plan, sources: readonly SourceFile[], o
         log.push({ file: source.file, sheet: s.sheet, outcome: s.kind, detail: s.reason ?? '', ...(s.text !== undefined && s.text !== '' && { keptText: s.text }) });
   }
 
-  const selection = selectEntries(sources);
+  const selection = selectEntries(sources, options.fiscalYear);
   log.push(...selection.log);
-  findings.push(...selection.findings);
+  const reading = currentReadingFindings(sortSources(sources), selection.log);
+  findings.push(...reading, ...selection.findings);
+  const readOnSheet = findingsBySheet(reading);
+  // Findings on sheets that could not be used for an item × department (年度違い) stay with its 未提出 row.
+  const unusedFor = groupBy(selection.findings, (f) => `${f.place.code ?? ''}\u0000${f.place.department ?? ''}`);
 
   const placed: Placed[] = [];
   const allGroups = new Map<string, Candidate[]>();
@@ -131,6 +135,12 @@ export function consolidateEntries(plan: Plan, sources: readonly SourceFile[], o
     findings.push(at);
   }
 
+  const readingOf = (p: Placed): readonly Finding[] => {
+    const e = p.candidate.received.entry;
+    return readOnSheet(p.candidate.file, p.candidate.received.sheet).filter(
+      (f) => f.place.code === undefined || (f.place.code === e.code && f.place.department === e.department && (f.place.seq ?? e.seq) === e.seq),
+    );
+  };
   const toRow = (p: Placed): MasterRow => ({
     code: p.entry.code,
     ...(p.planItem && { planItem: p.planItem }),
@@ -141,7 +151,7 @@ export function consolidateEntries(plan: Plan, sources: readonly SourceFile[], o
     source: { file: p.candidate.file, sheet: p.candidate.received.sheet, cells: p.candidate.received.cells },
     ...(p.mergedFrom && { mergedFrom: p.mergedFrom }),
     ...(p.flag && { flag: p.flag }),
-    findings: findingsByKey.get(entryKeyString(p.entry)) ?? [],
+    findings: [...readingOf(p), ...(findingsByKey.get(entryKeyString(p.entry)) ?? [])],
   });
 
   // Placed entries by item × department (an index: a season's batch holds thousands of entries).
@@ -153,7 +163,7 @@ export function consolidateEntries(plan: Plan, sources: readonly SourceFile[], o
   for (const a of planAssignees(plan)) {
     const mine = [...(byAssignee.get(`${a.code}\u0000${a.department}`) ?? [])].sort((x, y) => x.entry.seq - y.entry.seq);
     if (mine.length > 0) rows.push(...mine.map(toRow));
-    else rows.push({ code: a.code, planItem: items.get(a.code)!, department: a.department, seq: 1, status: 'missing', findings: [] });
+    else rows.push({ code: a.code, planItem: items.get(a.code)!, department: a.department, seq: 1, status: 'missing', findings: unusedFor.get(`${a.code}\u0000${a.department}`) ?? [] });
   }
   const flagged = placed
     .filter((p) => p.flag)
@@ -164,7 +174,7 @@ export function consolidateEntries(plan: Plan, sources: readonly SourceFile[], o
     stamp: options.stamp,
     fiscalYear: options.fiscalYear,
     rows,
-    submissions: summarizeSubmissions(plan, rows, selection.winners),
+    submissions: summarizeSubmissions(plan, rows, selection.winners, findings, findingDepartments(sources)),
     achievement: summarizeAchievement(plan, rows),
     log: sortLog(log, sources),
     findings,

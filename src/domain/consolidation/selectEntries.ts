@@ -1,4 +1,5 @@
 import { FIELD_KEYS } from '../entry/formDefinition';
+import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { entryKeyString, type Entry } from '../entry/types';
 import { finding, type Finding } from '../finding';
 import type { LogRecord, ReceivedEntry, SourceFile } from './types';
@@ -33,9 +34,11 @@ const keyLabel = (e: Entry): string => `${e.code} ${e.department}（${e.seq}枚�
 /**
  * Decide which sheet stands for each entry: the same entry from two files → the newer file wins and the
  * older is logged as replaced; the same entry twice within one file → a conflict (error), the first
- * sheet is used and the second kept in the log. Blank sheets (nothing written) are logged, not used.
+ * sheet is used and the second kept in the log. A sheet of another year than the run's is 年度違い: an
+ * error, its text kept in the log, never a candidate (so a newer wrong-year file cannot replace anything).
+ * Blank sheets (nothing written) are logged, not used.
  */
-export function selectEntries(sources: readonly SourceFile[]): Selection {
+export function selectEntries(sources: readonly SourceFile[], fiscalYear: number): Selection {
   const log: LogRecord[] = [];
   const findings: Finding[] = [];
   const chosen = new Map<string, Candidate>();
@@ -46,6 +49,21 @@ export function selectEntries(sources: readonly SourceFile[]): Selection {
       const { entry } = received;
       const key = entryKeyString(entry);
       const base = { file: source.file, sheet: received.sheet, code: entry.code, department: entry.department, seq: entry.seq };
+      if (!received.yearAssumed && entry.fiscalYear !== fiscalYear) {
+        const message = `「${received.sheet}」は${formatFiscalYear(entry.fiscalYear)}のシートです。${formatFiscalYear(fiscalYear)}の集約には使わず、内容は集約ログに残しました。${formatFiscalYear(fiscalYear)}のシートで提出し直してください。`;
+        findings.push(
+          finding('consolidate.wrong-year', 'error', message, {
+            file: source.file,
+            sheet: received.sheet,
+            ...(received.yearCell !== undefined && { cell: received.yearCell }),
+            code: entry.code,
+            department: entry.department,
+            seq: entry.seq,
+          }),
+        );
+        log.push({ ...base, outcome: 'wrong-year', detail: message, ...(!isBlankEntry(entry) && { keptText: entryText(entry) }) });
+        continue;
+      }
       if (isBlankEntry(entry)) {
         log.push({ ...base, outcome: 'empty', detail: 'どの欄も記入されていません。' });
         continue;
@@ -71,7 +89,9 @@ export function selectEntries(sources: readonly SourceFile[]): Selection {
           keptText: entryText(previous.received.entry),
         });
       }
-      chosen.set(key, { file: source.file, modified: source.modified, received });
+      // A sheet that carries no year is taken to be of the run's year.
+      const current = received.yearAssumed && entry.fiscalYear !== fiscalYear ? { ...received, entry: { ...entry, fiscalYear } } : received;
+      chosen.set(key, { file: source.file, modified: source.modified, received: current });
     }
   }
   return { winners: [...chosen.values()], log, findings };

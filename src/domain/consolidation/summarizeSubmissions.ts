@@ -1,19 +1,28 @@
 import { planAssignees, planItems } from '../plan/planItems';
 import { groupBy } from './groupBy';
+import type { Finding } from '../finding';
 import type { Plan } from '../plan/types';
 import type { Candidate } from './selectEntries';
 import type { DepartmentSubmission, MasterRow } from './types';
 
 /**
  * 提出状況 per department: expected = its item × department assignments (全課 items count for the
- * coordinator only; other departments' parts are contributions), received, missing, errors, warnings and
- * the newest file it sent.
+ * coordinator only; other departments' parts are contributions), received, missing, the newest file it sent,
+ * and errors and warnings: every finding that counts for the department (`departmentOf`), those made while
+ * reading its files and on its 年度違い sheets as much as the rules' findings on its entries.
  */
-export function summarizeSubmissions(plan: Plan, rows: readonly MasterRow[], winners: readonly Candidate[]): DepartmentSubmission[] {
+export function summarizeSubmissions(
+  plan: Plan,
+  rows: readonly MasterRow[],
+  winners: readonly Candidate[],
+  findings: readonly Finding[],
+  departmentOf: (f: Finding) => string | undefined,
+): DepartmentSubmission[] {
   const allCodes = new Set(planItems(plan).filter((p) => p.item.assignment.kind === 'all').map((p) => p.code));
   // By department once (a large season has hundreds of departments and thousands of rows).
   const assigneesOf = groupBy(planAssignees(plan), (a) => a.department);
   const rowsOf = groupBy(rows, (r) => r.department);
+  const findingsOf = groupBy(findings, (f) => departmentOf(f) ?? '');
   const sentBy = groupBy(winners, (w) => w.received.entry.department);
   const known = new Set(plan.departments);
   const extra = [...sentBy.keys()].filter((d) => !known.has(d));
@@ -24,7 +33,7 @@ export function summarizeSubmissions(plan: Plan, rows: readonly MasterRow[], win
     const received = expected.filter((code) => submitted.has(code));
     const sent = sentBy.get(department) ?? [];
     const newest = [...sent].sort((a, b) => a.modified - b.modified || (a.file < b.file ? -1 : 1)).at(-1);
-    const findings = mine.flatMap((r) => r.findings);
+    const counted = findingsOf.get(department) ?? [];
     const expectedCodes = new Set(expected);
     return {
       department,
@@ -32,8 +41,8 @@ export function summarizeSubmissions(plan: Plan, rows: readonly MasterRow[], win
       received: received.length,
       missing: expected.filter((code) => !submitted.has(code)),
       contributions: sent.filter((w) => allCodes.has(w.received.entry.code) && !expectedCodes.has(w.received.entry.code)).length,
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
+      errors: counted.filter((f) => f.severity === 'error').length,
+      warnings: counted.filter((f) => f.severity === 'warning').length,
       ...(newest && { lastFile: newest.file }),
     };
   });

@@ -9,6 +9,10 @@ export interface ReceivedEntry {
   readonly sheet: string;
   /** A1 address of each field's cell. */
   readonly cells: Readonly<Partial<Record<FieldKey, string>>>;
+  /** The year label's cell (令和2年度), when the sheet has one. */
+  readonly yearCell?: string;
+  /** Set when the sheet carries no year (no label, no metadata): the entry is taken to be of the run's year. */
+  readonly yearAssumed?: true;
 }
 
 /** Every sheet of an input file, whatever it held. */
@@ -47,6 +51,7 @@ export type Outcome =
   | 'compiled-kept'
   | 'replaced'
   | 'duplicate'
+  | 'wrong-year'
   | 'empty'
   | 'flagged'
   | 'not-entry'
@@ -61,6 +66,7 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   'compiled-kept': '参考（とりまとめ課の集約済みシートを採用）',
   replaced: '差し替え（新しいファイルを採用）',
   duplicate: '重複（先のシートを採用）',
+  'wrong-year': '年度違い（集約対象外）',
   empty: '未記入のため集約対象外',
   flagged: '集約（体系外・要確認）',
   'not-entry': '取組項目シートではない',
@@ -80,7 +86,7 @@ export interface LogRecord {
   readonly seq?: number;
   /** Japanese explanation: which file replaced which, why a sheet was not read, … */
   readonly detail: string;
-  /** The text of a sheet that was not consolidated (replaced, duplicate, unreadable), so nothing is lost. */
+  /** The text of a sheet that was not consolidated (replaced, duplicate, wrong-year, unreadable), so nothing is lost. */
   readonly keptText?: string;
 }
 
@@ -100,6 +106,10 @@ export interface MasterRow {
   readonly mergedFrom?: readonly string[];
   /** Japanese reason a row is flagged (not in the 体系, not assigned). */
   readonly flag?: string;
+  /**
+   * Findings about this row: the rules' findings on its entry, the findings made while reading its sheet, and
+   * for a 未提出 row the findings on this item × department's sheets that could not be used (年度違い).
+   */
   readonly findings: readonly Finding[];
 }
 
@@ -110,6 +120,7 @@ export interface DepartmentSubmission {
   readonly missing: readonly string[];
   /** Sheets written for 全課 items (contributions merged into the coordinator's entry). */
   readonly contributions: number;
+  /** Every finding on the department's sheets and files (reading, rules, 年度違い, duplicates). */
   readonly errors: number;
   readonly warnings: number;
   readonly lastFile?: string;
