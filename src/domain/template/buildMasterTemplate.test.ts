@@ -28,7 +28,14 @@ describe('buildMasterTemplate', () => {
     expect(Math.max(...master!.cells.map((c) => c.row))).toBe(MASTER_HEADER_ROW);
     expect(master?.frozen).toEqual({ rows: 2, columns: 1 });
     expect(master?.protect).toBe(false);
-    expect(master?.print).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
+    // Several pages wide at 100 %, 取組項目コード repeated on each (issue 13: one page wide printed at 3.4 pt).
+    expect(master?.print).toMatchObject({
+      orientation: 'landscape',
+      fitToWidth: 0,
+      titleRows: { from: MASTER_HEADER_ROW, to: MASTER_HEADER_ROW },
+      titleColumns: { from: 0, to: 0 },
+      pageOrder: 'overThenDown',
+    });
   });
 
   it('has a width for every column and names every form field as the form prints it, in form order', () => {

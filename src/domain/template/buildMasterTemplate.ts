@@ -6,7 +6,10 @@ import { MASTER_SHEET_NAME } from './sheetName';
 import { range, type SheetSpec, type WorkbookSpec } from './sheetSpec';
 import { pickStyles, region } from './templateStyles';
 
-/** The 全体計画 columns, in order; consolidation writes one row per sheet under them. */
+/**
+ * The 全体計画 columns, in order; consolidation writes one row per sheet under them. Where each row came
+ * from (提出ファイル, シート) comes last, after 備考: those columns are on screen, not on paper.
+ */
 export const MASTER_PLAN_HEADERS = [
   '取組項目コード',
   '基本項目',
@@ -22,33 +25,38 @@ export const MASTER_PLAN_HEADERS = [
   '目標の達成',
   '評価・検証',
   '検証結果',
+  '備考',
   '提出ファイル',
   'シート',
-  '備考',
 ] as const;
 export type MasterPlanHeader = (typeof MASTER_PLAN_HEADERS)[number];
 
 export const MASTER_TITLE_ROW = 0;
 export const MASTER_HEADER_ROW = 1;
 export const MASTER_FIRST_ROW = 2;
+/**
+ * Widths in characters. Printed at 100 % (a wide table that is shrunk to one page cannot be read), the
+ * table is several A4 landscape pages wide with 取組項目コード repeated on each: the item's place in the
+ * plan, then two or three text fields a page. Codes, headers and the 目標の達成 choices fit on one line.
+ */
 const WIDTHS: Readonly<Record<MasterPlanHeader, number>> = {
-  取組項目コード: 10,
-  基本項目: 16,
-  推進項目: 16,
-  取組項目: 30,
-  実践課: 14,
-  とりまとめ課: 10,
-  目指す姿: 40,
-  目標: 40,
-  取組内容: 40,
-  '前期 (4～9月)': 40,
-  '後期 (10～3月)': 40,
-  目標の達成: 12,
-  '評価・検証': 40,
-  検証結果: 16,
-  提出ファイル: 24,
-  シート: 20,
+  取組項目コード: 16,
+  基本項目: 12,
+  推進項目: 12,
+  取組項目: 26,
+  実践課: 18,
+  とりまとめ課: 14,
+  目指す姿: 48,
+  目標: 42,
+  取組内容: 44,
+  '前期 (4～9月)': 48,
+  '後期 (10～3月)': 48,
+  目標の達成: 18,
+  '評価・検証': 48,
+  検証結果: 20,
   備考: 24,
+  提出ファイル: 20,
+  シート: 20,
 };
 export const MASTER_COLUMN_WIDTHS: readonly number[] = MASTER_PLAN_HEADERS.map((h) => WIDTHS[h]);
 
@@ -87,6 +95,8 @@ export function buildMasterSheet(fiscalYear: number, title: string): SheetSpec {
       orientation: 'landscape',
       header: leftRightHeader(`${title} 全体計画`, yearLabel),
       titleRows: { from: MASTER_HEADER_ROW, to: MASTER_HEADER_ROW },
+      pagesWide: 0,
+      titleColumns: { from: 0, to: 0 },
     }),
   };
 }

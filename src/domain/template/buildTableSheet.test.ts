@@ -6,14 +6,49 @@ import { FONT_SIZE } from './templateStyles';
 const sheet = (columns: { header: string; width: number }[]) =>
   buildTableSheet({ name: 't', title: 'T', columns, rows: [['a', 'b']] });
 
+describe('buildTableSheet print setup', () => {
+  const columns = [
+    { header: 'コード', width: 10 },
+    { header: '内容', width: 40 },
+    { header: '出典', width: 20 },
+  ];
+  const rows = [['I-1-1-1', '本文', 'a.xlsx']];
+  it.each([
+    [
+      'by default: every column, one page wide',
+      {},
+      { fitToWidth: 1, area: { right: 2 } },
+      ['titleColumns', 'pageOrder'],
+    ],
+    [
+      'a wide table: 100 %, its key column on every page, screen-only columns left off paper',
+      { pagesWide: 0, repeatColumns: 1, printColumns: 2 },
+      { fitToWidth: 0, area: { right: 1 }, titleColumns: { from: 0, to: 0 }, pageOrder: 'overThenDown' },
+      [],
+    ],
+  ] as const)('%s', (_name, options, expected, absent) => {
+    const print = buildTableSheet({ name: 't', title: 'T', columns, rows, ...options }).print;
+    expect(print).toMatchObject({ ...expected, titleRows: { from: HEADER_ROW, to: HEADER_ROW } });
+    for (const key of absent) expect(print).not.toHaveProperty(key);
+  });
+});
+
 describe('buildTableSheet header row', () => {
   it('keeps one line when every header fits its column', () => {
     const oneLine = estimateRowHeight('結果', { widthChars: 18, fontSize: FONT_SIZE });
-    expect(sheet([{ header: '結果', width: 18 }, { header: '番号', width: 6 }]).rowHeights[HEADER_ROW]).toBe(oneLine);
+    expect(
+      sheet([
+        { header: '結果', width: 18 },
+        { header: '番号', width: 6 },
+      ]).rowHeights[HEADER_ROW],
+    ).toBe(oneLine);
   });
 
   it('grows to the tallest wrapped header, so a narrow column does not print it over the title', () => {
-    const spec = sheet([{ header: '取組項目コード', width: 10 }, { header: '番号', width: 6 }]);
+    const spec = sheet([
+      { header: '取組項目コード', width: 10 },
+      { header: '番号', width: 6 },
+    ]);
     const twoLines = estimateRowHeight('取組項目コード', { widthChars: 10, fontSize: FONT_SIZE });
     expect(twoLines).toBeGreaterThan(estimateRowHeight('番号', { widthChars: 10, fontSize: FONT_SIZE }));
     expect(spec.rowHeights[HEADER_ROW]).toBe(twoLines);

@@ -31,6 +31,15 @@ export interface TableSheetInput {
   readonly tabColor?: string;
   /** Rows to emphasise (0-based data row index → style name `warn`/`muted`). */
   readonly rowStyles?: Readonly<Record<number, 'warn' | 'muted'>>;
+  /**
+   * Pages wide when printed (default 1: shrunk to one page). 0 for a table too wide to shrink legibly:
+   * printed at 100 % over several pages, each band of rows across before going down.
+   */
+  readonly pagesWide?: number;
+  /** Leading columns repeated on every printed page (the row's key, for a table several pages wide). */
+  readonly repeatColumns?: number;
+  /** Leading columns printed (default all): the ones after are for the screen only. */
+  readonly printColumns?: number;
 }
 
 export const TITLE_ROW = 0;
@@ -45,7 +54,10 @@ export const FIRST_DATA_ROW = 3;
 export function buildTableSheet(input: TableSheetInput): SheetSpec {
   const last = input.columns.length - 1;
   // Title and subtitle span the table, so they neither wrap in column A nor spill unevenly.
-  const titleMerges = [range(TITLE_ROW, 0, TITLE_ROW, last), ...(input.subtitle ? [range(SUBTITLE_ROW, 0, SUBTITLE_ROW, last)] : [])].filter((r) => r.right > r.left);
+  const titleMerges = [
+    range(TITLE_ROW, 0, TITLE_ROW, last),
+    ...(input.subtitle ? [range(SUBTITLE_ROW, 0, SUBTITLE_ROW, last)] : []),
+  ].filter((r) => r.right > r.left);
   const cells: CellSpec[] = [
     { row: TITLE_ROW, column: 0, value: input.title, style: 'title' },
     ...(input.subtitle ? [{ row: SUBTITLE_ROW, column: 0, value: input.subtitle, style: 'note' }] : []),
@@ -56,7 +68,11 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
     18,
     ...input.columns.map((c) => estimateRowHeight(c.header, { widthChars: c.width, fontSize: FONT_SIZE })),
   );
-  const rowHeights: Record<number, number> = { [TITLE_ROW]: 24, [SUBTITLE_ROW]: 18, [HEADER_ROW]: headerHeight };
+  const rowHeights: Record<number, number> = {
+    [TITLE_ROW]: 24,
+    [SUBTITLE_ROW]: 18,
+    [HEADER_ROW]: headerHeight,
+  };
   input.rows.forEach((values, i) => {
     const row = FIRST_DATA_ROW + i;
     const tone = input.rowStyles?.[i];
@@ -137,9 +153,11 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
       }),
     print: a4Print({
       orientation: input.orientation ?? 'landscape',
-      area: range(0, 0, lastRow, last),
+      area: range(0, 0, lastRow, Math.min(last, (input.printColumns ?? input.columns.length) - 1)),
       titleRows: { from: HEADER_ROW, to: HEADER_ROW },
       header: `&L${input.title.replace(/&/g, '&&')}`,
+      ...(input.pagesWide !== undefined && { pagesWide: input.pagesWide }),
+      ...(input.repeatColumns && { titleColumns: { from: 0, to: input.repeatColumns - 1 } }),
     }),
     ...(input.tabColor && { tabColor: input.tabColor }),
   };

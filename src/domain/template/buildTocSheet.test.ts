@@ -82,6 +82,18 @@ describe('buildTocSheet', () => {
     });
   });
 
+  it.each([
+    ['No', 0],
+    ['番号', 3],
+    ['未記入', 5],
+  ])('right-aligns the %s numbers, so 9 and 10 line up', (_name, column) => {
+    rows.forEach((_, i) => {
+      expect(toc.styles[specCell(toc, TOC_FIRST_ROW + i, column)?.style ?? '']).toMatchObject({
+        horizontal: 'right',
+      });
+    });
+  });
+
   it('is protected and prints one page wide, header row repeated', () => {
     expect(toc.protect).toBe(true);
     expect(toc.print).toMatchObject({

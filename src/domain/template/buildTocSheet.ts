@@ -8,7 +8,7 @@ import { a4Print, leftRightHeader } from './printSetup';
 import { estimateRowHeight } from './rowHeight';
 import { sheetRef, TOC_SHEET_NAME } from './sheetName';
 import { range, type CellSpec, type SheetSpec } from './sheetSpec';
-import { FONT_SIZE, pickStyles, region } from './templateStyles';
+import { FONT_SIZE, pickStyles, region, STYLE } from './templateStyles';
 
 /** One entry sheet of a department workbook, as the 目次 lists it. */
 export interface TocRow {
@@ -27,6 +27,7 @@ export const TOC_TITLE_ROW = 0;
 export const TOC_HEADER_ROW = 2;
 export const TOC_FIRST_ROW = 3;
 const COUNT_COLUMN = 5;
+const NUMBER_STYLE = { ...STYLE.lockedCell, horizontal: 'right' } as const;
 
 /** The 目次 row of an entry sheet built with the given form. */
 export function tocRowFor(
@@ -84,12 +85,12 @@ export function buildTocSheet(input: TocSheetInput): SheetSpec {
       const row = TOC_FIRST_ROW + i;
       const countCell = cellAddress(row, COUNT_COLUMN);
       return [
-        { row, column: 0, value: i + 1, style: 'lockedCell' },
+        { row, column: 0, value: i + 1, style: 'lockedNumber' },
         { row, column: 1, value: r.code, style: 'lockedCell' },
         { row, column: 2, value: r.label, style: 'lockedCell' },
-        { row, column: 3, value: r.seq, style: 'lockedCell' },
+        { row, column: 3, value: r.seq, style: 'lockedNumber' },
         { row, column: 4, value: r.sheetName, style: 'link', link: { sheet: r.sheetName, cell: 'A1' } },
-        { row, column: COUNT_COLUMN, formula: emptyCountFormula(r), style: 'lockedCell' },
+        { row, column: COUNT_COLUMN, formula: emptyCountFormula(r), style: 'lockedNumber' },
         { row, column: 6, formula: statusFormula(countCell), style: 'lockedCell' },
       ];
     }),
@@ -105,7 +106,8 @@ export function buildTocSheet(input: TocSheetInput): SheetSpec {
   return {
     name,
     cells,
-    styles: pickStyles('title', 'note', 'label', 'lockedCell', 'link'),
+    // Numbers (No, 番号, 未記入) right-aligned, so 9 and 10 line up on screen and on paper.
+    styles: { ...pickStyles('title', 'note', 'label', 'lockedCell', 'link'), lockedNumber: NUMBER_STYLE },
     merges: [range(TOC_TITLE_ROW, 0, TOC_TITLE_ROW, lastColumn), range(1, 0, 1, lastColumn)],
     columnWidths: TOC_COLUMN_WIDTHS,
     rowHeights,

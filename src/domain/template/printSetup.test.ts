@@ -23,4 +23,19 @@ describe('print setup', () => {
     });
     expect(a4Print({ orientation: 'landscape' })).not.toHaveProperty('area');
   });
+
+  it.each([
+    ['one page wide (shrunk): no page order needed', 1, {}, undefined],
+    [
+      'at 100 % several pages wide: bands of rows across, then down',
+      0,
+      { titleColumns: { from: 0, to: 0 } },
+      'overThenDown',
+    ],
+  ] as const)('%s', (_name, pagesWide, extra, pageOrder) => {
+    const print = a4Print({ orientation: 'landscape', pagesWide, ...extra });
+    expect(print.fitToWidth).toBe(pagesWide);
+    expect(print.pageOrder).toBe(pageOrder);
+    expect(print.titleColumns).toEqual('titleColumns' in extra ? extra.titleColumns : undefined);
+  });
 });

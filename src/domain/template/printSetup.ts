@@ -20,20 +20,29 @@ export const headerText = (text: string): string => text.replace(/&/g, '&&');
 export const leftRightHeader = (left: string, right: string): string =>
   `&L${headerText(left)}&R${headerText(right)}`;
 
-/** A4, one page wide, centred, with the page footer. */
+/** A4, one page wide unless told otherwise, centred, with the page footer. */
 export function a4Print(options: {
   readonly orientation: PrintSpec['orientation'];
   /** Omitted: Excel prints the used range (a sheet that grows later). */
   readonly area?: CellRange;
   readonly header?: string;
   readonly titleRows?: PrintSpec['titleRows'];
+  /**
+   * Pages wide (default 1). 0: printed at 100 %, as many pages wide as the columns need — a wide table
+   * then repeats its `titleColumns` on every page and prints each band of rows across before going down.
+   */
+  readonly pagesWide?: number;
+  readonly titleColumns?: PrintSpec['titleColumns'];
 }): PrintSpec {
+  const pagesWide = options.pagesWide ?? 1;
   return {
     paper: 'A4',
     orientation: options.orientation,
-    fitToWidth: 1,
+    fitToWidth: pagesWide,
     ...(options.area && { area: options.area }),
     ...(options.titleRows && { titleRows: options.titleRows }),
+    ...(options.titleColumns && { titleColumns: options.titleColumns }),
+    ...(pagesWide !== 1 && { pageOrder: 'overThenDown' as const }),
     ...(options.header !== undefined && { header: options.header }),
     footer: PAGE_FOOTER,
     margins: PRINT_MARGINS,

@@ -84,6 +84,10 @@ export interface PrintSpec {
   readonly area?: CellRange;
   /** Rows repeated at the top of every printed page. */
   readonly titleRows?: { readonly from: number; readonly to: number };
+  /** Columns repeated at the left of every printed page (a table several pages wide). */
+  readonly titleColumns?: { readonly from: number; readonly to: number };
+  /** Pages of a table several pages wide: across a band of rows first (`overThenDown`), or down first. */
+  readonly pageOrder?: 'downThenOver' | 'overThenDown';
   /** Header and footer texts in Excel's codes: `&L…&C…&R…`, `&P` page, `&N` pages. */
   readonly header?: string;
   readonly footer?: string;

@@ -1,6 +1,6 @@
 import type { PageSetup, Worksheet } from 'exceljs';
 import type { PrintSpec } from '../../domain/template/sheetSpec';
-import { cellAddress } from '../../domain/cellAddress';
+import { cellAddress, columnLetters } from '../../domain/cellAddress';
 
 const PAPER_SIZE = { A4: 9 } as const;
 
@@ -19,6 +19,9 @@ export function renderPrint(ws: Worksheet, spec: PrintSpec): void {
   if (spec.area)
     setup.printArea = `${cellAddress(spec.area.top, spec.area.left)}:${cellAddress(spec.area.bottom, spec.area.right)}`;
   if (spec.titleRows) setup.printTitlesRow = `${spec.titleRows.from + 1}:${spec.titleRows.to + 1}`;
+  if (spec.titleColumns)
+    setup.printTitlesColumn = `${columnLetters(spec.titleColumns.from)}:${columnLetters(spec.titleColumns.to)}`;
+  if (spec.pageOrder) setup.pageOrder = spec.pageOrder;
   if (spec.margins) setup.margins = { ...spec.margins };
   if (spec.centerHorizontally) setup.horizontalCentered = true;
   ws.pageSetup = setup;

@@ -1,4 +1,4 @@
-import { cellAddress } from '../../domain/cellAddress';
+import { cellAddress, columnLetters } from '../../domain/cellAddress';
 import type { PrintSpec } from '../../domain/template/sheetSpec';
 import { splitHeaderFooter } from './headerFooter';
 import { estimateBytes } from './payload';
@@ -24,6 +24,10 @@ export function renderPrint(ws: Excel.Worksheet, spec: PrintSpec): void {
       `${cellAddress(spec.area.top, spec.area.left)}:${cellAddress(spec.area.bottom, spec.area.right)}`,
     );
   if (spec.titleRows) layout.setPrintTitleRows(`$${spec.titleRows.from + 1}:$${spec.titleRows.to + 1}`);
+  if (spec.titleColumns)
+    layout.setPrintTitleColumns(
+      `$${columnLetters(spec.titleColumns.from)}:$${columnLetters(spec.titleColumns.to)}`,
+    );
   if (spec.margins) {
     layout.topMargin = inchesToPoints(spec.margins.top);
     layout.bottomMargin = inchesToPoints(spec.margins.bottom);

@@ -1,4 +1,4 @@
-import { cellAddress } from '../../domain/cellAddress';
+import { cellAddress, columnLetters } from '../../domain/cellAddress';
 import { cellText } from '../../domain/extract/snapshot';
 import { assertNever, invariant } from '../../domain/result';
 import type {
@@ -325,7 +325,7 @@ function sheetXml(
       return `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
     })() +
     (print
-      ? `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth > 0 ? ` fitToWidth="${print.fitToWidth}" fitToHeight="0"` : ''}/>`
+      ? `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth > 0 ? ` fitToWidth="${print.fitToWidth}" fitToHeight="0"` : ''}${print.pageOrder ? ` pageOrder="${print.pageOrder}"` : ''}/>`
       : '') +
     (print && (print.header !== undefined || print.footer !== undefined)
       ? `<headerFooter>${print.header !== undefined ? `<oddHeader>${xmlText(print.header)}</oddHeader>` : ''}${print.footer !== undefined ? `<oddFooter>${xmlText(print.footer)}</oddFooter>` : ''}</headerFooter>`
@@ -343,8 +343,15 @@ function sheetXml(
       name: spec.name,
       state: spec.visibility ?? 'visible',
       ...(print?.area && { printArea: `${quoted}!${absolute(print.area)}` }),
-      ...(print?.titleRows && {
-        printTitles: `${quoted}!$${print.titleRows.from + 1}:$${print.titleRows.to + 1}`,
+      ...((print?.titleRows || print?.titleColumns) && {
+        // Excel's order: the columns, then the rows (`'全体計画'!$A:$A,'全体計画'!$3:$3`).
+        printTitles: [
+          print.titleColumns &&
+            `${quoted}!$${columnLetters(print.titleColumns.from)}:$${columnLetters(print.titleColumns.to)}`,
+          print.titleRows && `${quoted}!$${print.titleRows.from + 1}:$${print.titleRows.to + 1}`,
+        ]
+          .filter(Boolean)
+          .join(','),
       }),
     },
   };
