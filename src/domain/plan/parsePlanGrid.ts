@@ -2,6 +2,7 @@ import { cellAddress } from '../cellAddress';
 import { finding, type Finding, type Place } from '../finding';
 import { parseLeadingToken } from '../text/hierarchyToken';
 import { normalizeKey } from '../text/normalizeKey';
+import { findNearDepartmentNames, type DepartmentOccurrence } from './nearDepartmentNames';
 import { parseDepartments } from './parseDepartments';
 import { itemCode } from './planItems';
 import type { Assignment, Basic, Group, Item, Plan, Promotion } from './types';
@@ -73,6 +74,7 @@ export function parsePlanGrid(grid: Grid, options: ParsePlanOptions = {}): Parse
 
   const basics: BasicB[] = [];
   const listed: string[] = [];
+  const written: DepartmentOccurrence[] = [];
   let basic: BasicB | undefined;
   let promotion: PromotionB | undefined;
   let group: GroupB | undefined;
@@ -97,7 +99,11 @@ export function parsePlanGrid(grid: Grid, options: ParsePlanOptions = {}): Parse
     }
     const parsed = parseDepartments(departmentsCell);
     let assignment: Assignment = { kind: 'departments', departments: [] };
-    if (parsed.ok) assignment = parsed.assignment;
+    if (parsed.ok) {
+      assignment = parsed.assignment;
+      const names = assignment.kind === 'all' ? [assignment.coordinator] : assignment.departments;
+      for (const name of names) written.push({ name, row, column: columns.departments });
+    }
     else if (parsed.reason === 'empty')
       report('plan.item-without-department', 'error', `取組項目「${title}」に実践課がありません。実践課【とりまとめ課】の列に課名を入力してください。`, row, columns.departments);
     else
@@ -116,7 +122,13 @@ export function parsePlanGrid(grid: Grid, options: ParsePlanOptions = {}): Parse
 
     if (normalizeKey(basicCell) === DEPARTMENT_LIST_LABEL) {
       const parsed = parseDepartments(cells.slice(columns.basic + 1).map(text).join(' '));
-      if (parsed.ok && parsed.assignment.kind === 'departments') listed.push(...parsed.assignment.departments);
+      if (parsed.ok && parsed.assignment.kind === 'departments') {
+        listed.push(...parsed.assignment.departments);
+        for (const name of parsed.assignment.departments) {
+          const column = cells.findIndex((c, i) => i > columns.basic && text(c).includes(name));
+          written.push({ name, row: r, column: column < 0 ? columns.basic + 1 : column });
+        }
+      }
       continue;
     }
 
@@ -187,6 +199,14 @@ export function parsePlanGrid(grid: Grid, options: ParsePlanOptions = {}): Parse
       for (const g of p.groups)
         if (g.items.length === 0) report('plan.empty-level', 'warning', `取組項目のグループ「${g.title}」に (1) などの項目がありません。`, g.row, columns.item);
     }
+  for (const d of findNearDepartmentNames(written))
+    report(
+      'plan.near-department-name',
+      'warning',
+      `実践課「${d.name}」は体系でここだけに書かれ、よく似た${d.near.map((n) => `「${n}」`).join('')}がほかにあります。同じ課なら名前をそろえてください（別の課なら、このままで構いません）。`,
+      d.row,
+      d.column,
+    );
   if (basics.length === 0)
     report('plan.empty', 'error', '体系の表に基本項目が見つかりません。「基本項目・推進項目・取組項目・実践課【とりまとめ課】」の見出しと行を確認してください。', start, columns.basic);
 
