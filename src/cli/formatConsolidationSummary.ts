@@ -2,6 +2,7 @@ import { STAGE_LABELS, type Stage } from '../domain/entry/formDefinition';
 import { OUTCOME_LABELS, type Outcome } from '../domain/consolidation/types';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import { formatCounts } from './formatFindings';
+import { formatYearDecision } from './formatYearDecision';
 import type { ConsolidationRun } from './runConsolidation';
 
 const LISTED = 10;
@@ -15,7 +16,13 @@ const list = (items: readonly string[]): string =>
 /** The short Japanese summary of a consolidation, for stdout. */
 export function formatConsolidationSummary(
   run: Extract<ConsolidationRun, { kind: 'done' }>,
-  paths: { readonly out: string; readonly report?: string; readonly stage: Stage },
+  paths: {
+    readonly out: string;
+    readonly report?: string;
+    readonly stage: Stage;
+    /** Where the default year came from, for the year line: 体系の年度, 今日の年度. */
+    readonly defaultYearFrom?: string;
+  },
 ): string[] {
   const { report, result } = run;
   const c = result.consolidation;
@@ -28,11 +35,13 @@ export function formatConsolidationSummary(
     run.masterWritten
       ? `全体計画に集約しました（${formatFiscalYear(c.fiscalYear)}・${STAGE_LABELS[paths.stage]}、集約日時 ${c.stamp}）`
       : `集約できるファイルがありませんでした。全体計画は変更していません（${formatFiscalYear(c.fiscalYear)}・${STAGE_LABELS[paths.stage]}）`,
+    ...formatYearDecision(result.year, '集約', paths.defaultYearFrom),
     `  入力ファイル: ${s.files} 件（読み込み ${s.files - s.rejectedFiles} 件、受け付けられなかったファイル ${s.rejectedFiles} 件）`,
     ...rejected.map((i) => `    × ${i.file} — ${i.reason ?? ''}`),
     `  シート: ${s.sheets} 枚（${[...outcomes].map(([o, n]) => `${OUTCOME_LABELS[o]} ${n}`).join('、') || 'なし'}）`,
-    `  取組項目: ${s.entries} 件${s.flagged > 0 ? `（うち体系外・要確認 ${s.flagged} 件）` : ''}`,
-    `  未提出: ${s.missing === 0 ? 'なし' : `${s.missing} 件 — ${list(report.missing.map((m) => `${m.code} ${m.department}`))}`}`,
+    // Rows of 全体計画, not sheets: a 全課 item's sheets from every department make one row.
+    `  取組項目: ${s.entries} 件（全体計画の行${s.flagged > 0 ? `、うち体系外・要確認 ${s.flagged} 件` : ''}）`,
+    `  未提出: ${s.missing === 0 ? 'なし' : `${s.missing} 件（取組項目×実践課）— ${list(report.missing.map((m) => `${m.code} ${m.department}`))}`}`,
     `  目標の達成: 達成できた ${a.achieved}、一部達成できた ${a.partial}、達成できなかった ${a.notAchieved}、未記入 ${a.blank}`,
     `  指摘: ${formatCounts(report.findings)}（詳細は全体計画の「集約ログ」シート${paths.report ? 'と集約レポート' : ''}）`,
     ...(run.masterWritten

@@ -1,4 +1,10 @@
-import { consolidate, type ConsolidateResult, type SourceInput } from '../app/consolidate';
+import {
+  consolidateSources,
+  decideRunYear,
+  readSources,
+  type ConsolidateResult,
+  type SourceInput,
+} from '../app/consolidate';
 import { consolidationReport } from '../app/consolidationReport';
 import type { Stage } from '../domain/entry/formDefinition';
 import type { Plan } from '../domain/plan/types';
@@ -11,6 +17,7 @@ import { openMaster } from './openMaster';
 import { progressReporter } from './progressReporter';
 import { fileSystemMessage, readInputFile } from './readInputFile';
 import { writeFileAtomic } from './writeFileAtomic';
+import { undecidedYearMessage } from './formatYearDecision';
 
 export interface ConsolidationRequest {
   readonly plan: Plan;
@@ -19,14 +26,20 @@ export interface ConsolidationRequest {
   readonly out: InputPath;
   readonly report?: InputPath;
   readonly stage: Stage;
+  /** The year consolidated (--year); with `inferYear`, only the default when the files carry no year. */
   readonly fiscalYear: number;
+  /** No --year was given: the files decide the year (decideRunYear). */
+  readonly inferYear?: boolean;
   readonly title: string;
 }
 
 export type ConsolidationReport = ReturnType<typeof consolidationReport>;
 
 export type ConsolidationRun =
-  /** The master could not be opened, or the master or the report could not be written. */
+  /**
+   * The master could not be opened, or the master or the report could not be written, or no --year was given
+   * and the files carry different years (nothing is written then).
+   */
   | { readonly kind: 'failed'; readonly exitCode: ExitCode; readonly message: string }
   | {
       readonly kind: 'done';
@@ -83,10 +96,23 @@ export async function runConsolidation(request: ConsolidationRequest, io: CliIo)
   }
 
   const reporter = progressReporter(io.stderr);
-  const result = await consolidate(request.plan, sources, {
+  const read = await readSources(request.plan, sources, {
     factory: excelJsFactory,
     // Department files are only read: take their snapshots straight from the bytes, without ExcelJS.
     readSnapshot: readXlsxSnapshot,
+    fiscalYear: request.fiscalYear,
+    onProgress: reporter.progress,
+  });
+  // Decided over the files just read: nothing is read twice to learn their year.
+  const year = decideRunYear(
+    read,
+    request.inferYear ? { fallback: request.fiscalYear } : { explicit: request.fiscalYear },
+  );
+  if (year.kind === 'undecided') {
+    reporter.end();
+    return { kind: 'failed', exitCode: EXIT.unusable, message: undecidedYearMessage(year) };
+  }
+  const result = await consolidateSources(request.plan, read, year, {
     target: master.port,
     ...(master.previousMaster && { previousMaster: master.previousMaster }),
     stage: request.stage,

@@ -77,6 +77,8 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
       }),
       stage: stage.value,
       fiscalYear: year.value,
+      // Without --year the files decide; the plan's (or today's) year is only the default.
+      inferYear: values.year === undefined,
       title: values.title ?? loaded.value.title ?? DEFAULT_PLAN_TITLE,
     },
     io,
@@ -86,6 +88,7 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
     out: values.out,
     stage: stage.value,
     ...(values.report !== undefined && { report: values.report }),
+    defaultYearFrom: loaded.value.fiscalYear !== undefined ? '体系の年度' : '今日の日付の年度',
   }))
     println(io.stdout, line);
   return run.exitCode;
