@@ -16,6 +16,23 @@ export function progressBar(done: number, total: number, label: string): string 
 }
 
 /**
+ * One bar for several operations run one after another, each of the same number of steps (the demo's 配布
+ * then 記入 of the same department files): phase `i`'s progress continues where phase `i - 1` ended
+ * instead of starting the bar again, and its label says which phase it is.
+ */
+export function progressPhases(
+  progress: Progress,
+  phases: number,
+): (phase: number, name: string) => Progress {
+  return (phase, name) =>
+    ({ done, total, label }) => {
+      // A phase's "done" step is the next phase's first: drawn once, by the next phase.
+      if (done >= total && phase < phases - 1) return;
+      progress({ done: phase * total + done, total: phases * total, label: `${name}: ${label}` });
+    };
+}
+
+/**
  * Progress on stderr: on a terminal, one bar redrawn in place; otherwise (a log, a pipe, CI) one line per
  * step, so nothing but plain lines ends up in a file.
  */

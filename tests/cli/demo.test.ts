@@ -48,6 +48,24 @@ describe('suishin demo', () => {
     );
   });
 
+  it('draws each progress bar once: building and filling the files is one bar, not the same bar twice', () => {
+    const bars = [...run.stderr.matchAll(/^\[[#-]{20}\] (\d+)\/(\d+) (.*)$/gmu)].map((m) => ({
+      done: Number(m[1]),
+      total: Number(m[2]),
+      label: m[3] ?? '',
+    }));
+    const starts = bars.filter((b) => b.done === 0).map((b) => b.label);
+    expect(starts).toEqual([
+      expect.stringContaining('配布: 総務課のブックを作成中'),
+      expect.stringContaining('総務課.xlsx を読み込み中'),
+    ]);
+    for (const total of new Set(bars.map((b) => b.total))) {
+      const done = bars.filter((b) => b.total === total).map((b) => b.done);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      expect(new Set(done).size).toBe(done.length);
+    }
+  });
+
   it('writes the blank and the filled department workbooks, the master and the report', async () => {
     const departments = r2Sample()
       .plan.departments.map((d) => `${d}.xlsx`)
@@ -94,7 +112,9 @@ describe('suishin demo', () => {
   it('shows every department 完了 in 提出状況 (教育振興課 only contributes to 全課 items: 対象なし)', () => {
     const rows = dataRows(sheet(SUBMISSION_SHEET_NAME));
     expect(rows.map((r) => text(r[0]))).toEqual(r2Sample().plan.departments);
-    expect(rows.map((r) => text(r[8]))).toEqual(r2Sample().plan.departments.map((d) => (d === '教育振興課' ? '対象なし' : '完了')));
+    expect(rows.map((r) => text(r[8]))).toEqual(
+      r2Sample().plan.departments.map((d) => (d === '教育振興課' ? '対象なし' : '完了')),
+    );
   });
 
   it('accounts in 集約ログ for every sheet of every input file', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandArgs } from '../../src/cli/parseCommandArgs';
-import { progressBar, progressReporter } from '../../src/cli/progressReporter';
+import { progressBar, progressPhases, progressReporter } from '../../src/cli/progressReporter';
 import { resolveFiscalYear } from '../../src/cli/resolveFiscalYear';
 
 describe('progressReporter', () => {
@@ -19,6 +19,26 @@ describe('progressReporter', () => {
     r.progress({ done: 0, total: 2, label: 'a' });
     r.progress({ done: 2, total: 2, label: 'b' });
     expect(out).toBe(`${progressBar(0, 2, 'a')}\n${progressBar(2, 2, 'b')}\n`);
+  });
+});
+
+describe('progressPhases', () => {
+  it('runs two operations of the same steps as one bar that never starts again', () => {
+    const seen: string[] = [];
+    const phase = progressPhases(({ done, total, label }) => seen.push(`${done}/${total} ${label}`), 2);
+    for (const [i, name] of ['配布', '記入'].entries()) {
+      const progress = phase(i, name);
+      progress({ done: 0, total: 2, label: '総務課' });
+      progress({ done: 1, total: 2, label: '町民生活課' });
+      progress({ done: 2, total: 2, label: '作成しました' });
+    }
+    expect(seen).toEqual([
+      '0/4 配布: 総務課',
+      '1/4 配布: 町民生活課',
+      '2/4 記入: 総務課',
+      '3/4 記入: 町民生活課',
+      '4/4 記入: 作成しました',
+    ]);
   });
 });
 

@@ -15,7 +15,7 @@ import { formatConsolidationSummary } from '../formatConsolidationSummary';
 import { formatCounts, formatPlace, SEVERITY_LABELS } from '../formatFindings';
 import { formatPlanCounts } from '../formatPlanTree';
 import { parseCommandArgs } from '../parseCommandArgs';
-import { progressReporter } from '../progressReporter';
+import { progressPhases, progressReporter } from '../progressReporter';
 import { fileSystemMessage } from '../readInputFile';
 import { unusableInput, usageError } from '../reportError';
 import { runConsolidation } from '../runConsolidation';
@@ -99,11 +99,13 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<E
     io.stdout,
     `デモ: ${sample.town} ${sample.title}（${formatFiscalYear(fiscalYear)}）— ${formatPlanCounts(plan)}`,
   );
-  const blank = await buildDepartmentFiles(excelJsFactory, { plan, fiscalYear, title }, reporter.progress);
+  // Building the blank files and building them again filled: one bar, 配布 then 記入.
+  const phase = progressPhases(reporter.progress, 2);
+  const blank = await buildDepartmentFiles(excelJsFactory, { plan, fiscalYear, title }, phase(0, '配布'));
   const filled = await fillDepartmentFiles(
     blank,
     { plan, fiscalYear, entries: sample.entries, title },
-    reporter.progress,
+    phase(1, '記入'),
   );
   reporter.end();
   if (!filled.ok) return unusableInput(io, `記入の確認に失敗しました: ${filled.error}`);
