@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkMasterPrint } from './printMaster.mjs';
 import { CSV_ALL_SHEETS, missingReaders, sofficeConvert } from './soffice.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -172,6 +173,10 @@ try {
     'filled-総務課.xlsx',
     problems.length === 0 ? '(目次＋取組項目 13 シート、各1ページ A4)' : problems.join('; '),
   );
+
+  // 5. Print: the demo master — its tables legible on A4 (printMaster.mjs) — and a 目次.
+  for (const r of checkMasterPrint(files.find((f) => f.kind === 'master').path, target.path).results)
+    report(r.ok, 'PDF', `demo-master.xlsx ${r.name}`, r.detail);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -33,6 +33,32 @@ describe('buildTableSheet print setup', () => {
   });
 });
 
+describe('buildTableSheet title', () => {
+  const columns = [10, 10, 30, 40, 40].map((width, i) => ({ header: `列${i}`, width }));
+  const title = '町政運営推進プラン 全体計画（令和2年度）';
+  it.each([
+    ['one page wide: title and subtitle span the table', 1, 4],
+    [
+      'several pages wide: they span only the leading columns their text needs, so no page prints them cut',
+      0,
+      3,
+    ],
+  ] as const)('%s', (_name, pagesWide, right) => {
+    const spec = buildTableSheet({
+      name: 't',
+      title,
+      subtitle: '令和2年度　集約日時: 令和8年12月2日 11:49',
+      columns,
+      rows: [],
+      pagesWide,
+    });
+    expect(spec.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right },
+      { top: 1, left: 0, bottom: 1, right },
+    ]);
+  });
+});
+
 describe('buildTableSheet header row', () => {
   it('keeps one line when every header fits its column', () => {
     const oneLine = estimateRowHeight('結果', { widthChars: 18, fontSize: FONT_SIZE });

@@ -1,9 +1,12 @@
 import { columnLetters } from '../cellAddress';
 import { a4Print } from './printSetup';
-import { estimateRowHeight } from './rowHeight';
+import { displayWidth, estimateRowHeight } from './rowHeight';
 import type { CellSpec, CellValue, ConditionalFormatSpec, SheetSpec } from './sheetSpec';
 import { range } from './sheetSpec';
-import { FONT_SIZE, LABEL_FILL, pickStyles, STYLE } from './templateStyles';
+import { FONT_SIZE, LABEL_FILL, pickStyles, SMALL_FONT_SIZE, STYLE, TITLE_FONT_SIZE } from './templateStyles';
+
+/** Column widths count digits of the default 11pt font. */
+const BASE_FONT_SIZE = 11;
 
 /** Excel refuses more than 32,767 characters in a cell. */
 export const EXCEL_CELL_LIMIT = 32_767;
@@ -53,10 +56,12 @@ export const FIRST_DATA_ROW = 3;
  */
 export function buildTableSheet(input: TableSheetInput): SheetSpec {
   const last = input.columns.length - 1;
-  // Title and subtitle span the table, so they neither wrap in column A nor spill unevenly.
+  // Title and subtitle span the table, so they neither wrap in column A nor spill unevenly. A table
+  // several pages wide spans only the columns the text needs: a merge across pages prints cut on each.
+  const titleRight = input.pagesWide === 0 ? spanFor(input, last) : last;
   const titleMerges = [
-    range(TITLE_ROW, 0, TITLE_ROW, last),
-    ...(input.subtitle ? [range(SUBTITLE_ROW, 0, SUBTITLE_ROW, last)] : []),
+    range(TITLE_ROW, 0, TITLE_ROW, titleRight),
+    ...(input.subtitle ? [range(SUBTITLE_ROW, 0, SUBTITLE_ROW, titleRight)] : []),
   ].filter((r) => r.right > r.left);
   const cells: CellSpec[] = [
     { row: TITLE_ROW, column: 0, value: input.title, style: 'title' },
@@ -161,6 +166,20 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
     }),
     ...(input.tabColor && { tabColor: input.tabColor }),
   };
+}
+
+/** The last column of the fewest leading columns wide enough for the title and the subtitle on one line. */
+function spanFor(input: TableSheetInput, last: number): number {
+  const needed = Math.max(
+    (displayWidth(input.title) * TITLE_FONT_SIZE) / BASE_FONT_SIZE,
+    (displayWidth(input.subtitle ?? '') * SMALL_FONT_SIZE) / BASE_FONT_SIZE,
+  );
+  let width = 0;
+  for (const [i, c] of input.columns.entries()) {
+    width += c.width;
+    if (width >= needed + 2) return i;
+  }
+  return last;
 }
 
 /** `A3:D40` for a table sheet's data, for formulas and tests. */
