@@ -1,9 +1,11 @@
 import { validateWorkbook, type ValidationResult } from '../../app/validateWorkbook';
 import { STAGE_LABELS } from '../../domain/entry/formDefinition';
 import { countBySeverity, hasErrors, type Finding } from '../../domain/finding';
+import { decideFiscalYear, yearCarrier, type YearCarrier } from '../../domain/fiscal/decideFiscalYear';
 import { EXIT, printJson, println, worst, type CliIo, type ExitCode } from '../cliIo';
 import { expandInputs } from '../expandInputs';
 import { formatCounts, formatFindingsBySheet } from '../formatFindings';
+import { formatYearDecision } from '../formatYearDecision';
 import { loadOptionalPlan } from '../loadOptionalPlan';
 import { openWorkbookFile } from '../openWorkbookFile';
 import { parseCommandArgs } from '../parseCommandArgs';
@@ -73,6 +75,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   let code: ExitCode = EXIT.ok;
   const files: FileReport[] = [];
   const findings: Finding[] = [];
+  const carriers: YearCarrier[] = [];
   for (const input of await expandInputs(positionals, io.cwd, [], io.stderr)) {
     const opened = await openWorkbookFile(input);
     if (!opened.ok) {
@@ -102,10 +105,13 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     };
     files.push(report);
     findings.push(...result.findings);
+    carriers.push(yearCarrier(input.display, result.extraction.entries));
     if (hasErrors(result.findings)) code = worst(code, EXIT.findings);
     if (!values.json) printFile(io, report, result.findings);
   }
 
+  // The year checked and why: the one named, else the one the files carry; files that disagree are named.
+  const yearDecision = decideFiscalYear({ ...(year?.ok && { explicit: year.value }), carriers });
   const counts = countBySeverity(findings);
   const rejected = files.filter((f) => f.status === 'rejected').length;
   const summary = {
@@ -116,8 +122,18 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     infos: counts.info,
   };
   if (values.json)
-    printJson(io, { stage: stage.value, stageLabel: STAGE_LABELS[stage.value], files, summary, findings });
-  else if (files.length > 1)
+    printJson(io, {
+      stage: stage.value,
+      stageLabel: STAGE_LABELS[stage.value],
+      year: yearDecision,
+      files,
+      summary,
+      findings,
+    });
+  else
+    for (const line of formatYearDecision(yearDecision, '検証'))
+      println(io.stdout, line.trimStart() === line ? line : line.slice(2));
+  if (!values.json && files.length > 1)
     println(
       io.stdout,
       `合計: ${files.length} ファイル（開けなかったファイル ${rejected}）、${formatCounts(findings)}`,

@@ -146,3 +146,45 @@ describe('suishin consolidate: the year of the run', () => {
     expect(r.stdout).not.toContain('指摘: エラー 0 件');
   });
 });
+
+describe('suishin validate: the year checked', () => {
+  it.each<[string, () => string[], string[], () => string[]]>([
+    [
+      'names the one year the files carry when --year is left out',
+      () => r3.slice(0, 2),
+      [],
+      () => ['年度: 令和3年度（--year の指定がないため、ファイルに書かれた年度で検証しました）'],
+    ],
+    [
+      'names the files of each year when they disagree',
+      () => [r3[0]!, r4],
+      [],
+      () => [
+        '年度: ファイルの年度が揃っていません。',
+        `令和3年度: ${r3[0]}`,
+        `令和4年度: ${r4}`,
+        '--year を指定してください',
+      ],
+    ],
+    [
+      'names the files of another year than --year',
+      () => [r3[0]!, r4],
+      ['--year', '令和3年度'],
+      () => ['年度: 令和3年度（--year の指定）。ほかの年度のシートがあるファイル:', `令和4年度: ${r4}`],
+    ],
+  ])('%s', async (_name, inputs, options, said) => {
+    const r = await runCli(dir, 'validate', ...inputs(), ...options);
+    for (const line of said()) expect(r.stdout).toContain(line);
+  });
+
+  it('gives the decision in --json', async () => {
+    const r = await runCli(dir, 'validate', r3[0]!, r4, '--json');
+    expect((JSON.parse(r.stdout) as { year: unknown }).year).toMatchObject({
+      kind: 'undecided',
+      byYear: [
+        { fiscalYear: R3, files: [r3[0]] },
+        { fiscalYear: R4, files: [r4] },
+      ],
+    });
+  });
+});
