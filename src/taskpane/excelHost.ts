@@ -1,6 +1,5 @@
-import type { SourceInput } from '../app/consolidate';
 import type { FileWorkbookFactory, WorkbookPort } from '../workbook/port';
-import { readPickedFiles, toBase64 } from './files';
+import { readPickedFiles, toBase64, type PickedInput } from './files';
 import { HostState, type Host, type HostSnapshot } from './host';
 import { loadExcelJsFactory, onceUntilFailure } from './lazy';
 
@@ -35,7 +34,7 @@ export class ExcelHost implements Host {
   /** ExcelJS, loaded on first use (a failed load is tried again next time). */
   readonly loadFactory: () => Promise<FileWorkbookFactory>;
 
-  readFiles = (files: readonly File[]): Promise<SourceInput[]> => readPickedFiles(files);
+  readFiles = (files: readonly File[]): Promise<PickedInput[]> => readPickedFiles(files);
 
   ensureWorkbook = async (): Promise<WorkbookPort> => this.port;
 }

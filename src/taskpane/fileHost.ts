@@ -1,7 +1,7 @@
 import type { SourceInput } from '../app/consolidate';
 import { err, ok, type Result } from '../domain/result';
 import type { FileWorkbookFactory, FileWorkbookPort, OpenError, WorkbookPort } from '../workbook/port';
-import { browserDownload, readPickedFiles } from './files';
+import { browserDownload, readPickedFiles, type PickedInput } from './files';
 import { HostState, type Host, type HostSnapshot } from './host';
 import { loadExcelJsFactory, onceUntilFailure } from './lazy';
 
@@ -33,7 +33,7 @@ export class FileHost implements Host {
   /** ExcelJS, loaded on first use (a failed load is tried again next time). */
   readonly loadFactory: () => Promise<FileWorkbookFactory>;
 
-  readFiles = (files: readonly File[]): Promise<SourceInput[]> => readPickedFiles(files);
+  readFiles = (files: readonly File[]): Promise<PickedInput[]> => readPickedFiles(files);
 
   open = async (file: SourceInput): Promise<Result<void, OpenError>> => {
     const opened = await (await this.loadFactory()).open(file.bytes, file.file);

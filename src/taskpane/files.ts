@@ -10,10 +10,32 @@ async function bytesOf(file: File): Promise<Uint8Array> {
   });
 }
 
-/** Picked or dropped files → consolidation inputs (name, last-modified time, bytes). */
-export async function readPickedFiles(files: readonly File[]): Promise<SourceInput[]> {
+/**
+ * A picked or dropped file: the use cases' input (name, last-modified time, bytes) and what tells it apart
+ * from another file of the same name.
+ */
+export interface PickedInput extends SourceInput {
+  /** Unique on this page: two files of the same name, or one file picked twice, never share an id. */
+  readonly id: string;
+  /** Where it was picked from, when the browser says (a picked folder's relative path); else its name. */
+  readonly path: string;
+  readonly size: number;
+}
+
+let picks = 0;
+const nextId = (): string => `picked-${++picks}`;
+
+/** Picked or dropped files → inputs, each with an id of its own. */
+export async function readPickedFiles(files: readonly File[]): Promise<PickedInput[]> {
   return Promise.all(
-    files.map(async (file) => ({ file: file.name, modified: file.lastModified, bytes: await bytesOf(file) })),
+    files.map(async (file) => ({
+      id: nextId(),
+      file: file.name,
+      path: file.webkitRelativePath || file.name,
+      size: file.size,
+      modified: file.lastModified,
+      bytes: await bytesOf(file),
+    })),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { SourceInput } from '../app/consolidate';
+import type { PickedInput } from './files';
 import type { Result } from '../domain/result';
 import type { FileWorkbookFactory, OpenError, WorkbookPort } from '../workbook/port';
 
@@ -27,7 +28,7 @@ export interface Host {
   /** The ExcelJS factory, loaded on first use (its own lazy chunk). */
   loadFactory(): Promise<FileWorkbookFactory>;
   /** The bytes of picked or dropped files, with their names and last-modified times. */
-  readFiles(files: readonly File[]): Promise<SourceInput[]>;
+  readFiles(files: readonly File[]): Promise<PickedInput[]>;
   /** The current workbook; in file mode with nothing open, a new empty one named `name`. */
   ensureWorkbook(name: string): Promise<WorkbookPort>;
   /** File mode: make a picked .xlsx the current workbook. */

@@ -1,8 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildDepartmentFiles } from '../../src/app/buildWorkbooks';
+import { countBySeverity, type Finding } from '../../src/domain/finding';
+import { WRONG_YEAR_LABEL } from '../../src/taskpane/tabs/consolidationCounts';
+import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 import {
   departmentFiles,
+  type Downloaded,
   excelHost,
   fileHost,
   fileOf,
@@ -14,11 +19,20 @@ import {
 
 afterEach(cleanup);
 
+interface Report {
+  summary: { entries: number; rejectedFiles: number };
+  inputs: { file: string; sheets: { outcome: string }[] }[];
+  findings: Finding[];
+}
+const reportOf = (downloads: readonly Downloaded[]): Report =>
+  JSON.parse(downloads.find((d) => d.fileName === 'report.json')!.data as string) as Report;
+const severities = (findings: readonly Finding[]) => countBySeverity(findings);
+const CORRUPT = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+
 /** The R2 department workbooks as returned by the departments, plus one broken file. */
 async function pickedFiles(): Promise<File[]> {
   const files = (await departmentFiles()).map((f) => fileOf(f.fileName, f.bytes));
-  const corrupt = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-  return [...files, fileOf('壊れた.xlsx', corrupt)];
+  return [...files, fileOf('壊れた.xlsx', CORRUPT)];
 }
 
 async function consolidateFiles(files: File[]) {
@@ -41,16 +55,14 @@ describe('集約 tab', () => {
     const files = await pickedFiles();
     const { panel, list } = await consolidateFiles(files);
 
-    expect(statValue('集約の結果', '集約')).toBe('37');
-    expect(statValue('集約の結果', '受付不可')).toBe('1');
+    expect(statValue('集約の結果', '集約した取組項目')).toBe('37');
+    expect(statValue('集約の結果', '受付不可のファイル')).toBe('1');
     const broken = within(list).getByText('壊れた.xlsx').closest('li')!;
     expect(within(broken).getByText('エラー')).toBeTruthy();
     expect(within(broken).getByText(/「壊れた.xlsx」を Excel ブックとして読み込めませんでした/)).toBeTruthy();
-    const somu = within(list).getByText('総務課.xlsx').closest('li')!;
-    expect(within(somu).getByText('集約済み')).toBeTruthy();
     expect(
       await within(panel).findByText(
-        /9 個のファイルから 37 件を「全体計画」に集約しました。受け付けられなかったファイルが 1 個あります。/,
+        /^9 個のファイルから取組項目 37 件を「全体計画」に集約しました（未提出 0 件）。確認が必要です: 受け付けられなかったファイル 1 個/,
       ),
     ).toBeTruthy();
 
@@ -70,10 +82,18 @@ describe('集約 tab', () => {
     await waitFor(() =>
       expect(downloads.map((d) => d.fileName).sort()).toEqual(['report.json', '令和2年度_全体計画.xlsx']),
     );
-    const report = JSON.parse(downloads.find((d) => d.fileName === 'report.json')!.data as string) as {
-      summary: { entries: number; rejectedFiles: number };
-    };
+    const report = reportOf(downloads);
     expect(report.summary).toEqual(expect.objectContaining({ entries: 37, rejectedFiles: 1 }));
+    // A file read with findings is 要確認, one without 集約済み: the row never looks complete when it is not.
+    for (const name of ['総務課.xlsx', '町民生活課.xlsx']) {
+      const row = within(list).getByText(name).closest('li')!;
+      const own = severities(report.findings.filter((f) => f.place.file === name));
+      const badge = own.error + own.warning > 0 ? '要確認' : '集約済み';
+      expect(within(row).getByText(badge)).toBeTruthy();
+    }
+    // The pane counts errors and warnings as the CLI does: every finding of report.json.
+    expect(statValue('集約の結果', 'エラー')).toBe(String(severities(report.findings).error));
+    expect(statValue('集約の結果', '警告')).toBe(String(severities(report.findings).warning));
   });
 
   it('lists 未提出 items when a department has not sent its file (Excel mode, no download buttons)', async () => {
@@ -83,11 +103,124 @@ describe('集約 tab', () => {
       (f) => f.name !== '建設水道課.xlsx' && f.name !== '壊れた.xlsx',
     );
     const { panel } = await consolidateFiles(files);
-    expect(Number(statValue('集約の結果', '未提出'))).toBeGreaterThan(0);
+    expect(Number(statValue('集約の結果', '未提出の取組項目'))).toBeGreaterThan(0);
     const missing = within(panel).getByRole('region', { name: '未提出' });
     expect(within(missing).getAllByText(/— 建設水道課$/).length).toBeGreaterThan(0);
     expect(within(panel).queryByRole('button', { name: 'report.json をダウンロード' })).toBeNull();
     expect(sample.plan.departments).toContain('建設水道課');
+  });
+
+  it.each([
+    ['the good file first', false],
+    ['the broken file first', true],
+  ])(
+    'two files named 総務課.xlsx, one broken (%s): each row shows its own outcome, told apart by name, size and time',
+    async (_, brokenFirst) => {
+      const { host, downloads } = fileHost(await masterPort(), '令和2年度_全体計画.xlsx');
+      renderApp(host);
+      const good = (await departmentFiles()).find((f) => f.department === '総務課')!;
+      const pair = [
+        fileOf('総務課.xlsx', good.bytes, Date.UTC(2021, 2, 31, 0, 0)),
+        fileOf('総務課.xlsx', CORRUPT, Date.UTC(2021, 3, 2, 0, 0)),
+      ];
+      const { panel, list } = await consolidateFiles(brokenFirst ? pair.reverse() : pair);
+      const [first, second] = within(list).getAllByRole('listitem');
+      expect(within(first!).getByText('総務課.xlsx')).toBeTruthy();
+      expect(within(second!).getByText('総務課（2）.xlsx')).toBeTruthy();
+      expect(within(second!).getByText(/^元の名前 総務課.xlsx・/)).toBeTruthy();
+      const [broken, read] = brokenFirst ? [first!, second!] : [second!, first!];
+      const brokenLabel = brokenFirst ? '総務課.xlsx' : '総務課（2）.xlsx';
+      expect(within(broken).getByText('エラー')).toBeTruthy();
+      expect(
+        within(broken).getByText(`「${brokenLabel}」を Excel ブックとして読み込めませんでした`, {
+          exact: false,
+        }),
+      ).toBeTruthy();
+      expect(within(broken).getByText(/(^|・)14 B・/)).toBeTruthy();
+      expect(within(read).queryByText('エラー')).toBeNull();
+      expect(within(read).queryByText(/読み込めませんでした/)).toBeNull();
+      expect(within(read).getByText(/^\d+ シートを集約/)).toBeTruthy();
+      expect(within(read).getByText(/ KB・\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 更新$/)).toBeTruthy();
+      // Each can be taken off on its own.
+      expect(within(panel).getByRole('button', { name: '総務課（2）.xlsx を外す' })).toBeTruthy();
+      expect(statValue('集約の結果', '受付不可のファイル')).toBe('1');
+      fireEvent.click(within(panel).getByRole('button', { name: 'report.json をダウンロード' }));
+      await waitFor(() => expect(downloads).toHaveLength(1));
+      expect(
+        reportOf(downloads)
+          .inputs.map((i) => i.file)
+          .sort(),
+      ).toEqual(['総務課.xlsx', '総務課（2）.xlsx']);
+    },
+    30_000,
+  );
+
+  it('a file of another year counts its reading findings in its row and in the result, never looking complete', async () => {
+    const { host, downloads } = fileHost(await masterPort(), '令和2年度_全体計画.xlsx');
+    renderApp(host);
+    const somu = sample.entries.filter((e) => e.department === '総務課');
+    const [wrongYear] = await buildDepartmentFiles(excelJsFactory, {
+      plan: sample.plan,
+      fiscalYear: sample.fiscalYear + 1,
+      departments: ['総務課'],
+      entries: somu.map((e) => ({ ...e, fiscalYear: sample.fiscalYear + 1 })),
+    });
+    const right = (await departmentFiles()).find((f) => f.department === '町民生活課')!;
+    const { panel, list } = await consolidateFiles([
+      fileOf('総務課_令和3年度.xlsx', wrongYear!.bytes),
+      fileOf(right.fileName, right.bytes),
+    ]);
+    fireEvent.click(within(panel).getByRole('button', { name: 'report.json をダウンロード' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    const report = reportOf(downloads);
+    const own = report.findings.filter((f) => f.place.file === '総務課_令和3年度.xlsx');
+    expect(own.length).toBeGreaterThan(0);
+
+    const row = within(list).getByText('総務課_令和3年度.xlsx').closest('li')!;
+    expect(within(row).getByText('要確認')).toBeTruthy();
+    expect(within(row).queryByText('集約済み')).toBeNull();
+    const counts = severities(own);
+    expect(within(row).getByText(`エラー ${counts.error} 件・警告 ${counts.warning} 件`)).toBeTruthy();
+
+    const all = severities(report.findings);
+    expect(statValue('集約の結果', 'エラー')).toBe(String(all.error));
+    expect(statValue('集約の結果', '警告')).toBe(String(all.warning));
+    expect(all.warning).toBeGreaterThanOrEqual(counts.warning);
+    const wrongYearSheets = report.inputs.flatMap((i) => i.sheets).filter((x) => x.outcome === 'wrong-year');
+    expect(statValue('集約の結果', WRONG_YEAR_LABEL)).toBe(String(wrongYearSheets.length));
+    const issues = [
+      ...(wrongYearSheets.length > 0 ? [`${WRONG_YEAR_LABEL} ${wrongYearSheets.length} 件`] : []),
+      ...(all.error > 0 ? [`エラー ${all.error} 件`] : []),
+      ...(all.warning > 0 ? [`警告 ${all.warning} 件`] : []),
+    ];
+    expect(issues.length).toBeGreaterThan(0);
+    expect(
+      within(panel).getByText(
+        new RegExp(
+          `^2 個のファイルから取組項目 \\d+ 件を「全体計画」に集約しました（未提出 \\d+ 件）。確認が必要です: ${issues.join('、')}。$`,
+        ),
+      ),
+    ).toBeTruthy();
+    expect(within(panel).getByText(/^2 個のファイルのシート \d+ 枚: /)).toBeTruthy();
+  }, 30_000);
+
+  it('offers every year from the 体系’s year (令和2) through two years ahead, 令和3・4年度 included', async () => {
+    const { host } = fileHost(await masterPort(), '令和2年度_全体計画.xlsx');
+    renderApp(host);
+    fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+    const panel = screen.getByRole('tabpanel');
+    const select = (await within(panel).findByLabelText('年度')) as HTMLSelectElement;
+    await waitFor(() => expect(select.value).toBe(String(sample.fiscalYear)));
+    expect([...select.options].map((o) => o.text)).toEqual([
+      '令和9年度',
+      '令和8年度',
+      '令和7年度',
+      '令和6年度',
+      '令和5年度',
+      '令和4年度',
+      '令和3年度',
+      '令和2年度',
+    ]);
   });
 
   it('without a 体系, says to read one first', async () => {

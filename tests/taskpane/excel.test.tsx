@@ -88,12 +88,12 @@ describe('in Excel (OfficeJsPort over the fake Excel)', () => {
     fireEvent.click(await within(panel).findByRole('button', { name: '8 個のファイルを集約' }));
     expect(
       await within(panel).findByText(
-        /8 個のファイルから 37 件を「全体計画」に集約しました。/,
+        /8 個のファイルから取組項目 37 件を「全体計画」に集約しました/,
         {},
         { timeout: 30_000 },
       ),
     ).toBeTruthy();
-    expect(statValue('集約の結果', '集約')).toBe('37');
+    expect(statValue('集約の結果', '集約した取組項目')).toBe('37');
     const codes = Array.from({ length: 60 }, (_, r) => fake.value('全体計画', `A${r + 1}`));
     expect(codes).toContain('取組項目コード');
     expect(codes).toContain('I-1-1-1');

@@ -2,7 +2,7 @@ import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { describe, expect, it } from 'vitest';
 import type { Consolidation } from '../../src/domain/consolidation/types';
 import { errorMessage } from '../../src/taskpane/errors';
-import { toBase64 } from '../../src/taskpane/files';
+import { toBase64, type PickedInput } from '../../src/taskpane/files';
 import { currentFiscalYear, fiscalYearOptions } from '../../src/taskpane/fiscal';
 import { operationReducer } from '../../src/taskpane/hooks/useOperation';
 import { buildFormReducer, chosenDepartments } from '../../src/taskpane/tabs/useBuildTab';
@@ -18,10 +18,30 @@ describe('task pane helpers', () => {
     [new Date(2026, 0, 10), 2025, 'January belongs to the year that started in April'],
   ])('currentFiscalYear(%s) = %i: %s', (date, year) => expect(currentFiscalYear(date)).toBe(year));
 
-  it('offers recent years and always the plan’s own year', () => {
-    const options = fiscalYearOptions(2025, 2020);
-    expect(options[0]).toEqual({ value: 2026, label: '令和8年度' });
-    expect(options.map((o) => o.label)).toContain('令和2年度');
+  it.each<[number, number | undefined, string, number, number, string]>([
+    [2025, 2020, '令和9年度 … 令和2年度', 2027, 2020, 'every year from the plan’s year to two years ahead'],
+    [2025, undefined, '令和9年度 … 令和4年度', 2027, 2022, 'no plan: three years back'],
+    [2025, 2025, '令和9年度 … 令和7年度', 2027, 2025, 'a plan of this year'],
+    [
+      2025,
+      2029,
+      '令和11年度 … 令和7年度',
+      2029,
+      2025,
+      'a plan ahead of today: this year through the plan’s year',
+    ],
+  ])('fiscalYearOptions(%i, %s) = %s: %s', (current, planYear, _, newest, oldest) => {
+    const years = fiscalYearOptions(current, planYear).map((o) => o.value);
+    const expected = Array.from({ length: newest - oldest + 1 }, (__, i) => newest - i);
+    expect(years).toEqual(expected);
+    expect(years).toContain(current);
+  });
+
+  it('labels each year in 和暦 (令和3・4年度 between a 令和2 plan and today)', () => {
+    const labels = fiscalYearOptions(2025, 2020).map((o) => o.label);
+    expect(labels).toEqual(
+      expect.arrayContaining(['令和2年度', '令和3年度', '令和4年度', '令和7年度', '令和9年度']),
+    );
   });
 
   it.each([
@@ -91,26 +111,110 @@ describe('reducers', () => {
     expect(chosenDepartments(form, plan)).toEqual(plan.departments);
   });
 
-  it('files: a file added twice is listed once; the log decides 集約済み or エラー with its reason', () => {
-    const a = { file: 'a.xlsx', modified: 1, bytes: new Uint8Array([1]) };
-    const b = { file: 'b.xlsx', modified: 1, bytes: new Uint8Array([2]) };
-    let files = filesReducer([], { type: 'add', inputs: [a, b, a] });
-    files = filesReducer(files, { type: 'add', inputs: [a] });
-    expect(files.map((f) => [f.input.file, f.status])).toEqual([
-      ['a.xlsx', 'waiting'],
-      ['b.xlsx', 'waiting'],
+  const pick = (id: string, path: string, bytes: number[], modified = 1): PickedInput => ({
+    id,
+    file: path,
+    path,
+    size: bytes.length,
+    modified,
+    bytes: new Uint8Array(bytes),
+  });
+
+  it.each([
+    [
+      'the same file picked twice is listed once',
+      [pick('1', 'a.xlsx', [1]), pick('2', 'a.xlsx', [1])],
+      ['a.xlsx'],
+    ],
+    [
+      'two files of one name are both listed, the second numbered',
+      [pick('1', 'a.xlsx', [1]), pick('2', 'a.xlsx', [2])],
+      ['a.xlsx', 'a（2）.xlsx'],
+    ],
+    [
+      'same name, same size and time, other bytes: still two files',
+      [pick('1', 'a.xlsx', [1, 2]), pick('2', 'a.xlsx', [2, 1])],
+      ['a.xlsx', 'a（2）.xlsx'],
+    ],
+    [
+      'a number already taken by a real file name is skipped',
+      [pick('1', 'a.xlsx', [1]), pick('2', 'a（2）.xlsx', [2]), pick('3', 'a.xlsx', [3])],
+      ['a.xlsx', 'a（2）.xlsx', 'a（3）.xlsx'],
+    ],
+    [
+      'a name without an extension',
+      [pick('1', 'README', [1]), pick('2', 'README', [2])],
+      ['README', 'README（2）'],
+    ],
+    [
+      'the same name in two picked folders keeps each path',
+      [pick('1', '4月/a.xlsx', [1]), pick('2', '5月/a.xlsx', [2])],
+      ['4月/a.xlsx', '5月/a.xlsx'],
+    ],
+  ])('files: %s', (_, inputs, labels) => {
+    const files = filesReducer([], { type: 'add', inputs });
+    expect(files.map((f) => f.label)).toEqual(labels);
+    expect(new Set(files.map((f) => f.id)).size).toBe(files.length);
+  });
+
+  it('files: each row takes its own outcome and findings, by its label, even when two files share a name', () => {
+    let files = filesReducer([], {
+      type: 'add',
+      inputs: [
+        pick('good', '総務課.xlsx', [1]),
+        pick('broken', '総務課.xlsx', [2]),
+        pick('old', '前年.xlsx', [3]),
+      ],
+    });
+    files = filesReducer(files, { type: 'reading', id: 'broken' });
+    expect(files.map((f) => f.status)).toEqual(['read', 'reading', 'waiting']);
+    const warning = (file: string) => ({
+      code: 'extract.fiscal-year-mismatch',
+      severity: 'warning' as const,
+      message: '',
+      place: { file },
+    });
+    const consolidation: Pick<Consolidation, 'log' | 'findings'> = {
+      log: [
+        { file: '総務課.xlsx', sheet: '1', outcome: 'consolidated', detail: '' },
+        { file: '総務課.xlsx', sheet: '2', outcome: 'empty', detail: '' },
+        { file: '総務課.xlsx', sheet: '目次', outcome: 'toc', detail: '' },
+        {
+          file: '総務課（2）.xlsx',
+          sheet: '',
+          outcome: 'rejected',
+          detail: '「総務課（2）.xlsx」は壊れています。',
+        },
+        { file: '前年.xlsx', sheet: '1', outcome: 'consolidated', detail: '' },
+      ],
+      findings: [warning('前年.xlsx'), warning('前年.xlsx'), { ...warning('前年.xlsx'), severity: 'error' }],
+    };
+    files = filesReducer(files, { type: 'finished', consolidation });
+    expect(files.map((f) => [f.label, f.status, f.note, f.outcome])).toEqual([
+      [
+        '総務課.xlsx',
+        'done',
+        undefined,
+        {
+          taken: 1,
+          others: [{ outcome: 'empty', label: '未記入のため集約対象外', count: 1 }],
+          errors: 0,
+          warnings: 0,
+        },
+      ],
+      [
+        '総務課（2）.xlsx',
+        'error',
+        '「総務課（2）.xlsx」は壊れています。',
+        { taken: 0, others: [], errors: 0, warnings: 0 },
+      ],
+      ['前年.xlsx', 'check', undefined, { taken: 1, others: [], errors: 1, warnings: 2 }],
     ]);
-    files = filesReducer(files, { type: 'reading', index: 1 });
-    expect(files.map((f) => f.status)).toEqual(['read', 'reading']);
-    const log: Consolidation['log'] = [
-      { file: 'a.xlsx', sheet: '1', outcome: 'consolidated', detail: '' },
-      { file: 'a.xlsx', sheet: '2', outcome: 'empty', detail: '' },
-      { file: 'b.xlsx', sheet: '', outcome: 'rejected', detail: '「b.xlsx」は壊れています。' },
-    ];
-    files = filesReducer(files, { type: 'finished', consolidation: { log } as unknown as Consolidation });
-    expect(files.map((f) => [f.status, f.note])).toEqual([
-      ['done', '1 シートを集約（未記入 1）'],
-      ['error', '「b.xlsx」は壊れています。'],
+    // Removing a file goes by its id, not its name.
+    files = filesReducer(files, { type: 'remove', id: 'broken' });
+    expect(files.map((f) => [f.id, f.status])).toEqual([
+      ['good', 'done'],
+      ['old', 'check'],
     ]);
   });
 });

@@ -4,15 +4,19 @@ import { fiscalYearOptions } from '../fiscal';
 
 export function FiscalYearSelect(props: {
   value: number;
+  /** This fiscal year (the list reaches a few years ahead of it). */
   around: number;
-  extra?: number;
+  /** The 体系's own year: the list starts there. */
+  planYear?: number | undefined;
   onChange: (year: number) => void;
   hint?: string;
   disabled?: boolean;
 }) {
-  const options = fiscalYearOptions(props.around, props.extra);
+  const options = fiscalYearOptions(props.around, props.planYear);
+  // A year chosen before the 体系 changed stays selectable, in its place.
   if (!options.some((o) => o.value === props.value))
     options.push(...fiscalYearOptions(props.value).filter((o) => o.value === props.value));
+  options.sort((a, b) => b.value - a.value);
   return (
     <Field label="年度" hint={props.hint}>
       <Select

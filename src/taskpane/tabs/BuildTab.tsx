@@ -68,7 +68,7 @@ export function BuildTab(props: BuildTabProps) {
       <FiscalYearSelect
         value={form.fiscalYear}
         around={props.around}
-        {...(props.planYear !== undefined && { extra: props.planYear })}
+        planYear={props.planYear}
         disabled={running}
         onChange={(fiscalYear) => dispatch({ type: 'year', fiscalYear })}
         hint="4月から翌年3月まで"

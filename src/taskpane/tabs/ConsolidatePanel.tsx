@@ -15,6 +15,7 @@ export function ConsolidatePanel(props: PanelProps) {
       stage={c.stage}
       fiscalYear={c.fiscalYear}
       around={props.around}
+      planYear={props.planYear}
       result={c.result}
       state={c.state}
       readState={c.readState}

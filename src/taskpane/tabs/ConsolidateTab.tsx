@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   MessageBar,
   MessageBarBody,
@@ -9,8 +8,6 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import { DataBarVerticalRegular } from '@fluentui/react-icons/svg/data-bar-vertical';
-import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
-import { DocumentRegular } from '@fluentui/react-icons/svg/document';
 import type { ConsolidateResult } from '../../app/consolidate';
 import type { Stage } from '../../domain/entry/formDefinition';
 import { AchievementBars } from '../components/AchievementBars';
@@ -22,39 +19,11 @@ import { StatTiles } from '../components/StatTiles';
 import { useSharedStyles } from '../components/styles';
 import type { OperationState } from '../hooks/useOperation';
 import type { HostMode } from '../host';
-import { FILE_STATUS_LABELS, type FileStatus, type PickedFile } from './useConsolidateTab';
-
-const STATUS_COLORS: Readonly<Record<FileStatus, 'subtle' | 'informative' | 'brand' | 'success' | 'danger'>> =
-  {
-    waiting: 'subtle',
-    reading: 'brand',
-    read: 'informative',
-    done: 'success',
-    error: 'danger',
-  };
+import { consolidationCounts, WRONG_YEAR_LABEL } from './consolidationCounts';
+import { PickedFileRow } from './PickedFileRow';
+import type { PickedFile } from './pickedFiles';
 
 const useStyles = makeStyles({
-  file: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'flex-start',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  badge: { flexShrink: 0, whiteSpace: 'nowrap', marginTop: '2px' },
-  fileIcon: { flexShrink: 0, marginTop: '2px', color: tokens.colorNeutralForeground3 },
-  fileBody: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '2px',
-    flexGrow: 1,
-    minWidth: 0,
-    fontSize: tokens.fontSizeBase200,
-  },
-  fileName: { overflowWrap: 'anywhere', fontWeight: tokens.fontWeightSemibold },
-  note: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  errorNote: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
   two: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
@@ -84,6 +53,8 @@ export interface ConsolidateTabProps {
   readonly stage: Stage;
   readonly fiscalYear: number;
   readonly around: number;
+  /** The 体系's own year: the year list starts there. */
+  readonly planYear?: number | undefined;
   readonly result: ConsolidateResult | undefined;
   readonly state: OperationState;
   readonly readState: OperationState;
@@ -112,9 +83,8 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
     );
   const running = props.state.phase === 'running' || props.readState.phase === 'running';
   const r = props.result;
-  const rows = r?.consolidation.rows ?? [];
-  const missing = rows.filter((row) => row.status === 'missing');
-  const entries = rows.length - missing.length;
+  const missing = r?.consolidation.rows.filter((row) => row.status === 'missing') ?? [];
+  const n = r && consolidationCounts(r);
   const rejected = props.files.filter((f) => f.status === 'error');
   return (
     <div className={shared.tab}>
@@ -122,7 +92,7 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
         <FiscalYearSelect
           value={props.fiscalYear}
           around={props.around}
-          extra={props.fiscalYear}
+          planYear={props.planYear}
           disabled={running}
           onChange={props.onFiscalYear}
         />
@@ -147,24 +117,7 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
           </div>
           <ul className={shared.list}>
             {props.files.map((f) => (
-              <li key={f.id} className={s.file}>
-                <DocumentRegular className={s.fileIcon} aria-hidden="true" />
-                <span className={s.fileBody}>
-                  <span className={s.fileName}>{f.input.file}</span>
-                  {f.note && <span className={f.status === 'error' ? s.errorNote : s.note}>{f.note}</span>}
-                </span>
-                <Badge appearance="tint" size="small" color={STATUS_COLORS[f.status]} className={s.badge}>
-                  {FILE_STATUS_LABELS[f.status]}
-                </Badge>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  icon={<DeleteRegular />}
-                  aria-label={`${f.input.file} を外す`}
-                  disabled={running}
-                  onClick={() => props.onRemove(f.id)}
-                />
-              </li>
+              <PickedFileRow key={f.id} file={f} disabled={running} onRemove={props.onRemove} />
             ))}
           </ul>
         </section>
@@ -182,16 +135,24 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
         {props.files.length === 0 ? 'ファイルを選んでください' : `${props.files.length} 個のファイルを集約`}
       </Button>
       <OperationStatus state={props.state} />
-      {r && (
+      {r && n && (
         <>
           <StatTiles
             label="集約の結果"
+            columns={3}
             stats={[
-              { label: '集約', value: entries, tone: 'success' },
-              { label: '未提出', value: missing.length, tone: 'warning' },
-              { label: '受付不可', value: r.rejected, tone: 'danger' },
+              { label: '集約した取組項目', value: n.entries, tone: 'success' },
+              { label: '未提出の取組項目', value: n.missing, tone: 'warning' },
+              { label: '受付不可のファイル', value: n.rejected, tone: 'danger' },
+              { label: 'エラー', value: n.errors, tone: 'danger' },
+              { label: '警告', value: n.warnings, tone: 'warning' },
+              { label: WRONG_YEAR_LABEL, value: n.wrongYear, tone: 'warning' },
             ]}
           />
+          <span className={s.target}>
+            {n.files} 個のファイルのシート {n.sheets} 枚
+            {n.outcomes.length > 0 && `: ${n.outcomes.map((o) => `${o.label} ${o.count}`).join('、')}`}
+          </span>
           {props.mode === 'file' && (
             <div className={s.two}>
               <Button
