@@ -33,29 +33,20 @@ describe('buildTableSheet print setup', () => {
   });
 });
 
-describe('buildTableSheet title', () => {
-  const columns = [10, 10, 30, 40, 40].map((width, i) => ({ header: `列${i}`, width }));
-  const title = '町政運営推進プラン 全体計画（令和2年度）';
+describe('buildTableSheet title on paper', () => {
+  const columns = [10, 30].map((width, i) => ({ header: `列${i}`, width }));
+  const subtitle = '令和2年度　集約日時: 令和8年12月2日 11:49';
   it.each([
-    ['one page wide: title and subtitle span the table', 1, 4],
+    ['one page wide: above the table, the title also left in the page header', 1, 0, '&LT&&C'],
     [
-      'several pages wide: they span only the leading columns their text needs, so no page prints them cut',
+      'several pages wide: title and subtitle in every page header, the table printed from its header row',
       0,
-      3,
+      HEADER_ROW,
+      `&LT&&C&R${subtitle}`,
     ],
-  ] as const)('%s', (_name, pagesWide, right) => {
-    const spec = buildTableSheet({
-      name: 't',
-      title,
-      subtitle: '令和2年度　集約日時: 令和8年12月2日 11:49',
-      columns,
-      rows: [],
-      pagesWide,
-    });
-    expect(spec.merges).toEqual([
-      { top: 0, left: 0, bottom: 0, right },
-      { top: 1, left: 0, bottom: 1, right },
-    ]);
+  ] as const)('%s', (_name, pagesWide, top, header) => {
+    const spec = buildTableSheet({ name: 't', title: 'T&C', subtitle, columns, rows: [], pagesWide });
+    expect(spec.print).toMatchObject({ area: { top }, header });
   });
 });
 

@@ -1,12 +1,9 @@
 import { columnLetters } from '../cellAddress';
-import { a4Print } from './printSetup';
-import { displayWidth, estimateRowHeight } from './rowHeight';
+import { a4Print, headerText, leftRightHeader } from './printSetup';
+import { estimateRowHeight } from './rowHeight';
 import type { CellSpec, CellValue, ConditionalFormatSpec, SheetSpec } from './sheetSpec';
 import { range } from './sheetSpec';
-import { FONT_SIZE, LABEL_FILL, pickStyles, SMALL_FONT_SIZE, STYLE, TITLE_FONT_SIZE } from './templateStyles';
-
-/** Column widths count digits of the default 11pt font. */
-const BASE_FONT_SIZE = 11;
+import { FONT_SIZE, LABEL_FILL, pickStyles, STYLE } from './templateStyles';
 
 /** Excel refuses more than 32,767 characters in a cell. */
 export const EXCEL_CELL_LIMIT = 32_767;
@@ -56,12 +53,10 @@ export const FIRST_DATA_ROW = 3;
  */
 export function buildTableSheet(input: TableSheetInput): SheetSpec {
   const last = input.columns.length - 1;
-  // Title and subtitle span the table, so they neither wrap in column A nor spill unevenly. A table
-  // several pages wide spans only the columns the text needs: a merge across pages prints cut on each.
-  const titleRight = input.pagesWide === 0 ? spanFor(input, last) : last;
+  // Title and subtitle span the table, so they neither wrap in column A nor spill unevenly.
   const titleMerges = [
-    range(TITLE_ROW, 0, TITLE_ROW, titleRight),
-    ...(input.subtitle ? [range(SUBTITLE_ROW, 0, SUBTITLE_ROW, titleRight)] : []),
+    range(TITLE_ROW, 0, TITLE_ROW, last),
+    ...(input.subtitle ? [range(SUBTITLE_ROW, 0, SUBTITLE_ROW, last)] : []),
   ].filter((r) => r.right > r.left);
   const cells: CellSpec[] = [
     { row: TITLE_ROW, column: 0, value: input.title, style: 'title' },
@@ -156,30 +151,26 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
           { name: input.tableName, range: range(HEADER_ROW, 0, lastRow, last), style: 'TableStyleLight9' },
         ],
       }),
+    // Several pages wide, the title and subtitle print in every page's header instead of above the
+    // table: on the first page only, and cut to column A on the others where that column repeats.
     print: a4Print({
       orientation: input.orientation ?? 'landscape',
-      area: range(0, 0, lastRow, Math.min(last, (input.printColumns ?? input.columns.length) - 1)),
+      area: range(
+        input.pagesWide === 0 ? HEADER_ROW : 0,
+        0,
+        lastRow,
+        Math.min(last, (input.printColumns ?? input.columns.length) - 1),
+      ),
       titleRows: { from: HEADER_ROW, to: HEADER_ROW },
-      header: `&L${input.title.replace(/&/g, '&&')}`,
+      header:
+        input.pagesWide === 0
+          ? leftRightHeader(input.title, input.subtitle ?? '')
+          : `&L${headerText(input.title)}`,
       ...(input.pagesWide !== undefined && { pagesWide: input.pagesWide }),
       ...(input.repeatColumns && { titleColumns: { from: 0, to: input.repeatColumns - 1 } }),
     }),
     ...(input.tabColor && { tabColor: input.tabColor }),
   };
-}
-
-/** The last column of the fewest leading columns wide enough for the title and the subtitle on one line. */
-function spanFor(input: TableSheetInput, last: number): number {
-  const needed = Math.max(
-    (displayWidth(input.title) * TITLE_FONT_SIZE) / BASE_FONT_SIZE,
-    (displayWidth(input.subtitle ?? '') * SMALL_FONT_SIZE) / BASE_FONT_SIZE,
-  );
-  let width = 0;
-  for (const [i, c] of input.columns.entries()) {
-    width += c.width;
-    if (width >= needed + 2) return i;
-  }
-  return last;
 }
 
 /** `A3:D40` for a table sheet's data, for formulas and tests. */
