@@ -13,6 +13,7 @@ import { range, type CellValue, type SheetSpec } from '../template/sheetSpec';
 import { totalOf } from './summarizeAchievement';
 import type { AchievementCounts, AchievementGroup, Consolidation, MasterRow } from './types';
 import { OUTCOME_LABELS } from './types';
+import { WRONG_YEAR_CODE } from './selectEntries';
 
 export const SUBMISSION_SHEET_NAME = '提出状況';
 export const ACHIEVEMENT_SHEET_NAME = '達成状況';
@@ -60,7 +61,10 @@ const statusText = (row: MasterRow): string => {
   const warnings = row.findings.filter((f) => f.severity === 'warning').length;
   const base = errors > 0 ? `エラー ${errors}` : warnings > 0 ? `警告 ${warnings}` : 'OK';
   // A 未提出 row may still have findings: a sheet for it that could not be used (年度違い).
-  if (row.status === 'missing') return base === 'OK' ? '未提出' : `未提出（${base}、集約ログ参照）`;
+  if (row.status === 'missing') {
+    const wrongYear = row.findings.filter((f) => f.code === WRONG_YEAR_CODE).length;
+    return wrongYear > 0 ? `未提出（年度違いのシート ${wrongYear} 枚、集約ログ参照）` : base === 'OK' ? '未提出' : `未提出（${base}、集約ログ参照）`;
+  }
   return row.status === 'flagged' ? `要確認: ${row.flag ?? ''} ${base}` : base;
 };
 

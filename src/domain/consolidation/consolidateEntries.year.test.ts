@@ -87,7 +87,7 @@ describe("consolidateEntries: a sheet of another year is 年度違い, never thi
       'a wrong-year sheet alone leaves the item × department 未提出',
       [source('総務課_R2.xlsx', [received(wrong)], 1000)],
       undefined,
-      '未提出（エラー 1、集約ログ参照）',
+      '未提出（年度違いのシート 1 枚、集約ログ参照）',
     ],
   ])('%s', (_name, sources, consolidatedText, _status) => {
     const c = consolidateEntries(plan, sources, OPTIONS);
@@ -116,7 +116,7 @@ describe("consolidateEntries: a sheet of another year is 年度違い, never thi
       missing: expect.arrayContaining(['I-2-1-3']),
     });
     expect(rowOf(c, 'I-2-1-3', '総務課').findings.map((f) => f.code)).toEqual(['consolidate.wrong-year']);
-    expect(shownStatus(c, 'I-2-1-3', '総務課')).toBe('未提出（エラー 1、集約ログ参照）');
+    expect(shownStatus(c, 'I-2-1-3', '総務課')).toBe('未提出（年度違いのシート 1 枚、集約ログ参照）');
   });
 
   it("takes a sheet that carries no year to be of the run's year", () => {

@@ -17,6 +17,9 @@ export interface Selection {
   readonly findings: readonly Finding[];
 }
 
+/** The finding on a sheet of another year than the run's (年度違い). */
+export const WRONG_YEAR_CODE = 'consolidate.wrong-year';
+
 export const isBlankEntry = (e: Entry): boolean => FIELD_KEYS.every((k) => e.fields[k].trim() === '');
 
 /** The whole text of an entry, labelled, for the log (nothing a department wrote is lost). */
@@ -52,7 +55,7 @@ export function selectEntries(sources: readonly SourceFile[], fiscalYear: number
       if (!received.yearAssumed && entry.fiscalYear !== fiscalYear) {
         const message = `「${received.sheet}」は${formatFiscalYear(entry.fiscalYear)}のシートです。${formatFiscalYear(fiscalYear)}の集約には使わず、内容は集約ログに残しました。${formatFiscalYear(fiscalYear)}のシートで提出し直してください。`;
         findings.push(
-          finding('consolidate.wrong-year', 'error', message, {
+          finding(WRONG_YEAR_CODE, 'error', message, {
             file: source.file,
             sheet: received.sheet,
             ...(received.yearCell !== undefined && { cell: received.yearCell }),
