@@ -69,14 +69,14 @@ describe('buildDepartmentWorkbook (R2)', () => {
       const entry = entries.find(
         (e) => e.code === 'II-1-3-2' && e.department === '町民生活課' && e.seq === i + 1,
       );
-      expect(specCell(sheet, 2, 2)?.value).toBe(entry?.fields.vision);
+      expect(specCell(sheet, 2, 3)?.value).toBe(entry?.fields.vision);
       expect(parseSheetMeta(String(specCell(sheet, 0, 5)?.value))?.seq).toBe(i + 1);
     });
   });
 
   it('an item without an entry of this department stays blank', () => {
     const wb = buildDepartmentWorkbook({ plan, department: '教育振興課', fiscalYear: 2020, entries });
-    for (const sheet of wb.sheets.slice(1)) expect(specCell(sheet, 2, 2)?.value).toBeUndefined();
+    for (const sheet of wb.sheets.slice(1)) expect(specCell(sheet, 2, 3)?.value).toBeUndefined();
   });
 
   it.each(plan.departments.map((d) => [d]))('%s: valid, unique sheet names, 目次 first', (department) => {

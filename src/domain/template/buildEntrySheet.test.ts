@@ -41,13 +41,13 @@ describe('buildEntrySheet', () => {
   it.each([
     ['A1', 'I 協働によるまちづくり　1 積極的な情報共有'],
     ['A2', '取組項目'],
-    ['C2', '① 行政情報の公開と共有 (1) 効果的な情報発信手法の研究実施'],
+    ['D2', '① 行政情報の公開と共有 (1) 効果的な情報発信手法の研究実施'],
     ['A3', '目指す姿'],
     ['A4', '令和2年度'],
     ['B4', '目標'],
     ['B5', '取組内容'],
     ['B6', '実践課'],
-    ['C6', '全課【総務課】'],
+    ['D6', '全課【総務課】'],
     ['B7', '進捗状況'],
     ['C7', '前期 (4～9月)'],
     ['C8', '後期 (10～3月)'],
@@ -60,7 +60,7 @@ describe('buildEntrySheet', () => {
     ['another department of a 全課 item', 'I-1-1-1', '保健福祉課', '保健福祉課（全課【総務課】）'],
     ['one of several named departments', 'I-2-1-1', '建設水道課', '建設水道課'],
   ])('writes 実践課 for %s', (_name, code, department, text) =>
-    expect(at(build(code, department), 'C6')?.value).toBe(text),
+    expect(at(build(code, department), 'D6')?.value).toBe(text),
   );
 
   it('leaves every input empty and unlocked, text-formatted, wrapped, top-left', () => {
@@ -124,7 +124,7 @@ describe('buildEntrySheet', () => {
   it('offers the three choices as a dropdown that refuses anything else', () => {
     const list = blank.validations.find((v) => v.kind === 'list');
     expect(list).toMatchObject({
-      range: { top: 8, left: 2, bottom: 8, right: 3 },
+      range: { top: 8, left: 3, bottom: 8, right: 3 },
       values: [...ACHIEVEMENT_CHOICES],
       allowBlank: true,
       prompt: { title: '目標の達成' },
@@ -144,12 +144,12 @@ describe('buildEntrySheet', () => {
         v.error.style,
       ]),
     ).toEqual([
-      ['C3', 600, 'warning'],
-      ['C4', 600, 'warning'],
-      ['C5', 800, 'warning'],
+      ['D3', 600, 'warning'],
+      ['D4', 600, 'warning'],
+      ['D5', 800, 'warning'],
       ['D7', 1000, 'warning'],
       ['D8', 1000, 'warning'],
-      ['C10', 1000, 'warning'],
+      ['D10', 1000, 'warning'],
     ]);
     for (const v of blank.validations) {
       expect([...(v.prompt?.title ?? '')].length).toBeLessThanOrEqual(32);
@@ -164,7 +164,7 @@ describe('buildEntrySheet', () => {
       blank.conditionalFormats.map(
         (c) => c.kind === 'blank' && `${cellAddress(c.range.top, c.range.left)} ${c.fill}`,
       ),
-    ).toEqual(['C3', 'C4', 'C5', 'D7', 'D8', 'C9', 'C10'].map((a) => `${a} #FCE4D6`));
+    ).toEqual(['D3', 'D4', 'D5', 'D7', 'D8', 'D9', 'D10'].map((a) => `${a} #FCE4D6`));
   });
 
   it('is protected and prints on A4 portrait, one page wide, with header and page numbers', () => {
@@ -191,22 +191,30 @@ describe('buildEntrySheet', () => {
     expect(ENTRY_COLUMN_WIDTHS.slice(0, 4).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(95);
   });
 
-  it('gives empty text inputs room to write, and long text the lines it needs', () => {
+  it.each([
+    ['blank', {}],
+    ['pre-filled', { fields: entries.find((e) => e.code === 'I-1-1-1')?.fields ?? {} }],
+  ])(
+    'lets the row of every text input grow with its text (%s): only the text rows are auto-height',
+    (_n, extra) => expect(build('I-1-1-1', '総務課', extra).autoHeightRows).toEqual([2, 3, 4, 6, 7, 9]),
+  );
+
+  it('starts empty text inputs with room to write, and long text with the lines it needs', () => {
     for (const row of [2, 3, 4, 6, 7, 9])
       expect(blank.rowHeights[row]).toBeGreaterThanOrEqual(MIN_TEXT_ROW_HEIGHT);
     const long = 'あ'.repeat(400);
     const filled = build('I-1-1-1', '総務課', { fields: { vision: long, firstHalf: long } });
     expect(filled.rowHeights[2]).toBeGreaterThan(blank.rowHeights[2] ?? 0);
-    expect(filled.rowHeights[6]).toBeGreaterThan(filled.rowHeights[2] ?? 0); // D alone is narrower than C:D
+    expect(filled.rowHeights[6]).toBe(filled.rowHeights[2]); // every input is one cell of column D
   });
 
   it('writes pre-filled fields as literal values, never formulas', () => {
     const sheet = build('I-1-1-1', '総務課', {
       fields: { vision: '=HYPERLINK("x")', goal: '', achievement: '達成できた' },
     });
-    expect(at(sheet, 'C3')).toMatchObject({ value: '=HYPERLINK("x")' });
-    expect(at(sheet, 'C4')?.value).toBeUndefined();
-    expect(at(sheet, 'C9')?.value).toBe('達成できた');
+    expect(at(sheet, 'D3')).toMatchObject({ value: '=HYPERLINK("x")' });
+    expect(at(sheet, 'D4')?.value).toBeUndefined();
+    expect(at(sheet, 'D9')?.value).toBe('達成できた');
     expect(sheet.cells.some((c) => c.formula !== undefined)).toBe(false);
   });
 

@@ -12,11 +12,12 @@ import { range, type CellRange, type CellSpec, type SheetSpec, type ValidationSp
 import { FONT_SIZE, MISSING_FILL, pickStyles, region, SMALL_FONT_SIZE } from './templateStyles';
 
 /**
- * Column widths in characters, A–F. A–D total 92: A4 portrait at 100% with 0.5" margins holds about 95
- * (print also fits one page wide). E is a gutter, F the hidden metadata column.
+ * Column widths in characters, A–F. A–D total 94: A4 portrait at 100% with 0.5" margins holds about 95
+ * (print also fits one page wide). D holds every value, one unmerged cell each, as wide as the labels
+ * leave; C only the 前期/後期 sub-labels. E is a gutter, F the hidden metadata column.
  */
-export const ENTRY_COLUMN_WIDTHS: readonly number[] = [10, 12, 16, 54, 2, 12];
-/** An empty text input keeps room to write (about 2½ lines). */
+export const ENTRY_COLUMN_WIDTHS: readonly number[] = [10, 10, 14, 60, 2, 12];
+/** An empty text input keeps room to write (about 2½ lines) until an application fits its row. */
 export const MIN_TEXT_ROW_HEIGHT = 45;
 export const MIN_ROW_HEIGHT = 24;
 
@@ -47,6 +48,8 @@ interface FormParts {
   readonly conditionalFormats: SheetSpec['conditionalFormats'];
   readonly hiddenColumns: readonly number[];
   readonly printArea: CellRange;
+  /** The rows of the text inputs: each is one unmerged cell, so the application fits the row to its text. */
+  readonly autoHeightRows: readonly number[];
 }
 const formParts = new WeakMap<FormDefinition, FormParts>();
 
@@ -61,6 +64,7 @@ function partsOf(form: FormDefinition): FormParts {
       conditionalFormats: requiredInputs(layout, 'year-end').map((i) => ({ kind: 'blank', range: i.range, fill: MISSING_FILL })),
       hiddenColumns: [layout.meta.column],
       printArea: range(0, 0, layout.lastRow, 3),
+      autoHeightRows: layout.inputs.filter((i) => i.field.kind === 'text').map((i) => i.range.top),
     };
     formParts.set(form, parts);
   }
@@ -70,7 +74,8 @@ function partsOf(form: FormDefinition): FormParts {
 /** One department's 取組項目 sheet for one item: the seed's form, protected, with only the inputs open. */
 export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
   const { item, department, seq, fiscalYear, fields = {}, form = STANDARD_FORM, sheetName } = input;
-  const { layout, styles, validations, conditionalFormats, hiddenColumns, printArea } = partsOf(form);
+  const { layout, styles, validations, conditionalFormats, hiddenColumns, printArea, autoHeightRows } =
+    partsOf(form);
   const yearLabel = formatFiscalYear(fiscalYear);
   const heading = entryHeading(item);
   const itemText = fullItemLabel(item);
@@ -105,6 +110,7 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
     merges: layout.merges,
     columnWidths: ENTRY_COLUMN_WIDTHS,
     rowHeights: rowHeights(layout, heading, itemText, departmentText, valueOf),
+    autoHeightRows,
     hiddenColumns,
     validations,
     conditionalFormats,

@@ -27,7 +27,7 @@ describe('tocRowFor', () => {
       code: 'I-1-1-1',
       label: '① 行政情報の公開と共有 (1) 効果的な情報発信手法の研究実施',
       seq: 1,
-      requiredCells: ['C3', 'C4', 'C5', 'D7', 'D8', 'C9', 'C10'],
+      requiredCells: ['D3', 'D4', 'D5', 'D7', 'D8', 'D9', 'D10'],
     });
   });
 });

@@ -15,17 +15,17 @@ describe('entryLayout (the seed’s form)', () => {
   const layout = entryLayout();
 
   it.each([
-    ['A2:B2', '取組項目'],
-    ['A3:B3', '目指す姿'],
+    ['A2:C2', '取組項目'],
+    ['A3:C3', '目指す姿'],
     ['A4:A9', '令和2年度'],
-    ['B4', '目標'],
-    ['B5', '取組内容'],
-    ['B6', '実践課'],
+    ['B4:C4', '目標'],
+    ['B5:C5', '取組内容'],
+    ['B6:C6', '実践課'],
     ['B7:B8', '進捗状況'],
     ['C7', '前期 (4～9月)'],
     ['C8', '後期 (10～3月)'],
-    ['B9', '目標の達成'],
-    ['A10:B10', '評価・検証'],
+    ['B9:C9', '目標の達成'],
+    ['A10:C10', '評価・検証'],
   ])('labels %s %s', (address, text) => {
     const label = layout.labels.find((l) => a1(l.range) === address);
     expect(label && labelText(label, '令和2年度')).toBe(text);
@@ -48,13 +48,13 @@ describe('entryLayout (the seed’s form)', () => {
   });
 
   it.each([
-    ['vision', 'C3:D3'],
-    ['goal', 'C4:D4'],
-    ['actions', 'C5:D5'],
+    ['vision', 'D3'],
+    ['goal', 'D4'],
+    ['actions', 'D5'],
     ['firstHalf', 'D7'],
     ['secondHalf', 'D8'],
-    ['achievement', 'C9:D9'],
-    ['evaluation', 'C10:D10'],
+    ['achievement', 'D9'],
+    ['evaluation', 'D10'],
   ] as const)('puts the %s input at %s', (key, address) =>
     expect(a1(inputFor(layout, key).range)).toBe(address),
   );
@@ -66,7 +66,14 @@ describe('entryLayout (the seed’s form)', () => {
       a1(layout.department),
       cellAddress(layout.meta.row, layout.meta.column),
       layout.lastRow,
-    ]).toEqual(['A1:D1', 'C2:D2', 'C6:D6', 'F1', 9]);
+    ]).toEqual(['A1:D1', 'D2', 'D6', 'F1', 9]);
+  });
+
+  it('gives every input one unmerged cell of column D (Excel grows only such a row with its text)', () => {
+    for (const input of layout.inputs) {
+      expect(a1(input.range)).toBe(cellAddress(input.range.top, 3));
+      expect(layout.merges.filter((m) => overlaps(m, input.range))).toEqual([]);
+    }
   });
 
   it('takes each field label from the form definition', () => {
@@ -101,9 +108,9 @@ describe('entryLayout (the seed’s form)', () => {
   });
 
   it.each([
-    ['plan', ['C3', 'C4', 'C5']],
-    ['first-half', ['C3', 'C4', 'C5', 'D7']],
-    ['year-end', ['C3', 'C4', 'C5', 'D7', 'D8', 'C9', 'C10']],
+    ['plan', ['D3', 'D4', 'D5']],
+    ['first-half', ['D3', 'D4', 'D5', 'D7']],
+    ['year-end', ['D3', 'D4', 'D5', 'D7', 'D8', 'D9', 'D10']],
   ] as const)('lists the inputs required at %s', (stage, cells) =>
     expect(requiredInputs(layout, stage).map(inputAddress)).toEqual(cells),
   );
@@ -119,14 +126,14 @@ describe('entryLayout (other forms)', () => {
   it('a form without 進捗状況 puts 実践課 at the end of the fiscal-year block', () => {
     const layout = entryLayout(without('firstHalf', 'secondHalf'));
     expect(layout.labels.map((l) => `${a1(l.range)} ${labelText(l, 'R')}`)).toEqual([
-      'A2:B2 取組項目',
-      'A3:B3 目指す姿',
+      'A2:C2 取組項目',
+      'A3:C3 目指す姿',
       'A4:A7 R',
-      'B4 目標',
-      'B5 取組内容',
-      'B6 目標の達成',
-      'B7 実践課',
-      'A8:B8 評価・検証',
+      'B4:C4 目標',
+      'B5:C5 取組内容',
+      'B6:C6 目標の達成',
+      'B7:C7 実践課',
+      'A8:C8 評価・検証',
     ]);
     expect(layout.lastRow).toBe(7);
   });
@@ -134,10 +141,10 @@ describe('entryLayout (other forms)', () => {
   it('a form with only wide fields puts 実践課 under 取組項目', () => {
     const layout = entryLayout(without('goal', 'actions', 'firstHalf', 'secondHalf', 'achievement'));
     expect(layout.labels.map((l) => `${a1(l.range)} ${labelText(l, 'R')}`)).toEqual([
-      'A2:B2 取組項目',
-      'A3:B3 実践課',
-      'A4:B4 目指す姿',
-      'A5:B5 評価・検証',
+      'A2:C2 取組項目',
+      'A3:C3 実践課',
+      'A4:C4 目指す姿',
+      'A5:C5 評価・検証',
     ]);
   });
 

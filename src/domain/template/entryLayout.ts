@@ -95,14 +95,14 @@ export function entryLayout(
   const inputs: LayoutInput[] = [];
   const merges: CellRange[] = [range(HEADING_ROW, A, HEADING_ROW, D)];
   const wide = (row: number, text: string, field?: FieldKey): CellRange => {
-    labels.push({ kind: 'text', text, range: range(row, A, row, B), ...(field && { field }) });
-    merges.push(range(row, A, row, B), range(row, C, row, D));
-    return range(row, C, row, D);
+    labels.push({ kind: 'text', text, range: range(row, A, row, C), ...(field && { field }) });
+    merges.push(range(row, A, row, C));
+    return range(row, D);
   };
   const inYear = (row: number, text: string, field?: FieldKey): CellRange => {
-    labels.push({ kind: 'text', text, range: range(row, B), ...(field && { field }) });
-    merges.push(range(row, C, row, D));
-    return range(row, C, row, D);
+    labels.push({ kind: 'text', text, range: range(row, B, row, C), ...(field && { field }) });
+    merges.push(range(row, B, row, C));
+    return range(row, D);
   };
 
   let row = HEADING_ROW + 1;

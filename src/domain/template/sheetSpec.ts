@@ -125,6 +125,13 @@ export interface SheetSpec {
   readonly columnWidths: readonly number[];
   /** Row heights in points by 0-based row; missing rows keep the default. */
   readonly rowHeights: Readonly<Record<number, number>>;
+  /**
+   * Rows that grow with their text (0-based): their rowHeights entry is only the height shown until an
+   * application fits the row, and is written without Excel's customHeight, so Excel fits the row when it
+   * opens the file and whenever its text changes (a row with a set height never grows, and what it cuts
+   * off prints cut off). Only an unmerged cell can grow a row.
+   */
+  readonly autoHeightRows?: readonly number[];
   readonly hiddenColumns?: readonly number[];
   readonly validations: readonly ValidationSpec[];
   readonly conditionalFormats: readonly ConditionalFormatSpec[];

@@ -10,6 +10,7 @@ import { internals } from './internals';
 import { readSheetSnapshot, visibilityOf } from './readSheetSnapshot';
 import { checkSheetName, renderSheet } from './renderSheet';
 import { utf8ZipWriter } from './utf8ZipWriter';
+import { withAutoHeightRows } from './autoHeightRows';
 
 /** Let the browser paint progress between sheets (a macrotask; microtasks would not). */
 const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -97,7 +98,9 @@ export class ExcelJsPort implements FileWorkbookPort {
     // A Node Buffer (or the browser bundle's Buffer polyfill): a Uint8Array view; ExcelJS types it as ArrayBuffer.
     let buffer: ArrayBuffer | Uint8Array;
     try {
-      buffer = (await this.workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer | Uint8Array;
+      buffer = (await withAutoHeightRows(this.workbook, () =>
+        this.workbook.xlsx.writeBuffer(),
+      )) as unknown as ArrayBuffer | Uint8Array;
     } finally {
       restore();
     }

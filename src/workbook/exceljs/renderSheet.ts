@@ -4,6 +4,7 @@ import { invariant } from '../../domain/result';
 import type { CellRange, CellSpec, SheetSpec } from '../../domain/template/sheetSpec';
 import { DEFAULT_FONT_SIZE, linkFormula, normaliseLineBreaks, SHEET_PROTECTION } from '../excelConventions';
 import { argb } from '../a1';
+import { markAutoHeightRows } from './autoHeightRows';
 import { SHEET_FONT, toExcelStyle } from './excelStyle';
 import { renderConditionalFormat } from './renderConditionalFormat';
 import { renderPrint } from './renderPrint';
@@ -65,6 +66,7 @@ export async function renderSheet(ws: Worksheet, spec: SheetSpec): Promise<void>
   }
   for (const c of spec.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   for (const [row, height] of Object.entries(spec.rowHeights)) ws.getRow(Number(row) + 1).height = height;
+  markAutoHeightRows(ws, (spec.autoHeightRows ?? []).map((r) => r + 1));
 
   // Style objects are shared between cells and never mutated: marks replace a cell's style object.
   const styled = new Map<string, Partial<Style>>();

@@ -217,10 +217,14 @@ function sheetXml(
   const sortedRows = [...rowNumbers].sort((a, b) => a - b);
   const parts: string[] = [];
   let maxColumn = Math.max(0, spec.columnWidths.length - 1);
+  const autoHeight = new Set(spec.autoHeightRows);
   for (const r of sortedRows) {
     const height = spec.rowHeights[r];
     const cells = grid.get(r);
-    let rowXml = `<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}`;
+    // A row that grows with its text keeps its height without customHeight: Excel fits it again.
+    const heightXml =
+      height === undefined ? '' : ` ht="${height}"${autoHeight.has(r) ? '' : ' customHeight="1"'}`;
+    let rowXml = `<row r="${r + 1}"${heightXml}`;
     if (!cells || cells.size === 0) {
       parts.push(`${rowXml}/>`);
       continue;
