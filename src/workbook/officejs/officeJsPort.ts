@@ -3,7 +3,8 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../../domain/extract/snaps
 import type { SheetSpec } from '../../domain/template/sheetSpec';
 import type { CellMark, Progress, WorkbookPort } from '../port';
 import { OfficeCellMarks } from './cellMarks';
-import { toOfficeOperationError } from './officeErrors';
+import { isOfficeError, toOfficeOperationError } from './officeErrors';
+import { checkWorkbookStructure, queueStructureCheck } from './workbookProtection';
 import { readSheetsInExcel } from './readSheets';
 import { EXCEL_API, excelFeatures, requireExcelApi, type ExcelFeatures } from './requirements';
 import { snapshotVisibility } from './snapshotValues';
@@ -66,9 +67,11 @@ export class OfficeJsPort implements WorkbookPort {
     const wanted = new Set(names.map((n) => n.toLowerCase()));
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+      const structure = queueStructureCheck(context);
       await context.sync();
       const doomed = sheets.items.filter((ws) => wanted.has(ws.name.toLowerCase()));
       if (doomed.length === 0) return;
+      checkWorkbookStructure(structure);
       for (const ws of doomed) {
         if (ws.visibility === 'VeryHidden') ws.visibility = 'Hidden' as Excel.SheetVisibility; // Excel refuses to delete a very hidden sheet
         ws.delete();
@@ -77,7 +80,11 @@ export class OfficeJsPort implements WorkbookPort {
     });
   }
 
-  /** Activate the sheet and select the cell; unknown or hidden sheets and bad addresses are ignored. */
+  /**
+   * Activate the sheet and select the cell; unknown or hidden sheets and bad addresses are ignored. Going to
+   * a cell is a convenience: when Excel refuses it because another workbook has the focus (office-js#771),
+   * nothing else depends on it, so that refusal is not an error.
+   */
   async selectCell(sheet: string, cell: string): Promise<void> {
     const at = parseCellAddress(cell);
     if (!at) return;
@@ -88,7 +95,11 @@ export class OfficeJsPort implements WorkbookPort {
       if (!ws || ws.visibility !== 'Visible') return;
       ws.activate();
       ws.getRange(cellAddress(at.row, at.column)).select();
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!isOfficeError(error) || error.code !== 'GeneralException') throw error;
+      }
     });
   }
 

@@ -1,7 +1,8 @@
 import type { SheetSnapshot } from '../../domain/extract/snapshot';
 import type { CellRange } from '../../domain/template/sheetSpec';
-import { isOfficeError } from './officeErrors';
+import { isOfficeError, OfficeOperationError } from './officeErrors';
 import type { ExcelFeatures } from './requirements';
+import { readMerges } from './readMerges';
 import { buildSnapshot, parseAreas, type UsedBlock } from './snapshotValues';
 
 interface Chosen {
@@ -15,6 +16,9 @@ interface Extras {
   readonly formulas?: Excel.RangeAreas;
 }
 
+/** Merged areas known up front (read by `readMerges`), instead of queued with the values. */
+type KnownMerges = readonly (readonly CellRange[])[] | undefined;
+
 /** Cells per sync to start with in the fallback for workbooks too large for one response (~40 bytes a cell ≈ 4 MB). */
 const CELLS_PER_READ = 100_000;
 const TOO_LARGE = new Set([
@@ -26,11 +30,11 @@ const TOO_LARGE = new Set([
 const valueProps = (features: ExcelFeatures): string =>
   features.rangeAreas ? 'values,numberFormat' : 'values,numberFormat,formulas';
 
-/** Merged areas and formula cells of a whole sheet (null objects when there are none). */
-function queueExtras(ws: Excel.Worksheet, features: ExcelFeatures): Extras {
+/** Merged areas (unless already known) and formula cells of a whole sheet (null objects when there are none). */
+function queueExtras(ws: Excel.Worksheet, features: ExcelFeatures, withMerges = true): Extras {
   const whole = ws.getRange();
   return {
-    ...(features.mergedAreas && { merges: whole.getMergedAreasOrNullObject().load('address') }),
+    ...(features.mergedAreas && withMerges && { merges: whole.getMergedAreasOrNullObject().load('address') }),
     ...(features.rangeAreas && {
       formulas: whole.getSpecialCellsOrNullObject('Formulas' as Excel.SpecialCellType).load('address'),
     }),
@@ -47,6 +51,13 @@ const blockOf = (range: Excel.Range, features: ExcelFeatures): UsedBlock => ({
   numberFormat: range.numberFormat,
   ...(!features.rangeAreas && { formulas: range.formulas }),
 });
+
+/**
+ * Past the 5-million-cell limit "the API doesn't always throw an error. In some cases, Range.values returns
+ * null" (resource-limits doc): such a range is read again in blocks, like one that threw.
+ */
+const readNothing = (range: Excel.Range, features: ExcelFeatures): boolean =>
+  range.values == null || range.numberFormat == null || (!features.rangeAreas && range.formulas == null);
 
 /**
  * Snapshots of the named sheets (all when omitted), in tab order, in two syncs: the sheet list, then each
@@ -67,16 +78,34 @@ export async function readSheetsInExcel(
     .map((proxy) => ({ name: proxy.name, visibility: proxy.visibility, proxy }));
   if (chosen.length === 0) return [];
 
-  const extras = chosen.map((c) => queueExtras(c.proxy, features));
+  return readValues(context, chosen, features, undefined);
+}
+
+/**
+ * Values, formulas and merges in one sync. When that sync fails and merges were in it, they may be why
+ * (`getMergedAreasOrNullObject` fails past 512 merged areas): merges are then read on their own, sheet by
+ * sheet, and the values again without them.
+ */
+async function readValues(
+  context: Excel.RequestContext,
+  chosen: readonly Chosen[],
+  features: ExcelFeatures,
+  known: KnownMerges,
+): Promise<SheetSnapshot[]> {
+  const extras = chosen.map((c) => queueExtras(c.proxy, features, known === undefined));
   const used = chosen.map((c) =>
     c.proxy.getUsedRangeOrNullObject(true).load(`rowIndex,columnIndex,${valueProps(features)}`),
   );
   try {
     await context.sync();
   } catch (error) {
-    if (!isOfficeError(error) || !TOO_LARGE.has(error.code)) throw error;
-    return await readInBlocks(context, chosen, features);
+    if (!isOfficeError(error)) throw error;
+    if (TOO_LARGE.has(error.code)) return await readInBlocks(context, chosen, features, known);
+    if (!features.mergedAreas || known !== undefined) throw error;
+    return await readValues(context, chosen, features, await readMerges(context, chosen));
   }
+  if (used.some((range) => !range.isNullObject && readNothing(range, features)))
+    return await readInBlocks(context, chosen, features, known);
   return chosen.map((c, i) => {
     const range = used[i] as Excel.Range;
     const extra = extras[i] ?? {};
@@ -84,7 +113,7 @@ export async function readSheetsInExcel(
       c.name,
       c.visibility,
       range.isNullObject ? [] : [blockOf(range, features)],
-      areasOf(extra.merges, c.name) ?? [],
+      known?.[i] ?? areasOf(extra.merges, c.name) ?? [],
       areasOf(extra.formulas, c.name),
     );
   });
@@ -109,8 +138,10 @@ async function readInBlocks(
   context: Excel.RequestContext,
   chosen: readonly Chosen[],
   features: ExcelFeatures,
+  known: KnownMerges,
 ): Promise<SheetSnapshot[]> {
-  const extras = chosen.map((c) => queueExtras(c.proxy, features));
+  const merges = known ?? (features.mergedAreas ? await readMerges(context, chosen) : undefined);
+  const extras = chosen.map((c) => queueExtras(c.proxy, features, false));
   const sizes = chosen.map((c) =>
     c.proxy.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'),
   );
@@ -146,12 +177,19 @@ async function readInBlocks(
         .getRangeByIndexes(r.top, r.left, r.rows, r.columns)
         .load(`rowIndex,columnIndex,${valueProps(features)}`),
     );
+    let tooLarge: unknown;
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per response-sized block of rows, halved when still too large
       await context.sync();
+      if (ranges.some((range) => readNothing(range, features)))
+        tooLarge = new OfficeOperationError('RangeExceedsLimit');
     } catch (error) {
+      if (!isOfficeError(error) || !TOO_LARGE.has(error.code)) throw error;
+      tooLarge = error;
+    }
+    if (tooLarge !== undefined) {
       const single = batch.length === 1 ? batch[0] : undefined;
-      if (!isOfficeError(error) || !TOO_LARGE.has(error.code) || (single && single.rows === 1)) throw error;
+      if (single && single.rows === 1) throw tooLarge;
       budget = Math.max(1, Math.floor(cells / 2));
       if (single) {
         const half = Math.ceil(single.rows / 2);
@@ -167,12 +205,6 @@ async function readInBlocks(
   return chosen.map((c, i) => {
     const extra = extras[i] ?? {};
     const blocks = read.filter((r) => r.request.sheet === i).map((r) => r.block);
-    return buildSnapshot(
-      c.name,
-      c.visibility,
-      blocks,
-      areasOf(extra.merges, c.name) ?? [],
-      areasOf(extra.formulas, c.name),
-    );
+    return buildSnapshot(c.name, c.visibility, blocks, merges?.[i] ?? [], areasOf(extra.formulas, c.name));
   });
 }

@@ -56,16 +56,19 @@ function validationParts(spec: ValidationSpec): {
 
 export const validationBytes = (spec: ValidationSpec): number => {
   const parts = validationParts(spec);
-  return estimateBytes(parts.prompt ? 4 : 3, parts);
+  return estimateBytes(parts.prompt ? 5 : 4, parts);
 };
 
 export function renderValidation(ws: Excel.Worksheet, spec: ValidationSpec): void {
   const { rule, errorAlert, prompt, ignoreBlanks } = validationParts(spec);
   const validation = rangeOf(ws, spec.range).dataValidation;
-  validation.ignoreBlanks = ignoreBlanks;
+  // The order office-js#2594 reports working: clear what the range had (a rule set over part of another
+  // validated range fails with InvalidArgument), then the rule, the prompt, the error alert.
+  validation.clear();
   validation.rule = rule;
-  validation.errorAlert = errorAlert;
+  validation.ignoreBlanks = ignoreBlanks;
   if (prompt) validation.prompt = prompt;
+  validation.errorAlert = errorAlert;
 }
 
 export const conditionalFormatBytes = (spec: ConditionalFormatSpec): number =>

@@ -74,16 +74,25 @@ function layoutStep(spec: SheetSpec, features: ExcelFeatures): SheetStep {
   };
 }
 
-/** Freeze panes, tab colour, visibility and protection: last, once everything else is written. */
+/**
+ * Freeze panes: a view setting, queued by the writer after the sheets are in place and allowed to fail
+ * (Excel refuses it while another workbook has the focus). Returns whether anything was queued.
+ */
+export function viewStep(spec: SheetSpec, ws: Excel.Worksheet): boolean {
+  const frozen = spec.frozen;
+  if (frozen && frozen.rows > 0 && frozen.columns > 0)
+    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, frozen.rows, frozen.columns));
+  else if (frozen && frozen.rows > 0) ws.freezePanes.freezeRows(frozen.rows);
+  else if (frozen && frozen.columns > 0) ws.freezePanes.freezeColumns(frozen.columns);
+  else return false;
+  return true;
+}
+
+/** Tab colour, visibility and protection: last, once everything else is written. */
 function finishStep(spec: SheetSpec): SheetStep {
   return {
     bytes: estimateBytes(4),
     apply(ws) {
-      const frozen = spec.frozen;
-      if (frozen && frozen.rows > 0 && frozen.columns > 0)
-        ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, frozen.rows, frozen.columns));
-      else if (frozen && frozen.rows > 0) ws.freezePanes.freezeRows(frozen.rows);
-      else if (frozen && frozen.columns > 0) ws.freezePanes.freezeColumns(frozen.columns);
       if (spec.tabColor) ws.tabColor = spec.tabColor;
       if (spec.visibility && spec.visibility !== 'visible')
         ws.visibility = VISIBILITY[spec.visibility] as Excel.SheetVisibility;
@@ -97,7 +106,12 @@ function finishStep(spec: SheetSpec): SheetStep {
  * values before merges, merges before rules and tables, protection last. A large sheet's values come in
  * row blocks, so that no single step approaches the request limit.
  */
-export function sheetSteps(spec: SheetSpec, features: ExcelFeatures): SheetStep[] {
+export function sheetSteps(
+  spec: SheetSpec,
+  features: ExcelFeatures,
+  /** The name to give a new table at first (table names are unique in a workbook: an old one may still exist). */
+  tableName: (name: string, table: Excel.Table) => string = (name) => name,
+): SheetStep[] {
   const steps: SheetStep[] = gridBlocks(spec).map((block) => ({
     bytes: block.bytes,
     apply: (ws) => writeGridBlock(ws, block),
@@ -121,7 +135,7 @@ export function sheetSteps(spec: SheetSpec, features: ExcelFeatures): SheetStep[
       bytes: estimateBytes(4, t),
       apply(ws) {
         const table = ws.tables.add(byIndexes(ws, t.range), true);
-        table.name = t.name;
+        table.name = tableName(t.name, table);
         table.style = t.style;
         table.showBandedRows = true;
       },
@@ -133,7 +147,10 @@ export function sheetSteps(spec: SheetSpec, features: ExcelFeatures): SheetStep[
       apply(ws) {
         const chart = ws.charts.add('BarStacked', byIndexes(ws, c.data), 'Columns');
         chart.title.text = c.title;
-        chart.setPosition(cellAddress(c.anchor.top, c.anchor.left), cellAddress(c.anchor.bottom, c.anchor.right));
+        chart.setPosition(
+          cellAddress(c.anchor.top, c.anchor.left),
+          cellAddress(c.anchor.bottom, c.anchor.right),
+        );
       },
     });
   const print = spec.print;

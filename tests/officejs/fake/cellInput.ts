@@ -47,9 +47,15 @@ export function cachedResult(formula: string): Scalar | null {
 export function writeInput(cell: FakeCell, input: unknown, textFormat: boolean): string | undefined {
   if (input === null || input === undefined) return undefined;
   const set = (value: Scalar | null, formula?: string): void => {
+    const before = cell.stale ? cell.stale.before : cell.value;
     cell.value = value;
-    if (formula === undefined) delete cell.formula;
-    else cell.formula = formula;
+    if (formula === undefined) {
+      delete cell.formula;
+      delete cell.stale;
+    } else {
+      cell.formula = formula;
+      cell.stale = { before, pending: true }; // settled at the end of the sync (settleWrittenFormulas)
+    }
   };
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw new FakeOfficeError('InvalidArgument', `Not a number: ${input}`);

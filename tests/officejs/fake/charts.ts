@@ -3,7 +3,14 @@ import type { FakeChart, FakeSheet } from './document';
 import { FakeOfficeError } from './errors';
 import { targetRect } from './sheetParts';
 
-const CHART_TYPES = new Set(['BarStacked', 'ColumnStacked', 'ColumnClustered', 'BarClustered', 'Pie', 'Line']);
+const CHART_TYPES = new Set([
+  'BarStacked',
+  'ColumnStacked',
+  'ColumnClustered',
+  'BarClustered',
+  'Pie',
+  'Line',
+]);
 
 /** `chart.title`: only its text is modelled. */
 export class ChartTitleProxy extends FakeClientObject {
@@ -21,14 +28,20 @@ defineScalars(ChartTitleProxy, { text: {} });
 /** One chart: its title and position (type and source are fixed when it is added). */
 export class ChartProxy extends FakeClientObject {
   get title(): ChartTitleProxy {
-    return this._child('title', () => new ChartTitleProxy(this.context, this, 'title', [], () => this._resolve<FakeChart>()));
+    return this._child(
+      'title',
+      () => new ChartTitleProxy(this.context, this, 'title', [], () => this._resolve<FakeChart>()),
+    );
   }
 
   setPosition(startCell: unknown, endCell?: unknown): void {
     this._call('setPosition', [startCell, endCell], '1.1', () => {
       if (typeof startCell !== 'string' || (endCell !== undefined && typeof endCell !== 'string'))
         throw new FakeOfficeError('InvalidArgument', 'setPosition takes cell addresses');
-      this._resolve<FakeChart>().position = { start: startCell, ...(endCell !== undefined && { end: endCell as string }) };
+      this._resolve<FakeChart>().position = {
+        start: startCell,
+        ...(endCell !== undefined && { end: endCell as string }),
+      };
     });
   }
 
@@ -47,13 +60,23 @@ export class ChartCollectionProxy extends FakeClientObject {
     let created: FakeChart | undefined;
     this._call('add', [type, sourceData, seriesBy], '1.1', () => {
       const sheet = this._resolve<FakeSheet>();
-      if (typeof type !== 'string' || !CHART_TYPES.has(type)) throw new FakeOfficeError('InvalidArgument', `Unknown chart type ${String(type)}`);
+      if (typeof type !== 'string' || !CHART_TYPES.has(type))
+        throw new FakeOfficeError('InvalidArgument', `Unknown chart type ${String(type)}`);
       if (sheet.protection.protected) throw new FakeOfficeError('AccessDenied');
       const state = this.context._host.state;
       state.nextId += 1;
-      created = { id: state.nextId, type, rect: targetRect(sheet, sourceData), seriesBy: String(seriesBy), title: '', position: null };
+      created = {
+        id: state.nextId,
+        type,
+        rect: targetRect(sheet, sourceData),
+        seriesBy: String(seriesBy),
+        title: '',
+        position: null,
+      };
       sheet.charts.push(created);
     });
-    return sealed(new ChartProxy(this.context, this, 'add', [type, sourceData, seriesBy], () => created ?? null));
+    return sealed(
+      new ChartProxy(this.context, this, 'add', [type, sourceData, seriesBy], () => created ?? null),
+    );
   }
 }

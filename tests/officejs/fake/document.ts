@@ -23,6 +23,12 @@ export interface FakeCell {
   value: Scalar | null;
   /** `=…` when the cell holds a formula. */
   formula?: string;
+  /**
+   * Set when a formula was written while calculation was suspended: until a recalculation, the cell still
+   * shows what it held before (`suspendApiCalculationUntilNextSync`: "it is the developer's responsibility to
+   * re-calc the workbook").
+   */
+  stale?: { readonly before: Scalar | null; pending: boolean };
   format: FormatRecord;
 }
 
@@ -84,6 +90,10 @@ export interface FakeSheet {
 export interface FakeWorkbookState {
   sheets: FakeSheet[];
   activeSheetId: string | null;
+  /** `workbook.protection` (ExcelApi 1.7): a protected structure refuses sheet add/delete/rename/move/hide. */
+  structureProtection: { protected: boolean; password?: string };
+  /** Another workbook has the focus (one the add-in opened): activate, select and freeze panes fail. */
+  focusElsewhere: boolean;
   /** Base64 workbooks passed to `Excel.createWorkbook`, in call order. */
   readonly createdWorkbooks: string[];
   nextId: number;
@@ -138,6 +148,44 @@ export function newSheet(state: FakeWorkbookState, name: string): FakeSheet {
     charts: [],
     selection: null,
   };
+}
+
+/** What a cell shows: a formula written while calculation was suspended still shows its previous value. */
+export const shownValue = (cell: FakeCell | undefined): Scalar | null =>
+  cell === undefined ? null : cell.stale ? cell.stale.before : cell.value;
+
+/** A recalculation (`application.calculate`): every stale formula shows its result. */
+export function recalculate(state: FakeWorkbookState): void {
+  for (const sheet of state.sheets) for (const cell of sheet.cells.values()) delete cell.stale;
+}
+
+/**
+ * The end of a sync: formulas written in it are calculated, as Excel calculates automatically, unless the
+ * batch suspended calculation; then they stay stale until a recalculation.
+ */
+export function settleWrittenFormulas(state: FakeWorkbookState, suspended: boolean): void {
+  for (const sheet of state.sheets)
+    for (const cell of sheet.cells.values()) {
+      if (!cell.stale?.pending) continue;
+      if (suspended) cell.stale.pending = false;
+      else delete cell.stale;
+    }
+}
+
+/** Structure changes (add, delete, rename, move, hide a sheet) need an unprotected workbook structure. */
+export function checkStructure(state: FakeWorkbookState): void {
+  if (state.structureProtection.protected)
+    throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected');
+}
+
+/**
+ * While another workbook has the focus (one the add-in just opened with `Excel.createWorkbook`), operations
+ * on the window of this one fail with GeneralException (office-js#771; freeze panes acts on the window,
+ * office-js#3148).
+ */
+export function checkFocus(state: FakeWorkbookState, what: string): void {
+  if (state.focusElsewhere)
+    throw new FakeOfficeError('GeneralException', `${what} failed: another workbook has the focus`);
 }
 
 export function getCell(sheet: FakeSheet, row: number, column: number): FakeCell | undefined {

@@ -1,5 +1,12 @@
 import { parseA1 } from './a1';
-import { getCell, newSheet, type FakeSheet, type FakeWorkbookState, type Scalar } from './document';
+import {
+  getCell,
+  newSheet,
+  shownValue,
+  type FakeSheet,
+  type FakeWorkbookState,
+  type Scalar,
+} from './document';
 import { FakeOfficeError } from './errors';
 import {
   EXCEL_ON_THE_WEB_LIMITS,
@@ -29,6 +36,8 @@ export interface FakeExcel {
   setExcelApi(version: string): void;
   /** The next `context.sync()` fails with this `OfficeExtension.Error` code, once. */
   failNextSync(code: string, message?: string): void;
+  /** The `nth` sync from now (0: the next one) fails with this code, before any of its commands run. */
+  failSyncAt(nth: number, code: string, message?: string): void;
   /** The user is typing in a cell: batches fail with `InvalidOperationInCellEditMode` unless run with `delayForCellEdit`. */
   setCellEditMode(on: boolean): void;
   resetStats(): void;
@@ -57,7 +66,14 @@ const ERROR_CODES = {
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export function createFakeExcel(options: { readonly sheets?: readonly string[] } = {}): FakeExcel {
-  const state: FakeWorkbookState = { sheets: [], activeSheetId: null, createdWorkbooks: [], nextId: 0 };
+  const state: FakeWorkbookState = {
+    sheets: [],
+    activeSheetId: null,
+    structureProtection: { protected: false },
+    focusElsewhere: false,
+    createdWorkbooks: [],
+    nextId: 0,
+  };
   for (const name of options.sheets ?? ['Sheet1']) state.sheets.push(newSheet(state, name));
   state.activeSheetId = state.sheets[0]?.id ?? null;
   const stats = newStats();
@@ -76,8 +92,11 @@ export function createFakeExcel(options: { readonly sheets?: readonly string[] }
       if (base64 !== undefined && (!BASE64.test(base64) || !atob(base64.slice(0, 8)).startsWith('PK')))
         throw new FakeOfficeError('InvalidArgument', 'The base64 string is not an .xlsx file');
       state.createdWorkbooks.push(base64 ?? '');
+      // The new workbook opens in a window of its own and takes the focus (office-js#771).
+      state.focusElsewhere = true;
     },
     ErrorCodes: ERROR_CODES,
+    CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
     SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
     ConditionalFormatType: { custom: 'Custom', dataBar: 'DataBar' },
     SpecialCellType: { formulas: 'Formulas', constants: 'Constants' },
@@ -118,11 +137,12 @@ export function createFakeExcel(options: { readonly sheets?: readonly string[] }
     stats,
     limits,
     setExcelApi: (version) => void (host.excelApi = version),
-    failNextSync: (code, message) => host.failNextSync(code, message),
+    failNextSync: (code, message) => host.failSyncAt(0, code, message),
+    failSyncAt: (nth, code, message) => host.failSyncAt(nth, code, message),
     setCellEditMode: (on) => void (host.cellEditMode = on),
     resetStats: () => Object.assign(stats, newStats()),
     sheet,
-    value: (name, address) => cell(name, address)?.value ?? null,
+    value: (name, address) => shownValue(cell(name, address)),
     formula: (name, address) => cell(name, address)?.formula,
     fill: (name, address) => {
       const color = cell(name, address)?.format['fill.color'];

@@ -18,6 +18,7 @@ import {
   formulaRects,
   getCell,
   isLocked,
+  shownValue,
   type FakeSheet,
   type Scalar,
 } from './document';
@@ -53,7 +54,10 @@ const isErrorText = (value: unknown): boolean =>
   typeof value === 'string' && /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!)$/.test(value);
 
 export function readRange({ sheet, rect }: RangeTarget, name: string, limits: FakeLimits): unknown {
-  const grid = (cell: (row: number, column: number) => unknown): unknown[][] => {
+  const grid = (cell: (row: number, column: number) => unknown): unknown[][] | null => {
+    // resource-limits doc: past the cell limit "the API doesn't always throw an error. In some cases,
+    // Range.values returns null"; the fake does either, as `limits.pastCellLimit` says.
+    if (limits.pastCellLimit === 'null' && rectCells(rect) > limits.rangeCells) return null;
     checkCells(rect, limits);
     return Array.from({ length: rectRows(rect) }, (_, i) =>
       Array.from({ length: rectColumns(rect) }, (_, j) => cell(rect.top + i, rect.left + j)),
@@ -86,9 +90,9 @@ export function readRange({ sheet, rect }: RangeTarget, name: string, limits: Fa
         sheet.hiddenRows.has(rect.top + i),
       ).every(Boolean);
     case 'values':
-      return grid((r, c) => getCell(sheet, r, c)?.value ?? '');
+      return grid((r, c) => shownValue(getCell(sheet, r, c)) ?? '');
     case 'text':
-      return grid((r, c) => displayText(getCell(sheet, r, c)?.value ?? null));
+      return grid((r, c) => displayText(shownValue(getCell(sheet, r, c))));
     case 'formulas':
       return grid((r, c) => getCell(sheet, r, c)?.formula ?? getCell(sheet, r, c)?.value ?? '');
     case 'numberFormat':

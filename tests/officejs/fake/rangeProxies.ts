@@ -1,7 +1,7 @@
 import { intersects, MAX_COLUMNS, MAX_ROWS, rectCells, type Rect } from './a1';
 import { BagProxy } from './bagProxy';
 import { defineScalars, FakeClientObject, sealed } from './clientObject';
-import { mergesIn } from './document';
+import { checkFocus, mergesIn } from './document';
 import { FakeOfficeError } from './errors';
 import { mergeRange, readRange, specialCells, writeRange } from './rangeContent';
 import { ConditionalFormatCollectionProxy, RangeAreasProxy } from './rangeParts';
@@ -150,6 +150,7 @@ export class RangeProxy extends FakeClientObject {
 
   select(): void {
     this._call('select', [], '1.1', () => {
+      checkFocus(this.context._host.state, 'select');
       const { sheet, rect } = this.target();
       if (sheet.visibility !== 'Visible')
         throw new FakeOfficeError('InvalidSelection', 'Cannot select on a hidden sheet');

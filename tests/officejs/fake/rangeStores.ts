@@ -179,6 +179,16 @@ export function dataValidationStore(resolve: () => RangeTarget): BagStore {
         return;
       }
       checkValidationInput(path, value);
+      // office-js#2594: setting a rule on a range that partly overlaps another validated range fails with
+      // InvalidArgument; clearing the range's validation first avoids it.
+      if (
+        path === 'rule' &&
+        sheet.validations.some((v) => intersects(v.rect, rect) && !sameRect(v.rect, rect))
+      )
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          'The argument is invalid or missing or has an incorrect format.',
+        );
       let entry = sheet.validations.find((v) => sameRect(v.rect, rect));
       if (!entry) sheet.validations.push((entry = { rect, props: {} }));
       entry.props[path] = value;

@@ -1,5 +1,5 @@
 import { FakeClientObject, PendingResults, sealed, type FakeAction } from './clientObject';
-import type { FakeWorkbookState } from './document';
+import { settleWrittenFormulas, type FakeWorkbookState } from './document';
 import { FakeOfficeError } from './errors';
 import { ApplicationProxy, WorkbookProxy } from './workbookProxies';
 
@@ -8,11 +8,14 @@ export interface FakeLimits {
   requestBytes: number;
   responseBytes: number;
   rangeCells: number;
+  /** Reading a range past `rangeCells`: Excel throws `RangeExceedsLimit`, or returns null values. */
+  pastCellLimit: 'throw' | 'null';
 }
 export const EXCEL_ON_THE_WEB_LIMITS: Readonly<FakeLimits> = {
   requestBytes: 5 * 1024 * 1024,
   responseBytes: 5 * 1024 * 1024,
   rangeCells: 5_000_000,
+  pastCellLimit: 'throw',
 };
 
 export interface FakeStats {
@@ -102,7 +105,7 @@ export function encodeRequest(actions: readonly FakeAction[]): string {
 export class FakeHost {
   excelApi = '1.17';
   cellEditMode = false;
-  private failNext: { code: string; message: string | undefined } | undefined;
+  private failAt: { nth: number; code: string; message: string | undefined } | undefined;
 
   constructor(
     readonly state: FakeWorkbookState,
@@ -114,8 +117,8 @@ export class FakeHost {
     return compareVersions(this.excelApi, version) >= 0;
   }
 
-  failNextSync(code: string, message?: string): void {
-    this.failNext = { code, message };
+  failSyncAt(nth: number, code: string, message?: string): void {
+    this.failAt = { nth, code, message };
   }
 
   async sync(context: FakeRequestContext): Promise<void> {
@@ -129,9 +132,9 @@ export class FakeHost {
     this.stats.syncs += 1;
     this.stats.requestBytes.push(requestBytes);
     this.stats.actions.push(actions.length);
-    if (this.failNext) {
-      const { code, message } = this.failNext;
-      this.failNext = undefined;
+    if (this.failAt && this.failAt.nth-- === 0) {
+      const { code, message } = this.failAt;
+      this.failAt = undefined;
       throw new FakeOfficeError(code, message);
     }
     if (this.cellEditMode && !context._options.delayForCellEdit)
@@ -149,6 +152,7 @@ export class FakeHost {
       }
     }
     if (flags.calc) this.stats.calcSuspendedSyncs += 1;
+    settleWrittenFormulas(this.state, flags.calc);
     if (flags.screen) this.stats.screenSuspendedSyncs += 1;
     const response = utf8Length(JSON.stringify(results));
     this.stats.responseBytes.push(response);

@@ -1,7 +1,7 @@
 import { intersects, isEntireRows, parseA1, rectColumns, rectToA1, type Rect } from './a1';
 import type { BagStore } from './bagProxy';
 import { defineScalars, FakeClientObject, sealed } from './clientObject';
-import { ensureCell, getCell, type FakeSheet, type FakeTable } from './document';
+import { checkFocus, ensureCell, getCell, type FakeSheet, type FakeTable } from './document';
 import { FakeOfficeError } from './errors';
 import { RangeProxy } from './rangeProxies';
 import type { RangeTarget } from './rangeStores';
@@ -43,8 +43,9 @@ export class WorksheetProtectionProxy extends FakeClientObject {
   protect(options?: Record<string, unknown>, password?: string): void {
     this._call('protect', [options ?? null, password ?? null], '1.2', () => {
       const sheet = this.sheet();
+      // office-js#6784: since 2026-06, protecting an already protected sheet fails with AccessDenied.
       if (sheet.protection.protected)
-        throw new FakeOfficeError('InvalidOperation', 'The worksheet is already protected');
+        throw new FakeOfficeError('AccessDenied', 'The worksheet is already protected');
       sheet.protection = {
         protected: true,
         options: { ...PROTECTION_DEFAULTS, ...options },
@@ -83,6 +84,7 @@ export class FreezePanesProxy extends FakeClientObject {
     at: (sheet: FakeSheet) => { rows: number; columns: number } | null,
   ): void {
     this._call(name, args, '1.7', () => {
+      checkFocus(this.context._host.state, `freezePanes.${name}`);
       const sheet = this._resolve<FakeSheet>();
       sheet.freeze = at(sheet);
     });

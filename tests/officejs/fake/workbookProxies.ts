@@ -1,5 +1,5 @@
-import { FakeClientObject, sealed, type PendingResults } from './clientObject';
-import { newSheet, type FakeSheet } from './document';
+import { defineScalars, FakeClientObject, sealed, type PendingResults } from './clientObject';
+import { checkStructure, newSheet, recalculate, type FakeSheet } from './document';
 import { FakeOfficeError } from './errors';
 import type { FakeRequestContext } from './runtime';
 import { checkName, WorksheetProxy } from './worksheetProxy';
@@ -57,6 +57,7 @@ export class WorksheetCollectionProxy extends FakeClientObject {
       let sheetName = name;
       for (let n = state.sheets.length + 1; sheetName === undefined; n += 1)
         if (!this.find(`Sheet${n}`)) sheetName = `Sheet${n}`;
+      checkStructure(state);
       checkName(sheetName);
       if (this.find(sheetName))
         throw new FakeOfficeError('ItemAlreadyExists', `A worksheet named ${sheetName} already exists`);
@@ -84,12 +85,51 @@ export class ApplicationProxy extends FakeClientObject {
     });
   }
 
+  /** `application.calculate(type)` (ExcelApi 1.1): any type recalculates the formulas left stale. */
+  calculate(calculationType: string): void {
+    this._call('calculate', [calculationType], '1.1', () => {
+      if (!['Recalculate', 'Full', 'FullRebuild'].includes(calculationType))
+        throw new FakeOfficeError('InvalidArgument', `Invalid calculation type: ${calculationType}`);
+      recalculate(this.context._host.state);
+    });
+  }
+
   suspendScreenUpdatingUntilNextSync(): void {
     this._call('suspendScreenUpdatingUntilNextSync', [], '1.9', () => {
       this.context._flags.screen = true;
     });
   }
 }
+
+/** `workbook.protection` (ExcelApi 1.7): protection of the workbook's structure. */
+export class WorkbookProtectionProxy extends FakeClientObject {
+  private get state() {
+    return this.context._host.state;
+  }
+
+  protect(password?: string): void {
+    this._call('protect', [password ?? null], '1.7', () => {
+      if (this.state.structureProtection.protected)
+        throw new FakeOfficeError('InvalidOperation', 'The workbook is already protected');
+      this.state.structureProtection = { protected: true, ...(password && { password }) };
+    });
+  }
+
+  unprotect(password?: string): void {
+    this._call('unprotect', [password ?? null], '1.7', () => {
+      const { password: expected } = this.state.structureProtection;
+      if (expected !== undefined && expected !== password)
+        throw new FakeOfficeError('AccessDenied', 'Wrong password');
+      this.state.structureProtection = { protected: false };
+    });
+  }
+
+  override _read(name: string): unknown {
+    if (name === 'protected') return this.state.structureProtection.protected;
+    return super._read(name);
+  }
+}
+defineScalars(WorkbookProtectionProxy, { protected: { readonly: true, minApi: '1.7' } });
 
 export class WorkbookProxy extends FakeClientObject {
   constructor(context: FakeRequestContext) {
@@ -101,6 +141,13 @@ export class WorkbookProxy extends FakeClientObject {
       'worksheets',
       () =>
         new WorksheetCollectionProxy(this.context, this, 'worksheets', [], () => this.context._host.state),
+    );
+  }
+
+  get protection(): WorkbookProtectionProxy {
+    return this._child(
+      'protection',
+      () => new WorkbookProtectionProxy(this.context, this, 'protection', [], () => this.context._host.state),
     );
   }
 

@@ -1,7 +1,7 @@
 import { MAX_COLUMNS, MAX_ROWS, parseA1 } from './a1';
 import { BagProxy } from './bagProxy';
 import { defineScalars, FakeClientObject, sealed } from './clientObject';
-import { usedRect, type FakeSheet, type FakeVisibility } from './document';
+import { checkFocus, checkStructure, usedRect, type FakeSheet, type FakeVisibility } from './document';
 import { FakeOfficeError } from './errors';
 import { RangeProxy } from './rangeProxies';
 import { rangeOf, RangeAreasProxy } from './rangeParts';
@@ -190,6 +190,7 @@ export class WorksheetProxy extends FakeClientObject {
 
   activate(): void {
     this._call('activate', [], '1.1', () => {
+      checkFocus(this.state, 'activate');
       const sheet = this.sheet();
       if (sheet.visibility !== 'Visible')
         throw new FakeOfficeError('InvalidOperation', 'Cannot activate a hidden worksheet');
@@ -199,6 +200,7 @@ export class WorksheetProxy extends FakeClientObject {
 
   delete(): void {
     this._call('delete', [], '1.1', () => {
+      checkStructure(this.state);
       const sheet = this.sheet();
       if (sheet.visibility === 'VeryHidden')
         throw new FakeOfficeError(
@@ -242,6 +244,7 @@ export class WorksheetProxy extends FakeClientObject {
   override _write(name: string, value: unknown): void {
     const sheet = this.sheet();
     const sheets = this.state.sheets;
+    if (name === 'name' || name === 'position' || name === 'visibility') checkStructure(this.state);
     switch (name) {
       case 'name': {
         const newName = checkName(value);
