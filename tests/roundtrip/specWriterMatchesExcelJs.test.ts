@@ -96,6 +96,8 @@ function describeSheet(ws: ExcelJS.Worksheet): Record<string, Json> {
       fitToWidth: setup.fitToPage ? setup.fitToWidth : undefined,
       printArea: setup.printArea,
       printTitlesRow: setup.printTitlesRow,
+      printTitlesColumn: setup.printTitlesColumn,
+      pageOrder: setup.pageOrder,
       margins: setup.margins,
       horizontalCentered: setup.horizontalCentered ?? false,
       header: ws.headerFooter.oddHeader,
