@@ -43,7 +43,13 @@ function layoutStep(spec: SheetSpec, features: ExcelFeatures): SheetStep {
   const lastColumn = spec.cells.reduce((n, c) => Math.max(n, c.column + 1), spec.columnWidths.length);
   const widths = runs(spec.columnWidths.map((w, c) => [c, columnWidthPoints(w)] as const));
   const hidden = runs((spec.hiddenColumns ?? []).map((c) => [c, true] as const));
-  const heights = runs(Object.entries(spec.rowHeights).map(([r, h]) => [Number(r), h] as const));
+  // A row that grows with its text gets no height: Office.js can only set a fixed one, which never grows.
+  const auto = new Set(spec.autoHeightRows);
+  const heights = runs(
+    Object.entries(spec.rowHeights)
+      .map(([r, h]) => [Number(r), h] as const)
+      .filter(([r]) => !auto.has(r)),
+  );
   const byHeight = new Map<number, string[]>();
   for (const [from, to, points] of heights)
     byHeight.set(points, [...(byHeight.get(points) ?? []), `${from + 1}:${to + 1}`]);
