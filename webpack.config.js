@@ -81,14 +81,16 @@ function addinUrl() {
 }
 
 /**
- * Content-Security-Policy of taskpane.html: scripts only from this origin and Microsoft's office.js CDN;
+ * Content-Security-Policy of taskpane.html: scripts only from this origin and Microsoft's office.js CDN, under
+ * both of its host names (appsforoffice.microsoft.com, and officeapis.public.onecdn.static.microsoft where
+ * Microsoft moved it: office-js-docs-pr, 2026-09, as issue 15 reports);
  * the pane's CSS is a <style> in the page (InlineCss) and Fluent UI inserts its theme's variables at run
  * time, hence 'unsafe-inline' for styles; no other origin may be contacted (the pane never sends workbook
  * data anywhere).
  */
 const CSP = [
   "default-src 'self'",
-  "script-src 'self' https://appsforoffice.microsoft.com",
+  "script-src 'self' https://appsforoffice.microsoft.com https://officeapis.public.onecdn.static.microsoft",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -54,3 +54,50 @@ describe('file mode starts by itself outside Excel', () => {
       }
     });
 });
+
+describe('the Content-Security-Policy admits office.js from both of Microsoft’s hosts', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Whether the page's policy refuses a script from this URL (a `securitypolicyviolation` for it). */
+  const refuses = (url: string) => async (page: import('playwright-core').Page) =>
+    page.evaluate(
+      (src) =>
+        new Promise<boolean>((resolve) => {
+          let refused = false;
+          document.addEventListener('securitypolicyviolation', (event) => {
+            if (event.blockedURI === src) refused = true;
+          });
+          const script = document.createElement('script');
+          script.src = src;
+          // Allowed or not, the script cannot load here (the test is offline): wait for the verdict.
+          script.onload = script.onerror = () => setTimeout(() => resolve(refused), 50);
+          document.head.append(script);
+        }),
+      url,
+    );
+
+  const cases = [
+    ['admits the former CDN host', 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js', false],
+    [
+      'admits the CDN host Microsoft moved to',
+      'https://officeapis.public.onecdn.static.microsoft/lib/1/hosted/office.js',
+      false,
+    ],
+    ['refuses any other host (the check can fail)', 'https://example.com/lib/1/hosted/office.js', true],
+  ] as const;
+  for (const [name, url, refused] of cases)
+    it(name, async () => {
+      const pane = await openPane(browser, baseUrl);
+      try {
+        expect(await refuses(url)(pane.page)).toBe(refused);
+      } finally {
+        await pane.close();
+      }
+    });
+});
