@@ -1,17 +1,23 @@
 import type { Consolidation } from '../domain/consolidation/types';
 import { OUTCOME_LABELS } from '../domain/consolidation/types';
 import type { Finding } from '../domain/finding';
+import type { YearDecision } from '../domain/fiscal/decideFiscalYear';
 
-/** `report.json` of `suishin consolidate`: inputs → sheets → outcome, the entries, the gaps, every finding. */
-export function consolidationReport(c: Consolidation, viewFindings: readonly Finding[] = []) {
+/**
+ * `report.json` of `suishin consolidate`: the year and why (when known), inputs → sheets → outcome, the
+ * entries, the gaps, every finding.
+ */
+export function consolidationReport(c: Consolidation, viewFindings: readonly Finding[] = [], year?: YearDecision) {
   const files = [...new Set(c.log.map((r) => r.file))];
   return {
     stamp: c.stamp,
     fiscalYear: c.fiscalYear,
+    ...(year && { year }),
     summary: {
       files: files.length,
       rejectedFiles: c.log.filter((r) => r.outcome === 'rejected').length,
       sheets: c.log.filter((r) => r.sheet !== '').length,
+      wrongYearSheets: c.log.filter((r) => r.outcome === 'wrong-year').length,
       entries: c.rows.filter((r) => r.status !== 'missing').length,
       missing: c.rows.filter((r) => r.status === 'missing').length,
       flagged: c.rows.filter((r) => r.status === 'flagged').length,

@@ -122,7 +122,10 @@ export async function runConsolidation(request: ConsolidationRequest, io: CliIo)
     onProgress: reporter.progress,
   });
   reporter.end();
-  const report = withUnreadable(consolidationReport(result.consolidation, result.viewFindings), unreadable);
+  const report = withUnreadable(
+    consolidationReport(result.consolidation, result.viewFindings, result.year),
+    unreadable,
+  );
   const rejected = result.rejected + unreadable.length;
   const usable = request.inputs.length - rejected;
 

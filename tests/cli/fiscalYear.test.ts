@@ -22,7 +22,8 @@ async function filledFor(fiscalYear: number, departments?: readonly string[]) {
 
 interface Report {
   fiscalYear: number;
-  summary: { entries: number; missing: number };
+  year: { kind: string };
+  summary: { entries: number; missing: number; wrongYearSheets: number };
   inputs: { file: string; sheets: { outcome: string; keptText?: string }[] }[];
   submissions: { department: string; errors: number; missing: string[] }[];
 }
@@ -77,7 +78,12 @@ describe('suishin consolidate: the year of the run', () => {
       '年度: 令和3年度（--year の指定がないため、ファイルに書かれた年度で集約しました。体系の年度（令和2年度）とは違います）',
     );
     const rep = await report('r3.json');
-    expect([rep.fiscalYear, rep.summary.entries, rep.summary.missing]).toEqual([R3, 37, 0]);
+    expect([rep.fiscalYear, rep.year.kind, rep.summary.entries, rep.summary.missing]).toEqual([
+      R3,
+      'inferred',
+      37,
+      0,
+    ]);
   });
 
   it("uses the plan's year when the files disagree and it is one of theirs, naming the files of each year", async () => {
@@ -108,6 +114,7 @@ describe('suishin consolidate: the year of the run', () => {
     expect(wrongSheets.every((s) => s.outcome === 'wrong-year' && (s.keptText ?? '') !== '')).toBe(true);
     expect(rep.inputs.find((i) => i.file === sent)!.sheets.some((s) => s.outcome === 'replaced')).toBe(false);
     expect(rep.submissions.find((s) => s.department === '総務課')!.errors).toBe(wrongSheets.length);
+    expect([rep.year.kind, rep.summary.wrongYearSheets]).toEqual(['mixed', wrongSheets.length]);
   });
 
   it('stops without writing when the files disagree and none carries the default year', async () => {
