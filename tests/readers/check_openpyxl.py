@@ -18,9 +18,10 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 with open(os.path.join(ROOT, "samples", "r2", "entries.json"), encoding="utf-8") as f:
     ENTRIES = json.load(f)
 
-FIELD_CELLS = {"vision": "C3", "goal": "C4", "actions": "C5", "firstHalf": "D7", "secondHalf": "D8", "achievement": "C9", "evaluation": "C10"}
+# Every value is one unmerged cell of column D (a merged cell never grows its row in Excel).
+FIELD_CELLS = {"vision": "D3", "goal": "D4", "actions": "D5", "firstHalf": "D7", "secondHalf": "D8", "achievement": "D9", "evaluation": "D10"}
 INPUT_CELLS = list(FIELD_CELLS.values())
-ENTRY_MERGES = {"A1:D1", "A2:B2", "C2:D2", "A3:B3", "C3:D3", "A4:A9", "C4:D4", "C5:D5", "C6:D6", "B7:B8", "C9:D9", "A10:B10", "C10:D10"}
+ENTRY_MERGES = {"A1:D1", "A2:C2", "A3:C3", "A4:A9", "B4:C4", "B5:C5", "B6:C6", "B7:B8", "B9:C9", "A10:C10"}
 CHOICES = ["達成できた", "一部達成できた", "達成できなかった"]
 MASTER_FIELDS = {"vision": 8, "goal": 9, "actions": 10, "firstHalf": 11, "secondHalf": 12, "achievement": 13, "evaluation": 14}
 
@@ -49,24 +50,26 @@ def check_entry_sheet(c, ws, department, entry=None):
     where = f"「{ws.title}」"
     c.that(ws["A2"].value == "取組項目", f"{where} A2 is {ws['A2'].value!r}, not 取組項目")
     c.that(ws["B9"].value == "目標の達成", f"{where} B9 is {ws['B9'].value!r}, not 目標の達成")
-    c.that(bool(ws["C2"].value), f"{where} has no item label in C2")
-    dept = str(ws["C6"].value or "")
-    c.that(department in dept or dept.startswith("全課"), f"{where} C6 (実践課) is {dept!r}")
+    c.that(bool(ws["D2"].value), f"{where} has no item label in D2")
+    dept = str(ws["D6"].value or "")
+    c.that(department in dept or dept.startswith("全課"), f"{where} D6 (実践課) is {dept!r}")
     merges = {str(r) for r in ws.merged_cells.ranges}
     c.that(ENTRY_MERGES <= merges, f"{where} lacks merges {sorted(ENTRY_MERGES - merges)}")
-    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list" and "C9" in str(dv.sqref)]
-    c.that(len(lists) == 1 and all(x in (lists[0].formula1 or "") for x in CHOICES), f"{where} C9 has no list validation with the three choices")
+    merged_inputs = [cell for cell in INPUT_CELLS for r in ws.merged_cells.ranges if cell in r]
+    c.that(not merged_inputs, f"{where} input cells merged: {merged_inputs}")
+    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list" and "D9" in str(dv.sqref)]
+    c.that(len(lists) == 1 and all(x in (lists[0].formula1 or "") for x in CHOICES), f"{where} D9 has no list validation with the three choices")
     c.that(ws.protection.sheet is True, f"{where} is not protected")
     locked = [cell for cell in INPUT_CELLS if ws[cell].protection.locked]
     c.that(not locked, f"{where} input cells locked: {locked}")
-    c.that(ws["A2"].protection.locked and ws["C2"].protection.locked, f"{where} labels are not locked")
+    c.that(ws["A2"].protection.locked and ws["D2"].protection.locked, f"{where} labels are not locked")
     c.that(ws.column_dimensions["F"].hidden is True, f"{where} metadata column F is not hidden")
     c.that(str(ws["F1"].value or "").startswith("suishin:entry;"), f"{where} F1 holds no metadata")
     c.that(print_area(ws).endswith("$A$1:$D$10"), f"{where} print area is {print_area(ws)!r}")
     c.that(ws.page_setup.paperSize in (9, "9") and ws.page_setup.orientation == "portrait", f"{where} is not A4 portrait")
     c.that(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (1, "1"), f"{where} does not fit one page wide")
     if entry is not None:
-        c.that(ws["C2"].value == entry["label"], f"{where} C2 is {ws['C2'].value!r}, not {entry['label']!r}")
+        c.that(ws["D2"].value == entry["label"], f"{where} D2 is {ws['D2'].value!r}, not {entry['label']!r}")
         for field, cell in FIELD_CELLS.items():
             c.that((ws[cell].value or "") == entry["fields"][field], f"{where} {cell} ({field}) differs from the sample")
 

@@ -20,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkMasterPrint } from './printMaster.mjs';
 import { CSV_ALL_SHEETS, missingReaders, sofficeConvert } from './soffice.mjs';
+import { printEntryCheck } from './printEntry.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(ROOT, 'bin', 'suishin.mjs');
@@ -177,6 +178,10 @@ try {
   // 5. Print: the demo master — its tables legible on A4 (printMaster.mjs) — and a 目次.
   for (const r of checkMasterPrint(files.find((f) => f.kind === 'master').path, target.path).results)
     report(r.ok, 'PDF', `demo-master.xlsx ${r.name}`, r.detail);
+
+  // 6. Print: 1,000 characters typed (openpyxl) into every text field of a blank sheet — all printed.
+  const typed = printEntryCheck(files.find((f) => f.name === 'blank-総務課.xlsx').path, tmp);
+  report(typed.ok, 'PDF', 'blank-総務課.xlsx 1000字の入力', typed.detail);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
