@@ -114,6 +114,7 @@ describe("consolidateEntries: a sheet of another year is 年度違い, never thi
     expect(submissionOf(c, '総務課')).toMatchObject({
       errors: 1,
       missing: expect.arrayContaining(['I-2-1-3']),
+      lastFile: '総務課_R2.xlsx',
     });
     expect(rowOf(c, 'I-2-1-3', '総務課').findings.map((f) => f.code)).toEqual(['consolidate.wrong-year']);
     expect(shownStatus(c, 'I-2-1-3', '総務課')).toBe('未提出（年度違いのシート 1 枚、集約ログ参照）');

@@ -17,6 +17,8 @@ export function summarizeSubmissions(
   winners: readonly Candidate[],
   findings: readonly Finding[],
   departmentOf: (f: Finding) => string | undefined,
+  /** Every file each department sent entries in, used or not (年度違い, blank): its newest when none was used. */
+  sentFiles: readonly { readonly department: string; readonly file: string; readonly modified: number }[] = [],
 ): DepartmentSubmission[] {
   const allCodes = new Set(planItems(plan).filter((p) => p.item.assignment.kind === 'all').map((p) => p.code));
   // By department once (a large season has hundreds of departments and thousands of rows).
@@ -32,7 +34,8 @@ export function summarizeSubmissions(
     const submitted = new Set(mine.filter((r) => r.status === 'submitted').map((r) => r.code));
     const received = expected.filter((code) => submitted.has(code));
     const sent = sentBy.get(department) ?? [];
-    const newest = [...sent].sort((a, b) => a.modified - b.modified || (a.file < b.file ? -1 : 1)).at(-1);
+    const files = sent.length > 0 ? sent : sentFiles.filter((f) => f.department === department);
+    const newest = [...files].sort((a, b) => a.modified - b.modified || (a.file < b.file ? -1 : 1)).at(-1);
     const counted = findingsOf.get(department) ?? [];
     const expectedCodes = new Set(expected);
     return {
