@@ -172,10 +172,11 @@ export function checkTocPdf(pdfPath) {
   const numbers = (page?.words ?? []).filter((w) => /^\d+$/.test(w.text) && code && w.x1 < code.x0);
   const edges = numbers.map((w) => w.x1);
   const spread = Math.max(...edges) - Math.min(...edges);
+  const broken = (page?.words ?? []).filter((w) => CODE_START.test(w.text) && !CODE.test(w.text));
   return {
-    name: '目次: No の数字が右揃え（1 と 10 の桁が揃う）',
-    ok: numbers.length >= 10 && spread < 0.5,
-    detail: `${numbers.length} 行、右端のずれ ${spread.toFixed(1)} pt`,
+    name: '目次: No の数字が右揃え（1 と 10 の桁が揃う）、コードが途中で改行されない',
+    ok: numbers.length >= 10 && spread < 0.5 && broken.length === 0,
+    detail: `${numbers.length} 行、右端のずれ ${spread.toFixed(1)} pt${broken.map((w) => ` 「${w.text}」`).join('')}`,
   };
 }
 
