@@ -4,7 +4,7 @@
 //   ADDIN_URL=https://example.org/suishin/ npm run build   … manifest points at the deployed copy
 //   npm run dev-server | npm start         https on localhost:3000 (office-addin-dev-certs), else http
 //   npm run serve                          file mode over http://localhost:3000 (no certificates needed)
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +99,32 @@ const CSP = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * Writes out/webpack/modules.json after each build: every chunk with its files and the source modules in it
+ * (relative paths). tests/e2e/bundle.e2e.ts reads it to prove the add-in ships no test scaffolding (tests/).
+ */
+class ModuleList {
+  apply(compiler) {
+    compiler.hooks.done.tap('ModuleList', (stats) => {
+      const { compilation } = stats;
+      const root = compiler.context;
+      const chunks = [...compilation.chunks].map((chunk) => ({
+        name: chunk.name ?? String(chunk.id),
+        files: [...chunk.files],
+        modules: compilation.chunkGraph
+          .getChunkModules(chunk)
+          .flatMap((m) => (m.modules ? [m, ...m.modules] : [m]))
+          .map((m) => m.resource)
+          .filter((resource) => typeof resource === 'string')
+          .map((resource) => path.relative(root, resource).split(path.sep).join('/')),
+      }));
+      const dir = path.join(root, 'out', 'webpack');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'modules.json'), JSON.stringify({ chunks }, null, 1));
+    });
+  }
+}
 
 /** office-addin-dev-certs' certificate, when `npx office-addin-dev-certs install` has made one. */
 async function httpsOptions() {
@@ -202,6 +228,7 @@ export default async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new SkipMinifiedVendors(),
+      new ModuleList(),
       new MiniCssExtractPlugin({
         filename: dev ? '[name].css' : '[name].[contenthash:8].css',
         chunkFilename: dev ? '[name].chunk.css' : '[name].[contenthash:8].chunk.css',

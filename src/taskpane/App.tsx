@@ -13,6 +13,7 @@ import { useOperation } from './hooks/useOperation';
 import { useWorkbookPlan } from './hooks/useWorkbookPlan';
 import { masterFileName } from './tabs/masterFileName';
 import { BuildPanel, ConsolidatePanel, ValidatePanel, type PanelProps } from './tabs/panels';
+import { SelfTestEntry } from './selfTest/SelfTestEntry';
 import { PlanTab } from './tabs/PlanTab';
 import { usePlanTab } from './tabs/usePlanTab';
 
@@ -162,6 +163,7 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
           onInsertTemplate={planTab.insertTemplate}
           onSelectFinding={(f, key) => void planTab.selection.select(f, key)}
         />
+        {host.mode === 'excel' && <SelfTestEntry host={host} />}
       </div>
       <div role="tabpanel" id="panel-build" aria-labelledby="tab-build" hidden={tab !== 'build'}>
         {opened.has('build') && <BuildPanel {...panel} />}

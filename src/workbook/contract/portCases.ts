@@ -26,6 +26,8 @@ export interface PortCase {
   readonly group: string;
   /** What the port does, stated as behaviour. */
   readonly name: string;
+  /** The same in Japanese, for the self-test in the task pane. */
+  readonly label: string;
   /** Throws an `Error` saying what differs when the port does not behave so. */
   readonly run: (context: PortCaseContext) => Promise<void>;
 }
@@ -57,16 +59,24 @@ const at = (snapshot: WorkbookSnapshot, sheet: string, row: number, column: numb
 const names = async (port: WorkbookPort): Promise<string[]> => (await port.listSheets()).map((s) => s.name);
 
 /** Text that must come back exactly as written, never as a formula or a number. */
-export const CONTRACT_TEXTS: readonly (readonly [string, string])[] = [
-  ['multi-line Japanese', '目指す姿\n　全角スペースと改行を含む文章です。\n三行目'],
-  ['text that looks like a formula', '=SUM(A1:A3)'],
-  ['text starting with +', '+81 0155-00-0000'],
-  ['text starting with -', '-（なし）'],
-  ['text starting with @', '@総務課'],
-  ['digits as text', '0012'],
-  ['emoji and rare kanji', '髙橋 𠮷野 😀'],
-  ['text that looks like an XML escape, and a control character', '_x0041_ は A ではない\u0007'],
-  ["text starting with '", "'先頭の引用符"],
+export const CONTRACT_TEXTS: readonly (readonly [string, string, string])[] = [
+  [
+    'multi-line Japanese',
+    '目指す姿\n　全角スペースと改行を含む文章です。\n三行目',
+    '改行と全角スペースを含む文章',
+  ],
+  ['text that looks like a formula', '=SUM(A1:A3)', '数式に見える文字（=）'],
+  ['text starting with +', '+81 0155-00-0000', '+ で始まる文字'],
+  ['text starting with -', '-（なし）', '- で始まる文字'],
+  ['text starting with @', '@総務課', '@ で始まる文字'],
+  ['digits as text', '0012', '数字だけの文字（0012）'],
+  ['emoji and rare kanji', '髙橋 𠮷野 😀', '絵文字と異体字'],
+  [
+    'text that looks like an XML escape, and a control character',
+    '_x0041_ は A ではない\u0007',
+    'XML のエスケープに見える文字と制御文字',
+  ],
+  ["text starting with '", "'先頭の引用符", "' で始まる文字"],
 ];
 const TEXTS = CONTRACT_TEXTS;
 const NUMBERS: readonly number[] = [0, 42, -3.5, 1234567.125];
@@ -101,9 +111,10 @@ const READING = 'reading back what was written';
 const SHEETS = 'sheets';
 const MARKS = 'marks and selection';
 
-const textCases: PortCase[] = TEXTS.map(([label, text], row) => ({
+const textCases: PortCase[] = TEXTS.map(([label, text, japanese], row) => ({
   group: READING,
   name: `keeps ${label} as the exact text`,
+  label: `${japanese}をそのまま読み戻せる`,
   async run({ makePort }) {
     const port = await makePort(contractWorkbook(contractSheet('目次'), FORM));
     assert.equal(at(await port.readSnapshot(), FORM.name, row, 0), text, `${label} in A${row + 1}`);
@@ -115,6 +126,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: READING,
     name: 'keeps numbers and booleans as such',
+    label: '数値と TRUE/FALSE をそのまま読み戻せる',
     async run({ makePort }) {
       const snapshot = await (await makePort(contractWorkbook(FORM))).readSnapshot();
       assert.equal(
@@ -128,6 +140,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: READING,
     name: 'reads empty text as an empty cell',
+    label: '空の文字を空のセルとして読む',
     async run({ makePort }) {
       const snapshot = await (await makePort(contractWorkbook(FORM))).readSnapshot();
       assert.equal(at(snapshot, FORM.name, 0, 3), null, 'empty text in D1');
@@ -136,6 +149,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: READING,
     name: 'reads line breaks as \\n',
+    label: '改行を読み戻せる',
     async run({ makePort }) {
       const snapshot = await (await makePort(contractWorkbook(FORM))).readSnapshot();
       assert.equal(at(snapshot, FORM.name, 1, 3), '一行目\n二行目\n三行目', 'text with \\r\\n in D2');
@@ -144,6 +158,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: READING,
     name: 'returns merges, with the value in the top-left cell and the covered cells empty',
+    label: '結合したセルを読み戻せる',
     async run({ makePort }) {
       const snapshot = await (await makePort(contractWorkbook(FORM))).readSnapshot([FORM.name]);
       assert.equal(snapshot.sheets[0]?.merges, FORM.merges, 'merges');
@@ -157,6 +172,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: READING,
     name: 'lists formula cells and reads them as their cached result (none until Excel computes it)',
+    label: '数式のセルとその計算結果を読める',
     async run({ makePort }) {
       const snapshot = await (await makePort(contractWorkbook(FORM))).readSnapshot([FORM.name]);
       assert.includes(snapshot.sheets[0]?.formulaCells, FORMULA_CELL, 'formula cells');
@@ -167,6 +183,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: READING,
     name: 'reads a link cell as its text',
+    label: 'シートへのリンクを文字として読める',
     async run({ makePort }) {
       const snapshot = await (await makePort(contractWorkbook(contractSheet('目次'), FORM))).readSnapshot();
       assert.equal(at(snapshot, FORM.name, LAST_TEXT_ROW + 2, 0), '目次へ', 'link cell');
@@ -175,6 +192,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: READING,
     name: 'reads only the named sheets, in tab order, ignoring unknown names',
+    label: '指定したシートだけを読む',
     async run({ makePort }) {
       const port = await makePort(
         contractWorkbook(contractSheet('A'), contractSheet('B'), contractSheet('C')),
@@ -190,6 +208,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: SHEETS,
     name: 'lists sheets in tab order with their visibility',
+    label: 'シートの並びと表示・非表示を読める',
     async run({ makePort }) {
       const port = await makePort(
         contractWorkbook(
@@ -214,6 +233,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: SHEETS,
     name: 'appends new sheets in the given order and reports progress per sheet',
+    label: '新しいシートを順に追加できる',
     async run({ makePort }) {
       const port = await makePort(contractWorkbook(contractSheet('表紙')));
       const progress: [number, number][] = [];
@@ -234,6 +254,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: SHEETS,
     name: 'replaces an existing sheet at its tab position, dropping its old content',
+    label: '既存のシートを同じ位置で置き換えられる',
     async run({ makePort }) {
       const old = contractSheet('B', {
         cells: [{ row: 5, column: 5, value: '古い' }],
@@ -250,6 +271,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: SHEETS,
     name: 'replaces several sheets and appends others in one call',
+    label: '置き換えと追加を一度にできる',
     async run({ makePort }) {
       const port = await makePort(
         contractWorkbook(contractSheet('A'), contractSheet('B'), contractSheet('C')),
@@ -261,6 +283,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: SHEETS,
     name: 'changes a sheet’s visibility when it is replaced',
+    label: '置き換えたシートを非表示にできる',
     async run({ makePort }) {
       const port = await makePort(contractWorkbook(contractSheet('A'), contractSheet('B')));
       await port.writeSheets([contractSheet('B', { visibility: 'veryHidden' })]);
@@ -277,6 +300,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: SHEETS,
     name: 'deletes sheets by name, ignoring unknown names',
+    label: 'シートを削除できる',
     async run({ makePort }) {
       const port = await makePort(
         contractWorkbook(contractSheet('A'), contractSheet('B'), contractSheet('C')),
@@ -288,6 +312,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: SHEETS,
     name: 'writes 40 sheets',
+    label: '40 枚のシートを書き込める（分割送信）',
     async run({ makePort }) {
       const port = await makePort(contractWorkbook(contractSheet('目次')));
       const specs = Array.from({ length: 40 }, (_, i) => ({ ...FORM, name: `I-1-1-${i + 1} 総務課` }));
@@ -306,6 +331,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: MARKS,
     name: 'marks cells without changing their values, and clearMarks restores the previous fills',
+    label: 'セルに色で印を付け、元の色に戻せる',
     async run({ makePort, fillOf }) {
       const port = await makePort(contractWorkbook(MARKED));
       const before = await port.readSnapshot();
@@ -330,6 +356,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: MARKS,
     name: 'shows the strongest severity when a cell is marked twice, and still restores its first fill',
+    label: '二重の印でも元の色に戻せる',
     async run({ makePort, fillOf }) {
       const port = await makePort(contractWorkbook(MARKED));
       await port.markCells([{ sheet: 'A', cell: 'A2', severity: 'info' }]);
@@ -345,6 +372,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: MARKS,
     name: 'clears nothing when nothing is marked, and forgets marks of a sheet that was replaced',
+    label: '置き換えたシートの印を残さない',
     async run({ makePort, fillOf }) {
       const port = await makePort(contractWorkbook(MARKED));
       await port.clearMarks();
@@ -358,6 +386,7 @@ export const PORT_CASES: readonly PortCase[] = [
   {
     group: MARKS,
     name: 'selects a cell without changing values, ignoring unknown sheets',
+    label: 'セルを選択できる',
     async run({ makePort }) {
       const port = await makePort(contractWorkbook(MARKED, contractSheet('B')));
       const before = await port.readSnapshot();

@@ -35,10 +35,11 @@ describe('runPortCases: the contract cases on a workbook that already holds the 
     async (_, run) => {
       const port = await userWorkbook();
       const cases: PortCase[] = [
-        { group: 'g', name: 'fails', run },
+        { group: 'g', name: 'fails', label: '失敗する', run },
         {
           group: 'g',
           name: 'passes',
+          label: '合格する',
           run: async ({ makePort }) => void (await makePort(contractWorkbook(contractSheet('X')))),
         },
       ];

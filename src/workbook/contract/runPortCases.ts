@@ -6,6 +6,7 @@ import { ScratchPort } from './scratchPort';
 export interface PortCaseResult {
   readonly group: string;
   readonly name: string;
+  readonly label: string;
   readonly ok: boolean;
   /** Why it failed: the case's own message, or the adapter's error. */
   readonly message?: string;
@@ -38,11 +39,18 @@ export async function runPortCases(
       let result: PortCaseResult;
       try {
         await testCase.run({ makePort });
-        result = { group: testCase.group, name: testCase.name, ok: true, ms: Date.now() - started };
+        result = {
+          group: testCase.group,
+          name: testCase.name,
+          label: testCase.label,
+          ok: true,
+          ms: Date.now() - started,
+        };
       } catch (error) {
         result = {
           group: testCase.group,
           name: testCase.name,
+          label: testCase.label,
           ok: false,
           message: describeError(error),
           ms: Date.now() - started,

@@ -107,6 +107,8 @@ export function createFakeExcel(options: { readonly sheets?: readonly string[] }
   };
   const office = {
     context: {
+      // Office.context.diagnostics (Reference: Office.ContextInformation): what the self-test reports.
+      diagnostics: { host: 'Excel', version: '16.0 (in-memory fake)', platform: 'OfficeOnline' },
       requirements: {
         isSetSupported: (name: string, version?: string): boolean =>
           name === 'ExcelApi' && host.supports(version ?? '1.1'),
