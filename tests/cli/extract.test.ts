@@ -42,13 +42,13 @@ describe('suishin extract', () => {
       file: '総務課.xlsx',
       sheet: 'I-1-1-1 総務課',
       cells: {
-        vision: 'C3',
-        goal: 'C4',
-        actions: 'C5',
+        vision: 'D3',
+        goal: 'D4',
+        actions: 'D5',
         firstHalf: 'D7',
         secondHalf: 'D8',
-        achievement: 'C9',
-        evaluation: 'C10',
+        achievement: 'D9',
+        evaluation: 'D10',
       },
     });
     for (const e of out.entries) {

@@ -41,7 +41,7 @@ describe('suishin validate', () => {
       'first-half',
     );
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/「I-2-1-2 農業振興課」\n {4}エラー {2}C9 {2}.*目標の達成/);
+    expect(r.stdout).toMatch(/「I-2-1-2 農業振興課」\n {4}エラー {2}D9 {2}.*目標の達成/);
   });
 
   it('exits 2 for a CSV renamed .xlsx, naming the file, and still validates the others', async () => {
@@ -71,7 +71,7 @@ describe('suishin validate', () => {
       (f) =>
         f.place.file === 'invalid-achievement.xlsx' &&
         f.place.sheet === 'I-2-1-2 農業振興課' &&
-        f.place.cell === 'C9',
+        f.place.cell === 'D9',
     );
     expect(achievement).toMatchObject({ severity: 'error', place: { sheet: 'I-2-1-2 農業振興課' } });
   });

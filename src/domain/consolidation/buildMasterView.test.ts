@@ -88,7 +88,7 @@ describe('buildMasterView', () => {
     const v = buildMasterView({ consolidation: c, title: 't' });
     expect(v.findings.map((f) => [f.code, f.place.sheet, f.place.cell, f.place.field])).toEqual([
       ['consolidate.cell-too-long', '全体計画', `H${c.rows.findIndex((r) => r.code === 'I-2-1-3' && r.department === '総務課') + 4}`, 'vision'],
-      ['consolidate.cell-too-long', '報告 I-2-1-3 総務課', 'C3', 'vision'],
+      ['consolidate.cell-too-long', '報告 I-2-1-3 総務課', 'D3', 'vision'],
     ]);
     expect(v.findings[0]?.message).toMatch(/^I-2-1-3 総務課 の「目指す姿」が Excel の1セルの上限.*40,000文字/);
     expect(v.sheets.flatMap((s) => s.cells).every((cell) => typeof cell.value !== 'string' || cell.value.length <= 32_767)).toBe(true);
