@@ -112,7 +112,7 @@ describe('the hostile corpus: what the outcome alone does not show', () => {
     expect(cut).toHaveLength(32_767);
     expect(cut.startsWith(LONG_TEXT.slice(0, 30_000))).toBe(true);
     expect(cut).toContain('（Excel の1セルの上限 32,767 文字を超えたため以下省略）');
-    expect(String(report?.values[9]?.[2] ?? '')).toHaveLength(32_767);
+    expect(String(report?.values[9]?.[3] ?? '')).toHaveLength(32_767);
     const finding = o.result?.viewFindings.find((f) => f.place.sheet === '全体計画');
     expect(finding?.message).toContain(
       'I-2-1-3 総務課 の「評価・検証」が Excel の1セルの上限（32,767文字）を超えたため、「全体計画」のN12には途中までを書きました（40,000文字）',
