@@ -22,7 +22,7 @@ function expectDepartmentWorkbook(wb: ExcelJS.Workbook, department: string): voi
     const meta = String(ws.getCell('F1').value);
     expect(meta).toContain(`department=${department}`);
     expect(meta).toContain('year=2020');
-    expect(ws.getCell('C3').value ?? '').toBe(''); // 目指す姿: for the department to fill
+    expect(ws.getCell('D3').value ?? '').toBe(''); // 目指す姿: for the department to fill
   }
 }
 

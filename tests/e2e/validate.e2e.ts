@@ -19,7 +19,7 @@ const PLANTED = [
   },
   {
     sheet: sheetOf(fixtures.problems.badAchievement),
-    cell: 'C9',
+    cell: 'D9',
     severity: 'エラー',
     message:
       '目標の達成「だいたい達成」は選択肢にありません。「達成できた」「一部達成できた」「達成できなかった」のいずれかをセルの▼から選んでください。',
@@ -101,12 +101,12 @@ describe('検証 in file mode (scenario 2)', () => {
     expect(saved!.name).toBe(PLANTED_FILE);
     const wb = await readWorkbook(saved!.path);
     const ws = wb.getWorksheet(PLANTED[1].sheet)!;
-    expect(ws.getCell('C9').value).toBe('だいたい達成');
-    const fill = ws.getCell('C9').fill as ExcelJS.FillPattern | undefined;
+    expect(ws.getCell('D9').value).toBe('だいたい達成');
+    const fill = ws.getCell('D9').fill as ExcelJS.FillPattern | undefined;
     expect(fill?.type).toBe('pattern');
-    expect(ws.views[0]?.activeCell).toBe('C9');
+    expect(ws.views[0]?.activeCell).toBe('D9');
     // Other cells keep their own look: a cell without a finding is not marked.
-    expect((ws.getCell('C10').fill as ExcelJS.FillPattern | undefined)?.fgColor).not.toEqual(fill?.fgColor);
+    expect((ws.getCell('D10').fill as ExcelJS.FillPattern | undefined)?.fgColor).not.toEqual(fill?.fgColor);
   });
 
   itMadeNoRequests(pane);
