@@ -88,7 +88,7 @@ function readBlock(
   options: ExtractOptions,
 ): BlockResult {
   const form = options.form ?? STANDARD_FORM;
-  const values = readFormBlock(grid, index, block, form);
+  const values = readFormBlock(grid, index, block, form, options.plan);
   const department = readDepartmentCell(values.departmentText);
   const identity = identifyEntry({
     itemText: values.itemText,

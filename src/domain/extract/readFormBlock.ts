@@ -2,6 +2,7 @@ import { cellAddress } from '../cellAddress';
 import type { FieldKey, FormDefinition } from '../entry/formDefinition';
 import { emptyFields, type EntryFields } from '../entry/types';
 import type { Severity } from '../finding';
+import type { Plan } from '../plan/types';
 import type { FormBlock } from './findFormBlocks';
 import { roleLabel, roleName, type LabelRole } from './formLabels';
 import type { LabelCell, LabelIndex, ValueCell } from './labelIndex';
@@ -63,6 +64,8 @@ export function readFormBlock(
   index: LabelIndex,
   block: FormBlock,
   form: FormDefinition,
+  /** Tells the 基本項目 / 推進項目 headings printed outside the form from text typed there. */
+  plan?: Plan,
 ): BlockValues {
   const problems: BlockProblem[] = [];
   const address = (c: { readonly row: number; readonly column: number }) => cellAddress(c.row, c.column);
@@ -178,7 +181,7 @@ export function readFormBlock(
   formula(department?.value);
   const year = chosen.get('year');
   if (!year) missing({ kind: 'year', fiscalYear: 0 });
-  problems.push(...unreadText(grid, index, block));
+  problems.push(...unreadText(grid, index, block, plan));
 
   return {
     itemText: item?.value?.text ?? '',

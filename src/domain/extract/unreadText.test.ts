@@ -65,8 +65,13 @@ describe('readEntrySheet: text no label reads is a warning at its cell, never dr
     ],
     [
       'a note typed between two forms, among their headings',
-      [...ROWS, ['II 効果的な行財政運営'], ['※ 後期は未確定'], ['1 健全な財政運営'], ...OTHER],
+      [...ROWS, ['Ⅱ 効果的な行財政運営'], ['※ 後期は未確定'], ['１ 行財政手法の検証'], ...OTHER],
       [['A11', '「※ 後期は未確定」']],
+    ],
+    [
+      'a memo above the form that starts like a heading but is none of the 体系',
+      [['2 月末までに再提出'], ...ROWS],
+      [['A1', '「2 月末までに再提出」']],
     ],
     ['nothing for the form as built', ROWS, []],
     [
@@ -76,7 +81,7 @@ describe('readEntrySheet: text no label reads is a warning at its cell, never dr
     ],
     [
       'nothing for the headings printed between two forms',
-      [...ROWS, ['II 効果的な行財政運営'], ['1 健全な財政運営'], ...OTHER],
+      [...ROWS, ['Ⅱ 効果的な行財政運営'], ['１ 行財政手法の検証'], ...OTHER],
       [],
     ],
     ['nothing for the metadata cell beside the form', setCell(ROWS, 0, 5, META), []],
@@ -92,5 +97,18 @@ describe('readEntrySheet: text no label reads is a warning at its cell, never dr
       expect(severity).toBe('warning');
       expect(message).toContain(`「防災」シートの${expected[i]?.[0]}：${expected[i]?.[1]}`);
     });
+  });
+});
+
+describe('readEntrySheet without a 体系: headings are told by their numbering', () => {
+  it.each<[string, Rows, readonly string[]]>([
+    ['a heading above the form is not text to read', [['Ⅱ 効果的な行財政運営'], ...ROWS], []],
+    ['a memo above the form is', [['担当：財政係 山田（内線 215）'], ...ROWS], ['A1']],
+  ])('%s', (_name, rows, cells) => {
+    const reading = readEntrySheet(sheetFromRows('防災', rows), { file: 'somu.xlsx', fiscalYear: 2020 });
+    const found = [...reading.findings, ...reading.entries.flatMap((e) => e.findings)].filter(
+      (f) => f.code === 'extract.unread-text',
+    );
+    expect(found.map((f) => f.place.cell)).toEqual(cells);
   });
 });

@@ -1,6 +1,8 @@
 import { cellAddress } from '../cellAddress';
+import type { Plan } from '../plan/types';
 import { parseSheetMeta } from '../template/sheetMeta';
-import { parseLeadingToken } from '../text/hierarchyToken';
+import { numberToRoman, parseLeadingToken } from '../text/hierarchyToken';
+import { normalizeKey } from '../text/normalizeKey';
 import type { FormBlock } from './findFormBlocks';
 import type { LabelIndex } from './labelIndex';
 import type { BlockProblem } from './readFormBlock';
@@ -12,14 +14,37 @@ const preview = (text: string): string => {
   return [...flat].length > PREVIEW ? `${[...flat].slice(0, PREVIEW).join('')}…` : flat;
 };
 
-/**
- * A 基本項目 / 推進項目 heading printed outside a form: `I 協働によるまちづくり`, `1 健全な財政運営`, or the
- * builder's `I 協働によるまちづくり　1 積極的な情報共有` — a Roman numeral or a number, then a title.
- */
-const isPlanHeading = (text: string): boolean => {
+/** Without a 体系: a Roman numeral or a number, then a title. */
+const looksLikeHeading = (text: string): boolean => {
   const token = parseLeadingToken(text, ['roman', 'number']);
   return token !== undefined && token.rest !== '';
 };
+
+const headingKeys = new WeakMap<Plan, ReadonlySet<string>>();
+/** The 体系's headings as printed (`Ⅱ 効果的な行財政運営`, `1 行財政手法の検証`, or both in one cell), as keys. */
+function planHeadingKeys(plan: Plan): ReadonlySet<string> {
+  const known = headingKeys.get(plan);
+  if (known) return known;
+  const keys = new Set<string>();
+  for (const b of plan.basics) {
+    const basic = `${numberToRoman(b.number)} ${b.title}`;
+    keys.add(normalizeKey(basic));
+    for (const p of b.promotions) {
+      keys.add(normalizeKey(`${p.number} ${p.title}`));
+      keys.add(normalizeKey(`${basic} ${p.number} ${p.title}`));
+    }
+  }
+  headingKeys.set(plan, keys);
+  return keys;
+}
+
+/**
+ * A 基本項目 / 推進項目 heading printed outside a form: `I 協働によるまちづくり`, `1 健全な財政運営`, or the
+ * builder's `I 協働によるまちづくり　1 積極的な情報共有`. With the 体系, only its own headings are; without,
+ * any text that starts like one.
+ */
+const isPlanHeading = (text: string, plan: Plan | undefined): boolean =>
+  plan ? planHeadingKeys(plan).has(normalizeKey(text)) : looksLikeHeading(text);
 
 /**
  * Text that no label reads, in the rows a form answers for: a row a department inserted inside the form
@@ -30,7 +55,12 @@ const isPlanHeading = (text: string): boolean => {
  * text to read; nor is the metadata cell anywhere. A cell repeating its left or upper neighbour is a
  * merge's value repeated by an adapter, not text of its own.
  */
-export function unreadText(grid: SheetGrid, index: LabelIndex, block: FormBlock): BlockProblem[] {
+export function unreadText(
+  grid: SheetGrid,
+  index: LabelIndex,
+  block: FormBlock,
+  plan?: Plan,
+): BlockProblem[] {
   const lastLabel = Math.max(block.top, ...block.labels.map((l) => l.row));
   const bottom = Math.min(block.end, grid.rowCount) - 1;
   const read = new Set<string>();
@@ -49,7 +79,7 @@ export function unreadText(grid: SheetGrid, index: LabelIndex, block: FormBlock)
     for (let column = 0; column < grid.columnCount(row); column++) {
       const text = grid.text(row, column).trim();
       if (text === '' || read.has(`${row},${column}`) || parseSheetMeta(text)) continue;
-      if (!inForm(row) && isPlanHeading(text)) continue;
+      if (!inForm(row) && isPlanHeading(text, plan)) continue;
       // A merge the snapshot did not record repeats its value rightwards and downwards: not new text.
       if (same(row, column - 1, text) || same(row - 1, column, text)) continue;
       problems.push({
