@@ -164,10 +164,11 @@ describe('reducers', () => {
         pick('good', '総務課.xlsx', [1]),
         pick('broken', '総務課.xlsx', [2]),
         pick('old', '前年.xlsx', [3]),
+        pick('blank', '白紙.xlsx', [4]),
       ],
     });
     files = filesReducer(files, { type: 'reading', id: 'broken' });
-    expect(files.map((f) => f.status)).toEqual(['read', 'reading', 'waiting']);
+    expect(files.map((f) => f.status)).toEqual(['read', 'reading', 'waiting', 'waiting']);
     const warning = (file: string) => ({
       code: 'extract.fiscal-year-mismatch',
       severity: 'warning' as const,
@@ -186,6 +187,7 @@ describe('reducers', () => {
           detail: '「総務課（2）.xlsx」は壊れています。',
         },
         { file: '前年.xlsx', sheet: '1', outcome: 'consolidated', detail: '' },
+        { file: '白紙.xlsx', sheet: '1', outcome: 'empty', detail: '' },
       ],
       findings: [warning('前年.xlsx'), warning('前年.xlsx'), { ...warning('前年.xlsx'), severity: 'error' }],
     };
@@ -209,12 +211,24 @@ describe('reducers', () => {
         { taken: 0, others: [], errors: 0, warnings: 0 },
       ],
       ['前年.xlsx', 'check', undefined, { taken: 1, others: [], errors: 1, warnings: 2 }],
+      [
+        '白紙.xlsx',
+        'check',
+        undefined,
+        {
+          taken: 0,
+          others: [{ outcome: 'empty', label: '未記入のため集約対象外', count: 1 }],
+          errors: 0,
+          warnings: 0,
+        },
+      ],
     ]);
     // Removing a file goes by its id, not its name.
     files = filesReducer(files, { type: 'remove', id: 'broken' });
     expect(files.map((f) => [f.id, f.status])).toEqual([
       ['good', 'done'],
       ['old', 'check'],
+      ['blank', 'check'],
     ]);
   });
 });

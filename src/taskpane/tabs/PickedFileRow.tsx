@@ -35,6 +35,8 @@ const useStyles = makeStyles({
   },
   fileName: { overflowWrap: 'anywhere', fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  /** A name, size or time breaks only between parts, never inside one (`13:03 更` / `新`). */
+  part: { whiteSpace: 'nowrap' },
   note: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   errorNote: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
   warningNote: { color: tokens.colorPaletteMarigoldForeground1, overflowWrap: 'anywhere' },
@@ -67,11 +69,11 @@ export function PickedFileRow({
   const s = useStyles();
   const o = f.outcome;
   const renamed = f.label !== f.picked.path;
-  const meta = [
+  const parts = [
     ...(renamed ? [`元の名前 ${f.picked.path}`] : []),
     formatSize(f.picked.size),
     `${formatModified(f.picked.modified)} 更新`,
-  ].join('・');
+  ];
   const findings =
     o && o.errors + o.warnings > 0 ? `エラー ${o.errors} 件・警告 ${o.warnings} 件` : undefined;
   return (
@@ -79,7 +81,14 @@ export function PickedFileRow({
       <DocumentRegular className={s.fileIcon} aria-hidden="true" />
       <span className={s.fileBody}>
         <span className={s.fileName}>{f.label}</span>
-        <span className={s.meta}>{meta}</span>
+        <span className={s.meta}>
+          {parts.map((part, i) => (
+            <span key={part} className={renamed && i === 0 ? undefined : s.part}>
+              {i > 0 && '・'}
+              {part}
+            </span>
+          ))}
+        </span>
         {f.status === 'error' && f.note && <span className={s.errorNote}>{f.note}</span>}
         {o && f.status !== 'error' && (
           <span className={s.note}>

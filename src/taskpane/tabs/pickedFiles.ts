@@ -100,8 +100,12 @@ function finished(f: PickedFile, c: Pick<Consolidation, 'log' | 'findings'>): Pi
   const outcome = fileOutcome(f.label, c);
   if (rejected)
     return { id: f.id, picked: f.picked, label: f.label, status: 'error', note: rejected.detail, outcome };
+  // Nothing taken (every sheet blank), findings, or sheets left out: the file is not simply 集約済み.
   const check =
-    outcome.errors > 0 || outcome.warnings > 0 || outcome.others.some((o) => NEEDS_CHECK.has(o.outcome));
+    outcome.taken === 0 ||
+    outcome.errors > 0 ||
+    outcome.warnings > 0 ||
+    outcome.others.some((o) => NEEDS_CHECK.has(o.outcome));
   return { id: f.id, picked: f.picked, label: f.label, status: check ? 'check' : 'done', outcome };
 }
 
