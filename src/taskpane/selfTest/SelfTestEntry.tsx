@@ -1,8 +1,29 @@
-import { Button, Caption1, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import type { Host } from '../host';
 
-const SelfTestPanel = lazy(() => import(/* webpackChunkName: "selftest" */ './SelfTestPanel'));
+/** Shown instead of the panel when its chunk cannot be fetched (offline): the pane itself keeps working. */
+function NotLoaded() {
+  return (
+    <MessageBar intent="error" role="alert" layout="multiline">
+      <MessageBarBody>
+        自己診断を読み込めませんでした。ネットワークを確認して、作業ウィンドウを開き直してください。
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+const SelfTestPanel = lazy(() =>
+  import(/* webpackChunkName: "selftest" */ './SelfTestPanel').catch(() => ({ default: NotLoaded })),
+);
 
 const useStyles = makeStyles({
   root: {
