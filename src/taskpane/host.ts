@@ -27,7 +27,7 @@ export interface Host {
   touch(): void;
   /** The ExcelJS factory, loaded on first use (its own lazy chunk). */
   loadFactory(): Promise<FileWorkbookFactory>;
-  /** The bytes of picked or dropped files, with their names and last-modified times. */
+  /** The bytes of picked or dropped files, with their names, sizes, last-modified times and ids of their own. */
   readFiles(files: readonly File[]): Promise<PickedInput[]>;
   /** The current workbook; in file mode with nothing open, a new empty one named `name`. */
   ensureWorkbook(name: string): Promise<WorkbookPort>;

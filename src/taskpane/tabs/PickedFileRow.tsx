@@ -84,8 +84,8 @@ export function PickedFileRow({
         <span className={s.meta}>
           {parts.map((part, i) => (
             <span key={part} className={renamed && i === 0 ? undefined : s.part}>
-              {i > 0 && '・'}
               {part}
+              {i < parts.length - 1 && '・'}
             </span>
           ))}
         </span>
