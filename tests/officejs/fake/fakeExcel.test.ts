@@ -240,3 +240,117 @@ describe('fake Excel: limits, errors and requirement sets', () => {
     await expect(Excel.createWorkbook('not base64!')).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 });
+
+describe('fake Excel: behaviours of real Excel the adapter must survive (README.md cites each)', () => {
+  const LINK = '=HYPERLINK("#A1","目次へ")';
+
+  it.each([
+    ['a formula written while calculation is suspended shows its old value', true, false, null],
+    ['…until application.calculate recalculates it', true, true, '目次へ'],
+    ['a formula written with calculation running shows its result at once', false, false, '目次へ'],
+  ])('%s', async (_, suspend, calculate, expected) => {
+    install();
+    await Excel.run(async (context) => {
+      if (suspend) context.application.suspendApiCalculationUntilNextSync();
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1').formulas = [[LINK]];
+      await context.sync();
+      if (calculate) context.application.calculate('Recalculate' as Excel.CalculationType);
+      await context.sync();
+    });
+    expect(fake.value('Sheet1', 'A1')).toBe(expected);
+    expect(fake.formula('Sheet1', 'A1')).toBe(LINK);
+  });
+
+  it.each(['throw', 'null'] as const)('past the cell limit, values %s', async (behaviour) => {
+    install();
+    fake.limits.rangeCells = 4;
+    fake.limits.pastCellLimit = behaviour;
+    const read = Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:C3').load('values');
+      await context.sync();
+      return range.values;
+    });
+    if (behaviour === 'null') await expect(read).resolves.toBeNull();
+    else expect(await codeOf(read)).toBe('RangeExceedsLimit');
+  });
+
+  it.each([
+    ['adding a sheet', (c: Excel.RequestContext) => void c.workbook.worksheets.add('新')],
+    ['deleting a sheet', (c: Excel.RequestContext) => c.workbook.worksheets.getItem('Sheet2').delete()],
+    [
+      'renaming a sheet',
+      (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem('Sheet2').name = '改'),
+    ],
+    [
+      'hiding a sheet',
+      (c: Excel.RequestContext) =>
+        void (c.workbook.worksheets.getItem('Sheet2').visibility = 'Hidden' as Excel.SheetVisibility),
+    ],
+  ])('a protected workbook structure refuses %s with AccessDenied', async (_, act) => {
+    install({ sheets: ['Sheet1', 'Sheet2'] });
+    await Excel.run(async (context) => {
+      context.workbook.protection.protect();
+      await context.sync();
+    });
+    expect(await codeOf(Excel.run(async (context) => act(context)))).toBe('AccessDenied');
+    expect(fake.state.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['Sheet1', 'Visible'],
+      ['Sheet2', 'Visible'],
+    ]);
+  });
+
+  it('protecting a protected sheet fails with AccessDenied (office-js#6784)', async () => {
+    install();
+    const protect = () =>
+      Excel.run(async (context) => context.workbook.worksheets.getItem('Sheet1').protection.protect());
+    await protect();
+    expect(await codeOf(protect())).toBe('AccessDenied');
+  });
+
+  it.each([
+    ['activate', (ws: Excel.Worksheet) => ws.activate()],
+    ['select', (ws: Excel.Worksheet) => ws.getRange('A1').select()],
+    ['freezePanes', (ws: Excel.Worksheet) => ws.freezePanes.freezeRows(1)],
+  ])(
+    '%s fails with GeneralException once Excel.createWorkbook gave the focus to another workbook',
+    async (_, act) => {
+      install();
+      const run = () => Excel.run(async (context) => act(context.workbook.worksheets.getItem('Sheet1')));
+      expect(await codeOf(run())).toBeUndefined();
+      await Excel.createWorkbook();
+      expect(await codeOf(run())).toBe('GeneralException');
+    },
+  );
+
+  it('setting a rule over part of another validated range fails unless the range is cleared first (office-js#2594)', async () => {
+    install();
+    const rule = { list: { inCellDropDown: true, source: 'a,b' } };
+    const set = (clear: boolean) =>
+      Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Sheet1');
+        // eslint-disable-next-line office-addins/load-object-before-read -- dataValidation is a navigation property, not a loaded value
+        const part = sheet.getRange('B5:B10').dataValidation;
+        // eslint-disable-next-line office-addins/load-object-before-read -- dataValidation is a navigation property, not a loaded value
+        const whole = sheet.getRange('B1:B10').dataValidation;
+        part.prompt = { showPrompt: true, title: 't', message: 'm' };
+        await context.sync();
+        if (clear) whole.clear();
+        whole.rule = rule;
+      });
+    expect(await codeOf(set(false))).toBe('InvalidArgument');
+    expect(await codeOf(set(true))).toBeUndefined();
+  });
+
+  it('failSyncAt(k) fails exactly the k-th sync from now, before its commands run', async () => {
+    install();
+    fake.failSyncAt(1, 'GeneralException');
+    const write = (value: string) =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[value]];
+      });
+    expect(await codeOf(write('一'))).toBeUndefined();
+    expect(await codeOf(write('二'))).toBe('GeneralException');
+    expect(await codeOf(write('三'))).toBeUndefined();
+    expect(fake.value('Sheet1', 'A1')).toBe('三');
+  });
+});
