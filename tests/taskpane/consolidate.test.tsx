@@ -191,14 +191,17 @@ describe('集約 tab', () => {
     expect(all.warning).toBeGreaterThanOrEqual(counts.warning);
     const wrongYearSheets = report.inputs.flatMap((i) => i.sheets).filter((x) => x.outcome === 'wrong-year');
     expect(statValue('集約の結果', WRONG_YEAR_LABEL)).toBe(String(wrongYearSheets.length));
+    const rejected = report.summary.rejectedFiles;
     const issues = [
+      ...(rejected > 0 ? [`受け付けられなかったファイル ${rejected} 個`] : []),
       ...(wrongYearSheets.length > 0 ? [`${WRONG_YEAR_LABEL} ${wrongYearSheets.length} 件`] : []),
       ...(all.error > 0 ? [`エラー ${all.error} 件`] : []),
       ...(all.warning > 0 ? [`警告 ${all.warning} 件`] : []),
     ];
     expect(issues.length).toBeGreaterThan(0);
+    // The message comes with the operation's end, a render after the result tiles.
     expect(
-      within(panel).getByText(
+      await within(panel).findByText(
         new RegExp(
           `^2 個のファイルから取組項目 \\d+ 件を「全体計画」に集約しました（未提出 \\d+ 件）。確認が必要です: ${issues.join('、')}。$`,
         ),
