@@ -299,12 +299,14 @@ describe('fake Excel: behaviours of real Excel the adapter must survive (README.
     ]);
   });
 
-  it('protecting a protected sheet fails with AccessDenied (office-js#6784)', async () => {
+  it('protecting a protected sheet, or unprotecting an unprotected one, fails with AccessDenied (office-js#6784)', async () => {
     install();
-    const protect = () =>
-      Excel.run(async (context) => context.workbook.worksheets.getItem('Sheet1').protection.protect());
-    await protect();
-    expect(await codeOf(protect())).toBe('AccessDenied');
+    const protection = (act: 'protect' | 'unprotect') =>
+      Excel.run(async (context) => context.workbook.worksheets.getItem('Sheet1').protection[act]());
+    expect(await codeOf(protection('unprotect'))).toBe('AccessDenied');
+    expect(await codeOf(protection('protect'))).toBeUndefined();
+    expect(await codeOf(protection('protect'))).toBe('AccessDenied');
+    expect(await codeOf(protection('unprotect'))).toBeUndefined();
   });
 
   it.each([

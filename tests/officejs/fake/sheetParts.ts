@@ -43,7 +43,8 @@ export class WorksheetProtectionProxy extends FakeClientObject {
   protect(options?: Record<string, unknown>, password?: string): void {
     this._call('protect', [options ?? null, password ?? null], '1.2', () => {
       const sheet = this.sheet();
-      // office-js#6784: since 2026-06, protecting an already protected sheet fails with AccessDenied.
+      // office-js#6784 ("WorksheetProtection.protect() and unprotect() now throw AccessDenied when called on
+      // already protected/unprotected worksheets", 2026-06).
       if (sheet.protection.protected)
         throw new FakeOfficeError('AccessDenied', 'The worksheet is already protected');
       sheet.protection = {
@@ -57,6 +58,9 @@ export class WorksheetProtectionProxy extends FakeClientObject {
   unprotect(password?: string): void {
     this._call('unprotect', [password ?? null], '1.2', () => {
       const sheet = this.sheet();
+      // office-js#6784: unprotecting a sheet that is not protected fails with AccessDenied too.
+      if (!sheet.protection.protected)
+        throw new FakeOfficeError('AccessDenied', 'The worksheet is not protected');
       if (sheet.protection.password !== undefined && sheet.protection.password !== password)
         throw new FakeOfficeError('AccessDenied', 'Wrong password');
       sheet.protection = { protected: false, options: {} };
