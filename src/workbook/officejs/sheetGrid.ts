@@ -33,10 +33,9 @@ const isCovered = (merges: readonly CellRange[], row: number, column: number): b
  * A cell's input and number format. Text is written with the text format `@` set first, so Excel stores it
  * as typed (`=SUM(…)`, `0012`, `-（なし）` stay text: Excel reads `=`, `+`, `-` as formulas and numeric text as
  * numbers); a formula (or a link, a HYPERLINK formula) and a number never get `@`, which would make them text.
- * Sources: "Range.values … If the cell has a number format of text, the value is treated as text" is how
- * `Excel.Range.numberFormat`/`values` behave per the reference and Microsoft support's "Format numbers as
- * text" (a cell formatted as Text shows what is typed, formulas included). Text starting with `'` is the one
- * case no document settles for the API (in the UI a leading `'` is a prefix, not part of the text): the
+ * Source: Microsoft support's "Format numbers as text" (a cell formatted as Text keeps what is entered
+ * as text; the API's `numberFormat` sets that format); the API reference itself does not say it. Text
+ * starting with `'` is the one case no document settles for the API (in the UI a leading `'` is a prefix, not part of the text): the
  * contract case "' で始まる文字" checks it, and 自己診断 reports what the user's Excel does.
  */
 function cellInput(
