@@ -35,8 +35,9 @@ const isCovered = (merges: readonly CellRange[], row: number, column: number): b
  * numbers); a formula (or a link, a HYPERLINK formula) and a number never get `@`, which would make them text.
  * Source: Microsoft support's "Format numbers as text" (a cell formatted as Text keeps what is entered
  * as text; the API's `numberFormat` sets that format); the API reference itself does not say it. Text
- * starting with `'` is the one case no document settles for the API (in the UI a leading `'` is a prefix, not part of the text): the
- * contract case "' で始まる文字" checks it, and 自己診断 reports what the user's Excel does.
+ * starting with `'` is the one case no document settles for the API (in the UI a leading `'` is a prefix,
+ * not part of the text): the contract case "' で始まる文字" checks it, and 自己診断 reports what the user's
+ * Excel does.
  */
 function cellInput(
   cell: CellSpec,
