@@ -128,10 +128,15 @@ describe('集約 tab', () => {
       ];
       const { panel, list } = await consolidateFiles(brokenFirst ? pair.reverse() : pair);
       const [first, second] = within(list).getAllByRole('listitem');
+      const [broken, read] = brokenFirst ? [first!, second!] : [second!, first!];
+      // Each row shows its own outcome (before, both showed the broken file's reason)…
+      expect(within(read).queryByText('エラー')).toBeNull();
+      expect(within(read).queryByText(/読み込めませんでした/)).toBeNull();
+      expect(within(read).getByText(/^\d+ シートを集約/)).toBeTruthy();
+      // …and they are told apart: the second is numbered, and both show their size and time.
       expect(within(first!).getByText('総務課.xlsx')).toBeTruthy();
       expect(within(second!).getByText('総務課（2）.xlsx')).toBeTruthy();
       expect(second!.textContent).toMatch(/元の名前 総務課.xlsx・\d/);
-      const [broken, read] = brokenFirst ? [first!, second!] : [second!, first!];
       const brokenLabel = brokenFirst ? '総務課.xlsx' : '総務課（2）.xlsx';
       expect(within(broken).getByText('エラー')).toBeTruthy();
       expect(
@@ -140,9 +145,6 @@ describe('集約 tab', () => {
         }),
       ).toBeTruthy();
       expect(broken.textContent).toMatch(/・?14 B・\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 更新/);
-      expect(within(read).queryByText('エラー')).toBeNull();
-      expect(within(read).queryByText(/読み込めませんでした/)).toBeNull();
-      expect(within(read).getByText(/^\d+ シートを集約/)).toBeTruthy();
       expect(read.textContent).toMatch(/\d KB・\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 更新/);
       // Each can be taken off on its own.
       expect(within(panel).getByRole('button', { name: '総務課（2）.xlsx を外す' })).toBeTruthy();

@@ -30,7 +30,7 @@ describe('task pane helpers', () => {
       2025,
       'a plan ahead of today: this year through the plan’s year',
     ],
-  ])('fiscalYearOptions(%i, %s) = %s: %s', (current, planYear, _, newest, oldest) => {
+  ])('fiscalYearOptions(%i, %s) = %s (%i … %i): %s', (current, planYear, _, newest, oldest) => {
     const years = fiscalYearOptions(current, planYear).map((o) => o.value);
     const expected = Array.from({ length: newest - oldest + 1 }, (__, i) => newest - i);
     expect(years).toEqual(expected);
