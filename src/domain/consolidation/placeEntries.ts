@@ -1,0 +1,138 @@
+import type { Entry } from '../entry/types';
+import { formatAssignment } from '../plan/planItems';
+import type { Plan, PlanItem } from '../plan/types';
+import { mergeAllDepartments, type Contribution } from './mergeAllDepartments';
+import { entryText, type Candidate } from './selectEntries';
+import type { LogRecord } from './types';
+
+/** An entry given its place in the master view: on its 体系 item, or flagged with the reason. */
+export interface Placed {
+  readonly entry: Entry;
+  readonly candidate: Candidate;
+  readonly planItem?: PlanItem;
+  readonly flag?: string;
+  readonly mergedFrom?: readonly string[];
+}
+
+/**
+ * The winning entries placed on their items, with a log record for each sheet: entries of items not in the
+ * 体系, or of a department the item does not name, are flagged; a 全課 item's entries are merged into one.
+ */
+export function placeEntries(
+  winners: readonly Candidate[],
+  items: ReadonlyMap<string, PlanItem>,
+  plan: Plan,
+): { placed: Placed[]; log: LogRecord[] } {
+  const own = placeWinners(winners, items);
+  const all = placeAllDepartments(own.allGroups, items, plan);
+  return { placed: [...own.placed, ...all.placed], log: [...own.log, ...all.log] };
+}
+
+/** The log record of one received sheet. */
+function sheetRecord(
+  c: Candidate,
+  outcome: LogRecord['outcome'],
+  detail: string,
+  keptText?: string,
+): LogRecord {
+  const e = c.received.entry;
+  return {
+    file: c.file,
+    sheet: c.received.sheet,
+    outcome,
+    code: e.code,
+    department: e.department,
+    seq: e.seq,
+    detail,
+    ...(keptText !== undefined && { keptText }),
+  };
+}
+
+/** Winning entries placed on their item (or flagged); entries of 全課 items are grouped by item for merging. */
+function placeWinners(
+  winners: readonly Candidate[],
+  items: ReadonlyMap<string, PlanItem>,
+): { placed: Placed[]; allGroups: Map<string, Candidate[]>; log: LogRecord[] } {
+  const placed: Placed[] = [];
+  const allGroups = new Map<string, Candidate[]>();
+  const log: LogRecord[] = [];
+  for (const candidate of winners) {
+    const entry = candidate.received.entry;
+    const planItem = items.get(entry.code);
+    if (!planItem) {
+      const flag = `取組項目 ${entry.code} は体系にありません。`;
+      placed.push({ entry, candidate, flag });
+      log.push(sheetRecord(candidate, 'flagged', flag));
+    } else if (planItem.item.assignment.kind === 'all') {
+      const group = allGroups.get(entry.code);
+      if (group) group.push(candidate);
+      else allGroups.set(entry.code, [candidate]);
+    } else if (!planItem.item.assignment.departments.includes(entry.department)) {
+      const flag = `${entry.department}はこの取組項目の実践課（${formatAssignment(planItem.item.assignment)}）ではありません。`;
+      placed.push({ entry, candidate, planItem, flag });
+      log.push(sheetRecord(candidate, 'flagged', flag));
+    } else {
+      placed.push({ entry, candidate, planItem });
+      log.push(sheetRecord(candidate, 'consolidated', ''));
+    }
+  }
+  return { placed, allGroups, log };
+}
+
+/** Each 全課 item's entries merged into the coordinator's one (or the coordinator's compiled sheet kept). */
+function placeAllDepartments(
+  allGroups: ReadonlyMap<string, readonly Candidate[]>,
+  items: ReadonlyMap<string, PlanItem>,
+  plan: Plan,
+): { placed: Placed[]; log: LogRecord[] } {
+  const placed: Placed[] = [];
+  const log: LogRecord[] = [];
+  const record = (c: Candidate, outcome: LogRecord['outcome'], detail: string, keptText?: string) =>
+    log.push(sheetRecord(c, outcome, detail, keptText));
+  for (const [code, group] of allGroups) {
+    const planItem = items.get(code)!;
+    const coordinator = planItem.item.assignment.kind === 'all' ? planItem.item.assignment.coordinator : '';
+    const contributions: Contribution[] = group.map((c) => ({
+      department: c.received.entry.department,
+      entry: c.received.entry,
+    }));
+    const merged = mergeAllDepartments(coordinator, contributions, plan.departments);
+    const own = group.find((c) => c.received.entry.department === coordinator);
+    const lead = own ?? group[0]!;
+    if (merged.kind === 'compiled') {
+      for (const c of group)
+        if (c === own) record(c, 'consolidated', `${coordinator}が集約済みのシートをそのまま採用しました。`);
+        else
+          record(
+            c,
+            'compiled-kept',
+            `${coordinator}の集約済みシートを採用したため、このシートは統合していません（内容は下に保存）。`,
+            entryText(c.received.entry),
+          );
+      placed.push({ entry: merged.entry, candidate: lead, planItem });
+    } else if (group.every((c) => c === own)) {
+      record(lead, 'consolidated', '');
+      placed.push({
+        entry: group.length === 1 ? lead.received.entry : merged.entry,
+        candidate: lead,
+        planItem,
+      });
+    } else {
+      for (const c of group)
+        if (c === own)
+          record(
+            c,
+            'consolidated',
+            `他課の記入を【課名】の見出しで統合しました（${merged.departments.join('、')}）。`,
+          );
+        else
+          record(
+            c,
+            'merged',
+            `全課の取組として${coordinator}のシートに【${c.received.entry.department}】の見出しで統合しました。`,
+          );
+      placed.push({ entry: merged.entry, candidate: lead, planItem, mergedFrom: merged.departments });
+    }
+  }
+  return { placed, log };
+}
