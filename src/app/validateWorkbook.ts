@@ -28,13 +28,32 @@ export interface ReadResult {
 }
 
 /** Every 取組項目 sheet of the workbook → entries with provenance (one read of the workbook). */
-export async function readWorkbook(port: WorkbookPort, options: ReadOptions, onProgress?: Progress): Promise<ReadResult> {
-  return (await readWithSnapshot(port, options, onProgress)).result;
+export async function readWorkbook(
+  port: WorkbookPort,
+  options: ReadOptions,
+  onProgress?: Progress,
+): Promise<ReadResult> {
+  return readSnapshot(await takeSnapshot(port, options, onProgress), options, onProgress);
 }
 
-async function readWithSnapshot(port: WorkbookPort, options: ReadOptions, onProgress?: Progress): Promise<{ result: ReadResult; snapshot: WorkbookSnapshot }> {
+async function takeSnapshot(
+  port: WorkbookPort,
+  options: ReadOptions,
+  onProgress?: Progress,
+): Promise<WorkbookSnapshot> {
   onProgress?.({ done: 0, total: 2, label: `${options.file} を読み込み中` });
-  const snapshot = await port.readSnapshot();
+  return port.readSnapshot();
+}
+
+/**
+ * The same reading from a snapshot already taken (readDepartmentFile): a file that is only read needs no
+ * open workbook.
+ */
+export function readSnapshot(
+  snapshot: WorkbookSnapshot,
+  options: ReadOptions,
+  onProgress?: Progress,
+): ReadResult {
   const inWorkbook = options.plan ? undefined : findPlanInWorkbook(snapshot);
   const plan = options.plan ?? inWorkbook?.parsed.plan;
   onProgress?.({ done: 1, total: 2, label: 'シートを読み取り中' });
@@ -44,7 +63,11 @@ async function readWithSnapshot(port: WorkbookPort, options: ReadOptions, onProg
     ...(options.fiscalYear !== undefined && { fiscalYear: options.fiscalYear }),
   });
   onProgress?.({ done: 2, total: 2, label: '読み取りました' });
-  return { result: { extraction, ...(plan && { plan }), planSource: options.plan ? 'given' : plan ? 'workbook' : 'none' }, snapshot };
+  return {
+    extraction,
+    ...(plan && { plan }),
+    planSource: options.plan ? 'given' : plan ? 'workbook' : 'none',
+  };
 }
 
 /**
@@ -56,7 +79,8 @@ function contributionsByCell(snapshot: WorkbookSnapshot, extraction: WorkbookExt
   for (const e of extraction.entries) {
     const at = e.source.departmentCell ? parseCellAddress(e.source.departmentCell) : undefined;
     const sheet = snapshot.sheets.find((s) => s.name === e.source.sheet);
-    if (at && sheet && isContributionCell(cellText(sheet.values[at.row]?.[at.column] ?? null))) keys.add(entryKeyString(e.entry));
+    if (at && sheet && isContributionCell(cellText(sheet.values[at.row]?.[at.column] ?? null)))
+      keys.add(entryKeyString(e.entry));
   }
   return keys;
 }
@@ -81,21 +105,50 @@ export interface ValidationResult extends ReadResult {
  * Findings sheet by sheet in the workbook's tab order (findings about the whole workbook first), each sheet's
  * reading findings before its rule findings: a person walks the tabs from left to right.
  */
-function inWorkbookOrder(findings: readonly Finding[], extraction: Pick<WorkbookExtraction, 'sheets'>): Finding[] {
+function inWorkbookOrder(
+  findings: readonly Finding[],
+  extraction: Pick<WorkbookExtraction, 'sheets'>,
+): Finding[] {
   const tab = new Map(extraction.sheets.map((s, i) => [s.sheet, i]));
   const position = (f: Finding) => (f.place.sheet === undefined ? -1 : (tab.get(f.place.sheet) ?? tab.size));
   return [...findings].sort((a, b) => position(a) - position(b));
 }
 
 /** The task pane's 検証 and `suishin validate`: read the workbook, run every rule for the stage. */
-export async function validateWorkbook(port: WorkbookPort, options: ReadOptions & { readonly stage: Stage }, onProgress?: Progress): Promise<ValidationResult> {
-  const { result: read, snapshot } = await readWithSnapshot(port, options, onProgress);
+export async function validateWorkbook(
+  port: WorkbookPort,
+  options: ValidateOptions,
+  onProgress?: Progress,
+): Promise<ValidationResult> {
+  return validateSnapshot(await takeSnapshot(port, options, onProgress), options, onProgress);
+}
+
+export type ValidateOptions = ReadOptions & { readonly stage: Stage };
+
+/** validateWorkbook on a snapshot already taken (readDepartmentFile): the same findings, no port. */
+export function validateSnapshot(
+  snapshot: WorkbookSnapshot,
+  options: ValidateOptions,
+  onProgress?: Progress,
+): ValidationResult {
+  const read = readSnapshot(snapshot, options, onProgress);
   const entries = read.extraction.entries.map((e) => e.entry);
   const contributions = contributionsByCell(snapshot, read.extraction);
-  const ruleFindings = validateEntries(entries, { ...defaultContext(options.stage, read.plan), form: STANDARD_FORM, contributions });
-  const findings = inWorkbookOrder([...read.extraction.findings, ...placeFindings(ruleFindings, read.extraction)], read.extraction);
+  const ruleFindings = validateEntries(entries, {
+    ...defaultContext(options.stage, read.plan),
+    form: STANDARD_FORM,
+    contributions,
+  });
+  const findings = inWorkbookOrder(
+    [...read.extraction.findings, ...placeFindings(ruleFindings, read.extraction)],
+    read.extraction,
+  );
   const counts = countBySeverity(findings);
-  const withErrors = new Set(findings.filter((f) => f.severity === 'error' && f.place.code).map((f) => `${f.place.code}|${f.place.department}|${f.place.seq}`));
+  const withErrors = new Set(
+    findings
+      .filter((f) => f.severity === 'error' && f.place.code)
+      .map((f) => `${f.place.code}|${f.place.department}|${f.place.seq}`),
+  );
   return {
     ...read,
     findings,

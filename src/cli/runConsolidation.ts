@@ -9,7 +9,7 @@ import { consolidationReport } from '../app/consolidationReport';
 import type { Stage } from '../domain/entry/formDefinition';
 import type { Plan } from '../domain/plan/types';
 import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
-import { readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
+import { readDepartmentFile } from '../app/readDepartmentFile';
 import { EXIT, type CliIo, type ExitCode } from './cliIo';
 import { shortNames, type InputPath } from './expandInputs';
 import { localStamp } from '../domain/fiscal/localStamp';
@@ -99,7 +99,7 @@ export async function runConsolidation(request: ConsolidationRequest, io: CliIo)
   const read = await readSources(request.plan, sources, {
     factory: excelJsFactory,
     // Department files are only read: take their snapshots straight from the bytes, without ExcelJS.
-    readSnapshot: readXlsxSnapshot,
+    readSnapshot: readDepartmentFile,
     fiscalYear: request.fiscalYear,
     onProgress: reporter.progress,
   });

@@ -1,4 +1,4 @@
-import { readWorkbook, type ReadResult } from '../../app/validateWorkbook';
+import { readSnapshot, type ReadResult } from '../../app/validateWorkbook';
 import { FIELD_KEYS } from '../../domain/entry/formDefinition';
 import type { ExtractedEntry, SheetOutcome } from '../../domain/extract/types';
 import type { Finding } from '../../domain/finding';
@@ -8,7 +8,7 @@ import { expandInputs } from '../expandInputs';
 import { formatCounts, formatFindingsBySheet } from '../formatFindings';
 import { formatTable } from '../formatTable';
 import { loadOptionalPlan } from '../loadOptionalPlan';
-import { openWorkbookFile } from '../openWorkbookFile';
+import { readWorkbookFile } from '../readWorkbookFile';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { unusableInput, usageError } from '../reportError';
 import { resolveFiscalYear } from '../resolveFiscalYear';
@@ -100,14 +100,14 @@ export async function extractCommand(args: readonly string[], io: CliIo): Promis
   const sheets: (SheetOutcome & { file: string })[] = [];
   const findings: Finding[] = [];
   for (const input of await expandInputs(positionals, io.cwd, [], io.stderr)) {
-    const opened = await openWorkbookFile(input);
-    if (!opened.ok) {
-      findings.push(opened.error);
+    const loaded = await readWorkbookFile(input);
+    if (!loaded.ok) {
+      findings.push(loaded.error);
       code = worst(code, EXIT.unusable);
-      if (!values.json) println(io.stderr, `エラー: ${opened.error.message}`);
+      if (!values.json) println(io.stderr, `エラー: ${loaded.error.message}`);
       continue;
     }
-    const read = await readWorkbook(opened.value.port, {
+    const read = readSnapshot(loaded.value.snapshot, {
       file: input.display,
       ...(plan.value && { plan: plan.value.plan }),
       ...(year?.ok && { fiscalYear: year.value }),

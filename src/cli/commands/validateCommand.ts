@@ -1,4 +1,4 @@
-import { validateWorkbook, type ValidationResult } from '../../app/validateWorkbook';
+import { validateSnapshot, type ValidationResult } from '../../app/validateWorkbook';
 import { STAGE_LABELS } from '../../domain/entry/formDefinition';
 import { countBySeverity, hasErrors, type Finding } from '../../domain/finding';
 import { decideFiscalYear, yearCarrier, type YearCarrier } from '../../domain/fiscal/decideFiscalYear';
@@ -7,7 +7,7 @@ import { expandInputs } from '../expandInputs';
 import { formatCounts, formatFindingsBySheet } from '../formatFindings';
 import { formatYearDecision } from '../formatYearDecision';
 import { loadOptionalPlan } from '../loadOptionalPlan';
-import { openWorkbookFile } from '../openWorkbookFile';
+import { readWorkbookFile } from '../readWorkbookFile';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { parseStage } from '../parseStage';
 import { unusableInput, usageError } from '../reportError';
@@ -48,7 +48,7 @@ function printFile(io: CliIo, report: FileReport, findings: readonly Finding[]):
   );
 }
 
-/** `suishin validate FILE…`: every rule of the stage; exit 1 when any error, 2 when a file cannot be opened. */
+/** `suishin validate FILE…`: every rule of the stage; exit 1 when any error, 2 when a file cannot be loaded. */
 export async function validateCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const parsed = parseCommandArgs({
     args: [...args],
@@ -77,21 +77,21 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const findings: Finding[] = [];
   const carriers: YearCarrier[] = [];
   for (const input of await expandInputs(positionals, io.cwd, [], io.stderr)) {
-    const opened = await openWorkbookFile(input);
-    if (!opened.ok) {
+    const loaded = await readWorkbookFile(input);
+    if (!loaded.ok) {
       const report: FileReport = {
         file: input.display,
         status: 'rejected',
-        code: opened.error.code,
-        reason: opened.error.message,
+        code: loaded.error.code,
+        reason: loaded.error.message,
       };
       files.push(report);
-      findings.push(opened.error);
+      findings.push(loaded.error);
       code = worst(code, EXIT.unusable);
-      if (!values.json) printFile(io, report, [opened.error]);
+      if (!values.json) printFile(io, report, [loaded.error]);
       continue;
     }
-    const result = await validateWorkbook(opened.value.port, {
+    const result = validateSnapshot(loaded.value.snapshot, {
       file: input.display,
       stage: stage.value,
       ...(plan.value && { plan: plan.value.plan }),
