@@ -38,9 +38,14 @@ function charWidth(cp: number): number {
   return 2;
 }
 
+/** How many half-width units one wrapped line of a cell `widthChars` wide holds (displayWidth units). */
+export function lineCapacity(widthChars: number, fontSize = BASE_FONT_SIZE): number {
+  return Math.max(1, ((widthChars * BASE_FONT_SIZE) / fontSize) * FILL_RATIO - 1);
+}
+
 /** How many lines the text takes in a cell `widthChars` wide (at least 1, also for empty text). */
 export function wrappedLineCount(text: string, widthChars: number, fontSize = BASE_FONT_SIZE): number {
-  const capacity = Math.max(1, ((widthChars * BASE_FONT_SIZE) / fontSize) * FILL_RATIO - 1);
+  const capacity = lineCapacity(widthChars, fontSize);
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   return Math.max(
     1,
@@ -67,8 +72,19 @@ export function estimateRowHeight(text: string, options: RowHeightOptions): numb
     max = MAX_ROW_HEIGHT,
     lineHeightFactor = LINE_HEIGHT_FACTOR,
   } = options;
-  const lines = wrappedLineCount(text, widthChars, fontSize);
-  const raw = lines * fontSize * lineHeightFactor + PADDING;
-  const stepped = Math.ceil(raw / STEP - 1e-9) * STEP;
+  const stepped = linesHeight(wrappedLineCount(text, widthChars, fontSize), fontSize, lineHeightFactor);
   return Math.min(Math.max(stepped, min), Math.min(max, MAX_ROW_HEIGHT));
+}
+
+/** The height in points, on Excel's 0.75pt grid, that shows `lines` lines (unbounded: may pass 409). */
+export function linesHeight(lines: number, fontSize: number, lineHeightFactor = LINE_HEIGHT_FACTOR): number {
+  const raw = lines * fontSize * lineHeightFactor + PADDING;
+  return Math.ceil(raw / STEP - 1e-9) * STEP;
+}
+
+/** The most lines one row can show: Excel caps a row at MAX_ROW_HEIGHT. */
+export function maxLinesInRow(fontSize: number, lineHeightFactor = LINE_HEIGHT_FACTOR): number {
+  let lines = 1;
+  while (linesHeight(lines + 1, fontSize, lineHeightFactor) <= MAX_ROW_HEIGHT) lines++;
+  return lines;
 }

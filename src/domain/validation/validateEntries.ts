@@ -8,7 +8,8 @@ import { checkGuidanceText } from './guidanceText';
 import { checkItemAssignment } from './itemAssignment';
 import { checkPeriodDates } from './periodDates';
 import { checkRequiredFields } from './requiredFields';
-import { checkTextLength } from './textLength';
+import { checkTextFitsRow, TEXT_CUT_CODE } from './textFitsRow';
+import { checkTextLength, TOO_LONG_CODE } from './textLength';
 
 export type EntryRule = (entry: Entry, ctx: ValidationContext) => Finding[];
 
@@ -20,17 +21,24 @@ export const ENTRY_RULES: readonly EntryRule[] = [
   checkEvaluationExplains,
   checkPeriodDates,
   checkTextLength,
+  checkTextFitsRow,
 ];
 
 /**
  * Run every rule over the entries, in entry order. A field with a specific finding (記入例のまま, 評価が
- * 説明不足) does not also get the generic 未記入 one.
+ * 説明不足) does not also get the generic 未記入 one; text too long to show in its row does not also get
+ * the softer 目安 one.
  */
 export function validateEntries(entries: readonly Entry[], ctx: ValidationContext): Finding[] {
   const perEntry = entries.flatMap((entry) => {
     const found = ENTRY_RULES.flatMap((rule) => rule(entry, ctx));
     const specific = new Set(found.filter((f) => f.code !== 'entry.required').map((f) => f.place.field));
-    return found.filter((f) => f.code !== 'entry.required' || !specific.has(f.place.field));
+    const cut = new Set(found.filter((f) => f.code === TEXT_CUT_CODE).map((f) => f.place.field));
+    return found.filter(
+      (f) =>
+        (f.code !== 'entry.required' || !specific.has(f.place.field)) &&
+        (f.code !== TOO_LONG_CODE || !cut.has(f.place.field)),
+    );
   });
   return [...perEntry, ...checkDuplicateEntries(entries)];
 }

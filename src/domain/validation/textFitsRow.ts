@@ -1,0 +1,68 @@
+import type { FieldKey, FormDefinition } from '../entry/formDefinition';
+import type { Entry } from '../entry/types';
+import type { Finding } from '../finding';
+import { ENTRY_COLUMN_WIDTHS } from '../template/buildEntrySheet';
+import { entryLayout } from '../template/entryLayout';
+import {
+  lineCapacity,
+  linesHeight,
+  MAX_ROW_HEIGHT,
+  maxLinesInRow,
+  wrappedLineCount,
+} from '../template/rowHeight';
+import { FONT_SIZE } from '../template/templateStyles';
+import { entryFinding, quote, type ValidationContext } from './context';
+
+export const TEXT_CUT_CODE = 'entry.text-cut';
+
+/** How wide (in characters) each text input of a form is on the entry sheet. */
+const widths = new WeakMap<FormDefinition, ReadonlyMap<FieldKey, number>>();
+
+function inputWidths(form: FormDefinition): ReadonlyMap<FieldKey, number> {
+  let byField = widths.get(form);
+  if (!byField) {
+    byField = new Map(
+      entryLayout(form).inputs.map((i) => [
+        i.field.key,
+        ENTRY_COLUMN_WIDTHS.slice(i.range.left, i.range.right + 1).reduce((a, b) => a + b, 0),
+      ]),
+    );
+    widths.set(form, byField);
+  }
+  return byField;
+}
+
+/** About how many full-width characters a row can show in a cell this wide: rounded down to tens. */
+export function charactersThatFit(widthChars: number, fontSize = FONT_SIZE): number {
+  const perLine = lineCapacity(widthChars, fontSize) / 2;
+  return Math.floor((perLine * maxLinesInRow(fontSize)) / 10) * 10;
+}
+
+/** Whether the text fits one row of Excel's largest height, by the estimate the sheet's heights use. */
+export function fitsOneRow(text: string, widthChars: number, fontSize = FONT_SIZE): boolean {
+  return linesHeight(wrappedLineCount(text, widthChars, fontSize), fontSize) <= MAX_ROW_HEIGHT;
+}
+
+/**
+ * Each value is one cell in one row of the entry sheet, and Excel shows at most 409pt of a row: text past
+ * that is cut on screen and on paper (the printed report too), whatever the form's soft length limit says.
+ * Line breaks count: each starts a line.
+ */
+export function checkTextFitsRow(entry: Entry, ctx: ValidationContext): Finding[] {
+  const byField = inputWidths(ctx.form);
+  return ctx.form.fields.flatMap((def) => {
+    const width = byField.get(def.key);
+    const text = entry.fields[def.key];
+    if (def.kind !== 'text' || width === undefined || fitsOneRow(text, width)) return [];
+    const perLine = Math.floor(lineCapacity(width, FONT_SIZE) / 2);
+    return [
+      entryFinding(
+        TEXT_CUT_CODE,
+        'warning',
+        `${quote(def)}は長すぎて、Excelではこのセルに約${charactersThatFit(width)}文字（1行に全角${perLine}文字ほど×${maxLinesInRow(FONT_SIZE)}行。改行すると次の行）までしか表示できません。超えた部分は画面でも印刷でも切れてしまいます。短くするか、箇条書きにまとめて別の資料に分けてください。`,
+        entry,
+        def.key,
+      ),
+    ];
+  });
+}
