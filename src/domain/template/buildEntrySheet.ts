@@ -61,7 +61,11 @@ function partsOf(form: FormDefinition): FormParts {
       layout,
       styles: pickStyles('heading', 'label', 'fixed', 'input', 'meta'),
       validations: layout.inputs.map(validationFor),
-      conditionalFormats: requiredInputs(layout, 'year-end').map((i) => ({ kind: 'blank', range: i.range, fill: MISSING_FILL })),
+      conditionalFormats: requiredInputs(layout, 'year-end').map((i) => ({
+        kind: 'blank',
+        range: i.range,
+        fill: MISSING_FILL,
+      })),
       hiddenColumns: [layout.meta.column],
       printArea: range(0, 0, layout.lastRow, 3),
       autoHeightRows: layout.inputs.filter((i) => i.field.kind === 'text').map((i) => i.range.top),
@@ -70,6 +74,9 @@ function partsOf(form: FormDefinition): FormParts {
   }
   return parts;
 }
+
+/** The rows (0-based) of a form's text inputs, which grow with their text (SheetSpec.autoHeightRows). */
+export const entryAutoHeightRows = (form: FormDefinition): readonly number[] => partsOf(form).autoHeightRows;
 
 /** One department's 取組項目 sheet for one item: the seed's form, protected, with only the inputs open. */
 export function buildEntrySheet(input: EntrySheetInput): SheetSpec {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { err, ok, type Result } from '../../domain/result';
 import type { WorkbookSpec } from '../../domain/template/sheetSpec';
 import type { FileWorkbookFactory, FileWorkbookPort, OpenError } from '../port';
+import { markEntrySheetRows } from './entrySheetRows';
 import { ExcelJsPort } from './excelJsPort';
 import { withRelativeTargets } from './relativeTargets';
 import { openError } from '../openError';
@@ -62,6 +63,8 @@ export const excelJsFactory: FileWorkbookFactory = {
       return err(openError('file.corrupt', file));
     }
     if (workbook.worksheets.length === 0) return err(openError('file.corrupt', file));
+    // ExcelJS read every row height as fixed: the entry sheets' text rows are to grow again when saved.
+    markEntrySheetRows(workbook);
     return ok(new ExcelJsPort(workbook, file));
   },
 };
