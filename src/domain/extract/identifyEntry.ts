@@ -64,76 +64,17 @@ export function identifyEntry(input: IdentityInput): Identification {
   const { plan, meta, itemText } = input;
   const notes: IdentityNote[] = [];
 
-  const labelItem = plan && itemText !== '' ? sameLabelAsMeta(plan, findItem(plan, itemText), meta) : undefined;
-  let code = labelItem?.code;
-  if (!code && meta) {
-    code = meta.code;
-    if (plan)
-      notes.push(
-        note(
-          'extract.unknown-item',
-          'warning',
-          'item',
-          `取組項目「${itemText}」が体系にないため、シートの識別情報（${meta.code}）で読みました。取組項目の欄を体系の表記に合わせてください。`,
-        ),
-      );
-  }
+  const labelItem =
+    plan && itemText !== '' ? sameLabelAsMeta(plan, findItem(plan, itemText), meta) : undefined;
+  const code = itemCodeOf(input, labelItem, notes);
   if (!code) {
     const reason = unknownItemReason(itemText, plan !== undefined);
     return { ok: false, reason, notes: [...notes, note('extract.unknown-item', 'error', 'item', reason)] };
   }
 
-  let labelDepartment: string | undefined;
-  const d = input.department;
-  if (d.kind === 'one') {
-    const known = !plan || plan.departments.includes(d.department);
-    if (!known)
-      notes.push(
-        note(
-          'extract.unknown-department',
-          'warning',
-          'department',
-          `実践課「${d.department}」は体系の課にありません${meta ? `。シートの識別情報の「${meta.department}」で読みました` : ''}。課の名前を体系の表記に合わせてください。`,
-        ),
-      );
-    if (known || !meta) labelDepartment = d.department;
-  } else if (d.kind === 'ambiguous') {
-    notes.push(
-      note(
-        'extract.ambiguous-department',
-        meta ? 'warning' : 'error',
-        'department',
-        `実践課「${input.departmentText}」から、どの課のシートか決められません${meta ? `。シートの識別情報の「${meta.department}」で読みました` : ''}。このシートの課を1つだけ入力してください（全課の取組は「保健福祉課（全課【総務課】）」のように）。`,
-      ),
-    );
-  }
-  let department = labelDepartment ?? meta?.department;
-  if (!department && d.kind === 'empty' && plan && labelItem) {
-    const a = labelItem.item.assignment;
-    const only = a.kind === 'all' ? a.coordinator : a.departments.length === 1 ? a.departments[0] : undefined;
-    if (only) {
-      department = only;
-      notes.push(
-        note(
-          'extract.department-inferred',
-          'warning',
-          'department',
-          `実践課が空欄のため、体系の実践課「${only}」のシートとして読みました。実践課を入力してください。`,
-        ),
-      );
-    }
-  }
-  if (!department) {
-    const reason =
-      d.kind === 'ambiguous'
-        ? `実践課「${input.departmentText}」から、どの課のシートか決められないため、読めませんでした。`
-        : '実践課が空欄のため、どの課のシートか決められず、読めませんでした。';
-    if (d.kind === 'empty')
-      notes.push(
-        note('extract.unknown-department', 'error', 'department', `${reason}実践課を入力してください。`),
-      );
-    return { ok: false, reason, notes };
-  }
+  const labelDepartment = labelDepartmentOf(input, notes);
+  const department = (labelDepartment ?? meta?.department) || inferDepartment(input, labelItem, notes);
+  if (!department) return unknownDepartment(input, notes);
 
   const mismatch =
     meta !== undefined &&
@@ -150,22 +91,7 @@ export function identifyEntry(input: IdentityInput): Identification {
     );
 
   const fiscalYear = input.yearLabel ?? meta?.fiscalYear ?? input.fiscalYear;
-  if (fiscalYear === undefined) {
-    const reason = '年度（例: 令和2年度）が見つからないため、読めませんでした。';
-    return {
-      ok: false,
-      reason,
-      notes: [
-        ...notes,
-        note(
-          'extract.unknown-fiscal-year',
-          'error',
-          'year',
-          `${reason}年度の欄に「令和2年度」のように入力してください。`,
-        ),
-      ],
-    };
-  }
+  if (fiscalYear === undefined) return unknownFiscalYear(notes);
   if (input.yearLabel !== undefined && input.fiscalYear !== undefined && input.yearLabel !== input.fiscalYear)
     notes.push(
       note(
@@ -189,15 +115,122 @@ export function identifyEntry(input: IdentityInput): Identification {
   };
 }
 
+/** The item's code: the label's item, else the metadata's (with a warning when a plan could not place the label). */
+function itemCodeOf(
+  input: IdentityInput,
+  labelItem: PlanItem | undefined,
+  notes: IdentityNote[],
+): string | undefined {
+  const { plan, meta, itemText } = input;
+  if (labelItem?.code) return labelItem.code;
+  if (!meta) return undefined;
+  if (plan)
+    notes.push(
+      note(
+        'extract.unknown-item',
+        'warning',
+        'item',
+        `取組項目「${itemText}」が体系にないため、シートの識別情報（${meta.code}）で読みました。取組項目の欄を体系の表記に合わせてください。`,
+      ),
+    );
+  return meta.code;
+}
+
+/** The department the 実践課 label names, when it names one the plan knows (or no metadata can stand in). */
+function labelDepartmentOf(input: IdentityInput, notes: IdentityNote[]): string | undefined {
+  const { plan, meta } = input;
+  const d = input.department;
+  if (d.kind === 'one') {
+    const known = !plan || plan.departments.includes(d.department);
+    if (!known)
+      notes.push(
+        note(
+          'extract.unknown-department',
+          'warning',
+          'department',
+          `実践課「${d.department}」は体系の課にありません${meta ? `。シートの識別情報の「${meta.department}」で読みました` : ''}。課の名前を体系の表記に合わせてください。`,
+        ),
+      );
+    return known || !meta ? d.department : undefined;
+  }
+  if (d.kind === 'ambiguous')
+    notes.push(
+      note(
+        'extract.ambiguous-department',
+        meta ? 'warning' : 'error',
+        'department',
+        `実践課「${input.departmentText}」から、どの課のシートか決められません${meta ? `。シートの識別情報の「${meta.department}」で読みました` : ''}。このシートの課を1つだけ入力してください（全課の取組は「保健福祉課（全課【総務課】）」のように）。`,
+      ),
+    );
+  return undefined;
+}
+
+/** An empty 実践課 on an item of one department (or a 全課 item): that department, with a warning. */
+function inferDepartment(
+  input: IdentityInput,
+  labelItem: PlanItem | undefined,
+  notes: IdentityNote[],
+): string | undefined {
+  if (input.department.kind !== 'empty' || !input.plan || !labelItem) return undefined;
+  const a = labelItem.item.assignment;
+  const only = a.kind === 'all' ? a.coordinator : a.departments.length === 1 ? a.departments[0] : undefined;
+  if (only)
+    notes.push(
+      note(
+        'extract.department-inferred',
+        'warning',
+        'department',
+        `実践課が空欄のため、体系の実践課「${only}」のシートとして読みました。実践課を入力してください。`,
+      ),
+    );
+  return only;
+}
+
+function unknownDepartment(input: IdentityInput, notes: IdentityNote[]): Identification {
+  const d = input.department;
+  const reason =
+    d.kind === 'ambiguous'
+      ? `実践課「${input.departmentText}」から、どの課のシートか決められないため、読めませんでした。`
+      : '実践課が空欄のため、どの課のシートか決められず、読めませんでした。';
+  if (d.kind === 'empty')
+    notes.push(
+      note('extract.unknown-department', 'error', 'department', `${reason}実践課を入力してください。`),
+    );
+  return { ok: false, reason, notes };
+}
+
+function unknownFiscalYear(notes: readonly IdentityNote[]): Identification {
+  const reason = '年度（例: 令和2年度）が見つからないため、読めませんでした。';
+  return {
+    ok: false,
+    reason,
+    notes: [
+      ...notes,
+      note(
+        'extract.unknown-fiscal-year',
+        'error',
+        'year',
+        `${reason}年度の欄に「令和2年度」のように入力してください。`,
+      ),
+    ],
+  };
+}
+
 /**
  * Two items can print the same 取組項目 label (the same ① group and (1) item, under different 推進項目): the
  * label then cannot tell them apart and findItem gives the first. When the metadata names the other one,
  * which prints exactly this label too, the label agrees with the metadata: take the metadata's item.
  */
-function sameLabelAsMeta(plan: Plan, found: PlanItem | undefined, meta: SheetMeta | undefined): PlanItem | undefined {
+function sameLabelAsMeta(
+  plan: Plan,
+  found: PlanItem | undefined,
+  meta: SheetMeta | undefined,
+): PlanItem | undefined {
   if (!found || !meta || found.code === meta.code) return found;
   const claimed = planItems(plan).find((p) => p.code === meta.code);
-  return claimed && normalizeKey(fullItemLabel(claimed)) === normalizeKey(fullItemLabel(found)) ? claimed : found;
+  return claimed && normalizeKey(fullItemLabel(claimed)) === normalizeKey(fullItemLabel(found))
+    ? claimed
+    : found;
 }
 
 function unknownItemReason(itemText: string, hasPlan: boolean): string {
