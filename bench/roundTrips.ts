@@ -20,7 +20,7 @@ import type { SheetSpec } from '../src/domain/template/sheetSpec';
 import { installFakeExcel } from '../tests/officejs/fake/fakeExcel';
 import { OfficeJsPort } from '../src/workbook/officejs/officeJsPort';
 import { CHUNK_BYTES } from '../src/workbook/officejs/payload';
-import { scaledPlan } from '../src/workbook/officejs/testPlans';
+import { scaledPlan } from '../tests/helpers/scaledPlan';
 
 const sample = r2Sample();
 const MB = 1024 * 1024;

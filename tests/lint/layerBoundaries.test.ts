@@ -210,6 +210,24 @@ const cases: readonly Case[] = [
     expectRule: null,
   },
   {
+    name: 'domain code importing a test helper from tests/helpers fails',
+    filePath: 'src/domain/extract/x.ts',
+    code: "import { sheetFromRows } from '../../../tests/helpers/sheetFromRows';\nexport const s = sheetFromRows;\n",
+    expectRule: 'no-restricted-syntax',
+  },
+  {
+    name: 'a domain test may build its sheets with a helper from tests/helpers',
+    filePath: 'src/domain/extract/x.test.ts',
+    code: "import { sheetFromRows } from '../../../tests/helpers/sheetFromRows';\nexport const s = sheetFromRows;\n",
+    expectRule: null,
+  },
+  {
+    name: 'a workbook test may build packages with a helper from tests/helpers',
+    filePath: 'src/workbook/xlsx/x.test.ts',
+    code: "import { xlsxPackage } from '../../../tests/helpers/xlsxPackage';\nexport const p = xlsxPackage;\n",
+    expectRule: null,
+  },
+  {
     name: 'production code may import its own test-free contract cases',
     filePath: 'src/taskpane/x.ts',
     code: "import { PORT_CASES } from '../workbook/contract/portCases';\nexport const cases = PORT_CASES;\n",

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { r2Sample } from '../sample/r2';
 import { extractWorkbook } from './extractWorkbook';
-import { rowsFromTsv, sheetFromRows } from './testSnapshot';
+import { rowsFromTsv, sheetFromRows } from '../../../tests/helpers/sheetFromRows';
 
 /**
- * __fixtures__/seed-report.tsv is lines 43–427 of the seed text, verbatim: the 37 取組項目 forms of the R2
+ * tests/fixtures/seed-report.tsv is lines 43–427 of the seed text, verbatim: the 37 取組項目 forms of the R2
  * report one below another, with the 基本項目 / 推進項目 headings between them. Tabs are cell boundaries.
  */
 const SEED_ROWS = rowsFromTsv(
-  readFileSync(new URL('./__fixtures__/seed-report.tsv', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../tests/fixtures/seed-report.tsv', import.meta.url), 'utf8'),
 );
 /** Form #n (1-based, the numbering of samples/r2/README.md): its nine rows, verbatim. */
 const seedForm = (n: number): string[][] => {

@@ -4,7 +4,7 @@ import planJson from '../../../samples/r2/plan.json';
 import { r2Sample } from '../sample/r2';
 import { formatSheetMeta, type SheetMeta } from '../template/sheetMeta';
 import { extractWorkbook } from './extractWorkbook';
-import { insertRows, type Rows, seedLayout, setCell, sheetFromRows } from './testSnapshot';
+import { insertRows, type Rows, seedLayout, setCell, sheetFromRows } from '../../../tests/helpers/sheetFromRows';
 
 const plan = r2Sample().plan;
 const options = { file: 'somu.xlsx', plan, fiscalYear: 2020 };

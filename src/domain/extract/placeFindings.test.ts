@@ -6,7 +6,7 @@ import { defaultContext } from '../validation/context';
 import { validateEntries } from '../validation/validateEntries';
 import { extractWorkbook } from './extractWorkbook';
 import { placeFindings } from './placeFindings';
-import { seedLayout, sheetFromRows } from './testSnapshot';
+import { seedLayout, sheetFromRows } from '../../../tests/helpers/sheetFromRows';
 import type { ExtractedEntry } from './types';
 
 const extracted = (sheet: string, seq: number): ExtractedEntry => ({

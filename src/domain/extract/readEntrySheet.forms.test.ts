@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { r2Sample } from '../sample/r2';
 import { readEntrySheet } from './readEntrySheet';
-import { type Rows, seedLayout, setCell, sheetFromRows } from './testSnapshot';
+import { type Rows, seedLayout, setCell, sheetFromRows } from '../../../tests/helpers/sheetFromRows';
 import type { ExtractOptions } from './types';
 
 const plan = r2Sample().plan;

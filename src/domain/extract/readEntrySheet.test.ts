@@ -10,7 +10,7 @@ import {
   seedLayout,
   setCell,
   sheetFromRows,
-} from './testSnapshot';
+} from '../../../tests/helpers/sheetFromRows';
 import type { ExtractedEntry } from './types';
 
 const plan = r2Sample().plan;

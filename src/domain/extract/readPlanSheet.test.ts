@@ -4,7 +4,7 @@ import { planItems } from '../plan/planItems';
 import { r2Sample } from '../sample/r2';
 import { range } from '../template/sheetSpec';
 import { findPlanInWorkbook, readPlanSheet } from './readPlanSheet';
-import { sheetFromRows } from './testSnapshot';
+import { sheetFromRows } from '../../../tests/helpers/sheetFromRows';
 
 const codes = planItems(r2Sample().plan).map((p) => p.code);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readAchievement } from '../entry/achievement';
 import { checkAchievementValue } from './achievementValue';
 import { defaultContext } from './context';
-import { testEntry } from './testEntry';
+import { testEntry } from '../../../tests/helpers/testEntry';
 
 describe('checkAchievementValue', () => {
   const run = (achievement: string) => checkAchievementValue(testEntry({ achievement }), defaultContext('year-end')).map((f) => [f.code, f.severity]);

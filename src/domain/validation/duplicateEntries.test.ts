@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDuplicateEntries } from './duplicateEntries';
-import { testEntry } from './testEntry';
+import { testEntry } from '../../../tests/helpers/testEntry';
 
 describe('checkDuplicateEntries', () => {
   it('accepts several sheets of one department for one item with different seq', () => {

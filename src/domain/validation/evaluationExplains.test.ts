@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultContext } from './context';
 import { checkEvaluationExplains } from './evaluationExplains';
-import { testEntry } from './testEntry';
+import { testEntry } from '../../../tests/helpers/testEntry';
 
 describe('checkEvaluationExplains', () => {
   const run = (achievement: string, evaluation: string) =>

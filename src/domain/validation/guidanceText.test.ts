@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldDef, STANDARD_FORM } from '../entry/formDefinition';
 import { defaultContext } from './context';
 import { checkGuidanceText } from './guidanceText';
-import { testEntry } from './testEntry';
+import { testEntry } from '../../../tests/helpers/testEntry';
 
 describe('checkGuidanceText', () => {
   const guidance = fieldDef(STANDARD_FORM, 'goal').guidance;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { r2Sample } from '../sample/r2';
 import { defaultContext } from './context';
 import { checkItemAssignment } from './itemAssignment';
-import { testEntry } from './testEntry';
+import { testEntry } from '../../../tests/helpers/testEntry';
 
 describe('checkItemAssignment', () => {
   const ctx = defaultContext('year-end', r2Sample().plan);

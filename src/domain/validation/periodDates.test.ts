@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultContext } from './context';
 import { checkPeriodDates } from './periodDates';
-import { testEntry } from './testEntry';
+import { testEntry } from '../../../tests/helpers/testEntry';
 
 describe('checkPeriodDates', () => {
   const run = (firstHalf: string, secondHalf: string) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Stage } from '../entry/formDefinition';
 import { defaultContext } from './context';
 import { checkRequiredFields } from './requiredFields';
-import { testEntry } from './testEntry';
+import { testEntry } from '../../../tests/helpers/testEntry';
 import { r2Sample } from '../sample/r2';
 
 describe('checkRequiredFields', () => {

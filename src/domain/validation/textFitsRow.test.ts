@@ -5,7 +5,7 @@ import { estimateRowHeight, MAX_ROW_HEIGHT } from '../template/rowHeight';
 import { FONT_SIZE } from '../template/templateStyles';
 import { defaultContext } from './context';
 import { charactersThatFit, checkTextFitsRow, fitsOneRow, TEXT_CUT_CODE } from './textFitsRow';
-import { testEntry } from './testEntry';
+import { testEntry } from '../../../tests/helpers/testEntry';
 import { validateEntries } from './validateEntries';
 
 const ctx = defaultContext('year-end');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultContext } from './context';
 import { checkTextLength } from './textLength';
-import { testEntry } from './testEntry';
+import { testEntry } from '../../../tests/helpers/testEntry';
 
 describe('checkTextLength', () => {
   it('accepts text within the limit', () => {

@@ -3,7 +3,7 @@ import { countBySeverity } from '../finding';
 import { r2Sample } from '../sample/r2';
 import { defaultContext } from './context';
 import { validateEntries } from './validateEntries';
-import { testEntry } from './testEntry';
+import { testEntry } from '../../../tests/helpers/testEntry';
 
 describe('validateEntries', () => {
   it('does not double-report a field that has a specific finding', () => {

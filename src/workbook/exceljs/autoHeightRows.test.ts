@@ -4,7 +4,7 @@ import { contractSheet, contractWorkbook } from '../contract/portCases';
 import { writeXlsx } from '../xlsx/writeXlsx';
 import { dropCustomHeight } from './autoHeightRows';
 import { excelJsFactory } from './excelJsFactory';
-import { sheetXml } from './testFiles';
+import { sheetXml } from '../../../tests/helpers/reopen';
 
 /**
  * A row that grows with its text (SheetSpec.autoHeightRows) keeps its starting height but is written

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpenError } from '../port';
 import { contractSheet, contractWorkbook } from '../contract/portCases';
 import { excelJsFactory } from './excelJsFactory';
-import { zipParts } from './testFiles';
+import { zipParts } from '../../../tests/helpers/reopen';
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const utf16 = (text: string): number[] => Array.from(text).flatMap((c) => [c.charCodeAt(0), 0]);

@@ -2,7 +2,7 @@ import type { WorkbookSpec } from '../../domain/template/sheetSpec';
 import { describeWorkbookPortContract } from '../../../tests/contract/describeWorkbookPortContract';
 import type { FileWorkbookPort, WorkbookPort } from '../port';
 import { excelJsFactory } from './excelJsFactory';
-import { fillOfCell, reopen, sheetOf } from './testFiles';
+import { fillOfCell, reopen, sheetOf } from '../../../tests/helpers/reopen';
 
 async function open(bytes: Uint8Array): Promise<FileWorkbookPort> {
   const opened = await excelJsFactory.open(bytes, '契約テスト.xlsx');

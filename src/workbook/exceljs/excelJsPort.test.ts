@@ -3,7 +3,7 @@ import { range } from '../../domain/template/sheetSpec';
 import { contractSheet, contractWorkbook } from '../contract/portCases';
 import { MARK_FILLS } from '../markFills';
 import { excelJsFactory } from './excelJsFactory';
-import { fillOfCell, reopen, sheetOf, sheetXml, zipParts } from './testFiles';
+import { fillOfCell, reopen, sheetOf, sheetXml, zipParts } from '../../../tests/helpers/reopen';
 
 const activeTabOf = async (bytes: Uint8Array): Promise<string | undefined> =>
   /activeTab="(\d+)"/.exec((await zipParts(bytes)).get('xl/workbook.xml') ?? '')?.[1];

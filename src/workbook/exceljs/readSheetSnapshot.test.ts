@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readSheetSnapshot } from './readSheetSnapshot';
-import { reopen, sheetOf } from './testFiles';
+import { reopen, sheetOf } from '../../../tests/helpers/reopen';
 
 /** A sheet as a department's Excel might have saved it: built with ExcelJS, saved and re-opened. */
 async function saved(fill: (ws: ExcelJS.Worksheet) => void): Promise<ExcelJS.Worksheet> {

@@ -5,7 +5,7 @@ import { contractSheet, contractWorkbook } from '../contract/portCases';
 import { excelJsFactory } from './excelJsFactory';
 import { SHEET_FONT } from './excelStyle';
 import { internals } from './internals';
-import { reopen, sheetOf, sheetXml } from './testFiles';
+import { reopen, sheetOf, sheetXml } from '../../../tests/helpers/reopen';
 
 const ACHIEVEMENTS = ['達成できた', '一部達成できた', '達成できなかった'];
 

@@ -18,7 +18,7 @@ import { specToSnapshot } from '../../domain/template/specToSnapshot';
 import type { WorkbookPort } from '../port';
 import { OfficeJsPort } from './officeJsPort';
 import { CHUNK_BYTES } from './payload';
-import { scaledPlan } from './testPlans';
+import { scaledPlan } from '../../../tests/helpers/scaledPlan';
 import { installFresh, type InstalledFake } from '../../../tests/officejs/testPort';
 
 let fake: InstalledFake;

@@ -4,7 +4,7 @@ import type { CellSpec, CellValue } from '../../domain/template/sheetSpec';
 import { contractSheet, contractWorkbook } from '../contract/portCases';
 import { excelJsFactory } from '../exceljs/excelJsFactory';
 import { readXlsxSnapshot } from './readXlsxSnapshot';
-import { excelJsSnapshot } from './testPackage';
+import { excelJsSnapshot } from '../../../tests/helpers/xlsxPackage';
 
 /** Text with what trips readers: line ends, XML specials, escape look-alikes, controls, astral characters. */
 const text = fc

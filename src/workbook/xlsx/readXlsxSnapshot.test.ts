@@ -8,10 +8,10 @@ import { consolidate } from '../../app/consolidate';
 /* eslint-enable no-restricted-imports */
 import { r2Sample } from '../../domain/sample/r2';
 import { buildMasterTemplate } from '../../domain/template/buildMasterTemplate';
-import { edgeCaseWorkbook } from '../exceljs/edgeCaseWorkbook';
+import { edgeCaseWorkbook } from '../../../tests/helpers/edgeCaseWorkbook';
 import { excelJsFactory } from '../exceljs/excelJsFactory';
 import { readXlsxSnapshot } from './readXlsxSnapshot';
-import { excelJsSnapshot, xlsxPackage } from './testPackage';
+import { excelJsSnapshot, xlsxPackage } from '../../../tests/helpers/xlsxPackage';
 
 const { plan, entries, fiscalYear } = r2Sample();
 const departmentFiles = buildDepartmentFiles(excelJsFactory, { plan, fiscalYear, entries });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readXlsxSnapshot } from './readXlsxSnapshot';
-import { excelJsSnapshot, SHEET_RELS, xlsxPackage, type PackageParts } from './testPackage';
+import { excelJsSnapshot, SHEET_RELS, xlsxPackage, type PackageParts } from '../../../tests/helpers/xlsxPackage';
 
 /**
  * Hand-written XML, each case read by both readers: readXlsxSnapshot must answer exactly what ExcelJS

@@ -1,6 +1,6 @@
 import { describeWorkbookPortContract } from '../../../tests/contract/describeWorkbookPortContract';
 import type { FileWorkbookPort, WorkbookPort } from '../port';
-import { fillOfCell, reopen, sheetOf } from '../exceljs/testFiles';
+import { fillOfCell, reopen, sheetOf } from '../../../tests/helpers/reopen';
 import { SpecWorkbookPort } from './specWorkbookPort';
 import { contractWorkbook } from '../contract/portCases';
 

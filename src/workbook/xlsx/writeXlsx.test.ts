@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetSpec } from '../../domain/template/sheetSpec';
 import { contractSheet } from '../contract/portCases';
-import { reopen, sheetOf } from '../exceljs/testFiles';
+import { reopen, sheetOf } from '../../../tests/helpers/reopen';
 import { readXlsxSnapshot } from './readXlsxSnapshot';
 import { writeXlsx } from './writeXlsx';
 

@@ -7,7 +7,9 @@ import ExcelJS from 'exceljs';
  * a 40,000-character cell, a hyperlink, merges, hidden, very hidden and empty sheets. With
  * `useSharedStrings: false` strings are written as `t="str"` and rich text as inline strings.
  */
-export async function edgeCaseWorkbook(options: { readonly useSharedStrings?: boolean } = {}): Promise<Uint8Array> {
+export async function edgeCaseWorkbook(
+  options: { readonly useSharedStrings?: boolean } = {},
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet('値');
   ws.getCell('A1').value = { richText: [{ text: '目指す', font: { bold: true } }, { text: '姿' }] };

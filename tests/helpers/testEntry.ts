@@ -1,7 +1,10 @@
-import { emptyFields, type Entry, type EntryFields } from '../entry/types';
+import { emptyFields, type Entry, type EntryFields } from '../../src/domain/entry/types';
 
 /** A complete, valid year-end entry of the R2 sample's I-2-1-3 (総務課), with fields overridden. */
-export function testEntry(fields: Partial<EntryFields> = {}, key: Partial<Pick<Entry, 'code' | 'department' | 'seq'>> = {}): Entry {
+export function testEntry(
+  fields: Partial<EntryFields> = {},
+  key: Partial<Pick<Entry, 'code' | 'department' | 'seq'>> = {},
+): Entry {
   return {
     code: 'I-2-1-3',
     department: '総務課',

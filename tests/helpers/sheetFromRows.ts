@@ -1,6 +1,6 @@
-import type { CellRange, CellValue } from '../template/sheetSpec';
-import { range } from '../template/sheetSpec';
-import type { SheetSnapshot } from './snapshot';
+import type { CellRange, CellValue } from '../../src/domain/template/sheetSpec';
+import { range } from '../../src/domain/template/sheetSpec';
+import type { SheetSnapshot } from '../../src/domain/extract/snapshot';
 
 /** Test helper: rows of cells as a snapshot grid ('' stays '', as an adapter may return it). */
 export type Rows = readonly (readonly CellValue[])[];

@@ -1,7 +1,7 @@
-import type { Entry } from '../../domain/entry/types';
-import { itemCode } from '../../domain/plan/planItems';
-import type { Plan } from '../../domain/plan/types';
-import type { Sample } from '../../domain/sample/r2';
+import type { Entry } from '../../src/domain/entry/types';
+import { itemCode } from '../../src/domain/plan/planItems';
+import type { Plan } from '../../src/domain/plan/types';
+import type { Sample } from '../../src/domain/sample/r2';
 
 /**
  * A plan `times` as big as the sample: every 基本項目's 推進項目 repeated with new numbers (and so new item

@@ -1,8 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
-import type { WorkbookSnapshot } from '../../domain/extract/snapshot';
-import { ok, type Result } from '../../domain/result';
-import { excelJsFactory } from '../exceljs/excelJsFactory';
-import type { OpenError } from '../port';
+import type { WorkbookSnapshot } from '../../src/domain/extract/snapshot';
+import { ok, type Result } from '../../src/domain/result';
+import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
+import type { OpenError } from '../../src/workbook/port';
 
 /** Test helpers: a minimal .xlsx package written part by part, to hand both readers exactly the XML a case needs. */
 export interface PackageParts {
@@ -36,7 +36,10 @@ export async function xlsxPackage(parts: PackageParts = {}): Promise<Uint8Array>
     '[Content_Types].xml',
     `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
   );
-  zip.file('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0"?><Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   zip.file(
     'xl/workbook.xml',
     `<?xml version="1.0"?><workbook xmlns="${MAIN}" xmlns:r="${REL}">${parts.workbookPr ?? ''}<sheets>${parts.sheets ?? '<sheet name="S" sheetId="1" r:id="rId1"/>'}</sheets></workbook>`,
@@ -45,8 +48,16 @@ export async function xlsxPackage(parts: PackageParts = {}): Promise<Uint8Array>
     'xl/_rels/workbook.xml.rels',
     `<?xml version="1.0"?><Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>`,
   );
-  if (parts.sharedStrings !== undefined) zip.file('xl/sharedStrings.xml', `<?xml version="1.0"?><sst xmlns="${MAIN}">${parts.sharedStrings}</sst>`);
-  if (parts.styles !== undefined) zip.file('xl/styles.xml', `<?xml version="1.0"?><styleSheet xmlns="${MAIN}">${parts.styles}</styleSheet>`);
+  if (parts.sharedStrings !== undefined)
+    zip.file(
+      'xl/sharedStrings.xml',
+      `<?xml version="1.0"?><sst xmlns="${MAIN}">${parts.sharedStrings}</sst>`,
+    );
+  if (parts.styles !== undefined)
+    zip.file(
+      'xl/styles.xml',
+      `<?xml version="1.0"?><styleSheet xmlns="${MAIN}">${parts.styles}</styleSheet>`,
+    );
   zip.file(
     'xl/worksheets/sheet1.xml',
     `<?xml version="1.0"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${parts.sheetData ?? ''}</sheetData>${parts.afterSheetData ?? ''}</worksheet>`,
@@ -56,7 +67,11 @@ export async function xlsxPackage(parts: PackageParts = {}): Promise<Uint8Array>
 }
 
 /** What the ExcelJS path gives for the same bytes: `(await excelJsFactory.open(bytes, file)).readSnapshot(sheets)`. */
-export async function excelJsSnapshot(bytes: Uint8Array, file: string, sheets?: readonly string[]): Promise<Result<WorkbookSnapshot, OpenError>> {
+export async function excelJsSnapshot(
+  bytes: Uint8Array,
+  file: string,
+  sheets?: readonly string[],
+): Promise<Result<WorkbookSnapshot, OpenError>> {
   const opened = await excelJsFactory.open(bytes, file);
   return opened.ok ? ok(await opened.value.readSnapshot(sheets)) : opened;
 }
