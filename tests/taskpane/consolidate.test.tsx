@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDepartmentFiles } from '../../src/app/buildWorkbooks';
 import { countBySeverity, type Finding } from '../../src/domain/finding';
+import { formatFiscalYear } from '../../src/domain/fiscal/fiscalYear';
 import { WRONG_YEAR_LABEL } from '../../src/taskpane/tabs/consolidationCounts';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 import {
@@ -230,6 +231,101 @@ describe('集約 tab', () => {
       '令和2年度',
     ]);
   });
+
+  /** 総務課's file and 町民生活課's, each built for the year given. */
+  async function filesOfYears(years: { somu: number; chomin: number }): Promise<File[]> {
+    const build = async (department: string, fiscalYear: number) => {
+      const entries = sample.entries
+        .filter((e) => e.department === department)
+        .map((e) => ({ ...e, fiscalYear }));
+      const [file] = await buildDepartmentFiles(excelJsFactory, {
+        plan: sample.plan,
+        fiscalYear,
+        departments: [department],
+        entries,
+      });
+      return fileOf(`${department}_${formatFiscalYear(fiscalYear)}.xlsx`, file!.bytes);
+    };
+    return [await build('総務課', years.somu), await build('町民生活課', years.chomin)];
+  }
+
+  const R2 = sample.fiscalYear;
+  it.each([
+    {
+      name: 'the 年度 untouched and every file of 令和3年度: the files decide, and the pane says so',
+      years: { somu: R2 + 1, chomin: R2 + 1 },
+      pick: undefined,
+      note: /^ファイルに書かれた年度で集約しました（令和3年度）。「年度」に表示していた令和2年度とは違います。$/,
+      wrongYear: 'none',
+      selected: R2 + 1,
+    },
+    {
+      name: 'the 年度 untouched and every file of the 体系’s year: the files decide',
+      years: { somu: R2, chomin: R2 },
+      pick: undefined,
+      note: /^ファイルに書かれた年度で集約しました（令和2年度）。$/,
+      wrongYear: 'none',
+      selected: R2,
+    },
+    {
+      name: 'the 年度 untouched and the files disagree, one of them of the list’s year: that year, each file’s year named',
+      years: { somu: R2 + 1, chomin: R2 },
+      pick: undefined,
+      note: /^ファイルの年度が揃っていないため、「年度」の令和2年度で集約しました。ファイルの年度: 令和2年度: 町民生活課_令和2年度.xlsx／令和3年度: 総務課_令和3年度.xlsx。/,
+      wrongYear: 'some',
+      selected: R2,
+    },
+    {
+      name: 'the user picked 令和2年度: the picked year wins over the files, whose other year is named',
+      years: { somu: R2 + 1, chomin: R2 + 1 },
+      pick: R2,
+      note: /^令和2年度で集約しました（「年度」で選んだ年度）。ほかの年度のシートがあるファイル: 令和3年度: 総務課_令和3年度.xlsx、町民生活課_令和3年度.xlsx。/,
+      wrongYear: 'some',
+      selected: R2,
+    },
+  ])(
+    '$name',
+    async ({ years, pick, note, wrongYear, selected }) => {
+      const port = await masterPort();
+      renderApp(fileHost(port, '令和2年度_全体計画.xlsx').host);
+      fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+      const select = (await within(screen.getByRole('tabpanel')).findByLabelText(
+        '年度',
+      )) as HTMLSelectElement;
+      await waitFor(() => expect(select.value).toBe(String(R2)));
+      if (pick !== undefined) fireEvent.change(select, { target: { value: String(pick) } });
+      const { panel } = await consolidateFiles(await filesOfYears(years));
+      expect(within(panel).getByText(note)).toBeTruthy();
+      expect(Number(statValue('集約の結果', WRONG_YEAR_LABEL)) > 0 ? 'some' : 'none').toBe(wrongYear);
+      expect(select.value).toBe(String(selected));
+      const master = (await port.readSnapshot(['全体計画'])).sheets[0]!;
+      expect(master.values[0]?.[0]).toContain(formatFiscalYear(selected));
+    },
+    30_000,
+  );
+
+  it('the 年度 untouched and the files disagree on years other than the list’s: asks for a year and writes nothing', async () => {
+    const port = await masterPort();
+    const before = (await port.readSnapshot(['全体計画'])).sheets[0]!.values;
+    renderApp(fileHost(port, '令和2年度_全体計画.xlsx').host);
+    fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+    const panel = screen.getByRole('tabpanel');
+    const files = await filesOfYears({ somu: R2 + 1, chomin: R2 + 2 });
+    fireEvent.change(within(panel).getByLabelText('集約する各課のファイル'), { target: { files } });
+    const list = await within(panel).findByRole('region', { name: '集約するファイル' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    fireEvent.click(within(panel).getByRole('button', { name: '2 個のファイルを集約' }));
+    expect(
+      await within(panel).findByText(
+        'ファイルの年度が揃っていないため、どの年度として集約するか決められません（令和3年度: 総務課_令和3年度.xlsx／令和4年度: 町民生活課_令和4年度.xlsx）。「年度」で集約する年度を選んでから、もう一度集約してください。全体計画は変更していません。',
+        {},
+        { timeout: 20_000 },
+      ),
+    ).toBeTruthy();
+    expect(within(panel).queryByLabelText('集約の結果')).toBeNull();
+    expect(within(list).getAllByText('待機')).toHaveLength(2);
+    expect((await port.readSnapshot(['全体計画'])).sheets[0]!.values).toEqual(before);
+  }, 30_000);
 
   it('without a 体系, says to read one first', async () => {
     const { host } = fileHost();

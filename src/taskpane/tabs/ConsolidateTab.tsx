@@ -22,6 +22,7 @@ import type { HostMode } from '../host';
 import { consolidationCounts, WRONG_YEAR_LABEL } from './consolidationCounts';
 import { PickedFileRow } from './PickedFileRow';
 import type { PickedFile } from './pickedFiles';
+import { yearNote } from './useConsolidateTab';
 
 const useStyles = makeStyles({
   two: {
@@ -137,6 +138,7 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
       <OperationStatus state={props.state} />
       {r && n && (
         <>
+          <span className={s.target}>{yearNote(r.year)}</span>
           <StatTiles
             label="集約の結果"
             columns={3}

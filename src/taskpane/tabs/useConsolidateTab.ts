@@ -1,12 +1,19 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import { consolidate, type ConsolidateResult } from '../../app/consolidate';
+import {
+  consolidateSources,
+  decideRunYear,
+  readSources,
+  type ConsolidateResult,
+} from '../../app/consolidate';
 import { consolidationReport } from '../../app/consolidationReport';
 import type { Stage } from '../../domain/entry/formDefinition';
+import { decidedYear, type YearDecision, type YearFiles } from '../../domain/fiscal/decideFiscalYear';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { localStamp } from '../../domain/fiscal/localStamp';
 import type { Plan } from '../../domain/plan/types';
 import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
 import { currentFiscalYear } from '../fiscal';
+import type { Progress } from '../../workbook/port';
 import { XLSX_MIME, type Host } from '../host';
 import { useOperation } from '../hooks/useOperation';
 import { consolidationCounts, consolidationMessage } from './consolidationCounts';
@@ -16,6 +23,50 @@ import { filesReducer, sourceInput } from './pickedFiles';
 export { masterFileName };
 
 export { FILE_STATUS_LABELS, filesReducer, type FileStatus, type PickedFile } from './pickedFiles';
+
+const LISTED = 5;
+/** `令和3年度: a.xlsx、b.xlsx ほか 4 件`. */
+const filesOfYear = (y: YearFiles): string =>
+  `${formatFiscalYear(y.fiscalYear)}: ${y.files.slice(0, LISTED).join('、')}${
+    y.files.length > LISTED ? ` ほか ${y.files.length - LISTED} 件` : ''
+  }`;
+const WRONG_YEAR_NOTE =
+  'ほかの年度のシートは「年度違い」として集約していません（集約ログに内容を残しています）。';
+
+/**
+ * Which year a pane run consolidated and why, as the CLI's summary says it: the 年度 the user chose, the
+ * year written in the files, or the 年度 list's year when the files carry none or disagree.
+ */
+export function yearNote(d: YearDecision): string {
+  switch (d.kind) {
+    case 'explicit':
+      return `${formatFiscalYear(d.fiscalYear)}で集約しました（「年度」で選んだ年度）。${
+        d.others.length === 0
+          ? ''
+          : `ほかの年度のシートがあるファイル: ${d.others.map(filesOfYear).join('／')}。${WRONG_YEAR_NOTE}`
+      }`;
+    case 'inferred':
+      return `ファイルに書かれた年度で集約しました（${formatFiscalYear(d.fiscalYear)}）。${
+        d.fallback !== undefined && d.fallback !== d.fiscalYear
+          ? `「年度」に表示していた${formatFiscalYear(d.fallback)}とは違います。`
+          : ''
+      }`;
+    case 'default':
+      return `ファイルに年度が書かれていないため、「年度」の${formatFiscalYear(d.fiscalYear)}で集約しました。`;
+    case 'mixed':
+      return `ファイルの年度が揃っていないため、「年度」の${formatFiscalYear(d.fiscalYear)}で集約しました。ファイルの年度: ${d.byYear
+        .map(filesOfYear)
+        .join('／')}。${WRONG_YEAR_NOTE}別の年度で集約するときは「年度」を選んでください。`;
+    case 'undecided':
+      return `ファイルの年度が揃っていないため、どの年度として集約するか決められません（${d.byYear
+        .map(filesOfYear)
+        .join(
+          '／',
+        )}）。「年度」で集約する年度を選んでから、もう一度集約してください。全体計画は変更していません。`;
+    case 'none':
+      return '';
+  }
+}
 
 /** 集約: department files in, the master view of this workbook out, and what happened to every file. */
 export function useConsolidateTab(
@@ -28,6 +79,13 @@ export function useConsolidateTab(
   const [files, dispatch] = useReducer(filesReducer, []);
   const [stage, setStage] = useState<Stage>('year-end');
   const [fiscalYear, setFiscalYear] = useState<number>(planYear ?? currentFiscalYear(today));
+  // Until the user picks a 年度, the files decide the year (as the CLI without --year); the list's year is
+  // then only the default for files that carry none.
+  const [yearChosen, setYearChosen] = useState(false);
+  const chooseFiscalYear = useCallback((year: number) => {
+    setYearChosen(true);
+    setFiscalYear(year);
+  }, []);
   const [result, setResult] = useState<ConsolidateResult | undefined>(undefined);
   // The 体系's own year (its title row) is the year being consolidated, once it has been read.
   useEffect(() => {
@@ -52,26 +110,36 @@ export function useConsolidateTab(
     const inputs = files.map(sourceInput);
     void op.run(async (onProgress) => {
       reading.reset();
-      const target =
-        host.getSnapshot().port ??
-        (await host.ensureWorkbook(`${formatFiscalYear(fiscalYear)}_全体計画.xlsx`));
-      const factory = await host.loadFactory();
+      const progress = (p: Progress) => {
+        const id = ids[p.done];
+        if (id !== undefined) dispatch({ type: 'reading', id });
+        onProgress(p);
+      };
       try {
-        const r = await consolidate(plan, inputs, {
-          factory,
+        const factory = await host.loadFactory();
+        const read = await readSources(plan, inputs, { factory, fiscalYear, onProgress: progress });
+        // Decided over the files just read, as the CLI does: nothing is read twice to learn their year.
+        const year = decideRunYear(read, yearChosen ? { explicit: fiscalYear } : { fallback: fiscalYear });
+        const used = decidedYear(year);
+        if (used === undefined) {
+          dispatch({ type: 'failed' });
+          setResult(undefined);
+          return { intent: 'warning', message: yearNote(year) };
+        }
+        const target =
+          host.getSnapshot().port ?? (await host.ensureWorkbook(`${formatFiscalYear(used)}_全体計画.xlsx`));
+        const r = await consolidateSources(plan, read, year, {
           target,
           stage,
-          fiscalYear,
+          fiscalYear: used,
           stamp: localStamp(new Date()),
           title: planTitle ?? DEFAULT_PLAN_TITLE,
-          onProgress: (p) => {
-            const id = ids[p.done];
-            if (id !== undefined) dispatch({ type: 'reading', id });
-            onProgress(p);
-          },
+          onProgress: progress,
         });
         dispatch({ type: 'finished', consolidation: r.consolidation });
         setResult(r);
+        // The list shows the year used; it stays the files' choice until the user picks one.
+        setFiscalYear(used);
         host.touch();
         return consolidationMessage(consolidationCounts(r));
       } catch (e) {
@@ -79,12 +147,13 @@ export function useConsolidateTab(
         throw e;
       }
     }, '集約しています');
-  }, [host, plan, files, stage, fiscalYear, planTitle, op, reading]);
+  }, [host, plan, files, stage, fiscalYear, yearChosen, planTitle, op, reading]);
 
   const downloadMaster = useCallback(async () => {
     const bytes = await host.saveCurrent?.();
-    if (bytes) host.download?.(masterFileName(host.getSnapshot().name, fiscalYear), bytes, XLSX_MIME);
-  }, [host, fiscalYear]);
+    const year = (result && decidedYear(result.year)) ?? fiscalYear;
+    if (bytes) host.download?.(masterFileName(host.getSnapshot().name, year), bytes, XLSX_MIME);
+  }, [host, result, fiscalYear]);
 
   const downloadReport = useCallback(() => {
     if (!result) return;
@@ -100,7 +169,7 @@ export function useConsolidateTab(
     stage,
     setStage,
     fiscalYear,
-    setFiscalYear,
+    setFiscalYear: chooseFiscalYear,
     result,
     state: op.state,
     readState: reading.state,
