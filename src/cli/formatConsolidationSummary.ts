@@ -1,6 +1,7 @@
 import { STAGE_LABELS, type Stage } from '../domain/entry/formDefinition';
 import { OUTCOME_LABELS, type Outcome } from '../domain/consolidation/types';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
+import { formatStamp } from '../domain/fiscal/formatStamp';
 import { formatCounts } from './formatFindings';
 import { formatYearDecision } from './formatYearDecision';
 import type { ConsolidationRun } from './runConsolidation';
@@ -13,7 +14,7 @@ const list = (items: readonly string[]): string =>
     ? items.join('、')
     : `${items.slice(0, LISTED).join('、')} ほか ${items.length - LISTED} 件`;
 
-/** The short Japanese summary of a consolidation, for stdout. */
+/** The short Japanese summary of a consolidation, for stdout. 集約日時 reads as on the printed sheets (report.json keeps ISO). */
 export function formatConsolidationSummary(
   run: Extract<ConsolidationRun, { kind: 'done' }>,
   paths: {
@@ -33,7 +34,7 @@ export function formatConsolidationSummary(
   const a = s.achievement;
   return [
     run.masterWritten
-      ? `全体計画に集約しました（${formatFiscalYear(c.fiscalYear)}・${STAGE_LABELS[paths.stage]}、集約日時 ${c.stamp}）`
+      ? `全体計画に集約しました（${formatFiscalYear(c.fiscalYear)}・${STAGE_LABELS[paths.stage]}、集約日時 ${formatStamp(c.stamp)}）`
       : `集約できるファイルがありませんでした。全体計画は変更していません（${formatFiscalYear(c.fiscalYear)}・${STAGE_LABELS[paths.stage]}）`,
     ...formatYearDecision(result.year, '集約', paths.defaultYearFrom),
     `  入力ファイル: ${s.files} 件（読み込み ${s.files - s.rejectedFiles} 件、受け付けられなかったファイル ${s.rejectedFiles} 件）`,

@@ -15,6 +15,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 interface Report {
+  stamp: string;
   summary: { files: number; rejectedFiles: number; entries: number; missing: number };
   inputs: { file: string; status: string; reason?: string }[];
 }
@@ -39,9 +40,13 @@ describe('suishin consolidate', () => {
     expect(r.stdout).toContain('未提出: なし');
     expect(r.stdout).toContain('目標の達成: 達成できた 23、一部達成できた 13、達成できなかった 1、未記入 0');
     expect(r.stderr).toContain('[####################]');
+    // 集約日時 as the printed sheets show it (FIXED_NOW, local time), not ISO text; report.json keeps ISO.
+    expect(r.stdout).toContain('集約日時 令和3年3月31日 17:05）');
+    expect(r.stdout).not.toMatch(/集約日時 \d{4}-/);
 
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as Report;
     expect(report.summary).toMatchObject({ files: 9, rejectedFiles: 1, entries: 37, missing: 0 });
+    expect(report.stamp).toMatch(/^2021-03-31T17:05:09[+-]\d{2}:\d{2}$/);
     expect(report.inputs.find((i) => i.file === '壊れた.xlsx')).toMatchObject({
       status: 'rejected',
       reason: expect.stringContaining('壊れている可能性'),
