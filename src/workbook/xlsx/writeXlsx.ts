@@ -47,11 +47,38 @@ export async function writeXlsx(
   const styles = new Styles();
   const strings = new SharedStrings();
   const active = activeIndex(workbook.sheets, options.active?.sheet);
+  const { written, tableIds } = writeSheets(zip, workbook.sheets, { styles, strings, active, options });
+  const hasStrings = strings.size > 0;
+  zip.add('xl/workbook.xml', workbookXml(written, active));
+  zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(written.length, hasStrings));
+  zip.add('xl/styles.xml', styles.xml());
+  if (hasStrings) zip.add('xl/sharedStrings.xml', strings.xml());
+  zip.add('xl/theme/theme1.xml', THEME_XML);
+  zip.add('docProps/core.xml', corePropertiesXml(workbook.properties));
+  zip.add('docProps/app.xml', appPropertiesXml(workbook.properties));
+  zip.add('_rels/.rels', PACKAGE_RELS_XML);
+  zip.add('[Content_Types].xml', contentTypesXml(written.length, tableIds, hasStrings));
+  return zip.finish();
+}
+
+interface SheetsContext {
+  readonly styles: Styles;
+  readonly strings: SharedStrings;
+  readonly active: number;
+  readonly options: WriteXlsxOptions;
+}
+
+/** Each sheet's XML, relationships and table parts into the zip, in order; names are checked and unique. */
+function writeSheets(
+  zip: ZipWriter,
+  sheets: readonly SheetSpec[],
+  { styles, strings, active, options }: SheetsContext,
+): { written: WrittenSheet[]; tableIds: number[] } {
   const names = new Set<string>();
   const written: WrittenSheet[] = [];
   let tableCount = 0;
   const tableIds: number[] = [];
-  for (const [index, spec] of workbook.sheets.entries()) {
+  for (const [index, spec] of sheets.entries()) {
     checkSheetName(spec.name);
     const key = spec.name.toLowerCase();
     invariant(!names.has(key), `duplicate sheet name: ${spec.name}`);
@@ -85,8 +112,11 @@ export async function writeXlsx(
     tableIds.push(...tables.map((t) => t.id));
     written.push(w);
   }
-  const count = written.length;
+  return { written, tableIds };
+}
 
+/** workbook.xml: the sheets, the one the file opens on, and print areas and titles as defined names. */
+function workbookXml(written: readonly WrittenSheet[], active: number): string {
   const definedNames = written.flatMap((w, i) => [
     ...(w.printArea
       ? [`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlText(w.printArea)}</definedName>`]
@@ -95,80 +125,78 @@ export async function writeXlsx(
       ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(w.printTitles)}</definedName>`]
       : []),
   ]);
-  zip.add(
-    'xl/workbook.xml',
+  return (
     `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><workbookPr defaultThemeVersion="164011"/>` +
-      `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="12000" windowHeight="24000" firstSheet="0" activeTab="${active}"/></bookViews>` +
-      `<sheets>${written.map((w, i) => `<sheet name="${xmlText(w.name)}" sheetId="${i + 1}"${w.state !== 'visible' ? ` state="${w.state}"` : ''} r:id="rId${i + 1}"/>`).join('')}</sheets>` +
-      (definedNames.length > 0 ? `<definedNames>${definedNames.join('')}</definedNames>` : '') +
-      '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
+    `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="12000" windowHeight="24000" firstSheet="0" activeTab="${active}"/></bookViews>` +
+    `<sheets>${written.map((w, i) => `<sheet name="${xmlText(w.name)}" sheetId="${i + 1}"${w.state !== 'visible' ? ` state="${w.state}"` : ''} r:id="rId${i + 1}"/>`).join('')}</sheets>` +
+    (definedNames.length > 0 ? `<definedNames>${definedNames.join('')}</definedNames>` : '') +
+    '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>'
   );
-  zip.add(
-    'xl/_rels/workbook.xml.rels',
-    relationships([
-      ...written.map((_, i) => ({
-        id: `rId${i + 1}`,
-        type: `${NS_R}/worksheet`,
-        target: `worksheets/sheet${i + 1}.xml`,
-      })),
-      { id: `rId${count + 1}`, type: `${NS_R}/styles`, target: 'styles.xml' },
-      { id: `rId${count + 2}`, type: `${NS_R}/theme`, target: 'theme/theme1.xml' },
-      ...(strings.size > 0
-        ? [{ id: `rId${count + 3}`, type: `${NS_R}/sharedStrings`, target: 'sharedStrings.xml' }]
-        : []),
-    ]),
-  );
-  zip.add('xl/styles.xml', styles.xml());
-  if (strings.size > 0) zip.add('xl/sharedStrings.xml', strings.xml());
-  zip.add('xl/theme/theme1.xml', THEME_XML);
+}
 
-  const p = workbook.properties;
-  zip.add(
-    'docProps/core.xml',
+/** workbook.xml's relationships: the sheets, then styles, theme and (when used) shared strings. */
+function workbookRelsXml(count: number, hasStrings: boolean): string {
+  return relationships([
+    ...Array.from({ length: count }, (_, i) => ({
+      id: `rId${i + 1}`,
+      type: `${NS_R}/worksheet`,
+      target: `worksheets/sheet${i + 1}.xml`,
+    })),
+    { id: `rId${count + 1}`, type: `${NS_R}/styles`, target: 'styles.xml' },
+    { id: `rId${count + 2}`, type: `${NS_R}/theme`, target: 'theme/theme1.xml' },
+    ...(hasStrings
+      ? [{ id: `rId${count + 3}`, type: `${NS_R}/sharedStrings`, target: 'sharedStrings.xml' }]
+      : []),
+  ]);
+}
+
+function corePropertiesXml(p: WorkbookSpec['properties']): string {
+  return (
     `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-      `<dc:title>${xmlText(p.title)}</dc:title>${p.subject !== undefined ? `<dc:subject>${xmlText(p.subject)}</dc:subject>` : ''}` +
-      `${p.creator !== undefined ? `<dc:creator>${xmlText(p.creator)}</dc:creator><cp:lastModifiedBy>${xmlText(p.creator)}</cp:lastModifiedBy>` : ''}</cp:coreProperties>`,
+    `<dc:title>${xmlText(p.title)}</dc:title>${p.subject !== undefined ? `<dc:subject>${xmlText(p.subject)}</dc:subject>` : ''}` +
+    `${p.creator !== undefined ? `<dc:creator>${xmlText(p.creator)}</dc:creator><cp:lastModifiedBy>${xmlText(p.creator)}</cp:lastModifiedBy>` : ''}</cp:coreProperties>`
   );
-  zip.add(
-    'docProps/app.xml',
+}
+
+function appPropertiesXml(p: WorkbookSpec['properties']): string {
+  return (
     `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application>` +
-      `${p.company !== undefined ? `<Company>${xmlText(p.company)}</Company>` : ''}</Properties>`,
+    `${p.company !== undefined ? `<Company>${xmlText(p.company)}</Company>` : ''}</Properties>`
   );
-  zip.add(
-    '_rels/.rels',
-    relationships([
-      { id: 'rId1', type: `${NS_R}/officeDocument`, target: 'xl/workbook.xml' },
-      {
-        id: 'rId2',
-        type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
-        target: 'docProps/core.xml',
-      },
-      { id: 'rId3', type: `${NS_R}/extended-properties`, target: 'docProps/app.xml' },
-    ]),
-  );
+}
+
+const PACKAGE_RELS_XML = relationships([
+  { id: 'rId1', type: `${NS_R}/officeDocument`, target: 'xl/workbook.xml' },
+  {
+    id: 'rId2',
+    type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+    target: 'docProps/core.xml',
+  },
+  { id: 'rId3', type: `${NS_R}/extended-properties`, target: 'docProps/app.xml' },
+]);
+
+/** [Content_Types].xml: the type of every part written. */
+function contentTypesXml(count: number, tableIds: readonly number[], hasStrings: boolean): string {
   const CT = 'application/vnd.openxmlformats-officedocument';
-  zip.add(
-    '[Content_Types].xml',
+  return (
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-      `<Override PartName="/xl/workbook.xml" ContentType="${CT}.spreadsheetml.sheet.main+xml"/>` +
-      written
-        .map(
-          (_, i) =>
-            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.spreadsheetml.worksheet+xml"/>`,
-        )
-        .join('') +
-      tableIds
-        .map(
-          (id) =>
-            `<Override PartName="/xl/tables/table${id}.xml" ContentType="${CT}.spreadsheetml.table+xml"/>`,
-        )
-        .join('') +
-      (strings.size > 0
-        ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.spreadsheetml.sharedStrings+xml"/>`
-        : '') +
-      `<Override PartName="/xl/styles.xml" ContentType="${CT}.spreadsheetml.styles+xml"/><Override PartName="/xl/theme/theme1.xml" ContentType="${CT}.theme+xml"/>` +
-      `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${CT}.extended-properties+xml"/></Types>`,
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+    `<Override PartName="/xl/workbook.xml" ContentType="${CT}.spreadsheetml.sheet.main+xml"/>` +
+    Array.from(
+      { length: count },
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.spreadsheetml.worksheet+xml"/>`,
+    ).join('') +
+    tableIds
+      .map(
+        (id) =>
+          `<Override PartName="/xl/tables/table${id}.xml" ContentType="${CT}.spreadsheetml.table+xml"/>`,
+      )
+      .join('') +
+    (hasStrings
+      ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.spreadsheetml.sharedStrings+xml"/>`
+      : '') +
+    `<Override PartName="/xl/styles.xml" ContentType="${CT}.spreadsheetml.styles+xml"/><Override PartName="/xl/theme/theme1.xml" ContentType="${CT}.theme+xml"/>` +
+    `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${CT}.extended-properties+xml"/></Types>`
   );
-  return zip.finish();
 }
