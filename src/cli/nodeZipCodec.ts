@@ -1,17 +1,13 @@
 import * as zlib from 'node:zlib';
-import { crc32 as portableCrc32, type ZipCodec } from '../workbook/xlsx/zipWriter';
+import type { ZipCodec } from '../workbook/xlsx/zipWriter';
 
 /**
- * Node's native zlib for the master written by the CLI, several times faster than the portable JavaScript
- * codec. Level 3: on a 50-file master (29 MB of XML) it compresses in ~2/3 of level 6's time for a file 5 %
- * larger. Compressing on zlib's thread pool instead was measured slower: the writer waits for the pool
- * anyway, and every part pays the hop. `zlib.crc32` exists from Node 20.15; older Node uses the table.
+ * Node's native zlib compresses the parts of the master written by the CLI (the zip structure and CRC-32
+ * stay fflate's): several times faster than fflate's JavaScript DEFLATE. Level 3 compresses a big master in
+ * ~2/3 of level 6's time for a file ~5 % larger. The figures are in bench/RESULTS.md.
  */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-
 const OPTIONS: zlib.ZlibOptions = { level: 3 };
 
 export const nodeZipCodec: ZipCodec = {
   deflateRaw: (data) => zlib.deflateRawSync(data, OPTIONS),
-  crc32: nativeCrc32 ? (data) => nativeCrc32(data) >>> 0 : portableCrc32,
 };

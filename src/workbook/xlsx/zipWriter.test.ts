@@ -1,40 +1,121 @@
 import { deflateSync, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
-import { crc32, portableCodec, ZipWriter, type ZipCodec } from './zipWriter';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ZipWriter, type ZipCodec } from './zipWriter';
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
-/** Stored-size-agnostic: a codec at another level must give a zip every reader takes just the same. */
-const fastest: ZipCodec = { deflateRaw: (data) => deflateSync(data, { level: 1 }), crc32 };
+/** Another level through the codec path: every reader must take its zip just the same. */
+const level1: ZipCodec = { deflateRaw: (data) => deflateSync(data, { level: 1 }) };
 
-function zipOf(codec: ZipCodec, parts: readonly (readonly [string, string])[]): Uint8Array {
+function zipOf(codec: ZipCodec | undefined, parts: readonly (readonly [string, string])[]): Uint8Array {
   const zip = new ZipWriter(codec);
   for (const [name, text] of parts) zip.add(name, text);
   return zip.finish();
 }
 
+interface DirectoryEntry {
+  readonly name: string;
+  readonly flags: number;
+  readonly method: number;
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+}
+
+/** The central directory's records, read from the end record as any unzipper starts. */
+function centralDirectory(bytes: Uint8Array): DirectoryEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.length - 22;
+  expect(view.getUint32(end, true)).toBe(0x06054b50);
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries: DirectoryEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    expect(view.getUint32(at, true)).toBe(0x02014b50);
+    const nameLength = view.getUint16(at + 28, true);
+    const skip = nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    entries.push({
+      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      flags: view.getUint16(at + 8, true),
+      method: view.getUint16(at + 10, true),
+      time: view.getUint16(at + 12, true),
+      date: view.getUint16(at + 14, true),
+      crc: view.getUint32(at + 16, true),
+    });
+    at += 46 + skip;
+  }
+  return entries;
+}
+
+const codecs = [
+  ['fflate DEFLATE (no codec)', undefined],
+  ['a codec at level 1', level1],
+] as const;
+
 describe('ZipWriter', () => {
+  afterEach(() => vi.useRealTimers());
+
   const parts = Array.from(
     { length: 60 },
     (_, i) => [`xl/worksheets/sheet${i + 1}.xml`, `<x>${'報告'.repeat(i * 13)}${i}</x>`] as const,
   );
 
-  it.each([
-    ['synchronous', portableCodec],
-    ['level 1', fastest],
-  ])('writes every part, in the order added, readable by another unzipper (%s)', (_, codec) => {
+  it.each(codecs)('writes every part, in the order added, readable by another unzipper (%s)', (_, codec) => {
     const bytes = zipOf(codec, [...parts, ['日本語の名前.xml', '<a/>']]);
     const read = unzipSync(bytes);
     expect(Object.keys(read)).toEqual([...parts.map(([name]) => name), '日本語の名前.xml']);
     for (const [name, text] of parts) expect(decoder.decode(read[name])).toBe(text);
+    expect(decoder.decode(read['日本語の名前.xml'])).toBe('<a/>');
   });
 
-  it('writes the same bytes for the same parts (no time stamps)', () => {
-    expect(zipOf(portableCodec, parts)).toEqual(zipOf(portableCodec, parts));
+  it.each(codecs)('deflates every part and flags a non-ASCII name as UTF-8 (%s)', (_, codec) => {
+    const entries = centralDirectory(
+      zipOf(codec, [
+        ['a.xml', '<a/>'],
+        ['体系.xml', '<b/>'],
+      ]),
+    );
+    expect(entries.map((e) => [e.name, e.method, e.flags & 0x0800])).toEqual([
+      ['a.xml', 8, 0],
+      ['体系.xml', 8, 0x0800],
+    ]);
   });
 
-  it('computes the CRC-32 of the zip format', () => {
-    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
-    expect(crc32(new Uint8Array())).toBe(0);
+  it.each(codecs)('writes the CRC-32 of each part as the zip format defines it (%s)', (_, codec) => {
+    const entries = centralDirectory(
+      zipOf(codec, [
+        ['check.txt', '123456789'],
+        ['empty.txt', ''],
+      ]),
+    );
+    expect(entries.map((e) => e.crc)).toEqual([0xcbf43926, 0]);
+  });
+
+  it.each(codecs)('writes the same bytes at any time of day, stamped 1980-01-01 00:00 (%s)', (_, codec) => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2025-04-20T09:14:40Z'));
+    const morning = zipOf(codec, parts);
+    vi.setSystemTime(new Date('2026-12-31T23:59:58Z'));
+    const later = zipOf(codec, parts);
+    expect(later).toEqual(morning);
+    const dosDate = (0 << 9) | (1 << 5) | 1;
+    for (const e of centralDirectory(morning)) expect([e.time, e.date]).toEqual([0, dosDate]);
+  });
+
+  it('takes bytes as they are, and text as UTF-8', () => {
+    const zip = new ZipWriter();
+    zip.add('raw.bin', new Uint8Array([0, 255, 1]));
+    zip.add('text.xml', '<t>𠮷</t>');
+    const read = unzipSync(zip.finish());
+    expect(read['raw.bin']).toEqual(new Uint8Array([0, 255, 1]));
+    expect(read['text.xml']).toEqual(encoder.encode('<t>𠮷</t>'));
+  });
+
+  it('refuses a 65,536th part, which a zip without ZIP64 cannot count', () => {
+    const nothing = deflateSync(new Uint8Array()); // deflated once: compressing is not what this case is about
+    const zip = new ZipWriter({ deflateRaw: () => nothing });
+    for (let i = 0; i < 0xffff; i++) zip.add(`p${i}`, '');
+    expect(() => zip.add('one-too-many', '')).toThrow('too many parts for a zip without ZIP64: 65536');
   });
 });
