@@ -25,15 +25,24 @@ export interface BuiltFile {
 }
 
 /** The department names to build for, or the unknown names when some are not in the plan. */
-export function selectDepartments(plan: Plan, wanted?: readonly string[]): { ok: true; departments: readonly string[] } | { ok: false; unknown: readonly string[] } {
+export function selectDepartments(
+  plan: Plan,
+  wanted?: readonly string[],
+): { ok: true; departments: readonly string[] } | { ok: false; unknown: readonly string[] } {
   if (!wanted || wanted.length === 0) return { ok: true, departments: plan.departments };
   const unknown = wanted.filter((d) => !plan.departments.includes(d));
-  return unknown.length > 0 ? { ok: false, unknown } : { ok: true, departments: plan.departments.filter((d) => wanted.includes(d)) };
+  return unknown.length > 0
+    ? { ok: false, unknown }
+    : { ok: true, departments: plan.departments.filter((d) => wanted.includes(d)) };
 }
 
-export const departmentFileName = (department: string): string => `${department.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
+export const departmentFileName = (department: string): string =>
+  `${department.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
 
-function departmentSpecs(options: BuildOptions, departments: readonly string[]): { department: string; spec: WorkbookSpec }[] {
+function departmentSpecs(
+  options: BuildOptions,
+  departments: readonly string[],
+): { department: string; spec: WorkbookSpec }[] {
   return departments.map((department) => ({
     department,
     spec: buildDepartmentWorkbook({
@@ -47,22 +56,36 @@ function departmentSpecs(options: BuildOptions, departments: readonly string[]):
 }
 
 /** One workbook per department (目次 + its 取組項目 sheets in 体系 order), as .xlsx bytes. */
-export async function buildDepartmentFiles(factory: FileWorkbookFactory, options: BuildOptions, onProgress?: Progress): Promise<BuiltFile[]> {
+export async function buildDepartmentFiles(
+  factory: FileWorkbookFactory,
+  options: BuildOptions,
+  onProgress?: Progress,
+): Promise<BuiltFile[]> {
   const selected = selectDepartments(options.plan, options.departments);
   if (!selected.ok) throw new Error(`Unknown departments: ${selected.unknown.join(', ')}`);
   const specs = departmentSpecs(options, selected.departments);
   const out: BuiltFile[] = [];
   for (const [i, { department, spec }] of specs.entries()) {
-    onProgress?.({ done: i, total: specs.length, label: `${department}のブックを作成中（${formatFiscalYear(options.fiscalYear)}）` });
+    onProgress?.({
+      done: i,
+      total: specs.length,
+      label: `${department}のブックを作成中（${formatFiscalYear(options.fiscalYear)}）`,
+    });
     const workbook = await factory.create(spec);
-    out.push({ department, fileName: departmentFileName(department), bytes: await workbook.toBuffer(), sheets: spec.sheets.length });
+    const bytes = await workbook.toBuffer();
+    await workbook.close();
+    out.push({ department, fileName: departmentFileName(department), bytes, sheets: spec.sheets.length });
   }
   onProgress?.({ done: specs.length, total: specs.length, label: '作成しました' });
   return out;
 }
 
 /** Build the chosen departments' sheets into an open workbook (the task pane in Excel): one write. */
-export async function buildIntoWorkbook(port: WorkbookPort, options: BuildOptions, onProgress?: Progress): Promise<number> {
+export async function buildIntoWorkbook(
+  port: WorkbookPort,
+  options: BuildOptions,
+  onProgress?: Progress,
+): Promise<number> {
   const selected = selectDepartments(options.plan, options.departments);
   if (!selected.ok) throw new Error(`Unknown departments: ${selected.unknown.join(', ')}`);
   const existing = new Set((await port.listSheets()).map((s) => s.name));
@@ -76,7 +99,18 @@ export async function buildIntoWorkbook(port: WorkbookPort, options: BuildOption
 }
 
 /** 総務課's master workbook: the editable 体系 sheet and an empty 全体計画. */
-export async function buildMasterTemplateFile(factory: FileWorkbookFactory, options: { plan: Plan; fiscalYear: number; title?: string }): Promise<Uint8Array> {
-  const workbook = await factory.create(buildMasterTemplate({ plan: options.plan, fiscalYear: options.fiscalYear, title: options.title ?? DEFAULT_PLAN_TITLE }));
-  return workbook.toBuffer();
+export async function buildMasterTemplateFile(
+  factory: FileWorkbookFactory,
+  options: { plan: Plan; fiscalYear: number; title?: string },
+): Promise<Uint8Array> {
+  const workbook = await factory.create(
+    buildMasterTemplate({
+      plan: options.plan,
+      fiscalYear: options.fiscalYear,
+      title: options.title ?? DEFAULT_PLAN_TITLE,
+    }),
+  );
+  const bytes = await workbook.toBuffer();
+  await workbook.close();
+  return bytes;
 }

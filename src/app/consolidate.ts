@@ -1,4 +1,8 @@
-import { buildMasterView, REPORT_SHEET_PREFIX, VIEW_SHEET_NAMES } from '../domain/consolidation/buildMasterView';
+import {
+  buildMasterView,
+  REPORT_SHEET_PREFIX,
+  VIEW_SHEET_NAMES,
+} from '../domain/consolidation/buildMasterView';
 import { consolidateEntries } from '../domain/consolidation/consolidateEntries';
 import { readRemarks } from '../domain/consolidation/readRemarks';
 import type { Consolidation, SourceFile } from '../domain/consolidation/types';
@@ -7,11 +11,17 @@ import { extractWorkbook } from '../domain/extract/extractWorkbook';
 import type { SheetSnapshot, WorkbookSnapshot } from '../domain/extract/snapshot';
 import type { WorkbookExtraction } from '../domain/extract/types';
 import type { Finding } from '../domain/finding';
-import { decideFiscalYear, decidedYear, yearCarrier, type YearDecision } from '../domain/fiscal/decideFiscalYear';
+import {
+  decideFiscalYear,
+  decidedYear,
+  yearCarrier,
+  type YearDecision,
+} from '../domain/fiscal/decideFiscalYear';
 import type { Plan } from '../domain/plan/types';
-import { ok, type Result } from '../domain/result';
+import type { Result } from '../domain/result';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 import type { FileWorkbookFactory, OpenError, Progress, WorkbookPort } from '../workbook/port';
+import { readDepartmentFile } from './readDepartmentFile';
 
 export interface SourceInput {
   readonly file: string;
@@ -21,21 +31,22 @@ export interface SourceInput {
 }
 
 /** How a department file's bytes become its snapshot, or the reason the file cannot be read. */
-export type SnapshotReader = (bytes: Uint8Array, file: string) => Promise<Result<WorkbookSnapshot, OpenError>>;
+export type SnapshotReader = (
+  bytes: Uint8Array,
+  file: string,
+) => Promise<Result<WorkbookSnapshot, OpenError>>;
 
-/** The default reader: open the file with the factory and take the snapshot of every sheet. */
-export const factorySnapshotReader =
-  (factory: FileWorkbookFactory): SnapshotReader =>
-  async (bytes, file) => {
-    const opened = await factory.open(bytes, file);
-    return opened.ok ? ok(await opened.value.readSnapshot()) : opened;
-  };
+/**
+ * The reader of department files: the factory's own (the pane's worker reads them off the page) or
+ * readDepartmentFile — the one bounded reader either way; no department workbook is opened or kept.
+ */
+const snapshotReaderOf = (factory: FileWorkbookFactory): SnapshotReader =>
+  factory.readSnapshot ? (bytes, file) => factory.readSnapshot!(bytes, file) : readDepartmentFile;
 
 export interface ConsolidateOptions {
   readonly factory: FileWorkbookFactory;
   /**
-   * Reads each department file (default: factorySnapshotReader(factory)). The CLI passes readXlsxSnapshot,
-   * which takes the same snapshot from the .xlsx bytes without loading the workbook.
+   * Reads each department file (default: the factory's readSnapshot, else readDepartmentFile).
    */
   readonly readSnapshot?: SnapshotReader;
   /** The master workbook the view is written into (its previous view is replaced, 備考 kept). */
@@ -70,7 +81,10 @@ export interface ConsolidateResult {
  * default when the files carry none or it is one of theirs; `undecided` when the files disagree otherwise.
  * One function for the CLI and the pane, over files already read (no file is read twice).
  */
-export function decideRunYear(sources: readonly SourceFile[], question: { readonly explicit?: number; readonly fallback?: number }): YearDecision {
+export function decideRunYear(
+  sources: readonly SourceFile[],
+  question: { readonly explicit?: number; readonly fallback?: number },
+): YearDecision {
   return decideFiscalYear({
     ...question,
     carriers: sources.flatMap((s) => (s.kind === 'read' ? [yearCarrier(s.file, s.entries)] : [])),
@@ -83,10 +97,17 @@ export async function readSource(
   input: SourceInput,
   plan: Plan,
   fiscalYear: number,
-  readSnapshot: SnapshotReader = factorySnapshotReader(factory),
+  readSnapshot: SnapshotReader = snapshotReaderOf(factory),
 ): Promise<SourceFile> {
   const read = await readSnapshot(input.bytes, input.file);
-  if (!read.ok) return { kind: 'rejected', file: input.file, modified: input.modified, code: read.error.code, message: read.error.message };
+  if (!read.ok)
+    return {
+      kind: 'rejected',
+      file: input.file,
+      modified: input.modified,
+      code: read.error.code,
+      message: read.error.message,
+    };
   return toSourceFile(input, extractWorkbook(read.value, { file: input.file, plan, fiscalYear }));
 }
 
@@ -94,7 +115,10 @@ export async function readSource(
  * An extraction as consolidation's input. The reader's year warning is left out: it compares with the year
  * given to the reader, while the consolidation judges every sheet against the run's year (年度違い).
  */
-export function toSourceFile(input: Pick<SourceInput, 'file' | 'modified'>, extraction: WorkbookExtraction): SourceFile {
+export function toSourceFile(
+  input: Pick<SourceInput, 'file' | 'modified'>,
+  extraction: WorkbookExtraction,
+): SourceFile {
   return {
     kind: 'read',
     file: input.file,
@@ -106,19 +130,34 @@ export function toSourceFile(input: Pick<SourceInput, 'file' | 'modified'>, extr
       ...(e.source.fiscalYearCell !== undefined && { yearCell: e.source.fiscalYearCell }),
       ...(e.yearAssumed && { yearAssumed: true as const }),
     })),
-    sheets: extraction.sheets.map((s) => ({ sheet: s.sheet, kind: s.kind, ...(s.reason !== undefined && { reason: s.reason }) })),
+    sheets: extraction.sheets.map((s) => ({
+      sheet: s.sheet,
+      kind: s.kind,
+      ...(s.reason !== undefined && { reason: s.reason }),
+    })),
     findings: extraction.findings.filter((f) => f.code !== 'extract.fiscal-year-mismatch'),
   };
 }
 
-export type ReadSourcesOptions = Pick<ConsolidateOptions, 'factory' | 'readSnapshot' | 'fiscalYear' | 'onProgress'>;
+export type ReadSourcesOptions = Pick<
+  ConsolidateOptions,
+  'factory' | 'readSnapshot' | 'fiscalYear' | 'onProgress'
+>;
 
 /** Read every department file, one at a time (memory stays flat); progress counts toward the whole run. */
-export async function readSources(plan: Plan, inputs: readonly SourceInput[], options: ReadSourcesOptions): Promise<SourceFile[]> {
+export async function readSources(
+  plan: Plan,
+  inputs: readonly SourceInput[],
+  options: ReadSourcesOptions,
+): Promise<SourceFile[]> {
   const total = inputs.length + 2;
   const sources: SourceFile[] = [];
   for (const [i, input] of inputs.entries()) {
-    options.onProgress?.({ done: i, total, label: `${input.file} を読み込み中（${i + 1} / ${inputs.length}）` });
+    options.onProgress?.({
+      done: i,
+      total,
+      label: `${input.file} を読み込み中（${i + 1} / ${inputs.length}）`,
+    });
     sources.push(await readSource(options.factory, input, plan, options.fiscalYear, options.readSnapshot));
   }
   return sources;
@@ -128,9 +167,16 @@ export async function readSources(plan: Plan, inputs: readonly SourceInput[], op
  * 総務課's consolidation: read every department file (one at a time, so memory stays flat), consolidate,
  * and replace the master view in the target workbook. The same code serves the task pane and the CLI.
  */
-export async function consolidate(plan: Plan, inputs: readonly SourceInput[], options: ConsolidateOptions): Promise<ConsolidateResult> {
+export async function consolidate(
+  plan: Plan,
+  inputs: readonly SourceInput[],
+  options: ConsolidateOptions,
+): Promise<ConsolidateResult> {
   const sources = await readSources(plan, inputs, options);
-  const year = decideRunYear(sources, options.inferYear ? { fallback: options.fiscalYear } : { explicit: options.fiscalYear });
+  const year = decideRunYear(
+    sources,
+    options.inferYear ? { fallback: options.fiscalYear } : { explicit: options.fiscalYear },
+  );
   return consolidateSources(plan, sources, year, options);
 }
 
@@ -149,16 +195,28 @@ export async function consolidateSources(
   const total = sources.length + 2;
   const fiscalYear = decidedYear(year) ?? options.fiscalYear;
   onProgress?.({ done: sources.length, total, label: '集約中' });
-  const consolidation = consolidateEntries(plan, sources, { stamp: options.stamp, fiscalYear, stage: options.stage });
+  const consolidation = consolidateEntries(plan, sources, {
+    stamp: options.stamp,
+    fiscalYear,
+    stage: options.stage,
+  });
 
   const existing = await options.target.listSheets();
   const hasMaster = existing.some((s) => s.name === MASTER_SHEET_NAME);
-  const previous = options.previousMaster ?? (hasMaster ? (await options.target.readSnapshot([MASTER_SHEET_NAME])).sheets[0] : undefined);
+  const previous =
+    options.previousMaster ??
+    (hasMaster ? (await options.target.readSnapshot([MASTER_SHEET_NAME])).sheets[0] : undefined);
   const remarks = previous ? readRemarks(previous) : new Map<string, string>();
   const view = buildMasterView({ consolidation, title: options.title, remarks });
 
   onProgress?.({ done: sources.length + 1, total, label: '全体計画を書き込み中' });
-  const stale = existing.map((s) => s.name).filter((n) => n.startsWith(REPORT_SHEET_PREFIX) || ((VIEW_SHEET_NAMES as readonly string[]).includes(n) && n !== MASTER_SHEET_NAME));
+  const stale = existing
+    .map((s) => s.name)
+    .filter(
+      (n) =>
+        n.startsWith(REPORT_SHEET_PREFIX) ||
+        ((VIEW_SHEET_NAMES as readonly string[]).includes(n) && n !== MASTER_SHEET_NAME),
+    );
   if (stale.length > 0) await options.target.deleteSheets(stale);
   await options.target.writeSheets(view.sheets);
   onProgress?.({ done: total, total, label: '集約しました' });

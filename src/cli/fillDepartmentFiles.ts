@@ -1,5 +1,6 @@
 import { buildDepartmentFiles, type BuiltFile } from '../app/buildWorkbooks';
-import { readWorkbook } from '../app/validateWorkbook';
+import { readDepartmentFile } from '../app/readDepartmentFile';
+import { readSnapshot } from '../app/validateWorkbook';
 import { FIELD_KEYS } from '../domain/entry/formDefinition';
 import { entryKeyString, type Entry } from '../domain/entry/types';
 import type { ExtractedEntry } from '../domain/extract/types';
@@ -9,9 +10,9 @@ import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
 import type { Progress } from '../workbook/port';
 
 async function extract(file: BuiltFile, plan: Plan): Promise<readonly ExtractedEntry[]> {
-  const opened = await excelJsFactory.open(file.bytes, file.fileName);
-  if (!opened.ok) throw new Error(`The workbook just built does not open: ${opened.error.message}`);
-  return (await readWorkbook(opened.value, { file: file.fileName, plan })).extraction.entries;
+  const read = await readDepartmentFile(file.bytes, file.fileName);
+  if (!read.ok) throw new Error(`The workbook just built does not open: ${read.error.message}`);
+  return readSnapshot(read.value, { file: file.fileName, plan }).extraction.entries;
 }
 
 /**

@@ -13,7 +13,7 @@ import { readDepartmentFile } from '../app/readDepartmentFile';
 import { EXIT, type CliIo, type ExitCode } from './cliIo';
 import { shortNames, type InputPath } from './expandInputs';
 import { localStamp } from '../domain/fiscal/localStamp';
-import { openMaster } from './openMaster';
+import { openMaster, type OpenedMaster } from './openMaster';
 import { progressReporter } from './progressReporter';
 import { fileSystemMessage, readInputFile } from './readInputFile';
 import { writeFileAtomic } from './writeFileAtomic';
@@ -80,7 +80,18 @@ function withUnreadable(
 export async function runConsolidation(request: ConsolidationRequest, io: CliIo): Promise<ConsolidationRun> {
   const master = await openMaster(request);
   if (!master.ok) return { kind: 'failed', exitCode: EXIT.unusable, message: master.message };
+  try {
+    return await consolidateInto(master, request, io);
+  } finally {
+    await master.port.close();
+  }
+}
 
+async function consolidateInto(
+  master: Extract<OpenedMaster, { ok: true }>,
+  request: ConsolidationRequest,
+  io: CliIo,
+): Promise<ConsolidationRun> {
   const names = shortNames(request.inputs, io.cwd);
   const sources: SourceInput[] = [];
   const unreadable: { file: string; reason: string }[] = [];

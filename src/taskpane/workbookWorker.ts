@@ -1,4 +1,6 @@
-import { validateWorkbook } from '../app/validateWorkbook';
+import { readDepartmentFile } from '../app/readDepartmentFile';
+import { validateSnapshot, validateWorkbook } from '../app/validateWorkbook';
+import { ok } from '../domain/result';
 import type { FileWorkbookFactory, FileWorkbookPort, Progress } from '../workbook/port';
 import { readWorkbookPlan } from './workbookPlan';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -6,7 +8,9 @@ import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 /**
  * The workbook worker: ExcelJS parses, renders and saves workbooks here, off the page's main thread, so a
  * large file never freezes the pane. It holds the open workbooks; the page drives them by message
- * (workerFactory.ts). ExcelJS itself loads on the first request, in its own chunk.
+ * (workerFactory.ts). ExcelJS itself loads on the first request, in its own chunk. Files that are only read
+ * (department files to validate or consolidate) never open in ExcelJS and are not held: readDepartmentFile
+ * reads them, and only the snapshot or the findings go back.
  */
 interface WorkerScope {
   postMessage(message: WorkerResponse, transfer: Transferable[]): void;
@@ -53,8 +57,19 @@ async function handle(request: WorkerRequest): Promise<void> {
         : post({ id, kind: 'open-error', error: opened.error });
     }
     case 'release':
+      await ports.get(request.port)?.close();
       ports.delete(request.port);
       return post({ id, kind: 'value', value: undefined });
+    case 'readSnapshot':
+      return post({ id, kind: 'value', value: await readDepartmentFile(request.bytes, request.file) });
+    case 'validateBytes': {
+      const read = await readDepartmentFile(request.bytes, request.options.file);
+      return post({
+        id,
+        kind: 'value',
+        value: read.ok ? ok(validateSnapshot(read.value, request.options, progress)) : read,
+      });
+    }
     case 'validate':
       return post({
         id,

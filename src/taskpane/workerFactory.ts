@@ -1,5 +1,4 @@
-import type { ReadOptions, ValidationResult } from '../app/validateWorkbook';
-import type { Stage } from '../domain/entry/formDefinition';
+import type { ValidateOptions, ValidationResult } from '../app/validateWorkbook';
 import type { SheetSnapshot, WorkbookSnapshot } from '../domain/extract/snapshot';
 import { err, ok, type Result } from '../domain/result';
 import type { SheetSpec, WorkbookSpec } from '../domain/template/sheetSpec';
@@ -20,7 +19,7 @@ class WorkerClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: Error | undefined;
-  /** Workbooks the page no longer references are dropped in the worker too. */
+  /** Workbooks the page forgets without closing them are dropped in the worker too (a safety net). */
   readonly released = new FinalizationRegistry<number>((port) => {
     if (!this.failure) void this.send({ op: 'release', port }).catch(() => undefined);
   });
@@ -67,7 +66,7 @@ class WorkerClient {
 
   port(id: number): FileWorkbookPort {
     const port = new WorkerPort(this, id);
-    this.released.register(port, id);
+    this.released.register(port, id, port);
     return port;
   }
 }
@@ -98,11 +97,14 @@ export class WorkerPort implements FileWorkbookPort {
   markCells = (marks: readonly CellMark[]): Promise<void> => this.call('markCells', [marks]);
   clearMarks = (): Promise<void> => this.call('clearMarks', []);
   toBuffer = (): Promise<Uint8Array> => this.call('toBuffer', []);
+  /** Releases the workbook in the worker now, rather than whenever the page's port is collected. */
+  close = async (): Promise<void> => {
+    this.client.released.unregister(this);
+    await this.client.value({ op: 'release', port: this.id });
+  };
 
-  validate = (
-    options: ReadOptions & { readonly stage: Stage },
-    onProgress?: Progress,
-  ): Promise<ValidationResult> => this.client.value({ op: 'validate', port: this.id, options }, onProgress);
+  validate = (options: ValidateOptions, onProgress?: Progress): Promise<ValidationResult> =>
+    this.client.value({ op: 'validate', port: this.id, options }, onProgress);
   readPlan = (): Promise<WorkbookPlan | undefined> => this.client.value({ op: 'readPlan', port: this.id });
 }
 
@@ -111,7 +113,17 @@ export class WorkerPort implements FileWorkbookPort {
  * off the main thread, so the page keeps painting its progress while a large workbook loads. Resolves
  * once the worker has loaded ExcelJS.
  */
-export async function workerFactory(worker: Worker): Promise<FileWorkbookFactory> {
+export interface WorkerFactory extends FileWorkbookFactory {
+  readSnapshot(bytes: Uint8Array, file: string): Promise<Result<WorkbookSnapshot, OpenError>>;
+  /** Validate a file that is only read, whole in the worker: only the findings cross back. */
+  validateBytes(
+    bytes: Uint8Array,
+    options: ValidateOptions,
+    onProgress?: Progress,
+  ): Promise<Result<ValidationResult, OpenError>>;
+}
+
+export async function workerFactory(worker: Worker): Promise<WorkerFactory> {
   const client = new WorkerClient(worker);
   await client.value({ op: 'load' });
   return {
@@ -126,5 +138,8 @@ export async function workerFactory(worker: Worker): Promise<FileWorkbookFactory
       if (response.kind !== 'port') throw new Error(`unexpected worker answer: ${response.kind}`);
       return ok(client.port(response.port));
     },
+    readSnapshot: (bytes, file) => client.value({ op: 'readSnapshot', bytes, file }),
+    validateBytes: (bytes, options, onProgress) =>
+      client.value({ op: 'validateBytes', bytes, options }, onProgress),
   };
 }

@@ -1,10 +1,9 @@
-import type { ReadOptions } from '../app/validateWorkbook';
-import type { Stage } from '../domain/entry/formDefinition';
+import type { ValidateOptions } from '../app/validateWorkbook';
 import type { WorkbookSpec } from '../domain/template/sheetSpec';
 import type { FileWorkbookPort, OpenError } from '../workbook/port';
 
 /** The port methods the worker runs on a workbook it holds (everything but the bookkeeping). */
-export type PortMethod = keyof FileWorkbookPort;
+export type PortMethod = Exclude<keyof FileWorkbookPort, 'close'>;
 
 /** Main thread → workbook worker. Every request has an id; the answer carries the same id. */
 export type WorkerRequest =
@@ -18,13 +17,25 @@ export type WorkerRequest =
       readonly method: PortMethod;
       readonly args: readonly unknown[];
     }
+  /** The held workbook is closed and forgotten. */
   | { readonly id: number; readonly op: 'release'; readonly port: number }
+  /**
+   * A file that is only read (readDepartmentFile): its snapshot, or with `validate` its findings, come back;
+   * nothing stays in the worker. Answered with a Result (an unreadable file is an OpenError, not a failure).
+   */
+  | { readonly id: number; readonly op: 'readSnapshot'; readonly bytes: Uint8Array; readonly file: string }
+  | {
+      readonly id: number;
+      readonly op: 'validateBytes';
+      readonly bytes: Uint8Array;
+      readonly options: ValidateOptions;
+    }
   /** Whole read-only use cases on a held workbook: only their (small) results cross back. */
   | {
       readonly id: number;
       readonly op: 'validate';
       readonly port: number;
-      readonly options: ReadOptions & { readonly stage: Stage };
+      readonly options: ValidateOptions;
     }
   | { readonly id: number; readonly op: 'readPlan'; readonly port: number };
 

@@ -34,6 +34,11 @@ export interface WorkbookPort {
   /** Highlight cells that have findings; `clearMarks` restores their previous fill. */
   markCells(marks: readonly CellMark[]): Promise<void>;
   clearMarks(): Promise<void>;
+  /**
+   * Done with this workbook: a file's workbook is freed (ExcelJS), a worker's is released in the worker; a
+   * no-op for the workbook open in Excel. Call it once nothing more is read or written through the port.
+   */
+  close(): Promise<void>;
 }
 
 /** A port whose whole workbook can be created from a spec and saved as .xlsx bytes (the ExcelJS side). */
@@ -54,4 +59,9 @@ export interface FileWorkbookFactory {
   create(spec?: WorkbookSpec): Promise<FileWorkbookPort>;
   /** Open .xlsx / .xlsm bytes; macros are never run and never kept. */
   open(bytes: Uint8Array, file: string): Promise<Result<FileWorkbookPort, OpenError>>;
+  /**
+   * A file that is only read, read where this factory works (the pane's worker) with the one bounded reader
+   * (readDepartmentFile): the snapshot of every sheet, nothing kept open. Absent: read in this thread.
+   */
+  readSnapshot?(bytes: Uint8Array, file: string): Promise<Result<WorkbookSnapshot, OpenError>>;
 }

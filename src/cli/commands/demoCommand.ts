@@ -1,6 +1,7 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { buildDepartmentFiles, buildMasterTemplateFile, type BuiltFile } from '../../app/buildWorkbooks';
-import { validateWorkbook } from '../../app/validateWorkbook';
+import { readDepartmentFile } from '../../app/readDepartmentFile';
+import { validateSnapshot } from '../../app/validateWorkbook';
 import type { Entry } from '../../domain/entry/types';
 import { countBySeverity, type Finding } from '../../domain/finding';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
@@ -51,9 +52,9 @@ async function validateFilled(
   let filledSheets = 0;
   let blankSheets = 0;
   for (const file of files) {
-    const opened = await excelJsFactory.open(file.bytes, file.fileName);
-    if (!opened.ok) throw new Error(`The workbook just built does not open: ${opened.error.message}`);
-    const result = await validateWorkbook(opened.value, {
+    const read = await readDepartmentFile(file.bytes, file.fileName);
+    if (!read.ok) throw new Error(`The workbook just built does not open: ${read.error.message}`);
+    const result = validateSnapshot(read.value, {
       file: file.fileName,
       plan,
       fiscalYear,

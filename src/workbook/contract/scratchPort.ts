@@ -65,6 +65,9 @@ export class ScratchPort implements WorkbookPort {
     return this.port.clearMarks();
   }
 
+  /** The workbook open in Excel is the pane's: the self-test leaves it open. */
+  async close(): Promise<void> {}
+
   /** Remove every sheet of the self-test from the real workbook. */
   async removeAll(): Promise<void> {
     const names = (await this.port.listSheets()).map((s) => s.name).filter(isScratch);

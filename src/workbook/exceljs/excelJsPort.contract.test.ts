@@ -32,6 +32,7 @@ class ReopeningPort implements FileWorkbookPort {
   markCells: WorkbookPort['markCells'] = (marks) => this.current.markCells(marks);
   clearMarks: WorkbookPort['clearMarks'] = () => this.current.clearMarks();
   toBuffer: FileWorkbookPort['toBuffer'] = () => this.current.toBuffer();
+  close: WorkbookPort['close'] = () => this.current.close();
 
   writeSheets: WorkbookPort['writeSheets'] = async (specs, onProgress) => {
     await this.current.writeSheets(specs, onProgress);

@@ -19,11 +19,21 @@ const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 export class ExcelJsPort implements FileWorkbookPort {
   private readonly marks = new CellMarks();
 
+  /** The open workbook; undefined once closed. */
+  private open: Workbook | undefined;
+
+  private get workbook(): Workbook {
+    if (!this.open) throw new Error(`workbook ${this.file ?? ''} is closed`);
+    return this.open;
+  }
+
   constructor(
-    private readonly workbook: Workbook,
+    workbook: Workbook,
     /** The file name the workbook was opened from, reported in snapshots. */
     private readonly file?: string,
-  ) {}
+  ) {
+    this.open = workbook;
+  }
 
   /** Excel sheet names are case-insensitive. */
   private find(name: string): Worksheet | undefined {
@@ -89,6 +99,11 @@ export class ExcelJsPort implements FileWorkbookPort {
 
   async clearMarks(): Promise<void> {
     this.marks.clear(this.workbook.worksheets);
+  }
+
+  /** Drops the workbook (its sheets, cells and styles) for the garbage collector; the port is unusable after. */
+  async close(): Promise<void> {
+    this.open = undefined;
   }
 
   async toBuffer(): Promise<Uint8Array> {

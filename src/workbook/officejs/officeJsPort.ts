@@ -112,4 +112,7 @@ export class OfficeJsPort implements WorkbookPort {
     if (this.marks.isEmpty) return;
     await this.run((context) => this.marks.clear(context));
   }
+
+  /** The workbook open in Excel stays open: Excel owns it. */
+  async close(): Promise<void> {}
 }

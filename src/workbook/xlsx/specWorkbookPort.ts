@@ -126,6 +126,13 @@ export class SpecWorkbookPort implements FileWorkbookPort {
     this.marks.clear();
   }
 
+  /** Drops the specs and marks held in memory. */
+  async close(): Promise<void> {
+    this.sheets = [];
+    this.marks.clear();
+    this.positions.clear();
+  }
+
   async toBuffer(): Promise<Uint8Array> {
     const overlays = new Map(
       [...this.marks].map(([sheet, cells]) => [
