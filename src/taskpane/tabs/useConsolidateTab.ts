@@ -110,7 +110,7 @@ export function useConsolidateTab(
     const inputs = files.map(sourceInput);
     void op.run(async (onProgress) => {
       reading.reset();
-      const progress = (p: Progress) => {
+      const progress: Progress = (p) => {
         const id = ids[p.done];
         if (id !== undefined) dispatch({ type: 'reading', id });
         onProgress(p);
