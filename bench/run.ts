@@ -5,12 +5,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
+import { load, machine, RESULTS_PATH } from './results';
 
 const BENCHES = [
   { file: 'roundTrips.ts', title: '1. Excel round trips (in-memory Excel)', args: [] },
-  { file: 'consolidation.ts', title: '2. Consolidation throughput (CLI path, Node)', args: process.argv.includes('--quick') ? ['--sizes', '10,50', '--runs', '1'] : [] },
+  { file: 'consolidation.ts', title: '2. Consolidation throughput (CLI and pane paths, Node)', args: process.argv.includes('--quick') ? ['--sizes', '10,50', '--runs', '1'] : [] },
   { file: 'pane.ts', title: '3. The pane: bundle and time to interactive', args: [] },
   { file: 'sheetBuild.ts', title: '4. Sheet build (ExcelJS)', args: [] },
 ];
@@ -24,14 +24,13 @@ for (const b of BENCHES) {
   if (r.status !== 0) failed += 1;
   sections.push(`## ${b.title}\n\n\`npx tsx bench/${b.file} ${b.args.join(' ')}\` — exit ${r.status}\n\n${r.stdout.trim()}\n`);
 }
-const machine = `${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 // A hand-written "## History" section (earlier runs, what changed between them) is kept below the new figures.
-const resultsPath = join(import.meta.dirname, 'RESULTS.md');
+const resultsPath = RESULTS_PATH;
 const previous = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
 const history = previous.includes('\n## History') ? previous.slice(previous.indexOf('\n## History') + 1) : '';
 writeFileSync(
   resultsPath,
-  `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString()}.\nMachine: ${machine}.\n\n${sections.join('\n')}${history ? `\n${history}` : ''}`,
+  `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString()} (load average ${load()} at the end).\nMachine: ${machine()}.\n\n${sections.join('\n')}${history ? `\n${history}` : ''}`,
 );
 console.error(`\nbench/RESULTS.md written; ${failed} benchmark(s) missed a goal.`);
 process.exitCode = failed > 0 ? 1 : 0;
