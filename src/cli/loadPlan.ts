@@ -1,16 +1,11 @@
 import { resolve } from 'node:path';
-import { REPORT_SHEET_PREFIX } from '../domain/consolidation/buildMasterView';
-import { findPlanInWorkbook } from '../domain/extract/readPlanSheet';
-import type { SheetSnapshot } from '../domain/extract/snapshot';
+import { openPlanFile } from '../app/openPlan';
 import { parseFiscalYear } from '../domain/fiscal/fiscalYear';
 import type { Finding } from '../domain/finding';
 import { parsePlanGrid, type Grid } from '../domain/plan/parsePlanGrid';
-import { planSheetTitle } from '../domain/plan/planTitle';
 import type { Plan } from '../domain/plan/types';
 import { err, ok, type Result } from '../domain/result';
 import { r2Sample } from '../domain/sample/r2';
-import { MASTER_READ_LIMITS, READ_LIMITS } from '../workbook/readLimits';
-import { readXlsxSheetList, readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
 import { readInputFile } from './readInputFile';
 
 export const SAMPLE_R2 = 'sample:r2';
@@ -33,18 +28,6 @@ const withListed = (plan: Plan, listed: readonly string[]): Plan => ({
   basics: plan.basics,
   departments: [...plan.departments, ...listed.filter((d) => !plan.departments.includes(d))],
 });
-
-const YEAR_LABEL = /(令和|平成)\s*(元|[0-9０-９]{1,2})\s*年度/u;
-
-/** `令和2年度 町政運営推進プラン 計画の体系` in the first rows of the 体系 sheet → 2020. */
-function yearOfSheet(sheet: SheetSnapshot | undefined): number | undefined {
-  for (const row of sheet?.values.slice(0, 3) ?? [])
-    for (const v of row) {
-      const m = typeof v === 'string' ? YEAR_LABEL.exec(v) : null;
-      if (m) return parseFiscalYear(m[0]);
-    }
-  return undefined;
-}
 
 const isCellRow = (row: unknown): row is Grid[number] =>
   Array.isArray(row) && row.every((c) => c === null || typeof c === 'string' || typeof c === 'number');
@@ -87,37 +70,16 @@ function fromJson(text: string, display: string): Result<LoadedPlan, string> {
   });
 }
 
-/**
- * The 体系 of a workbook: a 体系.xlsx, or a master (build --master, or one consolidated into). A master holds a
- * report sheet per entry, thousands of them past a department file's read limits: it is read under the
- * master's limits, and its report sheets are not read at all (they never hold the 体系 table).
- */
+/** The 体系 of a workbook: a 体系.xlsx, or a master (build --master, or one consolidated into). */
 async function fromWorkbook(bytes: Uint8Array, display: string): Promise<Result<LoadedPlan, string>> {
-  const list = readXlsxSheetList(bytes, display, MASTER_READ_LIMITS);
-  if (!list.ok) return err(list.error.message);
-  const isMaster = list.value.some((s) => s.name.startsWith(REPORT_SHEET_PREFIX));
-  const read = await readXlsxSnapshot(bytes, display, {
-    sheets: list.value.map((s) => s.name).filter((name) => !name.startsWith(REPORT_SHEET_PREFIX)),
-    limits: isMaster ? MASTER_READ_LIMITS : READ_LIMITS,
-  });
-  if (!read.ok) return err(read.error.message);
-  const snapshot = read.value;
-  const found = findPlanInWorkbook(snapshot);
+  const opened = await openPlanFile(bytes, display);
+  if (!opened.ok) return err(opened.error.message);
+  const found = opened.value;
   if (!found)
     return err(
       `「${display}」に体系の表が見つかりません。「基本項目」「推進項目」「取組項目」「実践課【とりまとめ課】」の見出しがあるシートが必要です。`,
     );
-  const sheet = snapshot.sheets.find((s) => s.name === found.sheet);
-  const year = yearOfSheet(sheet);
-  const { title } = planSheetTitle(sheet);
-  return ok({
-    plan: found.parsed.plan,
-    source: display,
-    sheet: found.sheet,
-    ...(year !== undefined && { fiscalYear: year }),
-    ...(title !== undefined && { title }),
-    findings: found.parsed.findings,
-  });
+  return ok({ ...found, source: display });
 }
 
 /** The 体系 named by `--plan` (or `plan FILE`): sample:r2, a plan.json, or a workbook with a 体系 sheet. */

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { REPORT_SHEET_PREFIX } from '../domain/consolidation/buildMasterView';
+import type { WorkbookSnapshot } from '../domain/extract/snapshot';
+import { ok } from '../domain/result';
+import { r2Sample } from '../domain/sample/r2';
+import { buildMasterTemplate } from '../domain/template/buildMasterTemplate';
+import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
+import { openPlan, openPlanFile, openPlanInWorkbook, type PlanSheets } from './openPlan';
+
+const { plan, fiscalYear } = r2Sample();
+const TITLE = '町政運営推進プラン';
+
+/** The master template's snapshot with its sheets renamed (体系 → `planSheet`) and extra sheets around it. */
+async function workbook(planSheet: string, extra: readonly string[] = []): Promise<WorkbookSnapshot> {
+  const port = await excelJsFactory.create(buildMasterTemplate({ plan, fiscalYear, title: TITLE }));
+  const snapshot = await port.readSnapshot();
+  const sheets = snapshot.sheets.map((s) => (s.name === '体系' ? { ...s, name: planSheet } : s));
+  const blank = (name: string) => ({ name, visibility: 'visible' as const, values: [['メモ']], merges: [] });
+  return { ...snapshot, sheets: [...sheets, ...extra.map(blank)] };
+}
+
+/** PlanSheets over a snapshot, recording every read. */
+function sheetsOf(snapshot: WorkbookSnapshot): PlanSheets & { reads: string[][] } {
+  const reads: string[][] = [];
+  return {
+    reads,
+    names: snapshot.sheets.map((s) => s.name),
+    read: async (names) => {
+      reads.push([...names]);
+      return ok({ ...snapshot, sheets: snapshot.sheets.filter((s) => names.includes(s.name)) });
+    },
+  };
+}
+
+describe('openPlan: one heuristic for which sheet is the 体系, one reading of its title row', () => {
+  it.each([
+    ['a sheet named 体系 is read alone, first', '体系', [], [['体系']]],
+    [
+      'a sheet whose name mentions 体系 is read first',
+      '令和2年度 計画の体系',
+      ['メモ'],
+      [['令和2年度 計画の体系']],
+    ],
+    ['a 体系 under another name is found by reading every sheet', '一覧', [], [['全体計画', '一覧']]],
+    [
+      "a master's report sheets are never read",
+      '体系',
+      [`${REPORT_SHEET_PREFIX}I-1-1-1`, 'メモ'],
+      [['体系']],
+    ],
+  ] as const)('%s', async (_name, planSheet, extra, reads) => {
+    const sheets = sheetsOf(await workbook(planSheet, extra));
+    const found = await openPlan(sheets);
+    expect(found.ok && found.value).toMatchObject({ sheet: planSheet, fiscalYear, title: TITLE });
+    expect(found.ok && found.value && found.value.plan).toEqual(plan);
+    expect(sheets.reads.map((r) => [...r].sort())).toEqual(reads.map((r) => [...r].sort()));
+  });
+
+  it('answers undefined (not an error) for a workbook without a 体系, reading each sheet once', async () => {
+    const snapshot = await workbook('体系', ['メモ', '連絡先']);
+    const sheets = sheetsOf({
+      ...snapshot,
+      sheets: snapshot.sheets.filter((s) => s.name === 'メモ' || s.name === '連絡先'),
+    });
+    expect(await openPlan(sheets)).toEqual({ ok: true, value: undefined });
+    expect(sheets.reads).toEqual([['メモ', '連絡先']]);
+  });
+
+  it('the CLI (bytes, the one reader) and the pane (an open workbook) find the same 体系', async () => {
+    const port = await excelJsFactory.create(buildMasterTemplate({ plan, fiscalYear, title: TITLE }));
+    const bytes = await port.toBuffer();
+    const fromFile = await openPlanFile(bytes, '全体計画.xlsx');
+    const opened = await excelJsFactory.open(bytes, '全体計画.xlsx');
+    const fromPort = opened.ok ? await openPlanInWorkbook(opened.value) : undefined;
+    expect(fromFile).toEqual({ ok: true, value: fromPort });
+    expect(fromPort).toMatchObject({ sheet: '体系', fiscalYear, title: TITLE });
+  });
+
+  it('refuses bytes that are not a workbook with the open error', async () => {
+    const found = await openPlanFile(new TextEncoder().encode('a,b'), '体系.xlsx');
+    expect(found.ok ? undefined : found.error.code).toBe('file.not-xlsx');
+  });
+});
