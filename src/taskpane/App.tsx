@@ -3,19 +3,20 @@ import { CheckmarkCircleRegular } from '@fluentui/react-icons/svg/checkmark-circ
 import { DataBarVerticalRegular } from '@fluentui/react-icons/svg/data-bar-vertical';
 import { DocumentTableRegular } from '@fluentui/react-icons/svg/document-table';
 import { TextBulletListTreeRegular } from '@fluentui/react-icons/svg/text-bullet-list-tree';
-import { useCallback, useState, type ReactElement } from 'react';
+import { useCallback, useState, type ReactElement, type ReactNode } from 'react';
 import { Header } from './components/Header';
 import { LazyOperationStatus } from './components/LazyOperationStatus';
 import { currentFiscalYear } from './fiscal';
-import { XLSX_MIME, type Host } from './host';
+import type { Host, HostSnapshot } from './host';
 import { useHostSnapshot } from './hooks/useHostSnapshot';
-import { useOperation } from './hooks/useOperation';
+import { useFileCommands } from './hooks/useFileCommands';
+import type { OperationState } from './hooks/useOperation';
 import { useWorkbookPlan } from './hooks/useWorkbookPlan';
-import { masterFileName } from './tabs/masterFileName';
 import { BuildPanel, ConsolidatePanel, ValidatePanel, type PanelProps } from './tabs/panels';
 import { SelfTestEntry } from './selfTest/SelfTestEntry';
 import { PlanTab } from './tabs/PlanTab';
 import { usePlanTab } from './tabs/usePlanTab';
+import type { WorkbookPlan } from './workbookPlan';
 
 export type TabId = 'plan' | 'build' | 'validate' | 'consolidate';
 const TABS: readonly { id: TabId; label: string; icon: ReactElement }[] = [
@@ -57,99 +58,32 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
   const s = useStyles();
   const snapshot = useHostSnapshot(host);
   const { plan, reload } = useWorkbookPlan(host);
-  const [tab, setTab] = useState<TabId>('plan');
-  // Tabs shown at least once stay mounted (hidden), so each keeps its state; the others are not loaded yet.
-  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set(['plan']));
-  const choose = useCallback((id: TabId) => {
-    setTab(id);
-    setOpened((was) => (was.has(id) ? was : new Set([...was, id])));
-  }, []);
-  const fileOp = useOperation();
+  const { tab, opened, choose } = useOpenedTabs();
   const found = plan.status === 'found' ? plan.reading : undefined;
   const around = currentFiscalYear(today);
-
+  const file = useFileCommands(host, found?.fiscalYear ?? around);
   const planTab = usePlanTab(host);
-
   const open = host.open;
-  const onOpen = useCallback(
-    (file: File) =>
-      void fileOp.run(async () => {
-        const [input] = await host.readFiles([file]);
-        if (!input || !open) return '';
-        const opened = await open(input);
-        if (!opened.ok) throw new Error(opened.error.message);
-        return `「${input.file}」を開きました。`;
-      }, `「${file.name}」を開いています`),
-    [host, open, fileOp],
-  );
-  const onSave = useCallback(
-    () =>
-      void fileOp.run(async () => {
-        const bytes = await host.saveCurrent?.();
-        if (!bytes) throw new Error('保存するブックがありません。先にブックを開いてください。');
-        const name = masterFileName(host.getSnapshot().name, found?.fiscalYear ?? around);
-        host.download?.(name, bytes, XLSX_MIME);
-        return `「${name}」をダウンロードしました。`;
-      }),
-    [host, fileOp, found, around],
-  );
 
   const goToPlan = useCallback(() => choose('plan'), [choose]);
-  const panel: PanelProps = {
-    host,
-    plan: found?.plan,
-    planYear: found?.fiscalYear,
-    planTitle: found?.title,
-    name: snapshot.name,
-    hasWorkbook: snapshot.port !== undefined,
-    revision: snapshot.revision,
-    today,
-    around,
-    onGoToPlan: goToPlan,
-  };
-  const busy = fileOp.state.phase === 'running' || planTab.insertState.phase === 'running';
+  const panel = panelProps(host, snapshot, found, { today, around, onGoToPlan: goToPlan });
+  const busy = file.state.phase === 'running' || planTab.insertState.phase === 'running';
   return (
     <div className={s.root}>
       <Header
         mode={host.mode}
         name={snapshot.name}
         busy={busy}
-        {...(open && { onOpen })}
-        {...(host.saveCurrent && snapshot.port && { onSave })}
+        {...(open && { onOpen: file.onOpen })}
+        {...(host.saveCurrent && snapshot.port && { onSave: file.onSave })}
       />
-      {fileOp.state.phase !== 'idle' && fileOp.state.phase !== 'done' && (
-        <div className={s.notice}>
-          <LazyOperationStatus state={fileOp.state} />
-        </div>
-      )}
-      {host.mode === 'file' && snapshot.port === undefined && fileOp.state.phase === 'idle' && (
-        <div className={s.notice}>
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{FILE_MODE_NOTICE}</MessageBarBody>
-          </MessageBar>
-        </div>
-      )}
-      <TabList
-        className={s.tabs}
-        selectedValue={tab}
-        onTabSelect={(_, d) => choose(d.value as TabId)}
-        size="small"
-        aria-label="機能"
-      >
-        {TABS.map((t) => (
-          <Tab
-            key={t.id}
-            className={s.tab}
-            id={`tab-${t.id}`}
-            value={t.id}
-            icon={t.icon}
-            aria-controls={`panel-${t.id}`}
-          >
-            {t.label}
-          </Tab>
-        ))}
-      </TabList>
-      <div role="tabpanel" id="panel-plan" aria-labelledby="tab-plan" hidden={tab !== 'plan'}>
+      <FileNotices
+        state={file.state}
+        showFileMode={host.mode === 'file' && snapshot.port === undefined}
+        className={s.notice}
+      />
+      <TabBar tab={tab} onChoose={choose} className={s.tabs} tabClassName={s.tab} />
+      <TabPanel id="plan" tab={tab}>
         <PlanTab
           mode={host.mode}
           plan={plan}
@@ -158,27 +92,123 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
           selection={planTab.selection.selection}
           selectionError={planTab.selection.error}
           onReload={reload}
-          {...(open && { onOpenFile: onOpen })}
+          {...(open && { onOpenFile: file.onOpen })}
           onInsertSample={planTab.insertSample}
           onInsertTemplate={planTab.insertTemplate}
           onSelectFinding={(f, key) => void planTab.selection.select(f, key)}
         />
         {host.mode === 'excel' && <SelfTestEntry host={host} />}
-      </div>
-      <div role="tabpanel" id="panel-build" aria-labelledby="tab-build" hidden={tab !== 'build'}>
+      </TabPanel>
+      <TabPanel id="build" tab={tab}>
         {opened.has('build') && <BuildPanel {...panel} />}
-      </div>
-      <div role="tabpanel" id="panel-validate" aria-labelledby="tab-validate" hidden={tab !== 'validate'}>
+      </TabPanel>
+      <TabPanel id="validate" tab={tab}>
         {opened.has('validate') && <ValidatePanel {...panel} />}
-      </div>
-      <div
-        role="tabpanel"
-        id="panel-consolidate"
-        aria-labelledby="tab-consolidate"
-        hidden={tab !== 'consolidate'}
-      >
+      </TabPanel>
+      <TabPanel id="consolidate" tab={tab}>
         {opened.has('consolidate') && <ConsolidatePanel {...panel} />}
-      </div>
+      </TabPanel>
+    </div>
+  );
+}
+
+/** What every lazily loaded tab gets: the host, the workbook's 体系 and name, and the dates. */
+function panelProps(
+  host: Host,
+  snapshot: HostSnapshot,
+  found: WorkbookPlan | undefined,
+  rest: Pick<PanelProps, 'today' | 'around' | 'onGoToPlan'>,
+): PanelProps {
+  return {
+    host,
+    plan: found?.plan,
+    planYear: found?.fiscalYear,
+    planTitle: found?.title,
+    name: snapshot.name,
+    hasWorkbook: snapshot.port !== undefined,
+    revision: snapshot.revision,
+    ...rest,
+  };
+}
+
+/** The chosen tab, and the tabs shown at least once: they stay mounted (hidden), so each keeps its state. */
+function useOpenedTabs(): { tab: TabId; opened: ReadonlySet<TabId>; choose: (id: TabId) => void } {
+  const [tab, setTab] = useState<TabId>('plan');
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set(['plan']));
+  const choose = useCallback((id: TabId) => {
+    setTab(id);
+    setOpened((was) => (was.has(id) ? was : new Set([...was, id])));
+  }, []);
+  return { tab, opened, choose };
+}
+
+/** Under the header: the open/save operation while it runs or failed, else (file mode, no workbook) what file mode is. */
+function FileNotices({
+  state,
+  showFileMode,
+  className,
+}: {
+  state: OperationState;
+  showFileMode: boolean;
+  className: string;
+}) {
+  return (
+    <>
+      {state.phase !== 'idle' && state.phase !== 'done' && (
+        <div className={className}>
+          <LazyOperationStatus state={state} />
+        </div>
+      )}
+      {showFileMode && state.phase === 'idle' && (
+        <div className={className}>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{FILE_MODE_NOTICE}</MessageBarBody>
+          </MessageBar>
+        </div>
+      )}
+    </>
+  );
+}
+
+function TabBar({
+  tab,
+  onChoose,
+  className,
+  tabClassName,
+}: {
+  tab: TabId;
+  onChoose: (id: TabId) => void;
+  className: string;
+  tabClassName: string;
+}) {
+  return (
+    <TabList
+      className={className}
+      selectedValue={tab}
+      onTabSelect={(_, d) => onChoose(d.value as TabId)}
+      size="small"
+      aria-label="機能"
+    >
+      {TABS.map((t) => (
+        <Tab
+          key={t.id}
+          className={tabClassName}
+          id={`tab-${t.id}`}
+          value={t.id}
+          icon={t.icon}
+          aria-controls={`panel-${t.id}`}
+        >
+          {t.label}
+        </Tab>
+      ))}
+    </TabList>
+  );
+}
+
+function TabPanel({ id, tab, children }: { id: TabId; tab: TabId; children: ReactNode }) {
+  return (
+    <div role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={tab !== id}>
+      {children}
     </div>
   );
 }
