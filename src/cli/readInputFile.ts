@@ -28,8 +28,8 @@ export function fileSystemMessage(error: unknown, display: string): string {
 
 /**
  * A file's bytes and modified time, or a Japanese reason naming the file. Read synchronously: the CLI does one
- * thing at a time, and reading a 50-file batch with fs/promises (chunks through the thread pool) took 17–37 %
- * longer than with readFileSync.
+ * thing at a time, and reading a batch with fs/promises (chunks through the thread pool) was slower than with
+ * readFileSync (bench/RESULTS.md).
  */
 export async function readInputFile(path: string, display: string): Promise<Result<InputFile, string>> {
   try {
