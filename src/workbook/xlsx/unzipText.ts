@@ -7,7 +7,7 @@ const partName = (name: string): string => (name.startsWith('/') ? name.slice(1)
 
 /**
  * Inflate only the parts `wanted` picks, as UTF-8 text, keyed by part name; `names` lists every file part of
- * the package in zip order. fflate, not JSZip: about 6× faster for the few parts a snapshot needs. Call only
+ * the package in zip order. fflate, not JSZip: faster for the few parts a snapshot needs. Call only
  * after checkPackage has bounded what the parts may expand to. Throws on a zip fflate cannot read.
  */
 export function unzipText(bytes: Uint8Array, wanted: (name: string) => boolean): { readonly names: string[]; readonly parts: Map<string, string> } {
