@@ -196,7 +196,7 @@ const maxInflated = (compressed: number): number => compressed * 1032 + 1024;
  * size, or what its compressed size can yield at most, whichever is less): filling that last byte means the
  * part is bigger than declared. The same bounds as a step of the stream — fflate decodes the rest of the
  * step but writes nothing past the buffer — without the stream's per-step buffers (the streaming inflater
- * allocates and zeroes ~160 KB for every part, however small: most of the reading time of a batch).
+ * allocates and zeroes ~160 KB for every part, however small).
  */
 function inflateSmall(data: Uint8Array, limit: number, onChunk: (chunk: Uint8Array) => boolean): boolean {
   let out: Uint8Array;
