@@ -2,7 +2,8 @@ import type { ConditionalFormattingRule, Worksheet } from 'exceljs';
 import { assertNever } from '../../domain/result';
 import type { ConditionalFormatSpec } from '../../domain/template/sheetSpec';
 import { blankRuleFormula } from '../excelConventions';
-import { a1Range, argb } from '../a1';
+import { rangeAddress } from '../../domain/cellAddress';
+import { argb } from '../a1';
 import { dxfFill } from './excelStyle';
 
 function rule(spec: ConditionalFormatSpec): ConditionalFormattingRule {
@@ -29,5 +30,5 @@ function rule(spec: ConditionalFormatSpec): ConditionalFormattingRule {
 }
 
 export function renderConditionalFormat(ws: Worksheet, spec: ConditionalFormatSpec): void {
-  ws.addConditionalFormatting({ ref: a1Range(spec.range), rules: [rule(spec)] });
+  ws.addConditionalFormatting({ ref: rangeAddress(spec.range), rules: [rule(spec)] });
 }

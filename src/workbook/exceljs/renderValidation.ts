@@ -2,7 +2,7 @@ import type { DataValidation, Worksheet } from 'exceljs';
 import { invariant } from '../../domain/result';
 import type { ValidationSpec } from '../../domain/template/sheetSpec';
 import { VALIDATION_LIMITS } from '../excelConventions';
-import { a1Range } from '../a1';
+import { rangeAddress } from '../../domain/cellAddress';
 import { internals } from './internals';
 
 function checkText(text: string, max: number, what: string): string {
@@ -49,5 +49,5 @@ export function renderValidation(ws: Worksheet, spec: ValidationSpec): void {
           allowBlank: true,
           formulae: [spec.max],
         };
-  internals(ws).dataValidations.add(a1Range(spec.range), rule);
+  internals(ws).dataValidations.add(rangeAddress(spec.range), rule);
 }

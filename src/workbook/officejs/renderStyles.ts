@@ -1,4 +1,4 @@
-import { a1Range } from '../a1';
+import { rangeAddress } from '../../domain/cellAddress';
 import type { CellRange, CellStyle, SheetSpec } from '../../domain/template/sheetSpec';
 import { invariant } from '../../domain/result';
 import { DEFAULT_FONT_SIZE } from '../excelConventions';
@@ -99,7 +99,7 @@ function areaTargets(ranges: readonly CellRange[]): StyleTarget[] {
   const flush = (): void => {
     if (group.length === 0) return;
     targets.push({
-      address: group.map(a1Range).join(','),
+      address: group.map(rangeAddress).join(','),
       multiRow: group.some((r) => r.bottom > r.top),
       multiColumn: group.some((r) => r.right > r.left),
     });
@@ -107,7 +107,7 @@ function areaTargets(ranges: readonly CellRange[]): StyleTarget[] {
     length = 0;
   };
   for (const r of ranges) {
-    const text = a1Range(r);
+    const text = rangeAddress(r);
     if (length + text.length + 1 > ADDRESS_CHARS) flush();
     group.push(r);
     length += text.length + 1;

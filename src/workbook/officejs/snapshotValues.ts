@@ -1,4 +1,4 @@
-import { cellAddress, parseCellAddress } from '../../domain/cellAddress';
+import { cellAddress, parseRangeAddress } from '../../domain/cellAddress';
 import type { SheetSnapshot } from '../../domain/extract/snapshot';
 import type { CellRange, CellValue } from '../../domain/template/sheetSpec';
 import { normaliseLineBreaks, quoteSheetName } from '../excelConventions';
@@ -48,21 +48,7 @@ export function parseAreas(address: string, sheet: string): CellRange[] {
     .split(',')
     .map((part) => part.trim().replace(/\$/g, ''))
     .filter((part) => part !== '')
-    .flatMap((part) => {
-      const [from = '', to = from] = part.split(':');
-      const a = parseCellAddress(from);
-      const b = parseCellAddress(to);
-      return a && b
-        ? [
-            {
-              top: Math.min(a.row, b.row),
-              left: Math.min(a.column, b.column),
-              bottom: Math.max(a.row, b.row),
-              right: Math.max(a.column, b.column),
-            },
-          ]
-        : [];
-    });
+    .flatMap((part) => parseRangeAddress(part) ?? []);
 }
 
 /** Each cell of some areas as an A1 address, in reading order. */

@@ -1,4 +1,4 @@
-import { cellAddress } from '../../domain/cellAddress';
+import { cellAddress, parseCellAddress } from '../../domain/cellAddress';
 import { invariant } from '../../domain/result';
 import type { CellRange, CellSpec, CellStyle, SheetSpec } from '../../domain/template/sheetSpec';
 import { escapeCellText } from '../escapeCellText';
@@ -72,10 +72,9 @@ export function cellGrid(
   }
   if (overlay)
     for (const address of overlay.keys()) {
-      const at = /^([A-Z]+)(\d+)$/.exec(address);
+      const at = parseCellAddress(address);
       if (!at) continue;
-      const column = [...at[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-      const row = Number(at[2]) - 1;
+      const { row, column } = at;
       if (!grid.get(row)?.has(column)) put({ row, column });
     }
   return { grid, put, anchors };

@@ -1,6 +1,7 @@
 import { assertNever, invariant } from '../../domain/result';
 import type { ConditionalFormatSpec, ValidationSpec } from '../../domain/template/sheetSpec';
-import { a1Range, argb } from '../a1';
+import { rangeAddress } from '../../domain/cellAddress';
+import { argb } from '../a1';
 import { blankRuleFormula, VALIDATION_LIMITS } from '../excelConventions';
 import type { Styles } from './xlsxTables';
 import { xmlText } from './xmlParts';
@@ -31,10 +32,10 @@ export function validationXml(v: ValidationSpec): string {
         `list is ${joined.length} characters; Excel allows ${VALIDATION_LIMITS.list}: ${joined.slice(0, 20)}…`,
       );
       const formula = `"${joined}"`;
-      return `<dataValidation type="list"${v.allowBlank ? ' allowBlank="1"' : ''}${messages} sqref="${a1Range(v.range)}"><formula1>${xmlText(formula)}</formula1></dataValidation>`;
+      return `<dataValidation type="list"${v.allowBlank ? ' allowBlank="1"' : ''}${messages} sqref="${rangeAddress(v.range)}"><formula1>${xmlText(formula)}</formula1></dataValidation>`;
     }
     case 'textLength':
-      return `<dataValidation type="textLength" operator="lessThanOrEqual" allowBlank="1"${messages} sqref="${a1Range(v.range)}"><formula1>${v.max}</formula1></dataValidation>`;
+      return `<dataValidation type="textLength" operator="lessThanOrEqual" allowBlank="1"${messages} sqref="${rangeAddress(v.range)}"><formula1>${v.max}</formula1></dataValidation>`;
     default:
       return assertNever(v, 'Unknown validation');
   }
@@ -44,9 +45,9 @@ export function validationXml(v: ValidationSpec): string {
 export function conditionalFormatXml(cf: ConditionalFormatSpec, priority: number, styles: Styles): string {
   switch (cf.kind) {
     case 'blank':
-      return `<conditionalFormatting sqref="${a1Range(cf.range)}"><cfRule type="expression" dxfId="${styles.dxfFill(cf.fill)}" priority="${priority}"><formula>${xmlText(blankRuleFormula(cf.range.top, cf.range.left))}</formula></cfRule></conditionalFormatting>`;
+      return `<conditionalFormatting sqref="${rangeAddress(cf.range)}"><cfRule type="expression" dxfId="${styles.dxfFill(cf.fill)}" priority="${priority}"><formula>${xmlText(blankRuleFormula(cf.range.top, cf.range.left))}</formula></cfRule></conditionalFormatting>`;
     case 'dataBar':
-      return `<conditionalFormatting sqref="${a1Range(cf.range)}"><cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${argb(cf.color)}"/></dataBar></cfRule></conditionalFormatting>`;
+      return `<conditionalFormatting sqref="${rangeAddress(cf.range)}"><cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${argb(cf.color)}"/></dataBar></cfRule></conditionalFormatting>`;
     default:
       return assertNever(cf, 'Unknown conditional format');
   }

@@ -1,9 +1,9 @@
-import { cellAddress, columnLetters } from '../../domain/cellAddress';
+import { absoluteCellAddress, cellAddress, columnLetters, rangeAddress } from '../../domain/cellAddress';
 import { cellText } from '../../domain/extract/snapshot';
 import { invariant } from '../../domain/result';
 import type { CellRange, CellSpec, SheetSpec } from '../../domain/template/sheetSpec';
 import { quoteSheetName } from '../excelConventions';
-import { a1Range, argb } from '../a1';
+import { argb } from '../a1';
 import { checkTableName, headerNames } from '../sheetRules';
 import { cellGrid, sheetDataXml, type CellGrid, type SheetContext } from './sheetDataXml';
 import { conditionalFormatXml, validationXml } from './sheetRulesXml';
@@ -15,11 +15,8 @@ import { NS_MAIN, NS_R, XML_HEAD, xmlText } from './xmlParts';
  */
 
 /** `$A$1:$D$30`: an absolute range for a defined name. */
-const absolute = (r: CellRange): string => {
-  const abs = (row: number, column: number) =>
-    cellAddress(row, column).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
-  return `${abs(r.top, r.left)}:${abs(r.bottom, r.right)}`;
-};
+const absolute = (r: CellRange): string =>
+  `${absoluteCellAddress(r.top, r.left)}:${absoluteCellAddress(r.bottom, r.right)}`;
 
 /** What workbook.xml needs to know of a written sheet. */
 export interface WrittenSheet {
@@ -54,7 +51,7 @@ export function sheetXml(
   const merges = styles.fragment(
     spec.merges,
     () =>
-      `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${a1Range(m)}"/>`).join('')}</mergeCells>`,
+      `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`).join('')}</mergeCells>`,
   );
   // Priorities count from 1 in each sheet, so the same rules give the same XML in every sheet.
   const conditional = styles.fragment(spec.conditionalFormats, () =>
@@ -102,7 +99,7 @@ function tableParts(
         put({ ...(cell ?? { row: top, column: c }), value: names[i]! });
     });
     const id = ctx.nextTableId();
-    const ref = a1Range(t.range);
+    const ref = rangeAddress(t.range);
     tables.push({
       id,
       xml:

@@ -1,4 +1,10 @@
-import { columnLetters } from '../../../src/domain/cellAddress';
+import {
+  columnLetters,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseRangeAddress,
+  rangeAddress,
+} from '../../../src/domain/cellAddress';
 import { FakeOfficeError } from './errors';
 
 /** A rectangle of cells, 0-based and inclusive (the fake's internal form of an A1 address). */
@@ -9,8 +15,7 @@ export interface Rect {
   readonly right: number;
 }
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
+export { MAX_COLUMNS, MAX_ROWS };
 export const WHOLE_SHEET: Rect = { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
 
 export const rectRows = (r: Rect): number => r.bottom - r.top + 1;
@@ -25,43 +30,11 @@ export const intersects = (a: Rect, b: Rect): boolean =>
 export const contains = (outer: Rect, row: number, column: number): boolean =>
   row >= outer.top && row <= outer.bottom && column >= outer.left && column <= outer.right;
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** `A1`, `$A$1`, `A1:B2`, `A:C`, `3:5`, optionally after `Sheet!` / `'My sheet'!`. */
 export function parseA1(address: string): Rect {
   const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
-  const parts = bare.replace(/\$/g, '').trim().split(':');
-  const bad = (): never => {
-    throw new FakeOfficeError('InvalidArgument', `Invalid address: ${address}`);
-  };
-  if (parts.length < 1 || parts.length > 2) bad();
-  const ends = parts.map((p) => {
-    const cell = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(p);
-    if (cell) return { column: columnIndex(cell[1] ?? ''), row: Number(cell[2]) - 1 };
-    const column = /^([A-Za-z]{1,3})$/.exec(p);
-    if (column) return { column: columnIndex(column[1] ?? ''), row: undefined };
-    const row = /^(\d{1,7})$/.exec(p);
-    if (row) return { column: undefined, row: Number(row[1]) - 1 };
-    return bad();
-  });
-  const [a, b = a] = ends;
-  if (!a || !b) return bad();
-  const rect: Rect = {
-    top: Math.min(a.row ?? 0, b.row ?? 0),
-    bottom: a.row === undefined ? MAX_ROWS - 1 : Math.max(a.row, b.row ?? a.row),
-    left: Math.min(a.column ?? 0, b.column ?? 0),
-    right: a.column === undefined ? MAX_COLUMNS - 1 : Math.max(a.column, b.column ?? a.column),
-  };
-  if (
-    (a.row === undefined) !== (b.row === undefined) ||
-    (a.column === undefined) !== (b.column === undefined)
-  )
-    bad();
-  if (rect.top < 0 || rect.left < 0 || rect.bottom >= MAX_ROWS || rect.right >= MAX_COLUMNS) bad();
+  const rect = parseRangeAddress(bare.replace(/\$/g, ''), { wholeLines: true });
+  if (!rect) throw new FakeOfficeError('InvalidArgument', `Invalid address: ${address}`);
   return rect;
 }
 
@@ -69,10 +42,7 @@ export function parseA1(address: string): Rect {
 export function rectToA1(r: Rect): string {
   if (isEntireColumns(r) && !isEntireRows(r)) return `${columnLetters(r.left)}:${columnLetters(r.right)}`;
   if (isEntireRows(r) && !isEntireColumns(r)) return `${r.top + 1}:${r.bottom + 1}`;
-  const topLeft = `${columnLetters(r.left)}${r.top + 1}`;
-  return r.top === r.bottom && r.left === r.right
-    ? topLeft
-    : `${topLeft}:${columnLetters(r.right)}${r.bottom + 1}`;
+  return rangeAddress(r);
 }
 
 /** How Excel prefixes an address with a sheet name: quoted unless the name is plain letters, digits and `_`. */
