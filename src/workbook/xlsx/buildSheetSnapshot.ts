@@ -1,4 +1,4 @@
-import { columnLetters } from '../../domain/cellAddress';
+import { columnLetters, MAX_COLUMNS } from '../../domain/cellAddress';
 import type { SheetSnapshot } from '../../domain/extract/snapshot';
 import type { CellRange, CellValue } from '../../domain/template/sheetSpec';
 import { resolveCell, type CellContext, type SharedFormulas } from './cellValue';
@@ -11,7 +11,10 @@ interface Slot {
   readonly address: string;
 }
 
-/** ExcelJS's colCache.decodeAddress: upper-case column letters and row digits, `$` ignored; 1-based column. */
+/**
+ * ExcelJS's colCache.decodeAddress: upper-case column letters and row digits, `$` ignored; 1-based column. Not
+ * domain/cellAddress's strict parser on purpose: the reader must place a hostile `r` exactly where ExcelJS does.
+ */
 export function decodeAddress(ref: string): { readonly column: number; readonly row: number; readonly address: string } {
   let letters = '';
   let digits = '';
@@ -27,7 +30,7 @@ export function decodeAddress(ref: string): { readonly column: number; readonly 
       row = row * 10 + c - 48;
     } else if (digits !== '' && letters !== '' && c !== 36) break;
   }
-  if (letters === '' || digits === '' || column > 16384) return corrupt(`not a cell address: ${ref}`);
+  if (letters === '' || digits === '' || column > MAX_COLUMNS) return corrupt(`not a cell address: ${ref}`);
   return { column, row, address: letters + digits };
 }
 
