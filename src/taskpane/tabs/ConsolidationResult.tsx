@@ -1,0 +1,119 @@
+import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
+import type { ConsolidateResult } from '../../app/consolidate';
+import type { MasterRow } from '../../domain/consolidation/types';
+import { AchievementBars } from '../components/AchievementBars';
+import { StatTiles } from '../components/StatTiles';
+import { useSharedStyles } from '../components/styles';
+import type { HostMode } from '../host';
+import { useConsolidateStyles } from './consolidateStyles';
+import { WRONG_YEAR_LABEL, type ConsolidationCounts } from './consolidationCounts';
+import type { PickedFile } from './pickedFiles';
+import { yearNote } from './useConsolidateTab';
+
+export interface ConsolidationResultProps {
+  readonly mode: HostMode;
+  readonly result: ConsolidateResult;
+  readonly counts: ConsolidationCounts;
+  /** Picked files that could not be read: listed with their reason. */
+  readonly rejected: readonly PickedFile[];
+  readonly onDownloadMaster?: (() => void) | undefined;
+  readonly onDownloadReport?: (() => void) | undefined;
+}
+
+/** What a consolidation did: the year used, counts, downloads (file mode), 目標の達成, rejected files, 未提出. */
+export function ConsolidationResult({
+  mode,
+  result: r,
+  counts: n,
+  rejected,
+  ...props
+}: ConsolidationResultProps) {
+  const shared = useSharedStyles();
+  const s = useConsolidateStyles();
+  return (
+    <>
+      <span className={s.target}>{yearNote(r.year)}</span>
+      <StatTiles
+        label="集約の結果"
+        columns={3}
+        stats={[
+          { label: '集約した取組項目', value: n.entries, tone: 'success' },
+          { label: '未提出の取組項目', value: n.missing, tone: 'warning' },
+          { label: '受付不可のファイル', value: n.rejected, tone: 'danger' },
+          { label: 'エラー', value: n.errors, tone: 'danger' },
+          { label: '警告', value: n.warnings, tone: 'warning' },
+          { label: WRONG_YEAR_LABEL, value: n.wrongYear, tone: 'warning' },
+        ]}
+      />
+      <span className={s.target}>
+        {n.files} 個のファイルのシート {n.sheets} 枚
+        {n.outcomes.length > 0 && `: ${n.outcomes.map((o) => `${o.label} ${o.count}`).join('、')}`}
+      </span>
+      {mode === 'file' && (
+        <div className={s.two}>
+          <Button
+            icon={<ArrowDownloadRegular />}
+            aria-label="全体計画 (.xlsx) をダウンロード"
+            onClick={props.onDownloadMaster}
+          >
+            全体計画
+          </Button>
+          <Button
+            icon={<ArrowDownloadRegular />}
+            aria-label="report.json をダウンロード"
+            onClick={props.onDownloadReport}
+          >
+            report.json
+          </Button>
+        </div>
+      )}
+      <section className={shared.section} aria-label="目標の達成">
+        <h3 className={shared.sectionTitle}>目標の達成</h3>
+        <AchievementBars
+          total={r.consolidation.achievement.total}
+          groups={r.consolidation.achievement.byBasic}
+        />
+      </section>
+      {rejected.length > 0 && <RejectedFiles rejected={rejected} />}
+      <MissingEntries missing={r.consolidation.rows.filter((row) => row.status === 'missing')} />
+    </>
+  );
+}
+
+function RejectedFiles({ rejected }: { rejected: readonly PickedFile[] }) {
+  const s = useConsolidateStyles();
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>受け付けられなかったファイル</MessageBarTitle>
+        <ul className={s.missing}>
+          {rejected.map((f) => (
+            <li key={f.id}>{f.note}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function MissingEntries({ missing }: { missing: readonly MasterRow[] }) {
+  const shared = useSharedStyles();
+  const s = useConsolidateStyles();
+  return (
+    <section className={shared.section} aria-label="未提出">
+      <h3 className={shared.sectionTitle}>未提出（{missing.length}）</h3>
+      {missing.length === 0 ? (
+        <span className={shared.hint}>すべての取組項目のシートが届いています。</span>
+      ) : (
+        <ul className={s.missing}>
+          {missing.map((row) => (
+            <li key={`${row.code}|${row.department}`}>
+              {row.code} {row.planItem?.item.title ?? ''} — {row.department}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
