@@ -35,11 +35,16 @@ export class FileHost implements Host {
 
   readFiles = (files: readonly File[]): Promise<PickedInput[]> => readPickedFiles(files);
 
+  /** The file becomes the current workbook (a FilePort: opened in ExcelJS only once written into). */
   open = async (file: SourceInput): Promise<Result<void, OpenError>> => {
-    const opened = await (await this.loadFactory()).open(file.bytes, file.file);
+    // The reader and the use cases come with the pane's read-only code, in its own chunk (offload.ts).
+    const { FilePort } = await import(/* webpackChunkName: "offload" */ './filePort');
+    const opened = FilePort.open(file.bytes, file.file, this.loadFactory);
     if (!opened.ok) return err(opened.error);
+    const previous = this.current;
     this.current = opened.value;
     this.state.set({ port: opened.value, name: file.file });
+    await previous?.close();
     return ok(undefined);
   };
 

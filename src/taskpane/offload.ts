@@ -1,6 +1,7 @@
 import { validateWorkbook, type ReadOptions, type ValidationResult } from '../app/validateWorkbook';
 import type { Stage } from '../domain/entry/formDefinition';
 import type { Progress, WorkbookPort } from '../workbook/port';
+import { FilePort } from './filePort';
 import { WorkerPort } from './workerFactory';
 import { readWorkbookPlan, type WorkbookPlan } from './workbookPlan';
 
@@ -13,9 +14,14 @@ export const validateOn = (
   options: ReadOptions & { readonly stage: Stage },
   onProgress?: Progress,
 ): Promise<ValidationResult> =>
-  port instanceof WorkerPort
-    ? port.validate(options, onProgress)
-    : validateWorkbook(port, options, onProgress);
+  port instanceof FilePort
+    ? port.validate(options, onProgress).then((r) => {
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      })
+    : port instanceof WorkerPort
+      ? port.validate(options, onProgress)
+      : validateWorkbook(port, options, onProgress);
 
 export const readPlanOn = (port: WorkbookPort): Promise<WorkbookPlan | undefined> =>
   port instanceof WorkerPort ? port.readPlan() : readWorkbookPlan(port);
