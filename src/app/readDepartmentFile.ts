@@ -12,4 +12,6 @@ import { readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
 export const readDepartmentFile = (
   bytes: Uint8Array,
   file: string,
-): Promise<Result<WorkbookSnapshot, OpenError>> => readXlsxSnapshot(bytes, file);
+  /** Only these sheets (all when omitted). */
+  sheets?: readonly string[],
+): Promise<Result<WorkbookSnapshot, OpenError>> => readXlsxSnapshot(bytes, file, sheets ? { sheets } : {});

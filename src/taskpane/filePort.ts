@@ -4,7 +4,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../domain/extract/snapshot
 import { err, ok, type Result } from '../domain/result';
 import type { SheetSpec } from '../domain/template/sheetSpec';
 import type { CellMark, FileWorkbookFactory, FileWorkbookPort, OpenError, Progress } from '../workbook/port';
-import { readXlsxSheetList, readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
+import { readXlsxSheetList } from '../workbook/xlsx/readXlsxSnapshot';
 
 type SheetList = readonly { readonly name: string; readonly visibility: SheetSnapshot['visibility'] }[];
 
@@ -73,7 +73,11 @@ export class FilePort implements FileWorkbookPort {
 
   async readSnapshot(sheets?: readonly string[]): Promise<WorkbookSnapshot> {
     if (this.opened) return this.opened.readSnapshot(sheets);
-    const read = await readXlsxSnapshot(this.bytes, this.file, sheets ? { sheets } : {});
+    // Where the factory works (the worker: the page never parses the file), with the one reader.
+    const factory = await this.loadFactory();
+    const read = factory.readSnapshot
+      ? await factory.readSnapshot(this.bytes, this.file, sheets)
+      : await readDepartmentFile(this.bytes, this.file, sheets);
     if (!read.ok) throw new Error(read.error.message);
     return read.value;
   }

@@ -61,7 +61,11 @@ async function handle(request: WorkerRequest): Promise<void> {
       ports.delete(request.port);
       return post({ id, kind: 'value', value: undefined });
     case 'readSnapshot':
-      return post({ id, kind: 'value', value: await readDepartmentFile(request.bytes, request.file) });
+      return post({
+        id,
+        kind: 'value',
+        value: await readDepartmentFile(request.bytes, request.file, request.sheets),
+      });
     case 'validateBytes': {
       const read = await readDepartmentFile(request.bytes, request.options.file);
       return post({

@@ -114,7 +114,11 @@ export class WorkerPort implements FileWorkbookPort {
  * once the worker has loaded ExcelJS.
  */
 export interface WorkerFactory extends FileWorkbookFactory {
-  readSnapshot(bytes: Uint8Array, file: string): Promise<Result<WorkbookSnapshot, OpenError>>;
+  readSnapshot(
+    bytes: Uint8Array,
+    file: string,
+    sheets?: readonly string[],
+  ): Promise<Result<WorkbookSnapshot, OpenError>>;
   /** Validate a file that is only read, whole in the worker: only the findings cross back. */
   validateBytes(
     bytes: Uint8Array,
@@ -138,7 +142,10 @@ export async function workerFactory(worker: Worker): Promise<WorkerFactory> {
       if (response.kind !== 'port') throw new Error(`unexpected worker answer: ${response.kind}`);
       return ok(client.port(response.port));
     },
-    readSnapshot: (bytes, file) => client.value({ op: 'readSnapshot', bytes, file }),
+    readSnapshot: (bytes, file, sheets) =>
+      client.value(
+        sheets ? { op: 'readSnapshot', bytes, file, sheets } : { op: 'readSnapshot', bytes, file },
+      ),
     validateBytes: (bytes, options, onProgress) =>
       client.value({ op: 'validateBytes', bytes, options }, onProgress),
   };

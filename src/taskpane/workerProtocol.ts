@@ -23,7 +23,13 @@ export type WorkerRequest =
    * A file that is only read (readDepartmentFile): its snapshot, or with `validate` its findings, come back;
    * nothing stays in the worker. Answered with a Result (an unreadable file is an OpenError, not a failure).
    */
-  | { readonly id: number; readonly op: 'readSnapshot'; readonly bytes: Uint8Array; readonly file: string }
+  | {
+      readonly id: number;
+      readonly op: 'readSnapshot';
+      readonly bytes: Uint8Array;
+      readonly file: string;
+      readonly sheets?: readonly string[];
+    }
   | {
       readonly id: number;
       readonly op: 'validateBytes';

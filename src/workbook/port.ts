@@ -61,7 +61,12 @@ export interface FileWorkbookFactory {
   open(bytes: Uint8Array, file: string): Promise<Result<FileWorkbookPort, OpenError>>;
   /**
    * A file that is only read, read where this factory works (the pane's worker) with the one bounded reader
-   * (readDepartmentFile): the snapshot of every sheet, nothing kept open. Absent: read in this thread.
+   * (readDepartmentFile): the snapshot of the named sheets (all when omitted), nothing kept open. Absent: read
+   * in this thread.
    */
-  readSnapshot?(bytes: Uint8Array, file: string): Promise<Result<WorkbookSnapshot, OpenError>>;
+  readSnapshot?(
+    bytes: Uint8Array,
+    file: string,
+    sheets?: readonly string[],
+  ): Promise<Result<WorkbookSnapshot, OpenError>>;
 }

@@ -75,6 +75,15 @@ describe("the pane's worker reads department files with the one reader and keeps
     expect(sent).toEqual(files.map(() => 'readSnapshot'));
   }, 60_000);
 
+  it('reads only the sheets asked for, as readDepartmentFile does', async () => {
+    const { factory, sent } = await inThreadWorker();
+    const [file] = await departmentFiles();
+    const read = await factory.readSnapshot(file!.bytes, file!.fileName, ['目次']);
+    expect(read.ok && read.value.sheets.map((s) => s.name)).toEqual(['目次']);
+    expect(read).toEqual(await readDepartmentFile(file!.bytes, file!.fileName, ['目次']));
+    expect(sent).toEqual(['readSnapshot']);
+  });
+
   it.each([
     ['a department file', async () => (await departmentFiles())[0]!],
     [
