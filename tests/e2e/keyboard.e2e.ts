@@ -117,7 +117,7 @@ describe('keyboard only, and axe-core on every tab (scenario 4)', () => {
     const finding = findings.getByRole('button', { name: /だいたい達成/ });
     await tabTo(page, finding);
     await page.keyboard.press('Enter');
-    await panel.getByRole('table', { name: /のセル C9 付近$/ }).waitFor();
+    await panel.getByRole('table', { name: /のセル D9 付近$/ }).waitFor();
     violations['検証'] = await seriousViolations(page);
   });
 

@@ -97,7 +97,7 @@ describe('screenshots of every tab at 320 px and 800 px', () => {
           .selectOption({ label: '年度末' });
         await validate.panel.getByRole('button', { name: 'このブックを検証' }).click();
         await validate.panel.getByRole('button', { name: /だいたい達成/ }).click();
-        await validate.panel.getByRole('table', { name: /のセル C9 付近$/ }).waitFor();
+        await validate.panel.getByRole('table', { name: /のセル D9 付近$/ }).waitFor();
         await shoot(page, 'validate', width);
         expect(pane.workRequests()).toEqual([]);
       } finally {

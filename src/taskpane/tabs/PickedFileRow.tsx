@@ -39,7 +39,7 @@ const useStyles = makeStyles({
   part: { whiteSpace: 'nowrap' },
   note: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   errorNote: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
-  warningNote: { color: tokens.colorPaletteMarigoldForeground1, overflowWrap: 'anywhere' },
+  warningNote: { color: tokens.colorStatusWarningForeground1, overflowWrap: 'anywhere' },
 });
 
 /** `12.3 KB`: enough to tell two files of one name apart. */
