@@ -49,21 +49,66 @@ async function run(label: string, plan: Plan, entries: readonly Entry[]): Promis
   try {
     const rows: Row[] = [];
     const port = new OfficeJsPort();
-    const specs = plan.departments.flatMap((department) => buildDepartmentWorkbook({ plan, department, fiscalYear: sample.fiscalYear, entries }).sheets.filter((s) => s.name !== '目次'));
-    const build = await measure(fake, () => buildIntoWorkbook(port, { plan, fiscalYear: sample.fiscalYear, entries }));
-    rows.push({ plan: label, operation: 'build (all departments)', syncs: build.syncs, chunks: port.lastWriteChunks, maxRequestMb: build.max / MB, totalMb: build.total / MB, cellByCell: cellsOf(specs) });
-    const validate = await measure(fake, () => validateWorkbook(port, { file: 'book.xlsx', plan, stage: 'year-end' }));
-    rows.push({ plan: label, operation: 'validate', syncs: validate.syncs, chunks: 1, maxRequestMb: validate.max / MB, totalMb: validate.total / MB, cellByCell: cellsOf(specs) });
+    const specs = plan.departments.flatMap((department) =>
+      buildDepartmentWorkbook({ plan, department, fiscalYear: sample.fiscalYear, entries }).sheets.filter(
+        (s) => s.name !== '目次',
+      ),
+    );
+    const build = await measure(fake, () =>
+      buildIntoWorkbook(port, { plan, fiscalYear: sample.fiscalYear, entries }),
+    );
+    rows.push({
+      plan: label,
+      operation: 'build (all departments)',
+      syncs: build.syncs,
+      chunks: port.lastWriteChunks,
+      maxRequestMb: build.max / MB,
+      totalMb: build.total / MB,
+      cellByCell: cellsOf(specs),
+    });
+    const validate = await measure(fake, () =>
+      validateWorkbook(port, { file: 'book.xlsx', plan, stage: 'year-end' }),
+    );
+    rows.push({
+      plan: label,
+      operation: 'validate',
+      syncs: validate.syncs,
+      chunks: 1,
+      maxRequestMb: validate.max / MB,
+      totalMb: validate.total / MB,
+      cellByCell: cellsOf(specs),
+    });
 
     const sources = plan.departments.map((department, i) => {
       const file = `${department}.xlsx`;
       const spec = buildDepartmentWorkbook({ plan, department, fiscalYear: sample.fiscalYear, entries });
-      return toSourceFile({ file, modified: i }, extractWorkbook({ file, sheets: spec.sheets.map(specToSnapshot) }, { file, plan, fiscalYear: sample.fiscalYear }));
+      return toSourceFile(
+        { file, modified: i },
+        extractWorkbook(
+          { file, sheets: spec.sheets.map(specToSnapshot) },
+          { file, plan, fiscalYear: sample.fiscalYear },
+        ),
+      );
     });
-    const view = buildMasterView({ consolidation: consolidateEntries(plan, sources, { stamp: '2021-04-30T09:00:00', fiscalYear: sample.fiscalYear, stage: 'year-end' }), title: '町政運営推進プラン' });
+    const view = buildMasterView({
+      consolidation: consolidateEntries(plan, sources, {
+        stamp: '2021-04-30T09:00:00',
+        fiscalYear: sample.fiscalYear,
+        stage: 'year-end',
+      }),
+      title: '町政運営推進プラン',
+    });
     const master = new OfficeJsPort();
     const write = await measure(fake, () => master.writeSheets(view.sheets));
-    rows.push({ plan: label, operation: 'consolidate: write master view', syncs: write.syncs, chunks: master.lastWriteChunks, maxRequestMb: write.max / MB, totalMb: write.total / MB, cellByCell: cellsOf(view.sheets) });
+    rows.push({
+      plan: label,
+      operation: 'consolidate: write master view',
+      syncs: write.syncs,
+      chunks: master.lastWriteChunks,
+      maxRequestMb: write.max / MB,
+      totalMb: write.total / MB,
+      cellByCell: cellsOf(view.sheets),
+    });
     return rows;
   } finally {
     fake.uninstall();
@@ -71,13 +116,23 @@ async function run(label: string, plan: Plan, entries: readonly Entry[]): Promis
 }
 
 const ten = scaledPlan(sample, 10);
-const rows = [...(await run('R2 (21 items, 37 entries)', sample.plan, sample.entries)), ...(await run('10× (210 items, 370 entries)', ten.plan, ten.entries))];
-console.log('| plan | operation | syncs | write chunks | largest request MB | total MB | cell-by-cell syncs |');
+const rows = [
+  ...(await run('R2 (21 items, 37 entries)', sample.plan, sample.entries)),
+  ...(await run('10× (210 items, 370 entries)', ten.plan, ten.entries)),
+];
+console.log(
+  '| plan | operation | syncs | write chunks | largest request MB | total MB | cell-by-cell syncs |',
+);
 console.log('|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.plan} | ${r.operation} | ${r.syncs} | ${r.chunks} | ${r.maxRequestMb.toFixed(2)} | ${r.totalMb.toFixed(2)} | ${r.cellByCell.toLocaleString('en')} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.plan} | ${r.operation} | ${r.syncs} | ${r.chunks} | ${r.maxRequestMb.toFixed(2)} | ${r.totalMb.toFixed(2)} | ${r.cellByCell.toLocaleString('en')} |`,
+  );
 // Goal: at most 3 syncs beyond the write chunks the 5 MB limit forces (one list + one read + chunks).
 const failures = rows.filter((r) => r.syncs - r.chunks > 2 || r.maxRequestMb * MB > CHUNK_BYTES);
 if (failures.length > 0) {
-  console.log(`\nGoals missed: ${failures.map((r) => `${r.plan} ${r.operation}: ${r.syncs} syncs, ${r.chunks} chunks`).join('; ')}`);
+  console.log(
+    `\nGoals missed: ${failures.map((r) => `${r.plan} ${r.operation}: ${r.syncs} syncs, ${r.chunks} chunks`).join('; ')}`,
+  );
   process.exitCode = 1;
 } else console.log('\nAll goals met: syncs are constant except the chunks the 5 MB request limit forces.');

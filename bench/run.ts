@@ -10,7 +10,11 @@ import { load, machine, RESULTS_PATH } from './results';
 
 const BENCHES = [
   { file: 'roundTrips.ts', title: '1. Excel round trips (in-memory Excel)', args: [] },
-  { file: 'consolidation.ts', title: '2. Consolidation throughput (CLI and pane paths, Node)', args: process.argv.includes('--quick') ? ['--sizes', '10,50', '--runs', '1'] : [] },
+  {
+    file: 'consolidation.ts',
+    title: '2. Consolidation throughput (CLI and pane paths, Node)',
+    args: process.argv.includes('--quick') ? ['--sizes', '10,50', '--runs', '1'] : [],
+  },
   { file: 'pane.ts', title: '3. The pane: bundle and time to interactive', args: [] },
   { file: 'sheetBuild.ts', title: '4. Sheet build (ExcelJS)', args: [] },
 ];
@@ -19,10 +23,16 @@ const sections: string[] = [];
 let failed = 0;
 for (const b of BENCHES) {
   console.error(`== ${b.title}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, b.file), ...b.args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, b.file), ...b.args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 << 20,
+  });
   process.stdout.write(r.stdout);
   if (r.status !== 0) failed += 1;
-  sections.push(`## ${b.title}\n\n\`npx tsx bench/${b.file} ${b.args.join(' ')}\` — exit ${r.status}\n\n${r.stdout.trim()}\n`);
+  sections.push(
+    `## ${b.title}\n\n\`npx tsx bench/${b.file} ${b.args.join(' ')}\` — exit ${r.status}\n\n${r.stdout.trim()}\n`,
+  );
 }
 // A hand-written "## History" section (earlier runs, what changed between them) is kept below the new figures.
 const resultsPath = RESULTS_PATH;

@@ -37,11 +37,15 @@ const hashed = await protectCost('secret');
 const total = median(times);
 console.log('| measure | value |');
 console.log('|---|---|');
-console.log(`| build all 8 R2 department workbooks (${sheets} sheets incl. 目次), median of ${runs} | ${total.toFixed(0)} ms (${(total / sheets).toFixed(1)} ms/sheet) |`);
+console.log(
+  `| build all 8 R2 department workbooks (${sheets} sheets incl. 目次), median of ${runs} | ${total.toFixed(0)} ms (${(total / sheets).toFixed(1)} ms/sheet) |`,
+);
 console.log(`| runs (ms) | ${times.map((t) => t.toFixed(0)).join(', ')} |`);
 console.log(`| ws.protect('') per sheet (what Suishin does) | ${none.toFixed(2)} ms |`);
 console.log(`| ws.protect('secret') per sheet, ExcelJS default spinCount 100000 | ${hashed.toFixed(0)} ms |`);
-console.log(`| protection share of the build | ${((none * sheets) / total * 100).toFixed(1)} % (a password would add ~${((hashed * sheets) / 1000).toFixed(1)} s) |`);
+console.log(
+  `| protection share of the build | ${(((none * sheets) / total) * 100).toFixed(1)} % (a password would add ~${((hashed * sheets) / 1000).toFixed(1)} s) |`,
+);
 // Goal: protection stays out of the hot path (< 5 % of the build).
 if ((none * sheets) / total > 0.05) {
   console.log('\nGoal missed: protection is more than 5 % of the build.');

@@ -4,7 +4,8 @@ import type { Plan } from '../src/domain/plan/types';
 import { r2Sample } from '../src/domain/sample/r2';
 
 /** `課001`, `課002`, …: department names for generated batches. */
-export const departmentNames = (n: number): string[] => Array.from({ length: n }, (_, i) => `課${String(i + 1).padStart(3, '0')}`);
+export const departmentNames = (n: number): string[] =>
+  Array.from({ length: n }, (_, i) => `課${String(i + 1).padStart(3, '0')}`);
 
 /**
  * A plan of `items` items (5 per group, 2 groups per 推進項目, 2 推進項目 per 基本項目), every item done
@@ -43,6 +44,12 @@ export function syntheticEntries(plan: Plan, fiscalYear: number): Entry[] {
       for (const g of p.groups)
         for (const item of g.items)
           for (const department of item.assignment.kind === 'departments' ? item.assignment.departments : [])
-            out.push({ code: item.code, department, seq: 1, fiscalYear, fields: texts[k++ % texts.length]!.fields });
+            out.push({
+              code: item.code,
+              department,
+              seq: 1,
+              fiscalYear,
+              fields: texts[k++ % texts.length]!.fields,
+            });
   return out;
 }

@@ -7,7 +7,9 @@ import { buildTocSheet, tocRowFor } from '../domain/template/buildTocSheet';
 import { TOC_SHEET_NAME } from '../domain/template/sheetName';
 import type { WorkbookPort } from '../workbook/port';
 
-export type AddSheetResult = { readonly ok: true; readonly sheet: string; readonly seq: number } | { readonly ok: false; readonly finding: Finding };
+export type AddSheetResult =
+  | { readonly ok: true; readonly sheet: string; readonly seq: number }
+  | { readonly ok: false; readonly finding: Finding };
 
 /**
  * "Add a sheet for the same item" (the seed's 町民生活課 files three sheets for one item): an empty sheet
@@ -15,10 +17,20 @@ export type AddSheetResult = { readonly ok: true; readonly sheet: string; readon
  */
 export async function addEntrySheet(
   port: WorkbookPort,
-  input: { readonly plan: Plan; readonly code: string; readonly department: string; readonly fiscalYear: number; readonly file: string },
+  input: {
+    readonly plan: Plan;
+    readonly code: string;
+    readonly department: string;
+    readonly fiscalYear: number;
+    readonly file: string;
+  },
 ): Promise<AddSheetResult> {
   const snapshot = await port.readSnapshot();
-  const extraction = extractWorkbook(snapshot, { file: input.file, plan: input.plan, fiscalYear: input.fiscalYear });
+  const extraction = extractWorkbook(snapshot, {
+    file: input.file,
+    plan: input.plan,
+    fiscalYear: input.fiscalYear,
+  });
   const mine = extraction.entries.filter((e) => e.entry.department === input.department);
   const added = addEntrySheetSpec({
     plan: input.plan,
@@ -34,13 +46,18 @@ export async function addEntrySheet(
   const rows = [
     ...mine.flatMap((e) => {
       const item = items.get(e.entry.code);
-      return item ? [{ index: item.index, seq: e.entry.seq, row: tocRowFor(item, e.entry.seq, e.source.sheet) }] : [];
+      return item
+        ? [{ index: item.index, seq: e.entry.seq, row: tocRowFor(item, e.entry.seq, e.source.sheet) }]
+        : [];
     }),
     { index: items.get(input.code)!.index, seq: added.value.seq, row: added.value.tocRow },
   ]
     .sort((a, b) => a.index - b.index || a.seq - b.seq)
     .map((r) => r.row);
   const hasToc = snapshot.sheets.some((s) => s.name === TOC_SHEET_NAME);
-  await port.writeSheets([added.value.sheet, ...(hasToc ? [buildTocSheet({ department: input.department, fiscalYear: input.fiscalYear, rows })] : [])]);
+  await port.writeSheets([
+    added.value.sheet,
+    ...(hasToc ? [buildTocSheet({ department: input.department, fiscalYear: input.fiscalYear, rows })] : []),
+  ]);
   return { ok: true, sheet: added.value.sheet.name, seq: added.value.seq };
 }

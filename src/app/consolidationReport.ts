@@ -7,7 +7,11 @@ import type { YearDecision } from '../domain/fiscal/decideFiscalYear';
  * `report.json` of `suishin consolidate`: the year and why (when known), inputs → sheets → outcome, the
  * entries, the gaps, every finding.
  */
-export function consolidationReport(c: Consolidation, viewFindings: readonly Finding[] = [], year?: YearDecision) {
+export function consolidationReport(
+  c: Consolidation,
+  viewFindings: readonly Finding[] = [],
+  year?: YearDecision,
+) {
   const files = [...new Set(c.log.map((r) => r.file))];
   return {
     stamp: c.stamp,
@@ -44,8 +48,18 @@ export function consolidationReport(c: Consolidation, viewFindings: readonly Fin
     }),
     entries: c.rows
       .filter((r) => r.status !== 'missing')
-      .map((r) => ({ code: r.code, department: r.department, seq: r.seq, status: r.status, ...(r.flag && { flag: r.flag }), file: r.source?.file, sheet: r.source?.sheet })),
-    missing: c.rows.filter((r) => r.status === 'missing').map((r) => ({ code: r.code, department: r.department })),
+      .map((r) => ({
+        code: r.code,
+        department: r.department,
+        seq: r.seq,
+        status: r.status,
+        ...(r.flag && { flag: r.flag }),
+        file: r.source?.file,
+        sheet: r.source?.sheet,
+      })),
+    missing: c.rows
+      .filter((r) => r.status === 'missing')
+      .map((r) => ({ code: r.code, department: r.department })),
     submissions: c.submissions,
     findings: [...c.findings, ...viewFindings],
   };

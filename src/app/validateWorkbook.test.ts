@@ -9,18 +9,28 @@ const { plan, entries, fiscalYear } = r2Sample();
 
 describe('validateWorkbook on a department workbook checked alone (no 体系 in it, no plan given)', () => {
   it('does not report the blank parts of 全課 items as 未記入: the 実践課 cell says they are parts', async () => {
-    const port = await excelJsFactory.create(buildDepartmentWorkbook({ plan, department: '建設水道課', fiscalYear, entries }));
+    const port = await excelJsFactory.create(
+      buildDepartmentWorkbook({ plan, department: '建設水道課', fiscalYear, entries }),
+    );
     const result = await validateWorkbook(port, { file: '建設水道課.xlsx', stage: 'year-end' });
     expect(result.planSource).toBe('none');
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(result.findings.filter((f) => f.code === 'entry.contribution-blank').map((f) => f.place.code)).toEqual(['I-1-1-1', 'I-2-2-1', 'II-1-4-1', 'II-2-4-2']);
+    expect(
+      result.findings.filter((f) => f.code === 'entry.contribution-blank').map((f) => f.place.code),
+    ).toEqual(['I-1-1-1', 'I-2-2-1', 'II-1-4-1', 'II-2-4-2']);
     expect(result.summary).toMatchObject({ entries: 7, complete: 7, errors: 0 });
   });
 
-  it('still requires every field of the coordinator\'s own 全課 sheet', async () => {
-    const port = await excelJsFactory.create(buildDepartmentWorkbook({ plan, department: '総務課', fiscalYear }));
+  it("still requires every field of the coordinator's own 全課 sheet", async () => {
+    const port = await excelJsFactory.create(
+      buildDepartmentWorkbook({ plan, department: '総務課', fiscalYear }),
+    );
     const result = await validateWorkbook(port, { file: '総務課.xlsx', stage: 'plan' });
-    expect(result.findings.filter((f) => f.code === 'entry.required' && f.place.code === 'I-1-1-1').map((f) => f.place.field)).toEqual(['vision', 'goal', 'actions']);
+    expect(
+      result.findings
+        .filter((f) => f.code === 'entry.required' && f.place.code === 'I-1-1-1')
+        .map((f) => f.place.field),
+    ).toEqual(['vision', 'goal', 'actions']);
   });
 });
 

@@ -32,7 +32,8 @@ export const finding = (code: string, severity: Severity, message: string, place
   place,
 });
 
-export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
+export const hasErrors = (findings: readonly Finding[]): boolean =>
+  findings.some((f) => f.severity === 'error');
 
 export const countBySeverity = (findings: readonly Finding[]): Readonly<Record<Severity, number>> => {
   const counts = { error: 0, warning: 0, info: 0 };

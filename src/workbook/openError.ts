@@ -12,7 +12,8 @@ const MESSAGES: Readonly<Record<Code, (file: string) => string>> = {
     `「${f}」は Excel ブック (.xlsx) ではありません (CSV やテキストなど)。Excel で開いて「名前を付けて保存」から .xlsx 形式で保存し直してください。`,
   'file.corrupt': (f) =>
     `「${f}」を Excel ブックとして読み込めませんでした。ファイルが壊れている可能性があります。Excel で開けるか確かめて、保存し直してください。`,
-  'file.too-large': (f) => `「${f}」は大きすぎて読み込めません。不要なシートや画像を削除して保存し直してください。`,
+  'file.too-large': (f) =>
+    `「${f}」は大きすぎて読み込めません。不要なシートや画像を削除して保存し直してください。`,
 };
 
 /** An `OpenError` with its Japanese message naming the file. */

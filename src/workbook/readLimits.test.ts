@@ -12,7 +12,11 @@ import {
 import { ZipWriter } from './xlsx/zipWriter';
 
 const zip = async (files: Record<string, string | Uint8Array>): Promise<Uint8Array> =>
-  zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? strToU8(data) : data])));
+  zipSync(
+    Object.fromEntries(
+      Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? strToU8(data) : data]),
+    ),
+  );
 
 /** Overwrite the uncompressed size `name` declares, in its local header and its central directory record. */
 function lieAboutSize(bytes: Uint8Array, name: string, size: number): Uint8Array {

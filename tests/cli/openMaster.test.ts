@@ -134,19 +134,37 @@ describe('the master workbook', () => {
   it('takes the 体系 from such a master when --plan is left out (its report sheets are not read)', async () => {
     const plan = await runCli(dir, 'plan', 'large.xlsx', '--json');
     expect(plan.code, plan.stderr).toBe(0);
-    expect(JSON.parse(plan.stdout)).toMatchObject({ sheet: '体系', fiscalYear: '令和2年度', counts: { items: 21 } });
+    expect(JSON.parse(plan.stdout)).toMatchObject({
+      sheet: '体系',
+      fiscalYear: '令和2年度',
+      counts: { items: 21 },
+    });
     const run = await runCli(dir, 'consolidate', ...files, '--out', 'large.xlsx');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('取組項目: 37 件');
   });
 
   it('keeps the plan’s own title when --title is left out, and rewrites the master from specs', async () => {
-    const build = await runCli(dir, 'build', '--plan', 'sample:r2', '--out', 'titled', '--master', '--title', 'まちづくりプラン', '--department', '総務課');
+    const build = await runCli(
+      dir,
+      'build',
+      '--plan',
+      'sample:r2',
+      '--out',
+      'titled',
+      '--master',
+      '--title',
+      'まちづくりプラン',
+      '--department',
+      '総務課',
+    );
     expect(build.code, build.stderr).toBe(0);
     const run = await runCli(dir, 'consolidate', ...files, '--out', join('titled', '全体計画.xlsx'));
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('（既存のブックを更新）');
-    const [master] = await readSheets(new Uint8Array(await readFile(join(dir, 'titled', '全体計画.xlsx'))), ['全体計画']);
+    const [master] = await readSheets(new Uint8Array(await readFile(join(dir, 'titled', '全体計画.xlsx'))), [
+      '全体計画',
+    ]);
     expect(master!.values[0]![0]).toBe('まちづくりプラン 全体計画（令和2年度）');
   });
 });

@@ -7,7 +7,8 @@ import { r2Sample } from '../../src/domain/sample/r2';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 
 const { plan, entries, fiscalYear } = r2Sample();
-const byKey = (a: Entry, b: Entry) => `${a.code}|${a.department}|${a.seq}`.localeCompare(`${b.code}|${b.department}|${b.seq}`);
+const byKey = (a: Entry, b: Entry) =>
+  `${a.code}|${a.department}|${a.seq}`.localeCompare(`${b.code}|${b.department}|${b.seq}`);
 
 async function open(bytes: Uint8Array, file: string) {
   const opened = await excelJsFactory.open(bytes, file);
@@ -22,7 +23,11 @@ describe('R2 round trip through real .xlsx files', () => {
     for (const f of files) {
       const result = await readWorkbook(await open(f.bytes, f.fileName), { file: f.fileName, plan });
       expect(result.extraction.findings.filter((x) => x.severity === 'error')).toEqual([]);
-      read.push(...result.extraction.entries.map((e) => e.entry).filter((e) => Object.values(e.fields).some((v) => v !== '')));
+      read.push(
+        ...result.extraction.entries
+          .map((e) => e.entry)
+          .filter((e) => Object.values(e.fields).some((v) => v !== '')),
+      );
     }
     expect(read.sort(byKey)).toEqual([...entries].sort(byKey));
   });
@@ -55,13 +60,27 @@ async function handTypedWorkbook(): Promise<Uint8Array> {
 
 describe('a hand-typed sheet in the seed layout (no metadata)', () => {
   it('is read by its labels, with the cells a person sees', async () => {
-    const result = await readWorkbook(await open(await handTypedWorkbook(), '町民生活課_手入力.xlsx'), { file: '町民生活課_手入力.xlsx', plan, fiscalYear });
+    const result = await readWorkbook(await open(await handTypedWorkbook(), '町民生活課_手入力.xlsx'), {
+      file: '町民生活課_手入力.xlsx',
+      plan,
+      fiscalYear,
+    });
     const [got] = result.extraction.entries;
     const e = entries.find((x) => x.code === 'II-1-3-2' && x.department === '町民生活課' && x.seq === 2)!;
     expect(result.extraction.entries).toHaveLength(1);
     expect(got?.identifiedBy).toBe('labels');
     expect(got?.entry).toEqual({ ...e, seq: 1 });
-    expect(got?.source.cells).toMatchObject({ vision: 'C5', goal: 'C7', firstHalf: 'D10', secondHalf: 'D11', achievement: 'C12', evaluation: 'C13' });
-    expect(result.extraction.sheets.map((s) => [s.sheet, s.kind])).toEqual([['Sheet1', 'entry'], ['メモ', 'not-entry']]);
+    expect(got?.source.cells).toMatchObject({
+      vision: 'C5',
+      goal: 'C7',
+      firstHalf: 'D10',
+      secondHalf: 'D11',
+      achievement: 'C12',
+      evaluation: 'C13',
+    });
+    expect(result.extraction.sheets.map((s) => [s.sheet, s.kind])).toEqual([
+      ['Sheet1', 'entry'],
+      ['メモ', 'not-entry'],
+    ]);
   });
 });

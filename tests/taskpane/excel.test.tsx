@@ -1,11 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createFakeExcel,
-  installFakeExcel,
-  type FakeExcel,
-} from '../officejs/fake/fakeExcel';
+import { createFakeExcel, installFakeExcel, type FakeExcel } from '../officejs/fake/fakeExcel';
 import { createWorkbookWithSheets } from '../../src/workbook/officejs/createWorkbook';
 import { OfficeJsPort } from '../../src/workbook/officejs/officeJsPort';
 import { departmentFiles, excelHost, fileOf, renderApp, statValue } from './support';

@@ -53,9 +53,7 @@ describe('検証 tab', () => {
     expect(statValue('検証の結果', '記入')).toBe('7');
     expect(statValue('検証の結果', '完了')).toBe('4');
     expect(Number(statValue('検証の結果', 'エラー'))).toBe(9);
-    expect(
-      screen.getByText(/計画の検証: 7 件中 4 件が完了、エラー 9 件/),
-    ).toBeTruthy();
+    expect(screen.getByText(/計画の検証: 7 件中 4 件が完了、エラー 9 件/)).toBeTruthy();
   });
 
   it('clicking a finding selects its cell in Excel', async () => {

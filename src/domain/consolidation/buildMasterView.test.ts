@@ -15,8 +15,12 @@ const sources: SourceFile[] = plan.departments.map((d, i) => ({
   kind: 'read',
   file: `${d}.xlsx`,
   modified: i,
-  entries: entries.filter((e) => e.department === d).map((entry) => ({ entry, sheet: `${entry.code} ${d} ${entry.seq}`, cells: CELLS })),
-  sheets: entries.filter((e) => e.department === d).map((e) => ({ sheet: `${e.code} ${d} ${e.seq}`, kind: 'entry' as const })),
+  entries: entries
+    .filter((e) => e.department === d)
+    .map((entry) => ({ entry, sheet: `${entry.code} ${d} ${entry.seq}`, cells: CELLS })),
+  sheets: entries
+    .filter((e) => e.department === d)
+    .map((e) => ({ sheet: `${e.code} ${d} ${e.seq}`, kind: 'entry' as const })),
   findings: [],
 }));
 
@@ -26,9 +30,15 @@ const asSnapshot = (spec: SheetSpec): SheetSnapshot => {
   for (const c of spec.cells) {
     (values[c.row] ??= [])[c.column] = c.value ?? null;
   }
-  return { name: spec.name, visibility: 'visible', values: Array.from(values, (r) => Array.from(r ?? [], (v) => v ?? null)), merges: spec.merges };
+  return {
+    name: spec.name,
+    visibility: 'visible',
+    values: Array.from(values, (r) => Array.from(r ?? [], (v) => v ?? null)),
+    merges: spec.merges,
+  };
 };
-const valueAt = (spec: SheetSpec, row: number, column: number) => spec.cells.find((c) => c.row === row && c.column === column)?.value;
+const valueAt = (spec: SheetSpec, row: number, column: number) =>
+  spec.cells.find((c) => c.row === row && c.column === column)?.value;
 
 describe('buildMasterView', () => {
   const consolidation = consolidateEntries(plan, sources, OPTIONS);
@@ -36,7 +46,12 @@ describe('buildMasterView', () => {
   const [master, submissions, achievement, log] = view.sheets;
 
   it('writes 全体計画, 提出状況, 達成状況, 集約ログ and 37 report sheets in 体系 order', () => {
-    expect(view.sheets.slice(0, 4).map((s) => s.name)).toEqual(['全体計画', '提出状況', '達成状況', '集約ログ']);
+    expect(view.sheets.slice(0, 4).map((s) => s.name)).toEqual([
+      '全体計画',
+      '提出状況',
+      '達成状況',
+      '集約ログ',
+    ]);
     const reports = view.sheets.slice(4);
     expect(reports).toHaveLength(37);
     expect(reports.every((s) => s.name.startsWith(REPORT_SHEET_PREFIX) && s.name.length <= 31)).toBe(true);
@@ -52,23 +67,51 @@ describe('buildMasterView', () => {
   });
 
   it('never writes department text as a formula', () => {
-    const evil: Entry = { code: 'I-2-1-3', department: '総務課', seq: 1, fiscalYear: 2020, fields: { ...emptyFields(), vision: '=HYPERLINK("http://x","y")', goal: '+1', actions: '-2', firstHalf: '@SUM(A1)' } };
-    const c = consolidateEntries(plan, [{ ...sources[0]!, entries: [{ entry: evil, sheet: 's', cells: {} }], sheets: [{ sheet: 's', kind: 'entry' }] } as SourceFile], OPTIONS);
+    const evil: Entry = {
+      code: 'I-2-1-3',
+      department: '総務課',
+      seq: 1,
+      fiscalYear: 2020,
+      fields: {
+        ...emptyFields(),
+        vision: '=HYPERLINK("http://x","y")',
+        goal: '+1',
+        actions: '-2',
+        firstHalf: '@SUM(A1)',
+      },
+    };
+    const c = consolidateEntries(
+      plan,
+      [
+        {
+          ...sources[0]!,
+          entries: [{ entry: evil, sheet: 's', cells: {} }],
+          sheets: [{ sheet: 's', kind: 'entry' }],
+        } as SourceFile,
+      ],
+      OPTIONS,
+    );
     const sheets = buildMasterView({ consolidation: c, title: 't' }).sheets;
     const cells = sheets.flatMap((s) => s.cells);
     expect(cells.some((cell) => cell.value === '=HYPERLINK("http://x","y")')).toBe(true);
-    expect(cells.filter((cell) => cell.formula !== undefined && /HYPERLINK|SUM\(A1\)/.test(cell.formula))).toEqual([]);
+    expect(
+      cells.filter((cell) => cell.formula !== undefined && /HYPERLINK|SUM\(A1\)/.test(cell.formula)),
+    ).toEqual([]);
   });
 
   it('shows 提出状況 complete for every department and counts in 達成状況', () => {
-    expect(submissions!.cells.filter((c) => c.column === 8 && c.row >= 3).map((c) => c.value)).toEqual(plan.departments.map((d) => (d === '教育振興課' ? '対象なし' : '完了')));
+    expect(submissions!.cells.filter((c) => c.column === 8 && c.row >= 3).map((c) => c.value)).toEqual(
+      plan.departments.map((d) => (d === '教育振興課' ? '対象なし' : '完了')),
+    );
     expect([2, 3, 4, 5, 6].map((col) => valueAt(achievement!, 3, col))).toEqual([23, 13, 1, 0, 37]);
     expect(achievement!.conditionalFormats.some((f) => f.kind === 'dataBar')).toBe(true);
   });
 
   it('lists every log record in 集約ログ', () => {
     expect(log!.name).toBe(LOG_SHEET_NAME);
-    expect(log!.cells.filter((c) => c.column === 0 && c.row >= 3)).toHaveLength(consolidation.log.length + consolidation.findings.length);
+    expect(log!.cells.filter((c) => c.column === 0 && c.row >= 3)).toHaveLength(
+      consolidation.log.length + consolidation.findings.length,
+    );
   });
 
   it('keeps 備考 across re-consolidation', () => {
@@ -76,21 +119,52 @@ describe('buildMasterView', () => {
     const remarkColumn = (typed.values[2] ?? []).indexOf('備考');
     (typed.values[5] as (string | number | boolean | null)[])[remarkColumn] = '議会報告済み';
     const remarks = readRemarks(typed);
-    const key = rowKey(cellText(typed.values[5]![0] ?? null), cellText(typed.values[5]![4] ?? null), Number(typed.values[5]![5]));
+    const key = rowKey(
+      cellText(typed.values[5]![0] ?? null),
+      cellText(typed.values[5]![4] ?? null),
+      Number(typed.values[5]![5]),
+    );
     expect([...remarks]).toEqual([[key, '議会報告済み']]);
     const again = buildMasterView({ consolidation, title: '町政運営推進プラン', remarks });
     expect(valueAt(again.sheets[0]!, 5, remarkColumn)).toBe('議会報告済み');
   });
 
-  it('cuts text over Excel\'s cell limit with a finding', () => {
-    const long: Entry = { code: 'I-2-1-3', department: '総務課', seq: 1, fiscalYear: 2020, fields: { ...emptyFields(), vision: 'あ'.repeat(40_000) } };
-    const c = consolidateEntries(plan, [{ ...sources[0]!, entries: [{ entry: long, sheet: 's', cells: {} }], sheets: [{ sheet: 's', kind: 'entry' }] } as SourceFile], OPTIONS);
+  it("cuts text over Excel's cell limit with a finding", () => {
+    const long: Entry = {
+      code: 'I-2-1-3',
+      department: '総務課',
+      seq: 1,
+      fiscalYear: 2020,
+      fields: { ...emptyFields(), vision: 'あ'.repeat(40_000) },
+    };
+    const c = consolidateEntries(
+      plan,
+      [
+        {
+          ...sources[0]!,
+          entries: [{ entry: long, sheet: 's', cells: {} }],
+          sheets: [{ sheet: 's', kind: 'entry' }],
+        } as SourceFile,
+      ],
+      OPTIONS,
+    );
     const v = buildMasterView({ consolidation: c, title: 't' });
     expect(v.findings.map((f) => [f.code, f.place.sheet, f.place.cell, f.place.field])).toEqual([
-      ['consolidate.cell-too-long', '全体計画', `H${c.rows.findIndex((r) => r.code === 'I-2-1-3' && r.department === '総務課') + 4}`, 'vision'],
+      [
+        'consolidate.cell-too-long',
+        '全体計画',
+        `H${c.rows.findIndex((r) => r.code === 'I-2-1-3' && r.department === '総務課') + 4}`,
+        'vision',
+      ],
       ['consolidate.cell-too-long', '報告 I-2-1-3 総務課', 'D3', 'vision'],
     ]);
-    expect(v.findings[0]?.message).toMatch(/^I-2-1-3 総務課 の「目指す姿」が Excel の1セルの上限.*40,000文字/);
-    expect(v.sheets.flatMap((s) => s.cells).every((cell) => typeof cell.value !== 'string' || cell.value.length <= 32_767)).toBe(true);
+    expect(v.findings[0]?.message).toMatch(
+      /^I-2-1-3 総務課 の「目指す姿」が Excel の1セルの上限.*40,000文字/,
+    );
+    expect(
+      v.sheets
+        .flatMap((s) => s.cells)
+        .every((cell) => typeof cell.value !== 'string' || cell.value.length <= 32_767),
+    ).toBe(true);
   });
 });

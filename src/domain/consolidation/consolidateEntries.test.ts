@@ -7,23 +7,60 @@ import type { ReceivedEntry, SourceFile } from './types';
 
 const { plan, entries } = r2Sample();
 const OPTIONS = { stamp: '2021-04-20T09:00:00+09:00', fiscalYear: 2020, stage: 'year-end' as const };
-const CELLS = { vision: 'C3', goal: 'C4', actions: 'C5', firstHalf: 'D7', secondHalf: 'D8', achievement: 'C9', evaluation: 'C10' };
+const CELLS = {
+  vision: 'C3',
+  goal: 'C4',
+  actions: 'C5',
+  firstHalf: 'D7',
+  secondHalf: 'D8',
+  achievement: 'C9',
+  evaluation: 'C10',
+};
 
 const sheetName = (e: Entry) => `${e.code} ${e.department}${e.seq > 1 ? ` (${e.seq})` : ''}`;
 const received = (e: Entry): ReceivedEntry => ({ entry: e, sheet: sheetName(e), cells: CELLS });
 type ReadSource = Extract<SourceFile, { kind: 'read' }>;
-const source = (file: string, list: readonly Entry[], modified = 1000, extraSheets: readonly string[] = []): ReadSource => ({
+const source = (
+  file: string,
+  list: readonly Entry[],
+  modified = 1000,
+  extraSheets: readonly string[] = [],
+): ReadSource => ({
   kind: 'read',
   file,
   modified,
   entries: list.map(received),
-  sheets: [...extraSheets.map((s) => ({ sheet: s, kind: 'toc' as const, reason: '目次' })), ...list.map((e) => ({ sheet: sheetName(e), kind: 'entry' as const }))],
+  sheets: [
+    ...extraSheets.map((s) => ({ sheet: s, kind: 'toc' as const, reason: '目次' })),
+    ...list.map((e) => ({ sheet: sheetName(e), kind: 'entry' as const })),
+  ],
   findings: [],
 });
 const byDepartment = (list: readonly Entry[]): SourceFile[] =>
-  plan.departments.map((d, i) => source(`${d}.xlsx`, list.filter((e) => e.department === d), 1000 + i, ['目次']));
-const entry = (code: string, department: string, fields: Partial<Entry['fields']>, seq = 1): Entry => ({ code, department, seq, fiscalYear: 2020, fields: { ...emptyFields(), ...fields } });
-const full = { vision: 'v', goal: 'g', actions: 'a', firstHalf: 'f', secondHalf: 's', achievement: '達成できた', evaluation: '評価を書いた。十分な長さ。' };
+  plan.departments.map((d, i) =>
+    source(
+      `${d}.xlsx`,
+      list.filter((e) => e.department === d),
+      1000 + i,
+      ['目次'],
+    ),
+  );
+const entry = (code: string, department: string, fields: Partial<Entry['fields']>, seq = 1): Entry => ({
+  code,
+  department,
+  seq,
+  fiscalYear: 2020,
+  fields: { ...emptyFields(), ...fields },
+});
+const full = {
+  vision: 'v',
+  goal: 'g',
+  actions: 'a',
+  firstHalf: 'f',
+  secondHalf: 's',
+  achievement: '達成できた',
+  evaluation: '評価を書いた。十分な長さ。',
+};
 
 describe('consolidateEntries on the R2 sample', () => {
   const result = consolidateEntries(plan, byDepartment(entries), OPTIONS);
@@ -32,8 +69,15 @@ describe('consolidateEntries on the R2 sample', () => {
     expect(result.rows).toHaveLength(37);
     expect(result.rows.every((r) => r.status === 'submitted')).toBe(true);
     const sortKey = (e: Entry) => `${e.code}|${e.department}|${e.seq}`;
-    expect(result.rows.map((r) => r.entry).sort((a, b) => (sortKey(a!) < sortKey(b!) ? -1 : 1))).toEqual([...entries].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1)));
-    expect(result.rows.map((r) => `${r.code} ${r.department} ${r.seq}`).slice(0, 4)).toEqual(['I-1-1-1 総務課 1', 'I-1-2-1 町民生活課 1', 'I-2-1-1 町民生活課 1', 'I-2-1-1 建設水道課 1']);
+    expect(result.rows.map((r) => r.entry).sort((a, b) => (sortKey(a!) < sortKey(b!) ? -1 : 1))).toEqual(
+      [...entries].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1)),
+    );
+    expect(result.rows.map((r) => `${r.code} ${r.department} ${r.seq}`).slice(0, 4)).toEqual([
+      'I-1-1-1 総務課 1',
+      'I-1-2-1 町民生活課 1',
+      'I-2-1-1 町民生活課 1',
+      'I-2-1-1 建設水道課 1',
+    ]);
   });
 
   it('shows every department complete', () => {
@@ -47,17 +91,26 @@ describe('consolidateEntries on the R2 sample', () => {
 
   it('counts achievements: 23 / 13 / 1', () => {
     expect(result.achievement.total).toEqual({ achieved: 23, partial: 13, notAchieved: 1, blank: 0 });
-    expect(result.achievement.byBasic.map((g) => g.label)).toEqual(['I 協働によるまちづくり', 'II 効果的な行財政運営']);
+    expect(result.achievement.byBasic.map((g) => g.label)).toEqual([
+      'I 協働によるまちづくり',
+      'II 効果的な行財政運営',
+    ]);
   });
 
   it('accounts for every sheet: 37 consolidated and 8 目次, and rejects the file that holds only its 目次', () => {
-    const outcomes = result.log.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {});
+    const outcomes = result.log.reduce<Record<string, number>>(
+      (acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }),
+      {},
+    );
     // 教育振興課 has no entry in the sample: its file here holds only a 目次, and gives nothing to consolidate.
     expect(outcomes).toEqual({ consolidated: 37, toc: 8, rejected: 1 });
-    expect(result.log.find((r) => r.outcome === 'rejected')).toMatchObject({ file: '教育振興課.xlsx', sheet: '' });
+    expect(result.log.find((r) => r.outcome === 'rejected')).toMatchObject({
+      file: '教育振興課.xlsx',
+      sheet: '',
+    });
   });
 
-  it('keeps the coordinator\'s compiled 全課 sheet as it is', () => {
+  it("keeps the coordinator's compiled 全課 sheet as it is", () => {
     const row = result.rows.find((r) => r.code === 'II-1-4-1')!;
     expect(row.entry).toEqual(entries.find((e) => e.code === 'II-1-4-1'));
   });
@@ -65,16 +118,32 @@ describe('consolidateEntries on the R2 sample', () => {
 
 describe('consolidateEntries rules', () => {
   it('marks an item × department with no entry as 未提出', () => {
-    const result = consolidateEntries(plan, byDepartment(entries.filter((e) => e.department !== '建設水道課')), OPTIONS);
+    const result = consolidateEntries(
+      plan,
+      byDepartment(entries.filter((e) => e.department !== '建設水道課')),
+      OPTIONS,
+    );
     const missing = result.rows.filter((r) => r.status === 'missing');
-    expect(missing.map((r) => `${r.code} ${r.department}`)).toEqual(['I-2-1-1 建設水道課', 'II-1-3-1 建設水道課', 'II-1-3-2 建設水道課']);
-    expect(result.submissions.find((s) => s.department === '建設水道課')).toMatchObject({ expected: 3, received: 0, missing: ['I-2-1-1', 'II-1-3-1', 'II-1-3-2'] });
+    expect(missing.map((r) => `${r.code} ${r.department}`)).toEqual([
+      'I-2-1-1 建設水道課',
+      'II-1-3-1 建設水道課',
+      'II-1-3-2 建設水道課',
+    ]);
+    expect(result.submissions.find((s) => s.department === '建設水道課')).toMatchObject({
+      expected: 3,
+      received: 0,
+      missing: ['I-2-1-1', 'II-1-3-1', 'II-1-3-2'],
+    });
   });
 
   it('lets the newer file win a resubmission and logs the older as replaced with both names', () => {
     const old = entry('I-2-1-3', '総務課', { ...full, vision: '古い' });
     const fresh = entry('I-2-1-3', '総務課', { ...full, vision: '新しい' });
-    const result = consolidateEntries(plan, [source('総務課_再提出.xlsx', [fresh], 2000), source('総務課.xlsx', [old], 1000)], OPTIONS);
+    const result = consolidateEntries(
+      plan,
+      [source('総務課_再提出.xlsx', [fresh], 2000), source('総務課.xlsx', [old], 1000)],
+      OPTIONS,
+    );
     expect(result.rows.find((r) => r.code === 'I-2-1-3')?.entry?.fields.vision).toBe('新しい');
     const replaced = result.log.filter((r) => r.outcome === 'replaced');
     expect(replaced).toHaveLength(1);
@@ -85,33 +154,77 @@ describe('consolidateEntries rules', () => {
   it('reports the same entry twice in one file as an error and keeps both texts', () => {
     const a = entry('I-2-1-3', '総務課', { ...full, vision: '一枚目' });
     const b = entry('I-2-1-3', '総務課', { ...full, vision: '二枚目' });
-    const src: SourceFile = { ...source('総務課.xlsx', [a]), entries: [received(a), { ...received(b), sheet: 'コピー' }], sheets: [{ sheet: sheetName(a), kind: 'entry' }, { sheet: 'コピー', kind: 'entry' }] };
+    const src: SourceFile = {
+      ...source('総務課.xlsx', [a]),
+      entries: [received(a), { ...received(b), sheet: 'コピー' }],
+      sheets: [
+        { sheet: sheetName(a), kind: 'entry' },
+        { sheet: 'コピー', kind: 'entry' },
+      ],
+    };
     const result = consolidateEntries(plan, [src], OPTIONS);
     expect(result.rows.find((r) => r.code === 'I-2-1-3')?.entry?.fields.vision).toBe('一枚目');
-    expect(result.findings.filter((f) => f.code === 'consolidate.duplicate-in-file').map((f) => [f.severity, f.place.sheet])).toEqual([['error', 'コピー']]);
+    expect(
+      result.findings
+        .filter((f) => f.code === 'consolidate.duplicate-in-file')
+        .map((f) => [f.severity, f.place.sheet]),
+    ).toEqual([['error', 'コピー']]);
     expect(result.log.find((r) => r.outcome === 'duplicate')?.keptText).toContain('二枚目');
   });
 
   it('merges 全課 contributions under 【課名】 headings, the coordinator first', () => {
     const own = entry('I-1-1-1', '総務課', { firstHalf: '総務課の取組', achievement: '一部達成できた' });
-    const health = entry('I-1-1-1', '保健福祉課', { firstHalf: '保健福祉課の取組', secondHalf: '後期の取組' });
+    const health = entry('I-1-1-1', '保健福祉課', {
+      firstHalf: '保健福祉課の取組',
+      secondHalf: '後期の取組',
+    });
     const edu = entry('I-1-1-1', '教育振興課', { firstHalf: '教育振興課の取組' });
-    const result = consolidateEntries(plan, [source('教育振興課.xlsx', [edu], 3), source('保健福祉課.xlsx', [health], 2), source('総務課.xlsx', [own], 1)], OPTIONS);
+    const result = consolidateEntries(
+      plan,
+      [
+        source('教育振興課.xlsx', [edu], 3),
+        source('保健福祉課.xlsx', [health], 2),
+        source('総務課.xlsx', [own], 1),
+      ],
+      OPTIONS,
+    );
     const row = result.rows.find((r) => r.code === 'I-1-1-1')!;
-    expect(row).toMatchObject({ department: '総務課', seq: 1, mergedFrom: ['総務課', '保健福祉課', '教育振興課'] });
-    expect(row.entry?.fields.firstHalf).toBe('【総務課】\n総務課の取組\n【保健福祉課】\n保健福祉課の取組\n【教育振興課】\n教育振興課の取組');
+    expect(row).toMatchObject({
+      department: '総務課',
+      seq: 1,
+      mergedFrom: ['総務課', '保健福祉課', '教育振興課'],
+    });
+    expect(row.entry?.fields.firstHalf).toBe(
+      '【総務課】\n総務課の取組\n【保健福祉課】\n保健福祉課の取組\n【教育振興課】\n教育振興課の取組',
+    );
     expect(row.entry?.fields.secondHalf).toBe('【保健福祉課】\n後期の取組');
     expect(row.entry?.fields.achievement).toBe('一部達成できた');
-    expect(result.log.filter((r) => r.code === 'I-1-1-1').map((r) => [r.department, r.outcome])).toEqual([['総務課', 'consolidated'], ['保健福祉課', 'merged'], ['教育振興課', 'merged']]);
-    expect(result.submissions.find((s) => s.department === '教育振興課')).toMatchObject({ expected: 0, contributions: 1 });
+    expect(result.log.filter((r) => r.code === 'I-1-1-1').map((r) => [r.department, r.outcome])).toEqual([
+      ['総務課', 'consolidated'],
+      ['保健福祉課', 'merged'],
+      ['教育振興課', 'merged'],
+    ]);
+    expect(result.submissions.find((s) => s.department === '教育振興課')).toMatchObject({
+      expected: 0,
+      contributions: 1,
+    });
   });
 
   it('keeps a compiled coordinator sheet and logs the parts it did not merge', () => {
     const compiled = entry('I-1-1-1', '総務課', { ...full, firstHalf: '【総務課】a\n【保健福祉課】b' });
     const health = entry('I-1-1-1', '保健福祉課', { firstHalf: 'b' });
-    const result = consolidateEntries(plan, [source('総務課.xlsx', [compiled]), source('保健福祉課.xlsx', [health], 1001)], OPTIONS);
-    expect(result.rows.find((r) => r.code === 'I-1-1-1')?.entry?.fields.firstHalf).toBe('【総務課】a\n【保健福祉課】b');
-    expect(result.log.filter((r) => r.code === 'I-1-1-1').map((r) => [r.department, r.outcome])).toEqual([['総務課', 'consolidated'], ['保健福祉課', 'compiled-kept']]);
+    const result = consolidateEntries(
+      plan,
+      [source('総務課.xlsx', [compiled]), source('保健福祉課.xlsx', [health], 1001)],
+      OPTIONS,
+    );
+    expect(result.rows.find((r) => r.code === 'I-1-1-1')?.entry?.fields.firstHalf).toBe(
+      '【総務課】a\n【保健福祉課】b',
+    );
+    expect(result.log.filter((r) => r.code === 'I-1-1-1').map((r) => [r.department, r.outcome])).toEqual([
+      ['総務課', 'consolidated'],
+      ['保健福祉課', 'compiled-kept'],
+    ]);
   });
 
   it('keeps an entry for an unknown item or an unassigned department, flagged', () => {
@@ -128,8 +241,21 @@ describe('consolidateEntries rules', () => {
 
   it('logs a rejected file, non-entry sheets and blank sheets', () => {
     const blank = entry('I-2-1-3', '総務課', {});
-    const src: SourceFile = { ...source('総務課.xlsx', [blank]), sheets: [{ sheet: 'メモ', kind: 'not-entry', reason: '取組項目の表がありません' }, { sheet: sheetName(blank), kind: 'entry' }] };
-    const result = consolidateEntries(plan, [{ kind: 'rejected', file: '壊れた.xlsx', modified: 5, code: 'file.corrupt', message: '壊れています' }, src], OPTIONS);
+    const src: SourceFile = {
+      ...source('総務課.xlsx', [blank]),
+      sheets: [
+        { sheet: 'メモ', kind: 'not-entry', reason: '取組項目の表がありません' },
+        { sheet: sheetName(blank), kind: 'entry' },
+      ],
+    };
+    const result = consolidateEntries(
+      plan,
+      [
+        { kind: 'rejected', file: '壊れた.xlsx', modified: 5, code: 'file.corrupt', message: '壊れています' },
+        src,
+      ],
+      OPTIONS,
+    );
     expect(result.log.map((r) => [r.file, r.sheet, r.outcome])).toEqual([
       ['壊れた.xlsx', '', 'rejected'],
       ['総務課.xlsx', 'メモ', 'not-entry'],
@@ -141,25 +267,48 @@ describe('consolidateEntries rules', () => {
   it('places validation findings at the source cell', () => {
     const bad = entry('I-2-1-3', '総務課', { ...full, achievement: '一部' });
     const result = consolidateEntries(plan, [source('総務課.xlsx', [bad])], OPTIONS);
-    expect(result.findings.find((f) => f.code === 'entry.achievement-invalid')?.place).toMatchObject({ file: '総務課.xlsx', sheet: 'I-2-1-3 総務課', cell: 'C9' });
+    expect(result.findings.find((f) => f.code === 'entry.achievement-invalid')?.place).toMatchObject({
+      file: '総務課.xlsx',
+      sheet: 'I-2-1-3 総務課',
+      cell: 'C9',
+    });
   });
 
   it.each<[string, ReadSource, string]>([
     [
-      'with the reader\'s reason when it has no 取組項目 sheet',
-      { ...source('白紙.xlsx', [], 1000, ['目次']), findings: [{ code: 'extract.no-entry-sheet', severity: 'error', message: '「白紙.xlsx」には取組項目のシートがありません。', place: { file: '白紙.xlsx' } }] },
+      "with the reader's reason when it has no 取組項目 sheet",
+      {
+        ...source('白紙.xlsx', [], 1000, ['目次']),
+        findings: [
+          {
+            code: 'extract.no-entry-sheet',
+            severity: 'error',
+            message: '「白紙.xlsx」には取組項目のシートがありません。',
+            place: { file: '白紙.xlsx' },
+          },
+        ],
+      },
       '「白紙.xlsx」には取組項目のシートがありません。',
     ],
     [
-      'pointing at the sheets\' reasons when none of its forms could be read',
-      { ...source('読めない.xlsx', []), sheets: [{ sheet: '防災', kind: 'unreadable', reason: '取組項目が空欄のため…' }] },
+      "pointing at the sheets' reasons when none of its forms could be read",
+      {
+        ...source('読めない.xlsx', []),
+        sheets: [{ sheet: '防災', kind: 'unreadable', reason: '取組項目が空欄のため…' }],
+      },
       '「読めない.xlsx」から読み取れた取組項目がありません。シートごとの理由（集約ログ）を確かめ',
     ],
-  ])('rejects a file that gives no entry as a whole, %s, and still logs each sheet', (_name, file, detail) => {
-    const result = consolidateEntries(plan, [file], OPTIONS);
-    expect(result.log.map((r) => [r.file, r.sheet, r.outcome])).toEqual([[file.file, '', 'rejected'], ...file.sheets.map((s) => [file.file, s.sheet, s.kind])]);
-    expect(result.log[0]?.detail).toContain(detail);
-  });
+  ])(
+    'rejects a file that gives no entry as a whole, %s, and still logs each sheet',
+    (_name, file, detail) => {
+      const result = consolidateEntries(plan, [file], OPTIONS);
+      expect(result.log.map((r) => [r.file, r.sheet, r.outcome])).toEqual([
+        [file.file, '', 'rejected'],
+        ...file.sheets.map((s) => [file.file, s.sheet, s.kind]),
+      ]);
+      expect(result.log[0]?.detail).toContain(detail);
+    },
+  );
 
   it('is order-independent and accounts for every sheet exactly once', () => {
     const sources = byDepartment(entries);
@@ -168,7 +317,10 @@ describe('consolidateEntries rules', () => {
         const result = consolidateEntries(plan, shuffled, OPTIONS);
         expect(result).toEqual(consolidateEntries(plan, sources, OPTIONS));
         // One record per sheet, plus one per file rejected as a whole (a file without entries: 教育振興課's).
-        const sheetCount = sources.reduce((n, s) => n + (s.kind === 'read' ? s.sheets.length + (s.entries.length === 0 ? 1 : 0) : 1), 0);
+        const sheetCount = sources.reduce(
+          (n, s) => n + (s.kind === 'read' ? s.sheets.length + (s.entries.length === 0 ? 1 : 0) : 1),
+          0,
+        );
         expect(result.log).toHaveLength(sheetCount);
       }),
       { numRuns: 20 },

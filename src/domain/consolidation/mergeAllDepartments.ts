@@ -26,15 +26,29 @@ export function isCompiled(entry: Entry, coordinator: string, departments: reado
  * that is already compiled is kept as it is (the caller logs the contributions it did not merge).
  * 目標の達成: the coordinator's choice; without one, the lowest of the contributions.
  */
-export function mergeAllDepartments(coordinator: string, contributions: readonly Contribution[], departments: readonly string[]): MergeResult {
-  const order = (d: string) => (d === coordinator ? -1 : departments.indexOf(d) === -1 ? departments.length : departments.indexOf(d));
-  const sorted = [...contributions].sort((a, b) => order(a.department) - order(b.department) || a.entry.seq - b.entry.seq);
+export function mergeAllDepartments(
+  coordinator: string,
+  contributions: readonly Contribution[],
+  departments: readonly string[],
+): MergeResult {
+  const order = (d: string) =>
+    d === coordinator ? -1 : departments.indexOf(d) === -1 ? departments.length : departments.indexOf(d);
+  const sorted = [...contributions].sort(
+    (a, b) => order(a.department) - order(b.department) || a.entry.seq - b.entry.seq,
+  );
   const own = sorted.find((c) => c.department === coordinator);
   const first = sorted[0];
   if (!first) throw new Error('mergeAllDepartments needs at least one contribution');
-  if (own && isCompiled(own.entry, coordinator, departments)) return { kind: 'compiled', entry: { ...own.entry, department: coordinator, seq: 1 } };
+  if (own && isCompiled(own.entry, coordinator, departments))
+    return { kind: 'compiled', entry: { ...own.entry, department: coordinator, seq: 1 } };
 
-  const writers = [...new Set(sorted.filter((c) => FIELD_KEYS.some((k) => k !== 'achievement' && c.entry.fields[k].trim() !== '')).map((c) => c.department))];
+  const writers = [
+    ...new Set(
+      sorted
+        .filter((c) => FIELD_KEYS.some((k) => k !== 'achievement' && c.entry.fields[k].trim() !== ''))
+        .map((c) => c.department),
+    ),
+  ];
   const withHeadings = writers.length > 1;
   const mergeField = (key: FieldKey): string => {
     const parts: string[] = [];
@@ -48,15 +62,31 @@ export function mergeAllDepartments(coordinator: string, contributions: readonly
     }
     return parts.join('\n');
   };
-  const fields = Object.fromEntries(FIELD_KEYS.map((k) => [k, k === 'achievement' ? '' : mergeField(k)])) as Record<FieldKey, string>;
+  const fields = Object.fromEntries(
+    FIELD_KEYS.map((k) => [k, k === 'achievement' ? '' : mergeField(k)]),
+  ) as Record<FieldKey, string>;
   fields.achievement = mergedAchievement(own?.entry, sorted);
   const merged: EntryFields = fields;
-  return { kind: 'merged', entry: { code: first.entry.code, department: coordinator, seq: 1, fiscalYear: (own ?? first).entry.fiscalYear, fields: merged }, departments: writers };
+  return {
+    kind: 'merged',
+    entry: {
+      code: first.entry.code,
+      department: coordinator,
+      seq: 1,
+      fiscalYear: (own ?? first).entry.fiscalYear,
+      fields: merged,
+    },
+    departments: writers,
+  };
 }
 
 function mergedAchievement(own: Entry | undefined, contributions: readonly Contribution[]): string {
   if (own && own.fields.achievement.trim() !== '') return own.fields.achievement;
-  const values = contributions.map((c) => achievementValue(c.entry.fields.achievement)).filter((v) => v !== undefined);
+  const values = contributions
+    .map((c) => achievementValue(c.entry.fields.achievement))
+    .filter((v) => v !== undefined);
   if (values.length === 0) return '';
-  return values.reduce((worst, v) => (ACHIEVEMENT_CHOICES.indexOf(v) > ACHIEVEMENT_CHOICES.indexOf(worst) ? v : worst));
+  return values.reduce((worst, v) =>
+    ACHIEVEMENT_CHOICES.indexOf(v) > ACHIEVEMENT_CHOICES.indexOf(worst) ? v : worst,
+  );
 }

@@ -9,11 +9,20 @@ import { REMARKS_HEADER, rowKey, SEQ_HEADER } from './buildMasterView';
 export function readRemarks(sheet: SheetSnapshot): Map<string, string> {
   const remarks = new Map<string, string>();
   const key = (v: unknown) => normalizeKey(cellText(v as never));
-  const headerRow = sheet.values.findIndex((row) => row.some((v) => key(v) === normalizeKey(REMARKS_HEADER)) && row.some((v) => key(v) === normalizeKey('取組項目コード')));
+  const headerRow = sheet.values.findIndex(
+    (row) =>
+      row.some((v) => key(v) === normalizeKey(REMARKS_HEADER)) &&
+      row.some((v) => key(v) === normalizeKey('取組項目コード')),
+  );
   if (headerRow < 0) return remarks;
   const header = sheet.values[headerRow] ?? [];
   const col = (label: string) => header.findIndex((v) => key(v) === normalizeKey(label));
-  const [code, department, seq, remark] = [col('取組項目コード'), col('実践課'), col(SEQ_HEADER), col(REMARKS_HEADER)];
+  const [code, department, seq, remark] = [
+    col('取組項目コード'),
+    col('実践課'),
+    col(SEQ_HEADER),
+    col(REMARKS_HEADER),
+  ];
   if (code < 0 || department < 0 || remark < 0) return remarks;
   for (const row of sheet.values.slice(headerRow + 1)) {
     const text = cellText(row[remark] ?? null).trim();

@@ -51,7 +51,13 @@ export function selectEntries(sources: readonly SourceFile[], fiscalYear: number
     for (const received of source.entries) {
       const { entry } = received;
       const key = entryKeyString(entry);
-      const base = { file: source.file, sheet: received.sheet, code: entry.code, department: entry.department, seq: entry.seq };
+      const base = {
+        file: source.file,
+        sheet: received.sheet,
+        code: entry.code,
+        department: entry.department,
+        seq: entry.seq,
+      };
       if (!received.yearAssumed && entry.fiscalYear !== fiscalYear) {
         const message = `「${received.sheet}」は${formatFiscalYear(entry.fiscalYear)}のシートです。${formatFiscalYear(fiscalYear)}の集約には使わず、内容は集約ログに残しました。${formatFiscalYear(fiscalYear)}のシートで提出し直してください。`;
         findings.push(
@@ -64,7 +70,12 @@ export function selectEntries(sources: readonly SourceFile[], fiscalYear: number
             seq: entry.seq,
           }),
         );
-        log.push({ ...base, outcome: 'wrong-year', detail: message, ...(!isBlankEntry(entry) && { keptText: entryText(entry) }) });
+        log.push({
+          ...base,
+          outcome: 'wrong-year',
+          detail: message,
+          ...(!isBlankEntry(entry) && { keptText: entryText(entry) }),
+        });
         continue;
       }
       if (isBlankEntry(entry)) {
@@ -74,7 +85,15 @@ export function selectEntries(sources: readonly SourceFile[], fiscalYear: number
       const first = inFile.get(key);
       if (first) {
         const message = `${keyLabel(entry)}のシートが同じファイルに2枚あります（「${first.sheet}」と「${received.sheet}」）。「${first.sheet}」を採用しました。不要なシートを削除して提出し直してください。`;
-        findings.push(finding('consolidate.duplicate-in-file', 'error', message, { file: source.file, sheet: received.sheet, code: entry.code, department: entry.department, seq: entry.seq }));
+        findings.push(
+          finding('consolidate.duplicate-in-file', 'error', message, {
+            file: source.file,
+            sheet: received.sheet,
+            code: entry.code,
+            department: entry.department,
+            seq: entry.seq,
+          }),
+        );
         log.push({ ...base, outcome: 'duplicate', detail: message, keptText: entryText(entry) });
         continue;
       }
@@ -93,7 +112,10 @@ export function selectEntries(sources: readonly SourceFile[], fiscalYear: number
         });
       }
       // A sheet that carries no year is taken to be of the run's year.
-      const current = received.yearAssumed && entry.fiscalYear !== fiscalYear ? { ...received, entry: { ...entry, fiscalYear } } : received;
+      const current =
+        received.yearAssumed && entry.fiscalYear !== fiscalYear
+          ? { ...received, entry: { ...entry, fiscalYear } }
+          : received;
       chosen.set(key, { file: source.file, modified: source.modified, received: current });
     }
   }

@@ -18,9 +18,17 @@ export function summarizeSubmissions(
   findings: readonly Finding[],
   departmentOf: (f: Finding) => string | undefined,
   /** Every file each department sent entries in, used or not (年度違い, blank): its newest when none was used. */
-  sentFiles: readonly { readonly department: string; readonly file: string; readonly modified: number }[] = [],
+  sentFiles: readonly {
+    readonly department: string;
+    readonly file: string;
+    readonly modified: number;
+  }[] = [],
 ): DepartmentSubmission[] {
-  const allCodes = new Set(planItems(plan).filter((p) => p.item.assignment.kind === 'all').map((p) => p.code));
+  const allCodes = new Set(
+    planItems(plan)
+      .filter((p) => p.item.assignment.kind === 'all')
+      .map((p) => p.code),
+  );
   // By department once (a large season has hundreds of departments and thousands of rows).
   const assigneesOf = groupBy(planAssignees(plan), (a) => a.department);
   const rowsOf = groupBy(rows, (r) => r.department);
@@ -43,7 +51,9 @@ export function summarizeSubmissions(
       expected: expected.length,
       received: received.length,
       missing: expected.filter((code) => !submitted.has(code)),
-      contributions: sent.filter((w) => allCodes.has(w.received.entry.code) && !expectedCodes.has(w.received.entry.code)).length,
+      contributions: sent.filter(
+        (w) => allCodes.has(w.received.entry.code) && !expectedCodes.has(w.received.entry.code),
+      ).length,
       errors: counted.filter((f) => f.severity === 'error').length,
       warnings: counted.filter((f) => f.severity === 'warning').length,
       ...(newest && { lastFile: newest.file }),

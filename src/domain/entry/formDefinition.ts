@@ -4,9 +4,14 @@
  */
 export type Stage = 'plan' | 'first-half' | 'year-end';
 export const STAGES: readonly Stage[] = ['plan', 'first-half', 'year-end'];
-export const STAGE_LABELS: Readonly<Record<Stage, string>> = { plan: '計画', 'first-half': '前期', 'year-end': '年度末' };
+export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
+  plan: '計画',
+  'first-half': '前期',
+  'year-end': '年度末',
+};
 
-export type FieldKey = 'vision' | 'goal' | 'actions' | 'firstHalf' | 'secondHalf' | 'achievement' | 'evaluation';
+export type FieldKey =
+  'vision' | 'goal' | 'actions' | 'firstHalf' | 'secondHalf' | 'achievement' | 'evaluation';
 
 export interface FieldDef {
   readonly key: FieldKey;
@@ -49,7 +54,15 @@ export const STANDARD_FORM: FormDefinition = {
       maxLength: 600,
       guidance: 'この取組によって目指す町の姿を書いてください。',
     },
-    { key: 'goal', label: '目標', aliases: ['目標', '年度目標'], kind: 'text', requiredFrom: 'plan', maxLength: 600, guidance: '今年度の目標を箇条書き（・）で書いてください。' },
+    {
+      key: 'goal',
+      label: '目標',
+      aliases: ['目標', '年度目標'],
+      kind: 'text',
+      requiredFrom: 'plan',
+      maxLength: 600,
+      guidance: '今年度の目標を箇条書き（・）で書いてください。',
+    },
     {
       key: 'actions',
       label: '取組内容',

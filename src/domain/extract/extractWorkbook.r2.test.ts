@@ -7,7 +7,12 @@ import { STANDARD_FORM } from '../entry/formDefinition';
 import { formatSheetMeta } from '../template/sheetMeta';
 import { numberToCircled } from '../text/hierarchyToken';
 import { extractWorkbook } from './extractWorkbook';
-import { MERGED_LAYOUT_MERGES, seedLayout, setCell, sheetFromRows } from '../../../tests/helpers/sheetFromRows';
+import {
+  MERGED_LAYOUT_MERGES,
+  seedLayout,
+  setCell,
+  sheetFromRows,
+} from '../../../tests/helpers/sheetFromRows';
 import type { SheetSnapshot } from './snapshot';
 
 const sample = r2Sample();

@@ -4,7 +4,13 @@ import planJson from '../../../samples/r2/plan.json';
 import { r2Sample } from '../sample/r2';
 import { formatSheetMeta, type SheetMeta } from '../template/sheetMeta';
 import { extractWorkbook } from './extractWorkbook';
-import { insertRows, type Rows, seedLayout, setCell, sheetFromRows } from '../../../tests/helpers/sheetFromRows';
+import {
+  insertRows,
+  type Rows,
+  seedLayout,
+  setCell,
+  sheetFromRows,
+} from '../../../tests/helpers/sheetFromRows';
 
 const plan = r2Sample().plan;
 const options = { file: 'somu.xlsx', plan, fiscalYear: 2020 };
@@ -112,18 +118,38 @@ describe('extractWorkbook accounts for every sheet', () => {
   });
 
   it.each<[string, Parameters<typeof sheetFromRows>[], string]>([
-    ['an empty workbook', [['Sheet1', []]], '（シート 1 枚（「Sheet1」空）のどれにも取組項目の様式がありません）'],
-    ['a workbook holding only its 目次', [['目次', [['令和2年度 取組項目シート 目次（総務課）']]]], '（シート 1 枚（「目次」目次）のどれにも'],
-    ['a workbook of notes', [['目次', [['目次']]], ['メモ', [['来年度の予定']]]], '（シート 2 枚（「目次」目次、「メモ」様式なし）のどれにも'],
+    [
+      'an empty workbook',
+      [['Sheet1', []]],
+      '（シート 1 枚（「Sheet1」空）のどれにも取組項目の様式がありません）',
+    ],
+    [
+      'a workbook holding only its 目次',
+      [['目次', [['令和2年度 取組項目シート 目次（総務課）']]]],
+      '（シート 1 枚（「目次」目次）のどれにも',
+    ],
+    [
+      'a workbook of notes',
+      [
+        ['目次', [['目次']]],
+        ['メモ', [['来年度の予定']]],
+      ],
+      '（シート 2 枚（「目次」目次、「メモ」様式なし）のどれにも',
+    ],
     ['a workbook without sheets', [], '（シートがありません）'],
   ])('says %s has no 取組項目 sheet: an error of the file', (_name, sheets, says) => {
     const x = extractWorkbook({ sheets: sheets.map((args) => sheetFromRows(...args)) }, options);
-    expect(x.findings.map((f) => [f.code, f.severity, f.place])).toEqual([['extract.no-entry-sheet', 'error', { file: 'somu.xlsx' }]]);
+    expect(x.findings.map((f) => [f.code, f.severity, f.place])).toEqual([
+      ['extract.no-entry-sheet', 'error', { file: 'somu.xlsx' }],
+    ]);
     expect(x.findings[0]?.message).toContain(`「somu.xlsx」には取組項目のシートがありません${says}`);
   });
 
   it('does not add a file error when a form is there but unreadable (the form has its own finding)', () => {
-    const x = extractWorkbook({ sheets: [sheetFromRows('防災', setCell(ROWS, 0, 2, '防災の取組'))] }, options);
+    const x = extractWorkbook(
+      { sheets: [sheetFromRows('防災', setCell(ROWS, 0, 2, '防災の取組'))] },
+      options,
+    );
     expect(x.findings.map((f) => f.code)).toEqual(['extract.unknown-item']);
   });
 });

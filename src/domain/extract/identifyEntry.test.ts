@@ -172,14 +172,39 @@ describe('identifyEntry: visible labels and hidden metadata', () => {
     const twin = (code: string, promotion: number) => ({
       number: promotion,
       title: promotion === 1 ? '情報' : '財政',
-      groups: [{ number: 1, title: '推進体制', items: [{ code, number: 1, title: '進行管理', assignment: { kind: 'departments' as const, departments: ['総務課'] } }] }],
+      groups: [
+        {
+          number: 1,
+          title: '推進体制',
+          items: [
+            {
+              code,
+              number: 1,
+              title: '進行管理',
+              assignment: { kind: 'departments' as const, departments: ['総務課'] },
+            },
+          ],
+        },
+      ],
     });
-    const twins = { departments: ['総務課'], basics: [{ number: 1, title: '協働', promotions: [twin('I-1-1-1', 1), twin('I-2-1-1', 2)] }] };
-    const same = (rest: Partial<IdentityInput>) => outcome(input('総務課', { plan: twins, itemText: '① 推進体制 (1) 進行管理', ...rest }));
+    const twins = {
+      departments: ['総務課'],
+      basics: [{ number: 1, title: '協働', promotions: [twin('I-1-1-1', 1), twin('I-2-1-1', 2)] }],
+    };
+    const same = (rest: Partial<IdentityInput>) =>
+      outcome(input('総務課', { plan: twins, itemText: '① 推進体制 (1) 進行管理', ...rest }));
 
     it.each<[string, Partial<IdentityInput>, Outcome]>([
-      ['the metadata tells them apart: the second reads as itself', { meta: meta({ code: 'I-2-1-1', seq: 1 }) }, { code: 'I-2-1-1', department: '総務課', seq: 1, by: 'meta', notes: [] }],
-      ['the metadata of the first reads as the first', { meta: meta({ code: 'I-1-1-1', seq: 1 }) }, { code: 'I-1-1-1', department: '総務課', seq: 1, by: 'meta', notes: [] }],
+      [
+        'the metadata tells them apart: the second reads as itself',
+        { meta: meta({ code: 'I-2-1-1', seq: 1 }) },
+        { code: 'I-2-1-1', department: '総務課', seq: 1, by: 'meta', notes: [] },
+      ],
+      [
+        'the metadata of the first reads as the first',
+        { meta: meta({ code: 'I-1-1-1', seq: 1 }) },
+        { code: 'I-1-1-1', department: '総務課', seq: 1, by: 'meta', notes: [] },
+      ],
     ])('%s', (_name, rest, expected) => {
       expect(same(rest)).toEqual(expected);
     });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { r2Sample } from '../sample/r2';
 import { formatSheetMeta } from '../template/sheetMeta';
 import { readEntrySheet } from './readEntrySheet';
-import { insertRows, type Rows, seedLayout, setCell, sheetFromRows } from '../../../tests/helpers/sheetFromRows';
+import {
+  insertRows,
+  type Rows,
+  seedLayout,
+  setCell,
+  sheetFromRows,
+} from '../../../tests/helpers/sheetFromRows';
 
 const plan = r2Sample().plan;
 const FORM = {

@@ -30,9 +30,13 @@ export function parseFiscalYear(text: string): number | undefined {
 export type Period = 'firstHalf' | 'secondHalf';
 
 /** 前期 is April–September, 後期 October–March. */
-export const periodOfMonth = (month: number): Period => (month >= 4 && month <= 9 ? 'firstHalf' : 'secondHalf');
+export const periodOfMonth = (month: number): Period =>
+  month >= 4 && month <= 9 ? 'firstHalf' : 'secondHalf';
 
-export const PERIOD_LABELS: Readonly<Record<Period, string>> = { firstHalf: '前期 (4～9月)', secondHalf: '後期 (10～3月)' };
+export const PERIOD_LABELS: Readonly<Record<Period, string>> = {
+  firstHalf: '前期 (4～9月)',
+  secondHalf: '後期 (10～3月)',
+};
 
 /** The calendar date range of a period: 前期 2020 → 2020-04-01..2020-09-30. */
 export function periodRange(startYear: number, period: Period): { from: string; to: string } {

@@ -32,7 +32,9 @@ export function findItem(plan: Plan, label: string): PlanItem | undefined {
   const candidates = full.length > 1 ? full : byTitle;
   if (candidates.length > 1) {
     const numbers = printedNumbers(label);
-    return candidates.find((p) => numbers.at(-1) === p.item.number && (numbers.length < 2 || numbers[0] === p.group.number));
+    return candidates.find(
+      (p) => numbers.at(-1) === p.item.number && (numbers.length < 2 || numbers[0] === p.group.number),
+    );
   }
   return undefined;
 }

@@ -25,7 +25,10 @@ describe('parsePlanGrid', () => {
     ]);
     expect(findings).toEqual([]);
     expect(planItems(plan).map((p) => p.code)).toEqual(['I-1-1-1', 'I-2-1-1', 'I-2-1-2', 'II-1-1-1']);
-    expect(planItems(plan)[2]?.item.assignment).toEqual({ kind: 'departments', departments: ['町民生活課', '企画商工観光課', '保健福祉課'] });
+    expect(planItems(plan)[2]?.item.assignment).toEqual({
+      kind: 'departments',
+      departments: ['町民生活課', '企画商工観光課', '保健福祉課'],
+    });
     expect(plan.departments).toEqual(['総務課', '町民生活課', '建設水道課', '企画商工観光課', '保健福祉課']);
   });
 
@@ -43,10 +46,19 @@ describe('parsePlanGrid', () => {
   it('reads `① group (1) item` written in one cell (the seed extraction)', () => {
     const { plan, findings } = parsePlanGrid([
       HEADER,
-      ['I 協働', '1 協力体制の強化', '①地域支えあいの仕組みづくり (1)自治会組織の活動支援と連携', '町民生活課'],
+      [
+        'I 協働',
+        '1 協力体制の強化',
+        '①地域支えあいの仕組みづくり (1)自治会組織の活動支援と連携',
+        '町民生活課',
+      ],
     ]);
     expect(findings).toEqual([]);
-    expect(planItems(plan)[0]).toMatchObject({ code: 'I-1-1-1', group: { title: '地域支えあいの仕組みづくり' }, item: { title: '自治会組織の活動支援と連携' } });
+    expect(planItems(plan)[0]).toMatchObject({
+      code: 'I-1-1-1',
+      group: { title: '地域支えあいの仕組みづくり' },
+      item: { title: '自治会組織の活動支援と連携' },
+    });
   });
 
   it('reads `②` printed for `(2)` on a row with departments as an item, and says so', () => {
@@ -56,7 +68,9 @@ describe('parsePlanGrid', () => {
       ['', '', '(1) 発信', '総務課'],
       ['', '', '② 町民のまちづくりへの参画機会の拡充', '町民生活課'],
     ]);
-    expect(findings.map((f) => [f.code, f.severity, f.place.cell])).toEqual([['plan.circled-item', 'info', 'C4']]);
+    expect(findings.map((f) => [f.code, f.severity, f.place.cell])).toEqual([
+      ['plan.circled-item', 'info', 'C4'],
+    ]);
     expect(planItems(plan).map((p) => p.code)).toEqual(['I-1-1-1', 'I-1-1-2']);
   });
 
@@ -71,15 +85,60 @@ describe('parsePlanGrid', () => {
   });
 
   it.each<[string, Grid, string[], string]>([
-    ['an item with no department', [HEADER, ['I a', '1 b', '① c', ''], ['', '', '(1) d', '']], ['plan.item-without-department'], 'D3'],
-    ['a missing 推進項目', [HEADER, ['I a', '', '① c', ''], ['', '', '(1) d', '総務課']], ['plan.missing-level', 'plan.missing-level'], 'C2'],
-    ['a missing group', [HEADER, ['I a', '1 b', '(1) d', '総務課']], ['plan.empty-level', 'plan.missing-level'], 'B2'],
-    ['a duplicate item number', [HEADER, ['I a', '1 b', '① c', ''], ['', '', '(1) d', '総務課'], ['', '', '(1) e', '総務課']], ['plan.duplicate-number'], 'C4'],
-    ['an unknown token in 取組項目', [HEADER, ['I a', '1 b', '① c', ''], ['', '', 'd', '総務課']], ['plan.empty-level', 'plan.unknown-token'], 'C2'],
-    ['an unknown token in 基本項目', [HEADER, ['協働', '1 b', '① c', ''], ['', '', '(1) d', '総務課']], ['plan.unknown-token', 'plan.empty', 'plan.missing-level', 'plan.missing-level', 'plan.missing-level'], 'A2'],
-    ['全課 without a coordinator', [HEADER, ['I a', '1 b', '① c', ''], ['', '', '(1) d', '全課']], ['plan.all-without-coordinator'], 'D3'],
-    ['a department with no item', [HEADER, ['I a', '1 b', '① c', ''], ['', '', '(1) d', '総務課'], ['', '', '', '町民生活課']], ['plan.department-without-item'], 'D4'],
-    ['a number gap', [HEADER, ['I a', '1 b', '① c', ''], ['', '', '(2) d', '総務課']], ['plan.number-gap'], 'C3'],
+    [
+      'an item with no department',
+      [HEADER, ['I a', '1 b', '① c', ''], ['', '', '(1) d', '']],
+      ['plan.item-without-department'],
+      'D3',
+    ],
+    [
+      'a missing 推進項目',
+      [HEADER, ['I a', '', '① c', ''], ['', '', '(1) d', '総務課']],
+      ['plan.missing-level', 'plan.missing-level'],
+      'C2',
+    ],
+    [
+      'a missing group',
+      [HEADER, ['I a', '1 b', '(1) d', '総務課']],
+      ['plan.empty-level', 'plan.missing-level'],
+      'B2',
+    ],
+    [
+      'a duplicate item number',
+      [HEADER, ['I a', '1 b', '① c', ''], ['', '', '(1) d', '総務課'], ['', '', '(1) e', '総務課']],
+      ['plan.duplicate-number'],
+      'C4',
+    ],
+    [
+      'an unknown token in 取組項目',
+      [HEADER, ['I a', '1 b', '① c', ''], ['', '', 'd', '総務課']],
+      ['plan.empty-level', 'plan.unknown-token'],
+      'C2',
+    ],
+    [
+      'an unknown token in 基本項目',
+      [HEADER, ['協働', '1 b', '① c', ''], ['', '', '(1) d', '総務課']],
+      ['plan.unknown-token', 'plan.empty', 'plan.missing-level', 'plan.missing-level', 'plan.missing-level'],
+      'A2',
+    ],
+    [
+      '全課 without a coordinator',
+      [HEADER, ['I a', '1 b', '① c', ''], ['', '', '(1) d', '全課']],
+      ['plan.all-without-coordinator'],
+      'D3',
+    ],
+    [
+      'a department with no item',
+      [HEADER, ['I a', '1 b', '① c', ''], ['', '', '(1) d', '総務課'], ['', '', '', '町民生活課']],
+      ['plan.department-without-item'],
+      'D4',
+    ],
+    [
+      'a number gap',
+      [HEADER, ['I a', '1 b', '① c', ''], ['', '', '(2) d', '総務課']],
+      ['plan.number-gap'],
+      'C3',
+    ],
     ['an empty table', [HEADER], ['plan.empty'], 'A2'],
   ])('reports %s with its cell', (_name, grid, expected, cell) => {
     const { findings } = parsePlanGrid(grid, { sheet: '体系' });
@@ -90,10 +149,19 @@ describe('parsePlanGrid', () => {
 
   it('never throws on arbitrary cells', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.oneof(fc.string(), fc.constantFrom('I a', '1 b', '① c', '(1) d', '全課【総務課】', '')), { maxLength: 5 }), { maxLength: 12 }), (grid) => {
-        const { findings } = parsePlanGrid(grid);
-        expect(Array.isArray(findings)).toBe(true);
-      }),
+      fc.property(
+        fc.array(
+          fc.array(
+            fc.oneof(fc.string(), fc.constantFrom('I a', '1 b', '① c', '(1) d', '全課【総務課】', '')),
+            { maxLength: 5 },
+          ),
+          { maxLength: 12 },
+        ),
+        (grid) => {
+          const { findings } = parsePlanGrid(grid);
+          expect(Array.isArray(findings)).toBe(true);
+        },
+      ),
     );
     expect(codes([[]])).toEqual(['plan.empty']);
   });
@@ -101,8 +169,14 @@ describe('parsePlanGrid', () => {
 
 describe('parseDepartments', () => {
   it.each([
-    ['町民生活課 建設水道課', { ok: true, assignment: { kind: 'departments', departments: ['町民生活課', '建設水道課'] } }],
-    ['総務課　保健福祉課', { ok: true, assignment: { kind: 'departments', departments: ['総務課', '保健福祉課'] } }],
+    [
+      '町民生活課 建設水道課',
+      { ok: true, assignment: { kind: 'departments', departments: ['町民生活課', '建設水道課'] } },
+    ],
+    [
+      '総務課　保健福祉課',
+      { ok: true, assignment: { kind: 'departments', departments: ['総務課', '保健福祉課'] } },
+    ],
     ['全課【総務課】', { ok: true, assignment: { kind: 'all', coordinator: '総務課' } }],
     ['全課（総務課）', { ok: true, assignment: { kind: 'all', coordinator: '総務課' } }],
     ['', { ok: false, reason: 'empty' }],
@@ -111,14 +185,32 @@ describe('parseDepartments', () => {
 
 // Arbitrary plans for the round-trip property.
 const title = fc.stringMatching(/^[あ-んア-ン一-龠a-z]{1,12}$/u);
-const department = fc.constantFrom('総務課', '町民生活課', '建設水道課', '保健福祉課', 'ラベンダーハイツ', '教育振興課');
+const department = fc.constantFrom(
+  '総務課',
+  '町民生活課',
+  '建設水道課',
+  '保健福祉課',
+  'ラベンダーハイツ',
+  '教育振興課',
+);
 const assignment: fc.Arbitrary<Assignment> = fc.oneof(
-  fc.uniqueArray(department, { minLength: 1, maxLength: 4 }).map((departments) => ({ kind: 'departments' as const, departments })),
+  fc
+    .uniqueArray(department, { minLength: 1, maxLength: 4 })
+    .map((departments) => ({ kind: 'departments' as const, departments })),
   department.map((coordinator) => ({ kind: 'all' as const, coordinator })),
 );
 const numbered = <T>(arb: fc.Arbitrary<T>, max: number) => fc.array(arb, { minLength: 1, maxLength: max });
 const planArb: fc.Arbitrary<Plan> = numbered(
-  fc.record({ title, promotions: numbered(fc.record({ title, groups: numbered(fc.record({ title, items: numbered(fc.record({ title, assignment }), 4) }), 3) }), 3) }),
+  fc.record({
+    title,
+    promotions: numbered(
+      fc.record({
+        title,
+        groups: numbered(fc.record({ title, items: numbered(fc.record({ title, assignment }), 4) }), 3),
+      }),
+      3,
+    ),
+  }),
   3,
 ).chain((basics) => {
   const built = basics.map((b, bi) => ({
@@ -130,13 +222,34 @@ const planArb: fc.Arbitrary<Plan> = numbered(
       groups: p.groups.map((g, gi) => ({
         number: gi + 1,
         title: g.title,
-        items: g.items.map((it, ii) => ({ code: `${['I', 'II', 'III'][bi]}-${pi + 1}-${gi + 1}-${ii + 1}`, number: ii + 1, title: it.title, assignment: it.assignment })),
+        items: g.items.map((it, ii) => ({
+          code: `${['I', 'II', 'III'][bi]}-${pi + 1}-${gi + 1}-${ii + 1}`,
+          number: ii + 1,
+          title: it.title,
+          assignment: it.assignment,
+        })),
       })),
     })),
   }));
-  const used = [...new Set(built.flatMap((b) => b.promotions.flatMap((p) => p.groups.flatMap((g) => g.items.flatMap((i) => (i.assignment.kind === 'all' ? [i.assignment.coordinator] : i.assignment.departments))))))];
+  const used = [
+    ...new Set(
+      built.flatMap((b) =>
+        b.promotions.flatMap((p) =>
+          p.groups.flatMap((g) =>
+            g.items.flatMap((i) =>
+              i.assignment.kind === 'all' ? [i.assignment.coordinator] : i.assignment.departments,
+            ),
+          ),
+        ),
+      ),
+    ),
+  ];
   return fc.shuffledSubarray(['教育振興課', '議会事務局'], { minLength: 0 }).chain((extra) =>
-    fc.shuffledSubarray([...used, ...extra.filter((d) => !used.includes(d))], { minLength: used.length + extra.filter((d) => !used.includes(d)).length }).map((departments) => ({ basics: built, departments })),
+    fc
+      .shuffledSubarray([...used, ...extra.filter((d) => !used.includes(d))], {
+        minLength: used.length + extra.filter((d) => !used.includes(d)).length,
+      })
+      .map((departments) => ({ basics: built, departments })),
   );
 });
 
@@ -167,9 +280,17 @@ describe('findItem', () => {
     ['a code with Ⅱ and full-width dashes', 'Ⅱ－1－3－2', 'II-1-3-2'],
     ['the printed label', '① 地域支えあいの仕組みづくり (2) まちづくり活動諸団体の活動支援と連携', 'I-2-1-2'],
     ['② printed for (2)', '① 地域支えあいの仕組みづくり ② まちづくり活動諸団体の活動支援と連携', 'I-2-1-2'],
-    ['full-width spaces and parens', '①\u3000地域支えあいの仕組みづくり\u3000（２）まちづくり活動諸団体の活動支援と連携', 'I-2-1-2'],
+    [
+      'full-width spaces and parens',
+      '①\u3000地域支えあいの仕組みづくり\u3000（２）まちづくり活動諸団体の活動支援と連携',
+      'I-2-1-2',
+    ],
     ['the item title alone', '自主防災組織への活動支援による地域防災力の向上', 'I-2-1-3'],
-    ['(ICT) printed full-width', '④ 情報通信技術（ICT）の利活用 ② 情報通信技術（ICT）を活用した情報サービスの検討', 'II-2-4-2'],
+    [
+      '(ICT) printed full-width',
+      '④ 情報通信技術（ICT）の利活用 ② 情報通信技術（ICT）を活用した情報サービスの検討',
+      'II-2-4-2',
+    ],
   ])('by %s', (_name, label, code) => expect(findItem(plan, label)?.code).toBe(code));
 
   it('finds nothing for unknown labels', () => {
@@ -182,7 +303,14 @@ describe('findItem', () => {
 describe('the R2 sample plan', () => {
   const { plan } = r2Sample();
   it('has the seed shape: 2 基本項目, 4 推進項目, 13 groups, 21 items, 33 assignments, 8 departments', () => {
-    expect(planCounts(plan)).toEqual({ basics: 2, promotions: 4, groups: 13, items: 21, assignees: 33, departments: 8 });
+    expect(planCounts(plan)).toEqual({
+      basics: 2,
+      promotions: 4,
+      groups: 13,
+      items: 21,
+      assignees: 33,
+      departments: 8,
+    });
     expect(plan.departments).toContain('教育振興課');
     expect(plan.departments).toContain('ラベンダーハイツ');
   });
@@ -191,7 +319,14 @@ describe('the R2 sample plan', () => {
     const item = findItem(plan, 'I-1-1-1')!.item;
     expect(item.assignment).toEqual({ kind: 'all', coordinator: '総務課' });
     expect(isAssigned(plan, item, '教育振興課')).toBe(true);
-    expect(planAssignees(plan).filter((a) => a.code === 'I-1-1-1')).toEqual([{ code: 'I-1-1-1', department: '総務課' }]);
-    expect(itemsForDepartment(plan, '教育振興課').map((p) => p.code)).toEqual(['I-1-1-1', 'I-2-2-1', 'II-1-4-1', 'II-2-4-2']);
+    expect(planAssignees(plan).filter((a) => a.code === 'I-1-1-1')).toEqual([
+      { code: 'I-1-1-1', department: '総務課' },
+    ]);
+    expect(itemsForDepartment(plan, '教育振興課').map((p) => p.code)).toEqual([
+      'I-1-1-1',
+      'I-2-2-1',
+      'II-1-4-1',
+      'II-2-4-2',
+    ]);
   });
 });

@@ -7,7 +7,8 @@ export function planItems(plan: Plan): readonly PlanItem[] {
   for (const basic of plan.basics)
     for (const promotion of basic.promotions)
       for (const group of promotion.groups)
-        for (const item of group.items) out.push({ code: item.code, basic, promotion, group, item, index: out.length });
+        for (const item of group.items)
+          out.push({ code: item.code, basic, promotion, group, item, index: out.length });
   return out;
 }
 
@@ -27,7 +28,8 @@ export function formatAssignment(a: Assignment): string {
 }
 
 /** The department that compiles the item's sheets: 全課 → coordinator, otherwise none. */
-export const coordinatorOf = (a: Assignment): string | undefined => (a.kind === 'all' ? a.coordinator : undefined);
+export const coordinatorOf = (a: Assignment): string | undefined =>
+  a.kind === 'all' ? a.coordinator : undefined;
 
 /** Does this department owe a sheet for the item (全課: every department of the plan contributes)? */
 export function isAssigned(plan: Plan, item: Item, department: string): boolean {

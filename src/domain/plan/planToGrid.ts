@@ -31,7 +31,8 @@ export function planToGrid(plan: Plan): string[][] {
         rows.push([basicCell, promotionCell, groupLabel(group), '']);
         basicCell = '';
         promotionCell = '';
-        for (const item of group.items) rows.push(['', '', itemLabel(item), formatAssignment(item.assignment)]);
+        for (const item of group.items)
+          rows.push(['', '', itemLabel(item), formatAssignment(item.assignment)]);
       }
       if (promotion.groups.length === 0) {
         rows.push([basicCell, promotionCell, '', '']);
@@ -41,7 +42,8 @@ export function planToGrid(plan: Plan): string[][] {
     if (basic.promotions.length === 0) rows.push([basicCell, '', '', '']);
   }
   const derived = departmentsInItemOrder(plan);
-  const same = derived.length === plan.departments.length && derived.every((d, i) => plan.departments[i] === d);
+  const same =
+    derived.length === plan.departments.length && derived.every((d, i) => plan.departments[i] === d);
   if (!same) rows.push([DEPARTMENT_LIST_LABEL, '', '', plan.departments.join(' ')]);
   return rows;
 }

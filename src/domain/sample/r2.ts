@@ -26,7 +26,10 @@ function loadR2(): Sample {
   invariant(fiscalYear !== undefined, 'the R2 sample has a fiscal year');
   const plan: Plan = {
     basics: parsed.plan.basics,
-    departments: [...parsed.plan.departments, ...planJson.departments.filter((d) => !parsed.plan.departments.includes(d))],
+    departments: [
+      ...parsed.plan.departments,
+      ...planJson.departments.filter((d) => !parsed.plan.departments.includes(d)),
+    ],
   };
   const entries: Entry[] = entriesJson.map((e) => ({
     code: e.code,

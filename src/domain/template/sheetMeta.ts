@@ -19,8 +19,10 @@ export const META_PREFIX = 'suishin:entry;';
 export const META_COLUMN = 5;
 export const META_ROW = 0;
 
-const escape = (s: string): string => s.replace(/[%;=]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-const unescape = (s: string): string => s.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const escape = (s: string): string =>
+  s.replace(/[%;=]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+const unescape = (s: string): string =>
+  s.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 export function formatSheetMeta(meta: SheetMeta): string {
   return `${META_PREFIX}v=1;code=${escape(meta.code)};department=${escape(meta.department)};seq=${meta.seq};year=${meta.fiscalYear};form=${escape(meta.formId)}@${meta.formVersion}`;
@@ -43,6 +45,7 @@ export function parseSheetMeta(text: string): SheetMeta | undefined {
   const seq = Number(parts.get('seq'));
   const fiscalYear = Number(parts.get('year'));
   const [formId, formVersion] = (parts.get('form') ?? '').split('@');
-  if (!code || !department || !Number.isInteger(seq) || seq < 1 || !Number.isInteger(fiscalYear) || !formId) return undefined;
+  if (!code || !department || !Number.isInteger(seq) || seq < 1 || !Number.isInteger(fiscalYear) || !formId)
+    return undefined;
   return { code, department, seq, fiscalYear, formId, formVersion: Number(formVersion) || 1 };
 }

@@ -92,7 +92,14 @@ export interface PrintSpec {
   readonly header?: string;
   readonly footer?: string;
   /** Margins in inches. */
-  readonly margins?: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number; readonly header: number; readonly footer: number };
+  readonly margins?: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+    readonly header: number;
+    readonly footer: number;
+  };
   readonly centerHorizontally?: boolean;
 }
 
@@ -147,7 +154,17 @@ export interface SheetSpec {
 
 export interface WorkbookSpec {
   readonly sheets: readonly SheetSpec[];
-  readonly properties: { readonly title: string; readonly subject?: string; readonly creator?: string; readonly company?: string };
+  readonly properties: {
+    readonly title: string;
+    readonly subject?: string;
+    readonly creator?: string;
+    readonly company?: string;
+  };
 }
 
-export const range = (top: number, left: number, bottom = top, right = left): CellRange => ({ top, left, bottom, right });
+export const range = (top: number, left: number, bottom = top, right = left): CellRange => ({
+  top,
+  left,
+  bottom,
+  right,
+});

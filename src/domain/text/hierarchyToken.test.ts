@@ -13,7 +13,13 @@ describe('parseLeadingToken', () => {
     ['circled group', '①行政情報の公開と共有', 'circled', 1, '行政情報の公開と共有'],
     ['circled ⑤ with space', '⑤ 民間資源の活用', 'circled', 5, '民間資源の活用'],
     ['paren item', '(1)効果的な情報発信手法の研究実施', 'paren', 1, '効果的な情報発信手法の研究実施'],
-    ['full-width paren item', '（２）　健全財政維持のための手法の検討', 'paren', 2, '健全財政維持のための手法の検討'],
+    [
+      'full-width paren item',
+      '（２）　健全財政維持のための手法の検討',
+      'paren',
+      2,
+      '健全財政維持のための手法の検討',
+    ],
     ['parenthesized digit ⑴', '⑴ 自治会組織の活動支援と連携', 'paren', 1, '自治会組織の活動支援と連携'],
   ])('%s', (_name, label, kind, value, rest) => {
     expect(parseLeadingToken(label)).toMatchObject({ kind, value, rest });
@@ -36,14 +42,25 @@ describe('parseLeadingToken', () => {
 
 describe('romanToNumber', () => {
   it.each([
-    ['I', 1], ['II', 2], ['III', 3], ['IV', 4], ['IX', 9], ['XII', 12], ['Ⅲ', 3], ['Ⅻ', 12],
+    ['I', 1],
+    ['II', 2],
+    ['III', 3],
+    ['IV', 4],
+    ['IX', 9],
+    ['XII', 12],
+    ['Ⅲ', 3],
+    ['Ⅻ', 12],
   ])('%s → %d', (roman, n) => expect(romanToNumber(roman)).toBe(n));
   it('rejects non-canonical numerals', () => expect(romanToNumber('IIII')).toBeUndefined());
 });
 
 describe('formatToken', () => {
   it.each<[TokenKind, number, string]>([
-    ['roman', 2, 'II'], ['number', 3, '3'], ['circled', 4, '④'], ['circled', 21, '㉑'], ['paren', 2, '(2)'],
+    ['roman', 2, 'II'],
+    ['number', 3, '3'],
+    ['circled', 4, '④'],
+    ['circled', 21, '㉑'],
+    ['paren', 2, '(2)'],
   ])('%s %d → %s', (kind, value, printed) => {
     expect(formatToken(kind, value)).toBe(printed);
     expect(parseLeadingToken(`${printed} x`)).toMatchObject({ kind, value });

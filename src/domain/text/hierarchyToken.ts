@@ -32,7 +32,13 @@ export function romanToNumber(roman: string): number | undefined {
 
 export function numberToRoman(n: number): string {
   const table: ReadonlyArray<readonly [number, string]> = [
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
   ];
   let rest = n;
   let out = '';
@@ -47,10 +53,14 @@ export function numberToRoman(n: number): string {
 
 const SEP = '[\\s\\u3000.．、,，:：]*';
 // Roman numerals: ASCII, full-width (Ｉ Ｖ Ｘ) and the Unicode numeral forms Ⅰ–Ⅻ / ⅰ–ⅻ.
-const ROMAN_RE = new RegExp(`^[\\s\\u3000]*([IVXＩＶＸ\\u2160-\\u216B\\u2170-\\u217B]+)(?![A-Za-zＡ-Ｚａ-ｚ])${SEP}`);
+const ROMAN_RE = new RegExp(
+  `^[\\s\\u3000]*([IVXＩＶＸ\\u2160-\\u216B\\u2170-\\u217B]+)(?![A-Za-zＡ-Ｚａ-ｚ])${SEP}`,
+);
 const NUMBER_RE = new RegExp(`^[\\s\\u3000]*([0-9０-９]{1,3})(?![0-9０-９/／月日年.．%％])${SEP}`);
 const CIRCLED_RE = new RegExp(`^[\\s\\u3000]*([\\u2460-\\u2473\\u3251-\\u325F\\u32B1-\\u32BF])${SEP}`);
-const PAREN_RE = new RegExp(`^[\\s\\u3000]*(?:[(（]\\s*([0-9０-９]{1,3})\\s*[)）]|([\\u2474-\\u2487]))${SEP}`);
+const PAREN_RE = new RegExp(
+  `^[\\s\\u3000]*(?:[(（]\\s*([0-9０-９]{1,3})\\s*[)）]|([\\u2474-\\u2487]))${SEP}`,
+);
 
 export function circledToNumber(ch: string): number | undefined {
   const c = ch.codePointAt(0);
@@ -71,7 +81,10 @@ export function numberToCircled(n: number): string {
 const toNumber = (digits: string): number => Number(digits.normalize('NFKC'));
 
 /** Parse the leading hierarchy token of a label, or undefined when it has none. */
-export function parseLeadingToken(label: string, kinds: readonly TokenKind[] = ['roman', 'circled', 'paren', 'number']): HierarchyToken | undefined {
+export function parseLeadingToken(
+  label: string,
+  kinds: readonly TokenKind[] = ['roman', 'circled', 'paren', 'number'],
+): HierarchyToken | undefined {
   for (const kind of kinds) {
     const token = matchKind(label, kind);
     if (token) return token;

@@ -5,7 +5,11 @@ import { defaultContext } from './context';
 import { testEntry } from '../../../tests/helpers/testEntry';
 
 describe('checkAchievementValue', () => {
-  const run = (achievement: string) => checkAchievementValue(testEntry({ achievement }), defaultContext('year-end')).map((f) => [f.code, f.severity]);
+  const run = (achievement: string) =>
+    checkAchievementValue(testEntry({ achievement }), defaultContext('year-end')).map((f) => [
+      f.code,
+      f.severity,
+    ]);
   it.each([
     ['達成できた', []],
     ['一部達成できた', []],

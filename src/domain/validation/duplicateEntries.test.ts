@@ -4,10 +4,21 @@ import { testEntry } from '../../../tests/helpers/testEntry';
 
 describe('checkDuplicateEntries', () => {
   it('accepts several sheets of one department for one item with different seq', () => {
-    expect(checkDuplicateEntries([testEntry({}, { seq: 1 }), testEntry({}, { seq: 2 }), testEntry({}, { seq: 3 })])).toEqual([]);
+    expect(
+      checkDuplicateEntries([
+        testEntry({}, { seq: 1 }),
+        testEntry({}, { seq: 2 }),
+        testEntry({}, { seq: 3 }),
+      ]),
+    ).toEqual([]);
   });
   it('accepts the same item for different departments', () => {
-    expect(checkDuplicateEntries([testEntry({}, { department: '総務課' }), testEntry({}, { department: '町民生活課' })])).toEqual([]);
+    expect(
+      checkDuplicateEntries([
+        testEntry({}, { department: '総務課' }),
+        testEntry({}, { department: '町民生活課' }),
+      ]),
+    ).toEqual([]);
   });
   it('reports the second sheet with the same code, department and seq', () => {
     const findings = checkDuplicateEntries([testEntry(), testEntry({ vision: 'x' })]);

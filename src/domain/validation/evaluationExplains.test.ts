@@ -5,13 +5,22 @@ import { testEntry } from '../../../tests/helpers/testEntry';
 
 describe('checkEvaluationExplains', () => {
   const run = (achievement: string, evaluation: string) =>
-    checkEvaluationExplains(testEntry({ achievement, evaluation }), defaultContext('year-end')).map((f) => f.code);
+    checkEvaluationExplains(testEntry({ achievement, evaluation }), defaultContext('year-end')).map(
+      (f) => f.code,
+    );
   it.each([
     ['達成できた with no evaluation is left to the required rule', '達成できた', '', []],
-    ['一部達成できた with an explanation', '一部達成できた', '職員の複数体制化は徐々に進展しているが、すべての業務の移行とはなっていない。', []],
+    [
+      '一部達成できた with an explanation',
+      '一部達成できた',
+      '職員の複数体制化は徐々に進展しているが、すべての業務の移行とはなっていない。',
+      [],
+    ],
     ['一部達成できた with nothing', '一部達成できた', '', ['entry.evaluation-unexplained']],
     ['達成できなかった with nothing', '達成できなかった', ' ', ['entry.evaluation-unexplained']],
     ['達成できなかった with a word', '達成できなかった', '特になし', ['entry.evaluation-short']],
     ['an invalid achievement is left to its own rule', '一部', '', []],
-  ])('%s', (_name, achievement, evaluation, expected) => expect(run(achievement, evaluation)).toEqual(expected));
+  ])('%s', (_name, achievement, evaluation, expected) =>
+    expect(run(achievement, evaluation)).toEqual(expected),
+  );
 });

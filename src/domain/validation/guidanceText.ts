@@ -7,7 +7,15 @@ import { entryFinding, quote, type ValidationContext } from './context';
 export function checkGuidanceText(entry: Entry, ctx: ValidationContext): Finding[] {
   return ctx.form.fields.flatMap((def) =>
     entry.fields[def.key].trim() !== '' && normalizeKey(entry.fields[def.key]) === normalizeKey(def.guidance)
-      ? [entryFinding('entry.guidance-left', 'error', `${quote(def)}が記入例の文章のままです。取組の内容に書き換えてください。`, entry, def.key)]
+      ? [
+          entryFinding(
+            'entry.guidance-left',
+            'error',
+            `${quote(def)}が記入例の文章のままです。取組の内容に書き換えてください。`,
+            entry,
+            def.key,
+          ),
+        ]
       : [],
   );
 }

@@ -8,7 +8,14 @@ export function checkItemAssignment(entry: Entry, ctx: ValidationContext): Findi
   if (!ctx.plan) return [];
   const found = planItems(ctx.plan).find((p) => p.code === entry.code);
   if (!found)
-    return [entryFinding('entry.unknown-item', 'error', `取組項目 ${entry.code} は体系にありません。取組項目の欄を体系の表記と合わせてください。`, entry)];
+    return [
+      entryFinding(
+        'entry.unknown-item',
+        'error',
+        `取組項目 ${entry.code} は体系にありません。取組項目の欄を体系の表記と合わせてください。`,
+        entry,
+      ),
+    ];
   if (!isAssigned(ctx.plan, found.item, entry.department))
     return [
       entryFinding(

@@ -6,7 +6,15 @@ import { testEntry } from '../../../tests/helpers/testEntry';
 import { r2Sample } from '../sample/r2';
 
 describe('checkRequiredFields', () => {
-  const blank = testEntry({ vision: '', goal: ' ', actions: '', firstHalf: '', secondHalf: '', achievement: '', evaluation: '' });
+  const blank = testEntry({
+    vision: '',
+    goal: ' ',
+    actions: '',
+    firstHalf: '',
+    secondHalf: '',
+    achievement: '',
+    evaluation: '',
+  });
   it.each<[Stage, string[]]>([
     ['plan', ['vision', 'goal', 'actions']],
     ['first-half', ['vision', 'goal', 'actions', 'firstHalf']],
@@ -23,21 +31,41 @@ describe('checkRequiredFields', () => {
 
   it('says in Japanese what to write', () => {
     const [f] = checkRequiredFields(testEntry({ firstHalf: '' }), defaultContext('first-half'));
-    expect(f?.message).toBe('「前期 (4～9月)」が未記入です（前期の段階で必要）。4月～9月に行ったことを、日付（例: 7/16）とともに書いてください。');
+    expect(f?.message).toBe(
+      '「前期 (4～9月)」が未記入です（前期の段階で必要）。4月～9月に行ったことを、日付（例: 7/16）とともに書いてください。',
+    );
   });
 });
 
 describe('checkRequiredFields on a 全課 item', () => {
   const ctx = defaultContext('year-end', r2Sample().plan);
-  const blank = { vision: '', goal: '', actions: '', firstHalf: '', secondHalf: '', achievement: '', evaluation: '' };
+  const blank = {
+    vision: '',
+    goal: '',
+    actions: '',
+    firstHalf: '',
+    secondHalf: '',
+    achievement: '',
+    evaluation: '',
+  };
   it('asks nothing of a contributing department that leaves its part blank, and says so once', () => {
-    const findings = checkRequiredFields(testEntry(blank, { code: 'I-1-1-1', department: '教育振興課' }), ctx);
+    const findings = checkRequiredFields(
+      testEntry(blank, { code: 'I-1-1-1', department: '教育振興課' }),
+      ctx,
+    );
     expect(findings.map((f) => [f.code, f.severity])).toEqual([['entry.contribution-blank', 'info']]);
   });
   it('requires nothing of a contribution that only reports progress', () => {
-    expect(checkRequiredFields(testEntry({ ...blank, firstHalf: '研修を実施' }, { code: 'I-1-1-1', department: '教育振興課' }), ctx)).toEqual([]);
+    expect(
+      checkRequiredFields(
+        testEntry({ ...blank, firstHalf: '研修を実施' }, { code: 'I-1-1-1', department: '教育振興課' }),
+        ctx,
+      ),
+    ).toEqual([]);
   });
   it('still requires every field of the coordinator', () => {
-    expect(checkRequiredFields(testEntry(blank, { code: 'I-1-1-1', department: '総務課' }), ctx)).toHaveLength(7);
+    expect(
+      checkRequiredFields(testEntry(blank, { code: 'I-1-1-1', department: '総務課' }), ctx),
+    ).toHaveLength(7);
   });
 });

@@ -23,6 +23,13 @@ export function checkRequiredFields(entry: Entry, ctx: ValidationContext): Findi
 function checkContribution(entry: Entry): Finding[] {
   const blank = Object.values(entry.fields).every((v) => v.trim() === '');
   return blank
-    ? [entryFinding('entry.contribution-blank', 'info', '全課の取組です。この課で書くことがなければ空欄のままで構いません（とりまとめ課がまとめます）。', entry)]
+    ? [
+        entryFinding(
+          'entry.contribution-blank',
+          'info',
+          '全課の取組です。この課で書くことがなければ空欄のままで構いません（とりまとめ課がまとめます）。',
+          entry,
+        ),
+      ]
     : [];
 }

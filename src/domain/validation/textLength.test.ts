@@ -10,7 +10,9 @@ describe('checkTextLength', () => {
   it('warns about text over the form limit, counting characters not UTF-16 units', () => {
     expect(checkTextLength(testEntry({ vision: '😀'.repeat(600) }), defaultContext('plan'))).toEqual([]);
     const findings = checkTextLength(testEntry({ vision: 'あ'.repeat(601) }), defaultContext('plan'));
-    expect(findings.map((f) => [f.code, f.severity, f.place.field])).toEqual([['entry.too-long', 'warning', 'vision']]);
+    expect(findings.map((f) => [f.code, f.severity, f.place.field])).toEqual([
+      ['entry.too-long', 'warning', 'vision'],
+    ]);
   });
   it('takes a configured limit', () => {
     const ctx = { ...defaultContext('plan'), maxLength: { goal: 5 } };

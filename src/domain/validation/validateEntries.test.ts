@@ -7,7 +7,10 @@ import { testEntry } from '../../../tests/helpers/testEntry';
 
 describe('validateEntries', () => {
   it('does not double-report a field that has a specific finding', () => {
-    const findings = validateEntries([testEntry({ achievement: '一部達成できた', evaluation: '' })], defaultContext('year-end'));
+    const findings = validateEntries(
+      [testEntry({ achievement: '一部達成できた', evaluation: '' })],
+      defaultContext('year-end'),
+    );
     expect(findings.map((f) => f.code)).toEqual(['entry.evaluation-unexplained']);
   });
 
@@ -23,7 +26,12 @@ describe('the R2 sample at stage year-end', () => {
 
   it('has 37 entries: 23 達成できた, 13 一部達成できた, 1 達成できなかった', () => {
     expect(entries).toHaveLength(37);
-    const counts = Object.fromEntries(['達成できた', '一部達成できた', '達成できなかった'].map((a) => [a, entries.filter((e) => e.fields.achievement === a).length]));
+    const counts = Object.fromEntries(
+      ['達成できた', '一部達成できた', '達成できなかった'].map((a) => [
+        a,
+        entries.filter((e) => e.fields.achievement === a).length,
+      ]),
+    );
     expect(counts).toEqual({ 達成できた: 23, 一部達成できた: 13, 達成できなかった: 1 });
   });
 
@@ -33,7 +41,9 @@ describe('the R2 sample at stage year-end', () => {
 
   it('gets only the warnings it deserves: dates written in the other period', () => {
     expect(countBySeverity(findings)).toEqual({ error: 0, warning: findings.length, info: 0 });
-    expect(findings.map((f) => `${f.code} ${f.place.code} ${f.place.department} ${f.place.field}`)).toMatchSnapshot();
+    expect(
+      findings.map((f) => `${f.code} ${f.place.code} ${f.place.department} ${f.place.field}`),
+    ).toMatchSnapshot();
     expect(new Set(findings.map((f) => f.code))).toEqual(new Set(['entry.period-date']));
   });
 });

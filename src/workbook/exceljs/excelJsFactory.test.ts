@@ -35,7 +35,9 @@ const validXlsx = async (): Promise<Uint8Array> =>
 
 async function zipOf(files: Record<string, string | Uint8Array>): Promise<Uint8Array> {
   const u8 = (content: string | Uint8Array) => (typeof content === 'string' ? strToU8(content) : content);
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, content]) => [name, u8(content)])), { level: 0 });
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, content]) => [name, u8(content)])), {
+    level: 0,
+  });
 }
 
 /** An .xlsm: a valid package with a VBA project part, declared as a macro-enabled workbook. */

@@ -17,7 +17,9 @@ function withAbsoluteTargets(bytes: Uint8Array): Uint8Array {
         : element.replace(/Target="([^"/][^"]*)"/, (_, target: string) => {
             const parts = [...folder.split('/'), ...target.split('/')];
             const out: string[] = [];
-            for (const part of parts) if (part === '..') out.pop(); else out.push(part);
+            for (const part of parts)
+              if (part === '..') out.pop();
+              else out.push(part);
             return `Target="/${out.join('/')}"`;
           }),
     );
@@ -54,13 +56,18 @@ describe('relative relationship targets for ExcelJS', () => {
     const table = buildTableSheet({
       name: '提出状況',
       title: '提出状況',
-      columns: [{ header: '実践課', width: 18 }, { header: '提出', width: 8, kind: 'number' }],
+      columns: [
+        { header: '実践課', width: 18 },
+        { header: '提出', width: 8, kind: 'number' },
+      ],
       rows: [['総務課', 13]],
       tableName: 'Submissions',
     });
     const created = await excelJsFactory.create({ ...template, sheets: [...template.sheets, table] });
     const saved = withAbsoluteTargets(await created.toBuffer());
-    expect(strFromU8(unzipSync(saved)['xl/worksheets/_rels/sheet3.xml.rels']!)).toContain('Target="/xl/tables/');
+    expect(strFromU8(unzipSync(saved)['xl/worksheets/_rels/sheet3.xml.rels']!)).toContain(
+      'Target="/xl/tables/',
+    );
 
     const opened = await excelJsFactory.open(saved, 'openpyxlで保存.xlsx');
     expect(opened.ok).toBe(true);

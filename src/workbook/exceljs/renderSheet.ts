@@ -66,7 +66,10 @@ export async function renderSheet(ws: Worksheet, spec: SheetSpec): Promise<void>
   }
   for (const c of spec.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   for (const [row, height] of Object.entries(spec.rowHeights)) ws.getRow(Number(row) + 1).height = height;
-  markAutoHeightRows(ws, (spec.autoHeightRows ?? []).map((r) => r + 1));
+  markAutoHeightRows(
+    ws,
+    (spec.autoHeightRows ?? []).map((r) => r + 1),
+  );
 
   // Style objects are shared between cells and never mutated: marks replace a cell's style object.
   const styled = new Map<string, Partial<Style>>();

@@ -6,7 +6,6 @@ import type { TableSpec } from '../../domain/template/sheetSpec';
 import { cellValueOf } from './snapshotValue';
 import { headerNames } from '../sheetRules';
 
-
 /**
  * An Excel table over cells already written: ExcelJS's addTable writes the header and rows back into the
  * cells it covers, so we hand it the values that are there (styles are left alone: no column styles).

@@ -15,7 +15,11 @@ interface Slot {
  * ExcelJS's colCache.decodeAddress: upper-case column letters and row digits, `$` ignored; 1-based column. Not
  * domain/cellAddress's strict parser on purpose: the reader must place a hostile `r` exactly where ExcelJS does.
  */
-export function decodeAddress(ref: string): { readonly column: number; readonly row: number; readonly address: string } {
+export function decodeAddress(ref: string): {
+  readonly column: number;
+  readonly row: number;
+  readonly address: string;
+} {
   let letters = '';
   let digits = '';
   let column = 0;
@@ -39,10 +43,16 @@ function mergeRange(ref: string): CellRange {
   const [first = '', second] = ref.split(':');
   const a = decodeAddress(first);
   const b = second === undefined ? a : decodeAddress(second);
-  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
 }
 
-const intersects = (a: CellRange, b: CellRange): boolean => !(b.bottom < a.top || b.top > a.bottom || b.right < a.left || b.left > a.right);
+const intersects = (a: CellRange, b: CellRange): boolean =>
+  !(b.bottom < a.top || b.top > a.bottom || b.right < a.left || b.left > a.right);
 
 /** Merges in file order; ExcelJS refuses a merge that overlaps an earlier one ("Cannot merge already merged cells"). */
 function mergesOf(refs: readonly string[]): CellRange[] {
@@ -70,7 +80,8 @@ function layOut(sheet: RawWorksheet, context: CellContext): Map<number, Map<numb
     if (Number.isNaN(number)) corrupt(`a row numbered ${row.r}`);
     previousRow = number;
     const rowStyle = row.s ? parseInt(row.s, 10) : undefined;
-    if (rowStyle && !context.styles?.hasCellXfs) corrupt(`row ${number} has style ${rowStyle} and there is no <cellXfs>`);
+    if (rowStyle && !context.styles?.hasCellXfs)
+      corrupt(`row ${number} has style ${rowStyle} and there is no <cellXfs>`);
     const cells = new Map<number, Slot>();
     let previousColumn = 0;
     for (const cell of row.cells) {
@@ -103,11 +114,13 @@ export function buildSheetSnapshot(
   const merges = mergesOf(sheet.merges);
   for (const m of merges) {
     const height = m.bottom - m.top + 1;
-    const covered = height < rows.size ? Array.from({ length: height }, (_, i) => m.top + i) : [...rows.keys()];
+    const covered =
+      height < rows.size ? Array.from({ length: height }, (_, i) => m.top + i) : [...rows.keys()];
     for (const number of covered) {
       const cells = number >= m.top && number <= m.bottom ? rows.get(number) : undefined;
       for (const column of cells?.keys() ?? [])
-        if (column >= m.left && column <= m.right && (number !== m.top || column !== m.left)) cells?.delete(column);
+        if (column >= m.left && column <= m.right && (number !== m.top || column !== m.left))
+          cells?.delete(column);
     }
   }
 

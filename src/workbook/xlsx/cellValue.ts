@@ -21,7 +21,8 @@ export interface CellContext {
  * value, no formula, no style: it does not even take a column for the next cell without `r`), else its
  * snapshot value and whether readSheetSnapshot lists it among the formula cells.
  */
-export type ResolvedCell = { readonly kept: false } | { readonly kept: true; readonly value: CellValue; readonly formula: boolean };
+export type ResolvedCell =
+  { readonly kept: false } | { readonly kept: true; readonly value: CellValue; readonly formula: boolean };
 
 const DROPPED: ResolvedCell = { kept: false };
 const EMPTY: ResolvedCell = { kept: true, value: null, formula: false };
@@ -66,10 +67,14 @@ function valueOf(cell: RawCell, text: string | undefined, context: CellContext, 
       const index = text === undefined ? NaN : parseInt(text, 10);
       const { sharedStrings } = context;
       if (!sharedStrings) return snapshotOf(index); // no shared-strings part: ExcelJS keeps the index
-      return index >= 0 && index < sharedStrings.length ? (sharedStrings[index] ?? null) : corrupt(`shared string ${index} does not exist`);
+      return index >= 0 && index < sharedStrings.length
+        ? (sharedStrings[index] ?? null)
+        : corrupt(`shared string ${index} does not exist`);
     }
     case 'str':
-      return text === undefined ? corrupt('a t="str" cell with rich text') : snapshotOf(excelJsXmlDecode(text));
+      return text === undefined
+        ? corrupt('a t="str" cell with rich text')
+        : snapshotOf(excelJsXmlDecode(text));
     case 'inlineStr':
       return cell.runs ? richText(cell.runs) : snapshotOf(text);
     case 'b':
@@ -115,6 +120,11 @@ export function resolveCell(cell: RawCell, context: CellContext, shared: SharedF
     if (hyperlink) return { kept: true, value: snapshotOf(result), formula: false };
     return { kept: true, value: valued && result ? snapshotOf(result) : null, formula: true };
   }
-  if (cell.text !== undefined || cell.runs !== undefined) return { kept: true, value: valueOf(cell, cell.runs ? undefined : cell.text, context, isDate), formula: false };
+  if (cell.text !== undefined || cell.runs !== undefined)
+    return {
+      kept: true,
+      value: valueOf(cell, cell.runs ? undefined : cell.text, context, isDate),
+      formula: false,
+    };
   return hyperlink || styleId ? EMPTY : DROPPED;
 }

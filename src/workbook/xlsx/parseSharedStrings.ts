@@ -17,9 +17,12 @@ export function readT(xml: string, from: number): { readonly text: string; reado
  * A rich-text run whose `<r>` start tag ends at `from`: the text of its last `<t>` (undefined without one;
  * the `<rPr>` font is skipped), and the index past `</r>`.
  */
-export function readRun(xml: string, from: number): { readonly text: string | undefined; readonly end: number } {
+export function readRun(
+  xml: string,
+  from: number,
+): { readonly text: string | undefined; readonly end: number } {
   let text: string | undefined;
-  for (let p = from; ; ) {
+  for (let p = from; ;) {
     const tag = readTag(xml, textUntilTag(xml, p).lt);
     p = tag.end + 1;
     if (tag.name === '/r') return { text, end: p };
@@ -42,10 +45,11 @@ const plain = (text: string): CellValue => (text === '' ? null : normaliseLineBr
 function readSi(xml: string, from: number): { readonly value: CellValue; readonly end: number } {
   let text: string | undefined;
   let runs: string[] | undefined;
-  for (let p = from; ; ) {
+  for (let p = from; ;) {
     const tag = readTag(xml, textUntilTag(xml, p).lt);
     p = tag.end + 1;
-    if (tag.name === '/si') return { value: runs ? plain(runs.join('')) : text !== undefined ? plain(text) : null, end: p };
+    if (tag.name === '/si')
+      return { value: runs ? plain(runs.join('')) : text !== undefined ? plain(text) : null, end: p };
     if (tag.name === 't') {
       if (tag.selfClosing) text = '';
       else ({ text, end: p } = readT(xml, p));
@@ -71,7 +75,7 @@ export function parseSharedStrings(xml: string): CellValue[] {
   const root = readTag(xml, lt);
   if (root.name !== 'sst') corrupt(`sharedStrings.xml: the root is <${root.name}>, not <sst>`);
   if (root.selfClosing) return values;
-  for (let p = root.end + 1; ; ) {
+  for (let p = root.end + 1; ;) {
     const tag = readTag(xml, textUntilTag(xml, p).lt);
     p = tag.end + 1;
     if (tag.name === '/sst') return values;

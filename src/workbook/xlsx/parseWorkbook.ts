@@ -36,7 +36,8 @@ export function parseWorkbookXml(xml: string): WorkbookXml {
 /** A relationships part: Id → Target (a later duplicate Id wins; a relationship may lack its Target). */
 export function parseRelationships(xml: string): Map<string, string | undefined> {
   const targets = new Map<string, string | undefined>();
-  for (const tag of allTags(xml, 'Relationship')) if (tag.attributes.Id !== undefined) targets.set(tag.attributes.Id, tag.attributes.Target);
+  for (const tag of allTags(xml, 'Relationship'))
+    if (tag.attributes.Id !== undefined) targets.set(tag.attributes.Id, tag.attributes.Target);
   return targets;
 }
 
@@ -46,7 +47,8 @@ const WORKSHEET_RELS = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
 
 /** ExcelJS's rules for a loaded sheet's name (Worksheet `set name`), each a failed load. */
 function checkName(name: string, taken: { has(lowerCaseName: string): boolean }): void {
-  if (name === '' || name === 'History' || /[*?:/\\[\]]/.test(name) || /(^')|('$)/.test(name)) corrupt(`sheet name ${name}`);
+  if (name === '' || name === 'History' || /[*?:/\\[\]]/.test(name) || /(^')|('$)/.test(name))
+    corrupt(`sheet name ${name}`);
   // ExcelJS truncates a long name, then finds the truncated name already taken by the sheet itself.
   if (name.length > 31) corrupt(`sheet name longer than 31 characters: ${name}`);
   if (taken.has(name.toLowerCase())) corrupt(`duplicate sheet name ${name}`);
@@ -58,7 +60,11 @@ function checkName(name: string, taken: { has(lowerCaseName: string): boolean })
  * share a part the last names it, when two share a sheetId the later part wins; a sheetId below 1 is dropped.
  * `entries` are the package's part names in zip order, without a leading `/`.
  */
-export function resolveSheets(workbook: WorkbookXml, rels: ReadonlyMap<string, string | undefined>, entries: readonly string[]): SheetPart[] {
+export function resolveSheets(
+  workbook: WorkbookXml,
+  rels: ReadonlyMap<string, string | undefined>,
+  entries: readonly string[],
+): SheetPart[] {
   const parts = new Set(entries.filter((e) => WORKSHEET_PART.test(e)));
   const owner = new Map<string, SheetEntry>();
   for (const sheet of workbook.sheets) {

@@ -35,7 +35,14 @@ export interface RawWorksheet {
   readonly hyperlinks: readonly { readonly ref: string | undefined; readonly rId: string }[];
 }
 
-const emptyCell = (a: Tag['attributes']): RawCell => ({ r: a.r, s: a.s, t: a.t, formula: undefined, text: undefined, runs: undefined });
+const emptyCell = (a: Tag['attributes']): RawCell => ({
+  r: a.r,
+  s: a.s,
+  t: a.t,
+  formula: undefined,
+  text: undefined,
+  runs: undefined,
+});
 
 /**
  * The content of a `<c>` whose start tag is `tag`, walked the way ExcelJS's CellXform walks it: text counts
@@ -55,10 +62,11 @@ function readCell(xml: string, tag: Tag): { readonly cell: RawCell; readonly end
     }
   }
   let current: string | undefined;
-  let formula: { text: boolean; t: string | undefined; ref: string | undefined; si: string | undefined } | undefined;
+  let formula:
+    { text: boolean; t: string | undefined; ref: string | undefined; si: string | undefined } | undefined;
   let text: string | undefined;
   let runs: string[] | undefined;
-  for (let p = start; ; ) {
+  for (let p = start; ;) {
     const { raw, lt } = textUntilTag(xml, p);
     if (raw !== '' && current !== undefined) {
       const decoded = decodeText(raw);
@@ -71,7 +79,12 @@ function readCell(xml: string, tag: Tag): { readonly cell: RawCell; readonly end
       case '/c':
         return { cell: { r: a.r, s: a.s, t: a.t, formula, text, runs }, end: p };
       case 'f':
-        formula = { text: formula?.text ?? false, t: child.attributes.t, ref: child.attributes.ref, si: child.attributes.si };
+        formula = {
+          text: formula?.text ?? false,
+          t: child.attributes.t,
+          ref: child.attributes.ref,
+          si: child.attributes.si,
+        };
         current = child.selfClosing ? undefined : 'f';
         break;
       case 'v':
@@ -105,7 +118,7 @@ function readCell(xml: string, tag: Tag): { readonly cell: RawCell; readonly end
 function readSheetData(xml: string, from: number): { readonly rows: RawRow[]; readonly end: number } {
   const rows: RawRow[] = [];
   let row: RawCell[] | undefined;
-  for (let p = from; ; ) {
+  for (let p = from; ;) {
     const lt = xml.indexOf('<', p);
     if (lt === -1) corrupt('<sheetData> never ends');
     const tag = readTag(xml, lt);
@@ -152,7 +165,9 @@ export function parseWorksheet(xml: string): RawWorksheet {
   }
   return {
     rows,
-    merges: list(xml, after, 'mergeCells', 'mergeCell').map((m) => m.attributes.ref ?? corrupt('a <mergeCell> without ref')),
+    merges: list(xml, after, 'mergeCells', 'mergeCell').map(
+      (m) => m.attributes.ref ?? corrupt('a <mergeCell> without ref'),
+    ),
     hyperlinks: list(xml, after, 'hyperlinks', 'hyperlink').flatMap((h) => {
       const rId = h.attributes['r:id'];
       return rId ? [{ ref: h.attributes.ref, rId }] : [];

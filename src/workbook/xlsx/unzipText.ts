@@ -10,7 +10,10 @@ const partName = (name: string): string => (name.startsWith('/') ? name.slice(1)
  * the package in zip order. fflate, not JSZip: faster for the few parts a snapshot needs. Call only
  * after checkPackage has bounded what the parts may expand to. Throws on a zip fflate cannot read.
  */
-export function unzipText(bytes: Uint8Array, wanted: (name: string) => boolean): { readonly names: string[]; readonly parts: Map<string, string> } {
+export function unzipText(
+  bytes: Uint8Array,
+  wanted: (name: string) => boolean,
+): { readonly names: string[]; readonly parts: Map<string, string> } {
   const names: string[] = [];
   const files = unzipSync(bytes, {
     filter: ({ name }) => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CorruptPart, decodeAttribute, decodeEscapes, decodeText, excelJsXmlDecode, preparePart, readTag } from './xmlScan';
+import {
+  CorruptPart,
+  decodeAttribute,
+  decodeEscapes,
+  decodeText,
+  excelJsXmlDecode,
+  preparePart,
+  readTag,
+} from './xmlScan';
 
 describe('decodeText', () => {
   it.each([
@@ -33,7 +41,12 @@ describe('attributes and ExcelJS decoding', () => {
 
   it('reads a tag whose attribute holds a >', () => {
     const xml = `<numFmt numFmtId='176' formatCode="[&gt;=100]0;[>0]0.0"/><x>`;
-    expect(readTag(xml, 0)).toEqual({ name: 'numFmt', attributes: { numFmtId: '176', formatCode: '[>=100]0;[>0]0.0' }, end: xml.indexOf('/>') + 1, selfClosing: true });
+    expect(readTag(xml, 0)).toEqual({
+      name: 'numFmt',
+      attributes: { numFmtId: '176', formatCode: '[>=100]0;[>0]0.0' },
+      end: xml.indexOf('/>') + 1,
+      selfClosing: true,
+    });
     expect(readTag('</row >', 0)).toMatchObject({ name: '/row', selfClosing: false });
   });
 });

@@ -27,8 +27,13 @@ export function preparePart(xml: string, part: string): string {
   let out = '';
   let pos = 0;
   for (let at = xml.indexOf('<!', pos); at !== -1; at = xml.indexOf('<!', pos)) {
-    const [open, close] = xml.startsWith('<!--', at) ? ['<!--', '-->'] : xml.startsWith('<![CDATA[', at) ? ['<![CDATA[', ']]>'] : [];
-    if (open === undefined || close === undefined) return corrupt(`${part}: a DTD or an unknown <! declaration`);
+    const [open, close] = xml.startsWith('<!--', at)
+      ? ['<!--', '-->']
+      : xml.startsWith('<![CDATA[', at)
+        ? ['<![CDATA[', ']]>']
+        : [];
+    if (open === undefined || close === undefined)
+      return corrupt(`${part}: a DTD or an unknown <! declaration`);
     const end = xml.indexOf(close, at + open.length);
     if (end === -1) corrupt(`${part}: an unterminated ${open}`);
     out += xml.slice(pos, at);
@@ -38,7 +43,12 @@ export function preparePart(xml: string, part: string): string {
 }
 
 const isXmlChar = (c: number): boolean =>
-  c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+  c === 0x9 ||
+  c === 0xa ||
+  c === 0xd ||
+  (c >= 0x20 && c <= 0xd7ff) ||
+  (c >= 0xe000 && c <= 0xfffd) ||
+  (c >= 0x10000 && c <= 0x10ffff);
 
 function entity(name: string): string {
   switch (name) {
@@ -54,8 +64,15 @@ function entity(name: string): string {
       return "'";
   }
   // As saxes: `&#x…;` (lower-case x only) or `&#…;`, and the code point must be an XML character.
-  const code = /^#x[0-9a-f]+$/i.test(name) && name[1] === 'x' ? parseInt(name.slice(2), 16) : /^#[0-9]+$/.test(name) ? parseInt(name.slice(1), 10) : NaN;
-  return isXmlChar(code) ? String.fromCodePoint(code) : corrupt(`an undefined entity or a bad character reference: &${name};`);
+  const code =
+    /^#x[0-9a-f]+$/i.test(name) && name[1] === 'x'
+      ? parseInt(name.slice(2), 16)
+      : /^#[0-9]+$/.test(name)
+        ? parseInt(name.slice(1), 10)
+        : NaN;
+  return isXmlChar(code)
+    ? String.fromCodePoint(code)
+    : corrupt(`an undefined entity or a bad character reference: &${name};`);
 }
 
 function decodeEntities(text: string): string {
@@ -84,11 +101,16 @@ export function decodeAttribute(raw: string): string {
 
 /** ExcelJS's `utils.xmlDecode`, which it applies a second time to `t="str"` values and to sheet names. */
 export const excelJsXmlDecode = (text: string): string =>
-  text.replace(/&([a-z]*);/g, (c) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' })[c] ?? c);
+  text.replace(
+    /&([a-z]*);/g,
+    (c) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' })[c] ?? c,
+  );
 
 /** SpreadsheetML's `_xHHHH_` escapes in `<t>` text, decoded as ExcelJS does: upper-case hex only, one pass. */
 export const decodeEscapes = (text: string): string =>
-  text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  text.includes('_x')
+    ? text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 
 export interface Tag {
   /** The element name as written (`c`, `x:c`), prefixed with `/` for an end tag. */
@@ -107,14 +129,19 @@ export function readTag(xml: string, lt: number): Tag {
   const closing = xml.charCodeAt(lt + 1) === 0x2f;
   let i = closing ? lt + 2 : lt + 1;
   const nameStart = i;
-  for (let c = xml.charCodeAt(i); i < xml.length && !isSpace(c) && c !== 0x3e && c !== 0x2f; c = xml.charCodeAt(++i));
+  for (
+    let c = xml.charCodeAt(i);
+    i < xml.length && !isSpace(c) && c !== 0x3e && c !== 0x2f;
+    c = xml.charCodeAt(++i)
+  );
   const name = closing ? `/${xml.slice(nameStart, i)}` : xml.slice(nameStart, i);
   let attributes: Record<string, string> | undefined;
   for (;;) {
     while (isSpace(xml.charCodeAt(i))) i++;
     const c = xml.charCodeAt(i);
     if (c === 0x3e) return { name, attributes: attributes ?? NO_ATTRIBUTES, end: i, selfClosing: false };
-    if (c === 0x2f && xml.charCodeAt(i + 1) === 0x3e) return { name, attributes: attributes ?? NO_ATTRIBUTES, end: i + 1, selfClosing: true };
+    if (c === 0x2f && xml.charCodeAt(i + 1) === 0x3e)
+      return { name, attributes: attributes ?? NO_ATTRIBUTES, end: i + 1, selfClosing: true };
     if (Number.isNaN(c) || name === '' || name.startsWith('/')) corrupt(`a malformed tag at ${lt}`);
     const eq = xml.indexOf('=', i);
     if (eq === -1) corrupt(`a malformed attribute at ${i}`);
@@ -147,7 +174,11 @@ export function skipPast(xml: string, from: number, name: string): number {
 }
 
 /** The start tag of the first top-level `<name …>` (exact name: `<sheet` does not find `<sheets>`), or undefined. */
-export function findTag(xml: string, name: string, from = 0): { readonly lt: number; readonly tag: Tag } | undefined {
+export function findTag(
+  xml: string,
+  name: string,
+  from = 0,
+): { readonly lt: number; readonly tag: Tag } | undefined {
   const open = `<${name}`;
   for (let lt = xml.indexOf(open, from); lt !== -1; lt = xml.indexOf(open, lt + 1)) {
     const next = xml.charCodeAt(lt + open.length);
@@ -159,6 +190,11 @@ export function findTag(xml: string, name: string, from = 0): { readonly lt: num
 /** Every `<name …>` start tag, in document order (for flat lists: `<sheet>`, `<Relationship>`, `<mergeCell>`). */
 export function allTags(xml: string, name: string, from = 0, to = xml.length): Tag[] {
   const tags: Tag[] = [];
-  for (let found = findTag(xml, name, from); found && found.lt < to; found = findTag(xml, name, found.tag.end)) tags.push(found.tag);
+  for (
+    let found = findTag(xml, name, from);
+    found && found.lt < to;
+    found = findTag(xml, name, found.tag.end)
+  )
+    tags.push(found.tag);
   return tags;
 }
