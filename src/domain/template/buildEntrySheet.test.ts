@@ -7,6 +7,9 @@ import { buildEntrySheet, ENTRY_COLUMN_WIDTHS, MIN_TEXT_ROW_HEIGHT } from './bui
 import { entryLayout, inputAddress } from './entryLayout';
 import { parseSheetMeta } from './sheetMeta';
 import type { SheetSpec } from './sheetSpec';
+
+/** What one 409pt row of column D (60 wide, 10.5pt) shows: 22 lines of about 28 full-width characters. */
+const ROW_SHOWS = 620;
 import { specCell } from './specToSnapshot';
 
 const { plan, entries } = r2Sample();
@@ -135,7 +138,7 @@ describe('buildEntrySheet', () => {
     });
   });
 
-  it('warns (softly) at each text field’s length limit, with the field’s guidance as prompt', () => {
+  it('warns (softly) at each text field’s length limit, or at what one Excel row shows when that is less, with the field’s guidance as prompt', () => {
     const lengths = blank.validations.filter((v) => v.kind === 'textLength');
     expect(
       lengths.map((v) => [
@@ -144,13 +147,18 @@ describe('buildEntrySheet', () => {
         v.error.style,
       ]),
     ).toEqual([
+      // 目指す姿・目標: the form's 600. The others' 800 and 1000 are more than a 409pt row of D shows.
       ['D3', 600, 'warning'],
       ['D4', 600, 'warning'],
-      ['D5', 800, 'warning'],
-      ['D7', 1000, 'warning'],
-      ['D8', 1000, 'warning'],
-      ['D10', 1000, 'warning'],
+      ['D5', ROW_SHOWS, 'warning'],
+      ['D7', ROW_SHOWS, 'warning'],
+      ['D8', ROW_SHOWS, 'warning'],
+      ['D10', ROW_SHOWS, 'warning'],
     ]);
+    expect(ROW_SHOWS).toBeGreaterThanOrEqual(600);
+    expect(ROW_SHOWS).toBeLessThan(800);
+    expect(lengths[2]?.error.message).toContain(`表示できるのは約${ROW_SHOWS}文字`);
+    expect(lengths[0]?.error.message).toContain('600文字までを目安に');
     for (const v of blank.validations) {
       expect([...(v.prompt?.title ?? '')].length).toBeLessThanOrEqual(32);
       expect([...v.error.title].length).toBeLessThanOrEqual(32);

@@ -6,7 +6,7 @@ import type { PlanItem } from '../plan/types';
 import { formatDepartmentCell } from './departmentCell';
 import { entryLayout, labelText, requiredInputs, type EntryLayout, type LayoutInput } from './entryLayout';
 import { a4Print, leftRightHeader } from './printSetup';
-import { estimateRowHeight } from './rowHeight';
+import { charactersThatFit, estimateRowHeight } from './rowHeight';
 import { formatSheetMeta } from './sheetMeta';
 import { range, type CellRange, type CellSpec, type SheetSpec, type ValidationSpec } from './sheetSpec';
 import { FONT_SIZE, MISSING_FILL, pickStyles, region, SMALL_FONT_SIZE } from './templateStyles';
@@ -162,9 +162,11 @@ const clip = (text: string, max: number): string =>
   [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
 
 /**
- * A choice field gets a dropdown that refuses anything else; a text field a soft length check at the
- * form's own limit (the one the validation rules warn at), which asks but lets the text stand. Both show
- * the field's guidance when the cell is selected.
+ * A choice field gets a dropdown that refuses anything else; a text field a soft length check, which asks
+ * but lets the text stand, at the form's own limit (the one the validation rules warn at) — or, when that
+ * limit is more than one Excel row can show in the cell (a row stops at 409pt), at what the row shows, so
+ * Excel itself tells the department, without the add-in, before text is cut on screen and on paper. Both
+ * show the field's guidance when the cell is selected.
  */
 function validationFor(input: LayoutInput): ValidationSpec {
   const f: FieldDef = input.field;
@@ -184,16 +186,20 @@ function validationFor(input: LayoutInput): ValidationSpec {
       allowBlank: true,
     };
   }
+  const shown = charactersThatFit(widthOf(input.range), FONT_SIZE);
+  const max = Math.min(f.maxLength, shown);
   return {
     kind: 'textLength',
     range: input.range,
-    max: f.maxLength,
+    max,
     prompt,
     error: {
       style: 'warning',
       title: clip(`${f.label}が長くなっています`, 32),
       message: clip(
-        `「${f.label}」は${f.maxLength}文字までを目安にしてください。長い文章は報告書で読みにくくなります。要点を絞って短くするか、このまま入力する場合は「はい」を選んでください。`,
+        max < f.maxLength
+          ? `「${f.label}」のセルに表示できるのは約${max}文字（改行するとさらに少なく）までです。超えた部分は画面でも印刷でも切れます。要点を絞って短くするか、このまま入力する場合は「はい」を選んでください。`
+          : `「${f.label}」は${f.maxLength}文字までを目安にしてください。長い文章は報告書で読みにくくなります。要点を絞って短くするか、このまま入力する場合は「はい」を選んでください。`,
         255,
       ),
     },

@@ -88,3 +88,13 @@ export function maxLinesInRow(fontSize: number, lineHeightFactor = LINE_HEIGHT_F
   while (linesHeight(lines + 1, fontSize, lineHeightFactor) <= MAX_ROW_HEIGHT) lines++;
   return lines;
 }
+
+/**
+ * About how many full-width characters one row of Excel's largest height shows in a cell this wide, without
+ * line breaks (each break starts a line): rounded down to tens. The sheet's own input rule and the
+ * validation both quote it, so a department hears the same number from Excel and from Suishin.
+ */
+export function charactersThatFit(widthChars: number, fontSize: number): number {
+  const perLine = lineCapacity(widthChars, fontSize) / 2;
+  return Math.floor((perLine * maxLinesInRow(fontSize)) / 10) * 10;
+}

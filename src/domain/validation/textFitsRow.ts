@@ -4,6 +4,7 @@ import type { Finding } from '../finding';
 import { ENTRY_COLUMN_WIDTHS } from '../template/buildEntrySheet';
 import { entryLayout } from '../template/entryLayout';
 import {
+  charactersThatFit as fitInRow,
   lineCapacity,
   linesHeight,
   MAX_ROW_HEIGHT,
@@ -32,11 +33,9 @@ function inputWidths(form: FormDefinition): ReadonlyMap<FieldKey, number> {
   return byField;
 }
 
-/** About how many full-width characters a row can show in a cell this wide: rounded down to tens. */
-export function charactersThatFit(widthChars: number, fontSize = FONT_SIZE): number {
-  const perLine = lineCapacity(widthChars, fontSize) / 2;
-  return Math.floor((perLine * maxLinesInRow(fontSize)) / 10) * 10;
-}
+/** About how many full-width characters a row can show in a cell this wide (rowHeight.charactersThatFit). */
+export const charactersThatFit = (widthChars: number, fontSize = FONT_SIZE): number =>
+  fitInRow(widthChars, fontSize);
 
 /** Whether the text fits one row of Excel's largest height, by the estimate the sheet's heights use. */
 export function fitsOneRow(text: string, widthChars: number, fontSize = FONT_SIZE): boolean {
