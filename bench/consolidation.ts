@@ -65,15 +65,12 @@ const sourceInputs = (dir: string, names: readonly string[]) =>
   names.map((name) => ({ file: name, modified: 0, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
 
 /**
- * The reader the pane passes to consolidate(), read from the pane's source when the bench runs (the worker's
- * reading is being moved to readXlsxSnapshot): no `readSnapshot` there means consolidate()'s default, the
- * factory's reader (ExcelJS loads each file).
+ * The reader the pane's consolidation uses: consolidate()'s default, the factory's readSnapshot — in the pane
+ * the worker's, which is readDepartmentFile (readXlsxSnapshot) — else readDepartmentFile itself, as here in
+ * Node with the ExcelJS factory. So the pane's path differs from the CLI's by its writer (ExcelJS).
  */
 function paneReader(): { readonly label: string; readonly read?: SnapshotReader } {
-  const source = readFileSync(join(import.meta.dirname, '../src/taskpane/tabs/useConsolidateTab.ts'), 'utf8');
-  return /\breadSnapshot\b/.test(source)
-    ? { label: 'readXlsxSnapshot', read: readXlsxSnapshot }
-    : { label: 'ExcelJS (the factory reader)' };
+  return { label: 'readDepartmentFile (readXlsxSnapshot, as the worker)' };
 }
 
 /** Child mode: one measurement, prints `{ ms, maxRssMb, entries, phases }` as JSON. */
