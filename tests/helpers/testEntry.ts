@@ -24,3 +24,14 @@ export function testEntry(
     },
   };
 }
+
+/** Every field filled with the shortest text the year-end rules accept: for tests about who wins, not what. */
+export const SHORT_FULL_FIELDS = {
+  vision: 'v',
+  goal: 'g',
+  actions: 'a',
+  firstHalf: 'f',
+  secondHalf: 's',
+  achievement: '達成できた',
+  evaluation: '評価を書いた。十分な長さ。',
+} as const satisfies Partial<EntryFields>;

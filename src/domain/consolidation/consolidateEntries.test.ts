@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SHORT_FULL_FIELDS } from '../../../tests/helpers/testEntry';
 import { emptyFields, type Entry } from '../entry/types';
 import { r2Sample } from '../sample/r2';
 import { consolidateEntries } from './consolidateEntries';
@@ -52,15 +53,7 @@ const entry = (code: string, department: string, fields: Partial<Entry['fields']
   fiscalYear: 2020,
   fields: { ...emptyFields(), ...fields },
 });
-const full = {
-  vision: 'v',
-  goal: 'g',
-  actions: 'a',
-  firstHalf: 'f',
-  secondHalf: 's',
-  achievement: '達成できた',
-  evaluation: '評価を書いた。十分な長さ。',
-};
+const full = SHORT_FULL_FIELDS;
 
 describe('consolidateEntries on the R2 sample', () => {
   const result = consolidateEntries(plan, byDepartment(entries), OPTIONS);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SHORT_FULL_FIELDS } from '../../../tests/helpers/testEntry';
 import { emptyFields, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
 import { r2Sample } from '../sample/r2';
@@ -10,15 +11,7 @@ const { plan } = r2Sample();
 const R2 = 2020;
 const R3 = 2021;
 const OPTIONS = { stamp: '2022-04-20T09:00:00+09:00', fiscalYear: R3, stage: 'year-end' as const };
-const full = {
-  vision: 'v',
-  goal: 'g',
-  actions: 'a',
-  firstHalf: 'f',
-  secondHalf: 's',
-  achievement: '達成できた',
-  evaluation: '評価を書いた。十分な長さ。',
-};
+const full = SHORT_FULL_FIELDS;
 const entry = (code: string, department: string, fiscalYear: number, vision = 'v'): Entry => ({
   code,
   department,
