@@ -38,7 +38,7 @@ async function handTypedWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
   const e = entries.find((x) => x.code === 'II-1-3-2' && x.department === '町民生活課' && x.seq === 2)!;
-  const rows: (string | null)[][] = [
+  const rows: (string | null | undefined)[][] = [
     ['令和２年度　町政運営推進プラン　進捗状況'],
     [],
     ['Ⅱ 効果的な行財政運営'],
@@ -53,7 +53,9 @@ async function handTypedWorkbook(): Promise<Uint8Array> {
     [null, '目標の達成', e.fields.achievement],
     ['評価・検証', null, e.fields.evaluation],
   ];
-  rows.forEach((r, i) => r.forEach((v, j) => v !== null && (ws.getCell(i + 1, j + 1).value = v)));
+  rows.forEach((r, i) =>
+    r.forEach((v, j) => v !== null && v !== undefined && (ws.getCell(i + 1, j + 1).value = v)),
+  );
   wb.addWorksheet('メモ').getCell('A1').value = '提出前に課長確認';
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -1,3 +1,4 @@
+import { fieldText } from '../../domain/entry/types';
 import { readSnapshot, type ReadResult } from '../../app/validateWorkbook';
 import { FIELD_KEYS } from '../../domain/entry/formDefinition';
 import type { ExtractedEntry, SheetOutcome } from '../../domain/extract/types';
@@ -20,7 +21,7 @@ export const entryJson = (e: ExtractedEntry) => ({
   department: e.entry.department,
   seq: e.entry.seq,
   fiscalYear: formatFiscalYear(e.entry.fiscalYear),
-  fields: Object.fromEntries(FIELD_KEYS.map((k) => [k, e.entry.fields[k]])),
+  fields: Object.fromEntries(FIELD_KEYS.map((k) => [k, fieldText(e.entry.fields, k)])),
   source: {
     file: e.source.file,
     sheet: e.source.sheet,
@@ -61,8 +62,10 @@ function printHuman(io: CliIo, file: string, read: ReadResult): void {
         e.entry.department,
         String(e.entry.seq),
         formatFiscalYear(e.entry.fiscalYear),
-        e.entry.fields.achievement === '' ? '（未記入）' : e.entry.fields.achievement,
-        `${FIELD_KEYS.filter((k) => e.entry.fields[k].trim() !== '').length}/${FIELD_KEYS.length}`,
+        fieldText(e.entry.fields, 'achievement') === ''
+          ? '（未記入）'
+          : fieldText(e.entry.fields, 'achievement'),
+        `${FIELD_KEYS.filter((k) => fieldText(e.entry.fields, k).trim() !== '').length}/${FIELD_KEYS.length}`,
       ]),
     ]))
       println(io.stdout, line);

@@ -1,3 +1,4 @@
+import { fieldText } from '../entry/types';
 import { cellAddress } from '../cellAddress';
 import { FIELD_KEYS, fieldDef, STANDARD_FORM, type FieldKey } from '../entry/formDefinition';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
@@ -129,7 +130,7 @@ function masterSheet(
     const p = row.planItem;
     const fields = (key: FieldKey) =>
       fit(
-        row.entry?.fields[key] ?? '',
+        row.entry ? fieldText(row.entry.fields, key) : '',
         {
           sheet: MASTER_SHEET_NAME,
           cell: cellAddress(FIRST_DATA_ROW + i, FIRST_FIELD_COLUMN + FIELD_KEYS.indexOf(key)),
@@ -191,8 +192,8 @@ function reportSheets(c: Consolidation, { fit }: ViewContext): SheetSpec[] {
         FIELD_KEYS.map((k) => [
           k,
           fit(
-            r.entry!.fields[k],
-            { sheet: name, cell: REPORT_CELLS[k], ...entryPlace(r, k) },
+            fieldText(r.entry!.fields, k),
+            { sheet: name, cell: REPORT_CELLS[k] ?? 'A1', ...entryPlace(r, k) },
             `${r.code} ${r.department} の${label(k)}`,
           ),
         ]),

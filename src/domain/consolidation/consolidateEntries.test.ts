@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SHORT_FULL_FIELDS } from '../../../tests/helpers/testEntry';
-import { emptyFields, type Entry } from '../entry/types';
+import { emptyFields, type Entry, type EntryFields } from '../entry/types';
 import { r2Sample } from '../sample/r2';
 import { consolidateEntries } from './consolidateEntries';
 import type { ReceivedEntry, SourceFile } from './types';
@@ -51,7 +51,7 @@ const entry = (code: string, department: string, fields: Partial<Entry['fields']
   department,
   seq,
   fiscalYear: 2020,
-  fields: { ...emptyFields(), ...fields },
+  fields: { ...emptyFields(), ...fields } as EntryFields,
 });
 const full = SHORT_FULL_FIELDS;
 

@@ -1,6 +1,6 @@
 import { achievementValue } from '../entry/achievement';
 import { ACHIEVEMENT_CHOICES, FIELD_KEYS, type FieldKey } from '../entry/formDefinition';
-import type { Entry, EntryFields } from '../entry/types';
+import { fieldText, type Entry, type EntryFields } from '../entry/types';
 
 export interface Contribution {
   readonly department: string;
@@ -15,7 +15,7 @@ const HEADING = /【([^】]+)】/gu;
 
 /** Has the coordinator already compiled other departments' parts under 【課名】 headings? */
 export function isCompiled(entry: Entry, coordinator: string, departments: readonly string[]): boolean {
-  const text = FIELD_KEYS.map((k) => entry.fields[k]).join('\n');
+  const text = FIELD_KEYS.map((k) => fieldText(entry.fields, k)).join('\n');
   return [...text.matchAll(HEADING)].some((m) => m[1] !== coordinator && departments.includes(m[1] ?? ''));
 }
 
@@ -45,7 +45,9 @@ export function mergeAllDepartments(
   const writers = [
     ...new Set(
       sorted
-        .filter((c) => FIELD_KEYS.some((k) => k !== 'achievement' && c.entry.fields[k].trim() !== ''))
+        .filter((c) =>
+          FIELD_KEYS.some((k) => k !== 'achievement' && fieldText(c.entry.fields, k).trim() !== ''),
+        )
         .map((c) => c.department),
     ),
   ];
@@ -55,7 +57,7 @@ export function mergeAllDepartments(
     for (const department of writers) {
       const text = sorted
         .filter((c) => c.department === department)
-        .map((c) => c.entry.fields[key].trim())
+        .map((c) => fieldText(c.entry.fields, key).trim())
         .filter((t) => t !== '')
         .join('\n');
       if (text !== '') parts.push(withHeadings ? `【${department}】\n${text}` : text);
@@ -81,9 +83,9 @@ export function mergeAllDepartments(
 }
 
 function mergedAchievement(own: Entry | undefined, contributions: readonly Contribution[]): string {
-  if (own && own.fields.achievement.trim() !== '') return own.fields.achievement;
+  if (own && fieldText(own.fields, 'achievement').trim() !== '') return fieldText(own.fields, 'achievement');
   const values = contributions
-    .map((c) => achievementValue(c.entry.fields.achievement))
+    .map((c) => achievementValue(fieldText(c.entry.fields, 'achievement')))
     .filter((v) => v !== undefined);
   if (values.length === 0) return '';
   return values.reduce((worst, v) =>

@@ -1,6 +1,6 @@
 import { FIELD_KEYS } from '../entry/formDefinition';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
-import { entryKeyString, type Entry } from '../entry/types';
+import { fieldText, entryKeyString, type Entry } from '../entry/types';
 import { finding, type Finding } from '../finding';
 import type { LogRecord, ReceivedEntry, SourceFile } from './types';
 
@@ -20,12 +20,13 @@ export interface Selection {
 /** The finding on a sheet of another year than the run's (年度違い). */
 export const WRONG_YEAR_CODE = 'consolidate.wrong-year';
 
-export const isBlankEntry = (e: Entry): boolean => FIELD_KEYS.every((k) => e.fields[k].trim() === '');
+export const isBlankEntry = (e: Entry): boolean =>
+  FIELD_KEYS.every((k) => fieldText(e.fields, k).trim() === '');
 
 /** The whole text of an entry, labelled, for the log (nothing a department wrote is lost). */
 export const entryText = (e: Entry): string =>
-  FIELD_KEYS.filter((k) => e.fields[k].trim() !== '')
-    .map((k) => `[${k}] ${e.fields[k]}`)
+  FIELD_KEYS.filter((k) => fieldText(e.fields, k).trim() !== '')
+    .map((k) => `[${k}] ${fieldText(e.fields, k)}`)
     .join('\n');
 
 /** Newest last; ties broken by file name, so the result never depends on the order files were given. */

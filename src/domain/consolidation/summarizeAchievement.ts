@@ -1,3 +1,4 @@
+import { fieldText } from '../entry/types';
 import { achievementValue } from '../entry/achievement';
 import { basicLabel, promotionLabel } from '../plan/planItems';
 import type { Plan } from '../plan/types';
@@ -6,7 +7,7 @@ import type { AchievementCounts, AchievementGroup, AchievementSummary, MasterRow
 const ZERO: AchievementCounts = { achieved: 0, partial: 0, notAchieved: 0, blank: 0 };
 
 function add(c: AchievementCounts, row: MasterRow): AchievementCounts {
-  switch (row.entry ? achievementValue(row.entry.fields.achievement) : undefined) {
+  switch (row.entry ? achievementValue(fieldText(row.entry.fields, 'achievement')) : undefined) {
     case '達成できた':
       return { ...c, achieved: c.achieved + 1 };
     case '一部達成できた':

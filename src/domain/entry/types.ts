@@ -1,4 +1,4 @@
-import type { FieldKey } from './formDefinition';
+import { STANDARD_FORM, type FieldKey, type FormDefinition } from './formDefinition';
 
 /** Identifies one department's sheet for one item: a department may file several (seq 1, 2, …). */
 export interface EntryKey {
@@ -7,7 +7,11 @@ export interface EntryKey {
   readonly seq: number;
 }
 
+/** Field text by key, exactly as written; a key the entry lacks reads as '' (fieldText). */
 export type EntryFields = Readonly<Record<FieldKey, string>>;
+
+/** A field's text, '' when the entry has none (a sheet of an older form, a form without that field). */
+export const fieldText = (fields: EntryFields, key: FieldKey): string => fields[key] ?? '';
 
 /** One department's 取組項目 sheet for one item in one fiscal year. Field text is kept exactly as written. */
 export interface Entry extends EntryKey {
@@ -18,15 +22,9 @@ export interface Entry extends EntryKey {
 
 export const entryKeyString = (k: EntryKey): string => `${k.code}|${k.department}|${k.seq}`;
 
-export const emptyFields = (): EntryFields => ({
-  vision: '',
-  goal: '',
-  actions: '',
-  firstHalf: '',
-  secondHalf: '',
-  achievement: '',
-  evaluation: '',
-});
+/** Every field of a form, empty (default: the R2 form). */
+export const emptyFields = (form: FormDefinition = STANDARD_FORM): EntryFields =>
+  Object.fromEntries(form.fields.map((f) => [f.key, '']));
 
 /** Sort key for 体系 order: item index, then the department's index in the plan, then seq. */
 export function compareEntryKeys(

@@ -6,7 +6,7 @@ import { normalizeKey } from '../text/normalizeKey';
 export type LabelRole =
   | { readonly kind: 'item' }
   | { readonly kind: 'department' }
-  /** 進捗状況: groups 前期 and 後期, has no value of its own. */
+  /** A 見出し (R2: 進捗状況 over 前期 and 後期): groups fields, has no value of its own. */
   | { readonly kind: 'progress' }
   /** 令和2年度: the label is the value. */
   | { readonly kind: 'year'; readonly fiscalYear: number }
@@ -48,6 +48,9 @@ export function formLabels(form: FormDefinition): LabelMatcher {
   byKey.set(normalizeKey(ITEM_LABEL), { kind: 'item' });
   for (const d of DEPARTMENT_LABELS) byKey.set(normalizeKey(d), { kind: 'department' });
   byKey.set(normalizeKey(PROGRESS_LABEL), { kind: 'progress' });
+  for (const field of form.fields)
+    if (field.heading && !byKey.has(normalizeKey(field.heading)))
+      byKey.set(normalizeKey(field.heading), { kind: 'progress' });
   for (const field of form.fields)
     for (const label of [field.label, ...field.aliases]) {
       const k = normalizeKey(label);

@@ -187,7 +187,7 @@ function validationFor(input: LayoutInput): ValidationSpec {
     };
   }
   const shown = charactersThatFit(widthOf(input.range), FONT_SIZE);
-  const max = Math.min(f.maxLength, shown);
+  const max = Math.min(f.maxLength ?? shown, shown);
   return {
     kind: 'textLength',
     range: input.range,
@@ -197,7 +197,7 @@ function validationFor(input: LayoutInput): ValidationSpec {
       style: 'warning',
       title: clip(`${f.label}が長くなっています`, 32),
       message: clip(
-        max < f.maxLength
+        f.maxLength === undefined || max < f.maxLength
           ? `「${f.label}」のセルに表示できるのは約${max}文字（改行するとさらに少なく）までです。超えた部分は画面でも印刷でも切れます。要点を絞って短くするか、このまま入力する場合は「はい」を選んでください。`
           : `「${f.label}」は${f.maxLength}文字までを目安にしてください。長い文章は報告書で読みにくくなります。要点を絞って短くするか、このまま入力する場合は「はい」を選んでください。`,
         255,

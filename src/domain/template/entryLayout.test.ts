@@ -149,14 +149,18 @@ describe('entryLayout (other forms)', () => {
   });
 
   it('refuses a fiscal-year block split by a wide field (a programmer error in the form)', () => {
-    expect(() =>
-      entryLayout(STANDARD_FORM, {
-        goal: 'year',
-        actions: 'wide',
-        achievement: 'year',
-        vision: 'wide',
-        evaluation: 'wide',
-      }),
-    ).toThrow(/consecutive/);
+    const split = {
+      ...STANDARD_FORM,
+      fields: STANDARD_FORM.fields.map((f) => (f.key === 'actions' ? { ...f, inYearBand: false } : f)),
+    };
+    expect(() => entryLayout(split)).toThrow(/consecutive/);
+  });
+
+  it('refuses fields under one 見出し that are not consecutive', () => {
+    const apart = {
+      ...STANDARD_FORM,
+      fields: STANDARD_FORM.fields.map((f) => (f.key === 'goal' ? { ...f, heading: '進捗状況' } : f)),
+    };
+    expect(() => entryLayout(apart)).toThrow(/見出し/);
   });
 });

@@ -18,20 +18,17 @@ import { range, type CellRange } from './sheetSpec';
  * 実践課 row before 進捗状況. A form with other fields is a new definition, not a new layout.
  */
 
-/** Where a field goes: a label across A:B (`wide`), a row of the fiscal-year block, or a 進捗状況 period. */
-export type FieldPlacement = 'wide' | 'year' | 'progress';
+/**
+ * Where a field goes: a label across A:C (`wide`), a row of the fiscal-year band (年度欄), or a row under a
+ * 見出し inside the band (R2: 前期 and 後期 under 進捗状況).
+ */
+type FieldPlacement = 'wide' | 'year' | 'heading';
 
-/** The seed's placements; a field not listed goes in the fiscal-year block. */
-export const DEFAULT_PLACEMENTS: Readonly<Partial<Record<FieldKey, FieldPlacement>>> = {
-  vision: 'wide',
-  evaluation: 'wide',
-  firstHalf: 'progress',
-  secondHalf: 'progress',
-};
+const placementOf = (f: FieldDef): FieldPlacement =>
+  !f.inYearBand ? 'wide' : f.heading ? 'heading' : 'year';
 
 export const ITEM_LABEL = '取組項目';
 export const DEPARTMENT_LABEL = '実践課';
-export const PROGRESS_LABEL = '進捗状況';
 /** The form spans columns A–D. */
 export const ENTRY_COLUMN_COUNT = 4;
 export const HEADING_ROW = 0;
@@ -71,11 +68,7 @@ const B = 1;
 const C = 2;
 const D = 3;
 
-export function entryLayout(
-  form: FormDefinition = STANDARD_FORM,
-  placements = DEFAULT_PLACEMENTS,
-): EntryLayout {
-  const placementOf = (f: FieldDef): FieldPlacement => placements[f.key] ?? 'year';
+export function entryLayout(form: FormDefinition = STANDARD_FORM): EntryLayout {
   const inBlock = form.fields.map((f) => placementOf(f) !== 'wide');
   const first = inBlock.indexOf(true);
   const last = inBlock.lastIndexOf(true);
@@ -83,12 +76,17 @@ export function entryLayout(
     first < 0 || inBlock.slice(first, last + 1).every(Boolean),
     `form ${form.id}: the fiscal-year fields must be consecutive`,
   );
-  const progress = form.fields.map((f) => placementOf(f) === 'progress');
-  const firstProgress = progress.indexOf(true);
-  const lastProgress = progress.lastIndexOf(true);
-  invariant(
-    firstProgress < 0 || progress.slice(firstProgress, lastProgress + 1).every(Boolean),
-    `form ${form.id}: the 進捗状況 fields must be consecutive`,
+  const headingOf = (i: number): string | undefined => {
+    const f = form.fields[i];
+    return f && placementOf(f) === 'heading' ? f.heading : undefined;
+  };
+  const headings = form.fields.map((_, i) => headingOf(i));
+  const firstProgress = headings.findIndex((h) => h !== undefined);
+  headings.forEach((h, i) =>
+    invariant(
+      h === undefined || headings.indexOf(h) === i || headings[i - 1] === h,
+      `form ${form.id}: the fields under 見出し ${h} must be consecutive`,
+    ),
   );
 
   const labels: LayoutLabel[] = [];
@@ -119,9 +117,11 @@ export function entryLayout(
     if (placement === 'wide') inputs.push({ field, range: wide(row++, field.label, field.key) });
     else if (placement === 'year') inputs.push({ field, range: inYear(row++, field.label, field.key) });
     else {
-      if (i === firstProgress) {
-        const bottom = row + lastProgress - firstProgress;
-        labels.push({ kind: 'text', text: PROGRESS_LABEL, range: range(row, B, bottom, B) });
+      const heading = headings[i];
+      if (heading !== undefined && headings[i - 1] !== heading) {
+        let bottom = row;
+        while (headings[i + bottom - row + 1] === heading) bottom++;
+        labels.push({ kind: 'text', text: heading, range: range(row, B, bottom, B) });
         if (bottom > row) merges.push(range(row, B, bottom, B));
       }
       labels.push({ kind: 'text', text: field.label, range: range(row, C), field: field.key });

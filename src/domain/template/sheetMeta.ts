@@ -11,7 +11,8 @@ import type { EntryKey } from '../entry/types';
 export interface SheetMeta extends EntryKey {
   readonly fiscalYear: number;
   readonly formId: string;
-  readonly formVersion: number;
+  /** A built-in form's version number, or a 様式 sheet's digest. */
+  readonly formVersion: number | string;
 }
 
 export const META_PREFIX = 'suishin:entry;';
@@ -23,6 +24,9 @@ const escape = (s: string): string =>
   s.replace(/[%;=]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 const unescape = (s: string): string =>
   s.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+const parseVersion = (v: string | undefined): number | string =>
+  v === undefined || v === '' ? 1 : /^[0-9]+$/.test(v) ? Number(v) : v;
 
 export function formatSheetMeta(meta: SheetMeta): string {
   return `${META_PREFIX}v=1;code=${escape(meta.code)};department=${escape(meta.department)};seq=${meta.seq};year=${meta.fiscalYear};form=${escape(meta.formId)}@${meta.formVersion}`;
@@ -47,5 +51,5 @@ export function parseSheetMeta(text: string): SheetMeta | undefined {
   const [formId, formVersion] = (parts.get('form') ?? '').split('@');
   if (!code || !department || !Number.isInteger(seq) || seq < 1 || !Number.isInteger(fiscalYear) || !formId)
     return undefined;
-  return { code, department, seq, fiscalYear, formId, formVersion: Number(formVersion) || 1 };
+  return { code, department, seq, fiscalYear, formId, formVersion: parseVersion(formVersion) };
 }

@@ -1,6 +1,6 @@
 import { readAchievement } from '../entry/achievement';
 import { ACHIEVEMENT_CHOICES } from '../entry/formDefinition';
-import type { Entry } from '../entry/types';
+import { fieldText, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
 import { entryFinding, type ValidationContext } from './context';
 
@@ -8,7 +8,7 @@ const CHOICES = ACHIEVEMENT_CHOICES.map((c) => `「${c}」`).join('');
 
 /** 目標の達成 is exactly one of the three choices; near misses are read but flagged. */
 export function checkAchievementValue(entry: Entry, _ctx: ValidationContext): Finding[] {
-  const raw = entry.fields.achievement;
+  const raw = fieldText(entry.fields, 'achievement');
   const reading = readAchievement(raw);
   switch (reading.kind) {
     case 'empty':

@@ -1,5 +1,5 @@
 import { achievementValue } from '../entry/achievement';
-import type { Entry } from '../entry/types';
+import { fieldText, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
 import { entryFinding, type ValidationContext } from './context';
 
@@ -8,9 +8,9 @@ export const MIN_EXPLANATION_LENGTH = 10;
 
 /** 一部達成できた / 達成できなかった must be explained in 評価・検証: what fell short, and what next. */
 export function checkEvaluationExplains(entry: Entry, _ctx: ValidationContext): Finding[] {
-  const achievement = achievementValue(entry.fields.achievement);
+  const achievement = achievementValue(fieldText(entry.fields, 'achievement'));
   if (achievement !== '一部達成できた' && achievement !== '達成できなかった') return [];
-  const evaluation = entry.fields.evaluation.trim();
+  const evaluation = fieldText(entry.fields, 'evaluation').trim();
   if (evaluation === '')
     return [
       entryFinding(

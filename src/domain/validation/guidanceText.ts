@@ -1,4 +1,4 @@
-import type { Entry } from '../entry/types';
+import { fieldText, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
 import { normalizeKey } from '../text/normalizeKey';
 import { entryFinding, quote, type ValidationContext } from './context';
@@ -6,7 +6,8 @@ import { entryFinding, quote, type ValidationContext } from './context';
 /** A field still holding the template's guidance text has not been filled in. */
 export function checkGuidanceText(entry: Entry, ctx: ValidationContext): Finding[] {
   return ctx.form.fields.flatMap((def) =>
-    entry.fields[def.key].trim() !== '' && normalizeKey(entry.fields[def.key]) === normalizeKey(def.guidance)
+    fieldText(entry.fields, def.key).trim() !== '' &&
+    normalizeKey(fieldText(entry.fields, def.key)) === normalizeKey(def.guidance)
       ? [
           entryFinding(
             'entry.guidance-left',

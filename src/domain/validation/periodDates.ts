@@ -1,4 +1,4 @@
-import type { Entry } from '../entry/types';
+import { fieldText, type Entry } from '../entry/types';
 import { datesInText } from '../fiscal/datesInText';
 import { PERIOD_LABELS, periodOfMonth, type Period } from '../fiscal/fiscalYear';
 import type { Finding } from '../finding';
@@ -9,7 +9,9 @@ const PERIODS: readonly Period[] = ['firstHalf', 'secondHalf'];
 /** A date in 前期 text that falls in 後期 (or the reverse) is probably in the wrong cell. */
 export function checkPeriodDates(entry: Entry, _ctx: ValidationContext): Finding[] {
   return PERIODS.flatMap((period) => {
-    const outside = datesInText(entry.fields[period]).filter((d) => periodOfMonth(d.month) !== period);
+    const outside = datesInText(fieldText(entry.fields, period)).filter(
+      (d) => periodOfMonth(d.month) !== period,
+    );
     if (outside.length === 0) return [];
     const other = period === 'firstHalf' ? 'secondHalf' : 'firstHalf';
     const dates = outside.map((d) => d.text).join('、');

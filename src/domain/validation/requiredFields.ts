@@ -1,5 +1,5 @@
 import { requiredFields, STAGE_LABELS } from '../entry/formDefinition';
-import type { Entry } from '../entry/types';
+import { fieldText, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
 import { entryFinding, isContribution, quote, type ValidationContext } from './context';
 
@@ -7,7 +7,7 @@ import { entryFinding, isContribution, quote, type ValidationContext } from './c
 export function checkRequiredFields(entry: Entry, ctx: ValidationContext): Finding[] {
   if (isContribution(entry, ctx)) return checkContribution(entry);
   return requiredFields(ctx.form, ctx.stage)
-    .filter((def) => entry.fields[def.key].trim() === '')
+    .filter((def) => fieldText(entry.fields, def.key).trim() === '')
     .map((def) =>
       entryFinding(
         'entry.required',

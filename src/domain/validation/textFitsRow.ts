@@ -1,5 +1,5 @@
 import type { FieldKey, FormDefinition } from '../entry/formDefinition';
-import type { Entry } from '../entry/types';
+import { fieldText, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
 import { ENTRY_COLUMN_WIDTHS } from '../template/buildEntrySheet';
 import { entryLayout } from '../template/entryLayout';
@@ -51,7 +51,7 @@ export function checkTextFitsRow(entry: Entry, ctx: ValidationContext): Finding[
   const byField = inputWidths(ctx.form);
   return ctx.form.fields.flatMap((def) => {
     const width = byField.get(def.key);
-    const text = entry.fields[def.key];
+    const text = fieldText(entry.fields, def.key);
     if (def.kind !== 'text' || width === undefined || fitsOneRow(text, width)) return [];
     const perLine = Math.floor(lineCapacity(width, FONT_SIZE) / 2);
     return [

@@ -1,4 +1,4 @@
-import type { Entry } from '../entry/types';
+import { fieldText, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
 import { entryFinding, quote, type ValidationContext } from './context';
 
@@ -8,8 +8,8 @@ export const TOO_LONG_CODE = 'entry.too-long';
 export function checkTextLength(entry: Entry, ctx: ValidationContext): Finding[] {
   return ctx.form.fields.flatMap((def) => {
     const limit = ctx.maxLength?.[def.key] ?? def.maxLength;
-    const length = [...entry.fields[def.key]].length;
-    return length > limit
+    const length = [...fieldText(entry.fields, def.key)].length;
+    return limit !== undefined && length > limit
       ? [
           entryFinding(
             TOO_LONG_CODE,
