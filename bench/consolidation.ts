@@ -8,8 +8,9 @@
  *   write floor — write the same master (consolidated untimed) with the same writer and codec to disk,
  *                 nothing else;
  *   pane        — the pane's path (at 50 files): the app's consolidate() with the reader and the writer the
- *                 pane passes in file mode (src/taskpane/tabs/useConsolidateTab.ts: the master is a new
- *                 ExcelJS workbook, saved for the download), in Node, without the worker's message hops;
+ *                 pane passes in file mode (src/taskpane/tabs/useConsolidateTab.ts: the master is the worker's
+ *                 new workbook, fileFactory.create() — the own spec writer with fflate's JavaScript DEFLATE, as
+ *                 in the browser — saved for the download), in Node, without the worker's message hops;
  *   peer        — LibreOffice headless converting the same files to CSV.
  * Goals: suishin ≤ 1.3 × (read floor + write floor); ≥ 15× faster than the peer; linear (ms per file at most
  * 1.5× that of the smallest batch); peak RSS < 500 MB at 200 files; pane ≤ 1.5× suishin at 50 files.
@@ -29,6 +30,7 @@ import { nodeZipCodec } from '../src/cli/nodeZipCodec';
 import { runConsolidation } from '../src/cli/runConsolidation';
 import { buildMasterTemplate } from '../src/domain/template/buildMasterTemplate';
 import { excelJsFactory } from '../src/workbook/exceljs/excelJsFactory';
+import { fileFactory } from '../src/workbook/exceljs/fileFactory';
 import { readXlsxSnapshot } from '../src/workbook/xlsx/readXlsxSnapshot';
 import { SpecWorkbookPort } from '../src/workbook/xlsx/specWorkbookPort';
 import { load, machine, replaceSection } from './results';
@@ -67,7 +69,8 @@ const sourceInputs = (dir: string, names: readonly string[]) =>
 /**
  * The reader the pane's consolidation uses: consolidate()'s default, the factory's readSnapshot — in the pane
  * the worker's, which is readDepartmentFile (readXlsxSnapshot) — else readDepartmentFile itself, as here in
- * Node with the ExcelJS factory. So the pane's path differs from the CLI's by its writer (ExcelJS).
+ * Node with the file factory. So the pane's path differs from the CLI's by its zip codec (fflate's JavaScript
+ * DEFLATE in the browser, Node's zlib in the CLI) and by not reading the files from disk.
  */
 function paneReader(): { readonly label: string; readonly read?: SnapshotReader } {
   return { label: 'readDepartmentFile (readXlsxSnapshot, as the worker)' };
@@ -127,13 +130,13 @@ async function child(mode: Mode, files: number, dir: string): Promise<void> {
       if (!read.ok) throw new Error(read.error.message);
     }
   } else if (mode === 'pane') {
-    // useConsolidateTab: the files' bytes, a new workbook from the factory as the master (file mode), the
-    // pane's reader; then the master saved as the download does.
+    // useConsolidateTab: the files' bytes, a new workbook from the worker's factory as the master (file mode),
+    // the pane's reader; then the master saved as the download does.
     const plan = planFor(files);
-    const target = await excelJsFactory.create();
+    const target = await fileFactory.create();
     const reader = paneReader();
     const r = await consolidate(plan, sourceInputs(dir, names), {
-      factory: excelJsFactory,
+      factory: fileFactory,
       ...(reader.read && { readSnapshot: reader.read }),
       target,
       stage: 'year-end',
@@ -283,7 +286,7 @@ async function main(): Promise<void> {
       const p = median(pane.map((r) => r.ms));
       const paneEntries = pane[0]!.entries;
       paneRows.push(
-        `| ${files} | ${paneReader().label} | ExcelJS (a new workbook, saved with toBuffer) | ${sec(p)} | ${sec(s)} | **${ratio(p / s)}** | ${Math.max(...pane.map((r) => r.maxRssMb)).toFixed(0)} |`,
+        `| ${files} | ${paneReader().label} | own spec writer, fflate DEFLATE (fileFactory.create(), saved with toBuffer) | ${sec(p)} | ${sec(s)} | **${ratio(p / s)}** | ${Math.max(...pane.map((r) => r.maxRssMb)).toFixed(0)} |`,
       );
       if (paneEntries !== entries)
         failures.push(`${files} files: the pane consolidated ${paneEntries} entries, the CLI ${entries}`);

@@ -16,11 +16,11 @@ export function onceUntilFailure<T>(load: () => Promise<T>): () => Promise<T> {
  * ExcelJS (files, department workbooks, consolidation inputs), the R2 sample, fflate's zip writer.
  */
 const loadInThread = async (): Promise<FileWorkbookFactory> =>
-  (await import(/* webpackChunkName: "exceljs" */ '../workbook/exceljs/excelJsFactory')).excelJsFactory;
+  (await import(/* webpackChunkName: "exceljs" */ '../workbook/exceljs/fileFactory')).fileFactory;
 
 /**
- * The ExcelJS factory, run in a Web Worker so that parsing a large workbook never freezes the page. Where a
- * worker cannot start (no Worker, or its script is refused), the same factory runs on the main thread:
+ * The file factory (fileFactory: new workbooks by the own writer, files opened with ExcelJS), run in a Web
+ * Worker so that parsing a large workbook never freezes the page. Where a worker cannot start (no Worker, or its script is refused), the same factory runs on the main thread:
  * slower to paint, same results.
  */
 export async function loadExcelJsFactory(): Promise<FileWorkbookFactory> {

@@ -6,8 +6,10 @@ import { readWorkbookPlan } from './workbookPlan';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 
 /**
- * The workbook worker: ExcelJS parses, renders and saves workbooks here, off the page's main thread, so a
- * large file never freezes the pane. It holds the open workbooks; the page drives them by message
+ * The workbook worker: workbooks are opened, rendered and saved here, off the page's main thread, so a
+ * large file never freezes the pane. A new empty workbook (the master the pane consolidates into) is written
+ * by the own spec writer, as the CLI's new master; ExcelJS opens existing files and builds department
+ * workbooks (fileFactory). It holds the open workbooks; the page drives them by message
  * (workerFactory.ts). ExcelJS itself loads on the first request, in its own chunk. Files that are only read
  * (department files to validate or consolidate) never open in ExcelJS and are not held: readDepartmentFile
  * reads them, and only the snapshot or the findings go back.
@@ -22,8 +24,8 @@ let nextPort = 1;
 let factory: Promise<FileWorkbookFactory> | undefined;
 
 const load = (): Promise<FileWorkbookFactory> =>
-  (factory ??= import(/* webpackChunkName: "exceljs" */ '../workbook/exceljs/excelJsFactory').then(
-    (m) => m.excelJsFactory,
+  (factory ??= import(/* webpackChunkName: "exceljs" */ '../workbook/exceljs/fileFactory').then(
+    (m) => m.fileFactory,
   ));
 
 const post = (response: WorkerResponse, transfer: Transferable[] = []): void =>

@@ -7,6 +7,8 @@ import { DEFAULT_PLAN_TITLE } from '../../src/domain/template/buildDepartmentWor
 import { buildMasterTemplate } from '../../src/domain/template/buildMasterTemplate';
 import type { WorkerRequest, WorkerResponse } from '../../src/taskpane/workerProtocol';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
+import { readXlsxSnapshot } from '../../src/workbook/xlsx/readXlsxSnapshot';
+import { SpecWorkbookPort } from '../../src/workbook/xlsx/specWorkbookPort';
 import { departmentFiles } from './support';
 
 /**
@@ -99,6 +101,31 @@ describe("the pane's worker reads department files with the one reader and keeps
       read.ok ? { ok: true, value: validateSnapshot(read.value, options) } : read,
     );
   });
+
+  it("the new master the pane consolidates into is written by the CLI's writer: the same bytes as a SpecWorkbookPort's", async () => {
+    const { factory } = await inThreadWorker();
+    const sources = (await departmentFiles()).map((f) => ({ file: f.fileName, modified: 0, bytes: f.bytes }));
+    const run = async (target: Awaited<ReturnType<typeof factory.create>>) => {
+      await consolidate(plan, sources, {
+        factory,
+        target,
+        stage: 'year-end',
+        fiscalYear,
+        stamp: '2021-03-31T17:05:09',
+        title: DEFAULT_PLAN_TITLE,
+      });
+      await target.selectCell('全体計画', 'B4');
+      const bytes = await target.toBuffer();
+      await target.close();
+      return bytes;
+    };
+    // As useConsolidateTab in file mode with no file open: host.ensureWorkbook → the worker's create().
+    const pane = await run(await factory.create());
+    const cli = await run(await SpecWorkbookPort.create());
+    expect(Buffer.from(pane).equals(Buffer.from(cli))).toBe(true);
+    const read = await readXlsxSnapshot(pane, 'master.xlsx', { sheets: ['全体計画'] });
+    expect(read.ok && read.value.sheets[0]!.name).toBe('全体計画');
+  }, 60_000);
 
   it('a closed port is released in the worker at once: using it again fails there', async () => {
     const { factory, sent } = await inThreadWorker();

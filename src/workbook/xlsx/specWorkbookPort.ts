@@ -29,9 +29,10 @@ export class SpecWorkbookPort implements FileWorkbookPort {
     private readonly file = 'workbook.xlsx',
   ) {}
 
-  static async create(spec: WorkbookSpec, codec?: ZipCodec): Promise<SpecWorkbookPort> {
-    const port = new SpecWorkbookPort(spec.properties, codec);
-    await port.writeSheets(spec.sheets);
+  /** A new workbook: the spec's sheets, or none yet (the sheets come with writeSheets). */
+  static async create(spec?: WorkbookSpec, codec?: ZipCodec): Promise<SpecWorkbookPort> {
+    const port = new SpecWorkbookPort(spec?.properties ?? { title: '' }, codec);
+    if (spec) await port.writeSheets(spec.sheets);
     return port;
   }
 
