@@ -195,6 +195,16 @@ export function compareProfiles(a: TextProfile, b: TextProfile): TextComparison 
 export const compareTexts = (a: string, b: string): TextComparison =>
   compareProfiles(textProfile(a), textProfile(b));
 
+/**
+ * Rules compare only texts with at least this many characters once normalized: なし, 特になし, 該当なし and
+ * 実績なし repeat from sheet to sheet and year to year without being copies.
+ */
+export const MIN_COMPARED_LENGTH = 5;
+
+/** Long enough for a rule to call it a copy (see `MIN_COMPARED_LENGTH`). */
+export const isComparable = (p: TextProfile): boolean =>
+  Array.from(p.normalized).length >= MIN_COMPARED_LENGTH;
+
 /** `same` or `near`. */
 export const isCopy = (c: TextComparison): c is Exclude<TextComparison, { kind: 'different' }> =>
   c.kind !== 'different';

@@ -1,0 +1,119 @@
+import type { FieldKey, FormDefinition } from '../entry/formDefinition';
+import { fieldText, type Entry } from '../entry/types';
+import { formatFiscalYear } from '../fiscal/fiscalYear';
+import type { Finding } from '../finding';
+import { entryFinding } from '../validation/context';
+import { compareProfiles, isComparable, textProfile } from './textSimilarity';
+
+export const UNCHANGED_FROM_LAST_YEAR_CODE = 'entry.unchanged-from-last-year';
+
+/** A text field whose text this year is (nearly) last year's. */
+export interface UnchangedField {
+  readonly key: FieldKey;
+  readonly label: string;
+  readonly kind: 'same' | 'near';
+  /** Trigram Dice similarity of the normalized texts (1 for `same`). */
+  readonly similarity: number;
+  /** Equal once dates and numbers are masked. */
+  readonly onlyDatesChanged: boolean;
+  /** With `onlyDatesChanged`: no number other than years and dates changed. */
+  readonly onlyYearsAndDates: boolean;
+}
+
+export interface UnchangedOptions {
+  /** Compare only these fields (e.g. leave out fields carried on purpose); default every 文章 field. */
+  readonly keys?: readonly FieldKey[];
+}
+
+/**
+ * The 文章 fields of `current` whose text equals `previous`'s once normalized, or nearly (see compareTexts).
+ * Texts shorter than `MIN_COMPARED_LENGTH` (なし, 特になし) are not compared. Empty when `previous` is not of
+ * an earlier year than `current`: only an earlier year's text can be carried over.
+ */
+export function unchangedFields(
+  current: Entry,
+  previous: Entry,
+  form: FormDefinition,
+  options: UnchangedOptions = {},
+): UnchangedField[] {
+  if (previous.fiscalYear >= current.fiscalYear) return [];
+  const wanted = options.keys && new Set(options.keys);
+  const out: UnchangedField[] = [];
+  for (const def of form.fields) {
+    if (def.kind !== 'text' || (wanted && !wanted.has(def.key))) continue;
+    const now = textProfile(fieldText(current.fields, def.key));
+    const before = textProfile(fieldText(previous.fields, def.key));
+    if (!isComparable(now) || !isComparable(before)) continue;
+    const c = compareProfiles(now, before);
+    if (c.kind === 'same')
+      out.push({
+        key: def.key,
+        label: def.label,
+        kind: 'same',
+        similarity: 1,
+        onlyDatesChanged: false,
+        onlyYearsAndDates: false,
+      });
+    else if (c.kind === 'near')
+      out.push({
+        key: def.key,
+        label: def.label,
+        kind: 'near',
+        similarity: c.similarity,
+        onlyDatesChanged: c.onlyDatesChanged,
+        onlyYearsAndDates: c.onlyYearsAndDates ?? false,
+      });
+  }
+  return out;
+}
+
+/** `前年度（令和2年度）` when the year is the one before, else just `令和元年度`. */
+export function previousYearText(previousYear: number, currentYear: number): string {
+  const name = formatFiscalYear(previousYear);
+  return previousYear === currentYear - 1 ? `前年度（${name}）` : name;
+}
+
+/**
+ * The finding's text: 「目標」が前年度（令和2年度）と同じ文です。… / …とほぼ同じ文です（日付のみ変更）。… /
+ * …（日付・数字のみ変更）。… / …（一致度 94%）。…
+ */
+export function unchangedMessage(
+  field: Pick<UnchangedField, 'label' | 'kind' | 'similarity' | 'onlyDatesChanged' | 'onlyYearsAndDates'>,
+  previousYear: number,
+  currentYear: number,
+): string {
+  const year = previousYearText(previousYear, currentYear);
+  const what =
+    field.kind === 'same'
+      ? `${year}と同じ文です`
+      : `${year}とほぼ同じ文です（${
+          field.onlyDatesChanged
+            ? field.onlyYearsAndDates
+              ? '日付のみ変更'
+              : '日付・数字のみ変更'
+            : `一致度 ${Math.floor(field.similarity * 100)}%`
+        }）`;
+  return `「${field.label}」が${what}。今年度の取組と結果に合わせて書き直してください（内容が変わらない場合は、そのままで構いません）。`;
+}
+
+/**
+ * Warnings (`entry.unchanged-from-last-year`) on each 文章 field of `current` carried over unchanged from
+ * `previous` (the same item, department and seq a year earlier). Each names the entry and field; the caller's
+ * placement (extract/placeFindings, consolidation) adds the file, sheet and cell.
+ */
+export function checkUnchangedFromLastYear(
+  current: Entry,
+  previous: Entry,
+  form: FormDefinition,
+  options: UnchangedOptions = {},
+): Finding[] {
+  return unchangedFields(current, previous, form, options).map((field) =>
+    entryFinding(
+      UNCHANGED_FROM_LAST_YEAR_CODE,
+      'warning',
+      unchangedMessage(field, previous.fiscalYear, current.fiscalYear),
+      current,
+      field.key,
+    ),
+  );
+}
