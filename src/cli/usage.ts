@@ -125,6 +125,7 @@ ${PLAN_SOURCES}
   --stage <段階>      plan / first-half / year-end（既定）
   --title <名称>      計画の名称（既定: 体系シートの表題にある名称、なければ 町政運営推進プラン）
 ${year(22)}
+  --watch             集約したあとファイルを見張り、変わるたびに集約し直す（Ctrl+C で終了）
   -h, --help          この説明を表示
 
 ${PLAN_SOURCES}
@@ -133,7 +134,8 @@ ${PLAN_SOURCES}
 
 例:
   suishin consolidate --plan 全体計画.xlsx 提出/*.xlsx --out 全体計画.xlsx --report report.json
-  suishin consolidate --plan sample:r2 提出 --out master.xlsx`,
+  suishin consolidate --plan sample:r2 提出 --out master.xlsx
+  suishin consolidate --plan 全体計画.xlsx 提出 --out 全体計画.xlsx --watch`,
 
   demo: `使い方: suishin demo [--out <フォルダー>]
 

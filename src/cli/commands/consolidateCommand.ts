@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { hasErrors } from '../../domain/finding';
 import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
-import { println, type CliIo, type ExitCode } from '../cliIo';
+import { println, type CliIo, type ExitCode, type OutStream } from '../cliIo';
 import { expandInputs } from '../expandInputs';
 import { formatConsolidationSummary } from '../formatConsolidationSummary';
 import { loadPlan } from '../loadPlan';
@@ -12,6 +12,7 @@ import { printPlanFindings, unusableInput, usageError } from '../reportError';
 import { resolveFiscalYear } from '../resolveFiscalYear';
 import { runConsolidation } from '../runConsolidation';
 import { showUsage } from '../usage';
+import { untilInterrupted, watchFolder } from '../watchFolder';
 
 /** `suishin consolidate --plan P FILE… --out master.xlsx`. */
 export async function consolidateCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -24,6 +25,7 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
       stage: { type: 'string' },
       year: { type: 'string' },
       title: { type: 'string' },
+      watch: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -64,32 +66,52 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
   const year = resolveFiscalYear(values.year, loaded.value.fiscalYear, io.now());
   if (!year.ok) return usageError(io, 'consolidate', year.error);
 
-  const inputs = await expandInputs(positionals, io.cwd, [outPath], io.stderr);
-  if (inputs.length === 0)
+  // Notes on skipped lock files once, from this first listing (--watch lists again every second).
+  const list = (notes?: OutStream) => expandInputs(positionals, io.cwd, [outPath], notes);
+  if ((await list(io.stderr)).length === 0)
     return unusableInput(io, '集約するファイルがありません（指定したフォルダーに .xlsx がありません）。');
-  const run = await runConsolidation(
-    {
-      plan: loaded.value.plan,
-      inputs,
-      out: { path: outPath, display: values.out },
-      ...(values.report !== undefined && {
-        report: { path: resolve(io.cwd, values.report), display: values.report },
-      }),
+  const once = async (): Promise<ExitCode> => {
+    const inputs = await list();
+    const run = await runConsolidation(
+      {
+        plan: loaded.value.plan,
+        inputs,
+        out: { path: outPath, display: values.out },
+        ...(values.report !== undefined && {
+          report: { path: resolve(io.cwd, values.report), display: values.report },
+        }),
+        stage: stage.value,
+        fiscalYear: year.value,
+        // Without --year the files decide; the plan's (or today's) year is only the default.
+        inferYear: values.year === undefined,
+        title: values.title ?? loaded.value.title ?? DEFAULT_PLAN_TITLE,
+      },
+      io,
+    );
+    if (run.kind === 'failed') return unusableInput(io, run.message);
+    for (const line of formatConsolidationSummary(run, {
+      out: values.out,
       stage: stage.value,
-      fiscalYear: year.value,
-      // Without --year the files decide; the plan's (or today's) year is only the default.
-      inferYear: values.year === undefined,
-      title: values.title ?? loaded.value.title ?? DEFAULT_PLAN_TITLE,
-    },
-    io,
-  );
-  if (run.kind === 'failed') return unusableInput(io, run.message);
-  for (const line of formatConsolidationSummary(run, {
-    out: values.out,
-    stage: stage.value,
-    ...(values.report !== undefined && { report: values.report }),
-    defaultYearFrom: loaded.value.fiscalYear !== undefined ? '体系の年度' : '今日の日付の年度',
-  }))
-    println(io.stdout, line);
-  return run.exitCode;
+      ...(values.report !== undefined && { report: values.report }),
+      defaultYearFrom: loaded.value.fiscalYear !== undefined ? '体系の年度' : '今日の日付の年度',
+    }))
+      println(io.stdout, line);
+    return run.exitCode;
+  };
+  if (!values.watch) return once();
+  // --watch: consolidate again whenever an input changes, until Ctrl+C.
+  const interrupt = untilInterrupted();
+  try {
+    return (
+      await watchFolder({
+        list: () => list(),
+        consolidate: once,
+        out: io.stdout,
+        signal: interrupt.signal,
+        now: io.now,
+      })
+    ).lastCode;
+  } finally {
+    interrupt.dispose();
+  }
 }
