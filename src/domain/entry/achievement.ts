@@ -1,4 +1,4 @@
-import { normalizeKey } from '../text/normalizeKey';
+import { readChoice } from './choice';
 import { ACHIEVEMENT_CHOICES, type AchievementChoice } from './formDefinition';
 
 export type AchievementReading =
@@ -9,22 +9,9 @@ export type AchievementReading =
   | { readonly kind: 'variant'; readonly value: AchievementChoice }
   | { readonly kind: 'invalid' };
 
-const keyOf = (s: string): string => normalizeKey(s).replace(/[。.!！]+$/u, '');
-const CHOICE_KEYS = ACHIEVEMENT_CHOICES.map((c) => [keyOf(c), c] as const);
-
-/**
- * Read a 目標の達成 cell. Whole-value comparison only: `一部達成できた` contains `達成できた`, so a
- * substring match would misread it; `一部` alone is not a choice.
- */
-export function readAchievement(raw: string): AchievementReading {
-  const trimmed = raw.trim();
-  if (trimmed === '') return { kind: 'empty' };
-  const exact = ACHIEVEMENT_CHOICES.find((c) => c === trimmed);
-  if (exact) return { kind: 'exact', value: exact };
-  const key = keyOf(trimmed);
-  const hit = CHOICE_KEYS.find(([k]) => k === key);
-  return hit ? { kind: 'variant', value: hit[1] } : { kind: 'invalid' };
-}
+/** Read a 目標の達成 cell of the R2 form: readChoice over its three choices. */
+export const readAchievement = (raw: string): AchievementReading =>
+  readChoice(raw, ACHIEVEMENT_CHOICES) as AchievementReading;
 
 /** The choice a cell means, or undefined when empty or not a choice. */
 export function achievementValue(raw: string): AchievementChoice | undefined {

@@ -1,12 +1,20 @@
-import { STANDARD_FORM, type FieldDef, type FormDefinition } from '../entry/formDefinition';
+import { STANDARD_FORM, type FormDefinition } from '../entry/formDefinition';
 import type { EntryFields } from '../entry/types';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { basicLabel, fullItemLabel, promotionLabel } from '../plan/planItems';
 import type { PlanItem } from '../plan/types';
 import { formatDepartmentCell } from './departmentCell';
-import { entryLayout, labelText, requiredInputs, type EntryLayout, type LayoutInput } from './entryLayout';
+import { INPUT_STYLES, inputContent, inputStyleNames, validationFor, widthOfRange } from './entryInputs';
+import {
+  entryLayout,
+  inputAddress,
+  labelText,
+  requiredInputs,
+  type EntryLayout,
+  type LayoutInput,
+} from './entryLayout';
 import { a4Print, leftRightHeader } from './printSetup';
-import { charactersThatFit, estimateRowHeight } from './rowHeight';
+import { estimateRowHeight } from './rowHeight';
 import { formatSheetMeta } from './sheetMeta';
 import { range, type CellRange, type CellSpec, type SheetSpec, type ValidationSpec } from './sheetSpec';
 import { FONT_SIZE, MISSING_FILL, pickStyles, region, SMALL_FONT_SIZE } from './templateStyles';
@@ -59,8 +67,8 @@ function partsOf(form: FormDefinition): FormParts {
     const layout = entryLayout(form);
     parts = {
       layout,
-      styles: pickStyles('heading', 'label', 'fixed', 'input', 'meta'),
-      validations: layout.inputs.map(validationFor),
+      styles: pickStyles('heading', 'label', 'fixed', ...inputStyleNames(form), 'meta'),
+      validations: layout.inputs.map((i) => validationFor(form, i, ENTRY_COLUMN_WIDTHS)),
       conditionalFormats: requiredInputs(layout, 'year-end').map((i) => ({
         kind: 'blank',
         range: i.range,
@@ -94,7 +102,9 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
     ...layout.labels.flatMap((l) => region(l.range, 'label', { value: labelText(l, yearLabel) })),
     ...region(layout.item, 'fixed', { value: itemText }),
     ...region(layout.department, 'fixed', { value: departmentText }),
-    ...layout.inputs.flatMap((i) => region(i.range, 'input', valueOf(i) === '' ? {} : { value: valueOf(i) })),
+    ...layout.inputs.flatMap((i) =>
+      region(i.range, INPUT_STYLES[i.field.kind], inputContent(layout, i, valueOf(i))),
+    ),
     {
       row: layout.meta.row,
       column: layout.meta.column,
@@ -106,6 +116,7 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
         fiscalYear,
         formId: form.id,
         formVersion: form.version,
+        fieldCells: layout.inputs.map((i) => ({ key: i.field.key, cell: inputAddress(i) })),
       }),
     },
   ].sort((a, b) => a.row - b.row || a.column - b.column);
@@ -130,8 +141,7 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
   };
 }
 
-const widthOf = (r: CellRange): number =>
-  ENTRY_COLUMN_WIDTHS.slice(r.left, r.right + 1).reduce((a, b) => a + b, 0);
+const widthOf = (r: CellRange): number => widthOfRange(ENTRY_COLUMN_WIDTHS, r);
 
 function rowHeights(
   layout: EntryLayout,
@@ -155,53 +165,4 @@ function rowHeights(
   for (const i of layout.inputs)
     need(i.range, valueOf(i), i.field.kind === 'text' ? MIN_TEXT_ROW_HEIGHT : MIN_ROW_HEIGHT);
   return heights;
-}
-
-/** Excel limits a validation's titles to 32 and its messages to 255 characters. */
-const clip = (text: string, max: number): string =>
-  [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
-
-/**
- * A choice field gets a dropdown that refuses anything else; a text field a soft length check, which asks
- * but lets the text stand, at the form's own limit (the one the validation rules warn at) — or, when that
- * limit is more than one Excel row can show in the cell (a row stops at 409pt), at what the row shows, so
- * Excel itself tells the department, without the add-in, before text is cut on screen and on paper. Both
- * show the field's guidance when the cell is selected.
- */
-function validationFor(input: LayoutInput): ValidationSpec {
-  const f: FieldDef = input.field;
-  const prompt = { title: clip(f.label, 32), message: clip(f.guidance, 255) };
-  if (f.kind === 'choice') {
-    const values = f.choices ?? [];
-    return {
-      kind: 'list',
-      range: input.range,
-      values,
-      prompt,
-      error: {
-        style: 'stop',
-        title: clip(f.label, 32),
-        message: clip(`${values.map((v) => `「${v}」`).join('')}から選んでください。`, 255),
-      },
-      allowBlank: true,
-    };
-  }
-  const shown = charactersThatFit(widthOf(input.range), FONT_SIZE);
-  const max = Math.min(f.maxLength ?? shown, shown);
-  return {
-    kind: 'textLength',
-    range: input.range,
-    max,
-    prompt,
-    error: {
-      style: 'warning',
-      title: clip(`${f.label}が長くなっています`, 32),
-      message: clip(
-        f.maxLength === undefined || max < f.maxLength
-          ? `「${f.label}」のセルに表示できるのは約${max}文字（改行するとさらに少なく）までです。超えた部分は画面でも印刷でも切れます。要点を絞って短くするか、このまま入力する場合は「はい」を選んでください。`
-          : `「${f.label}」は${f.maxLength}文字までを目安にしてください。長い文章は報告書で読みにくくなります。要点を絞って短くするか、このまま入力する場合は「はい」を選んでください。`,
-        255,
-      ),
-    },
-  };
 }

@@ -1,3 +1,4 @@
+import type { FieldKey } from '../entry/formDefinition';
 import type { EntryKey } from '../entry/types';
 
 /**
@@ -6,13 +7,25 @@ import type { EntryKey } from '../entry/types';
  * copied — a copy then claims the same entry, which consolidation reports — it is written and read the
  * same way through ExcelJS and Office.js, and a person can see it by unhiding the column.
  *
- * Format: `suishin:entry;v=1;code=I-1-1-1;department=総務課;seq=1;year=2020;form=suishin-standard@1`
+ * Format: `suishin:entry;v=1;code=I-1-1-1;department=総務課;seq=1;year=2020;form=suishin-standard@1;fields=vision:D3,goal:D5,…`
+ * (`fields` lists which field's value sits in which cell, so that a sheet built from an older 様式 version
+ * is read by キー even where its labels differ; metadata written before it had no `fields` and still parses).
  */
 export interface SheetMeta extends EntryKey {
   readonly fiscalYear: number;
   readonly formId: string;
   /** A built-in form's version number, or a 様式 sheet's digest. */
   readonly formVersion: number | string;
+  /**
+   * The value cell (A1) of each field, in the form's order, as the builder placed them: written by
+   * formatSheetMeta, read by parseMetaFieldCells (parseSheetMeta returns the entry's identity only).
+   */
+  readonly fieldCells?: readonly MetaFieldCell[];
+}
+
+export interface MetaFieldCell {
+  readonly key: FieldKey;
+  readonly cell: string;
 }
 
 export const META_PREFIX = 'suishin:entry;';
@@ -22,6 +35,9 @@ export const META_ROW = 0;
 
 const escape = (s: string): string =>
   s.replace(/[%;=]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+/** A key inside the `fields` list also escapes the list's own separators. */
+const escapeItem = (s: string): string =>
+  s.replace(/[%;=,:]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 const unescape = (s: string): string =>
   s.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
@@ -29,21 +45,52 @@ const parseVersion = (v: string | undefined): number | string =>
   v === undefined || v === '' ? 1 : /^[0-9]+$/.test(v) ? Number(v) : v;
 
 export function formatSheetMeta(meta: SheetMeta): string {
-  return `${META_PREFIX}v=1;code=${escape(meta.code)};department=${escape(meta.department)};seq=${meta.seq};year=${meta.fiscalYear};form=${escape(meta.formId)}@${meta.formVersion}`;
+  return `${META_PREFIX}v=1;code=${escape(meta.code)};department=${escape(meta.department)};seq=${meta.seq};year=${meta.fiscalYear};form=${escape(meta.formId)}@${meta.formVersion}${fieldsPart(meta.fieldCells)}`;
 }
 
-/** The metadata in a cell's text, or undefined when the text is not (valid) metadata. */
-export function parseSheetMeta(text: string): SheetMeta | undefined {
-  if (!text.startsWith(META_PREFIX)) return undefined;
-  const parts = new Map(
+function fieldsPart(fields: SheetMeta['fieldCells']): string {
+  if (!fields || fields.length === 0) return '';
+  return `;fields=${fields.map((f) => `${escapeItem(f.key)}:${escapeItem(f.cell)}`).join(',')}`;
+}
+
+const A1 = /^[A-Z]{1,3}[1-9][0-9]*$/;
+
+/** `vision:D3,goal:D5` (the raw, still escaped list) → the field cells; a malformed item is skipped. */
+function parseFields(raw: string | undefined): readonly MetaFieldCell[] | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const fields = raw.split(',').flatMap((item) => {
+    const [key, cell] = item.split(':').map(unescape);
+    return key && cell && A1.test(cell) ? [{ key, cell }] : [];
+  });
+  return fields.length > 0 ? fields : undefined;
+}
+
+const metaParts = (text: string): ReadonlyMap<string, string> =>
+  new Map(
     text
       .slice(META_PREFIX.length)
       .split(';')
       .map((kv) => {
         const i = kv.indexOf('=');
-        return [kv.slice(0, i), unescape(kv.slice(i + 1))] as const;
+        const name = kv.slice(0, i);
+        // `fields` is unescaped item by item (its keys may hold escaped separators).
+        return [name, name === 'fields' ? kv.slice(i + 1) : unescape(kv.slice(i + 1))] as const;
       }),
   );
+
+/**
+ * Which field's value sits in which cell, from valid metadata that lists them (`fields=`); undefined for
+ * metadata written before the list existed, or for text that is not metadata.
+ */
+export function parseMetaFieldCells(text: string): readonly MetaFieldCell[] | undefined {
+  if (!parseSheetMeta(text)) return undefined;
+  return parseFields(metaParts(text).get('fields'));
+}
+
+/** The entry a metadata cell's text identifies, or undefined when the text is not (valid) metadata. */
+export function parseSheetMeta(text: string): SheetMeta | undefined {
+  if (!text.startsWith(META_PREFIX)) return undefined;
+  const parts = metaParts(text);
   const code = parts.get('code');
   const department = parts.get('department');
   const seq = Number(parts.get('seq'));

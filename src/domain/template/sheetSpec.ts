@@ -69,6 +69,24 @@ export type ValidationSpec =
       readonly max: number;
       readonly prompt?: { readonly title: string; readonly message: string };
       readonly error: ValidationError;
+    }
+  /** A number (Excel's 小数点数) between min and max; blank allowed. */
+  | {
+      readonly kind: 'decimal';
+      readonly range: CellRange;
+      readonly min: number;
+      readonly max: number;
+      readonly prompt?: { readonly title: string; readonly message: string };
+      readonly error: ValidationError;
+    }
+  /** A date (Excel's 日付) between min and max, ISO `2000-01-01`; blank allowed. */
+  | {
+      readonly kind: 'date';
+      readonly range: CellRange;
+      readonly min: string;
+      readonly max: string;
+      readonly prompt?: { readonly title: string; readonly message: string };
+      readonly error: ValidationError;
     };
 
 /** Conditional formats: `blank` marks empty cells of a range (required inputs still missing). */

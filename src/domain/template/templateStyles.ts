@@ -14,6 +14,8 @@ export const LABEL_FILL = '#DDEBF7';
 /** Required inputs still empty: a light warm fill (conditional format). */
 export const MISSING_FILL = '#FCE4D6';
 export const MUTED_COLOR = '#808080';
+/** 計算 cells: a light grey, the look of a cell nobody types in. */
+export const COMPUTED_FILL = '#F2F2F2';
 
 export const STYLE = {
   title: { bold: true, fontSize: TITLE_FONT_SIZE, horizontal: 'left', vertical: 'middle', locked: true },
@@ -56,6 +58,37 @@ export const STYLE = {
     border: true,
     locked: false,
     numberFormat: '@',
+  },
+  /**
+   * A 数値 input: a real number, right-aligned. `General` rather than `#,##0.##`, which shows a whole
+   * number with a dangling point (`100.`); never `@`, which would keep a typed number as text.
+   */
+  numberInput: {
+    fontSize: FONT_SIZE,
+    horizontal: 'right',
+    vertical: 'top',
+    border: true,
+    locked: false,
+    numberFormat: 'General',
+  },
+  /** A 日付 input: a real date (a serial number) shown as 2021/4/1. */
+  dateInput: {
+    fontSize: FONT_SIZE,
+    horizontal: 'right',
+    vertical: 'top',
+    border: true,
+    locked: false,
+    numberFormat: 'yyyy/m/d',
+  },
+  /** A 計算 cell: the form's formula, locked, grey, shown as a percentage. */
+  computed: {
+    fontSize: FONT_SIZE,
+    fill: COMPUTED_FILL,
+    horizontal: 'right',
+    vertical: 'top',
+    border: true,
+    locked: true,
+    numberFormat: '0.0%',
   },
   /** A table cell on an editable sheet (体系, 全体計画). */
   cell: {
