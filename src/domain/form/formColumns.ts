@@ -1,0 +1,109 @@
+/**
+ * The 様式 sheet's columns, as 総務課 and other tools write them: found by name (any order, extra columns
+ * ignored) in a header row that may sit below title rows.
+ */
+import type { CellValue } from '../template/sheetSpec';
+import { normalizeKey } from '../text/normalizeKey';
+
+export const FORM_SHEET_NAME = '様式';
+
+export const FORM_COLUMNS = {
+  heading: '見出し',
+  label: '項目',
+  key: 'キー',
+  kind: '種類',
+  choices: '選択肢',
+  requirement: '必須の時期',
+  maxLength: '文字数の目安',
+  guidance: '記入の手引き',
+  formula: '計算式',
+  judge: '判定',
+  tally: '集計',
+  yearBand: '年度欄',
+} as const;
+export type FormColumn = keyof typeof FORM_COLUMNS;
+
+/** The columns the sheet is written with, in this order. */
+export const FORM_COLUMN_ORDER: readonly FormColumn[] = [
+  'heading',
+  'label',
+  'key',
+  'kind',
+  'choices',
+  'requirement',
+  'maxLength',
+  'guidance',
+  'formula',
+  'judge',
+  'tally',
+  'yearBand',
+];
+
+/** Without these a row cannot be read. */
+export const REQUIRED_COLUMNS: readonly FormColumn[] = ['label', 'key', 'kind', 'requirement'];
+
+/** How deep under title rows the header row is looked for. */
+const HEADER_SEARCH_ROWS = 20;
+
+export interface FormHeader {
+  readonly row: number;
+  readonly columns: Readonly<Partial<Record<FormColumn, number>>>;
+}
+
+/** The mark for yes in 集計 and 年度欄. */
+export const MARK = '○';
+const MARKS = new Set(
+  ['○', '〇', '◯', '●', '◎', 'o', 'O', '1', 'true', 'はい', 'yes', '✓', '✔', 'レ'].map(normalizeKey),
+);
+
+export const cellString = (value: CellValue | undefined): string =>
+  value === null || value === undefined ? '' : typeof value === 'string' ? value.trim() : String(value);
+
+/** A cell marked ○ (or TRUE, 1, 〇 …). */
+export const isMarked = (value: CellValue | undefined): boolean =>
+  value === true || (typeof value !== 'boolean' && MARKS.has(normalizeKey(cellString(value))));
+
+/** Which of the sheet's column names a header cell holds (exact, or the name followed by a note). */
+function columnOf(text: string): FormColumn | undefined {
+  const key = normalizeKey(text);
+  if (key.length === 0) return undefined;
+  const names = FORM_COLUMN_ORDER.map((c) => [c, normalizeKey(FORM_COLUMNS[c])] as const);
+  return (
+    names.find(([, name]) => name === key)?.[0] ??
+    names.find(([, name]) => key.startsWith(name) && /^[(（【[]/u.test(key.slice(name.length)))?.[0]
+  );
+}
+
+/** The first row (of the first twenty) naming both 項目 and キー; its named columns, first of each name. */
+export function findFormHeader(grid: readonly (readonly CellValue[])[]): FormHeader | undefined {
+  for (let r = 0; r < Math.min(grid.length, HEADER_SEARCH_ROWS); r++) {
+    const columns: Partial<Record<FormColumn, number>> = {};
+    (grid[r] ?? []).forEach((cell, c) => {
+      const column = columnOf(cellString(cell));
+      if (column !== undefined && columns[column] === undefined) columns[column] = c;
+    });
+    if (columns.label !== undefined && columns.key !== undefined) return { row: r, columns };
+  }
+  return undefined;
+}
+
+/**
+ * The sheet's title: the text above the header that mentions 様式 (else the first text there), without its
+ * 「様式：」 prefix or 「の様式」 suffix. Undefined when there is none (or it says only 様式).
+ */
+export function formTitle(grid: readonly (readonly CellValue[])[], headerRow: number): string | undefined {
+  const texts = grid
+    .slice(0, headerRow)
+    .flatMap((row) => row.map(cellString))
+    .filter((t) => t.length > 0);
+  const text = texts.find((t) => t.includes('様式')) ?? texts[0];
+  if (text === undefined) return undefined;
+  const title = text
+    .replace(/^様式\s*[:：]?\s*/u, '')
+    .replace(/\s*の様式$/u, '')
+    .trim();
+  return title.length > 0 ? title : undefined;
+}
+
+/** The title row text buildFormSheet writes (formTitle reads the title back). */
+export const formTitleText = (title: string): string => `様式：${title}`;
