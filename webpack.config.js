@@ -1,5 +1,6 @@
 // @ts-check
-// Builds the task pane (dist/taskpane.html + chunks), copies assets/ and manifest.xml.
+// Builds the task pane (dist/taskpane.html + chunks), the standalone file-mode page (dist/suishin.html: the
+// same scripts, no office.js; opens from a shared folder by double-click), copies assets/ and manifest.xml.
 //   npm run build                          production, manifest URLs stay https://localhost:3000/
 //   ADDIN_URL=https://example.org/suishin/ npm run build   … manifest points at the deployed copy
 //   npm run dev-server | npm start         https on localhost:3000 (office-addin-dev-certs), else http
@@ -95,6 +96,23 @@ const CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Content-Security-Policy of suishin.html, the file-mode page: scripts from beside it only (no office.js, no
+ * CDN at all); nothing may be fetched from anywhere (connect-src 'none': the page reads files the user picks,
+ * through the File API, and sends nothing). Opened from file://, 'self' is the page's folder.
+ */
+const FILE_MODE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'none'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
@@ -244,6 +262,15 @@ export default async (env = {}, argv = {}) => {
         csp: CSP,
         scriptLoading: 'defer',
         // The template places the script tag itself: before office.js (see taskpane.html).
+        inject: false,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'suishin.html',
+        template: './src/taskpane/suishin.html',
+        chunks: ['taskpane'],
+        csp: FILE_MODE_CSP,
+        scriptLoading: 'defer',
+        // The template places the tags (scripts and the CSS link InlineCss makes a <style>).
         inject: false,
       }),
       // The manifest's FunctionFile (office.js only: the ribbon button just shows the pane) and SupportUrl.

@@ -6,19 +6,25 @@ import {
   webLightTheme,
   type Theme,
 } from '@fluentui/react-components';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { App } from './App';
+import { OfficeLate } from './boot/OfficeLate';
+import { after, officeScriptArrival } from './boot/officeScript';
 import { FileHost } from './fileHost';
 import type { Host } from './host';
 import { fileModePreloads } from './lazy';
 import { planPreloads, tabPreloads } from './tabs/panels';
 
 /**
- * Composition root (the only place besides main.tsx that may touch `Office`): wait for Office.onReady,
- * then pick the host. In Excel → the open workbook through Office.js; anywhere else (a plain browser tab,
- * or office.js that could not load from Microsoft's CDN) → file mode over ExcelJS.
+ * Composition root (the only place besides main.tsx that may touch `Office`): wait for office.js and
+ * Office.onReady, then pick the host. In Excel → the open workbook through Office.js; anywhere else (a plain
+ * browser tab, office.js that could not load from Microsoft's CDN, or suishin.html, which has no office.js)
+ * → file mode over ExcelJS. This script runs before office.js (taskpane.html loads both `defer`, this first),
+ * so the page paints and answers even while the CDN holds the office.js request open.
  */
 const OFFICE_READY_TIMEOUT_MS = 6000;
+/** office.js not there after this long: offer the file mode (while still waiting for Office). */
+const OFFICE_JS_PATIENCE_MS = 3000;
 
 type Ready =
   | { readonly inExcel: false }
@@ -29,8 +35,11 @@ type Ready =
       readonly canCreateWorkbook: boolean;
     };
 
+const hasOffice = (): boolean => typeof Office !== 'undefined';
+
+/** Once office.js has run: Office.onReady, at most OFFICE_READY_TIMEOUT_MS. */
 async function waitForOffice(): Promise<Ready> {
-  if (typeof Office === 'undefined') return { inExcel: false };
+  if (!hasOffice()) return { inExcel: false };
   const timeout = new Promise<undefined>((resolve) =>
     setTimeout(() => resolve(undefined), OFFICE_READY_TIMEOUT_MS),
   );
@@ -79,6 +88,34 @@ async function preloadInTurn(steps: readonly (() => Promise<unknown>)[]): Promis
   return ok;
 }
 
+/**
+ * Where the pane runs. Without office.js on the page, or once it failed, at once: file mode. While it has
+ * not come, the pane waits; after OFFICE_JS_PATIENCE_MS it offers the file mode with the reason, and goes on
+ * waiting for Office until the user takes the offer.
+ */
+async function whereWeRun(root: Root): Promise<Ready> {
+  const arrival = officeScriptArrival(document, hasOffice);
+  const ready = arrival.then(async (script) => {
+    if (script !== 'loaded') return { inExcel: false } as const;
+    // office.js is there (so maybe Excel): fetch the adapter while Office.onReady is pending.
+    loadExcelStart().catch(() => undefined);
+    return waitForOffice();
+  });
+  const early = await Promise.race([
+    arrival.then(() => 'arrived' as const),
+    after(OFFICE_JS_PATIENCE_MS, 'late' as const),
+  ]);
+  if (early === 'arrived') return ready;
+  const chosen = new Promise<Ready>((resolve) =>
+    root.render(
+      <FluentProvider theme={webLightTheme} style={{ minHeight: '100vh' }}>
+        <OfficeLate onFileMode={() => resolve({ inExcel: false })} />
+      </FluentProvider>,
+    ),
+  );
+  return Promise.race([ready, chosen]);
+}
+
 async function main(): Promise<void> {
   const container = document.getElementById('container');
   if (!container) return;
@@ -88,14 +125,11 @@ async function main(): Promise<void> {
       <Spinner label="推進を起動しています…" style={{ marginTop: 48 }} />
     </FluentProvider>,
   );
-  // office.js is there (so maybe Excel): fetch the adapter while Office.onReady is pending.
-  const excelStart = typeof Office !== 'undefined' ? loadExcelStart() : undefined;
-  excelStart?.catch(() => undefined);
-  const ready = await waitForOffice();
+  const ready = await whereWeRun(root);
   let host: Host;
   let theme: Theme = webLightTheme;
   if (ready.inExcel) {
-    const excel = await (excelStart ?? loadExcelStart()).catch((error: unknown) => {
+    const excel = await loadExcelStart().catch((error: unknown) => {
       root.render(
         <FluentProvider theme={webLightTheme}>
           <MessageBar intent="error" role="alert" layout="multiline" style={{ margin: 16 }}>
