@@ -1,17 +1,25 @@
 import entriesJson from '../../../samples/r2/entries.json';
 import planJson from '../../../samples/r2/plan.json';
+import { STANDARD_FORM, type FormDefinition } from '../entry/formDefinition';
 import type { Entry } from '../entry/types';
 import { parseFiscalYear } from '../fiscal/fiscalYear';
 import { parsePlanGrid } from '../plan/parsePlanGrid';
 import type { Plan } from '../plan/types';
 import { invariant } from '../result';
+import { DEFAULT_PLAN_TITLE } from '../template/buildDepartmentWorkbook';
 
 export interface Sample {
   readonly id: string;
   readonly town: string;
   readonly title: string;
+  /** How the demo names the sample's filled text (「R2の記入内容」). */
+  readonly shortName: string;
+  /** The plan's name in workbook and sheet titles (buildDepartmentWorkbook's `title`). */
+  readonly planTitle: string;
   readonly fiscalYear: number;
   readonly plan: Plan;
+  /** The 取組項目 form the entries fill (R2: the built-in STANDARD_FORM). */
+  readonly form: FormDefinition;
   readonly entries: readonly Entry[];
 }
 
@@ -38,7 +46,17 @@ function loadR2(): Sample {
     fiscalYear,
     fields: { ...e.fields },
   }));
-  return { id: 'r2', town: planJson.town, title: planJson.title, fiscalYear, plan, entries };
+  return {
+    id: 'r2',
+    town: planJson.town,
+    title: planJson.title,
+    shortName: 'R2',
+    planTitle: DEFAULT_PLAN_TITLE,
+    fiscalYear,
+    plan,
+    form: STANDARD_FORM,
+    entries,
+  };
 }
 
 let cached: Sample | undefined;
