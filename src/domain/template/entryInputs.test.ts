@@ -53,7 +53,7 @@ describe('entry sheet inputs by field kind', () => {
     expect(styleOf(blank, 'checked')).toMatchObject({ numberFormat: 'yyyy/m/d', locked: false });
     expect(validationOf(blank, 'checked')).toMatchObject({
       kind: 'date',
-      min: '1900-01-01',
+      min: '1901-01-01',
       error: { style: 'stop' },
     });
   });

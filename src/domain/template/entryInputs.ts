@@ -30,7 +30,8 @@ export const REASON_GUIDANCE = '判定の目安と異なる区分を選んだと
 
 /** Excel keeps 15 significant digits: a 数値 cell holds a number between these. */
 const NUMBER_LIMIT = 1e15;
-const DATE_MIN = '1900-01-01';
+/** From 1901: ExcelJS counts serials before 1900-03-01 one off (Excel's 1900-02-29). */
+const DATE_MIN = '1901-01-01';
 const DATE_MAX = '9999-12-31';
 
 export const widthOfRange = (widths: readonly number[], r: CellRange): number =>

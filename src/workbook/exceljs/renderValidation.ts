@@ -1,5 +1,5 @@
 import type { DataValidation, Worksheet } from 'exceljs';
-import { invariant } from '../../domain/result';
+import { assertNever, invariant } from '../../domain/result';
 import type { ValidationSpec } from '../../domain/template/sheetSpec';
 import { VALIDATION_LIMITS } from '../excelConventions';
 import { rangeAddress } from '../../domain/cellAddress';
@@ -39,15 +39,26 @@ export function renderValidation(ws: Worksheet, spec: ValidationSpec): void {
         }
       : {}),
   };
-  const rule: DataValidation =
-    spec.kind === 'list'
-      ? { ...common, type: 'list', allowBlank: spec.allowBlank, formulae: [listFormula(spec.values)] }
-      : {
-          ...common,
-          type: 'textLength',
-          operator: 'lessThanOrEqual',
-          allowBlank: true,
-          formulae: [spec.max],
-        };
-  internals(ws).dataValidations.add(rangeAddress(spec.range), rule);
+  internals(ws).dataValidations.add(rangeAddress(spec.range), { ...common, ...ruleOf(spec) });
+}
+
+/** The rule itself. A date rule's bounds go in as Dates: ExcelJS writes them as serials. */
+function ruleOf(spec: ValidationSpec): Pick<DataValidation, 'type' | 'operator' | 'allowBlank' | 'formulae'> {
+  switch (spec.kind) {
+    case 'list':
+      return { type: 'list', allowBlank: spec.allowBlank, formulae: [listFormula(spec.values)] };
+    case 'textLength':
+      return { type: 'textLength', operator: 'lessThanOrEqual', allowBlank: true, formulae: [spec.max] };
+    case 'decimal':
+      return { type: 'decimal', operator: 'between', allowBlank: true, formulae: [spec.min, spec.max] };
+    case 'date':
+      return {
+        type: 'date',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [new Date(`${spec.min}T00:00:00Z`), new Date(`${spec.max}T00:00:00Z`)],
+      };
+    default:
+      return assertNever(spec, 'Unknown validation');
+  }
 }

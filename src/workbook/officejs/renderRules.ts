@@ -44,14 +44,31 @@ function validationParts(spec: ValidationSpec): {
       ignoreBlanks: spec.allowBlank,
     };
   }
-  return {
-    rule: {
-      textLength: { formula1: spec.max, operator: 'LessThanOrEqualTo' as Excel.DataValidationOperator },
-    },
-    errorAlert,
-    ...(prompt && { prompt }),
-    ignoreBlanks: true,
-  };
+  return { rule: ruleOf(spec), errorAlert, ...(prompt && { prompt }), ignoreBlanks: true };
+}
+
+const BETWEEN = 'Between' as Excel.DataValidationOperator;
+
+/**
+ * The rule of a validation other than a list. Per Excel.DataValidationRule (ExcelApi 1.8): `textLength`
+ * and `decimal` take an Excel.BasicDataValidation (formula1/formula2 as numbers, an operator), `date` an
+ * Excel.DateTimeDataValidation whose formulas may be ISO 8601 date strings
+ * (office-js-docs-reference: excel.datavalidationrule.yml, excel.basicdatavalidation.yml,
+ * excel.datetimedatavalidation.yml).
+ */
+function ruleOf(spec: Exclude<ValidationSpec, { kind: 'list' }>): Excel.DataValidationRule {
+  switch (spec.kind) {
+    case 'textLength':
+      return {
+        textLength: { formula1: spec.max, operator: 'LessThanOrEqualTo' as Excel.DataValidationOperator },
+      };
+    case 'decimal':
+      return { decimal: { formula1: spec.min, formula2: spec.max, operator: BETWEEN } };
+    case 'date':
+      return { date: { formula1: spec.min, formula2: spec.max, operator: BETWEEN } };
+    default:
+      return assertNever(spec, 'Unknown validation');
+  }
 }
 
 export const validationBytes = (spec: ValidationSpec): number => {

@@ -1,10 +1,18 @@
 import { assertNever, invariant } from '../../domain/result';
 import type { ConditionalFormatSpec, ValidationSpec } from '../../domain/template/sheetSpec';
 import { rangeAddress } from '../../domain/cellAddress';
+import { isoDateToSerial } from '../../domain/entry/fieldValue';
 import { argb } from '../a1';
 import { blankRuleFormula, VALIDATION_LIMITS } from '../excelConventions';
 import type { Styles } from './xlsxTables';
 import { xmlText } from './xmlParts';
+
+/** A date rule's bound (ISO) as the serial number the file holds. */
+function dateSerial(iso: string): number {
+  const serial = isoDateToSerial(iso);
+  invariant(serial !== undefined, `a date rule's bound must be an ISO date: ${iso}`);
+  return serial;
+}
 
 /** A data validation's XML, its texts checked against Excel's limits. */
 export function validationXml(v: ValidationSpec): string {
@@ -36,6 +44,10 @@ export function validationXml(v: ValidationSpec): string {
     }
     case 'textLength':
       return `<dataValidation type="textLength" operator="lessThanOrEqual" allowBlank="1"${messages} sqref="${rangeAddress(v.range)}"><formula1>${v.max}</formula1></dataValidation>`;
+    case 'decimal':
+      return `<dataValidation type="decimal" allowBlank="1"${messages} sqref="${rangeAddress(v.range)}"><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`;
+    case 'date':
+      return `<dataValidation type="date" allowBlank="1"${messages} sqref="${rangeAddress(v.range)}"><formula1>${dateSerial(v.min)}</formula1><formula2>${dateSerial(v.max)}</formula2></dataValidation>`;
     default:
       return assertNever(v, 'Unknown validation');
   }
