@@ -1,7 +1,26 @@
-import type { Consolidation } from '../domain/consolidation/types';
+import type { AchievementSummary, Consolidation } from '../domain/consolidation/types';
 import { OUTCOME_LABELS } from '../domain/consolidation/types';
 import type { Finding } from '../domain/finding';
 import type { YearDecision } from '../domain/fiscal/decideFiscalYear';
+
+/**
+ * 達成状況 in report.json: the 集計 field, its choices best first, the count of each, and 未記入 (incl.
+ * 未提出); null when the form has no 集計 field (nothing is counted).
+ */
+export function achievementReport(a: AchievementSummary): {
+  readonly field: { readonly key: string; readonly label: string };
+  readonly choices: readonly string[];
+  readonly counts: Readonly<Record<string, number>>;
+  readonly blank: number;
+} | null {
+  if (!a.field) return null;
+  return {
+    field: a.field,
+    choices: a.choices,
+    counts: Object.fromEntries(a.choices.map((choice, i) => [choice, a.total.byChoice[i] ?? 0])),
+    blank: a.total.blank,
+  };
+}
 
 /**
  * `report.json` of `suishin consolidate`: the year and why (when known), inputs → sheets → outcome, the
@@ -25,7 +44,7 @@ export function consolidationReport(
       entries: c.rows.filter((r) => r.status !== 'missing').length,
       missing: c.rows.filter((r) => r.status === 'missing').length,
       flagged: c.rows.filter((r) => r.status === 'flagged').length,
-      achievement: c.achievement.total,
+      achievement: achievementReport(c.achievement),
     },
     inputs: files.map((file) => {
       const records = c.log.filter((r) => r.file === file);
@@ -43,6 +62,7 @@ export function consolidationReport(
             ...(r.code !== undefined && { code: r.code, department: r.department, seq: r.seq }),
             ...(r.detail !== '' && { detail: r.detail }),
             ...(r.keptText !== undefined && { keptText: r.keptText }),
+            ...(r.retired !== undefined && { retired: r.retired }),
           })),
       };
     }),

@@ -43,7 +43,9 @@ export function formatConsolidationSummary(
     // Rows of 全体計画, not sheets: a 全課 item's sheets from every department make one row.
     `  取組項目: ${s.entries} 件（全体計画の行${s.flagged > 0 ? `、うち体系外・要確認 ${s.flagged} 件` : ''}）`,
     `  未提出: ${s.missing === 0 ? 'なし' : `${s.missing} 件（取組項目×実践課）— ${list(report.missing.map((m) => `${m.code} ${m.department}`))}`}`,
-    `  目標の達成: 達成できた ${a.achieved}、一部達成できた ${a.partial}、達成できなかった ${a.notAchieved}、未記入 ${a.blank}`,
+    a
+      ? `  ${a.field.label}: ${[...a.choices.map((choice) => `${choice} ${a.counts[choice] ?? 0}`), `未記入 ${a.blank}`].join('、')}`
+      : `  達成状況: 様式に「集計」の選択欄がないため数えていません`,
     `  指摘: ${formatCounts(report.findings)}（詳細は全体計画の「集約ログ」シート${paths.report ? 'と集約レポート' : ''}）`,
     ...(run.masterWritten
       ? [`  全体計画: ${paths.out}（${run.masterCreated ? 'ひな形から新規作成' : '既存のブックを更新'}）`]

@@ -80,7 +80,12 @@ describe('suishin demo', () => {
       rejectedFiles: 0,
       entries: 37,
       missing: 0,
-      achievement: { achieved: 23, partial: 13, notAchieved: 1, blank: 0 },
+      achievement: {
+        field: { key: 'achievement', label: '目標の達成' },
+        choices: ['達成できた', '一部達成できた', '達成できなかった'],
+        counts: { 達成できた: 23, 一部達成できた: 13, 達成できなかった: 1 },
+        blank: 0,
+      },
     });
   });
 

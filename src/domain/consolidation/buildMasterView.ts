@@ -1,19 +1,19 @@
 import { fieldText } from '../entry/types';
 import { cellAddress } from '../cellAddress';
-import { FIELD_KEYS, fieldDef, STANDARD_FORM, type FieldKey } from '../entry/formDefinition';
+import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { formatStamp } from '../fiscal/formatStamp';
 import { finding, type Finding } from '../finding';
 import { basicLabel, formatAssignment, fullItemLabel, promotionLabel } from '../plan/planItems';
 import { buildEntrySheet } from '../template/buildEntrySheet';
-import { MASTER_COLUMN_WIDTHS, MASTER_PLAN_HEADERS } from '../template/buildMasterTemplate';
-import { buildTableSheet, FIRST_DATA_ROW, fitCellText, type TableColumn } from '../template/buildTableSheet';
+import { buildTableSheet, FIRST_DATA_ROW, fitCellText } from '../template/buildTableSheet';
 import { entryLayout } from '../template/entryLayout';
 import { MASTER_SHEET_NAME, sanitizeSheetName, SheetNameSet, uniqueSheetName } from '../template/sheetName';
 import type { CellValue, SheetSpec } from '../template/sheetSpec';
 import type { Consolidation, MasterRow } from './types';
 import { WRONG_YEAR_CODE } from './selectEntries';
 import { buildSummarySheets, type ViewContext } from './buildSummarySheets';
+import { FIRST_FIELD_COLUMN, masterFieldValues, masterViewColumns, REMARKS_HEADER } from './masterColumns';
 import { REPORT_SHEET_PREFIX, VIEW_SHEET_NAMES } from './viewSheetNames';
 
 export {
@@ -23,35 +23,33 @@ export {
   SUBMISSION_SHEET_NAME,
   VIEW_SHEET_NAMES,
 } from './viewSheetNames';
-export const SEQ_HEADER = '番号';
-export const REMARKS_HEADER = '備考';
-
-/** 全体計画 columns: the template's, with 番号 (seq) after 実践課 so that every row has a key. */
-export const MASTER_VIEW_COLUMNS: readonly TableColumn[] = MASTER_PLAN_HEADERS.flatMap((header, i) => {
-  const column: TableColumn = { header, width: MASTER_COLUMN_WIDTHS[i] ?? 12 };
-  return header === '実践課' ? [column, { header: SEQ_HEADER, width: 6, kind: 'number' as const }] : [column];
-});
+export { MASTER_VIEW_COLUMNS, masterViewColumns, REMARKS_HEADER, SEQ_HEADER } from './masterColumns';
+export { NO_TALLY_MESSAGE } from './buildSummarySheets';
 
 export const rowKey = (code: string, department: string, seq: number): string =>
   `${code}|${department}|${seq}`;
 
-/** 全体計画: columns printed, up to 備考 (where each row came from is on screen only). */
-const MASTER_PRINTED_COLUMNS = MASTER_VIEW_COLUMNS.findIndex((c) => c.header === REMARKS_HEADER) + 1;
-/** 全体計画: the column of the first field (目指す姿); the fields follow in form order. */
-const FIRST_FIELD_COLUMN = MASTER_VIEW_COLUMNS.findIndex(
-  (c) => c.header === fieldDef(STANDARD_FORM, FIELD_KEYS[0] ?? 'vision').label,
-);
-/** A report sheet's input cell per field (the entry form's layout). */
-const REPORT_CELLS = Object.fromEntries(
-  entryLayout(STANDARD_FORM).inputs.map((input) => [
-    input.field.key,
-    cellAddress(input.range.top, input.range.left),
-  ]),
-) as Record<FieldKey, string>;
+/** A report sheet's input cell per field (the entry form's layout), made once per form. */
+const reportCellsByForm = new WeakMap<FormDefinition, Readonly<Record<FieldKey, string>>>();
+function reportCells(form: FormDefinition): Readonly<Record<FieldKey, string>> {
+  let cells = reportCellsByForm.get(form);
+  if (!cells) {
+    cells = Object.fromEntries(
+      entryLayout(form).inputs.map((input) => [
+        input.field.key,
+        cellAddress(input.range.top, input.range.left),
+      ]),
+    );
+    reportCellsByForm.set(form, cells);
+  }
+  return cells;
+}
 
 export interface MasterViewInput {
   readonly consolidation: Consolidation;
   readonly title: string;
+  /** The form the view is laid out by (default: the form the consolidation was made with). */
+  readonly form?: FormDefinition;
   /** 備考 typed by 総務課 in the previous 全体計画, by rowKey: kept across re-consolidation. */
   readonly remarks?: ReadonlyMap<string, string>;
 }
@@ -80,7 +78,7 @@ const statusText = (row: MasterRow): string => {
 
 /** The master plan view: 全体計画, 提出状況, 達成状況, 集約ログ and one report sheet per entry in 体系 order. */
 export function buildMasterView(input: MasterViewInput): MasterView {
-  const { consolidation: c, title, remarks = new Map<string, string>() } = input;
+  const { consolidation: c, title, form = c.form, remarks = new Map<string, string>() } = input;
   const findings: Finding[] = [];
   const year = formatFiscalYear(c.fiscalYear);
   const ctx: ViewContext = {
@@ -88,9 +86,9 @@ export function buildMasterView(input: MasterViewInput): MasterView {
     subtitle: `${year}　集約日時: ${formatStamp(c.stamp)}`,
     fit: cellFitter(findings),
   };
-  const master = masterSheet(c, title, remarks, ctx);
+  const master = masterSheet(c, form, title, remarks, ctx);
   const [submissions, achievement, log] = buildSummarySheets(c, ctx);
-  const reports = reportSheets(c, ctx);
+  const reports = reportSheets(c, form, ctx);
   return { sheets: [master, submissions, achievement, log, ...reports], findings };
 }
 
@@ -111,7 +109,7 @@ const cellFitter =
     return r.text;
   };
 
-const label = (key: FieldKey): string => `「${fieldDef(STANDARD_FORM, key).label}」`;
+const label = (f: FieldDef): string => `「${f.label}」`;
 const entryPlace = (row: MasterRow, key: FieldKey) => ({
   code: row.code,
   department: row.department,
@@ -119,25 +117,32 @@ const entryPlace = (row: MasterRow, key: FieldKey) => ({
   field: key,
 });
 
-/** 全体計画: one row per master row, in 体系 order, with 総務課's 備考 kept. */
+/** 全体計画: one row per master row, in 体系 order, one column per form field, with 総務課's 備考 kept. */
 function masterSheet(
   c: Consolidation,
+  form: FormDefinition,
   title: string,
   remarks: ReadonlyMap<string, string>,
   { year, subtitle, fit }: ViewContext,
 ): SheetSpec {
+  const columns = masterViewColumns(form);
   const planRows: CellValue[][] = c.rows.map((row, i) => {
     const p = row.planItem;
-    const fields = (key: FieldKey) =>
-      fit(
-        row.entry ? fieldText(row.entry.fields, key) : '',
-        {
-          sheet: MASTER_SHEET_NAME,
-          cell: cellAddress(FIRST_DATA_ROW + i, FIRST_FIELD_COLUMN + FIELD_KEYS.indexOf(key)),
-          ...entryPlace(row, key),
-        },
-        `${row.code} ${row.department} の${label(key)}`,
-      );
+    const valueOf = row.entry ? masterFieldValues(form, row.entry.fields) : () => '';
+    const fields = (f: FieldDef, j: number): CellValue => {
+      const value = valueOf(f);
+      return typeof value !== 'string'
+        ? value
+        : fit(
+            value,
+            {
+              sheet: MASTER_SHEET_NAME,
+              cell: cellAddress(FIRST_DATA_ROW + i, FIRST_FIELD_COLUMN + j),
+              ...entryPlace(row, f.key),
+            },
+            `${row.code} ${row.department} の${label(f)}`,
+          );
+    };
     return [
       row.code,
       p ? basicLabel(p.basic) : '',
@@ -146,7 +151,7 @@ function masterSheet(
       row.department,
       row.seq,
       p?.item.assignment.kind === 'all' ? p.item.assignment.coordinator : '',
-      ...FIELD_KEYS.map(fields),
+      ...form.fields.map(fields),
       statusText(row),
       remarks.get(rowKey(row.code, row.department, row.seq)) ?? '',
       row.source?.file ?? '',
@@ -157,12 +162,13 @@ function masterSheet(
     name: MASTER_SHEET_NAME,
     title: `${title} 全体計画（${year}）`,
     subtitle,
-    columns: MASTER_VIEW_COLUMNS,
+    columns,
     rows: planRows,
     tableName: 'MasterPlan',
     pagesWide: 0,
     repeatColumns: 1,
-    printColumns: MASTER_PRINTED_COLUMNS,
+    // Printed up to 備考 (where each row came from is on screen only).
+    printColumns: columns.findIndex((col) => col.header === REMARKS_HEADER) + 1,
     rowStyles: Object.fromEntries(
       c.rows.flatMap((r, i) =>
         r.status === 'missing'
@@ -176,9 +182,13 @@ function masterSheet(
   });
 }
 
-/** One protected report sheet per entry on a 体系 item, laid out as the entry form, under a unique name. */
-function reportSheets(c: Consolidation, { fit }: ViewContext): SheetSpec[] {
+/**
+ * One protected report sheet per entry on a 体系 item, laid out as the form's entry sheet (entryLayout), under
+ * a unique name.
+ */
+function reportSheets(c: Consolidation, form: FormDefinition, { fit }: ViewContext): SheetSpec[] {
   const taken = new SheetNameSet(VIEW_SHEET_NAMES);
+  const cells = reportCells(form);
   return c.rows
     .filter((r) => r.status !== 'missing' && r.entry && r.planItem)
     .map((r) => {
@@ -188,15 +198,18 @@ function reportSheets(c: Consolidation, { fit }: ViewContext): SheetSpec[] {
         r.seq > 1 ? ` (${r.seq})` : '',
       );
       taken.add(name);
+      // 計算 fields are the sheet's own formulas over the values, never text.
       const fields = Object.fromEntries(
-        FIELD_KEYS.map((k) => [
-          k,
-          fit(
-            fieldText(r.entry!.fields, k),
-            { sheet: name, cell: REPORT_CELLS[k] ?? 'A1', ...entryPlace(r, k) },
-            `${r.code} ${r.department} の${label(k)}`,
-          ),
-        ]),
+        form.fields
+          .filter((f) => f.kind !== 'computed')
+          .map((f) => [
+            f.key,
+            fit(
+              fieldText(r.entry!.fields, f.key),
+              { sheet: name, cell: cells[f.key] ?? 'A1', ...entryPlace(r, f.key) },
+              `${r.code} ${r.department} の${label(f)}`,
+            ),
+          ]),
       ) as Record<FieldKey, string>;
       return {
         ...buildEntrySheet({
@@ -205,6 +218,7 @@ function reportSheets(c: Consolidation, { fit }: ViewContext): SheetSpec[] {
           seq: r.seq,
           fiscalYear: c.fiscalYear,
           fields,
+          form,
           sheetName: name,
         }),
         protect: true,

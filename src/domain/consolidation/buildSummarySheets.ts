@@ -1,9 +1,9 @@
 import { cellAddress } from '../cellAddress';
 import type { Place } from '../finding';
-import { buildTableSheet, FIRST_DATA_ROW, HEADER_ROW } from '../template/buildTableSheet';
+import { buildTableSheet, FIRST_DATA_ROW, HEADER_ROW, type TableColumn } from '../template/buildTableSheet';
 import { range, type CellValue, type SheetSpec } from '../template/sheetSpec';
-import { totalOf } from './summarizeAchievement';
-import type { AchievementCounts, AchievementGroup, Consolidation } from './types';
+import { firstChoiceRate, tallyTitle, totalOf } from './summarizeAchievement';
+import type { AchievementCounts, AchievementGroup, Consolidation, RetiredField } from './types';
 import { OUTCOME_LABELS } from './types';
 import { ACHIEVEMENT_SHEET_NAME, LOG_SHEET_NAME, SUBMISSION_SHEET_NAME } from './viewSheetNames';
 
@@ -68,76 +68,136 @@ function submissionSheet(c: Consolidation, { year, subtitle }: ViewContext): She
   });
 }
 
-const rate = (c: AchievementCounts): number => (totalOf(c) === 0 ? 0 : c.achieved / totalOf(c));
+/** Data bar colours of the choices, best first (R2: 達成できた blue, 一部達成できた amber, 達成できなかった orange). */
+const CHOICE_SCALE = ['#5B9BD5', '#9DC3E6', '#FFC000', '#F4B183', '#ED7D31'];
+const MORE_CHOICES = ['#C00000', '#7030A0', '#264478', '#636363'];
+export function choiceColors(n: number): string[] {
+  if (n <= CHOICE_SCALE.length) {
+    const last = CHOICE_SCALE.length - 1;
+    return Array.from({ length: n }, (_, i) => CHOICE_SCALE[n === 1 ? 0 : Math.round((i * last) / (n - 1))]!);
+  }
+  return Array.from({ length: n }, (_, i) =>
+    i < CHOICE_SCALE.length
+      ? CHOICE_SCALE[i]!
+      : MORE_CHOICES[(i - CHOICE_SCALE.length) % MORE_CHOICES.length]!,
+  );
+}
 
-/** 達成状況: the 目標の達成 counts overall, by 基本項目, 推進項目 and 実践課. */
+/** A header as wide as its text (R2: 達成できた 12, 一部達成できた 16, 達成できなかった 18, 未記入 8). */
+const headerWidth = (header: string): number => Math.max(6, 2 * [...header].length + 2);
+
+/**
+ * 達成状況: the 集計 field's counts (R2: 目標の達成) per choice and 未記入, overall, by 基本項目, 推進項目 and
+ * 実践課, with the first choice's share (達成率) and a stacked bar chart. A form without a 集計 field gets a
+ * sheet that says there is nothing to count.
+ */
 function achievementSheet(c: Consolidation, { year, subtitle }: ViewContext): SheetSpec {
+  const a = c.achievement;
+  if (!a.field)
+    return buildTableSheet({
+      name: ACHIEVEMENT_SHEET_NAME,
+      title: `達成状況（${year}）`,
+      subtitle,
+      columns: [{ header: '達成状況', width: 90 }],
+      rows: [[NO_TALLY_MESSAGE]],
+      tabColor: '#BF9000',
+    });
+  const choices = a.choices;
+  const rateHeader = firstChoiceRate(choices);
+  const rate = (n: AchievementCounts): number => (totalOf(n) === 0 ? 0 : (n.byChoice[0] ?? 0) / totalOf(n));
   const achievementRow = (kind: string, g: AchievementGroup): CellValue[] => [
     kind,
     g.label,
-    g.counts.achieved,
-    g.counts.partial,
-    g.counts.notAchieved,
+    ...g.counts.byChoice,
     g.counts.blank,
     totalOf(g.counts),
-    rate(g.counts),
+    ...(rateHeader ? [rate(g.counts)] : []),
   ];
-  const achievementRows =
-    1 + c.achievement.byBasic.length + c.achievement.byPromotion.length + c.achievement.byDepartment.length;
+  const achievementRows = 1 + a.byBasic.length + a.byPromotion.length + a.byDepartment.length;
+  const colors = choiceColors(choices.length);
+  const columns: TableColumn[] = [
+    { header: '区分', width: 10 },
+    { header: '項目', width: 36 },
+    ...choices.map((choice, i) => ({
+      header: choice,
+      width: headerWidth(choice),
+      kind: 'number' as const,
+      dataBar: colors[i]!,
+    })),
+    { header: '未記入', width: 8, kind: 'number', dataBar: '#A5A5A5' },
+    { header: '計', width: 6, kind: 'number' },
+    ...(rateHeader
+      ? [{ header: rateHeader, width: headerWidth(rateHeader), kind: 'percent' as const, dataBar: '#70AD47' }]
+      : []),
+  ];
+  const title = `${tallyTitle(a.field.label)}（${year}）`;
   const achievementTable = buildTableSheet({
     name: ACHIEVEMENT_SHEET_NAME,
-    title: `目標の達成状況（${year}）`,
+    title,
     subtitle,
-    columns: [
-      { header: '区分', width: 10 },
-      { header: '項目', width: 36 },
-      { header: '達成できた', width: 12, kind: 'number', dataBar: '#5B9BD5' },
-      { header: '一部達成できた', width: 16, kind: 'number', dataBar: '#FFC000' },
-      { header: '達成できなかった', width: 18, kind: 'number', dataBar: '#ED7D31' },
-      { header: '未記入', width: 8, kind: 'number', dataBar: '#A5A5A5' },
-      { header: '計', width: 6, kind: 'number' },
-      { header: '達成率', width: 8, kind: 'percent', dataBar: '#70AD47' },
-    ],
+    columns,
     rows: [
-      achievementRow('全体', { label: '全体', counts: c.achievement.total }),
-      ...c.achievement.byBasic.map((g) => achievementRow('基本項目', g)),
-      ...c.achievement.byPromotion.map((g) => achievementRow('推進項目', g)),
-      ...c.achievement.byDepartment.map((g) => achievementRow('実践課', g)),
+      achievementRow('全体', { label: '全体', counts: a.total }),
+      ...a.byBasic.map((g) => achievementRow('基本項目', g)),
+      ...a.byPromotion.map((g) => achievementRow('推進項目', g)),
+      ...a.byDepartment.map((g) => achievementRow('実践課', g)),
     ],
     tableName: 'Achievement',
     tabColor: '#BF9000',
   });
-  // In Excel, a stacked bar chart of the counts beside the table (項目 + the four counts, header included).
+  // In Excel, a stacked bar chart of the counts beside the table (項目 + the counts and 未記入, header included).
+  const lastCount = 2 + choices.length;
+  const chartLeft = columns.length + 1;
   return {
     ...achievementTable,
     charts: [
       {
         kind: 'stackedBar',
-        title: `目標の達成状況（${year}）`,
-        data: range(HEADER_ROW, 1, HEADER_ROW + achievementRows, 5),
-        anchor: range(HEADER_ROW, 9, HEADER_ROW + Math.max(18, achievementRows + 2), 17),
+        title,
+        data: range(HEADER_ROW, 1, HEADER_ROW + achievementRows, lastCount),
+        anchor: range(HEADER_ROW, chartLeft, HEADER_ROW + Math.max(18, achievementRows + 2), chartLeft + 8),
       },
     ],
   };
 }
 
-/** 集約ログ: a record for every sheet of every input, then every finding. */
+/** 達成状況 of a form without a 集計 field (the sheet and the CLI say the same). */
+export const NO_TALLY_MESSAGE =
+  'この様式には 達成状況 で数える選択欄（様式の「集計」に ○ のある 選択 の欄）がないため、達成状況は数えていません。';
+
+/** 集約ログ's line for a field of an older 様式 version that the current form lacks. */
+export const retiredFieldDetail = (f: RetiredField): string =>
+  `現在の様式にない欄「${f.label}」（キー ${f.key}）の記入を保管しました${f.cell ? `（${f.cell}）` : ''}。`;
+
+/**
+ * 集約ログ: a record for every sheet of every input (and under it, a line for each field of an older 様式
+ * version the current form lacks, with its text), then every finding.
+ */
 function logSheet(c: Consolidation, { year, subtitle, fit }: ViewContext): SheetSpec {
-  const logRows: CellValue[][] = [
-    ...c.log.map((r, i) => [
-      r.file,
-      r.sheet,
-      OUTCOME_LABELS[r.outcome],
-      r.code ?? '',
-      r.department ?? '',
-      r.seq ?? '',
+  const logRows: CellValue[][] = [];
+  const warnRows: number[] = [];
+  const kept = (text: string, what: string): string =>
+    fit(
+      text,
+      { sheet: LOG_SHEET_NAME, cell: cellAddress(FIRST_DATA_ROW + logRows.length, LOG_TEXT_COLUMN) },
+      what,
+    );
+  for (const r of c.log) {
+    const head = [r.file, r.sheet, OUTCOME_LABELS[r.outcome], r.code ?? '', r.department ?? '', r.seq ?? ''];
+    if (['rejected', 'duplicate', 'unreadable', 'flagged'].includes(r.outcome)) warnRows.push(logRows.length);
+    logRows.push([
+      ...head,
       r.detail,
-      fit(
-        r.keptText ?? '',
-        { sheet: LOG_SHEET_NAME, cell: cellAddress(FIRST_DATA_ROW + i, LOG_TEXT_COLUMN) },
-        `「${r.file}」の「${r.sheet}」シートの保存テキスト`,
-      ),
-    ]),
+      kept(r.keptText ?? '', `「${r.file}」の「${r.sheet}」シートの保存テキスト`),
+    ]);
+    for (const f of r.retired ?? [])
+      logRows.push([
+        ...head,
+        retiredFieldDetail(f),
+        kept(f.text, `「${r.file}」の「${r.sheet}」シートの「${f.label}」`),
+      ]);
+  }
+  logRows.push(
     ...c.findings.map((f) => [
       f.place.file ?? '',
       f.place.sheet ?? '',
@@ -148,7 +208,7 @@ function logSheet(c: Consolidation, { year, subtitle, fit }: ViewContext): Sheet
       `${f.place.cell ? `${f.place.cell}: ` : ''}${f.message}`,
       f.code,
     ]),
-  ];
+  );
   return buildTableSheet({
     name: LOG_SHEET_NAME,
     title: `集約ログ（${year}）`,
@@ -166,11 +226,7 @@ function logSheet(c: Consolidation, { year, subtitle, fit }: ViewContext): Sheet
     rows: logRows,
     tableName: 'ConsolidationLog',
     pagesWide: 0,
-    rowStyles: Object.fromEntries(
-      c.log.flatMap((r, i) =>
-        ['rejected', 'duplicate', 'unreadable', 'flagged'].includes(r.outcome) ? [[i, 'warn' as const]] : [],
-      ),
-    ),
+    rowStyles: Object.fromEntries(warnRows.map((i) => [i, 'warn' as const])),
     tabColor: '#7F7F7F',
   });
 }

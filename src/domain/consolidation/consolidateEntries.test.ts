@@ -83,7 +83,8 @@ describe('consolidateEntries on the R2 sample', () => {
   });
 
   it('counts achievements: 23 / 13 / 1', () => {
-    expect(result.achievement.total).toEqual({ achieved: 23, partial: 13, notAchieved: 1, blank: 0 });
+    expect(result.achievement.choices).toEqual(['達成できた', '一部達成できた', '達成できなかった']);
+    expect(result.achievement.total).toEqual({ byChoice: [23, 13, 1], blank: 0 });
     expect(result.achievement.byBasic.map((g) => g.label)).toEqual([
       'I 協働によるまちづくり',
       'II 効果的な行財政運営',

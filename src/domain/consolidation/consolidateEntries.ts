@@ -31,17 +31,22 @@ export function consolidateEntries(
   sources: readonly SourceFile[],
   options: ConsolidateOptions,
 ): Consolidation {
+  const form = options.form ?? STANDARD_FORM;
   const items = new Map(planItems(plan).map((p) => [p.code, p]));
-  const selection = selectEntries(sources, options.fiscalYear);
+  const selection = selectEntries(sources, options.fiscalYear, form);
   const reading = currentReadingFindings(sortSources(sources), selection.log);
-  const { placed, log: placedLog } = placeEntries(selection.winners, items, plan);
-  const entryFindings = locateEntryFindings(
+  const {
     placed,
-    validateEntries(
+    log: placedLog,
+    findings: mergeFindings,
+  } = placeEntries(selection.winners, items, plan, form);
+  const entryFindings = locateEntryFindings(placed, [
+    ...mergeFindings,
+    ...validateEntries(
       placed.map((p) => p.entry),
-      { stage: options.stage, form: options.form ?? STANDARD_FORM, plan },
+      { stage: options.stage, form, plan },
     ),
-  );
+  ]);
   const findings: Finding[] = [...reading, ...selection.findings, ...entryFindings.all];
   const log: LogRecord[] = [...fileRecords(sources), ...selection.log, ...placedLog];
   // Findings on sheets that could not be used for an item × department (年度違い) stay with its 未提出 row.
@@ -58,6 +63,7 @@ export function consolidateEntries(
   return {
     stamp: options.stamp,
     fiscalYear: options.fiscalYear,
+    form,
     rows,
     submissions: summarizeSubmissions(
       plan,
@@ -71,7 +77,7 @@ export function consolidateEntries(
           : [],
       ),
     ),
-    achievement: summarizeAchievement(plan, rows),
+    achievement: summarizeAchievement(plan, rows, form),
     log: sortLog(log, sources),
     findings,
   };

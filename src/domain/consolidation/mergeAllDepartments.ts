@@ -1,35 +1,55 @@
-import { achievementValue } from '../entry/achievement';
-import { ACHIEVEMENT_CHOICES, FIELD_KEYS, type FieldKey } from '../entry/formDefinition';
+import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
 import { fieldText, type Entry, type EntryFields } from '../entry/types';
+import { normalizeKey } from '../text/normalizeKey';
+import { choiceIndex } from './choiceIndex';
 
 export interface Contribution {
   readonly department: string;
   readonly entry: Entry;
 }
 
+/** A 数値 or 日付 field the departments filled differently: left blank in the merge, every value kept here. */
+export interface MergeDisagreement {
+  readonly key: FieldKey;
+  readonly label: string;
+  readonly values: readonly { readonly department: string; readonly text: string }[];
+}
+
 export type MergeResult =
   | { readonly kind: 'compiled'; readonly entry: Entry }
-  | { readonly kind: 'merged'; readonly entry: Entry; readonly departments: readonly string[] };
+  | {
+      readonly kind: 'merged';
+      readonly entry: Entry;
+      readonly departments: readonly string[];
+      readonly disagreements: readonly MergeDisagreement[];
+    };
 
 const HEADING = /【([^】]+)】/gu;
 
 /** Has the coordinator already compiled other departments' parts under 【課名】 headings? */
 export function isCompiled(entry: Entry, coordinator: string, departments: readonly string[]): boolean {
-  const text = FIELD_KEYS.map((k) => fieldText(entry.fields, k)).join('\n');
+  const text = Object.values(entry.fields).join('\n');
   return [...text.matchAll(HEADING)].some((m) => m[1] !== coordinator && departments.includes(m[1] ?? ''));
 }
 
 /**
- * 全課 items: every department's contribution becomes one entry for the coordinator, each part under
- * a 【課名】 heading in department order, the coordinator's own text first (the seed's 各個別計画の進行管理
- * sheet). When only one department wrote anything, its text stands without a heading. A coordinator sheet
- * that is already compiled is kept as it is (the caller logs the contributions it did not merge).
- * 目標の達成: the coordinator's choice; without one, the lowest of the contributions.
+ * 全課 items: every department's contribution becomes one entry for the coordinator (the seed's 各個別計画の
+ * 進行管理 sheet), field by field as the form says:
+ * - 文章 (and 判定理由): each part under a 【課名】 heading in department order, the coordinator's own text
+ *   first; when only one department wrote anything, its text stands without a heading;
+ * - 選択 (R2 目標の達成, a 判定): the coordinator's choice; without one, the worst of the contributions (the
+ *   last in the choices' order);
+ * - 数値, 日付: the coordinator's value; without one, the value every contribution that gives one agrees
+ *   on; else blank, with every department's value in `disagreements` (nothing is lost);
+ * - 計算: never merged (left blank): it is recomputed from the merged values.
+ * A coordinator sheet that is already compiled is kept as it is (the caller logs the contributions it did
+ * not merge). A key a contribution holds that the form lacks is merged as text.
  */
 export function mergeAllDepartments(
   coordinator: string,
   contributions: readonly Contribution[],
   departments: readonly string[],
+  form: FormDefinition,
 ): MergeResult {
   const order = (d: string) =>
     d === coordinator ? -1 : departments.indexOf(d) === -1 ? departments.length : departments.indexOf(d);
@@ -42,17 +62,24 @@ export function mergeAllDepartments(
   if (own && isCompiled(own.entry, coordinator, departments))
     return { kind: 'compiled', entry: { ...own.entry, department: coordinator, seq: 1 } };
 
+  const formKeys = new Set(form.fields.map((f) => f.key));
+  const extraKeys = [
+    ...new Set(sorted.flatMap((c) => Object.keys(c.entry.fields).filter((k) => !formKeys.has(k)))),
+  ];
+  // A writer wrote something other than a choice or a computed value.
+  const writtenKeys = [
+    ...form.fields.filter((f) => f.kind !== 'choice' && f.kind !== 'computed').map((f) => f.key),
+    ...extraKeys,
+  ];
   const writers = [
     ...new Set(
       sorted
-        .filter((c) =>
-          FIELD_KEYS.some((k) => k !== 'achievement' && fieldText(c.entry.fields, k).trim() !== ''),
-        )
+        .filter((c) => writtenKeys.some((k) => fieldText(c.entry.fields, k).trim() !== ''))
         .map((c) => c.department),
     ),
   ];
   const withHeadings = writers.length > 1;
-  const mergeField = (key: FieldKey): string => {
+  const mergeText = (key: FieldKey): string => {
     const parts: string[] = [];
     for (const department of writers) {
       const text = sorted
@@ -64,10 +91,30 @@ export function mergeAllDepartments(
     }
     return parts.join('\n');
   };
-  const fields = Object.fromEntries(
-    FIELD_KEYS.map((k) => [k, k === 'achievement' ? '' : mergeField(k)]),
-  ) as Record<FieldKey, string>;
-  fields.achievement = mergedAchievement(own?.entry, sorted);
+  const disagreements: MergeDisagreement[] = [];
+  const mergeValue = (f: FieldDef): string => {
+    if (own && fieldText(own.entry.fields, f.key).trim() !== '') return fieldText(own.entry.fields, f.key);
+    const values = sorted
+      .map((c) => ({ department: c.department, text: fieldText(c.entry.fields, f.key).trim() }))
+      .filter((v) => v.text !== '');
+    const sameAs = (a: string, b: string) =>
+      f.kind === 'number' ? numberKey(a) === numberKey(b) : normalizeKey(a) === normalizeKey(b);
+    if (values.length === 0) return '';
+    if (values.every((v) => sameAs(v.text, values[0]!.text))) return values[0]!.text;
+    disagreements.push({ key: f.key, label: f.label, values });
+    return '';
+  };
+  const fields: Record<FieldKey, string> = {};
+  for (const f of form.fields)
+    fields[f.key] =
+      f.kind === 'text'
+        ? mergeText(f.key)
+        : f.kind === 'choice'
+          ? mergedChoice(f, own?.entry, sorted)
+          : f.kind === 'computed'
+            ? ''
+            : mergeValue(f);
+  for (const k of extraKeys) fields[k] = mergeText(k);
   const merged: EntryFields = fields;
   return {
     kind: 'merged',
@@ -79,16 +126,20 @@ export function mergeAllDepartments(
       fields: merged,
     },
     departments: writers,
+    disagreements,
   };
 }
 
-function mergedAchievement(own: Entry | undefined, contributions: readonly Contribution[]): string {
-  if (own && fieldText(own.fields, 'achievement').trim() !== '') return fieldText(own.fields, 'achievement');
-  const values = contributions
-    .map((c) => achievementValue(fieldText(c.entry.fields, 'achievement')))
-    .filter((v) => v !== undefined);
-  if (values.length === 0) return '';
-  return values.reduce((worst, v) =>
-    ACHIEVEMENT_CHOICES.indexOf(v) > ACHIEVEMENT_CHOICES.indexOf(worst) ? v : worst,
+/** `１，０００` and `1000` are one value. */
+const numberKey = (text: string): string => normalizeKey(text).replace(/,/gu, '');
+
+/** The coordinator's choice as written; without one, the worst (last in the choices' order) written. */
+function mergedChoice(f: FieldDef, own: Entry | undefined, contributions: readonly Contribution[]): string {
+  if (own && fieldText(own.fields, f.key).trim() !== '') return fieldText(own.fields, f.key);
+  const choices = f.choices ?? [];
+  const worst = Math.max(
+    -1,
+    ...contributions.map((c) => choiceIndex(fieldText(c.entry.fields, f.key), choices)),
   );
+  return worst < 0 ? '' : choices[worst]!;
 }

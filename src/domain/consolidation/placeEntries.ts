@@ -1,9 +1,14 @@
+import type { FormDefinition } from '../entry/formDefinition';
 import type { Entry } from '../entry/types';
+import { finding, type Finding } from '../finding';
 import { formatAssignment } from '../plan/planItems';
 import type { Plan, PlanItem } from '../plan/types';
-import { mergeAllDepartments, type Contribution } from './mergeAllDepartments';
-import { entryText, type Candidate } from './selectEntries';
+import { mergeAllDepartments, type Contribution, type MergeDisagreement } from './mergeAllDepartments';
+import { entryText, retiredOf, type Candidate } from './selectEntries';
 import type { LogRecord } from './types';
+
+/** The finding on a 全課 item's 数値 or 日付 field that the departments filled differently. */
+export const MERGE_DISAGREEMENT_CODE = 'consolidate.all-departments-differ';
 
 /** An entry given its place in the master view: on its 体系 item, or flagged with the reason. */
 export interface Placed {
@@ -22,10 +27,11 @@ export function placeEntries(
   winners: readonly Candidate[],
   items: ReadonlyMap<string, PlanItem>,
   plan: Plan,
-): { placed: Placed[]; log: LogRecord[] } {
+  form: FormDefinition,
+): { placed: Placed[]; log: LogRecord[]; findings: Finding[] } {
   const own = placeWinners(winners, items);
-  const all = placeAllDepartments(own.allGroups, items, plan);
-  return { placed: [...own.placed, ...all.placed], log: [...own.log, ...all.log] };
+  const all = placeAllDepartments(own.allGroups, items, plan, form);
+  return { placed: [...own.placed, ...all.placed], log: [...own.log, ...all.log], findings: all.findings };
 }
 
 /** The log record of one received sheet. */
@@ -45,6 +51,7 @@ function sheetRecord(
     seq: e.seq,
     detail,
     ...(keptText !== undefined && { keptText }),
+    ...retiredOf(c.received),
   };
 }
 
@@ -84,9 +91,11 @@ function placeAllDepartments(
   allGroups: ReadonlyMap<string, readonly Candidate[]>,
   items: ReadonlyMap<string, PlanItem>,
   plan: Plan,
-): { placed: Placed[]; log: LogRecord[] } {
+  form: FormDefinition,
+): { placed: Placed[]; log: LogRecord[]; findings: Finding[] } {
   const placed: Placed[] = [];
   const log: LogRecord[] = [];
+  const findings: Finding[] = [];
   const record = (c: Candidate, outcome: LogRecord['outcome'], detail: string, keptText?: string) =>
     log.push(sheetRecord(c, outcome, detail, keptText));
   for (const [code, group] of allGroups) {
@@ -96,7 +105,7 @@ function placeAllDepartments(
       department: c.received.entry.department,
       entry: c.received.entry,
     }));
-    const merged = mergeAllDepartments(coordinator, contributions, plan.departments);
+    const merged = mergeAllDepartments(coordinator, contributions, plan.departments, form);
     const own = group.find((c) => c.received.entry.department === coordinator);
     const lead = own ?? group[0]!;
     if (merged.kind === 'compiled') {
@@ -107,7 +116,7 @@ function placeAllDepartments(
             c,
             'compiled-kept',
             `${coordinator}の集約済みシートを採用したため、このシートは統合していません（内容は下に保存）。`,
-            entryText(c.received.entry),
+            entryText(c.received.entry, form),
           );
       placed.push({ entry: merged.entry, candidate: lead, planItem });
     } else if (group.every((c) => c === own)) {
@@ -133,6 +142,32 @@ function placeAllDepartments(
           );
       placed.push({ entry: merged.entry, candidate: lead, planItem, mergedFrom: merged.departments });
     }
+    if (merged.kind === 'merged')
+      findings.push(...merged.disagreements.map((d) => disagreementFinding(d, code, coordinator, lead)));
   }
-  return { placed, log };
+  return { placed, log, findings };
+}
+
+/** 全課: a value the departments gave differently, left blank, with every department's value in the message. */
+function disagreementFinding(
+  d: MergeDisagreement,
+  code: string,
+  coordinator: string,
+  lead: Candidate,
+): Finding {
+  const cell = lead.received.cells[d.key];
+  return finding(
+    MERGE_DISAGREEMENT_CODE,
+    'warning',
+    `全課の取組 ${code} の「${d.label}」は課によって値が違うため、全体計画では空欄にしました（${d.values.map((v) => `【${v.department}】${v.text}`).join('、')}）。${coordinator}のシートに全体の値を書いてください。`,
+    {
+      file: lead.file,
+      sheet: lead.received.sheet,
+      ...(cell !== undefined && { cell }),
+      code,
+      department: coordinator,
+      seq: 1,
+      field: d.key,
+    },
+  );
 }

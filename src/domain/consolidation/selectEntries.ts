@@ -1,4 +1,4 @@
-import { FIELD_KEYS } from '../entry/formDefinition';
+import type { FieldKey, FormDefinition } from '../entry/formDefinition';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { fieldText, entryKeyString, type Entry } from '../entry/types';
 import { finding, type Finding } from '../finding';
@@ -20,14 +20,26 @@ export interface Selection {
 /** The finding on a sheet of another year than the run's (年度違い). */
 export const WRONG_YEAR_CODE = 'consolidate.wrong-year';
 
-export const isBlankEntry = (e: Entry): boolean =>
-  FIELD_KEYS.every((k) => fieldText(e.fields, k).trim() === '');
+/** The form's fields in order, then any key the entry holds that the form lacks (nothing is left out). */
+const entryKeys = (e: Entry, form: FormDefinition): FieldKey[] => {
+  const keys = form.fields.map((f) => f.key);
+  return [...keys, ...Object.keys(e.fields).filter((k) => !keys.includes(k))];
+};
+
+/** Nothing written: every field of the form, and every other key the entry holds, is blank. */
+export const isBlankEntry = (e: Entry, form: FormDefinition): boolean =>
+  entryKeys(e, form).every((k) => fieldText(e.fields, k).trim() === '');
 
 /** The whole text of an entry, labelled, for the log (nothing a department wrote is lost). */
-export const entryText = (e: Entry): string =>
-  FIELD_KEYS.filter((k) => fieldText(e.fields, k).trim() !== '')
+export const entryText = (e: Entry, form: FormDefinition): string =>
+  entryKeys(e, form)
+    .filter((k) => fieldText(e.fields, k).trim() !== '')
     .map((k) => `[${k}] ${fieldText(e.fields, k)}`)
     .join('\n');
+
+/** A record's retired fields (an older 様式 version's), when the sheet had any. */
+export const retiredOf = (received: ReceivedEntry): Pick<LogRecord, 'retired'> =>
+  received.retired && received.retired.length > 0 ? { retired: received.retired } : {};
 
 /** Newest last; ties broken by file name, so the result never depends on the order files were given. */
 export const sortSources = <T extends { file: string; modified: number }>(sources: readonly T[]): T[] =>
@@ -42,7 +54,11 @@ const keyLabel = (e: Entry): string => `${e.code} ${e.department}（${e.seq}枚�
  * error, its text kept in the log, never a candidate (so a newer wrong-year file cannot replace anything).
  * Blank sheets (nothing written) are logged, not used.
  */
-export function selectEntries(sources: readonly SourceFile[], fiscalYear: number): Selection {
+export function selectEntries(
+  sources: readonly SourceFile[],
+  fiscalYear: number,
+  form: FormDefinition,
+): Selection {
   const log: LogRecord[] = [];
   const findings: Finding[] = [];
   const chosen = new Map<string, Candidate>();
@@ -58,6 +74,7 @@ export function selectEntries(sources: readonly SourceFile[], fiscalYear: number
         code: entry.code,
         department: entry.department,
         seq: entry.seq,
+        ...retiredOf(received),
       };
       if (!received.yearAssumed && entry.fiscalYear !== fiscalYear) {
         const message = `「${received.sheet}」は${formatFiscalYear(entry.fiscalYear)}のシートです。${formatFiscalYear(fiscalYear)}の集約には使わず、内容は集約ログに残しました。${formatFiscalYear(fiscalYear)}のシートで提出し直してください。`;
@@ -75,11 +92,11 @@ export function selectEntries(sources: readonly SourceFile[], fiscalYear: number
           ...base,
           outcome: 'wrong-year',
           detail: message,
-          ...(!isBlankEntry(entry) && { keptText: entryText(entry) }),
+          ...(!isBlankEntry(entry, form) && { keptText: entryText(entry, form) }),
         });
         continue;
       }
-      if (isBlankEntry(entry)) {
+      if (isBlankEntry(entry, form)) {
         log.push({ ...base, outcome: 'empty', detail: 'どの欄も記入されていません。' });
         continue;
       }
@@ -95,7 +112,7 @@ export function selectEntries(sources: readonly SourceFile[], fiscalYear: number
             seq: entry.seq,
           }),
         );
-        log.push({ ...base, outcome: 'duplicate', detail: message, keptText: entryText(entry) });
+        log.push({ ...base, outcome: 'duplicate', detail: message, keptText: entryText(entry, form) });
         continue;
       }
       inFile.set(key, received);
@@ -109,7 +126,8 @@ export function selectEntries(sources: readonly SourceFile[], fiscalYear: number
           department: entry.department,
           seq: entry.seq,
           detail: `${keyLabel(entry)}は新しいファイル「${source.file}」（シート「${received.sheet}」）で差し替えました。古いファイル: 「${previous.file}」。`,
-          keptText: entryText(previous.received.entry),
+          keptText: entryText(previous.received.entry, form),
+          ...retiredOf(previous.received),
         });
       }
       // A sheet that carries no year is taken to be of the run's year.

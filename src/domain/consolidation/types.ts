@@ -1,7 +1,19 @@
-import type { FieldKey } from '../entry/formDefinition';
+import type { FieldKey, FormDefinition } from '../entry/formDefinition';
 import type { Entry } from '../entry/types';
 import type { Finding } from '../finding';
 import type { PlanItem } from '../plan/types';
+
+/**
+ * A field a sheet of an older 様式 version had that the current form lacks: kept, never dropped (集約ログ
+ * shows one line for each, with its text).
+ */
+export interface RetiredField {
+  readonly key: FieldKey;
+  readonly label: string;
+  /** A1 address of its value on the sheet. */
+  readonly cell: string;
+  readonly text: string;
+}
 
 /** One entry read from a sheet of a department workbook, with where each field came from. */
 export interface ReceivedEntry {
@@ -13,6 +25,8 @@ export interface ReceivedEntry {
   readonly yearCell?: string;
   /** Set when the sheet carries no year (no label, no metadata): the entry is taken to be of the run's year. */
   readonly yearAssumed?: true;
+  /** Fields of an older 様式 version that the current form lacks, with their text. */
+  readonly retired?: readonly RetiredField[];
 }
 
 /** Every sheet of an input file, whatever it held. */
@@ -88,6 +102,11 @@ export interface LogRecord {
   readonly detail: string;
   /** The text of a sheet that was not consolidated (replaced, duplicate, wrong-year, unreadable), so nothing is lost. */
   readonly keptText?: string;
+  /**
+   * What the sheet held in fields the current form no longer has (an older 様式 version): 集約ログ writes a
+   * line for each under the sheet's record. The record stays the sheet's one record (counts are by sheet).
+   */
+  readonly retired?: readonly RetiredField[];
 }
 
 export type RowStatus = 'submitted' | 'missing' | 'flagged';
@@ -126,10 +145,10 @@ export interface DepartmentSubmission {
   readonly lastFile?: string;
 }
 
+/** 達成状況 counts: one per choice of the form's 集計 field, in the choices' order, then 未記入. */
 export interface AchievementCounts {
-  readonly achieved: number;
-  readonly partial: number;
-  readonly notAchieved: number;
+  readonly byChoice: readonly number[];
+  /** 未記入: nothing chosen, a value that is not a choice, or no sheet (未提出). */
   readonly blank: number;
 }
 
@@ -139,6 +158,13 @@ export interface AchievementGroup {
 }
 
 export interface AchievementSummary {
+  /**
+   * The 集計 field counted (R2: 目標の達成); undefined when the form has none, and then every count is
+   * empty: 達成状況 says the form has nothing to count.
+   */
+  readonly field?: { readonly key: FieldKey; readonly label: string };
+  /** The 集計 field's choices, best first (the order of `byChoice`); empty without a 集計 field. */
+  readonly choices: readonly string[];
   readonly total: AchievementCounts;
   readonly byBasic: readonly AchievementGroup[];
   readonly byPromotion: readonly AchievementGroup[];
@@ -149,6 +175,8 @@ export interface Consolidation {
   /** One run stamp (ISO date-time) for the whole result. */
   readonly stamp: string;
   readonly fiscalYear: number;
+  /** The form the entries were read, checked and merged by: the master view's columns and report sheets follow it. */
+  readonly form: FormDefinition;
   readonly rows: readonly MasterRow[];
   readonly submissions: readonly DepartmentSubmission[];
   readonly achievement: AchievementSummary;

@@ -12,8 +12,11 @@ export interface TableColumn {
   readonly header: string;
   /** Width in characters. */
   readonly width: number;
-  /** Numbers right-aligned without the text format; text columns get the `@` format. */
-  readonly kind?: 'text' | 'number' | 'percent';
+  /**
+   * Numbers right-aligned without the text format; text columns get the `@` format. `decimal` shows a
+   * number as it is (General: 12.5, 1000), `date` a date serial as 2021/4/1.
+   */
+  readonly kind?: 'text' | 'number' | 'percent' | 'decimal' | 'date';
   /** A data bar over the column's values. */
   readonly dataBar?: string;
 }
@@ -79,7 +82,7 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
     let height = 0;
     input.columns.forEach((c, column) => {
       const value = values[column] ?? null;
-      const base = c.kind === 'number' ? 'number' : c.kind === 'percent' ? 'percent' : 'cell';
+      const base = c.kind === undefined || c.kind === 'text' ? 'cell' : c.kind;
       cells.push({ row, column, value, style: tone ? `${base}_${tone}` : base });
       if (typeof value === 'string' && value.length > 0)
         height = Math.max(
@@ -122,6 +125,17 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
   const percent = { ...number, numberFormat: '0.0%' } as const;
   const warn = { fill: '#FCE4D6' } as const;
   const muted = { color: '#808080' } as const;
+  // Styles for the columns of a form's 数値 and 日付 fields, only on the sheets that have them.
+  const extra = (['decimal', 'date'] as const)
+    .filter((kind) => input.columns.some((c) => c.kind === kind))
+    .flatMap((kind) => {
+      const style = { ...number, numberFormat: kind === 'decimal' ? 'General' : 'yyyy/m/d' };
+      return [
+        [kind, style],
+        [`${kind}_warn`, { ...style, ...warn }],
+        [`${kind}_muted`, { ...style, ...muted }],
+      ] as const;
+    });
   return {
     name: input.name,
     cells,
@@ -137,6 +151,7 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
       cell_muted: { ...cell, ...muted },
       number_muted: { ...number, ...muted },
       percent_muted: { ...percent, ...muted },
+      ...Object.fromEntries(extra),
     },
     merges: titleMerges,
     columnWidths: input.columns.map((c) => c.width),

@@ -1,7 +1,8 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import type { ConsolidateResult } from '../../app/consolidate';
-import type { MasterRow } from '../../domain/consolidation/types';
+import { NO_TALLY_MESSAGE } from '../../domain/consolidation/buildSummarySheets';
+import type { AchievementSummary, MasterRow } from '../../domain/consolidation/types';
 import { AchievementBars } from '../components/AchievementBars';
 import { StatTiles } from '../components/StatTiles';
 import { useSharedStyles } from '../components/styles';
@@ -21,7 +22,7 @@ export interface ConsolidationResultProps {
   readonly onDownloadReport?: (() => void) | undefined;
 }
 
-/** What a consolidation did: the year used, counts, downloads (file mode), 目標の達成, rejected files, 未提出. */
+/** What a consolidation did: the year used, counts, downloads (file mode), 達成状況, rejected files, 未提出. */
 export function ConsolidationResult({
   mode,
   result: r,
@@ -29,7 +30,6 @@ export function ConsolidationResult({
   rejected,
   ...props
 }: ConsolidationResultProps) {
-  const shared = useSharedStyles();
   const s = useConsolidateStyles();
   return (
     <>
@@ -68,16 +68,26 @@ export function ConsolidationResult({
           </Button>
         </div>
       )}
-      <section className={shared.section} aria-label="目標の達成">
-        <h3 className={shared.sectionTitle}>目標の達成</h3>
-        <AchievementBars
-          total={r.consolidation.achievement.total}
-          groups={r.consolidation.achievement.byBasic}
-        />
-      </section>
+      <Achievement achievement={r.consolidation.achievement} />
       {rejected.length > 0 && <RejectedFiles rejected={rejected} />}
       <MissingEntries missing={r.consolidation.rows.filter((row) => row.status === 'missing')} />
     </>
+  );
+}
+
+/** The 集計 field's counts (R2: 目標の達成), or why there are none (the form has no 集計 field). */
+function Achievement({ achievement: a }: { achievement: AchievementSummary }) {
+  const shared = useSharedStyles();
+  const label = a.field?.label ?? '達成状況';
+  return (
+    <section className={shared.section} aria-label={label}>
+      <h3 className={shared.sectionTitle}>{label}</h3>
+      {a.field ? (
+        <AchievementBars label={a.field.label} choices={a.choices} total={a.total} groups={a.byBasic} />
+      ) : (
+        <span className={shared.hint}>{NO_TALLY_MESSAGE}</span>
+      )}
+    </section>
   );
 }
 
