@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { consolidationReport } from '../app/consolidationReport';
+import { consolidateEntries } from '../domain/consolidation/consolidateEntries';
+import type { SourceFile } from '../domain/consolidation/types';
+import { STANDARD_FORM, type FormDefinition } from '../domain/entry/formDefinition';
+import { r2Sample } from '../domain/sample/r2';
+import { formatConsolidationSummary } from './formatConsolidationSummary';
+
+const { plan, entries } = r2Sample();
+const sources: SourceFile[] = plan.departments.map((d, i) => ({
+  kind: 'read',
+  file: `${d}.xlsx`,
+  modified: i,
+  entries: entries
+    .filter((e) => e.department === d)
+    .map((entry) => ({ entry, sheet: `${entry.code} ${d}`, cells: {} })),
+  sheets: entries.filter((e) => e.department === d).map((e) => ({ sheet: `${e.code} ${d}`, kind: 'entry' })),
+  findings: [],
+}));
+
+const summaryOf = (form: FormDefinition): string[] => {
+  const consolidation = consolidateEntries(plan, sources, {
+    stamp: '2021-04-20T09:00:00+09:00',
+    fiscalYear: 2020,
+    stage: 'year-end',
+    form,
+  });
+  return formatConsolidationSummary(
+    {
+      kind: 'done',
+      exitCode: 0,
+      result: {
+        consolidation,
+        viewFindings: [],
+        rejected: 0,
+        year: { kind: 'explicit', fiscalYear: 2020, others: [] },
+      },
+      report: consolidationReport(consolidation),
+      masterWritten: true,
+      masterCreated: false,
+    },
+    { out: 'master.xlsx', stage: 'year-end' },
+  );
+};
+
+describe('formatConsolidationSummary', () => {
+  it("names the 集計 field's choices with their counts (R2 as before)", () => {
+    expect(summaryOf(STANDARD_FORM)).toContain(
+      '  目標の達成: 達成できた 23、一部達成できた 13、達成できなかった 1、未記入 0',
+    );
+  });
+
+  it('follows a form with another scale', () => {
+    const form: FormDefinition = {
+      ...STANDARD_FORM,
+      fields: STANDARD_FORM.fields.map((f) =>
+        f.key === 'achievement' ? { ...f, label: '進捗', choices: ['順調', 'おおむね順調', '課題あり'] } : f,
+      ),
+    };
+    // The R2 sample's choices are none of these: every entry is 未記入 under this scale.
+    expect(summaryOf(form)).toContain('  進捗: 順調 0、おおむね順調 0、課題あり 0、未記入 37');
+  });
+
+  it('says there is nothing to count without a 集計 field', () => {
+    const form = { ...STANDARD_FORM, fields: STANDARD_FORM.fields.filter((f) => f.kind !== 'choice') };
+    expect(summaryOf(form)).toContain('  達成状況: 様式に「集計」の選択欄がないため数えていません');
+  });
+});
