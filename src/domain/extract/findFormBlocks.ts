@@ -1,5 +1,10 @@
 import { invariant } from '../result';
-import { parseSheetMeta, type SheetMeta } from '../template/sheetMeta';
+import {
+  parseMetaFieldCells,
+  parseSheetMeta,
+  type MetaFieldCell,
+  type SheetMeta,
+} from '../template/sheetMeta';
 import type { LabelMatcher } from './formLabels';
 import { indexLabels, type LabelCell, type LabelIndex } from './labelIndex';
 import type { SheetGrid } from './sheetGrid';
@@ -8,6 +13,8 @@ export interface MetaCell {
   readonly row: number;
   readonly column: number;
   readonly meta: SheetMeta;
+  /** Which field's value the builder put in which cell (metadata written before the list has none). */
+  readonly fieldCells?: readonly MetaFieldCell[];
 }
 
 /** One 取組項目 form: from its 取組項目 label row down to the next form's (exclusive). */
@@ -44,8 +51,10 @@ export function findFormBlocks(grid: SheetGrid, match: LabelMatcher): SheetLayou
   const metas: MetaCell[] = [];
   for (let row = 0; row < grid.rowCount; row++)
     for (let column = 0; column < grid.columnCount(row); column++) {
-      const meta = parseSheetMeta(grid.text(row, column).trim());
-      if (meta) metas.push({ row, column, meta });
+      const text = grid.text(row, column).trim();
+      const meta = parseSheetMeta(text);
+      const fieldCells = meta && parseMetaFieldCells(text);
+      if (meta) metas.push({ row, column, meta, ...(fieldCells && { fieldCells }) });
     }
   const isMeta = (row: number, column: number) => metas.some((m) => m.row === row && m.column === column);
   const index = indexLabels(grid, match, isMeta);

@@ -154,6 +154,7 @@ function readBlock(
         },
         identifiedBy: identity.identifiedBy,
         ...(identity.yearAssumed && { yearAssumed: true as const }),
+        ...(values.retired.length > 0 && { retired: values.retired }),
       },
     },
   };

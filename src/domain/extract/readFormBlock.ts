@@ -1,12 +1,14 @@
-import { cellAddress } from '../cellAddress';
-import type { FieldKey, FormDefinition } from '../entry/formDefinition';
+import { cellAddress, parseCellAddress } from '../cellAddress';
+import { fieldNumbers, plainNumberText, serialToIsoDate } from '../entry/fieldValue';
+import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
 import { emptyFields, type EntryFields } from '../entry/types';
 import type { Severity } from '../finding';
 import type { Plan } from '../plan/types';
 import type { FormBlock } from './findFormBlocks';
 import { roleLabel, roleName, type LabelRole } from './formLabels';
-import type { LabelCell, LabelIndex, ValueCell } from './labelIndex';
+import { readCellText, type LabelCell, type LabelIndex, type ValueCell } from './labelIndex';
 import type { SheetGrid } from './sheetGrid';
+import type { RetiredField } from './types';
 import { unreadText } from './unreadText';
 
 /** A problem with the form's layout, at a cell; the reader turns it into a finding. */
@@ -30,6 +32,8 @@ export interface BlockValues {
   readonly fields: EntryFields;
   readonly cells: Readonly<Record<FieldKey, string>>;
   readonly problems: readonly BlockProblem[];
+  /** Fields of an older 様式 version with text, found through the metadata's cell map. */
+  readonly retired: readonly RetiredField[];
 }
 
 /**
@@ -141,6 +145,16 @@ export function readFormBlock(
       });
   };
 
+  /** A 計算 cell holding a typed value instead of the form's formula: the value is recomputed, and said so. */
+  const typedComputed = (def: FieldDef, value: { row: number; column: number }) =>
+    problems.push({
+      code: 'entry.computed-typed',
+      severity: 'warning',
+      cell: address(value),
+      field: def.key,
+      message: `計算欄は自動で計算されます。「${def.label}」のセルに数式ではなく値（${readCellText(grid.text(value.row, value.column))}）が入力されているため、${def.formula ? `「${def.formula.text}」から` : ''}計算し直した値を読みました。計算に使う欄を確かめ、数式を戻すには Suishin でシートを作り直してください。`,
+    });
+
   /** A formula whose cached result is empty (or was never saved): the field reads as empty, and says why. */
   const emptyFormula = (label: LabelCell, field: FieldKey) => {
     for (let column = label.right + 1; column <= label.right + 3; column++) {
@@ -158,22 +172,70 @@ export function readFormBlock(
     }
   };
 
-  const fields: Record<FieldKey, string> = { ...emptyFields() };
-  const cells: Record<FieldKey, string> = { ...emptyFields() };
+  // A sheet the builder wrote lists which field sat in which cell: a field whose label is not found (an older
+  // 様式 version named it otherwise) is read there, and a field the form no longer has is kept as retired.
+  const metaCells = new Map((block.meta?.fieldCells ?? []).map((c) => [c.key, c.cell] as const));
+  const alsoRead: string[] = [];
+  const labelLeftOf = (row: number, column: number): { column: number; text: string } | undefined => {
+    for (let c = column - 1; c >= 0; c--) {
+      if (grid.isCovered(row, c)) continue;
+      const text = readCellText(grid.text(row, c));
+      if (text !== '') return { column: c, text };
+    }
+    return undefined;
+  };
+  /** The field's cell by the metadata, when its label there is one this form does not know (renamed). */
+  const metaValueCell = (key: FieldKey): { row: number; column: number } | undefined => {
+    const at = parseCellAddress(metaCells.get(key) ?? '');
+    const label = at && labelLeftOf(at.row, at.column);
+    if (!at || !label || index.at(at.row, label.column)) return undefined;
+    alsoRead.push(`${at.row},${at.column}`, `${at.row},${label.column}`);
+    return at;
+  };
+  /** A cell's text as the entry keeps it: a number as plain decimal text, a date serial as its ISO date. */
+  const textAt = (def: FieldDef | undefined, row: number, column: number): string => {
+    const raw = grid.value(row, column);
+    if (typeof raw !== 'number') return readCellText(grid.text(row, column));
+    if (def?.kind === 'date') return serialToIsoDate(raw) ?? plainNumberText(raw);
+    return def === undefined || def.kind === 'number' || def.kind === 'computed'
+      ? plainNumberText(raw)
+      : readCellText(grid.text(row, column));
+  };
+
+  const fields: Record<FieldKey, string> = { ...emptyFields(form) };
+  const cells: Record<FieldKey, string> = { ...emptyFields(form) };
   for (const def of form.fields) {
     const hit = chosen.get(`field:${def.key}`);
-    if (!hit) {
+    const value = hit ? hit.value : metaValueCell(def.key);
+    if (!hit && !value) {
       cells[def.key] = missing({ kind: 'field', key: def.key }, def.key);
       continue;
     }
-    fields[def.key] = hit.value?.text ?? '';
-    cells[def.key] = valueCellOf(hit.label, hit.value);
-    formula(hit.value, def.key);
-    if (!hit.value) emptyFormula(hit.label, def.key);
+    fields[def.key] = value ? textAt(def, value.row, value.column) : '';
+    cells[def.key] = hit ? valueCellOf(hit.label, hit.value) : address(value ?? { row: 0, column: 0 });
+    if (def.kind === 'computed') {
+      if (value && !grid.isFormula(value.row, value.column)) typedComputed(def, value);
+      continue;
+    }
+    formula(value && { ...value, text: fields[def.key] ?? '' }, def.key);
+    if (hit && !hit.value) emptyFormula(hit.label, def.key);
   }
-  // A field the form does not define has no cell of its own: point at the 取組項目 value.
-  for (const key of Object.keys(cells) as FieldKey[])
-    if (cells[key] === '') cells[key] = valueCellOf(item?.label ?? block.item, item?.value);
+  // A 計算 field is never the department's input: it is recomputed from the fields it reads.
+  const numbers = fieldNumbers(form, fields);
+  for (const def of form.fields)
+    if (def.kind === 'computed') {
+      const n = numbers(def.key);
+      fields[def.key] = n === undefined ? '' : plainNumberText(n);
+    }
+  const known = new Set(form.fields.map((f) => f.key));
+  const retired = (block.meta?.fieldCells ?? []).flatMap((c): RetiredField[] => {
+    const at = parseCellAddress(c.cell);
+    if (known.has(c.key) || !at) return [];
+    const label = labelLeftOf(at.row, at.column);
+    alsoRead.push(`${at.row},${at.column}`, ...(label ? [`${at.row},${label.column}`] : []));
+    const text = textAt(undefined, at.row, at.column);
+    return text === '' ? [] : [{ key: c.key, label: label?.text ?? '', cell: c.cell, text }];
+  });
 
   formula(item?.value);
   const department = chosen.get('department');
@@ -181,7 +243,7 @@ export function readFormBlock(
   formula(department?.value);
   const year = chosen.get('year');
   if (!year) missing({ kind: 'year', fiscalYear: 0 });
-  problems.push(...unreadText(grid, index, block, plan));
+  problems.push(...unreadText(grid, index, block, plan, alsoRead));
 
   return {
     itemText: item?.value?.text ?? '',
@@ -195,5 +257,6 @@ export function readFormBlock(
     fields,
     cells,
     problems,
+    retired,
   };
 }

@@ -33,6 +33,19 @@ export interface ExtractedEntry {
   readonly identifiedBy: 'meta' | 'labels';
   /** Set when the sheet carries no year (no label, no metadata): `entry.fiscalYear` is the expected year. */
   readonly yearAssumed?: true;
+  /**
+   * Fields of an older 様式 version the current form no longer has, found through the sheet's metadata
+   * (which field sat in which cell), with text: never dropped, consolidation keeps them in 集約ログ.
+   * `label` is the text of the label cell left of the value.
+   */
+  readonly retired?: readonly RetiredField[];
+}
+
+export interface RetiredField {
+  readonly key: FieldKey;
+  readonly label: string;
+  readonly cell: string;
+  readonly text: string;
 }
 
 export type SheetKind = 'entry' | 'plan' | 'toc' | 'not-entry' | 'unreadable';

@@ -60,10 +60,12 @@ export function unreadText(
   index: LabelIndex,
   block: FormBlock,
   plan?: Plan,
+  /** Cells read otherwise (`row,column`): a field read by the metadata's cell map, and its label. */
+  alsoRead: Iterable<string> = [],
 ): BlockProblem[] {
   const lastLabel = Math.max(block.top, ...block.labels.map((l) => l.row));
   const bottom = Math.min(block.end, grid.rowCount) - 1;
-  const read = new Set<string>();
+  const read = new Set<string>(alsoRead);
   for (const label of index.labels) {
     if (label.row < block.start || label.row > bottom) continue;
     read.add(`${label.row},${label.column}`);
