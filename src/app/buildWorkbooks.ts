@@ -1,4 +1,6 @@
+import { STANDARD_FORM, type FormDefinition } from '../domain/entry/formDefinition';
 import type { Entry } from '../domain/entry/types';
+import { buildFormSheet } from '../domain/form/buildFormSheet';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import type { Plan } from '../domain/plan/types';
 import { buildDepartmentWorkbook, DEFAULT_PLAN_TITLE } from '../domain/template/buildDepartmentWorkbook';
@@ -14,6 +16,8 @@ export interface BuildOptions {
   /** Pre-fill the sheets from these entries (the demo; next year's carry-over). */
   readonly entries?: readonly Entry[];
   readonly title?: string;
+  /** The form the sheets follow: the 体系 workbook's 様式 (default: the built-in R2 form). */
+  readonly form?: FormDefinition;
 }
 
 export interface BuiltFile {
@@ -51,6 +55,7 @@ function departmentSpecs(
       fiscalYear: options.fiscalYear,
       title: options.title ?? DEFAULT_PLAN_TITLE,
       ...(options.entries && { entries: options.entries }),
+      ...(options.form && { form: options.form }),
     }),
   }));
 }
@@ -98,17 +103,29 @@ export async function buildIntoWorkbook(
   return fresh.length;
 }
 
-/** 総務課's master workbook: the editable 体系 sheet and an empty 全体計画. */
+/**
+ * 総務課's master workbook: the editable 体系 sheet and an empty 全体計画; with a form other than the built-in
+ * one, its 様式 sheet after the 体系, so that the master keeps the form its sheets are read by.
+ */
 export async function buildMasterTemplateFile(
   factory: FileWorkbookFactory,
-  options: { plan: Plan; fiscalYear: number; title?: string },
+  options: { plan: Plan; fiscalYear: number; title?: string; form?: FormDefinition },
 ): Promise<Uint8Array> {
+  const spec = buildMasterTemplate({
+    plan: options.plan,
+    fiscalYear: options.fiscalYear,
+    title: options.title ?? DEFAULT_PLAN_TITLE,
+  });
+  const form = options.form;
   const workbook = await factory.create(
-    buildMasterTemplate({
-      plan: options.plan,
-      fiscalYear: options.fiscalYear,
-      title: options.title ?? DEFAULT_PLAN_TITLE,
-    }),
+    form && form !== STANDARD_FORM
+      ? {
+          ...spec,
+          sheets: [spec.sheets[0], buildFormSheet(form), ...spec.sheets.slice(1)].filter(
+            (s) => s !== undefined,
+          ),
+        }
+      : spec,
   );
   const bytes = await workbook.toBuffer();
   await workbook.close();

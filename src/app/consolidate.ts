@@ -6,7 +6,7 @@ import {
 import { consolidateEntries } from '../domain/consolidation/consolidateEntries';
 import { readRemarks } from '../domain/consolidation/readRemarks';
 import type { Consolidation, SourceFile } from '../domain/consolidation/types';
-import type { Stage } from '../domain/entry/formDefinition';
+import type { FormDefinition, Stage } from '../domain/entry/formDefinition';
 import { extractWorkbook } from '../domain/extract/extractWorkbook';
 import type { SheetSnapshot, WorkbookSnapshot } from '../domain/extract/snapshot';
 import type { WorkbookExtraction } from '../domain/extract/types';
@@ -59,6 +59,8 @@ export interface ConsolidateOptions {
   /** One run stamp for the whole result (ISO date-time). */
   readonly stamp: string;
   readonly title: string;
+  /** The form the department sheets were built from: the 体系 workbook's 様式 (default: the built-in R2 form). */
+  readonly form?: FormDefinition;
   readonly onProgress?: Progress;
   /**
    * The 全体計画 of the master this run replaces, when `target` is a new workbook standing in for it (the CLI
@@ -98,6 +100,7 @@ export async function readSource(
   plan: Plan,
   fiscalYear: number,
   readSnapshot: SnapshotReader = snapshotReaderOf(factory),
+  form?: FormDefinition,
 ): Promise<SourceFile> {
   const read = await readSnapshot(input.bytes, input.file);
   if (!read.ok)
@@ -108,7 +111,10 @@ export async function readSource(
       code: read.error.code,
       message: read.error.message,
     };
-  return toSourceFile(input, extractWorkbook(read.value, { file: input.file, plan, fiscalYear }));
+  return toSourceFile(
+    input,
+    extractWorkbook(read.value, { file: input.file, plan, fiscalYear, ...(form && { form }) }),
+  );
 }
 
 /**
@@ -141,7 +147,7 @@ export function toSourceFile(
 
 export type ReadSourcesOptions = Pick<
   ConsolidateOptions,
-  'factory' | 'readSnapshot' | 'fiscalYear' | 'onProgress'
+  'factory' | 'readSnapshot' | 'fiscalYear' | 'onProgress' | 'form'
 >;
 
 /** Read every department file, one at a time (memory stays flat); progress counts toward the whole run. */
@@ -158,7 +164,9 @@ export async function readSources(
       total,
       label: `${input.file} を読み込み中（${i + 1} / ${inputs.length}）`,
     });
-    sources.push(await readSource(options.factory, input, plan, options.fiscalYear, options.readSnapshot));
+    sources.push(
+      await readSource(options.factory, input, plan, options.fiscalYear, options.readSnapshot, options.form),
+    );
   }
   return sources;
 }
@@ -199,6 +207,7 @@ export async function consolidateSources(
     stamp: options.stamp,
     fiscalYear,
     stage: options.stage,
+    ...(options.form && { form: options.form }),
   });
 
   const existing = await options.target.listSheets();

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_SHEET_PREFIX } from '../domain/consolidation/buildMasterView';
-import type { WorkbookSnapshot } from '../domain/extract/snapshot';
+import type { SheetSnapshot, WorkbookSnapshot } from '../domain/extract/snapshot';
+import { STANDARD_FORM } from '../domain/entry/formDefinition';
+import { buildFormSheet } from '../domain/form/buildFormSheet';
+import { specToSnapshot } from '../domain/template/specToSnapshot';
+import { kpiFormFromRows } from '../../tests/helpers/formSheetRows';
 import { ok } from '../domain/result';
 import { r2Sample } from '../domain/sample/r2';
 import { buildMasterTemplate } from '../domain/template/buildMasterTemplate';
 import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
-import { openPlan, openPlanFile, openPlanInWorkbook, type PlanSheets } from './openPlan';
+import {
+  findFormSheet,
+  formOf,
+  openPlan,
+  openPlanFile,
+  openPlanInWorkbook,
+  type PlanSheets,
+} from './openPlan';
 
 const { plan, fiscalYear } = r2Sample();
 const TITLE = '町政運営推進プラン';
@@ -79,5 +90,67 @@ describe('openPlan: one heuristic for which sheet is the 体系, one reading of 
   it('refuses bytes that are not a workbook with the open error', async () => {
     const found = await openPlanFile(new TextEncoder().encode('a,b'), '体系.xlsx');
     expect(found.ok ? undefined : found.error.code).toBe('file.not-xlsx');
+  });
+});
+
+describe('openPlan: the 様式 sheet is read with the 体系, in the same read', () => {
+  const formSheet = (name: string, form = STANDARD_FORM) => ({
+    ...specToSnapshot(buildFormSheet(form)),
+    name,
+  });
+  const withForm = async (planSheet: string, sheets: readonly SheetSnapshot[]): Promise<WorkbookSnapshot> => {
+    const base = await workbook(planSheet);
+    return { ...base, sheets: [...base.sheets, ...sheets] };
+  };
+  const kpi = kpiFormFromRows();
+
+  it.each([
+    ['a sheet named 様式', '様式', ['様式']],
+    ['a sheet whose name contains 様式', '様式（取組項目シート）', ['様式（取組項目シート）']],
+    ['様式 before other names containing it', '様式', ['旧様式', '様式']],
+  ])('%s', async (_name, expected, names) => {
+    const sheets = sheetsOf(
+      await withForm(
+        '体系',
+        names.map((n) => formSheet(n, n === expected ? kpi : STANDARD_FORM)),
+      ),
+    );
+    const found = await openPlan(sheets);
+    const value = found.ok ? found.value : undefined;
+    expect(value?.formSheet).toBe(expected);
+    expect(value?.form).toEqual(kpi);
+    expect(value?.formFindings).toEqual([]);
+    expect(formOf(value)).toEqual(kpi);
+    expect(sheets.reads).toEqual([['体系', expected]]);
+  });
+
+  it('without a 様式 sheet: no form, no findings, and formOf gives the built-in R2 form', async () => {
+    const found = await openPlan(sheetsOf(await workbook('体系')));
+    const value = found.ok ? found.value : undefined;
+    expect(value).toMatchObject({ sheet: '体系', formFindings: [] });
+    expect(value?.form).toBeUndefined();
+    expect(formOf(value)).toBe(STANDARD_FORM);
+    expect(formOf(undefined)).toBe(STANDARD_FORM);
+  });
+
+  it('a broken 様式 gives findings naming the file, sheet and cell, and a form of the rows that read', async () => {
+    const broken = formSheet('様式', kpi);
+    const values = broken.values.map((row, r) => (r === 2 ? row.map((c, i) => (i === 3 ? '記述' : c)) : row));
+    const found = await openPlan(
+      sheetsOf({ ...(await withForm('体系', [{ ...broken, values }])), file: '体系.xlsx' }),
+    );
+    const value = found.ok ? found.value : undefined;
+    expect(value?.formFindings.map((f) => [f.code, f.place.file, f.place.sheet, f.place.cell])).toEqual([
+      ['form.kind-unknown', '体系.xlsx', '様式', 'D3'],
+    ]);
+    expect(value?.formFindings[0]?.message).toContain('「様式」シートのD3');
+    expect(value?.form?.fields.map((f) => f.key)).toEqual(
+      kpi.fields.map((f) => f.key).filter((k) => k !== 'indicator'),
+    );
+  });
+
+  it('a master report sheet named with 様式 is never taken for the 様式', () => {
+    expect(findFormSheet([`${REPORT_SHEET_PREFIX}様式`, '体系'])).toBeUndefined();
+    expect(findFormSheet(['体系', 'メモ'])).toBeUndefined();
   });
 });

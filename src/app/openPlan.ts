@@ -1,7 +1,10 @@
 import { REPORT_SHEET_PREFIX } from '../domain/consolidation/buildMasterView';
 import { findPlanInWorkbook } from '../domain/extract/readPlanSheet';
 import type { WorkbookSnapshot } from '../domain/extract/snapshot';
+import { STANDARD_FORM, type FormDefinition } from '../domain/entry/formDefinition';
 import type { Finding } from '../domain/finding';
+import { FORM_SHEET_NAME } from '../domain/form/formColumns';
+import { parseFormGrid } from '../domain/form/parseFormSheet';
 import { planSheetTitle } from '../domain/plan/planTitle';
 import type { Plan } from '../domain/plan/types';
 import { err, ok, type Result } from '../domain/result';
@@ -10,7 +13,10 @@ import type { OpenError, WorkbookPort } from '../workbook/port';
 import { MASTER_READ_LIMITS, READ_LIMITS } from '../workbook/readLimits';
 import { readXlsxSheetList, readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
 
-/** The 体系 found in a workbook: the sheet it was read from, and the year and plan title of its title row. */
+/**
+ * The 体系 found in a workbook: the sheet it was read from, and the year and plan title of its title row;
+ * with the 取組項目 form of its 様式 sheet when the workbook has one.
+ */
 export interface WorkbookPlan {
   readonly sheet: string;
   readonly plan: Plan;
@@ -18,6 +24,36 @@ export interface WorkbookPlan {
   /** From the sheet's title row (`令和2年度 町政運営推進プラン 計画の体系`), when it has one. */
   readonly fiscalYear?: number;
   readonly title?: string;
+  /** The form read from the 様式 sheet; absent when the workbook has none (the built-in R2 form applies). */
+  readonly form?: FormDefinition;
+  readonly formSheet?: string;
+  /** Problems of the 様式 sheet, with row and column (empty without one). */
+  readonly formFindings: readonly Finding[];
+}
+
+/** The form a 体系 workbook asks for: its 様式's, else the built-in R2 form. */
+export const formOf = (plan?: Pick<WorkbookPlan, 'form'>): FormDefinition => plan?.form ?? STANDARD_FORM;
+
+/** The 様式 sheet among a workbook's sheets: one named 様式, else the first whose name contains 様式. */
+export function findFormSheet(names: readonly string[]): string | undefined {
+  const candidates = names.filter(
+    (n) => !n.startsWith(REPORT_SHEET_PREFIX) && normalizeKey(n).includes('様式'),
+  );
+  return candidates.find((n) => normalizeKey(n) === FORM_SHEET_NAME) ?? candidates[0];
+}
+
+/** The form of a read workbook's 様式 sheet, when the snapshot holds it. */
+export function readFormSheet(
+  snapshot: WorkbookSnapshot,
+  sheet: string,
+): Pick<WorkbookPlan, 'form' | 'formSheet' | 'formFindings'> {
+  const found = snapshot.sheets.find((s) => s.name === sheet);
+  if (!found) return { formFindings: [] };
+  const parsed = parseFormGrid(found.values, {
+    sheet: found.name,
+    ...(snapshot.file !== undefined && { file: snapshot.file }),
+  });
+  return { form: parsed.form, formSheet: found.name, formFindings: parsed.findings };
 }
 
 /** A workbook's sheets, listed without reading them, and read by name. */
@@ -30,14 +66,16 @@ export interface PlanSheets {
  * Open a 体系 from a workbook, the one way for the CLI and the pane. A master's report sheets never hold the
  * 体系 table and are not read. Sheets whose name mentions 体系 are read first (a big workbook is not read
  * whole), then every other sheet when none of those holds the table; findPlanInWorkbook picks the sheet.
- * Year and title come from the sheet's title row (planSheetTitle). Undefined when there is no 体系.
+ * Year and title come from the sheet's title row (planSheetTitle). The 様式 sheet (findFormSheet) is read
+ * in the same read as the 体系. Undefined when there is no 体系.
  */
 export async function openPlan(sheets: PlanSheets): Promise<Result<WorkbookPlan | undefined, OpenError>> {
-  const candidates = sheets.names.filter((n) => !n.startsWith(REPORT_SHEET_PREFIX));
+  const formSheet = findFormSheet(sheets.names);
+  const candidates = sheets.names.filter((n) => !n.startsWith(REPORT_SHEET_PREFIX) && n !== formSheet);
   const likely = candidates.filter((n) => normalizeKey(n).includes('体系'));
   const passes = likely.length > 0 && likely.length < candidates.length ? [likely, candidates] : [candidates];
   for (const names of candidates.length > 0 ? passes : []) {
-    const read = await sheets.read(names);
+    const read = await sheets.read(formSheet !== undefined ? [...names, formSheet] : names);
     if (!read.ok) return read;
     const found = findPlanInWorkbook(read.value);
     if (found)
@@ -46,6 +84,7 @@ export async function openPlan(sheets: PlanSheets): Promise<Result<WorkbookPlan 
         plan: found.parsed.plan,
         findings: found.parsed.findings,
         ...planSheetTitle(read.value.sheets.find((s) => s.name === found.sheet)),
+        ...(formSheet !== undefined ? readFormSheet(read.value, formSheet) : { formFindings: [] }),
       });
   }
   return ok(undefined);

@@ -1,4 +1,4 @@
-import { STAGE_LABELS, STANDARD_FORM, type Stage } from '../domain/entry/formDefinition';
+import { STAGE_LABELS, STANDARD_FORM, type FormDefinition, type Stage } from '../domain/entry/formDefinition';
 import { parseCellAddress } from '../domain/cellAddress';
 import { entryKeyString } from '../domain/entry/types';
 import { extractWorkbook } from '../domain/extract/extractWorkbook';
@@ -18,6 +18,8 @@ export interface ReadOptions {
   /** Resolves labels and checks assignments; when omitted, the workbook's own 体系 sheet is used if it has one. */
   readonly plan?: Plan;
   readonly fiscalYear?: number;
+  /** The form the sheets were built from: the 体系 workbook's 様式 (default: the built-in R2 form). */
+  readonly form?: FormDefinition;
 }
 
 export interface ReadResult {
@@ -61,6 +63,7 @@ export function readSnapshot(
     file: options.file,
     ...(plan && { plan }),
     ...(options.fiscalYear !== undefined && { fiscalYear: options.fiscalYear }),
+    ...(options.form && { form: options.form }),
   });
   onProgress?.({ done: 2, total: 2, label: '読み取りました' });
   return {
@@ -136,7 +139,7 @@ export function validateSnapshot(
   const contributions = contributionsByCell(snapshot, read.extraction);
   const ruleFindings = validateEntries(entries, {
     ...defaultContext(options.stage, read.plan),
-    form: STANDARD_FORM,
+    form: options.form ?? STANDARD_FORM,
     contributions,
   });
   const findings = inWorkbookOrder(

@@ -1,12 +1,15 @@
 import { resolve } from 'node:path';
-import { openPlanFile } from '../app/openPlan';
+import { formOf, openPlanFile } from '../app/openPlan';
+import type { FormDefinition } from '../domain/entry/formDefinition';
 import { parseFiscalYear } from '../domain/fiscal/fiscalYear';
-import type { Finding } from '../domain/finding';
+import { hasErrors, type Finding } from '../domain/finding';
 import { parsePlanGrid, type Grid } from '../domain/plan/parsePlanGrid';
 import type { Plan } from '../domain/plan/types';
 import { err, ok, type Result } from '../domain/result';
 import { r2Sample } from '../domain/sample/r2';
+import type { OutStream } from './cliIo';
 import { readInputFile } from './readInputFile';
+import { printPlanFindings } from './reportError';
 
 export const SAMPLE_R2 = 'sample:r2';
 
@@ -22,6 +25,36 @@ export interface LoadedPlan {
   readonly title?: string;
   /** Findings of the 体系 parser; errors make the plan unusable for build and consolidate. */
   readonly findings: readonly Finding[];
+  /** The form of the workbook's 様式 sheet; absent without one (the built-in R2 form applies: formOfLoaded). */
+  readonly form?: FormDefinition;
+  readonly formSheet?: string;
+  /** Findings of the 様式 sheet, naming its cells; errors make the plan unusable as the 体系's do. */
+  readonly formFindings: readonly Finding[];
+}
+
+/** The form the loaded 体系 asks for: its 様式's, else the built-in R2 form. */
+export const formOfLoaded = (loaded: LoadedPlan | undefined): FormDefinition => formOf(loaded);
+
+/** An error in the 体系 or in the 様式. */
+export const loadedHasErrors = (loaded: LoadedPlan): boolean =>
+  hasErrors(loaded.findings) || hasErrors(loaded.formFindings);
+
+/** Which of the two holds the error, for messages: 体系 or 様式. */
+export const erroneousPart = (loaded: LoadedPlan): string => (hasErrors(loaded.findings) ? '体系' : '様式');
+
+/**
+ * The 体系's findings, then the 様式's, as the 体系's are printed (a 様式 finding's message names its sheet
+ * and cell already, so only the file is put before it).
+ */
+export function printLoadedFindings(stream: OutStream, loaded: LoadedPlan): void {
+  printPlanFindings(stream, loaded.findings);
+  printPlanFindings(
+    stream,
+    loaded.formFindings.map((f) => ({
+      ...f,
+      place: f.place.file !== undefined ? { file: f.place.file } : {},
+    })),
+  );
 }
 
 const withListed = (plan: Plan, listed: readonly string[]): Plan => ({
@@ -67,6 +100,7 @@ function fromJson(text: string, display: string): Result<LoadedPlan, string> {
     source: display,
     ...(year !== undefined && { fiscalYear: year }),
     findings: parsed.findings,
+    formFindings: [],
   });
 }
 
@@ -91,6 +125,7 @@ export async function loadPlan(spec: string, cwd: string): Promise<Result<Loaded
       source: '組み込みサンプル R2',
       fiscalYear: sample.fiscalYear,
       findings: [],
+      formFindings: [],
     });
   }
   if (spec.toLowerCase().startsWith('sample:'))

@@ -1,15 +1,14 @@
 import { join, resolve } from 'node:path';
 import { buildDepartmentFiles, buildMasterTemplateFile, selectDepartments } from '../../app/buildWorkbooks';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
-import { hasErrors } from '../../domain/finding';
 import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
 import { excelJsFactory } from '../../workbook/exceljs/excelJsFactory';
 import { EXIT, println, type CliIo, type ExitCode } from '../cliIo';
-import { loadPlan } from '../loadPlan';
+import { erroneousPart, loadedHasErrors, loadPlan, printLoadedFindings } from '../loadPlan';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { progressReporter } from '../progressReporter';
 import { fileSystemMessage } from '../readInputFile';
-import { printPlanFindings, unusableInput, usageError } from '../reportError';
+import { unusableInput, usageError } from '../reportError';
 import { resolveFiscalYear } from '../resolveFiscalYear';
 import { showUsage } from '../usage';
 import { writeFileAtomic } from '../writeFileAtomic';
@@ -40,16 +39,16 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
 
   const loaded = await loadPlan(values.plan, io.cwd);
   if (!loaded.ok) return unusableInput(io, loaded.error);
-  const { plan, findings } = loaded.value;
-  if (hasErrors(findings)) {
+  const { plan, form } = loaded.value;
+  if (loadedHasErrors(loaded.value)) {
     println(
       io.stderr,
-      `体系「${loaded.value.source}」にエラーがあるため、シートを作れません。直してから実行してください。`,
+      `${erroneousPart(loaded.value)}「${loaded.value.source}」にエラーがあるため、シートを作れません。直してから実行してください。`,
     );
-    printPlanFindings(io.stderr, findings);
+    printLoadedFindings(io.stderr, loaded.value);
     return EXIT.unusable;
   }
-  printPlanFindings(io.stderr, findings);
+  printLoadedFindings(io.stderr, loaded.value);
   const year = resolveFiscalYear(values.year, loaded.value.fiscalYear, io.now());
   if (!year.ok) return usageError(io, 'build', year.error);
   const selected = selectDepartments(plan, values.department);
@@ -65,7 +64,7 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
   const reporter = progressReporter(io.stderr);
   const files = await buildDepartmentFiles(
     excelJsFactory,
-    { plan, fiscalYear: year.value, departments: selected.departments, title },
+    { plan, fiscalYear: year.value, departments: selected.departments, title, ...(form && { form }) },
     reporter.progress,
   );
   reporter.end();
@@ -74,7 +73,12 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
     if (values.master)
       await writeFileAtomic(
         join(outDir, MASTER_TEMPLATE_FILE),
-        await buildMasterTemplateFile(excelJsFactory, { plan, fiscalYear: year.value, title }),
+        await buildMasterTemplateFile(excelJsFactory, {
+          plan,
+          fiscalYear: year.value,
+          title,
+          ...(form && { form }),
+        }),
       );
   } catch (error) {
     return unusableInput(io, fileSystemMessage(error, values.out));

@@ -1,14 +1,13 @@
 import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { hasErrors } from '../../domain/finding';
 import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
 import { println, type CliIo, type ExitCode, type OutStream } from '../cliIo';
 import { expandInputs } from '../expandInputs';
 import { formatConsolidationSummary } from '../formatConsolidationSummary';
-import { loadPlan } from '../loadPlan';
+import { erroneousPart, loadedHasErrors, loadPlan, printLoadedFindings } from '../loadPlan';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { parseStage } from '../parseStage';
-import { printPlanFindings, unusableInput, usageError } from '../reportError';
+import { unusableInput, usageError } from '../reportError';
 import { resolveFiscalYear } from '../resolveFiscalYear';
 import { runConsolidation } from '../runConsolidation';
 import { showUsage } from '../usage';
@@ -57,11 +56,11 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
     );
   const loaded = await loadPlan(planSpec, io.cwd);
   if (!loaded.ok) return unusableInput(io, loaded.error);
-  printPlanFindings(io.stderr, loaded.value.findings);
-  if (hasErrors(loaded.value.findings))
+  printLoadedFindings(io.stderr, loaded.value);
+  if (loadedHasErrors(loaded.value))
     return unusableInput(
       io,
-      `体系「${loaded.value.source}」にエラーがあるため集約できません。上の指摘を直してから実行してください。`,
+      `${erroneousPart(loaded.value)}「${loaded.value.source}」にエラーがあるため集約できません。上の指摘を直してから実行してください。`,
     );
   const year = resolveFiscalYear(values.year, loaded.value.fiscalYear, io.now());
   if (!year.ok) return usageError(io, 'consolidate', year.error);
@@ -70,13 +69,14 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
   const list = (notes?: OutStream) => expandInputs(positionals, io.cwd, [outPath], notes);
   if ((await list(io.stderr)).length === 0)
     return unusableInput(io, '集約するファイルがありません（指定したフォルダーに .xlsx がありません）。');
+  const outDisplay = values.out;
   const once = async (): Promise<ExitCode> => {
     const inputs = await list();
     const run = await runConsolidation(
       {
         plan: loaded.value.plan,
         inputs,
-        out: { path: outPath, display: values.out },
+        out: { path: outPath, display: outDisplay },
         ...(values.report !== undefined && {
           report: { path: resolve(io.cwd, values.report), display: values.report },
         }),
@@ -85,12 +85,13 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
         // Without --year the files decide; the plan's (or today's) year is only the default.
         inferYear: values.year === undefined,
         title: values.title ?? loaded.value.title ?? DEFAULT_PLAN_TITLE,
+        ...(loaded.value.form && { form: loaded.value.form }),
       },
       io,
     );
     if (run.kind === 'failed') return unusableInput(io, run.message);
     for (const line of formatConsolidationSummary(run, {
-      out: values.out,
+      out: outDisplay,
       stage: stage.value,
       ...(values.report !== undefined && { report: values.report }),
       defaultYearFrom: loaded.value.fiscalYear !== undefined ? '体系の年度' : '今日の日付の年度',

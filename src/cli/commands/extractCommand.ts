@@ -113,6 +113,7 @@ export async function extractCommand(args: readonly string[], io: CliIo): Promis
     const read = readSnapshot(loaded.value.snapshot, {
       file: input.display,
       ...(plan.value && { plan: plan.value.plan }),
+      ...(plan.value?.form && { form: plan.value.form }),
       ...(year?.ok && { fiscalYear: year.value }),
     });
     entries.push(...read.extraction.entries);

@@ -95,6 +95,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
       file: input.display,
       stage: stage.value,
       ...(plan.value && { plan: plan.value.plan }),
+      ...(plan.value?.form && { form: plan.value.form }),
       ...(year?.ok && { fiscalYear: year.value }),
     });
     const report: FileReport = {
