@@ -6,7 +6,7 @@ import {
   type SourceInput,
 } from '../app/consolidate';
 import { consolidationReport } from '../app/consolidationReport';
-import type { Stage } from '../domain/entry/formDefinition';
+import type { FormDefinition, Stage } from '../domain/entry/formDefinition';
 import type { Plan } from '../domain/plan/types';
 import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
 import { readDepartmentFile } from '../app/readDepartmentFile';
@@ -31,6 +31,8 @@ export interface ConsolidationRequest {
   /** No --year was given: the files decide the year (decideRunYear). */
   readonly inferYear?: boolean;
   readonly title: string;
+  /** The form of the 体系 workbook's 様式 sheet (default: the built-in R2 form). */
+  readonly form?: FormDefinition;
 }
 
 export type ConsolidationReport = ReturnType<typeof consolidationReport>;
@@ -113,6 +115,7 @@ async function consolidateInto(
     readSnapshot: readDepartmentFile,
     fiscalYear: request.fiscalYear,
     onProgress: reporter.progress,
+    ...(request.form && { form: request.form }),
   });
   // Decided over the files just read: nothing is read twice to learn their year.
   const year = decideRunYear(
@@ -131,6 +134,7 @@ async function consolidateInto(
     stamp: localStamp(io.now()),
     title: request.title,
     onProgress: reporter.progress,
+    ...(request.form && { form: request.form }),
   });
   reporter.end();
   const report = withUnreadable(
