@@ -24,7 +24,7 @@ export const OVERVIEW = `suishin — 町政運営推進プランの取組項目�
   validate     取組項目シートを検証し、エラー・警告をシートとセルの位置つきで示す
   plan         体系を階層の一覧で表示する
   consolidate  各課から戻ったブックを全体計画 (master.xlsx) に集約する
-  demo         組み込みサンプル (R2) で作成 → 記入 → 検証 → 集約を一通り実行する
+  demo         組み込みサンプル (R2 / kpi) で作成 → 記入 → 検証 → 集約を一通り実行する
 
 各コマンドの使い方: suishin <コマンド> --help
 
@@ -137,21 +137,29 @@ ${PLAN_SOURCES}
   suishin consolidate --plan sample:r2 提出 --out master.xlsx
   suishin consolidate --plan 全体計画.xlsx 提出 --out 全体計画.xlsx --watch`,
 
-  demo: `使い方: suishin demo [--out <フォルダー>]
+  demo: `使い方: suishin demo [--sample r2|kpi] [--out <フォルダー>]
 
-組み込みサンプル（上富良野町 町政運営推進プラン 令和2年度）で、1年のサイクルを通して実行します:
+組み込みサンプルで、1年のサイクルを通して実行します:
   1. 各課の取組項目シートと全体計画のひな形を作る         → <フォルダー>/配布/<課>.xlsx, master.xlsx
-  2. 各課のシートに R2 の記入内容を入力                    → <フォルダー>/提出/<課>.xlsx
+  2. 各課のシートにサンプルの記入内容を入力                → <フォルダー>/提出/<課>.xlsx
   3. 年度末の段階で各課のブックを検証
   4. 全体計画に集約                                        → master.xlsx, report.json
 
+サンプル:
+  r2   上富良野町 町政運営推進プラン 令和2年度（既定。R2 の様式: 目指す姿・目標・取組内容・進捗状況・目標の達成）
+  kpi  架空の町「こもれび町」行政改革推進計画 令和6年度（デモ用・架空。指標の様式: 成果指標・基準値・目標値・
+       実績値・達成率・判定 S/A/B/C・評価。全体計画のひな形に様式シートが入ります）
+
 オプション:
+  --sample <名前>     サンプル（r2 / kpi、既定: r2）
   --out <フォルダー>  出力先（既定: out/demo）
   -h, --help          この説明を表示
 
 例:
   suishin demo
-  npm run demo`,
+  suishin demo --sample kpi --out out/demo-kpi
+  npm run demo
+  npm run demo:kpi`,
 };
 
 export const helpHint = (command?: CommandName): string =>

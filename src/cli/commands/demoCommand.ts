@@ -2,13 +2,13 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { buildDepartmentFiles, buildMasterTemplateFile, type BuiltFile } from '../../app/buildWorkbooks';
 import { readDepartmentFile } from '../../app/readDepartmentFile';
 import { validateSnapshot } from '../../app/validateWorkbook';
+import type { FormDefinition } from '../../domain/entry/formDefinition';
 import type { Entry } from '../../domain/entry/types';
 import { countBySeverity, type Finding } from '../../domain/finding';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { planItems } from '../../domain/plan/planItems';
 import type { Plan } from '../../domain/plan/types';
-import { r2Sample } from '../../domain/sample/r2';
-import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
+import { DEFAULT_SAMPLE_ID, sampleById, sampleIds } from '../../domain/sample/samples';
 import { excelJsFactory } from '../../workbook/exceljs/excelJsFactory';
 import { EXIT, println, type CliIo, type ExitCode } from '../cliIo';
 import { fillDepartmentFiles } from '../fillDepartmentFiles';
@@ -47,6 +47,7 @@ async function validateFilled(
   files: readonly BuiltFile[],
   plan: Plan,
   fiscalYear: number,
+  form: FormDefinition,
 ): Promise<DemoValidation> {
   const findings: Finding[] = [];
   let filledSheets = 0;
@@ -59,6 +60,7 @@ async function validateFilled(
       plan,
       fiscalYear,
       stage: 'year-end',
+      form,
     });
     const blank = new Set(
       result.extraction.entries.filter((e) => isBlankContribution(plan, e.entry)).map((e) => e.source.sheet),
@@ -72,15 +74,30 @@ async function validateFilled(
   return { findings, filledSheets, blankSheets };
 }
 
-/** `suishin demo`: build, fill, validate and consolidate the built-in R2 sample, with a short summary. */
+/**
+ * `suishin demo [--sample r2|kpi]`: build, fill, validate and consolidate a built-in sample (R2 by default;
+ * kpi: the fictional こもれび町 on its own 様式), with a short summary.
+ */
 export async function demoCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const parsed = parseCommandArgs({
     args: [...args],
-    options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      out: { type: 'string' },
+      sample: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: false,
   });
   if (!parsed.ok) return usageError(io, 'demo', parsed.error);
   if (parsed.value.values.help) return showUsage(io, 'demo');
+  const sampleId = parsed.value.values.sample ?? DEFAULT_SAMPLE_ID;
+  const sample = sampleById(sampleId.trim().toLowerCase());
+  if (!sample)
+    return usageError(
+      io,
+      'demo',
+      `--sample「${sampleId}」というサンプルはありません。${sampleIds().join(' / ')} のどれかを指定してください。`,
+    );
   const out = parsed.value.values.out ?? 'out/demo';
   const dir = resolve(io.cwd, out);
   /** Paths under the working folder relative to it, others absolute. */
@@ -89,9 +106,8 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<E
     return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
   };
   const started = io.now().getTime();
-  const sample = r2Sample();
-  const { plan, fiscalYear } = sample;
-  const title = DEFAULT_PLAN_TITLE;
+  const { plan, fiscalYear, form } = sample;
+  const title = sample.planTitle;
   const masterPath = join(dir, 'master.xlsx');
   const reportPath = join(dir, 'report.json');
   const reporter = progressReporter(io.stderr);
@@ -102,10 +118,14 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<E
   );
   // Building the blank files and building them again filled: one bar, 配布 then 記入.
   const phase = progressPhases(reporter.progress, 2);
-  const blank = await buildDepartmentFiles(excelJsFactory, { plan, fiscalYear, title }, phase(0, '配布'));
+  const blank = await buildDepartmentFiles(
+    excelJsFactory,
+    { plan, fiscalYear, title, form },
+    phase(0, '配布'),
+  );
   const filled = await fillDepartmentFiles(
     blank,
-    { plan, fiscalYear, entries: sample.entries, title },
+    { plan, fiscalYear, entries: sample.entries, title, form },
     phase(1, '記入'),
   );
   reporter.end();
@@ -114,7 +134,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<E
     for (const f of blank) await writeFileAtomic(join(dir, DEMO_DIRS.blank, f.fileName), f.bytes);
     await writeFileAtomic(
       masterPath,
-      await buildMasterTemplateFile(excelJsFactory, { plan, fiscalYear, title }),
+      await buildMasterTemplateFile(excelJsFactory, { plan, fiscalYear, title, form }),
     );
     for (const f of filled.value) await writeFileAtomic(join(dir, DEMO_DIRS.filled, f.fileName), f.bytes);
   } catch (error) {
@@ -127,10 +147,10 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<E
   );
   println(
     io.stdout,
-    `2. 記入: 各課のシートにR2の記入内容を入力（${sample.entries.length} シート、記入欄の位置を配布版と照合済み）→ ${show(join(dir, DEMO_DIRS.filled))}`,
+    `2. 記入: 各課のシートに${sample.shortName}の記入内容を入力（${sample.entries.length} シート、記入欄の位置を配布版と照合済み）→ ${show(join(dir, DEMO_DIRS.filled))}`,
   );
 
-  const checked = await validateFilled(filled.value, plan, fiscalYear);
+  const checked = await validateFilled(filled.value, plan, fiscalYear, form);
   println(
     io.stdout,
     `3. 検証（年度末）: 記入済み ${checked.filledSheets} シート — ${formatCounts(checked.findings)}`,
@@ -158,6 +178,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<E
       stage: 'year-end',
       fiscalYear,
       title,
+      form,
     },
     io,
   );

@@ -1,0 +1,188 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DIRS } from '../../src/cli/commands/demoCommand';
+import {
+  ACHIEVEMENT_SHEET_NAME,
+  LOG_SHEET_NAME,
+  masterViewColumns,
+  SUBMISSION_SHEET_NAME,
+} from '../../src/domain/consolidation/buildMasterView';
+import { OUTCOME_LABELS } from '../../src/domain/consolidation/types';
+import { fieldText } from '../../src/domain/entry/types';
+import type { SheetSnapshot } from '../../src/domain/extract/snapshot';
+import { FORM_SHEET_NAME } from '../../src/domain/form/formColumns';
+import { parseFormGrid } from '../../src/domain/form/parseFormSheet';
+import { kpiSample } from '../../src/domain/sample/kpi';
+import { FIRST_DATA_ROW } from '../../src/domain/template/buildTableSheet';
+import { MASTER_SHEET_NAME, PLAN_SHEET_NAME } from '../../src/domain/template/sheetName';
+import { readSheets, runCli, tempDir, text, type CliRun } from './runCli';
+
+const sample = kpiSample();
+/** The 全課 item: its coordinator's sheet and the other departments' parts become one row. */
+const ALL_CODE = 'II-1-1-1';
+const COORDINATOR = '企画課';
+const rowsOfOwn = sample.entries.filter((e) => e.code !== ALL_CODE || e.department === COORDINATOR);
+
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+let run: CliRun;
+let master: readonly SheetSnapshot[] = [];
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  run = await runCli(dir, 'demo', '--sample', 'kpi', '--out', 'demo-kpi');
+  master = await readSheets(new Uint8Array(await readFile(join(dir, 'demo-kpi', 'master.xlsx'))));
+});
+afterAll(() => cleanup());
+
+const sheet = (name: string): SheetSnapshot => {
+  const s = master.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+};
+const dataRows = (s: SheetSnapshot) =>
+  s.values.slice(FIRST_DATA_ROW).filter((row) => row.some((v) => text(v) !== ''));
+const columns = masterViewColumns(sample.form);
+const column = (header: string): number => {
+  const i = columns.findIndex((c) => c.header === header);
+  if (i < 0) throw new Error(`no column ${header}`);
+  return i;
+};
+
+describe('suishin demo --sample kpi (the fictional こもれび町 on its 指標 様式)', () => {
+  it('runs the whole cycle on the kpi sample and says it is fictional', () => {
+    expect(run.stderr).not.toContain('エラー:');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'デモ: こもれび町（架空） 行政改革推進計画 指標版（デモ用・架空）（令和6年度）',
+    );
+    expect(run.stdout).toContain('1. 配布: 各課のブック 8 ファイル（取組項目シート 32 枚＋目次）');
+    expect(run.stdout).toContain('2. 記入: 各課のシートにサンプル（架空）の記入内容を入力（29 シート');
+    expect(run.stdout).toContain('3. 検証（年度末）: 記入済み 29 シート');
+    expect(run.stdout).toContain('全課の取組で他課が空欄のままのシート 3 枚');
+    expect(run.stdout).toMatch(/完了（[\d.]+ 秒）: 8 ファイル、取組項目 25 件、未提出 0 件/);
+  });
+
+  it('reports the blanks left on purpose as 未記入, at the cells', () => {
+    const missing = run.stdout
+      .split('\n')
+      .filter((l) => l.includes('が未記入です'))
+      .map((l) => /エラー {2}(\S+) 「([^」]+)」 (\w+) {2}「([^」]+)」/.exec(l)?.slice(1).join(' '));
+    expect(missing).toEqual([
+      '産業振興課.xlsx II-3-1-2 産業振興課 D8 実績値',
+      '産業振興課.xlsx II-3-1-2 産業振興課 D10 判定',
+      '建設課.xlsx I-2-1-1 建設課 D12 評価',
+    ]);
+  });
+
+  it('writes the 配布 and 提出 workbooks of the eight departments, the master and the report', async () => {
+    const departments = sample.plan.departments.map((d) => `${d}.xlsx`).sort();
+    expect((await readdir(join(dir, 'demo-kpi', DEMO_DIRS.blank))).sort()).toEqual(departments);
+    expect((await readdir(join(dir, 'demo-kpi', DEMO_DIRS.filled))).sort()).toEqual(departments);
+    const report = JSON.parse(await readFile(join(dir, 'demo-kpi', 'report.json'), 'utf8')) as {
+      summary: unknown;
+    };
+    expect(report.summary).toMatchObject({
+      files: 8,
+      rejectedFiles: 0,
+      entries: 25,
+      missing: 0,
+      achievement: {
+        field: { key: 'rating', label: '判定' },
+        choices: ['S', 'A', 'B', 'C'],
+        counts: { S: 5, A: 9, B: 7, C: 3 },
+        blank: 1,
+      },
+    });
+  });
+
+  it('keeps the 様式 in the master beside the 体系, and it reads back as the sample’s form', () => {
+    expect(master.map((s) => s.name).slice(0, 6)).toEqual([
+      PLAN_SHEET_NAME,
+      FORM_SHEET_NAME,
+      MASTER_SHEET_NAME,
+      SUBMISSION_SHEET_NAME,
+      ACHIEVEMENT_SHEET_NAME,
+      LOG_SHEET_NAME,
+    ]);
+    const read = parseFormGrid(sheet(FORM_SHEET_NAME).values, { sheet: FORM_SHEET_NAME });
+    expect(read.findings).toEqual([]);
+    expect(read.form.fields).toEqual(sample.form.fields);
+  });
+
+  it('has a 全体計画 row for every sheet, numbers as numbers, 達成率 computed and the 判定 as written', () => {
+    const rows = dataRows(sheet(MASTER_SHEET_NAME));
+    expect(rows).toHaveLength(rowsOfOwn.length);
+    const [code, department] = [column('取組項目コード'), column('実践課')];
+    for (const e of rowsOfOwn) {
+      const row = rows.find((r) => r[code] === e.code && r[department] === e.department);
+      expect(row, `${e.code} ${e.department}`).toBeDefined();
+      const at = (label: string) => row![column(label)];
+      for (const label of ['基準値', '目標値', '実績値']) {
+        const key = sample.form.fields.find((f) => f.label === label)!.key;
+        const want = fieldText(e.fields, key);
+        expect(at(label), `${e.code} ${e.department} ${label}`).toBe(want === '' ? null : Number(want));
+      }
+      const [actual, target] = [fieldText(e.fields, 'actual'), fieldText(e.fields, 'target')];
+      if (actual === '') expect(text(at('達成率'))).toBe('');
+      else expect(at('達成率') as number).toBeCloseTo(Number(actual) / Number(target), 10);
+      expect(text(at('判定'))).toBe(fieldText(e.fields, 'rating'));
+      expect(text(at('判定理由'))).toBe(fieldText(e.fields, 'ratingReason'));
+      if (e.code !== ALL_CODE) {
+        expect(text(at('成果指標'))).toBe(fieldText(e.fields, 'indicator'));
+        expect(text(at('評価'))).toBe(fieldText(e.fields, 'evaluation'));
+      }
+    }
+  });
+
+  it('merges the 全課 item into the coordinator’s row: text under 【課名】, the 指標 and 判定 from 企画課', () => {
+    const rows = dataRows(sheet(MASTER_SHEET_NAME)).filter((r) => r[column('取組項目コード')] === ALL_CODE);
+    expect(rows).toHaveLength(1);
+    const evaluation = text(rows[0]![column('評価')]);
+    const parts = sample.entries.filter((e) => e.code === ALL_CODE);
+    expect(parts.map((e) => e.department)).toEqual([COORDINATOR, '税務課', '住民課', '健康福祉課', '教育課']);
+    for (const e of parts) {
+      expect(evaluation).toContain(`【${e.department}】\n${fieldText(e.fields, 'evaluation')}`);
+    }
+    expect(rows[0]![column('実績値')]).toBe(46);
+    expect(text(rows[0]![column('判定')])).toBe('S');
+    expect(text(rows[0]![column('とりまとめ課')])).toBe(COORDINATOR);
+  });
+
+  it('counts 達成状況 by the 判定’s own choices S/A/B/C, with 未記入', () => {
+    const rows = sheet(ACHIEVEMENT_SHEET_NAME).values;
+    const header = rows.findIndex((r) => text(r[0]) === '区分');
+    expect(rows[header]?.slice(2, 8).map(text)).toEqual(['S', 'A', 'B', 'C', '未記入', '計']);
+    const total = rows.find((r) => text(r[0]) === '全体');
+    expect(total?.slice(2, 8)).toEqual([5, 9, 7, 3, 1, 25]);
+  });
+
+  it('shows in 提出状況 who must fix a blank (要修正) and who is 完了, and accounts in 集約ログ for every sheet of every input', async () => {
+    const submissions = dataRows(sheet(SUBMISSION_SHEET_NAME));
+    expect(submissions.map((r) => text(r[0]))).toEqual(sample.plan.departments);
+    // The two departments that left a required cell blank must fix their file; the others are done.
+    expect(submissions.map((r) => text(r[8]))).toEqual(
+      sample.plan.departments.map((d) => (d === '産業振興課' || d === '建設課' ? '要修正' : '完了')),
+    );
+    let inputSheets = 0;
+    for (const name of await readdir(join(dir, 'demo-kpi', DEMO_DIRS.filled)))
+      inputSheets += (
+        await readSheets(new Uint8Array(await readFile(join(dir, 'demo-kpi', DEMO_DIRS.filled, name))))
+      ).length;
+    const outcomes = new Set(Object.values(OUTCOME_LABELS));
+    const logged = dataRows(sheet(LOG_SHEET_NAME)).filter(
+      (r) => text(r[1]) !== '' && outcomes.has(text(r[2])),
+    );
+    expect(logged).toHaveLength(inputSheets);
+    expect(inputSheets).toBe(32 + 8);
+  });
+
+  it('refuses an unknown sample with the ids it knows (exit 2)', async () => {
+    const wrong = await runCli(dir, 'demo', '--sample', 'r3', '--out', 'never');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(
+      '--sample「r3」というサンプルはありません。r2 / kpi のどれかを指定してください。',
+    );
+    await expect(readdir(join(dir, 'never'))).rejects.toThrow();
+  });
+});
