@@ -234,6 +234,10 @@ describe('全課 items under a 指標 form', () => {
       rate: '',
     });
     expect(row.mergedFrom).toEqual(['総務課', '保健福祉課']);
+    // The values that did not stand are said in the contribution's log record.
+    expect(c.log.find((r) => r.department === '保健福祉課')?.detail).toContain(
+      '統合後の値と違うこのシートの値: 目標値「50」、実績値「10」。',
+    );
     const master = buildMasterView({ consolidation: c, title: 't' }).sheets[0]!;
     const r = rowOf(master, 'I-1-1-1', '総務課');
     expect([9, 10, 11].map((col) => valueAt(master, r, col))).toEqual([100, 90, 0.9]);
@@ -261,6 +265,10 @@ describe('全課 items under a 指標 form', () => {
     expect(differ[0]?.message).toContain('「実績値」');
     expect(differ[0]?.message).toContain('【保健福祉課】90、【教育振興課】70');
     expect(row.findings).toContainEqual(differ[0]);
+    // `１００` is the 100 that stood; only 実績値 differs.
+    expect(c.log.find((r) => r.department === '教育振興課')?.detail).toMatch(
+      /統合後の値と違うこのシートの値: 実績値「70」。$/,
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
 import { fieldText, type Entry, type EntryFields } from '../entry/types';
-import { normalizeKey } from '../text/normalizeKey';
+import { numberValue, readDate } from '../entry/fieldValue';
 import { choiceIndex } from './choiceIndex';
 
 export interface Contribution {
@@ -97,10 +97,8 @@ export function mergeAllDepartments(
     const values = sorted
       .map((c) => ({ department: c.department, text: fieldText(c.entry.fields, f.key).trim() }))
       .filter((v) => v.text !== '');
-    const sameAs = (a: string, b: string) =>
-      f.kind === 'number' ? numberKey(a) === numberKey(b) : normalizeKey(a) === normalizeKey(b);
     if (values.length === 0) return '';
-    if (values.every((v) => sameAs(v.text, values[0]!.text))) return values[0]!.text;
+    if (values.every((v) => sameValue(f, v.text, values[0]!.text))) return values[0]!.text;
     disagreements.push({ key: f.key, label: f.label, values });
     return '';
   };
@@ -130,8 +128,19 @@ export function mergeAllDepartments(
   };
 }
 
-/** `１，０００` and `1000` are one value. */
-const numberKey = (text: string): string => normalizeKey(text).replace(/,/gu, '');
+/** Two 数値 (or 日付) cells that mean the same: `１，２００` and `1200`, `R3.4.1` and `2021/4/1`. */
+export function sameValue(f: FieldDef, a: string, b: string): boolean {
+  if (a.trim() === b.trim()) return true;
+  if (f.kind === 'number') {
+    const [x, y] = [numberValue(a), numberValue(b)];
+    return x !== undefined && x === y;
+  }
+  if (f.kind === 'date') {
+    const [x, y] = [readDate(a), readDate(b)];
+    return x.kind === 'date' && y.kind === 'date' && x.iso === y.iso;
+  }
+  return false;
+}
 
 /** The coordinator's choice as written; without one, the worst (last in the choices' order) written. */
 function mergedChoice(f: FieldDef, own: Entry | undefined, contributions: readonly Contribution[]): string {

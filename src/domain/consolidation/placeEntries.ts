@@ -1,9 +1,14 @@
 import type { FormDefinition } from '../entry/formDefinition';
-import type { Entry } from '../entry/types';
+import { fieldText, type Entry } from '../entry/types';
 import { finding, type Finding } from '../finding';
 import { formatAssignment } from '../plan/planItems';
 import type { Plan, PlanItem } from '../plan/types';
-import { mergeAllDepartments, type Contribution, type MergeDisagreement } from './mergeAllDepartments';
+import {
+  mergeAllDepartments,
+  sameValue,
+  type Contribution,
+  type MergeDisagreement,
+} from './mergeAllDepartments';
 import { entryText, retiredOf, type Candidate } from './selectEntries';
 import type { LogRecord } from './types';
 
@@ -138,7 +143,7 @@ function placeAllDepartments(
           record(
             c,
             'merged',
-            `全課の取組として${coordinator}のシートに【${c.received.entry.department}】の見出しで統合しました。`,
+            `全課の取組として${coordinator}のシートに【${c.received.entry.department}】の見出しで統合しました。${valuesNotTaken(c.received.entry, merged.entry, form)}`,
           );
       placed.push({ entry: merged.entry, candidate: lead, planItem, mergedFrom: merged.departments });
     }
@@ -146,6 +151,21 @@ function placeAllDepartments(
       findings.push(...merged.disagreements.map((d) => disagreementFinding(d, code, coordinator, lead)));
   }
   return { placed, log, findings };
+}
+
+/**
+ * 全課: the 数値 and 日付 values of a contribution that the merged entry does not hold (the coordinator's
+ * value stood, or the departments differed), said in its log record so that none is lost.
+ */
+function valuesNotTaken(contribution: Entry, merged: Entry, form: FormDefinition): string {
+  const differing = form.fields.filter((f) => {
+    if (f.kind !== 'number' && f.kind !== 'date') return false;
+    const own = fieldText(contribution.fields, f.key);
+    return own.trim() !== '' && !sameValue(f, own, fieldText(merged.fields, f.key));
+  });
+  return differing.length === 0
+    ? ''
+    : `統合後の値と違うこのシートの値: ${differing.map((f) => `${f.label}「${fieldText(contribution.fields, f.key).trim()}」`).join('、')}。`;
 }
 
 /** 全課: a value the departments gave differently, left blank, with every department's value in the message. */
