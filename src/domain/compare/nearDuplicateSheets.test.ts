@@ -114,6 +114,12 @@ describe('checkNearDuplicateSheets', () => {
     ).toEqual([]);
   });
 
+  it('points at the later sheet’s cell when the caller knows it', () =>
+    expect(
+      checkNearDuplicateSheets([asSheet(first), { ...asSheet(copy), cell: 'C4' }], STANDARD_FORM)[0]?.place
+        .cell,
+    ).toBe('C4'));
+
   it('pairs each later copy with the first sheet it copies, whatever the metadata', () => {
     const pairs = nearDuplicateSheetPairs(
       [first, copy, { ...copy, seq: 5 }].map((e) => asSheet(e)),

@@ -23,6 +23,8 @@ export interface SheetEntry {
   readonly file: string;
   readonly sheet: string;
   readonly fields: EntryFields;
+  /** The cell the warning points at, when known (the 取組項目 cell: EntrySource.itemCell). */
+  readonly cell?: string;
 }
 
 export interface NearDuplicatePair<S extends SheetEntry = SheetEntry> {
@@ -118,6 +120,7 @@ export function checkNearDuplicateSheets(sheets: readonly SheetEntry[], form: Fo
       code: pair.later.code,
       department: pair.later.department,
       seq: pair.later.seq,
+      ...(pair.later.cell !== undefined && { cell: pair.later.cell }),
     }),
   );
 }

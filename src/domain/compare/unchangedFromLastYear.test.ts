@@ -3,7 +3,10 @@ import { STANDARD_FORM } from '../entry/formDefinition';
 import type { Entry } from '../entry/types';
 import { r2Sample } from '../sample/r2';
 import {
+  checkUnchangedEntries,
   checkUnchangedFromLastYear,
+  countUnchangedByDepartment,
+  previousByKey,
   previousYearText,
   UNCHANGED_FROM_LAST_YEAR_CODE,
   unchangedFields,
@@ -128,4 +131,29 @@ describe('checkUnchangedFromLastYear', () => {
     expect(
       checkUnchangedFromLastYear(honest, r2, STANDARD_FORM, { keys: ['firstHalf', 'actions', 'evaluation'] }),
     ).toEqual([]));
+});
+
+describe('checkUnchangedEntries', () => {
+  const lastYear = r2Sample().entries;
+  const thisYear = lastYear.map((e) => ({ ...e, fiscalYear: e.fiscalYear + 1 }));
+
+  it('compares each entry with its predecessor of the same code, department and seq', () => {
+    // R3 = R2 unchanged: every comparable 評価・検証 is a copy, one finding per entry, counted per department.
+    const found = checkUnchangedEntries(thisYear, previousByKey(lastYear), STANDARD_FORM, {
+      keys: ['evaluation'],
+    });
+    const withEvaluation = thisYear.filter((e) => (e.fields.evaluation ?? '').length >= 5);
+    expect(found).toHaveLength(withEvaluation.length);
+    expect(
+      found.every((f) => f.message.startsWith('「評価・検証」が前年度（令和2年度）と同じ文です。')),
+    ).toBe(true);
+    const counts = countUnchangedByDepartment(found);
+    expect(counts.get('総務課')).toBe(withEvaluation.filter((e) => e.department === '総務課').length);
+    expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(found.length);
+  });
+
+  it('gives no finding to an entry without a predecessor (no sheet of that seq last year)', () => {
+    const shifted = thisYear.map((e) => ({ ...e, seq: e.seq + 10 }));
+    expect(checkUnchangedEntries(shifted, previousByKey(lastYear), STANDARD_FORM)).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { FieldKey, FormDefinition } from '../entry/formDefinition';
-import { fieldText, type Entry } from '../entry/types';
+import { entryKeyString, fieldText, type Entry, type EntryKey } from '../entry/types';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import type { Finding } from '../finding';
 import { entryFinding } from '../validation/context';
@@ -116,4 +116,37 @@ export function checkUnchangedFromLastYear(
       field.key,
     ),
   );
+}
+
+/** Last year's entries by code + department + seq, for `checkUnchangedEntries` (first of a key wins). */
+export function previousByKey(previous: readonly Entry[]): (key: EntryKey) => Entry | undefined {
+  const index = new Map<string, Entry>();
+  for (const e of previous) if (!index.has(entryKeyString(e))) index.set(entryKeyString(e), e);
+  return (key) => index.get(entryKeyString(key));
+}
+
+/**
+ * `checkUnchangedFromLastYear` over a year's entries, each against its predecessor: `previousOf` finds it
+ * (`previousByKey(lastYear)` for the same code, department and seq; a rollover's 対応表 when codes changed).
+ * Entries without a predecessor get no finding.
+ */
+export function checkUnchangedEntries(
+  current: readonly Entry[],
+  previousOf: (key: EntryKey) => Entry | undefined,
+  form: FormDefinition,
+  options: UnchangedOptions = {},
+): Finding[] {
+  return current.flatMap((entry) => {
+    const previous = previousOf(entry);
+    return previous ? checkUnchangedFromLastYear(entry, previous, form, options) : [];
+  });
+}
+
+/** The number of unchanged-from-last-year findings per department (for 提出状況), in first-seen order. */
+export function countUnchangedByDepartment(findings: readonly Finding[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of findings)
+    if (f.code === UNCHANGED_FROM_LAST_YEAR_CODE && f.place.department !== undefined)
+      counts.set(f.place.department, (counts.get(f.place.department) ?? 0) + 1);
+  return counts;
 }
