@@ -128,7 +128,6 @@ async function consolidateInto(
   }
   const result = await consolidateSources(request.plan, read, year, {
     target: master.port,
-    ...(master.previousMaster && { previousMaster: master.previousMaster }),
     stage: request.stage,
     fiscalYear: request.fiscalYear,
     stamp: localStamp(io.now()),

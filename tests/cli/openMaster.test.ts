@@ -13,8 +13,8 @@ import { SpecWorkbookPort } from '../../src/workbook/xlsx/specWorkbookPort';
 import { r2Workspace, readSheets, runCli, text } from './runCli';
 
 /**
- * The master is written straight from specs when it is new, or when it holds only what Suishin wrote; any
- * other master goes through ExcelJS so that 総務課's own sheets and edits stay. 備考 survive either way.
+ * The master is written straight from specs when it is new; an existing one is updated by the same writer
+ * keeping its package (PackageWorkbookPort), so that 総務課's own sheets and edits stay. 備考 survive.
  */
 let dir = '';
 let cleanup: () => Promise<void> = async () => undefined;
@@ -63,7 +63,7 @@ async function remarksOf(out: string): Promise<string[]> {
 }
 
 describe('the master workbook', () => {
-  it('is written from specs when new, and again when it holds only what Suishin wrote; 備考 survive', async () => {
+  it('is written from specs when new, and updated in its package by the same writer; 備考 survive', async () => {
     expect(await openMaster(request('plain.xlsx'))).toMatchObject({ writer: 'specs', created: true });
     expect(
       (await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...files, '--out', 'plain.xlsx')).code,
@@ -71,26 +71,26 @@ describe('the master workbook', () => {
     await editMaster('plain.xlsx');
     expect(await openMaster(request('plain.xlsx'))).toMatchObject({
       ok: true,
-      writer: 'specs',
+      writer: 'package',
       created: false,
     });
     expect((await runCli(dir, 'consolidate', ...files, '--out', 'plain.xlsx')).code).toBe(0);
     expect(await remarksOf('plain.xlsx')).toEqual(['議会で質問あり']);
   });
 
-  it('goes through ExcelJS when 総務課 added a sheet, and keeps that sheet and the 備考', async () => {
+  it('keeps a sheet 総務課 added, and the 備考', async () => {
     expect(
       (await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...files, '--out', 'added.xlsx')).code,
     ).toBe(0);
     await editMaster('added.xlsx', (wb) => (wb.addWorksheet('メモ').getCell('A1').value = '来年度の課題'));
-    expect(await openMaster(request('added.xlsx'))).toMatchObject({ ok: true, writer: 'exceljs' });
+    expect(await openMaster(request('added.xlsx'))).toMatchObject({ ok: true, writer: 'package' });
     expect((await runCli(dir, 'consolidate', ...files, '--out', 'added.xlsx')).code).toBe(0);
     const sheets = await readSheets(new Uint8Array(await readFile(join(dir, 'added.xlsx'))));
     expect(sheets.find((s) => s.name === 'メモ')?.values[0]?.[0]).toBe('来年度の課題');
     expect(await remarksOf('added.xlsx')).toEqual(['議会で質問あり']);
   });
 
-  it('goes through ExcelJS when the master’s 体系 differs from the one consolidated against, and keeps it', async () => {
+  it('keeps the master’s 体系 when it differs from the one consolidated against', async () => {
     expect(
       (await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...files, '--out', 'edited.xlsx')).code,
     ).toBe(0);
@@ -98,7 +98,7 @@ describe('the master workbook', () => {
       'edited.xlsx',
       (wb) => (wb.getWorksheet('体系')!.getCell('A1').value = '体系（総務課メモ付き）'),
     );
-    expect(await openMaster(request('edited.xlsx'))).toMatchObject({ ok: true, writer: 'exceljs' });
+    expect(await openMaster(request('edited.xlsx'))).toMatchObject({ ok: true, writer: 'package' });
     expect(
       (await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...files, '--out', 'edited.xlsx')).code,
     ).toBe(0);
@@ -106,7 +106,7 @@ describe('the master workbook', () => {
     expect(planSheet!.values[0]![0]).toBe('体系（総務課メモ付き）');
   });
 
-  it('reads a master past a department file’s limits (600 report sheets) and rewrites it from specs', async () => {
+  it('reads a master past a department file’s limits (600 report sheets) and updates it in its package', async () => {
     const template = buildMasterTemplate({ plan, fiscalYear, title: '町政運営推進プラン' });
     const port = await SpecWorkbookPort.create(template);
     await port.writeSheets(
@@ -123,12 +123,10 @@ describe('the master workbook', () => {
     });
     const list = readXlsxSheetList(bytes, 'large.xlsx', MASTER_READ_LIMITS);
     expect(list.ok && list.value.length).toBe(602);
-    expect(await openMaster(request('large.xlsx'))).toMatchObject({
-      ok: true,
-      writer: 'specs',
-      created: false,
-      previousMaster: { name: '全体計画' },
-    });
+    const opened = await openMaster(request('large.xlsx'));
+    expect(opened).toMatchObject({ ok: true, writer: 'package', created: false });
+    const master = opened.ok ? (await opened.port.readSnapshot(['全体計画'])).sheets[0] : undefined;
+    expect(master?.name).toBe('全体計画');
   });
 
   it('takes the 体系 from such a master when --plan is left out (its report sheets are not read)', async () => {
@@ -144,7 +142,7 @@ describe('the master workbook', () => {
     expect(run.stdout).toContain('取組項目: 37 件');
   });
 
-  it('keeps the plan’s own title when --title is left out, and rewrites the master from specs', async () => {
+  it('keeps the plan’s own title when --title is left out, and updates the master', async () => {
     const build = await runCli(
       dir,
       'build',

@@ -1,0 +1,737 @@
+import { unzipSync } from 'fflate';
+import { cellAddress, parseCellAddress } from '../../domain/cellAddress';
+import { cellText, type SheetSnapshot, type WorkbookSnapshot } from '../../domain/extract/snapshot';
+import type { Severity } from '../../domain/finding';
+import { err, ok, type Result } from '../../domain/result';
+import type { SheetSpec } from '../../domain/template/sheetSpec';
+import { MARK_FILLS, strongerSeverity } from '../markFills';
+import { openError } from '../openError';
+import type { CellMark, FileWorkbookPort, OpenError, Progress } from '../port';
+import { breachCode, checkPackage, describeBreach, type ReadLimits } from '../readLimits';
+import { checkSheetName } from '../sheetRules';
+import { sniffBytes } from '../sniffBytes';
+import { parseRelationships } from './parseWorkbook';
+import { readXlsxSnapshot } from './readXlsxSnapshot';
+import { sheetXml, type WrittenSheet } from './sheetXml';
+import { SharedStrings, Styles, styleBaseOf } from './xlsxTables';
+import { NS_PKG_REL, NS_R, xmlText } from './xmlParts';
+import { allTags, decodeAttribute, excelJsXmlDecode, findTag } from './xmlScan';
+import { writeXlsx } from './writeXlsx';
+import { ZipWriter, type ZipCodec } from './zipWriter';
+
+/**
+ * An existing workbook updated by the own spec writer (issue 14: one writer, and rewriting a master keeps
+ * what 総務課 added). The package stays as it was, part for part: the sheets Suishin does not write (総務課's
+ * own sheets, their relationships, drawings, the theme, shared strings) are copied byte for byte. Only what
+ * Suishin writes changes: a sheet it writes replaces the old sheet's part in the same tab position (its
+ * column widths 総務課 changed are carried over), new sheets are added after, and Suishin's styles are
+ * appended to the old styles.xml, so every style index the kept sheets use stays valid. workbook.xml keeps
+ * everything but its sheet list, its print names and the tab the file opens on; calcChain.xml, which names
+ * cells of sheets that are gone, is dropped (Excel rebuilds it).
+ *
+ * Marks and the active cell are supported on the sheets Suishin wrote; a mark on a kept sheet would mean
+ * rewriting that sheet's XML, which this port does not do (markCells throws: the pane's file factory opens
+ * such a file with ExcelJS instead, see fileFactory).
+ */
+
+interface KeptSheet {
+  readonly kind: 'kept';
+  readonly name: string;
+  readonly visibility: SheetSnapshot['visibility'];
+  /** The `<sheet …/>` element as the old workbook.xml wrote it (kept as it is). */
+  readonly tag: string;
+  readonly rId: string;
+  readonly sheetId: number;
+  /** Its position in the old workbook.xml (what its defined names' localSheetId count). */
+  readonly oldIndex: number;
+  /** The worksheet part; undefined for a sheet that is not a worksheet (a chart sheet). */
+  readonly part: string | undefined;
+}
+
+interface WrittenSpec {
+  readonly kind: 'spec';
+  readonly spec: SheetSpec;
+  /** The sheet it replaced: its sheetId and defined names' position are taken over. */
+  readonly replaced?: KeptSheet;
+  /** Fills 総務課 laid on the replaced sheet, carried to this one: A1 address → `#RRGGBB`. */
+  readonly carried?: ReadonlyMap<string, string>;
+}
+
+type Entry = KeptSheet | WrittenSpec;
+
+const decoder = new TextDecoder();
+const entryName = (e: Entry): string => (e.kind === 'kept' ? e.name : e.spec.name);
+const CT = 'application/vnd.openxmlformats-officedocument';
+
+/** A relationship's target as a part name (no leading `/`), relative to the part `from` lives in. */
+function resolveTarget(from: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = from.split('/').slice(0, -1);
+  for (const piece of target.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+/** The relationships part of a part: `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
+function relsOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** Relationship types whose target belongs to one sheet alone: dropped with the sheet. */
+const SHEET_OWNED = /\/(table|comments|vmlDrawing|drawing|printerSettings|threadedComment)$/;
+
+export class PackageWorkbookPort implements FileWorkbookPort {
+  private entries: Entry[];
+  /** Parts no longer written (sheets replaced or deleted, with what only they used). */
+  private readonly dropped = new Set<string>();
+  private marks = new Map<string, Map<string, Severity>>();
+  private active: { sheet: string; cell?: string } | undefined;
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly file: string,
+    private readonly parts: Map<string, Uint8Array>,
+    private readonly order: readonly string[],
+    entries: Entry[],
+    private readonly limits: ReadLimits | undefined,
+    private readonly codec: ZipCodec | undefined,
+  ) {
+    this.entries = entries;
+  }
+
+  /**
+   * The package read under `limits` (sizes, zip bomb, DTD refused: checkPackage). Undefined when its
+   * workbook is in a shape this port does not rewrite (namespace prefixes, no styles part, a strict-mode
+   * package): the caller then opens it with ExcelJS.
+   */
+  static async open(
+    bytes: Uint8Array,
+    file: string,
+    options: { readonly limits?: ReadLimits; readonly codec?: ZipCodec } = {},
+  ): Promise<Result<PackageWorkbookPort | undefined, OpenError>> {
+    const kind = sniffBytes(bytes);
+    if (kind !== 'xlsx') {
+      const code =
+        kind === 'empty'
+          ? 'file.empty'
+          : kind === 'encrypted'
+            ? 'file.encrypted'
+            : kind === 'xls'
+              ? 'file.xls'
+              : kind === 'not-xlsx'
+                ? 'file.not-xlsx'
+                : 'file.corrupt';
+      return err(openError(code, file));
+    }
+    const breach = await checkPackage(bytes, options.limits);
+    if (breach) return err(openError(breachCode(breach), file, describeBreach(breach, options.limits)));
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(bytes, { filter: ({ name }) => !name.endsWith('/') });
+    } catch {
+      return err(openError('file.corrupt', file));
+    }
+    const order = Object.keys(files);
+    const parts = new Map(order.map((name) => [name.replace(/^\//, ''), files[name]!]));
+    const text = (name: string) => {
+      const data = parts.get(name);
+      return data && decoder.decode(data);
+    };
+    const workbook = text('xl/workbook.xml');
+    const rels = text('xl/_rels/workbook.xml.rels');
+    if (
+      !workbook ||
+      !rels ||
+      !parts.has('xl/styles.xml') ||
+      !parts.has('[Content_Types].xml') ||
+      !/<workbook[\s>]/.test(workbook) ||
+      !/<sheets[\s>]/.test(workbook) ||
+      !/<styleSheet[\s>]/.test(text('xl/styles.xml')!)
+    )
+      return ok(undefined);
+    const targets = parseRelationships(rels);
+    const sheetsStart = findTag(workbook, 'sheets');
+    if (!sheetsStart) return ok(undefined);
+    const entries: Entry[] = [];
+    const end = workbook.indexOf('</sheets>', sheetsStart.tag.end);
+    for (const [oldIndex, lt] of sheetTagStarts(workbook, sheetsStart.tag.end, end).entries()) {
+      const { tag } = findTag(workbook, 'sheet', lt)!;
+      const rId = tag.attributes['r:id'];
+      const target = rId === undefined ? undefined : targets.get(rId);
+      if (rId === undefined || target === undefined) return ok(undefined);
+      const part = resolveTarget('xl/workbook.xml', target);
+      const state = tag.attributes.state;
+      entries.push({
+        kind: 'kept',
+        name: excelJsXmlDecode(tag.attributes.name ?? ''),
+        visibility: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+        tag: workbook.slice(lt, tag.end + 1),
+        rId,
+        sheetId: Number(tag.attributes.sheetId),
+        oldIndex,
+        part: /^xl\/worksheets\/[^/]+\.xml$/.test(part) && parts.has(part) ? part : undefined,
+      });
+    }
+    return ok(new PackageWorkbookPort(bytes, file, parts, order, entries, options.limits, options.codec));
+  }
+
+  private indexOf(name: string): number {
+    const key = name.toLowerCase();
+    return this.entries.findIndex((e) => entryName(e).toLowerCase() === key);
+  }
+
+  private text(part: string): string | undefined {
+    if (this.dropped.has(part)) return undefined;
+    const data = this.parts.get(part);
+    return data && decoder.decode(data);
+  }
+
+  async listSheets(): Promise<
+    readonly { readonly name: string; readonly visibility: SheetSnapshot['visibility'] }[]
+  > {
+    return this.entries
+      .filter((e) => e.kind === 'spec' || e.part !== undefined)
+      .map((e) =>
+        e.kind === 'kept'
+          ? { name: e.name, visibility: e.visibility }
+          : { name: e.spec.name, visibility: e.spec.visibility ?? 'visible' },
+      );
+  }
+
+  /** Kept sheets read from the old bytes, written ones as they will be saved (see SpecWorkbookPort). */
+  async readSnapshot(sheets?: readonly string[]): Promise<WorkbookSnapshot> {
+    const wanted = sheets && new Set(sheets.map((s) => s.toLowerCase()));
+    const chosen = this.entries.filter(
+      (e) =>
+        (e.kind === 'spec' || e.part !== undefined) && (!wanted || wanted.has(entryName(e).toLowerCase())),
+    );
+    const kept = chosen.filter((e): e is KeptSheet => e.kind === 'kept').map((e) => e.name);
+    const specs = chosen.filter((e): e is WrittenSpec => e.kind === 'spec').map((e) => e.spec);
+    const read: SheetSnapshot[] = [];
+    if (kept.length > 0) {
+      const old = await readXlsxSnapshot(this.bytes, this.file, {
+        sheets: kept,
+        ...(this.limits && { limits: this.limits }),
+      });
+      if (!old.ok) throw new Error(old.error.message);
+      read.push(...old.value.sheets);
+    }
+    if (specs.length > 0) {
+      const bytes = await writeXlsx(
+        { sheets: specs.map((s) => ({ ...s, visibility: 'visible' as const })), properties: { title: '' } },
+        { ...(this.codec && { codec: this.codec }) },
+      );
+      const written = await readXlsxSnapshot(bytes, this.file, { sheets: specs.map((s) => s.name) });
+      if (!written.ok)
+        throw new Error(`a workbook Suishin wrote could not be read back: ${written.error.message}`);
+      read.push(
+        ...written.value.sheets.map((sheet, i) => ({
+          ...sheet,
+          visibility: specs[i]?.visibility ?? 'visible',
+        })),
+      );
+    }
+    const byName = new Map(read.map((s) => [s.name.toLowerCase(), s]));
+    return {
+      file: this.file,
+      sheets: chosen.flatMap((e) => byName.get(entryName(e).toLowerCase()) ?? []),
+    };
+  }
+
+  /** A kept sheet's part and what only it used are not written any more. */
+  private drop(sheet: KeptSheet): void {
+    if (!sheet.part) return;
+    this.dropped.add(sheet.part);
+    const rels = relsOf(sheet.part);
+    const relsXml = this.text(rels);
+    if (relsXml === undefined) return;
+    this.dropped.add(rels);
+    for (const r of allTags(relsXml, 'Relationship')) {
+      const { Type: type, Target: target, TargetMode: mode } = r.attributes;
+      if (mode === 'External' || !type || !target || !SHEET_OWNED.test(type)) continue;
+      const owned = resolveTarget(sheet.part, target);
+      this.dropped.add(owned);
+      this.dropped.add(relsOf(owned));
+    }
+  }
+
+  /** Column widths 総務課 set on the old sheet (customWidth), by 0-based column. */
+  private oldWidths(sheet: KeptSheet): Map<number, number> {
+    const widths = new Map<number, number>();
+    const xml = sheet.part && this.text(sheet.part);
+    if (!xml) return widths;
+    const cols = findTag(xml, 'cols');
+    if (!cols || cols.tag.selfClosing) return widths;
+    const end = xml.indexOf('</cols>', cols.tag.end);
+    for (const col of allTags(xml, 'col', cols.tag.end, end)) {
+      const { min, max, width, customWidth } = col.attributes;
+      if (customWidth !== '1' && customWidth !== 'true') continue;
+      const [from, to, w] = [Number(min), Number(max), Number(width)];
+      if (!(from >= 1 && to >= from && to - from < 16384 && w > 0)) continue;
+      for (let c = from; c <= to; c++) widths.set(c - 1, w);
+    }
+    return widths;
+  }
+
+  /** The solid fill colour (`#RRGGBB`) of each cell format of the old styles.xml, where it has one. */
+  private xfFills: (string | undefined)[] | undefined;
+
+  private oldXfFills(): (string | undefined)[] {
+    if (this.xfFills) return this.xfFills;
+    const xml = this.text('xl/styles.xml') ?? '';
+    const section = (tag: string) => {
+      const open = findTag(xml, tag);
+      if (!open || open.tag.selfClosing) return '';
+      return xml.slice(open.tag.end + 1, xml.indexOf(`</${tag}>`, open.tag.end));
+    };
+    // Only fills given as RGB are carried (a theme colour would need the theme's palette).
+    const fills = section('fills')
+      .split(/<\/fill>|<fill\s*\/>/)
+      .map((fill) => {
+        if (!/patternType="solid"/.test(fill)) return undefined;
+        const rgb = /<fgColor\b[^>]*\srgb="([0-9A-Fa-f]{8}|[0-9A-Fa-f]{6})"/.exec(fill)?.[1];
+        return rgb && `#${rgb.slice(-6).toUpperCase()}`;
+      });
+    this.xfFills = allTags(section('cellXfs'), 'xf').map((xf) => fills[Number(xf.attributes.fillId ?? 0)]);
+    return this.xfFills;
+  }
+
+  /**
+   * Fills 総務課 laid on a sheet Suishin writes again (a row highlighted in 全体計画), carried to the new
+   * sheet: rows are matched by the text of their column A (an entry's code) where that text is unique in
+   * both; a fill is carried when it is a solid RGB colour Suishin's own styles for the sheet never use (so
+   * a fill Suishin gave the cell last time, for a state that has changed since, is not taken for 総務課's).
+   */
+  private async carriedFills(sheet: KeptSheet, spec: SheetSpec): Promise<Map<string, string>> {
+    const carried = new Map<string, string>();
+    const xml = sheet.part && this.text(sheet.part);
+    if (!xml) return carried;
+    const xfFills = this.oldXfFills();
+    const own = new Set(
+      [...Object.values(spec.styles).map((s) => s.fill), ...Object.values(MARK_FILLS)]
+        .filter((f): f is string => f !== undefined)
+        .map((f) => f.toUpperCase()),
+    );
+    const filled = allTags(xml, 'c').filter((c) => {
+      const fill = xfFills[Number(c.attributes.s ?? 0)];
+      return fill !== undefined && !own.has(fill);
+    });
+    if (filled.length === 0) return carried;
+    const old = await readXlsxSnapshot(this.bytes, this.file, {
+      sheets: [sheet.name],
+      ...(this.limits && { limits: this.limits }),
+    });
+    const oldSheet = old.ok ? old.value.sheets[0] : undefined;
+    if (!oldSheet) return carried;
+    const unique = (keys: readonly (readonly [string, number])[]) => {
+      const seen = new Map<string, number>();
+      for (const [k, r] of keys) if (k !== '') seen.set(k, seen.has(k) ? -1 : r);
+      return seen;
+    };
+    const oldRows = unique(oldSheet.values.map((row, r) => [cellText(row[0]).trim(), r] as const));
+    const newRows = unique(
+      spec.cells.filter((c) => c.column === 0).map((c) => [cellText(c.value ?? null).trim(), c.row] as const),
+    );
+    const moved = new Map<number, number>();
+    for (const [key, r] of oldRows) {
+      const to = newRows.get(key);
+      if (r >= 0 && to !== undefined && to >= 0) moved.set(r, to);
+    }
+    for (const c of filled) {
+      const at = parseCellAddress(c.attributes.r ?? '');
+      const to = at && moved.get(at.row);
+      if (!at || to === undefined) continue;
+      carried.set(cellAddress(to, at.column), xfFills[Number(c.attributes.s ?? 0)]!);
+    }
+    return carried;
+  }
+
+  async writeSheets(specs: readonly SheetSpec[], onProgress?: Progress): Promise<void> {
+    for (const [i, spec] of specs.entries()) {
+      checkSheetName(spec.name);
+      const at = this.indexOf(spec.name);
+      this.marks.delete(spec.name.toLowerCase());
+      const before = at >= 0 ? this.entries[at]! : undefined;
+      if (before?.kind === 'kept') {
+        // 総務課's column widths on this sheet survive its being written again.
+        const widths = this.oldWidths(before);
+        const columnWidths = [...spec.columnWidths];
+        for (const [c, w] of widths) if (c < Math.max(columnWidths.length, 64)) columnWidths[c] = w;
+        const carried = await this.carriedFills(before, spec);
+        this.drop(before);
+        this.entries[at] = {
+          kind: 'spec',
+          spec:
+            widths.size > 0 ? { ...spec, columnWidths: Array.from(columnWidths, (w) => w ?? 8.43) } : spec,
+          replaced: before,
+          ...(carried.size > 0 && { carried }),
+        };
+      } else if (before) {
+        this.marks.delete(entryName(before).toLowerCase());
+        this.entries[at] = {
+          kind: 'spec',
+          spec,
+          ...(before.replaced && { replaced: before.replaced }),
+          ...(before.carried && { carried: before.carried }),
+        };
+      } else this.entries.push({ kind: 'spec', spec });
+      onProgress?.({ done: i + 1, total: specs.length, label: `シート「${spec.name}」を書き込みました` });
+    }
+  }
+
+  async deleteSheets(names: readonly string[]): Promise<void> {
+    const gone = new Set(names.map((n) => n.toLowerCase()));
+    for (const e of this.entries) {
+      if (!gone.has(entryName(e).toLowerCase())) continue;
+      if (e.kind === 'kept') this.drop(e);
+      else if (e.replaced) this.drop(e.replaced);
+    }
+    this.entries = this.entries.filter((e) => !gone.has(entryName(e).toLowerCase()));
+    for (const name of gone) this.marks.delete(name);
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    const at = this.indexOf(sheet);
+    const address = parseCellAddress(cell);
+    if (at < 0 || !address) return;
+    const entry = this.entries[at]!;
+    this.active = {
+      sheet: entryName(entry),
+      ...(entry.kind === 'spec' && { cell: cellAddress(address.row, address.column) }),
+    };
+  }
+
+  async markCells(marks: readonly CellMark[]): Promise<void> {
+    for (const { sheet, cell, severity } of marks) {
+      const at = this.indexOf(sheet);
+      const address = parseCellAddress(cell);
+      if (at < 0 || !address) continue;
+      const entry = this.entries[at]!;
+      if (entry.kind === 'kept')
+        throw new Error(`marks on a sheet Suishin did not write are not supported here: ${entry.name}`);
+      const spec = entry.spec;
+      const merge = spec.merges.find(
+        (m) =>
+          address.row >= m.top &&
+          address.row <= m.bottom &&
+          address.column >= m.left &&
+          address.column <= m.right,
+      );
+      const shown = merge ? cellAddress(merge.top, merge.left) : cellAddress(address.row, address.column);
+      const key = spec.name.toLowerCase();
+      let sheetMarks = this.marks.get(key);
+      if (!sheetMarks) this.marks.set(key, (sheetMarks = new Map()));
+      const before = sheetMarks.get(shown);
+      sheetMarks.set(shown, before ? strongerSeverity(before, severity) : severity);
+    }
+  }
+
+  async clearMarks(): Promise<void> {
+    this.marks.clear();
+  }
+
+  async close(): Promise<void> {
+    this.entries = [];
+    this.parts.clear();
+    this.marks.clear();
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    const stylesXml = this.text('xl/styles.xml')!;
+    const styles = new Styles(styleBaseOf(stylesXml));
+    const sstXml = this.text('xl/sharedStrings.xml');
+    const strings = new SharedStrings(sstXml ? (sstXml.match(/<si[\s>/]/g) ?? []).length : 0);
+    const names = new Set(this.order.map((n) => n.replace(/^\//, '')));
+    const fresh = (make: (n: number) => string): string => {
+      for (let n = 1; ; n++) if (!names.has(make(n))) return (names.add(make(n)), make(n));
+    };
+    const rels = this.text('xl/_rels/workbook.xml.rels')!;
+    const relTags = allTags(rels, 'Relationship');
+    let nextRel = Math.max(
+      0,
+      ...relTags.map((r) => Number(/^rId(\d+)$/.exec(r.attributes.Id ?? '')?.[1] ?? 0)),
+    );
+    let nextSheetId = Math.max(
+      0,
+      ...this.entries.map((e) => (e.kind === 'kept' ? e.sheetId : (e.replaced?.sheetId ?? 0))),
+    );
+    let nextTable = this.maxTableId();
+
+    const visible = (e: Entry) =>
+      e.kind === 'kept'
+        ? e.part !== undefined && e.visibility === 'visible'
+        : (e.spec.visibility ?? 'visible') === 'visible';
+    const activeName = this.active?.sheet ?? this.oldActiveName();
+    let active = this.entries.findIndex((e) => entryName(e) === activeName && visible(e));
+    if (active < 0) active = this.entries.findIndex(visible);
+    if (active < 0) throw new Error('a workbook needs at least one visible sheet');
+
+    const zip = new ZipWriter(this.codec);
+    const added: { part: string; type: string }[] = [];
+    const sheetTags: string[] = [];
+    const newRels: string[] = [];
+    const printNames: string[] = [];
+    for (const [index, entry] of this.entries.entries()) {
+      if (entry.kind === 'kept') {
+        sheetTags.push(entry.tag);
+        continue;
+      }
+      const key = entry.spec.name.toLowerCase();
+      // 総務課's fills carried over, with the marks of findings laid over them.
+      const overlay = new Map(entry.carried ?? []);
+      for (const [address, severity] of this.marks.get(key) ?? []) overlay.set(address, MARK_FILLS[severity]);
+      const { xml, tables, written } = sheetXml(entry.spec, {
+        styles,
+        strings,
+        selected: index === active,
+        ...(index === active && this.active?.cell !== undefined && { activeCell: this.active.cell }),
+        ...(overlay.size > 0 && { overlay }),
+        nextTableId: () => ++nextTable,
+      });
+      const part = fresh((n) => `xl/worksheets/sheet${n}.xml`);
+      zip.add(part, xml);
+      added.push({ part, type: `${CT}.spreadsheetml.worksheet+xml` });
+      if (tables.length > 0) {
+        const tableParts = tables.map((t) => {
+          const tablePart = fresh((n) => `xl/tables/table${n}.xml`);
+          zip.add(tablePart, t.xml);
+          added.push({ part: tablePart, type: `${CT}.spreadsheetml.table+xml` });
+          return tablePart;
+        });
+        zip.add(
+          relsOf(part),
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}">${tableParts
+            .map(
+              (t, i) =>
+                `<Relationship Id="rId${i + 1}" Type="${NS_R}/table" Target="../tables/${t.slice('xl/tables/'.length)}"/>`,
+            )
+            .join('')}</Relationships>`,
+        );
+      }
+      const rId = `rId${++nextRel}`;
+      newRels.push(
+        `<Relationship Id="${rId}" Type="${NS_R}/worksheet" Target="${part.slice('xl/'.length)}"/>`,
+      );
+      const sheetId = entry.replaced?.sheetId ?? ++nextSheetId;
+      sheetTags.push(
+        `<sheet xmlns:r="${NS_R}" name="${xmlText(written.name)}" sheetId="${sheetId}"${written.state !== 'visible' ? ` state="${written.state}"` : ''} r:id="${rId}"/>`,
+      );
+      printNames.push(...printDefinedNames(written, index));
+    }
+
+    // Text that needs shared strings (see SharedStrings), in a package that had none: a table of its own.
+    if (sstXml === undefined && strings.size > 0) {
+      zip.add('xl/sharedStrings.xml', strings.xml());
+      added.push({ part: 'xl/sharedStrings.xml', type: `${CT}.spreadsheetml.sharedStrings+xml` });
+      newRels.push(
+        `<Relationship Id="rId${++nextRel}" Type="${NS_R}/sharedStrings" Target="sharedStrings.xml"/>`,
+      );
+    }
+    this.dropped.add('xl/calcChain.xml');
+    const droppedRel = (r: { attributes: Readonly<Record<string, string>> }) => {
+      const target = r.attributes.Target;
+      if (r.attributes.TargetMode === 'External' || target === undefined) return false;
+      const part = resolveTarget('xl/workbook.xml', target);
+      if (this.dropped.has(part)) return true;
+      // A worksheet no kept sheet names any more (replaced or deleted).
+      return (
+        r.attributes.Type === `${NS_R}/worksheet` &&
+        !this.entries.some((e) => e.kind === 'kept' && e.rId === r.attributes.Id)
+      );
+    };
+    for (const r of relTags)
+      if (droppedRel(r)) this.dropped.add(resolveTarget('xl/workbook.xml', r.attributes.Target!));
+    const relsOut = rels.replace(/<Relationship\b[^>]*?\/>/g, (tag) => {
+      const parsed = allTags(tag, 'Relationship')[0];
+      return parsed && droppedRel(parsed) ? '' : tag;
+    });
+    const withNewRels = relsOut.replace('</Relationships>', `${newRels.join('')}</Relationships>`);
+
+    const workbookXml = rewriteWorkbookXml(this.text('xl/workbook.xml')!, {
+      sheetTags,
+      entries: this.entries,
+      printNames,
+      active,
+    });
+
+    // Every part of the old package in its order, but the ones rewritten here or no longer used.
+    const rewritten = new Map<string, string>([
+      ['xl/workbook.xml', workbookXml],
+      ['xl/_rels/workbook.xml.rels', withNewRels],
+      ['xl/styles.xml', styles.appendTo(stylesXml)],
+      ['[Content_Types].xml', contentTypes(this.text('[Content_Types].xml')!, this.dropped, added)],
+    ]);
+    if (sstXml !== undefined) rewritten.set('xl/sharedStrings.xml', strings.appendTo(sstXml));
+    const app = this.text('docProps/app.xml');
+    // Its list of sheet titles would be stale: dropped (Excel writes it again on save).
+    if (app !== undefined)
+      rewritten.set(
+        'docProps/app.xml',
+        app
+          .replace(/<HeadingPairs>[\s\S]*?<\/HeadingPairs>/, '')
+          .replace(/<TitlesOfParts>[\s\S]*?<\/TitlesOfParts>/, ''),
+      );
+    for (const name of this.order) {
+      const part = name.replace(/^\//, '');
+      if (this.dropped.has(part)) continue;
+      zip.add(part, rewritten.get(part) ?? this.parts.get(part)!);
+    }
+    return zip.finish();
+  }
+
+  /** The highest table id of the tables kept (table ids are unique in a workbook). */
+  private maxTableId(): number {
+    let max = 0;
+    for (const part of this.parts.keys()) {
+      if (!/^xl\/tables\/[^/]+\.xml$/.test(part) || this.dropped.has(part)) continue;
+      const table = findTag(this.text(part) ?? '', 'table');
+      max = Math.max(max, Number(table?.tag.attributes.id ?? 0) || 0);
+    }
+    return max;
+  }
+
+  /** The sheet the old file opened on (workbookView activeTab). */
+  private oldActiveName(): string | undefined {
+    const view = findTag(this.text('xl/workbook.xml') ?? '', 'workbookView');
+    const tab = Number(view?.tag.attributes.activeTab ?? 0);
+    const old = this.entries.find((e) => (e.kind === 'kept' ? e.oldIndex : e.replaced?.oldIndex) === tab);
+    return old && entryName(old);
+  }
+}
+
+/** Where each `<sheet` element of the `<sheets>` list starts. */
+function sheetTagStarts(xml: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  for (
+    let found = findTag(xml, 'sheet', from);
+    found && found.lt < to;
+    found = findTag(xml, 'sheet', found.tag.end)
+  )
+    starts.push(found.lt);
+  return starts;
+}
+
+function printDefinedNames(w: WrittenSheet, index: number): string[] {
+  return [
+    ...(w.printArea
+      ? [`<definedName name="_xlnm.Print_Area" localSheetId="${index}">${xmlText(w.printArea)}</definedName>`]
+      : []),
+    ...(w.printTitles
+      ? [
+          `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlText(w.printTitles)}</definedName>`,
+        ]
+      : []),
+  ];
+}
+
+/** CT_Workbook's children after definedNames, in schema order (ECMA-376 Part 1, §18.2.27). */
+const AFTER_DEFINED_NAMES = [
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
+
+/**
+ * workbook.xml with the new sheet list; the old defined names renumbered to the sheets' new positions (those
+ * of deleted sheets, and the print names of sheets written again, dropped; the written sheets' print names
+ * added); the file opening on `active`; and a full recalculation on load (new formulas carry no results).
+ */
+function rewriteWorkbookXml(
+  xml: string,
+  how: {
+    sheetTags: readonly string[];
+    entries: readonly Entry[];
+    printNames: readonly string[];
+    active: number;
+  },
+): string {
+  const sheets = findTag(xml, 'sheets')!;
+  const sheetsEnd = xml.indexOf('</sheets>', sheets.tag.end) + '</sheets>'.length;
+  let out = `${xml.slice(0, sheets.lt)}<sheets>${how.sheetTags.join('')}</sheets>${xml.slice(sheetsEnd)}`;
+
+  const newIndex = new Map<number, { index: number; written: boolean }>();
+  how.entries.forEach((e, index) => {
+    if (e.kind === 'kept') newIndex.set(e.oldIndex, { index, written: false });
+    else if (e.replaced) newIndex.set(e.replaced.oldIndex, { index, written: true });
+  });
+  const kept: string[] = [];
+  const names = findTag(out, 'definedNames');
+  let namesStart = -1;
+  let namesEnd = -1;
+  if (names) {
+    namesStart = names.lt;
+    namesEnd = names.tag.selfClosing
+      ? names.tag.end + 1
+      : out.indexOf('</definedNames>', names.tag.end) + '</definedNames>'.length;
+    const inner = out.slice(names.tag.end + 1, namesEnd);
+    for (const m of inner.matchAll(/<definedName\b([^>]*?)(\/>|>([\s\S]*?)<\/definedName>)/g)) {
+      const attrs = m[1]!;
+      const local = /\slocalSheetId="(\d+)"/.exec(attrs);
+      if (!local) {
+        kept.push(m[0]);
+        continue;
+      }
+      const moved = newIndex.get(Number(local[1]));
+      const name = decodeAttribute(/\sname="([^"]*)"/.exec(attrs)?.[1] ?? '');
+      if (!moved) continue;
+      if (moved.written && /^_xlnm\.(Print_Area|Print_Titles)$/i.test(name)) continue;
+      kept.push(m[0].replace(/\slocalSheetId="\d+"/, ` localSheetId="${moved.index}"`));
+    }
+  }
+  const all = [...kept, ...how.printNames];
+  const block = all.length > 0 ? `<definedNames>${all.join('')}</definedNames>` : '';
+  if (names) out = `${out.slice(0, namesStart)}${block}${out.slice(namesEnd)}`;
+  else if (block) {
+    const next = AFTER_DEFINED_NAMES.map((tag) => findTag(out, tag)?.lt).find((lt) => lt !== undefined);
+    const at = next ?? out.lastIndexOf('</workbook>');
+    out = `${out.slice(0, at)}${block}${out.slice(at)}`;
+  }
+
+  const view = findTag(out, 'workbookView');
+  if (view) {
+    let tag = out.slice(view.lt, view.tag.end + 1).replace(/\s(activeTab|firstSheet)="\d*"/g, '');
+    tag = tag.replace(/^<workbookView\b/, `<workbookView activeTab="${how.active}"`);
+    out = `${out.slice(0, view.lt)}${tag}${out.slice(view.tag.end + 1)}`;
+  }
+  const calc = findTag(out, 'calcPr');
+  if (calc) {
+    const tag = out
+      .slice(calc.lt, calc.tag.end + 1)
+      .replace(/\sfullCalcOnLoad="[^"]*"/, '')
+      .replace(/^<calcPr\b/, '<calcPr fullCalcOnLoad="1"');
+    out = `${out.slice(0, calc.lt)}${tag}${out.slice(calc.tag.end + 1)}`;
+  } else {
+    const next = AFTER_DEFINED_NAMES.slice(1)
+      .map((t) => findTag(out, t)?.lt)
+      .find((lt) => lt !== undefined);
+    const at = next ?? out.lastIndexOf('</workbook>');
+    out = `${out.slice(0, at)}<calcPr fullCalcOnLoad="1"/>${out.slice(at)}`;
+  }
+  return out;
+}
+
+/** [Content_Types].xml without the parts dropped, with the parts added. */
+function contentTypes(
+  xml: string,
+  dropped: ReadonlySet<string>,
+  added: readonly { part: string; type: string }[],
+): string {
+  const kept = xml.replace(/<Override\b[^>]*?\/>/g, (tag) => {
+    const name = /\sPartName="([^"]*)"/.exec(tag)?.[1];
+    return name !== undefined && dropped.has(decodeAttribute(name).replace(/^\//, '')) ? '' : tag;
+  });
+  const overrides = added
+    .map((a) => `<Override PartName="/${xmlText(a.part)}" ContentType="${a.type}"/>`)
+    .join('');
+  return kept.replace('</Types>', `${overrides}</Types>`);
+}
