@@ -135,6 +135,8 @@ export function toSourceFile(
       cells: e.source.cells,
       ...(e.source.fiscalYearCell !== undefined && { yearCell: e.source.fiscalYearCell }),
       ...(e.yearAssumed && { yearAssumed: true as const }),
+      // Fields of an older 様式 version: consolidation keeps them in 集約ログ.
+      ...(e.retired && e.retired.length > 0 && { retired: e.retired }),
     })),
     sheets: extraction.sheets.map((s) => ({
       sheet: s.sheet,

@@ -1,19 +1,14 @@
 import type { FieldKey, FormDefinition } from '../entry/formDefinition';
 import type { Entry } from '../entry/types';
+import type { RetiredField } from '../extract/types';
 import type { Finding } from '../finding';
 import type { PlanItem } from '../plan/types';
 
 /**
- * A field a sheet of an older 様式 version had that the current form lacks: kept, never dropped (集約ログ
- * shows one line for each, with its text).
+ * A field a sheet of an older 様式 version had that the current form lacks (read by extract): kept, never
+ * dropped (集約ログ shows one line for each, with its text).
  */
-export interface RetiredField {
-  readonly key: FieldKey;
-  readonly label: string;
-  /** A1 address of its value on the sheet. */
-  readonly cell: string;
-  readonly text: string;
-}
+export type { RetiredField } from '../extract/types';
 
 /** One entry read from a sheet of a department workbook, with where each field came from. */
 export interface ReceivedEntry {
