@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
+import { fileNameKind } from '../app/departmentFileName';
 import { println, type OutStream } from './cliIo';
 
 export interface InputPath {
@@ -9,15 +10,12 @@ export interface InputPath {
   readonly display: string;
 }
 
-const WORKBOOK = /\.(xlsx|xlsm)$/i;
-/** Excel's lock files (`~$総務課.xlsx`) are not workbooks. */
-const LOCK_FILE = /^~\$/;
-
 /**
  * The command line's FILE… arguments: a folder stands for the .xlsx / .xlsm files directly inside it (in
  * name order); anything else is kept as given, so that a missing file is reported, not dropped. `exclude`
- * (absolute) leaves out e.g. the master being written. Excel's lock files are left out in a folder and
- * when named directly (matched by a shell's `*.xlsx`); one named directly gets a note on `notes`.
+ * (absolute) leaves out e.g. the master being written. Lock and temporary files are left out in a folder, and
+ * lock files also when named directly (matched by a shell's `*.xlsx`), with a note on `notes`. The rule is
+ * departmentFileName.ts, the one the pane's 「フォルダーを開く」 follows too.
  */
 export async function expandInputs(
   args: readonly string[],
@@ -32,7 +30,7 @@ export async function expandInputs(
       (s) => s.isDirectory(),
       () => false,
     );
-    if (!isFolder && LOCK_FILE.test(basename(path))) {
+    if (!isFolder && fileNameKind(basename(path)) === 'lock') {
       if (notes)
         println(
           notes,
@@ -44,7 +42,7 @@ export async function expandInputs(
       out.push({ path, display: arg });
       continue;
     }
-    const names = (await readdir(path)).filter((n) => WORKBOOK.test(n) && !LOCK_FILE.test(n)).sort();
+    const names = (await readdir(path)).filter((n) => fileNameKind(n) === 'workbook').sort();
     for (const name of names) out.push({ path: join(path, name), display: join(arg, name) });
   }
   const skip = new Set(exclude.map((p) => resolve(cwd, p)));

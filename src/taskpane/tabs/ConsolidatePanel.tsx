@@ -20,6 +20,11 @@ export function ConsolidatePanel(props: PanelProps) {
       state={c.state}
       readState={c.readState}
       onFiles={c.addFiles}
+      folder={c.folder.folder}
+      folderState={c.folder.state}
+      onFolderFiles={c.folder.onFolderFiles}
+      onOpenFolderWithPicker={c.folder.openWithPicker}
+      onReloadFolderFromHandle={c.folder.reloadFromHandle}
       onRemove={c.removeFile}
       onClear={c.clearFiles}
       onStage={c.setStage}

@@ -9,6 +9,8 @@ import { FiscalYearSelect, StageSelect } from '../components/Selects';
 import { useSharedStyles } from '../components/styles';
 import type { OperationState } from '../hooks/useOperation';
 import type { HostMode } from '../host';
+import { FolderOpen } from '../folder/FolderOpen';
+import type { OpenedFolder } from '../folder/useFolder';
 import { ConsolidationResult } from './ConsolidationResult';
 import { useConsolidateStyles } from './consolidateStyles';
 import { consolidationCounts } from './consolidationCounts';
@@ -29,6 +31,12 @@ export interface ConsolidateTabProps {
   readonly state: OperationState;
   readonly readState: OperationState;
   readonly onFiles: (files: File[]) => void;
+  /** 「フォルダーを開く」: the folder last opened, how its reading went, and how to pick or read it again. */
+  readonly folder?: OpenedFolder | undefined;
+  readonly folderState?: OperationState;
+  readonly onFolderFiles?: (files: File[]) => void;
+  readonly onOpenFolderWithPicker?: (() => void) | undefined;
+  readonly onReloadFolderFromHandle?: (() => void) | undefined;
   readonly onRemove: (id: string) => void;
   readonly onClear: () => void;
   readonly onStage: (stage: Stage) => void;
@@ -51,7 +59,10 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
         </PlanFirst>
       </div>
     );
-  const running = props.state.phase === 'running' || props.readState.phase === 'running';
+  const running =
+    props.state.phase === 'running' ||
+    props.readState.phase === 'running' ||
+    props.folderState?.phase === 'running';
   const r = props.result;
   const n = r && consolidationCounts(r);
   return (
@@ -74,6 +85,16 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
         disabled={running}
         onFiles={props.onFiles}
       />
+      {props.onFolderFiles && (
+        <FolderOpen
+          folder={props.folder}
+          state={props.folderState ?? { phase: 'idle' }}
+          disabled={running}
+          onFolderFiles={props.onFolderFiles}
+          onOpenWithPicker={props.onOpenFolderWithPicker}
+          onReloadFromHandle={props.onReloadFolderFromHandle}
+        />
+      )}
       <OperationStatus state={props.readState.phase === 'failed' ? props.readState : { phase: 'idle' }} />
       {props.files.length > 0 && (
         <PickedFiles

@@ -41,6 +41,12 @@ export interface PickedFile {
 
 export type FilesAction =
   | { type: 'add'; inputs: readonly PickedInput[] }
+  /**
+   * An opened folder read again (or for the first time): `read` are its files read now (new or changed since
+   * they were listed), `kept` the ids of listed files found unchanged; a listed file of the folder in neither
+   * is gone from it and leaves the list. Files picked from elsewhere stay.
+   */
+  | { type: 'sync'; root: string; read: readonly PickedInput[]; kept: readonly string[] }
   | { type: 'remove'; id: string }
   | { type: 'clear' }
   | { type: 'reading'; id: string }
@@ -116,6 +122,40 @@ const waiting = (f: PickedFile): PickedFile => ({
   status: 'waiting',
 });
 
+/** Whether a picked file came from the opened folder `root` (its path starts with the folder's name). */
+export const inFolder = (f: PickedFile, root: string): boolean => f.picked.path.startsWith(`${root}/`);
+
+function synced(
+  files: readonly PickedFile[],
+  root: string,
+  read: readonly PickedInput[],
+  kept: readonly string[],
+): readonly PickedFile[] {
+  const fresh = new Map(read.map((r) => [r.path, r]));
+  const keep = new Set(kept);
+  let changed = false;
+  const next: PickedFile[] = [];
+  for (const f of files) {
+    const again = inFolder(f, root) ? fresh.get(f.picked.path) : undefined;
+    if (again) {
+      // Read again: the same row (and 集約ログ name), the new bytes.
+      fresh.delete(f.picked.path);
+      next.push({ id: again.id, picked: again, label: f.label, status: 'waiting' });
+      changed = true;
+    } else if (!inFolder(f, root) || keep.has(f.id)) next.push(f);
+    else changed = true;
+  }
+  const labels = new Set(next.map((f) => f.label));
+  for (const picked of fresh.values()) {
+    const label = uniqueLabel(picked.path, labels);
+    labels.add(label);
+    next.push({ id: picked.id, picked, label, status: 'waiting' });
+    changed = true;
+  }
+  // Anything new: every file waits for the next consolidation, as after `add`.
+  return changed ? next.map(waiting) : files;
+}
+
 export function filesReducer(files: readonly PickedFile[], action: FilesAction): readonly PickedFile[] {
   switch (action.type) {
     case 'add': {
@@ -130,6 +170,8 @@ export function filesReducer(files: readonly PickedFile[], action: FilesAction):
       }
       return [...files.map(waiting), ...fresh];
     }
+    case 'sync':
+      return synced(files, action.root, action.read, action.kept);
     case 'remove':
       return files.filter((f) => f.id !== action.id);
     case 'clear':

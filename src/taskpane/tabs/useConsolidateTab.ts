@@ -16,6 +16,7 @@ import { currentFiscalYear } from '../fiscal';
 import type { Progress } from '../../workbook/port';
 import { XLSX_MIME, type Host } from '../host';
 import { useOperation } from '../hooks/useOperation';
+import { useFolder } from '../folder/useFolder';
 import { consolidationCounts, consolidationMessage } from './consolidationCounts';
 import { masterFileName } from './masterFileName';
 import { filesReducer, sourceInput } from './pickedFiles';
@@ -93,6 +94,7 @@ export function useConsolidateTab(
   }, [planYear]);
   const op = useOperation();
   const reading = useOperation();
+  const folder = useFolder(host, files, dispatch);
 
   const addFiles = useCallback(
     (picked: File[]) =>
@@ -164,6 +166,7 @@ export function useConsolidateTab(
   return {
     files,
     addFiles,
+    folder,
     removeFile: (id: string) => dispatch({ type: 'remove', id }),
     clearFiles: () => dispatch({ type: 'clear' }),
     stage,
