@@ -111,3 +111,16 @@ export async function openPlanFile(
   const limits = names.some((n) => n.startsWith(REPORT_SHEET_PREFIX)) ? MASTER_READ_LIMITS : READ_LIMITS;
   return openPlan({ names, read: (sheets) => readXlsxSnapshot(bytes, file, { sheets, limits }) });
 }
+
+/** The 様式 of a workbook's bytes on its own (`suishin form`): a workbook without a 体系 may still hold one. */
+export async function openFormFile(
+  bytes: Uint8Array,
+  file: string,
+): Promise<Result<Pick<WorkbookPlan, 'form' | 'formSheet' | 'formFindings'>, OpenError>> {
+  const list = readXlsxSheetList(bytes, file, MASTER_READ_LIMITS);
+  if (!list.ok) return err(list.error);
+  const sheet = findFormSheet(list.value.map((s) => s.name));
+  if (sheet === undefined) return ok({ formFindings: [] });
+  const read = await readXlsxSnapshot(bytes, file, { sheets: [sheet], limits: MASTER_READ_LIMITS });
+  return read.ok ? ok(readFormSheet(read.value, sheet)) : read;
+}

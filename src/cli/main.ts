@@ -3,6 +3,7 @@ import { buildCommand } from './commands/buildCommand';
 import { consolidateCommand } from './commands/consolidateCommand';
 import { demoCommand } from './commands/demoCommand';
 import { extractCommand } from './commands/extractCommand';
+import { formCommand } from './commands/formCommand';
 import { planCommand } from './commands/planCommand';
 import { validateCommand } from './commands/validateCommand';
 import { usageError } from './reportError';
@@ -15,6 +16,7 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
   extract: extractCommand,
   validate: validateCommand,
   plan: planCommand,
+  form: formCommand,
   consolidate: consolidateCommand,
   demo: demoCommand,
 };

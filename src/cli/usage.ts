@@ -1,9 +1,10 @@
 /** `--help` text of every command (Japanese, with examples). */
-export type CommandName = 'build' | 'extract' | 'validate' | 'plan' | 'consolidate' | 'demo';
+export type CommandName = 'build' | 'extract' | 'validate' | 'plan' | 'form' | 'consolidate' | 'demo';
 
 const PLAN_SOURCES = `  体系の指定 (--plan / FILE):
     体系.xlsx      体系の表（基本項目・推進項目・取組項目・実践課【とりまとめ課】）のシートがあるブック
-                   （build --master で作る 全体計画.xlsx もそのまま使えます）
+                   （build --master で作る 全体計画.xlsx もそのまま使えます）。「様式」シートがあれば、
+                   取組項目シートの項目はその様式に従います（suishin form で確認できます）
     plan.json      { "grid": [[4列の表の行] …], "departments": [課 …] }（samples/r2/plan.json と同じ形）
     sample:r2      組み込みのサンプル（上富良野町 町政運営推進プラン 令和2年度）`;
 
@@ -23,6 +24,7 @@ export const OVERVIEW = `suishin — 町政運営推進プランの取組項目�
   extract      取組項目シートの記入内容を読み取る（--json で機械可読な出力）
   validate     取組項目シートを検証し、エラー・警告をシートとセルの位置つきで示す
   plan         体系を階層の一覧で表示する
+  form         体系のブックの「様式」シート（取組項目シートの項目）を読んで表示する
   consolidate  各課から戻ったブックを全体計画 (master.xlsx) に集約する
   demo         組み込みサンプル (R2 / kpi) で作成 → 記入 → 検証 → 集約を一通り実行する
 
@@ -107,6 +109,22 @@ ${PLAN_SOURCES}
 例:
   suishin plan sample:r2
   suishin plan 全体計画.xlsx --json`,
+
+  form: `使い方: suishin form <体系のブック> [--json]
+
+体系のブックの「様式」シートを読み、取組項目シートの項目（見出し・項目・キー・種類・必須の時期・年度欄・
+集計・選択肢・計算式・判定）を表にして示します。様式の誤りはシートとセルの位置つきで示します。
+「様式」シートがなければ、組み込みの R2 の様式を示します（build・validate・consolidate もそれを使います）。
+
+オプション:
+  --json       JSON で出力: { "source", "sheet", "builtIn", "form", "findings" }
+  -h, --help   この説明を表示
+
+終了コード: 0 問題なし（警告のみを含む） / 1 様式にエラーあり / 2 読み込めない
+
+例:
+  suishin form 全体計画.xlsx
+  suishin form 体系.xlsx --json`,
 
   consolidate: `使い方: suishin consolidate --plan <体系> <ファイル…> --out <master.xlsx> [オプション]
 

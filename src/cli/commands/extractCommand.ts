@@ -1,6 +1,6 @@
 import { fieldText } from '../../domain/entry/types';
 import { readSnapshot, type ReadResult } from '../../app/validateWorkbook';
-import { FIELD_KEYS } from '../../domain/entry/formDefinition';
+import { STANDARD_FORM, tallyField, type FormDefinition } from '../../domain/entry/formDefinition';
 import type { ExtractedEntry, SheetOutcome } from '../../domain/extract/types';
 import type { Finding } from '../../domain/finding';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
@@ -8,6 +8,7 @@ import { EXIT, printJson, println, worst, type CliIo, type ExitCode } from '../c
 import { expandInputs } from '../expandInputs';
 import { formatCounts, formatFindingsBySheet } from '../formatFindings';
 import { formatTable } from '../formatTable';
+import { formOfLoaded } from '../loadPlan';
 import { loadOptionalPlan } from '../loadOptionalPlan';
 import { readWorkbookFile } from '../readWorkbookFile';
 import { parseCommandArgs } from '../parseCommandArgs';
@@ -15,17 +16,17 @@ import { unusableInput, usageError } from '../reportError';
 import { resolveFiscalYear } from '../resolveFiscalYear';
 import { showUsage } from '../usage';
 
-/** An extracted entry as `extract --json` prints it. */
-export const entryJson = (e: ExtractedEntry) => ({
+/** An extracted entry as `extract --json` prints it: the form's fields, in its order. */
+export const entryJson = (e: ExtractedEntry, form: FormDefinition = STANDARD_FORM) => ({
   code: e.entry.code,
   department: e.entry.department,
   seq: e.entry.seq,
   fiscalYear: formatFiscalYear(e.entry.fiscalYear),
-  fields: Object.fromEntries(FIELD_KEYS.map((k) => [k, fieldText(e.entry.fields, k)])),
+  fields: Object.fromEntries(form.fields.map((f) => [f.key, fieldText(e.entry.fields, f.key)])),
   source: {
     file: e.source.file,
     sheet: e.source.sheet,
-    cells: Object.fromEntries(FIELD_KEYS.map((k) => [k, e.source.cells[k]])),
+    cells: Object.fromEntries(form.fields.map((f) => [f.key, e.source.cells[f.key]])),
   },
 });
 
@@ -43,7 +44,9 @@ const KIND_LABELS: Readonly<Record<SheetOutcome['kind'], string>> = {
   unreadable: '読み取れない',
 };
 
-function printHuman(io: CliIo, file: string, read: ReadResult): void {
+function printHuman(io: CliIo, file: string, read: ReadResult, form: FormDefinition): void {
+  const tally = tallyField(form);
+  const keys = form.fields.map((f) => f.key);
   const { entries, sheets, findings } = read.extraction;
   const kinds = Object.entries(KIND_LABELS)
     .map(([kind, label]) => [label, sheets.filter((s) => s.kind === kind).length] as const)
@@ -55,17 +58,19 @@ function printHuman(io: CliIo, file: string, read: ReadResult): void {
   );
   if (entries.length > 0)
     for (const line of formatTable([
-      ['シート', 'コード', '実践課', '番号', '年度', '目標の達成', '記入済みの欄'],
+      ['シート', 'コード', '実践課', '番号', '年度', tally?.label ?? '集計', '記入済みの欄'],
       ...entries.map((e) => [
         e.source.sheet,
         e.entry.code,
         e.entry.department,
         String(e.entry.seq),
         formatFiscalYear(e.entry.fiscalYear),
-        fieldText(e.entry.fields, 'achievement') === ''
-          ? '（未記入）'
-          : fieldText(e.entry.fields, 'achievement'),
-        `${FIELD_KEYS.filter((k) => fieldText(e.entry.fields, k).trim() !== '').length}/${FIELD_KEYS.length}`,
+        tally === undefined
+          ? '—'
+          : fieldText(e.entry.fields, tally.key) === ''
+            ? '（未記入）'
+            : fieldText(e.entry.fields, tally.key),
+        `${keys.filter((k) => fieldText(e.entry.fields, k).trim() !== '').length}/${keys.length}`,
       ]),
     ]))
       println(io.stdout, line);
@@ -95,6 +100,7 @@ export async function extractCommand(args: readonly string[], io: CliIo): Promis
   if (positionals.length === 0) return usageError(io, 'extract', '読み取るファイルを指定してください。');
   const plan = await loadOptionalPlan(values.plan, io);
   if (!plan.ok) return unusableInput(io, plan.error);
+  const form = formOfLoaded(plan.value);
   const year = values.year === undefined ? undefined : resolveFiscalYear(values.year, undefined, io.now());
   if (year && !year.ok) return usageError(io, 'extract', year.error);
 
@@ -119,9 +125,9 @@ export async function extractCommand(args: readonly string[], io: CliIo): Promis
     entries.push(...read.extraction.entries);
     sheets.push(...read.extraction.sheets.map((s) => ({ file: input.display, ...s })));
     findings.push(...read.extraction.findings);
-    if (!values.json) printHuman(io, input.display, read);
+    if (!values.json) printHuman(io, input.display, read, form);
   }
-  if (values.json) printJson(io, { entries: entries.map(entryJson), sheets, findings });
+  if (values.json) printJson(io, { entries: entries.map((e) => entryJson(e, form)), sheets, findings });
   else
     println(
       io.stdout,

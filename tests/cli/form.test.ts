@@ -1,0 +1,129 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FormDefinition } from '../../src/domain/entry/formDefinition';
+import { buildFormSheet } from '../../src/domain/form/buildFormSheet';
+import { r2Sample } from '../../src/domain/sample/r2';
+import { buildPlanSheet } from '../../src/domain/template/buildPlanSheet';
+import type { SheetSpec } from '../../src/domain/template/sheetSpec';
+import { writeXlsx } from '../../src/workbook/xlsx/writeXlsx';
+import { kpiFormFromRows } from '../helpers/formSheetRows';
+import { runCli, tempDir } from './runCli';
+
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+beforeAll(async () => ({ dir, cleanup } = await tempDir()));
+afterAll(() => cleanup());
+
+const { plan, fiscalYear } = r2Sample();
+const kpi = kpiFormFromRows();
+
+/** A 体系 workbook: the R2 体系 sheet and, when given, a 様式 sheet. */
+async function planWorkbook(name: string, formSheet?: SheetSpec): Promise<string> {
+  const sheets = [
+    buildPlanSheet({ plan, fiscalYear, title: '町政運営推進プラン' }),
+    ...(formSheet ? [formSheet] : []),
+  ];
+  await writeFile(join(dir, name), await writeXlsx({ sheets, properties: { title: name } }));
+  return name;
+}
+
+/** The 様式 sheet of a form with one cell replaced. */
+function withCell(form: FormDefinition, row: number, column: number, value: string): SheetSpec {
+  const spec = buildFormSheet(form);
+  return {
+    ...spec,
+    cells: spec.cells.map((c) => (c.row === row && c.column === column ? { ...c, value } : c)),
+  };
+}
+
+describe('suishin form', () => {
+  it('prints the form of the 様式 sheet as JSON, as read', async () => {
+    const file = await planWorkbook('kpi.xlsx', buildFormSheet(kpi));
+    const r = await runCli(dir, 'form', file, '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      sheet: string;
+      builtIn: boolean;
+      form: unknown;
+      findings: unknown[];
+    };
+    expect(out).toMatchObject({ source: file, sheet: '様式', builtIn: false, findings: [] });
+    expect(out.form).toEqual(JSON.parse(JSON.stringify(kpi)));
+  });
+
+  it('prints the form as a table: kinds, requirement, band, 集計, formula, judge and the implied 判定理由', async () => {
+    const r = await runCli(dir, 'form', 'kpi.xlsx');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`様式: kpi.xlsx（「様式」シート）  指標シート  版 yoshiki@${kpi.version}`);
+    const lines = r.stdout.split('\n');
+    const line = (label: string) => lines.find((l) => l.includes(`  ${label}  `)) ?? '';
+    expect(line('達成率')).toMatch(/指標\s+達成率\s+rate\s+計算\s+任意\s+○\s+計算式: 実績値 \/ 目標値/);
+    expect(line('評価')).toMatch(
+      /評価\s+grade\s+選択\s+年度末\s+○\s+○\s+選択肢: A、B、C、D  判定: 達成率 >= 100% → A/,
+    );
+    expect(line('判定理由')).toContain('gradeReason');
+  });
+
+  it('exits 1 and names the cell for a broken 様式, reading the rest', async () => {
+    const file = await planWorkbook('broken.xlsx', withCell(kpi, 3, 3, '整数'));
+    const r = await runCli(dir, 'form', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('様式の指摘: エラー');
+    expect(r.stdout).toContain('エラー  「様式」シートのD4: 「目標値」の種類「整数」は使えません');
+    const json = JSON.parse((await runCli(dir, 'form', file, '--json')).stdout) as {
+      findings: { code: string; place: { cell: string; sheet: string; file: string } }[];
+    };
+    expect(json.findings[0]).toMatchObject({
+      code: 'form.kind-unknown',
+      place: { cell: 'D4', sheet: '様式', file },
+    });
+  });
+
+  it('without a 様式 sheet prints the built-in R2 form and says so', async () => {
+    const file = await planWorkbook('r2.xlsx');
+    const r = await runCli(dir, 'form', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('組み込みの R2 の様式（「r2.xlsx」に「様式」シートはありません）');
+    expect(r.stdout).toMatch(/進捗状況\s+前期 \(4～9月\)\s+firstHalf\s+文章\s+前期\s+○/);
+    const json = JSON.parse((await runCli(dir, 'form', file, '--json')).stdout) as {
+      builtIn: boolean;
+      form: { id: string };
+    };
+    expect(json).toMatchObject({ builtIn: true, form: { id: 'suishin-standard' } });
+  });
+
+  it('exits 2 for a file it cannot read and for a missing argument', async () => {
+    expect((await runCli(dir, 'form', 'none.xlsx')).code).toBe(2);
+    expect((await runCli(dir, 'form')).code).toBe(2);
+  });
+});
+
+describe('--plan reads the 体系 and its 様式 together', () => {
+  it('build follows the 様式, and extract with the same --plan reads the sheets by its fields', async () => {
+    const built = await runCli(dir, 'build', '--plan', 'kpi.xlsx', '--out', 'kpi', '--department', '総務課');
+    expect(built.code, built.stderr).toBe(0);
+    const r = await runCli(dir, 'extract', join('kpi', '総務課.xlsx'), '--plan', 'kpi.xlsx', '--json');
+    const out = JSON.parse(r.stdout) as { entries: { fields: Record<string, string> }[] };
+    expect(out.entries.length).toBeGreaterThan(0);
+    expect(Object.keys(out.entries[0]?.fields ?? {})).toEqual(
+      expect.arrayContaining(['indicator', 'target', 'grade']),
+    );
+  });
+
+  it('a 様式 with errors stops build, with its findings on stderr', async () => {
+    const r = await runCli(
+      dir,
+      'build',
+      '--plan',
+      'broken.xlsx',
+      '--out',
+      'broken',
+      '--department',
+      '総務課',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('様式「broken.xlsx」にエラーがあるため、シートを作れません');
+    expect(r.stderr).toContain('broken.xlsx  「様式」シートのD4: 「目標値」の種類「整数」は使えません');
+  });
+});
