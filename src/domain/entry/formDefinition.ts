@@ -88,6 +88,13 @@ export interface FieldDef {
   readonly reasonFor?: FieldKey;
   /** 集計: the one 選択 field 達成状況 counts. */
   readonly tally?: boolean;
+  /**
+   * 引継ぎ: how next year's sheet starts from this year's entry — `carry` (○: an editable starting text),
+   * `reference` (参考: shown read-only as last year's value), or nothing (starts empty).
+   */
+  readonly carry?: 'carry' | 'reference';
+  /** 公表: false when 総務課 keeps the field out of the published report and open data (default: published). */
+  readonly published?: boolean;
 }
 
 export interface FormDefinition {
