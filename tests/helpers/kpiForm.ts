@@ -1,4 +1,5 @@
 import type { FieldDef, FormDefinition } from '../../src/domain/entry/formDefinition';
+import type { Entry } from '../../src/domain/entry/types';
 
 /**
  * A 指標 form as a 様式 sheet would give it, built by hand for tests: 成果指標, 基準値, 目標値, 実績値,
@@ -98,3 +99,12 @@ export const KPI_FILLED = {
   checked: '2021-03-31',
   evaluation: '参加者は増えたが目標には届かなかった。次年度は周知を強める。',
 } as const;
+
+/** A KPI_FORM entry of I-1-1-1 (総務課), KPI_FILLED with fields overridden. */
+export const kpiEntry = (fields: Partial<Record<string, string>> = {}): Entry => ({
+  code: 'I-1-1-1',
+  department: '総務課',
+  seq: 1,
+  fiscalYear: 2021,
+  fields: { ...KPI_FILLED, ...fields } as Record<string, string>,
+});

@@ -1,15 +1,30 @@
-import { readAchievement } from '../entry/achievement';
-import { ACHIEVEMENT_CHOICES } from '../entry/formDefinition';
+import { readChoice } from '../entry/choice';
+import { tallyField, type FieldDef } from '../entry/formDefinition';
 import { fieldText, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
 import { entryFinding, type ValidationContext } from './context';
 
-const CHOICES = ACHIEVEMENT_CHOICES.map((c) => `「${c}」`).join('');
+/**
+ * Every 選択 field holds exactly one of its choices; near misses (spaces, width, a closing 。) are read but
+ * flagged. The 集計 field keeps the codes of the R2 form's 目標の達成 (`entry.achievement-*`), which
+ * 達成状況 counts; any other choice field has `entry.choice-*`.
+ */
+export function checkAchievementValue(entry: Entry, ctx: ValidationContext): Finding[] {
+  const tally = tallyField(ctx.form)?.key;
+  return ctx.form.fields.flatMap((def) =>
+    def.kind === 'choice'
+      ? checkChoice(entry, def, def.key === tally ? 'entry.achievement' : 'entry.choice')
+      : [],
+  );
+}
 
-/** 目標の達成 is exactly one of the three choices; near misses are read but flagged. */
-export function checkAchievementValue(entry: Entry, _ctx: ValidationContext): Finding[] {
-  const raw = fieldText(entry.fields, 'achievement');
-  const reading = readAchievement(raw);
+/** The rule under its generic name. */
+export const checkChoiceValues = checkAchievementValue;
+
+function checkChoice(entry: Entry, def: FieldDef, code: string): Finding[] {
+  const raw = fieldText(entry.fields, def.key);
+  const choices = def.choices ?? [];
+  const reading = readChoice(raw, choices);
   switch (reading.kind) {
     case 'empty':
     case 'exact':
@@ -17,21 +32,21 @@ export function checkAchievementValue(entry: Entry, _ctx: ValidationContext): Fi
     case 'variant':
       return [
         entryFinding(
-          'entry.achievement-variant',
+          `${code}-variant`,
           'warning',
-          `目標の達成「${raw.trim()}」を「${reading.value}」と読みました。セルの▼から選び直してください。`,
+          `${def.label}「${raw.trim()}」を「${reading.value}」と読みました。セルの▼から選び直してください。`,
           entry,
-          'achievement',
+          def.key,
         ),
       ];
     case 'invalid':
       return [
         entryFinding(
-          'entry.achievement-invalid',
+          `${code}-invalid`,
           'error',
-          `目標の達成「${raw.trim()}」は選択肢にありません。${CHOICES}のいずれかをセルの▼から選んでください。`,
+          `${def.label}「${raw.trim()}」は選択肢にありません。${choices.map((c) => `「${c}」`).join('')}のいずれかをセルの▼から選んでください。`,
           entry,
-          'achievement',
+          def.key,
         ),
       ];
   }

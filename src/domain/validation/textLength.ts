@@ -4,9 +4,13 @@ import { entryFinding, quote, type ValidationContext } from './context';
 
 export const TOO_LONG_CODE = 'entry.too-long';
 
-/** A soft limit per field, so that the printed report stays readable. */
+/**
+ * A soft limit per field, so that the printed report stays readable: for fields people write words in
+ * (文章, and a 選択 cell that has a limit, as R2's 目標の達成); a number, a date or a 計算 cell has none.
+ */
 export function checkTextLength(entry: Entry, ctx: ValidationContext): Finding[] {
   return ctx.form.fields.flatMap((def) => {
+    if (def.kind !== 'text' && def.kind !== 'choice') return [];
     const limit = ctx.maxLength?.[def.key] ?? def.maxLength;
     const length = [...fieldText(entry.fields, def.key)].length;
     return limit !== undefined && length > limit

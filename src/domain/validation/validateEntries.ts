@@ -4,6 +4,8 @@ import { checkAchievementValue } from './achievementValue';
 import type { ValidationContext } from './context';
 import { checkDuplicateEntries } from './duplicateEntries';
 import { checkEvaluationExplains } from './evaluationExplains';
+import { checkFieldKinds } from './fieldKinds';
+import { checkJudgement } from './judgement';
 import { checkGuidanceText } from './guidanceText';
 import { checkItemAssignment } from './itemAssignment';
 import { checkPeriodDates } from './periodDates';
@@ -18,6 +20,8 @@ export const ENTRY_RULES: readonly EntryRule[] = [
   checkRequiredFields,
   checkGuidanceText,
   checkAchievementValue,
+  checkFieldKinds,
+  checkJudgement,
   checkEvaluationExplains,
   checkPeriodDates,
   checkTextLength,

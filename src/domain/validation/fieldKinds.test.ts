@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { KPI_FORM, kpiEntry } from '../../../tests/helpers/kpiForm';
+import { defaultContext, type ValidationContext } from './context';
+import { checkFieldKinds } from './fieldKinds';
+import { validateEntries } from './validateEntries';
+
+const ctx: ValidationContext = { ...defaultContext('year-end'), form: KPI_FORM };
+
+describe('checkFieldKinds', () => {
+  const run = (fields: Partial<Record<string, string>>) =>
+    checkFieldKinds(kpiEntry(fields), ctx).map((f) => [f.code, f.severity, f.place.field]);
+  it.each([
+    ['numbers as people type them', { target: '１，０００', actual: '85%', baseline: '－3' }, []],
+    ['「約100」', { actual: '約100' }, [['entry.number-invalid', 'error', 'actual']]],
+    ['「100件」', { target: '100件' }, [['entry.number-invalid', 'error', 'target']]],
+    ['dates as people type them', { checked: '令和3年3月31日' }, []],
+    ['an ISO date and a serial', { checked: '44286' }, []],
+    ['a day that does not exist', { checked: '2021/2/30' }, [['entry.date-invalid', 'error', 'checked']]],
+    ['text in a date field', { checked: '年度末' }, [['entry.date-invalid', 'error', 'checked']]],
+    ['empty cells (the required rule speaks)', { actual: '', checked: '' }, []],
+  ])('%s', (_name, fields, expected) => expect(run(fields)).toEqual(expected));
+
+  it('asks for a number in Japanese, with an example', () => {
+    const [f] = checkFieldKinds(kpiEntry({ actual: '約100' }), ctx);
+    expect(f?.message).toBe(
+      '「実績値」の「約100」は数値として読めません。数値で入力してください（例: 100）。「約」や単位は付けず、補足は文章の欄に書いてください。',
+    );
+  });
+});
+
+describe('validateEntries on a 指標 form', () => {
+  it('accepts a complete entry whose 判定 follows the rule', () => {
+    expect(validateEntries([kpiEntry()], ctx)).toEqual([]);
+  });
+  it('never requires the 計算 field (it is computed) and requires the inputs it reads', () => {
+    const findings = validateEntries([kpiEntry({ actual: '', rate: '' })], ctx);
+    expect(findings.map((f) => [f.code, f.place.field])).toEqual([['entry.required', 'actual']]);
+  });
+  it('reports an invalid number once: not also as missing', () => {
+    const findings = validateEntries([kpiEntry({ actual: '約90' })], ctx);
+    expect(findings.map((f) => f.code)).toEqual(['entry.number-invalid']);
+  });
+});
