@@ -60,7 +60,7 @@ describe('suishin form', () => {
     const line = (label: string) => lines.find((l) => l.includes(`  ${label}  `)) ?? '';
     expect(line('達成率')).toMatch(/指標\s+達成率\s+rate\s+計算\s+任意\s+○\s+計算式: 実績値 \/ 目標値/);
     expect(line('評価')).toMatch(
-      /評価\s+grade\s+選択\s+年度末\s+○\s+○\s+選択肢: A、B、C、D  判定: 達成率 >= 100% → A/,
+      /評価\s+grade\s+選択\s+年度末\s+○\s+○\s+選択肢: A、B、C、D {2}判定: 達成率 >= 100% → A/,
     );
     expect(line('判定理由')).toContain('gradeReason');
   });
