@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../src/domain/entry/formDefinition';
@@ -6,6 +6,8 @@ import { buildFormSheet } from '../../src/domain/form/buildFormSheet';
 import { r2Sample } from '../../src/domain/sample/r2';
 import { buildPlanSheet } from '../../src/domain/template/buildPlanSheet';
 import type { SheetSpec } from '../../src/domain/template/sheetSpec';
+import { MASTER_READ_LIMITS } from '../../src/workbook/readLimits';
+import { readXlsxSnapshot } from '../../src/workbook/xlsx/readXlsxSnapshot';
 import { writeXlsx } from '../../src/workbook/xlsx/writeXlsx';
 import { kpiFormFromRows } from '../helpers/formSheetRows';
 import { runCli, tempDir } from './runCli';
@@ -109,6 +111,35 @@ describe('--plan reads the 体系 and its 様式 together', () => {
     expect(Object.keys(out.entries[0]?.fields ?? {})).toEqual(
       expect.arrayContaining(['indicator', 'target', 'grade']),
     );
+  });
+
+  it('build --master keeps the 様式 in the master, and consolidate reads the sheets by it (the 体系 from --out)', async () => {
+    const built = await runCli(
+      dir,
+      'build',
+      '--plan',
+      'kpi.xlsx',
+      '--out',
+      'kpi',
+      '--department',
+      '総務課',
+      '--master',
+    );
+    expect(built.code, built.stderr).toBe(0);
+    const master = join('kpi', '全体計画.xlsx');
+    const form = JSON.parse((await runCli(dir, 'form', master, '--json')).stdout) as {
+      form: { version: string };
+    };
+    expect(form.form.version).toBe(kpi.version);
+    const r = await runCli(dir, 'consolidate', join('kpi', '総務課.xlsx'), '--out', master);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('シート: 14 枚（目次 1、未記入のため集約対象外 13）');
+    const read = await readXlsxSnapshot(await readFile(join(dir, master)), master, {
+      sheets: ['全体計画'],
+      limits: MASTER_READ_LIMITS,
+    });
+    const header = read.ok ? read.value.sheets[0]?.values[2] : [];
+    expect(header).toEqual(expect.arrayContaining(['成果指標', '目標値', '達成率', '評価', '判定理由']));
   });
 
   it('a 様式 with errors stops build, with its findings on stderr', async () => {
