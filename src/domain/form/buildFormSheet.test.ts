@@ -60,6 +60,7 @@ describe('buildFormSheet', () => {
       '判定',
       '集計',
       '年度欄',
+      '公表',
     ]);
     expect(values.slice(FORM_HEADER_ROW + 1).map((r) => r[1])).toEqual([
       '成果指標',
@@ -79,9 +80,10 @@ describe('buildFormSheet', () => {
       [5, '計画/前期/年度末/任意'],
       [10, '○'],
       [11, '○'],
+      [12, '○/×'],
     ]);
     for (const v of spec.validations) expect(v.range.bottom).toBeGreaterThan(FORM_HEADER_ROW + 6 + 10);
-    expect(spec.columnWidths).toHaveLength(12);
+    expect(spec.columnWidths).toHaveLength(13);
     expect(spec.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: 1 });
   });
 });

@@ -20,6 +20,7 @@ import {
   FORM_SHEET_NAME,
   formTitleText,
   MARK,
+  UNPUBLISHED_MARK,
   type FormColumn,
 } from './formColumns';
 
@@ -41,6 +42,7 @@ const WIDTHS: Readonly<Record<FormColumn, number>> = {
   judge: 32,
   tally: 6,
   yearBand: 7,
+  published: 6,
 };
 export const FORM_COLUMN_WIDTHS: readonly number[] = FORM_COLUMN_ORDER.map((c) => WIDTHS[c]);
 
@@ -60,6 +62,7 @@ function rowValues(f: FieldDef): Readonly<Record<FormColumn, CellValue>> {
     judge: f.judge?.text ?? null,
     tally: f.tally ? MARK : null,
     yearBand: f.inYearBand ? MARK : null,
+    published: f.published === false ? UNPUBLISHED_MARK : MARK,
   };
 }
 
@@ -138,6 +141,11 @@ export function buildFormSheet(form: FormDefinition): SheetSpec {
       ),
       list('tally', [MARK], '達成状況で数える選択の項目に○を付けます（一つだけ）。'),
       list('yearBand', [MARK], '○: 「令和N年度」の欄に並ぶ項目。空欄: 幅いっぱいの項目。'),
+      list(
+        'published',
+        [MARK, UNPUBLISHED_MARK],
+        '○（または空欄）: 公開用の報告書とオープンデータに載せる項目。×: 載せない項目。',
+      ),
     ],
     conditionalFormats: [],
     protect: false,

@@ -20,6 +20,7 @@ export const FORM_COLUMNS = {
   judge: '判定',
   tally: '集計',
   yearBand: '年度欄',
+  published: '公表',
 } as const;
 export type FormColumn = keyof typeof FORM_COLUMNS;
 
@@ -37,6 +38,7 @@ export const FORM_COLUMN_ORDER: readonly FormColumn[] = [
   'judge',
   'tally',
   'yearBand',
+  'published',
 ];
 
 /** Without these a row cannot be read. */
@@ -58,6 +60,24 @@ const MARKS = new Set(
 
 export const cellString = (value: CellValue | undefined): string =>
   value === null || value === undefined ? '' : typeof value === 'string' ? value.trim() : String(value);
+
+/** 公表 written as not published: ×, 非公表, いいえ … (FALSE, 0). */
+export const UNPUBLISHED_MARK = '×';
+const NOT_PUBLISHED = new Set(
+  ['×', '✕', '✖', '✗', 'x', 'X', '0', 'false', '非公表', '公表しない', 'いいえ', 'no', '-', '－'].map(
+    normalizeKey,
+  ),
+);
+
+/**
+ * 公表 of a row: true for ○ or a blank cell (and for a sheet without the column), false for × / 非公表,
+ * undefined for anything else (the reader warns and keeps the field out, the safe side for publication).
+ */
+export function readPublished(value: CellValue | undefined): boolean | undefined {
+  if (value === false) return false;
+  if (cellString(value).length === 0 || isMarked(value)) return true;
+  return NOT_PUBLISHED.has(normalizeKey(cellString(value))) ? false : undefined;
+}
 
 /** A cell marked ○ (or TRUE, 1, 〇 …). */
 export const isMarked = (value: CellValue | undefined): boolean =>

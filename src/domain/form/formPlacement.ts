@@ -119,6 +119,8 @@ export function impliedReasonFields(
       requiredFrom: 'optional',
       guidance: `判定（${field.judge.text}）と違う「${field.label}」を選んだときは、その理由を書いてください。`,
       reasonFor: field.key,
+      // Published as the choice it explains is.
+      ...(field.published === false && { published: false }),
     };
     return [field, reason];
   });

@@ -12,7 +12,14 @@ import {
 import type { Severity } from '../finding';
 import type { CellValue } from '../template/sheetSpec';
 import { normalizeKey } from '../text/normalizeKey';
-import { cellString, FORM_COLUMNS, isMarked, type FormColumn, type FormHeader } from './formColumns';
+import {
+  cellString,
+  FORM_COLUMNS,
+  isMarked,
+  readPublished,
+  type FormColumn,
+  type FormHeader,
+} from './formColumns';
 
 export type Report = (code: string, severity: Severity, row: number, column: number, message: string) => void;
 
@@ -151,6 +158,19 @@ export function readFormRow(
       `「${label}」は種類が${FIELD_KIND_LABELS[kind]}なので集計できません（集計の○は種類「選択」の項目に付けます）。`,
     );
 
+  // 公表: without the column every field is published; ○ or blank publish, × (非公表) does not.
+  let published = header.columns.published === undefined ? true : readPublished(cells[col('published')]);
+  if (published === undefined) {
+    report(
+      'form.published-unknown',
+      'warning',
+      row,
+      col('published'),
+      `「${label}」の${quote('published')}「${text('published')}」は○（公表する）か×（公表しない）で書いてください。公表しない項目として読みます。`,
+    );
+    published = false;
+  }
+
   const heading = text('heading');
   const guidance = text('guidance');
   const field: FieldDef = {
@@ -164,6 +184,7 @@ export function readFormRow(
     requiredFrom,
     ...(maxLength !== undefined && { maxLength }),
     guidance,
+    ...(!published && { published: false }),
   };
   return {
     row,
