@@ -75,6 +75,17 @@ describe('suishin demo --sample kpi (the fictional こもれび町 on its 指標
     ]);
   });
 
+  it('asks for a 判定理由 where the 判定 departs from the rule without one, and only there', () => {
+    expect(run.stdout).toContain('3. 検証（年度末）: 記入済み 29 シート — エラー 4 件、警告 0 件、情報 0 件');
+    const judged = run.stdout.split('\n').filter((l) => l.includes('判定理由」の欄に書いてください'));
+    expect(judged).toHaveLength(1);
+    expect(judged[0]).toMatch(
+      /エラー {2}教育課\.xlsx 「I-1-2-2 教育課」 D10 {2}「判定」は「B」ですが、.*では「C」です。/,
+    );
+    // III-2-2-1 (総務課) departs too (B proposed, A chosen) but says why: no finding.
+    expect(run.stdout).not.toContain('「III-2-2-1 総務課」');
+  });
+
   it('writes the 配布 and 提出 workbooks of the eight departments, the master and the report', async () => {
     const departments = sample.plan.departments.map((d) => `${d}.xlsx`).sort();
     expect((await readdir(join(dir, 'demo-kpi', DEMO_DIRS.blank))).sort()).toEqual(departments);
@@ -157,12 +168,14 @@ describe('suishin demo --sample kpi (the fictional こもれび町 on its 指標
     expect(total?.slice(2, 8)).toEqual([5, 9, 7, 3, 1, 25]);
   });
 
-  it('shows in 提出状況 who must fix a blank (要修正) and who is 完了, and accounts in 集約ログ for every sheet of every input', async () => {
+  it('shows in 提出状況 who must fix an error (要修正) and who is 完了, and accounts in 集約ログ for every sheet of every input', async () => {
     const submissions = dataRows(sheet(SUBMISSION_SHEET_NAME));
     expect(submissions.map((r) => text(r[0]))).toEqual(sample.plan.departments);
-    // The two departments that left a required cell blank must fix their file; the others are done.
+    // The departments with an error (a required cell blank, a 判定 off its rule without a reason) must fix
+    // their file; the others are done.
+    const toFix = new Set(['産業振興課', '建設課', '教育課']);
     expect(submissions.map((r) => text(r[8]))).toEqual(
-      sample.plan.departments.map((d) => (d === '産業振興課' || d === '建設課' ? '要修正' : '完了')),
+      sample.plan.departments.map((d) => (toFix.has(d) ? '要修正' : '完了')),
     );
     let inputSheets = 0;
     for (const name of await readdir(join(dir, 'demo-kpi', DEMO_DIRS.filled)))
