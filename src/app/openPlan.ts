@@ -51,6 +51,7 @@ export function readFormSheet(
   if (!found) return { formFindings: [] };
   const parsed = parseFormGrid(found.values, {
     sheet: found.name,
+    merges: found.merges,
     ...(snapshot.file !== undefined && { file: snapshot.file }),
   });
   return { form: parsed.form, formSheet: found.name, formFindings: parsed.findings };

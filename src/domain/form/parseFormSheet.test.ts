@@ -219,6 +219,15 @@ describe('parseFormGrid', () => {
     expect(form.fields.map((f) => f.heading ?? '')).toEqual(['', '指標', '', '', '', '', '']);
   });
 
+  it('spreads a merged 見出し over the rows it covers', () => {
+    const rows = KPI_ROWS.map((r) =>
+      r[2] === 'actual' || r[2] === 'rate' ? r.map((c, i) => (i === 0 ? null : c)) : r,
+    );
+    const merged = parseFormGrid(grid(rows), { merges: [{ top: 3, left: 0, bottom: 5, right: 0 }] });
+    expect(merged.findings).toEqual([]);
+    expect(merged.form).toEqual(parse(KPI_ROWS).form);
+  });
+
   it('reads 文字数の目安 written as text with 全角 digits', () => {
     const rows: Row[] = [[null, '備考', 'note', '文章', null, '任意', '１，２００字']];
     expect(parse(rows).form.fields[0]?.maxLength).toBe(1200);

@@ -7,7 +7,7 @@
 import { cellAddress } from '../cellAddress';
 import { STANDARD_FORM, type FieldDef, type FieldKey, type FormDefinition } from '../entry/formDefinition';
 import { finding, type Finding } from '../finding';
-import type { CellValue } from '../template/sheetSpec';
+import type { CellRange, CellValue } from '../template/sheetSpec';
 import { normalizeKey } from '../text/normalizeKey';
 import { findFormHeader, FORM_COLUMNS, FORM_SHEET_NAME, formTitle, REQUIRED_COLUMNS } from './formColumns';
 import { formDigest, sameFields } from './formDigest';
@@ -24,10 +24,31 @@ export interface ParsedForm {
 export const YOSHIKI_FORM_ID = 'yoshiki';
 export const REASON_LABEL = '判定理由';
 
-export function parseFormGrid(
+/** Each merged range's value in every cell of it: a 見出し merged over its rows heads each of them. */
+function unmerged(
   grid: readonly (readonly CellValue[])[],
-  options: { sheet?: string; file?: string } = {},
+  merges: readonly CellRange[],
+): readonly (readonly CellValue[])[] {
+  if (merges.length === 0) return grid;
+  const out = grid.map((row) => [...row]);
+  for (const m of merges) {
+    const value = grid[m.top]?.[m.left] ?? null;
+    for (let r = m.top; r <= m.bottom && r < out.length; r++)
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) (out[r] as CellValue[])[c] = value;
+  }
+  return out;
+}
+
+/**
+ * `merges` (the sheet's merged ranges, as a snapshot gives them) spread a merged cell's value over its
+ * range, as a person reads it: 進捗状況 merged over the 前期 and 後期 rows is the 見出し of both.
+ */
+export function parseFormGrid(
+  cells: readonly (readonly CellValue[])[],
+  options: { sheet?: string; file?: string; merges?: readonly CellRange[] } = {},
 ): ParsedForm {
+  const grid = unmerged(cells, options.merges ?? []);
   const sheet = options.sheet ?? FORM_SHEET_NAME;
   const findings: Finding[] = [];
   const report: Report = (code, severity, row, column, message) => {
