@@ -3,6 +3,7 @@ import { parseA1 } from '../../../tests/officejs/fake/a1';
 import { effectiveFormat } from '../../../tests/officejs/fake/document';
 import { installFresh, type InstalledFake } from '../../../tests/officejs/testPort';
 import { KPI_FILLED, KPI_FORM } from '../../../tests/helpers/kpiForm';
+import { extractWorkbook } from '../../domain/extract/extractWorkbook';
 import { planItems } from '../../domain/plan/planItems';
 import { r2Sample } from '../../domain/sample/r2';
 import { buildEntrySheet } from '../../domain/template/buildEntrySheet';
@@ -50,6 +51,13 @@ describe('an entry sheet of a 指標 form in Excel (the fake)', () => {
     );
     expect(format(at('rate'), 'numberFormat')).toBe('0.0%');
     expect(format(at('rate'), 'protection.locked')).toBe(true);
+  });
+
+  it('reads back through the port: numbers, the date and the recomputed 計算 field, without findings', async () => {
+    const snapshot = await new OfficeJsPort().readSnapshot();
+    const x = extractWorkbook(snapshot, { file: 'kpi.xlsx', plan: r2Sample().plan, form: KPI_FORM });
+    expect(x.findings).toEqual([]);
+    expect(x.entries.map((e) => e.entry.fields)).toEqual([{ ...KPI_FILLED, rate: '0.9' }]);
   });
 
   it('sets decimal and date rules as Excel.DataValidationRule describes them', () => {
