@@ -107,6 +107,18 @@ describe('suishin demo --sample kpi (the fictional こもれび町 on its 指標
     });
   });
 
+  it('fills the departments’ sheets by the form: 数値 as real numbers, 達成率 left to its formula', async () => {
+    const [filled] = await readSheets(
+      new Uint8Array(await readFile(join(dir, 'demo-kpi', DEMO_DIRS.filled, '総務課.xlsx'))),
+      ['III-2-2-1 総務課'],
+    );
+    const label = (l: string) => filled!.values.findIndex((r) => r.some((v) => text(v) === l));
+    const value = (l: string) => filled!.values[label(l)]?.[3];
+    expect([value('基準値'), value('目標値'), value('実績値')]).toEqual([14.2, 12, 11.4]);
+    expect(filled!.formulaCells).toEqual([`D${label('達成率') + 1}`]);
+    expect(value('判定')).toBe('A');
+  });
+
   it('keeps the 様式 in the master beside the 体系, and it reads back as the sample’s form', () => {
     expect(master.map((s) => s.name).slice(0, 6)).toEqual([
       PLAN_SHEET_NAME,
