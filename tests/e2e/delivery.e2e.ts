@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OFFICE_LATE_TITLE } from '../../src/taskpane/boot/OfficeLate';
-import { launchBrowser } from './pane';
+import { launchBrowser, seriousViolations } from './pane';
 
 const baseUrl = inject('baseUrl');
 const fixtures = inject('fixtures');
@@ -163,6 +163,35 @@ describe('taskpane.html while Microsoft’s CDN holds the office.js request open
       await page.getByText(FILE_MODE, { exact: false }).waitFor();
       await page.getByRole('button', { name: 'ブックを開く' }).waitFor();
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('goes on waiting behind the offer: office.js that arrives late (outside Excel) still starts the pane', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', bypassCSP: true });
+    try {
+      let release: (() => Promise<void>) | undefined;
+      await context.route('**', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(`${baseUrl}/`)) return route.continue();
+        if (url === OFFICE_JS)
+          return void (release = () =>
+            route.fulfill({
+              contentType: 'text/javascript',
+              body: `window.Office = { HostType: { Excel: 'Excel' }, onReady: () => Promise.resolve({ host: null }) };`,
+            }));
+        return route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/taskpane.html`, { waitUntil: 'commit' });
+      await page.getByText(OFFICE_LATE_TITLE).waitFor({ timeout: 10_000 });
+      // The offer itself: no serious accessibility violation (axe-core).
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(release).toBeDefined();
+      await release!();
+      await page.getByText(FILE_MODE, { exact: false }).waitFor();
+      expect(await page.getByText(OFFICE_LATE_TITLE).count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -55,7 +55,7 @@ describe('集約: 「フォルダーを開く」 and 「再読み込み」 in fi
     await consolidate.click();
     await panel.getByRole('button', { name: 'フォルダーを開く' }).waitFor();
     // Playwright hands a directory to a webkitdirectory input as the browser's folder dialog would.
-    await panel.getByLabel('集約する各課のファイルがあるフォルダー').setInputFiles(root);
+    await panel.getByLabel('各課のファイルが届くフォルダー').setInputFiles(root);
     const status = panel.getByRole('status').filter({ hasText: 'フォルダー「提出」' });
     await status.waitFor();
     const text = await status.textContent();

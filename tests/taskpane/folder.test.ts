@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PickedInput } from '../../src/taskpane/files';
-import { entriesFromInput, scanFolder, skippedNote } from '../../src/taskpane/folder/folderEntries';
+import {
+  entriesFromHandle,
+  entriesFromInput,
+  scanFolder,
+  skippedNote,
+  type DirectoryHandle,
+} from '../../src/taskpane/folder/folderEntries';
 import { filesReducer, type PickedFile } from '../../src/taskpane/tabs/pickedFiles';
 
 const file = (path: string, size = 10, modified = 1): File => {
@@ -73,5 +79,37 @@ describe('filesReducer: a folder read again', () => {
   it('changes nothing when nothing changed (the last result stays)', () => {
     const next = filesReducer(done, { type: 'sync', root: '提出', read: [], kept: [a.id, b.id, c.id] });
     expect(next).toBe(done);
+  });
+});
+
+describe('a folder picked with showDirectoryPicker (its handle listed)', () => {
+  /** A directory handle over a plain tree: name → File or subtree. */
+  type Tree = { readonly [name: string]: File | Tree };
+  const handle = (name: string, tree: Tree): DirectoryHandle => ({
+    kind: 'directory',
+    name,
+    async *values() {
+      for (const [child, value] of Object.entries(tree))
+        yield value instanceof File
+          ? { kind: 'file' as const, name: child, getFile: async () => value }
+          : handle(child, value);
+    },
+  });
+
+  it('lists every file under it with its path from the folder, as <input webkitdirectory> names them', async () => {
+    const entries = await entriesFromHandle(
+      handle('提出', {
+        '総務課.xlsx': file('総務課.xlsx'),
+        '~$総務課.xlsx': file('~$総務課.xlsx'),
+        税務課: { '税務課.xlsx': file('税務課.xlsx'), 古い: { '旧.xlsm': file('旧.xlsm') } },
+      }),
+    );
+    expect(entries.map((e) => e.path).sort()).toEqual([
+      '提出/~$総務課.xlsx',
+      '提出/税務課/古い/旧.xlsm',
+      '提出/税務課/税務課.xlsx',
+      '提出/総務課.xlsx',
+    ]);
+    expect(scanFolder('提出', entries).workbooks).toHaveLength(3);
   });
 });

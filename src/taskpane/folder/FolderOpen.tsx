@@ -81,7 +81,7 @@ export function FolderOpen(props: FolderOpenProps) {
         ref={setInput}
         className={s.input}
         type="file"
-        aria-label="集約する各課のファイルがあるフォルダー"
+        aria-label="各課のファイルが届くフォルダー"
         tabIndex={-1}
         onChange={(e) => {
           const files = e.currentTarget.files ? Array.from(e.currentTarget.files) : [];
