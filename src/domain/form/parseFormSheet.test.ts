@@ -164,6 +164,18 @@ describe('parseFormGrid', () => {
       KEYS,
     ],
     [
+      '計算 over a 文章 field',
+      [null, '差', 'diff', '計算', null, '任意', null, null, '評価・検証 - 目標値'],
+      'form.formula-invalid I9 「様式」シートのI9: 「差」の計算式が読む「評価・検証」は数値でも計算でもありません',
+      KEYS,
+    ],
+    [
+      '項目 the sheet writes itself',
+      [null, '実 践 課', 'dept', '文章', null, '任意'],
+      'form.label-reserved B9',
+      KEYS,
+    ],
+    [
       '判定 on a 文章 field',
       [null, '備考', 'note', '文章', null, '任意', null, null, null, '達成率 >= 1 → A'],
       'form.judge-not-choice J9',
@@ -226,6 +238,22 @@ describe('parseFormGrid', () => {
     const merged = parseFormGrid(grid(rows), { merges: [{ top: 3, left: 0, bottom: 5, right: 0 }] });
     expect(merged.findings).toEqual([]);
     expect(merged.form).toEqual(parse(KPI_ROWS).form);
+  });
+
+  it('leaves out 計算 fields whose formulas go round in a loop', () => {
+    const rows: Row[] = [
+      [null, '目標値', 'target', '数値', null, '計画'],
+      [null, '甲', 'a', '計算', null, '任意', null, null, '乙 * 2'],
+      [null, '乙', 'b', '計算', null, '任意', null, null, '甲 / 2 + 目標値'],
+      [null, '丙', 'c', '計算', null, '任意', null, null, '目標値 * 2'],
+    ];
+    const { form, findings } = parse(rows);
+    expect(findings.map((f) => `${f.code} ${f.place.cell}`)).toEqual([
+      'form.formula-invalid I4',
+      'form.formula-invalid I5',
+    ]);
+    expect(findings[0]?.message).toContain('循環');
+    expect(form.fields.map((f) => f.key)).toEqual(['target', 'c']);
   });
 
   it('reads 文字数の目安 written as text with 全角 digits', () => {

@@ -5,13 +5,19 @@
  * a form. The R2 form written as a 様式 sheet reads back as STANDARD_FORM itself.
  */
 import { cellAddress } from '../cellAddress';
-import { STANDARD_FORM, type FieldDef, type FieldKey, type FormDefinition } from '../entry/formDefinition';
+import {
+  STANDARD_FORM,
+  type FieldDef,
+  type FieldKey,
+  type FormDefinition,
+  type Formula,
+} from '../entry/formDefinition';
 import { finding, type Finding } from '../finding';
 import type { CellRange, CellValue } from '../template/sheetSpec';
 import { normalizeKey } from '../text/normalizeKey';
 import { findFormHeader, FORM_COLUMNS, FORM_SHEET_NAME, formTitle, REQUIRED_COLUMNS } from './formColumns';
 import { formDigest, sameFields } from './formDigest';
-import { parseFormula } from './formula';
+import { formulaFields, parseFormula } from './formula';
 import { parseJudge } from './judge';
 import { readFormRow, type FieldDraft, type Report } from './readFormRow';
 import { checkPlacement, impliedReasonFields } from './formPlacement';
@@ -163,8 +169,7 @@ function resolveRules(
     changed = false;
     for (const draft of kept) {
       if (draft.formulaText === undefined) continue;
-      const resolve = resolver(kept, draft);
-      const parsed = parseFormula(draft.formulaText, resolve);
+      const parsed = checkFormula(draft, kept);
       if (parsed.ok) {
         out.set(draft, {
           ...draft,
@@ -210,6 +215,40 @@ function resolveRules(
     const { judgeText: _dropped, ...rest } = current;
     return rest;
   });
+}
+
+/**
+ * A 計算式 that parses, reads only 数値 and 計算 fields, and does not come back to its own field through
+ * other 計算 fields (a loop has no value).
+ */
+function checkFormula(
+  draft: FieldDraft,
+  kept: readonly FieldDraft[],
+): { ok: true; value: Formula } | { ok: false; error: string } {
+  const parse = (d: FieldDraft) => parseFormula(d.formulaText ?? '', resolver(kept, d));
+  const parsed = parse(draft);
+  if (!parsed.ok) return parsed;
+  const byKey = new Map(kept.map((d) => [d.field.key, d]));
+  const notNumeric = formulaFields(parsed.value)
+    .map((k) => byKey.get(k))
+    .find((d) => d !== undefined && d.field.kind !== 'number' && d.field.kind !== 'computed');
+  if (notNumeric)
+    return {
+      ok: false,
+      error: `計算式が読む「${notNumeric.field.label}」は数値でも計算でもありません。種類が数値か計算の項目で書いてください。`,
+    };
+  const seen = new Set<string>();
+  const pending = [...formulaFields(parsed.value)];
+  for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
+    if (key === draft.field.key)
+      return { ok: false, error: '計算式が、ほかの計算の項目を通して自分自身を使っています（循環）。' };
+    const next = byKey.get(key);
+    if (seen.has(key) || next?.formulaText === undefined) continue;
+    seen.add(key);
+    const inner = parse(next);
+    if (inner.ok) pending.push(...formulaFields(inner.value));
+  }
+  return parsed;
 }
 
 const resolver =

@@ -33,6 +33,8 @@ export interface FieldDraft {
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9]+$/;
+/** Labels every 取組項目 sheet writes itself (the reader anchors on them). */
+const RESERVED_LABELS = new Set(['取組項目', '実践課'].map(normalizeKey));
 
 const byLabel = <T extends string>(labels: Readonly<Record<T, string>>): ReadonlyMap<string, T> =>
   new Map(Object.entries<string>(labels).map(([value, label]) => [normalizeKey(label), value as T]));
@@ -66,6 +68,16 @@ export function readFormRow(
       row,
       col('label'),
       `${quote('label')}が空です。この行は使いません。`,
+    );
+    return undefined;
+  }
+  if (RESERVED_LABELS.has(normalizeKey(label))) {
+    report(
+      'form.label-reserved',
+      'error',
+      row,
+      col('label'),
+      `「${label}」はシートが自分で書く欄の名前なので、様式の項目名には使えません。別の名前にしてください。この行は使いません。`,
     );
     return undefined;
   }
