@@ -9,6 +9,11 @@ import type { WorkerRequest, WorkerResponse } from '../../src/taskpane/workerPro
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 import { readXlsxSnapshot } from '../../src/workbook/xlsx/readXlsxSnapshot';
 import { SpecWorkbookPort } from '../../src/workbook/xlsx/specWorkbookPort';
+import { PackageWorkbookPort } from '../../src/workbook/xlsx/packageWorkbookPort';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { departmentFiles } from './support';
 
 /**
@@ -126,6 +131,88 @@ describe("the pane's worker reads department files with the one reader and keeps
     const read = await readXlsxSnapshot(pane, 'master.xlsx', { sheets: ['全体計画'] });
     expect(read.ok && read.value.sheets[0]!.name).toBe('全体計画');
   }, 60_000);
+
+  it.skipIf(spawnSync('/usr/bin/python3', ['-c', 'import openpyxl']).status !== 0)(
+    "a master 総務課 edited (openpyxl) and consolidated again in the pane keeps the edits: the CLI's path, the same bytes",
+    async () => {
+      const { factory } = await inThreadWorker();
+      const sources = (await departmentFiles()).map((f) => ({
+        file: f.fileName,
+        modified: 0,
+        bytes: f.bytes,
+      }));
+      const options = {
+        stage: 'year-end' as const,
+        fiscalYear,
+        stamp: '2021-03-31T17:05:09',
+        title: DEFAULT_PLAN_TITLE,
+      };
+      const first = await SpecWorkbookPort.create(
+        buildMasterTemplate({ plan, fiscalYear, title: DEFAULT_PLAN_TITLE }),
+      );
+      await consolidate(plan, sources, { factory, target: first, ...options });
+      const dir = mkdtempSync(join(tmpdir(), 'suishin-pane-master-'));
+      try {
+        const path = join(dir, 'master.xlsx');
+        writeFileSync(path, await first.toBuffer());
+        const py = (script: string) => {
+          const run = spawnSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' });
+          if (run.status !== 0) throw new Error(run.stderr);
+          return run.stdout;
+        };
+        const code = JSON.parse(
+          py(`
+import sys, json, openpyxl
+from openpyxl.styles import PatternFill
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['全体計画']
+row = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value or '').startswith('I-'))  # the first entry's row
+for c in range(1, 4):
+    ws.cell(row, c).fill = PatternFill('solid', fgColor='FFFFFF00')
+ws.column_dimensions['C'].width = 51
+wb.create_sheet('メモ')['A1'] = '来年度の課題'
+wb.save(sys.argv[1])
+print(json.dumps(ws.cell(row, 1).value))
+`),
+        ) as string;
+        const edited = new Uint8Array(readFileSync(path));
+
+        // The pane: the file opened in the worker (FilePort opens it there to write), consolidated, saved.
+        const opened = await factory.open(edited, 'master.xlsx');
+        if (!opened.ok) throw new Error(opened.error.message);
+        await consolidate(plan, sources, { factory, target: opened.value, ...options });
+        const pane = await opened.value.toBuffer();
+        await opened.value.close();
+        // The CLI's path (openMaster), without Node's zlib codec.
+        const cli = await PackageWorkbookPort.open(edited, 'master.xlsx');
+        if (!cli.ok || !cli.value) throw new Error('the CLI path did not open the master');
+        await consolidate(plan, sources, { factory, target: cli.value, ...options });
+        expect(Buffer.from(pane).equals(Buffer.from(await cli.value.toBuffer()))).toBe(true);
+
+        writeFileSync(path, pane);
+        const after = JSON.parse(
+          py(`
+import sys, json, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['全体計画']
+row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == ${JSON.stringify(code)})
+print(json.dumps({'sheets': wb.sheetnames, 'fills': [ws.cell(row, c).fill.fgColor.rgb for c in range(1, 4)], 'widthC': ws.column_dimensions['C'].width, 'memo': wb['メモ']['A1'].value}))
+`),
+        ) as { sheets: string[] };
+        expect(after).toMatchObject({
+          fills: ['FFFFFF00', 'FFFFFF00', 'FFFFFF00'],
+          widthC: 51,
+          memo: '来年度の課題',
+        });
+        expect(after.sheets).toContain('全体計画');
+        const read = await readXlsxSnapshot(pane, 'master.xlsx', { sheets: ['全体計画', 'メモ'] });
+        expect(read.ok && read.value.sheets.map((s) => s.name)).toEqual(['全体計画', 'メモ']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it('a closed port is released in the worker at once: using it again fails there', async () => {
     const { factory, sent } = await inThreadWorker();

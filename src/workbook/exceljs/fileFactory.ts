@@ -1,18 +1,68 @@
-import type { WorkbookSpec } from '../../domain/template/sheetSpec';
-import type { FileWorkbookFactory, FileWorkbookPort } from '../port';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../domain/extract/snapshot';
+import { ok, type Result } from '../../domain/result';
+import type { SheetSpec, WorkbookSpec } from '../../domain/template/sheetSpec';
+import type { CellMark, FileWorkbookFactory, FileWorkbookPort, OpenError, Progress } from '../port';
+import { PackageWorkbookPort } from '../xlsx/packageWorkbookPort';
 import { SpecWorkbookPort } from '../xlsx/specWorkbookPort';
 import { excelJsFactory } from './excelJsFactory';
 
 /**
- * The pane's factory for files (file mode, in its worker). A new empty workbook — the one the pane
- * consolidates into, writes a 体系 into or runs its self-test in — is held as specs and written by the own
- * spec writer (SpecWorkbookPort, writeXlsx), the writer the CLI writes a new master with: one writer for new
- * masters, and no workbook model for thousands of report sheets. A workbook created from a spec (a
- * department workbook, the master template file) and an existing file still go through ExcelJS, as in the
- * CLI's build command and for a master 総務課 has edited.
+ * A file opened by the pane: updated by the own writer in its package (PackageWorkbookPort, as the CLI
+ * updates a master), until cells are marked — marks on the sheets the file already held need a workbook
+ * model, so the workbook as it stands is then opened with ExcelJS, which takes over.
+ */
+class OpenedFile implements FileWorkbookPort {
+  private excel: FileWorkbookPort | undefined;
+
+  constructor(
+    private readonly pkg: PackageWorkbookPort,
+    private readonly file: string,
+  ) {}
+
+  private get port(): FileWorkbookPort {
+    return this.excel ?? this.pkg;
+  }
+
+  listSheets = (): Promise<readonly { name: string; visibility: SheetSnapshot['visibility'] }[]> =>
+    this.port.listSheets();
+  readSnapshot = (sheets?: readonly string[]): Promise<WorkbookSnapshot> => this.port.readSnapshot(sheets);
+  writeSheets = (specs: readonly SheetSpec[], onProgress?: Progress): Promise<void> =>
+    this.port.writeSheets(specs, onProgress);
+  deleteSheets = (names: readonly string[]): Promise<void> => this.port.deleteSheets(names);
+  selectCell = (sheet: string, cell: string): Promise<void> => this.port.selectCell(sheet, cell);
+  clearMarks = (): Promise<void> => this.port.clearMarks();
+  toBuffer = (): Promise<Uint8Array> => this.port.toBuffer();
+
+  async markCells(marks: readonly CellMark[]): Promise<void> {
+    if (!this.excel && marks.length > 0) {
+      const opened = await excelJsFactory.open(await this.pkg.toBuffer(), this.file);
+      if (!opened.ok) throw new Error(opened.error.message);
+      this.excel = opened.value;
+      await this.pkg.close();
+    }
+    await this.port.markCells(marks);
+  }
+
+  async close(): Promise<void> {
+    await this.pkg.close();
+    await this.excel?.close();
+  }
+}
+
+/**
+ * The pane's factory for files (file mode, in its worker), writing what the CLI writes with the same writer:
+ * a new empty workbook — the one the pane consolidates into, writes a 体系 into or runs its self-test in —
+ * is held as specs and written by the own spec writer (SpecWorkbookPort, as the CLI's new master); an
+ * opened file is updated in its package (PackageWorkbookPort, as the CLI's existing master), with ExcelJS
+ * taking over only to mark cells, or for a package that port does not rewrite. A workbook created from a
+ * spec (a department workbook, the master template file) is still built by ExcelJS, as in the CLI's build.
  */
 export const fileFactory: FileWorkbookFactory = {
   create: (spec?: WorkbookSpec): Promise<FileWorkbookPort> =>
     spec ? excelJsFactory.create(spec) : SpecWorkbookPort.create(),
-  open: (bytes, file) => excelJsFactory.open(bytes, file),
+  async open(bytes: Uint8Array, file: string): Promise<Result<FileWorkbookPort, OpenError>> {
+    const opened = await PackageWorkbookPort.open(bytes, file);
+    if (!opened.ok) return opened;
+    return opened.value ? ok(new OpenedFile(opened.value, file)) : excelJsFactory.open(bytes, file);
+  },
 };

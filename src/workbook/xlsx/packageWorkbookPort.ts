@@ -11,7 +11,7 @@ import { breachCode, checkPackage, describeBreach, type ReadLimits } from '../re
 import { checkSheetName } from '../sheetRules';
 import { sniffBytes } from '../sniffBytes';
 import { parseRelationships } from './parseWorkbook';
-import { readXlsxSnapshot } from './readXlsxSnapshot';
+import { readXlsxSheetList, readXlsxSnapshot } from './readXlsxSnapshot';
 import { sheetXml, type WrittenSheet } from './sheetXml';
 import { SharedStrings, Styles, styleBaseOf } from './xlsxTables';
 import { NS_PKG_REL, NS_R, xmlText } from './xmlParts';
@@ -104,8 +104,8 @@ export class PackageWorkbookPort implements FileWorkbookPort {
 
   /**
    * The package read under `limits` (sizes, zip bomb, DTD refused: checkPackage). Undefined when its
-   * workbook is in a shape this port does not rewrite (namespace prefixes, no styles part, a strict-mode
-   * package): the caller then opens it with ExcelJS.
+   * workbook is in a shape this port does not rewrite (namespace prefixes, no styles part, a macro-enabled
+   * workbook or a template): the caller then opens it with ExcelJS.
    */
   static async open(
     bytes: Uint8Array,
@@ -128,6 +128,10 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     }
     const breach = await checkPackage(bytes, options.limits);
     if (breach) return err(openError(breachCode(breach), file, describeBreach(breach, options.limits)));
+    // The sheet list as the reader (and ExcelJS) would take it: a package without one is refused alike.
+    const list = readXlsxSheetList(bytes, file, options.limits);
+    if (!list.ok) return list;
+    if (list.value.length === 0) return err(openError('file.corrupt', file));
     let files: Record<string, Uint8Array>;
     try {
       files = unzipSync(bytes, { filter: ({ name }) => !name.endsWith('/') });
@@ -149,7 +153,12 @@ export class PackageWorkbookPort implements FileWorkbookPort {
       !parts.has('[Content_Types].xml') ||
       !/<workbook[\s>]/.test(workbook) ||
       !/<sheets[\s>]/.test(workbook) ||
-      !/<styleSheet[\s>]/.test(text('xl/styles.xml')!)
+      !/<styleSheet[\s>]/.test(text('xl/styles.xml')!) ||
+      // A macro-enabled workbook or a template: ExcelJS saves it as a plain workbook (macros dropped).
+      !/\.sheet\.main\+xml"/.test(
+        /<Override\b[^>]*"\/xl\/workbook\.xml"[^>]*>/.exec(text('[Content_Types].xml')!)?.[0] ?? '',
+      ) ||
+      parts.has('xl/vbaProject.bin')
     )
       return ok(undefined);
     const targets = parseRelationships(rels);
