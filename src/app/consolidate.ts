@@ -6,11 +6,12 @@ import {
 import { consolidateEntries } from '../domain/consolidation/consolidateEntries';
 import { readRemarks } from '../domain/consolidation/readRemarks';
 import type { Consolidation, SourceFile } from '../domain/consolidation/types';
-import type { FormDefinition, Stage } from '../domain/entry/formDefinition';
+import { STANDARD_FORM, type FormDefinition, type Stage } from '../domain/entry/formDefinition';
 import { extractWorkbook } from '../domain/extract/extractWorkbook';
 import type { SheetSnapshot, WorkbookSnapshot } from '../domain/extract/snapshot';
 import type { WorkbookExtraction } from '../domain/extract/types';
 import type { Finding } from '../domain/finding';
+import { buildFormSheet } from '../domain/form/buildFormSheet';
 import {
   decideFiscalYear,
   decidedYear,
@@ -21,6 +22,7 @@ import type { Plan } from '../domain/plan/types';
 import type { Result } from '../domain/result';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 import type { FileWorkbookFactory, OpenError, Progress, WorkbookPort } from '../workbook/port';
+import { findFormSheet } from './openPlan';
 import { readDepartmentFile } from './readDepartmentFile';
 
 export interface SourceInput {
@@ -229,7 +231,11 @@ export async function consolidateSources(
         ((VIEW_SHEET_NAMES as readonly string[]).includes(n) && n !== MASTER_SHEET_NAME),
     );
   if (stale.length > 0) await options.target.deleteSheets(stale);
-  await options.target.writeSheets(view.sheets);
+  // A master without a 様式 keeps the form its sheets were read by (the next run reads it from there).
+  const form = options.form;
+  const keepForm =
+    form !== undefined && form !== STANDARD_FORM && findFormSheet(existing.map((s) => s.name)) === undefined;
+  await options.target.writeSheets(keepForm ? [buildFormSheet(form), ...view.sheets] : view.sheets);
   onProgress?.({ done: total, total, label: '集約しました' });
   // A file that opened but held no 取組項目 sheet is rejected too (the log says why): count the log, not the opens.
   const rejected = consolidation.log.filter((r) => r.outcome === 'rejected' && r.sheet === '').length;

@@ -142,6 +142,27 @@ describe('--plan reads the 体系 and its 様式 together', () => {
     expect(header).toEqual(expect.arrayContaining(['成果指標', '目標値', '達成率', '評価', '判定理由']));
   });
 
+  it('a master consolidate creates keeps the --plan 様式, so that the next run reads the sheets by it', async () => {
+    const r = await runCli(
+      dir,
+      'consolidate',
+      '--plan',
+      'kpi.xlsx',
+      join('kpi', '総務課.xlsx'),
+      '--out',
+      'fresh.xlsx',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const form = JSON.parse((await runCli(dir, 'form', 'fresh.xlsx', '--json')).stdout) as {
+      sheet: string;
+      form: { version: string };
+    };
+    expect(form).toMatchObject({ sheet: '様式', form: { version: kpi.version } });
+    const again = await runCli(dir, 'consolidate', join('kpi', '総務課.xlsx'), '--out', 'fresh.xlsx');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('シート: 14 枚（目次 1、未記入のため集約対象外 13）');
+  });
+
   it('a 様式 with errors stops build, with its findings on stderr', async () => {
     const r = await runCli(
       dir,
