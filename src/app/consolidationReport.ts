@@ -63,6 +63,7 @@ export function consolidationReport(
             ...(r.detail !== '' && { detail: r.detail }),
             ...(r.keptText !== undefined && { keptText: r.keptText }),
             ...(r.retired !== undefined && { retired: r.retired }),
+            ...(r.changes !== undefined && { changes: r.changes }),
           })),
       };
     }),

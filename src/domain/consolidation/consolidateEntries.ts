@@ -1,3 +1,4 @@
+import { checkNearDuplicateSheets } from '../compare/nearDuplicateSheets';
 import { groupBy } from './groupBy';
 import { STANDARD_FORM, type FormDefinition, type Stage } from '../entry/formDefinition';
 import { entryKeyString } from '../entry/types';
@@ -40,7 +41,20 @@ export function consolidateEntries(
     log: placedLog,
     findings: mergeFindings,
   } = placeEntries(selection.winners, items, plan, form);
+  // Two sheets of one department for one item with (nearly) the same text: both kept, a warning on the later.
+  const copies = checkNearDuplicateSheets(
+    selection.winners.map((w) => ({
+      ...w.received.entry,
+      file: w.file,
+      sheet: w.received.sheet,
+      ...(w.received.cells[form.fields[0]?.key ?? ''] !== undefined && {
+        cell: w.received.cells[form.fields[0]?.key ?? ''],
+      }),
+    })),
+    form,
+  );
   const entryFindings = locateEntryFindings(placed, [
+    ...copies,
     ...mergeFindings,
     ...validateEntries(
       placed.map((p) => p.entry),

@@ -1,3 +1,4 @@
+import { diffEntries, formatFieldChanges } from '../compare/entryDiff';
 import type { FieldKey, FormDefinition } from '../entry/formDefinition';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { fieldText, entryKeyString, type Entry } from '../entry/types';
@@ -118,6 +119,7 @@ export function selectEntries(
       inFile.set(key, received);
       const previous = chosen.get(key);
       if (previous) {
+        const changes = diffEntries(previous.received.entry.fields, entry.fields, form);
         log.push({
           file: previous.file,
           sheet: previous.received.sheet,
@@ -125,7 +127,8 @@ export function selectEntries(
           code: entry.code,
           department: entry.department,
           seq: entry.seq,
-          detail: `${keyLabel(entry)}は新しいファイル「${source.file}」（シート「${received.sheet}」）で差し替えました。古いファイル: 「${previous.file}」。`,
+          detail: `${keyLabel(entry)}は新しいファイル「${source.file}」（シート「${received.sheet}」）で差し替えました。古いファイル: 「${previous.file}」。${formatFieldChanges(changes)}`,
+          changes,
           keptText: entryText(previous.received.entry, form),
           ...retiredOf(previous.received),
         });

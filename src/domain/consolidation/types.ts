@@ -1,3 +1,4 @@
+import type { FieldChange } from '../compare/entryDiff';
 import type { FieldKey, FormDefinition } from '../entry/formDefinition';
 import type { Entry } from '../entry/types';
 import type { RetiredField } from '../extract/types';
@@ -101,6 +102,8 @@ export interface LogRecord {
    * What the sheet held in fields the current form no longer has (an older 様式 version): 集約ログ writes a
    * line for each under the sheet's record. The record stays the sheet's one record (counts are by sheet).
    */
+  /** For a replaced sheet: the fields the newer submission changed (old → new, shortened around the change). */
+  readonly changes?: readonly FieldChange[];
   readonly retired?: readonly RetiredField[];
 }
 
