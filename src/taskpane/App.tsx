@@ -95,6 +95,7 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
           {...(open && { onOpenFile: file.onOpen })}
           onInsertSample={planTab.insertSample}
           onInsertTemplate={planTab.insertTemplate}
+          onInsertForm={planTab.insertForm}
           onSelectFinding={(f, key) => void planTab.selection.select(f, key)}
         />
         {host.mode === 'excel' && <SelfTestEntry host={host} />}
@@ -124,6 +125,8 @@ function panelProps(
     plan: found?.plan,
     planYear: found?.fiscalYear,
     planTitle: found?.title,
+    form: found?.form,
+    formSheet: found?.formSheet,
     name: snapshot.name,
     hasWorkbook: snapshot.port !== undefined,
     revision: snapshot.revision,

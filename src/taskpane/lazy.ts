@@ -13,7 +13,7 @@ export function onceUntilFailure<T>(load: () => Promise<T>): () => Promise<T> {
 
 /**
  * Heavy modules load on first use, in chunks of their own, so the pane in Excel starts small:
- * ExcelJS (files, department workbooks, consolidation inputs), the R2 sample, fflate's zip writer.
+ * ExcelJS (files, department workbooks, consolidation inputs), the samples, fflate's zip writer.
  */
 const loadInThread = async (): Promise<FileWorkbookFactory> =>
   (await import(/* webpackChunkName: "exceljs" */ '../workbook/exceljs/fileFactory')).fileFactory;
@@ -39,8 +39,9 @@ export async function loadExcelJsFactory(): Promise<FileWorkbookFactory> {
   }
 }
 
-export const loadR2Sample = async (): Promise<Sample> =>
-  (await import(/* webpackChunkName: "sample-r2" */ '../domain/sample/r2')).r2Sample();
+/** A built-in sample by id (`r2`, `kpi`): the samples' data in a chunk of their own. */
+export const loadSample = async (id: string): Promise<Sample | undefined> =>
+  (await import(/* webpackChunkName: "samples" */ '../domain/sample/samples')).sampleById(id);
 
 const loadZip = async () => (await import(/* webpackChunkName: "zip" */ 'fflate')).zipSync;
 
@@ -67,7 +68,7 @@ export const fileModePreloads = (
 ): readonly (() => Promise<unknown>)[] => [
   loadFactory,
   () => import(/* webpackChunkName: "offload" */ './offload'),
-  loadR2Sample,
+  () => loadSample('r2'),
   loadZip,
   () => import(/* webpackChunkName: "master-template" */ './tabs/masterTemplate'),
 ];

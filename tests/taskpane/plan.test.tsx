@@ -59,8 +59,9 @@ describe('体系 tab', () => {
     expect(within(button).getByText('エラー')).toBeTruthy();
     fireEvent.click(button);
     await waitFor(() => expect(select).toHaveBeenCalledWith('体系', 'D3'));
-    // In Excel the cell is selected in the sheet: no preview grid.
-    expect(screen.queryByRole('table')).toBeNull();
+    // In Excel the cell is selected in the sheet: no preview grid (the only table is the 様式's field list).
+    expect(screen.queryByRole('table', { name: /付近$/ })).toBeNull();
+    expect(screen.getAllByRole('table').map((t) => t.getAttribute('aria-label'))).toEqual(['様式の項目']);
   });
 
   it('in file mode, clicking a problem shows the sheet around the cell with the cell outlined', async () => {
@@ -87,8 +88,11 @@ describe('体系 tab', () => {
     fireEvent.click(screen.getByRole('button', { name: /サンプル（R2 上富良野町）を挿入/ }));
     await screen.findByLabelText('体系の件数', {}, { timeout: 10_000 });
     expect(statValue('体系の件数', '取組項目')).toBe('21');
+    // The 体系 may be read while the other sheets are still being written: wait for the insert to finish.
+    await screen.findByText(/の体系を挿入しました/);
     expect(await host.getSnapshot().port!.listSheets()).toEqual([
       { name: '体系', visibility: 'visible' },
+      { name: '様式', visibility: 'visible' },
       { name: '全体計画', visibility: 'visible' },
     ]);
     expect(screen.getByText('令和2年度_全体計画.xlsx')).toBeTruthy();

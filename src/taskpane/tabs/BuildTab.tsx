@@ -40,6 +40,8 @@ export interface BuildTabProps {
   readonly departments: readonly string[];
   readonly dispatch: Dispatch<BuildFormAction>;
   readonly targets: readonly BuildTarget[];
+  /** Which form the sheets follow, in one sentence. */
+  readonly formNote?: string;
   readonly state: OperationState;
   readonly onBuild: () => void;
   readonly onGoToPlan: () => void;
@@ -121,6 +123,7 @@ export function BuildTab(props: BuildTabProps) {
           ))}
         </RadioGroup>
       </Field>
+      {props.formNote && <span className={shared.hint}>{props.formNote}</span>}
       <Button
         appearance="primary"
         icon={<DocumentTableRegular />}

@@ -13,6 +13,7 @@ import type { OperationState } from '../hooks/useOperation';
 import type { PlanState } from '../hooks/useWorkbookPlan';
 import type { HostMode } from '../host';
 import { PlanView } from './panels';
+import { SAMPLE_CHOICES } from './usePlanTab';
 
 export interface PlanTabProps {
   readonly mode: HostMode;
@@ -23,8 +24,10 @@ export interface PlanTabProps {
   readonly selectionError: string | undefined;
   readonly onReload: () => void;
   readonly onOpenFile?: (file: File) => void;
-  readonly onInsertSample: () => void;
+  /** Insert the built-in sample with this id (SAMPLE_CHOICES). */
+  readonly onInsertSample: (id: string) => void;
   readonly onInsertTemplate: () => void;
+  readonly onInsertForm: () => void;
   readonly onSelectFinding: (finding: Finding, key: string) => void;
 }
 
@@ -38,14 +41,17 @@ export function PlanTab(props: PlanTabProps) {
   const [filter, setFilter] = useState('');
   const insertButtons = (
     <>
-      <Button
-        appearance="primary"
-        icon={<SparkleRegular />}
-        disabled={props.busy}
-        onClick={props.onInsertSample}
-      >
-        サンプル（R2 上富良野町）を挿入
-      </Button>
+      {SAMPLE_CHOICES.map((sample, i) => (
+        <Button
+          key={sample.id}
+          appearance={i === 0 ? 'primary' : 'secondary'}
+          icon={<SparkleRegular />}
+          disabled={props.busy}
+          onClick={() => props.onInsertSample(sample.id)}
+        >
+          {sample.label}
+        </Button>
+      ))}
       <Button icon={<DocumentAddRegular />} disabled={props.busy} onClick={props.onInsertTemplate}>
         空の体系を挿入
       </Button>
@@ -103,6 +109,7 @@ export function PlanTab(props: PlanTabProps) {
             selectionError={props.selectionError}
             onReload={props.onReload}
             onSelectFinding={props.onSelectFinding}
+            onInsertForm={props.onInsertForm}
             filter={filter}
             onFilter={setFilter}
           />

@@ -10,10 +10,12 @@ import {
 import { ArrowClockwiseRegular } from '@fluentui/react-icons/svg/arrow-clockwise';
 import { SearchRegular } from '@fluentui/react-icons/svg/search';
 import { useRef } from 'react';
+import { STANDARD_FORM } from '../../domain/entry/formDefinition';
 import type { Finding } from '../../domain/finding';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { planCounts } from '../../domain/plan/planItems';
 import { FindingList } from '../components/FindingList';
+import { FormSection } from '../components/FormSection';
 import { GridPreview } from '../components/GridPreview';
 import { PlanTree } from '../components/PlanTree';
 import { StatTiles } from '../components/StatTiles';
@@ -41,12 +43,17 @@ export interface PlanViewProps {
   readonly selectionError: string | undefined;
   readonly onReload: () => void;
   readonly onSelectFinding: (finding: Finding, key: string) => void;
+  /** 「様式を挿入」 (shown while the workbook has no 様式 sheet). */
+  readonly onInsertForm?: () => void;
   /** The search text: kept by the 体系 tab, so that 再読み込み does not clear it. */
   readonly filter: string;
   readonly onFilter: (filter: string) => void;
 }
 
-/** The 体系 found in this workbook: counts, problems (with the cell to fix), and the tree (its own chunk). */
+/**
+ * The 体系 found in this workbook: counts, problems (with the cell to fix), the 様式 the sheets are built with,
+ * and the tree (its own chunk).
+ */
 export function PlanView(props: PlanViewProps) {
   const shared = useSharedStyles();
   const s = useStyles();
@@ -119,6 +126,17 @@ export function PlanView(props: PlanViewProps) {
           </MessageBar>
         )}
       </div>
+      <FormSection
+        mode={props.mode}
+        // As formOf (src/app/openPlan.ts): the 様式's form, else the built-in R2 form.
+        form={reading.form ?? STANDARD_FORM}
+        sheet={reading.formSheet}
+        findings={reading.formFindings}
+        busy={props.busy}
+        selection={props.selection}
+        onSelectFinding={props.onSelectFinding}
+        {...(props.onInsertForm && { onInsertForm: props.onInsertForm })}
+      />
       <div className={shared.section}>
         <h3 className={shared.sectionTitle}>計画の体系</h3>
         {c.items === 0 ? (

@@ -4,7 +4,7 @@ import { ValidateTab } from './ValidateTab';
 
 /** 検証 with its state. */
 export function ValidatePanel(props: PanelProps) {
-  const v = useValidateTab(props.host, props.plan, props.name, props.revision);
+  const v = useValidateTab(props.host, props.plan, props.name, props.revision, props.form);
   return (
     <ValidateTab
       mode={props.host.mode}

@@ -1,3 +1,4 @@
+import type { FormDefinition } from '../../domain/entry/formDefinition';
 import type { Plan } from '../../domain/plan/types';
 import { preloadOperationStatus } from '../components/LazyOperationStatus';
 import { deferred } from '../deferred';
@@ -15,6 +16,13 @@ export interface PanelProps {
   /** The 体系's own year and title (its title row), once read. */
   readonly planYear: number | undefined;
   readonly planTitle: string | undefined;
+  /**
+   * The form of the workbook's 様式 sheet, when it has one: sheets are built and read by it (formOf: the
+   * built-in R2 form otherwise).
+   */
+  readonly form: FormDefinition | undefined;
+  /** The 様式 sheet it was read from. */
+  readonly formSheet: string | undefined;
   readonly name: string | undefined;
   readonly hasWorkbook: boolean;
   readonly revision: number;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { buildDepartmentFiles, buildIntoWorkbook } from '../../app/buildWorkbooks';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
+import type { FormDefinition } from '../../domain/entry/formDefinition';
 import type { Plan } from '../../domain/plan/types';
 import { currentFiscalYear } from '../fiscal';
 import { XLSX_MIME, type Host } from '../host';
@@ -57,32 +58,36 @@ export function buildTargets(host: Host, hasWorkbook: boolean): BuildTarget[] {
   ];
 }
 
-/** シート作成: build the chosen departments' sheets into this workbook, or one workbook per department. */
+/**
+ * シート作成: build the chosen departments' sheets into this workbook, or one workbook per department, by the
+ * workbook's 様式 (`form`; the built-in R2 form when it has none).
+ */
 export function useBuildTab(
   host: Host,
   plan: Plan | undefined,
   hasWorkbook: boolean,
   today: Date = new Date(),
+  form?: FormDefinition,
 ) {
   const targets = useMemo(() => buildTargets(host, hasWorkbook), [host, hasWorkbook]);
-  const [form, dispatch] = useReducer(buildFormReducer, undefined, () => ({
+  const [choice, dispatch] = useReducer(buildFormReducer, undefined, () => ({
     fiscalYear: currentFiscalYear(today),
     excluded: [],
     target: targets[0] ?? 'this-workbook',
   }));
   const op = useOperation();
-  const departments = chosenDepartments(form, plan);
+  const departments = chosenDepartments(choice, plan);
   useEffect(() => {
-    if (targets.length > 0 && !targets.includes(form.target))
+    if (targets.length > 0 && !targets.includes(choice.target))
       dispatch({ type: 'target', target: targets[0]! });
-  }, [targets, form.target]);
+  }, [targets, choice.target]);
 
   const build = useCallback(() => {
     if (!plan) return;
-    const options = { plan, fiscalYear: form.fiscalYear, departments };
-    const year = formatFiscalYear(form.fiscalYear);
+    const options = { plan, fiscalYear: choice.fiscalYear, departments, ...(form && { form }) };
+    const year = formatFiscalYear(choice.fiscalYear);
     void op.run(async (onProgress) => {
-      if (form.target === 'this-workbook') {
+      if (choice.target === 'this-workbook') {
         const port = host.getSnapshot().port;
         if (!port) throw new Error('ブックが開かれていません。先に体系タブでブックを開いてください。');
         const written = await buildIntoWorkbook(port, options, onProgress);
@@ -96,7 +101,7 @@ export function useBuildTab(
         onProgress({ ...p, total: p.total + 1 }),
       );
       const sheets = files.reduce((n, f) => n + f.sheets, 0);
-      switch (form.target) {
+      switch (choice.target) {
         case 'new-workbooks':
           for (const [i, file] of files.entries()) {
             onProgress({
@@ -119,7 +124,7 @@ export function useBuildTab(
         }
       }
     }, 'シートを作成しています');
-  }, [host, plan, form, departments, op]);
+  }, [host, plan, choice, departments, op, form]);
 
-  return { form, departments, dispatch, targets, state: op.state, build };
+  return { form: choice, departments, dispatch, targets, state: op.state, build };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ValidationResult } from '../../app/validateWorkbook';
-import type { Stage } from '../../domain/entry/formDefinition';
+import type { FormDefinition, Stage } from '../../domain/entry/formDefinition';
 import type { Plan } from '../../domain/plan/types';
 import type { CellMark } from '../../workbook/port';
 import type { Host } from '../host';
@@ -8,12 +8,16 @@ import { validateOn } from '../offload';
 import { useCellSelection } from '../hooks/useCellSelection';
 import { useOperation } from '../hooks/useOperation';
 
-/** 検証: run every rule of the stage on this workbook, go to cells, mark and unmark them on the sheets. */
+/**
+ * 検証: run every rule of the stage on this workbook, go to cells, mark and unmark them on the sheets. The
+ * sheets are read by the workbook's 様式 (`form`) when it has one.
+ */
 export function useValidateTab(
   host: Host,
   plan: Plan | undefined,
   workbookName: string | undefined,
   revision: number,
+  form?: FormDefinition,
 ) {
   const [stage, setStage] = useState<Stage>('plan');
   const [result, setResult] = useState<ValidationResult | undefined>(undefined);
@@ -33,7 +37,7 @@ export function useValidateTab(
       marks.reset();
       const r = await validateOn(
         port,
-        { file: workbookName ?? 'このブック', stage, ...(plan && { plan }) },
+        { file: workbookName ?? 'このブック', stage, ...(plan && { plan }), ...(form && { form }) },
         onProgress,
       );
       setResult(r);
@@ -52,7 +56,7 @@ export function useValidateTab(
             message: `${summary.stageLabel}の検証: ${summary.entries} 件中 ${summary.complete} 件が完了、エラー ${summary.errors} 件・警告 ${summary.warnings} 件があります。`,
           };
     }, '検証しています');
-  }, [host, plan, workbookName, stage, op, marks, selection]);
+  }, [host, plan, workbookName, stage, op, marks, selection, form]);
 
   const mark = useCallback(() => {
     const port = host.getSnapshot().port;
