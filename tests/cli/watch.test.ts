@@ -105,6 +105,37 @@ describe('watchFolder', () => {
   });
 });
 
+describe('watchFolder and a file that never opens', () => {
+  it('waits for it, then consolidates anyway once it has stood unchanged for giveUpMs (the run rejects it)', async () => {
+    let out = '';
+    const runs: number[] = [];
+    const controller = new AbortController();
+    const watching = watchFolder({
+      list: () => expandInputs(['.'], dir),
+      consolidate: async () => {
+        runs.push(Date.now());
+        return 0 as ExitCode;
+      },
+      out: { write: (t: string) => (out += t) },
+      signal: controller.signal,
+      intervalMs: 100,
+      quietMs: 250,
+      giveUpMs: 1500,
+    });
+    await until(() => runs.length === 1, 10_000);
+    const { writeFile, rm } = await import('node:fs/promises');
+    await writeFile(join(dir, '壊れた.xlsx'), workbook.subarray(0, 1000));
+    const written = Date.now();
+    await until(() => runs.length === 2, 10_000);
+    controller.abort();
+    await watching;
+    await rm(join(dir, '壊れた.xlsx'));
+    expect(out).toContain('待機: 壊れた.xlsx はまだ書き込み中か、開けません。');
+    expect(runs[1]! - written).toBeGreaterThanOrEqual(1500);
+    expect(out.match(/── 再集約/g)).toHaveLength(1);
+  });
+});
+
 describe('suishin consolidate --watch', () => {
   it('consolidates, re-consolidates once when a file arrives slowly, and ends with a summary on Ctrl+C', async () => {
     let stdout = '';
