@@ -5,7 +5,9 @@ import {
   KPI_FORM_ROWS as KPI_ROWS,
   type FormSheetRow as Row,
 } from '../../../tests/helpers/formSheetRows';
+import { buildFormSheet } from './buildFormSheet';
 import { parseFormGrid } from './parseFormSheet';
+import { specToSnapshot } from '../template/specToSnapshot';
 
 const grid = (rows: readonly Row[], header: Row = HEADER, above: readonly Row[] = [['様式：指標シート']]) => [
   ...above,
@@ -254,6 +256,27 @@ describe('parseFormGrid', () => {
     ]);
     expect(findings[0]?.message).toContain('循環');
     expect(form.fields.map((f) => f.key)).toEqual(['target', 'c']);
+  });
+
+  it('reads the R2 form written by hand as the built-in form, keeping a field it withholds from 公表', () => {
+    const rows = specToSnapshot(buildFormSheet(STANDARD_FORM)).values;
+    const column = rows[1]?.indexOf('公表') ?? -1;
+    const edited = rows.map((r, i) =>
+      r[1] === '評価・検証' ? r.map((c, j) => (j === column ? '×' : c)) : i === 0 ? ['様式'] : r,
+    );
+    const { form, findings } = parseFormGrid(edited);
+    expect(findings).toEqual([]);
+    expect(form).toMatchObject({ id: 'suishin-standard', version: 1, title: '取組項目シート' });
+    expect(form.fields.map((f) => f.published !== false)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect({ ...form, fields: form.fields.map(({ published: _p, ...f }) => f) }).toEqual(STANDARD_FORM);
   });
 
   it('reads 文字数の目安 written as text with 全角 digits', () => {

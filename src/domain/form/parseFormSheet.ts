@@ -143,8 +143,15 @@ export function parseFormGrid(
     return done(STANDARD_FORM);
   }
   const title = formTitle(grid, header.row) ?? STANDARD_FORM.title;
-  if (sameFields(fields, STANDARD_FORM.fields))
-    return done(title === STANDARD_FORM.title ? STANDARD_FORM : { ...STANDARD_FORM, title });
+  if (sameFields(fields, STANDARD_FORM.fields)) {
+    // The R2 form: the same metadata; 公表 (not in the digest) is kept when the sheet withholds a field.
+    const hidden = fields.some((f) => f.published === false);
+    if (!hidden && title === STANDARD_FORM.title) return done(STANDARD_FORM);
+    const standardFields = STANDARD_FORM.fields.map((f, i) =>
+      fields[i]?.published === false ? { ...f, published: false } : f,
+    );
+    return done({ ...STANDARD_FORM, title, ...(hidden && { fields: standardFields }) });
+  }
   return done({ id: YOSHIKI_FORM_ID, version: formDigest({ fields }), title, fields });
 }
 
