@@ -116,18 +116,20 @@ describe.skipIf(!hasOpenpyxl)('PackageWorkbookPort on a workbook edited with ope
 });
 
 describe('PackageWorkbookPort on packages it does not rewrite', () => {
-  it('answers undefined (the caller opens them with ExcelJS) for a workbook.xml with a namespace prefix', async () => {
+  it('answers undefined for a macro-enabled workbook (the caller opens it with ExcelJS, which drops the macros)', async () => {
     const bytes = await writeXlsx({ sheets: [contractSheet('表')], properties: { title: 't' } });
     const zip = unzipSync(bytes);
-    const text = new TextDecoder().decode(zip['xl/workbook.xml']);
-    zip['xl/workbook.xml'] = new TextEncoder().encode(
-      text
-        .replace(/<(\/?)(workbook|sheets|sheet|bookViews|workbookView|workbookPr|calcPr)\b/g, '<$1x:$2')
-        .replace('xmlns="', 'xmlns:x="'),
+    const types = new TextDecoder().decode(zip['[Content_Types].xml']);
+    expect(types).toContain('.sheet.main+xml');
+    zip['[Content_Types].xml'] = new TextEncoder().encode(
+      types.replace('.sheet.main+xml', '.sheet.macroEnabled.main+xml'),
     );
     const { zipSync } = await import('fflate');
-    const opened = await PackageWorkbookPort.open(zipSync(zip), 'prefixed.xlsx');
-    expect(opened).toEqual({ ok: true, value: undefined });
+    expect(await PackageWorkbookPort.open(zipSync(zip), 'macro.xlsm')).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect((await PackageWorkbookPort.open(bytes, 'plain.xlsx')).ok).toBe(true);
   });
 
   it('refuses what is not a workbook with the open error ExcelJS gives', async () => {

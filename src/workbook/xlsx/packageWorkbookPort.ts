@@ -104,8 +104,9 @@ export class PackageWorkbookPort implements FileWorkbookPort {
 
   /**
    * The package read under `limits` (sizes, zip bomb, DTD refused: checkPackage). Undefined when its
-   * workbook is in a shape this port does not rewrite (namespace prefixes, no styles part, a macro-enabled
-   * workbook or a template): the caller then opens it with ExcelJS.
+   * workbook is in a shape this port does not rewrite (no styles part, a macro-enabled workbook or a
+   * template, elements with a namespace prefix where it looks for them): the caller then opens it with
+   * ExcelJS.
    */
   static async open(
     bytes: Uint8Array,

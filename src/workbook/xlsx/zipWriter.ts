@@ -9,8 +9,12 @@ export interface ZipCodec {
   deflateRaw(data: Uint8Array): Uint8Array;
 }
 
-/** Level 6 as Excel writes, when no codec is given: pure JavaScript, runs in the browser. */
-const PORTABLE_LEVEL = 6;
+/**
+ * fflate's own DEFLATE when no codec is given (the pane's worker: pure JavaScript, runs in the browser), at
+ * level 3 as the CLI's zlib: on a 50-file master about a third of level 6's time for a file 1% larger
+ * (bench/RESULTS.md).
+ */
+const PORTABLE_LEVEL = 3;
 
 /**
  * 1980-01-01 00:00, the first DOS date: a fixed stamp keeps the same workbook byte-identical. fflate encodes
