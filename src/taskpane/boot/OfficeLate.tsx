@@ -18,6 +18,8 @@ const useStyles = makeStyles({
     maxWidth: '640px',
     margin: '0 auto',
   },
+  /** The title on a line of its own, above the reason (Fluent sets it inline, run into the text). */
+  title: { display: 'block', marginBottom: tokens.spacingVerticalXS },
 });
 
 /** One string each: JSX would put a space between lines of Japanese text. */
@@ -36,7 +38,7 @@ export function OfficeLate({ onFileMode }: { onFileMode: () => void }) {
       <Spinner size="small" label="Office の応答を待っています…" labelPosition="after" />
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{OFFICE_LATE_TITLE}</MessageBarTitle>
+          <MessageBarTitle className={s.title}>{OFFICE_LATE_TITLE}</MessageBarTitle>
           {OFFICE_LATE_WHY}
         </MessageBarBody>
         <MessageBarActions>
