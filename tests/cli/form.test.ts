@@ -95,6 +95,15 @@ describe('suishin form', () => {
     expect(json).toMatchObject({ builtIn: true, form: { id: 'suishin-standard' } });
   });
 
+  it('plan names the 様式 it found, or the built-in one', async () => {
+    expect((await runCli(dir, 'plan', 'broken.xlsx')).stdout).toContain(
+      '様式: 「様式」シート（項目 4、エラー 3 件、警告 0 件、情報 0 件）— suishin form で確認できます',
+    );
+    expect((await runCli(dir, 'plan', 'r2.xlsx')).stdout).toContain(
+      '様式: 組み込みの R2 の様式（様式シートなし）',
+    );
+  });
+
   it('exits 2 for a file it cannot read and for a missing argument', async () => {
     expect((await runCli(dir, 'form', 'none.xlsx')).code).toBe(2);
     expect((await runCli(dir, 'form')).code).toBe(2);

@@ -2,6 +2,7 @@ import { countBySeverity, hasErrors } from '../../domain/finding';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { planCounts } from '../../domain/plan/planItems';
 import { EXIT, printJson, println, type CliIo, type ExitCode } from '../cliIo';
+import { formatCounts } from '../formatFindings';
 import { formatPlanCounts, formatPlanTree } from '../formatPlanTree';
 import { loadPlan } from '../loadPlan';
 import { parseCommandArgs } from '../parseCommandArgs';
@@ -52,6 +53,13 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<E
   for (const line of formatPlanTree(plan)) println(io.stdout, line);
   println(io.stdout);
   println(io.stdout, `実践課（${plan.departments.length}）: ${plan.departments.join('、')}`);
+  const { form, formSheet, formFindings } = loaded.value;
+  println(
+    io.stdout,
+    form && formSheet !== undefined
+      ? `様式: 「${formSheet}」シート（項目 ${form.fields.length}、${formatCounts(formFindings)}）— suishin form で確認できます`
+      : '様式: 組み込みの R2 の様式（様式シートなし）',
+  );
   if (findings.length > 0) {
     const c = countBySeverity(findings);
     println(io.stdout);
