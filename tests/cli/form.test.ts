@@ -122,6 +122,24 @@ describe('--plan reads the 体系 and its 様式 together', () => {
     );
   });
 
+  it('validate with the same --plan checks the sheets against the 様式 (its required fields)', async () => {
+    const r = await runCli(
+      dir,
+      'validate',
+      join('kpi', '総務課.xlsx'),
+      '--plan',
+      'kpi.xlsx',
+      '--stage',
+      'plan',
+      '--json',
+    );
+    const out = JSON.parse(r.stdout) as { findings: { message: string; place: { field?: string } }[] };
+    const fields = new Set(out.findings.map((f) => f.place.field));
+    expect(fields).toContain('indicator');
+    expect(fields).toContain('target');
+    expect(fields).not.toContain('vision');
+  });
+
   it('build --master keeps the 様式 in the master, and consolidate reads the sheets by it (the 体系 from --out)', async () => {
     const built = await runCli(
       dir,
