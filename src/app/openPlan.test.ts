@@ -149,8 +149,9 @@ describe('openPlan: the 様式 sheet is read with the 体系, in the same read',
     );
   });
 
-  it('a master report sheet named with 様式 is never taken for the 様式', () => {
+  it('a master report sheet or a 体系 sheet named with 様式 is never taken for the 様式', () => {
     expect(findFormSheet([`${REPORT_SHEET_PREFIX}様式`, '体系'])).toBeUndefined();
     expect(findFormSheet(['体系', 'メモ'])).toBeUndefined();
+    expect(findFormSheet(['体系と様式の説明', '様式（R3）'])).toBe('様式（R3）');
   });
 });

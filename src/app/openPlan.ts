@@ -34,11 +34,15 @@ export interface WorkbookPlan {
 /** The form a 体系 workbook asks for: its 様式's, else the built-in R2 form. */
 export const formOf = (plan?: Pick<WorkbookPlan, 'form'>): FormDefinition => plan?.form ?? STANDARD_FORM;
 
-/** The 様式 sheet among a workbook's sheets: one named 様式, else the first whose name contains 様式. */
+/**
+ * The 様式 sheet among a workbook's sheets: one named 様式, else the first whose name contains 様式 (not a
+ * report sheet, nor one whose name says 体系).
+ */
 export function findFormSheet(names: readonly string[]): string | undefined {
-  const candidates = names.filter(
-    (n) => !n.startsWith(REPORT_SHEET_PREFIX) && normalizeKey(n).includes('様式'),
-  );
+  const candidates = names.filter((n) => {
+    const key = normalizeKey(n);
+    return !n.startsWith(REPORT_SHEET_PREFIX) && key.includes('様式') && !key.includes('体系');
+  });
   return candidates.find((n) => normalizeKey(n) === FORM_SHEET_NAME) ?? candidates[0];
 }
 
