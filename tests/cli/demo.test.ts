@@ -39,12 +39,18 @@ describe('suishin demo', () => {
   it('runs the whole cycle and exits 0 with the Japanese summary', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('2. 記入: 各課のシートにR2の記入内容を入力（37 シート');
-    expect(run.stdout).toContain('3. 検証（年度末）: 記入済み 37 シート — エラー 0 件、警告 2 件、情報 0 件');
+    expect(run.stdout).toContain('3. 検証（年度末）: 記入済み 37 シート — エラー 0 件、警告 5 件、情報 0 件');
     expect(
       run.stdout.match(/警告 {2}\S+\.xlsx 「[^」]+」 D7 {2}「前期 \(4～9月\)」に期間外の日付/g),
     ).toHaveLength(2);
+    // The seed's three sheets whose 後期 repeats 前期 (issue 17).
+    expect(
+      run.stdout.match(
+        /警告 {2}\S+\.xlsx 「[^」]+」 D8 {2}「前期 \(4～9月\)」と「後期 \(10～3月\)」が同じ文です/g,
+      ),
+    ).toHaveLength(3);
     expect(run.stdout).toMatch(
-      /完了（[\d.]+ 秒）: 8 ファイル、取組項目 37 件、未提出 0 件、検証の警告 2 件。/,
+      /完了（[\d.]+ 秒）: 8 ファイル、取組項目 37 件、未提出 0 件、検証の警告 5 件。/,
     );
   });
 

@@ -27,7 +27,10 @@ describe('suishin validate', () => {
     expect(r.stdout).toContain(
       '  「II-2-1-1 総務課」\n    警告  D7  「前期 (4～9月)」に期間外の日付（10/8、10/14）があります。',
     );
-    expect(r.stdout).toContain('  → エラー 0 件、警告 1 件、情報 0 件（エラーはありません）');
+    expect(r.stdout).toContain(
+      '  「I-1-1-1 総務課」\n    警告  D8  「前期 (4～9月)」と「後期 (10～3月)」が同じ文です。',
+    );
+    expect(r.stdout).toContain('  → エラー 0 件、警告 2 件、情報 0 件（エラーはありません）');
   });
 
   it('exits 1 when 目標の達成 is not one of the choices, pointing at its cell', async () => {

@@ -39,11 +39,14 @@ describe('the R2 sample at stage year-end', () => {
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
-  it('gets only the warnings it deserves: dates written in the other period', () => {
+  it('gets only the warnings it deserves: dates written in the other period, the three 前期 = 後期 copies', () => {
     expect(countBySeverity(findings)).toEqual({ error: 0, warning: findings.length, info: 0 });
     expect(
       findings.map((f) => `${f.code} ${f.place.code} ${f.place.department} ${f.place.field}`),
     ).toMatchSnapshot();
-    expect(new Set(findings.map((f) => f.code))).toEqual(new Set(['entry.period-date']));
+    expect(new Set(findings.map((f) => f.code))).toEqual(
+      new Set(['entry.period-date', 'entry.same-in-both-halves']),
+    );
+    expect(findings.filter((f) => f.code === 'entry.same-in-both-halves')).toHaveLength(3);
   });
 });

@@ -1,3 +1,4 @@
+import { checkSameInBothHalves } from '../compare/sameInBothHalves';
 import type { Entry } from '../entry/types';
 import type { Finding } from '../finding';
 import { checkAchievementValue } from './achievementValue';
@@ -24,6 +25,7 @@ export const ENTRY_RULES: readonly EntryRule[] = [
   checkJudgement,
   checkEvaluationExplains,
   checkPeriodDates,
+  checkSameInBothHalves,
   checkTextLength,
   checkTextFitsRow,
 ];
