@@ -5,6 +5,7 @@ import { demoCommand } from './commands/demoCommand';
 import { extractCommand } from './commands/extractCommand';
 import { formCommand } from './commands/formCommand';
 import { planCommand } from './commands/planCommand';
+import { publishCommand } from './commands/publishCommand';
 import { validateCommand } from './commands/validateCommand';
 import { usageError } from './reportError';
 import { OVERVIEW, showUsage, type CommandName } from './usage';
@@ -18,6 +19,7 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
   plan: planCommand,
   form: formCommand,
   consolidate: consolidateCommand,
+  publish: publishCommand,
   demo: demoCommand,
 };
 

@@ -1,5 +1,6 @@
 /** `--help` text of every command (Japanese, with examples). */
-export type CommandName = 'build' | 'extract' | 'validate' | 'plan' | 'form' | 'consolidate' | 'demo';
+export type CommandName =
+  'build' | 'extract' | 'validate' | 'plan' | 'form' | 'consolidate' | 'publish' | 'demo';
 
 const PLAN_SOURCES = `  体系の指定 (--plan / FILE):
     体系.xlsx      体系の表（基本項目・推進項目・取組項目・実践課【とりまとめ課】）のシートがあるブック
@@ -26,6 +27,7 @@ export const OVERVIEW = `suishin — 町政運営推進プランの取組項目�
   plan         体系を階層の一覧で表示する
   form         体系のブックの「様式」シート（取組項目シートの項目）を読んで表示する
   consolidate  各課から戻ったブックを全体計画 (master.xlsx) に集約する
+  publish      集約した全体計画から公開用の報告書 (HTML) とオープンデータ (CSV / Excel) を書き出す
   demo         組み込みサンプル (R2 / kpi) で作成 → 記入 → 検証 → 集約を一通り実行する
 
 各コマンドの使い方: suishin <コマンド> --help
@@ -154,6 +156,26 @@ ${PLAN_SOURCES}
   suishin consolidate --plan 全体計画.xlsx 提出/*.xlsx --out 全体計画.xlsx --report report.json
   suishin consolidate --plan sample:r2 提出 --out master.xlsx
   suishin consolidate --plan 全体計画.xlsx 提出 --out 全体計画.xlsx --watch`,
+
+  publish: `使い方: suishin publish <master.xlsx> --out <フォルダー>
+
+集約した全体計画のブックから、町のウェブサイトに載せる公開用のファイルを書き出します:
+  report.html     報告書。体系の順に基本項目・推進項目の見出し、取組項目ごとの表、達成状況の表とグラフ、
+                  目次つき。外部のファイルを読まない1ファイルで、A4 に印刷できます
+  opendata.csv    オープンデータ。1行目が見出し、1行に1件（年度・基本項目・推進項目・取組項目コード・
+                  取組項目・実践課・番号・様式の項目・提出状況）。UTF-8（BOM 付き）
+  opendata.xlsx   同じ内容の Excel の表（1シート）
+様式の「公表」が × の項目は、どのファイルにも書き出しません（「公表」の列がなければすべて公表）。
+
+オプション:
+  --out <フォルダー>  出力先。必須
+  -h, --help          この説明を表示
+
+終了コード: 0 書き出した / 2 読み込めない（全体計画・体系のシートがない、様式にエラーがある）・指定の誤り
+
+例:
+  suishin publish 全体計画.xlsx --out 公開
+  suishin publish out/demo/master.xlsx --out out/demo/公開`,
 
   demo: `使い方: suishin demo [--sample r2|kpi] [--out <フォルダー>]
 

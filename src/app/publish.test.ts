@@ -1,0 +1,242 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KPI_FORM } from '../../tests/helpers/kpiForm';
+import {
+  CONSOLIDATE_OPTIONS as OPTIONS,
+  formEntry,
+  readSource,
+  receivedEntry,
+} from '../../tests/helpers/kpiSources';
+import { consolidateEntries } from '../domain/consolidation/consolidateEntries';
+import { plainNumberText } from '../domain/entry/fieldValue';
+import type { FormDefinition } from '../domain/entry/formDefinition';
+import { planAssignees } from '../domain/plan/planItems';
+import { r2Sample } from '../domain/sample/r2';
+import { readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
+import { publish, type Published } from './publish';
+
+const { plan } = r2Sample();
+/** Text 総務課 keeps out of publication (公表 × on 基準値 and 判定理由). */
+const SECRET = '内部の検討メモ：公開しない';
+const FORM: FormDefinition = {
+  ...KPI_FORM,
+  fields: KPI_FORM.fields.map((f) =>
+    f.key === 'baseline' || f.key === 'ratingReason' ? { ...f, published: false } : f,
+  ),
+};
+const FILLED = {
+  indicator: '防災訓練の参加者数',
+  baseline: '8765',
+  target: '１，２００',
+  actual: '900',
+  rating: 'B',
+  ratingReason: SECRET,
+  checked: '令和3年3月31日',
+  evaluation: '目標には届かなかった。\n来年度は、"周知"を <強める> & 続ける。',
+};
+const kpi = (code: string, department: string, fields: Partial<Record<string, string>>) =>
+  receivedEntry(formEntry(code, department, fields, { form: FORM }), undefined, FORM);
+const consolidation = (form: FormDefinition) =>
+  consolidateEntries(
+    plan,
+    [
+      readSource('総務課.xlsx', [kpi('I-2-1-3', '総務課', FILLED)]),
+      readSource('町民生活課.xlsx', [
+        kpi('I-1-2-1', '町民生活課', { ...FILLED, rating: 'S', actual: '1300' }),
+      ]),
+    ],
+    { ...OPTIONS, form },
+  );
+const publishWith = async (form: FormDefinition): Promise<Published> => {
+  const r = await publish({
+    kind: 'consolidation',
+    consolidation: consolidation(form),
+    plan,
+    title: '町政運営推進プラン',
+    form,
+  });
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
+
+let dir = '';
+let published: Published;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'suishin-publish-'));
+  published = await publishWith(FORM);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The CSV as Python's csv module reads it (utf-8-sig takes the BOM off): the rows, and the raw first bytes. */
+async function pythonCsv(bytes: Uint8Array): Promise<string[][]> {
+  const path = join(dir, 'opendata.csv');
+  await writeFile(path, bytes);
+  const script = `import csv, json, sys
+with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:
+    print(json.dumps(list(csv.reader(f)), ensure_ascii=False))`;
+  const run = spawnSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as string[][];
+}
+
+const HEADER = [
+  '年度',
+  '基本項目',
+  '推進項目',
+  '取組項目コード',
+  '取組項目',
+  '実践課',
+  '番号',
+  '成果指標',
+  '目標値',
+  '実績値',
+  '達成率',
+  '判定',
+  '確認日',
+  '評価',
+  '提出状況',
+];
+
+describe('publish: open data CSV', () => {
+  it('is UTF-8 with a BOM, one header row and one row per 体系 item × department, every published field a column', async () => {
+    const { csv } = published;
+    expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = await pythonCsv(csv);
+    expect(rows[0]).toEqual(HEADER);
+    expect(rows).toHaveLength(1 + planAssignees(plan).length);
+    for (const row of rows) expect(row).toHaveLength(HEADER.length);
+    const at = (code: string) => rows.find((r) => r[3] === code)!;
+    expect(at('I-2-1-3')).toEqual([
+      '2020',
+      'I 協働によるまちづくり',
+      '2 協力体制の強化',
+      'I-2-1-3',
+      expect.stringMatching(/^① .+ \(3\) /),
+      '総務課',
+      '1',
+      '防災訓練の参加者数',
+      '1200',
+      '900',
+      '0.75',
+      'B',
+      '2021-03-31',
+      '目標には届かなかった。\n来年度は、"周知"を <強める> & 続ける。',
+      '提出済',
+    ]);
+    expect(at('I-1-2-1')[10]).toBe('1.08333333333333');
+    const missing = rows.filter((r) => r[14] === '未提出');
+    expect(missing).toHaveLength(planAssignees(plan).length - 2);
+    for (const r of missing) expect(r.slice(7, 14)).toEqual(['', '', '', '', '', '', '']);
+  });
+
+  it('ends records with CRLF and keeps a line break inside a cell within its quotes', () => {
+    const text = new TextDecoder().decode(published.csv);
+    expect(text.split('\r\n')).toHaveLength(2 + planAssignees(plan).length);
+    expect(text).toContain('"目標には届かなかった。\n来年度は、""周知""を <強める> & 続ける。"');
+  });
+});
+
+describe('publish: fields not published (公表 ×)', () => {
+  it('appear in none of the three files, by label or by value', () => {
+    const xml = Object.values(unzipSync(published.xlsx))
+      .map((b) => strFromU8(b))
+      .join('');
+    const csv = new TextDecoder().decode(published.csv);
+    for (const text of [published.html, csv, xml]) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain('基準値');
+      expect(text).not.toContain('8765');
+      expect(text).not.toContain('判定理由');
+    }
+    expect(published.notes).toContain(
+      '様式で公表しない（×）項目は書き出していません: 「基準値」「判定理由」。',
+    );
+  });
+
+  it('a 集計 field kept out takes 達成状況 with it', async () => {
+    const hidden = await publishWith({
+      ...FORM,
+      fields: FORM.fields.map((f) => (f.key === 'rating' ? { ...f, published: false } : f)),
+    });
+    expect(hidden.document.achievement).toBeUndefined();
+    expect(hidden.html).not.toContain('<svg');
+    expect(hidden.html).toContain('達成状況を集計していません');
+    expect(new TextDecoder().decode(hidden.csv).split('\r\n')[0]).not.toContain('判定');
+  });
+});
+
+describe('publish: the open data workbook', () => {
+  it("is one sheet: the CSV's header and rows as an Excel table, numbers as numbers", async () => {
+    const files = unzipSync(published.xlsx);
+    expect(Object.keys(files).filter((p) => p.startsWith('xl/worksheets/sheet'))).toEqual([
+      'xl/worksheets/sheet1.xml',
+    ]);
+    const table = strFromU8(files['xl/tables/table1.xml']!);
+    expect(table).toContain(`ref="A1:O${1 + planAssignees(plan).length}"`);
+    expect(table).toContain('name="OpenData"');
+    const read = await readXlsxSnapshot(published.xlsx, 'opendata.xlsx');
+    if (!read.ok) throw new Error(read.error.message);
+    const [sheet] = read.value.sheets;
+    expect(sheet?.name).toBe('オープンデータ');
+    expect(sheet?.merges).toEqual([]);
+    const csv = await pythonCsv(published.csv);
+    expect(sheet?.values[0]).toEqual(HEADER);
+    const row = sheet?.values.find((r) => r[3] === 'I-2-1-3');
+    expect(row?.slice(6, 11)).toEqual([1, '防災訓練の参加者数', 1200, 900, 0.75]);
+    // The same cells, numbers as the CSV writes them (15 significant digits, as Excel keeps them).
+    const asCsv = (v: unknown) => (v === null ? '' : typeof v === 'number' ? plainNumberText(v) : String(v));
+    expect(sheet?.values.map((r) => r.map(asCsv))).toEqual(csv);
+  });
+});
+
+describe('publish: the report HTML', () => {
+  const html = () => published.html;
+  it('is one page in Japanese with no external request: no script, links only within the page', () => {
+    expect(html()).toMatch(/^<!DOCTYPE html>\n<html lang="ja">/);
+    expect(html()).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|url\(|@import|https?:/i);
+    const hrefs = [...html().matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
+    // 達成状況, then each 基本項目 and 推進項目.
+    expect(hrefs).toHaveLength(1 + plan.basics.length + plan.basics.flatMap((b) => b.promotions).length);
+    const ids = new Set([...html().matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]));
+    for (const href of hrefs) {
+      expect(href.startsWith('#')).toBe(true);
+      expect(ids.has(href.slice(1))).toBe(true);
+    }
+  });
+
+  it('has a heading per 基本項目 (h2) and 推進項目 (h3) in 体系 order, one h4 per 取組項目', () => {
+    const h2 = [...html().matchAll(/<h2 id="[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(h2).toEqual(['目次', '判定状況', 'I 協働によるまちづくり', 'II 効果的な行財政運営']);
+    const h3 = [...html().matchAll(/<h3 id="[^"]+">([^<]+)<\/h3>/g)].map((m) => m[1]);
+    expect(h3).toEqual(plan.basics.flatMap((b) => b.promotions.map((p) => `${p.number} ${p.title}`)));
+    const items = new Set(planAssignees(plan).map((a) => a.code));
+    expect(html().match(/<h4 /g)).toHaveLength(items.size);
+  });
+
+  it('shows each entry as a table of th scope="row" / td, text escaped, 計算 as a percentage', () => {
+    expect(html()).toMatch(/<th scope="row">/);
+    expect(html()).not.toMatch(/<th(?=[\s>])(?![^>]*scope="(row|col)")/);
+    expect(html()).toContain('<tr><th scope="row">達成率</th><td class="number">75%</td></tr>');
+    expect(html()).toContain(
+      '目標には届かなかった。\n来年度は、&quot;周知&quot;を &lt;強める&gt; &amp; 続ける。',
+    );
+    expect(html()).toContain('<td class="text">2021年3月31日</td>');
+    expect(html()).toContain('<td class="number">1,200</td>');
+  });
+
+  it('gives 達成状況 as a table and as a chart with a text alternative', () => {
+    expect(html()).toContain(
+      '<tr><th scope="col">区分</th><th scope="col">S</th><th scope="col">A</th><th scope="col">B</th><th scope="col">C</th><th scope="col">未記入</th><th scope="col">計</th><th scope="col">「S」の割合</th></tr>',
+    );
+    const total = planAssignees(plan).length;
+    expect(html()).toContain(
+      `<tr><th scope="row">全体</th><td>1</td><td>0</td><td>1</td><td>0</td><td>${total - 2}</td><td>${total}</td><td>${Math.round(100 / total)}%</td></tr>`,
+    );
+    expect(html()).toMatch(/<svg class="chart" role="img" aria-labelledby="chart-title chart-desc"/);
+    expect(html()).toContain(`<desc id="chart-desc">全体: S 1件（${Math.round(100 / total)}%）、A 0件（0%）`);
+  });
+});

@@ -1,0 +1,133 @@
+import type { Consolidation } from '../domain/consolidation/types';
+import type { FormDefinition } from '../domain/entry/formDefinition';
+import { encodeCsv } from '../domain/publish/encodeCsv';
+import { openDataSheet } from '../domain/publish/openDataSheet';
+import { openDataTable } from '../domain/publish/openDataTable';
+import { publishDocument, type PublishDocument } from '../domain/publish/publishDocument';
+import { readMasterRows } from '../domain/publish/readMasterRows';
+import { renderReportHtml, reportTitle } from '../domain/publish/renderReportHtml';
+import type { Plan } from '../domain/plan/types';
+import { err, ok, type Result } from '../domain/result';
+import { DEFAULT_PLAN_TITLE } from '../domain/template/buildDepartmentWorkbook';
+import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
+import { MASTER_READ_LIMITS } from '../workbook/readLimits';
+import { readXlsxSheetList, readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
+import { writeXlsx } from '../workbook/xlsx/writeXlsx';
+import type { ZipCodec } from '../workbook/xlsx/zipWriter';
+import { formOf, openPlanFile } from './openPlan';
+
+/** The three files for the town's website. */
+export const PUBLISHED_FILES = {
+  html: 'report.html',
+  csv: 'opendata.csv',
+  xlsx: 'opendata.xlsx',
+} as const;
+
+/** What publishing starts from: a consolidated master's bytes, or a consolidation just made (the pane). */
+export type PublishInput =
+  | { readonly kind: 'master'; readonly bytes: Uint8Array; readonly file: string }
+  | {
+      readonly kind: 'consolidation';
+      readonly consolidation: Consolidation;
+      readonly plan: Plan;
+      readonly title: string;
+      /** Default: the form the consolidation was made with. */
+      readonly form?: FormDefinition;
+    };
+
+export interface Published {
+  readonly html: string;
+  /** UTF-8 with a BOM. */
+  readonly csv: Uint8Array;
+  readonly xlsx: Uint8Array;
+  readonly document: PublishDocument;
+  /** Japanese notes for the user: fields kept out, columns the master lacked, rows left out. */
+  readonly notes: readonly string[];
+}
+
+/** The document of a consolidated master: its 体系 and 様式, and 全体計画's rows read back. */
+async function masterDocument(
+  bytes: Uint8Array,
+  file: string,
+): Promise<Result<{ document: PublishDocument; notes: string[] }, string>> {
+  const opened = await openPlanFile(bytes, file);
+  if (!opened.ok) return err(opened.error.message);
+  const found = opened.value;
+  if (!found)
+    return err(`「${file}」に体系のシートがありません。集約した全体計画のブックを指定してください。`);
+  const errors = found.formFindings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) return err(errors.map((f) => f.message).join('\n'));
+  const list = readXlsxSheetList(bytes, file, MASTER_READ_LIMITS);
+  if (!list.ok) return err(list.error.message);
+  const sheet = list.value.find((s) => s.name === MASTER_SHEET_NAME);
+  if (!sheet)
+    return err(
+      `「${file}」に「${MASTER_SHEET_NAME}」シートがありません。集約（suishin consolidate）したブックを指定してください。`,
+    );
+  const read = await readXlsxSnapshot(bytes, file, { sheets: [sheet.name], limits: MASTER_READ_LIMITS });
+  if (!read.ok) return err(read.error.message);
+  const form = formOf(found);
+  const rows = readMasterRows(read.value.sheets[0]!, found.plan, form);
+  if (!rows.ok) return err(`「${file}」: ${rows.error}`);
+  const fiscalYear = rows.value.fiscalYear ?? found.fiscalYear;
+  if (fiscalYear === undefined)
+    return err(`「${file}」の「${MASTER_SHEET_NAME}」シートの表題に年度がありません（例: 令和6年度）。`);
+  const notes = rows.value.missingColumns.map(
+    (label) => `「${MASTER_SHEET_NAME}」シートに「${label}」の列がないため、空欄として書き出しました。`,
+  );
+  const document = publishDocument({
+    title: found.title ?? DEFAULT_PLAN_TITLE,
+    fiscalYear,
+    plan: found.plan,
+    form,
+    rows: rows.value.rows,
+  });
+  return ok({ document, notes });
+}
+
+/**
+ * The published report (report.html), and the open data as CSV and .xlsx, from a master or a consolidation:
+ * one use case for the CLI (`suishin publish`) and the pane (集約's 「公開用に書き出す」). Fields the 様式
+ * marks 公表 × are in none of them.
+ */
+export async function publish(
+  input: PublishInput,
+  options: { readonly codec?: ZipCodec } = {},
+): Promise<Result<Published, string>> {
+  const made =
+    input.kind === 'master'
+      ? await masterDocument(input.bytes, input.file)
+      : ok({
+          document: publishDocument({
+            title: input.title,
+            fiscalYear: input.consolidation.fiscalYear,
+            plan: input.plan,
+            form: input.form ?? input.consolidation.form,
+            rows: input.consolidation.rows,
+          }),
+          notes: [] as string[],
+        });
+  if (!made.ok) return made;
+  const { document, notes } = made.value;
+  const table = openDataTable(document);
+  const xlsx = await writeXlsx(
+    {
+      sheets: [openDataSheet(table)],
+      properties: { title: `${reportTitle(document)} オープンデータ` },
+    },
+    { ...(options.codec && { codec: options.codec }) },
+  );
+  if (document.unpublished.length > 0)
+    notes.push(
+      `様式で公表しない（×）項目は書き出していません: ${document.unpublished.map((f) => `「${f.label}」`).join('')}。`,
+    );
+  if (document.leftOut > 0)
+    notes.push(`体系にない取組項目（要確認）の ${document.leftOut} 件は書き出していません。`);
+  return ok({
+    html: renderReportHtml(document),
+    csv: new TextEncoder().encode(encodeCsv(table)),
+    xlsx,
+    document,
+    notes,
+  });
+}

@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STANDARD_FORM } from '../../src/domain/entry/formDefinition';
+import { fieldText } from '../../src/domain/entry/types';
+import { r2Sample } from '../../src/domain/sample/r2';
+import { runCli, tempDir, type CliRun } from './runCli';
+
+/** The CSV as Python's csv module reads it (utf-8-sig takes the BOM off). */
+function pythonCsv(path: string): string[][] {
+  const script = `import csv, json, sys
+with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:
+    print(json.dumps(list(csv.reader(f)), ensure_ascii=False))`;
+  const run = spawnSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as string[][];
+}
+
+/** openpyxl stands in for 総務課 editing the master's 様式 in Excel: 公表 × on one field. */
+const HIDE = `
+import sys, openpyxl
+path, label = sys.argv[1], sys.argv[2]
+wb = openpyxl.load_workbook(path)
+ws = wb['様式']
+header = [c.value for c in ws[2]]
+col = {name: header.index(name) + 1 for name in header if name}
+for r in range(3, ws.max_row + 1):
+    if ws.cell(r, col['項目']).value == label:
+        ws.cell(r, col['公表']).value = '×'
+wb.save(path)
+`;
+
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+let r2: CliRun;
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  expect((await runCli(dir, 'demo', '--out', 'demo')).code).toBe(0);
+  expect((await runCli(dir, 'demo', '--sample', 'kpi', '--out', 'kpi')).code).toBe(0);
+  r2 = await runCli(dir, 'publish', join('demo', 'master.xlsx'), '--out', 'pub');
+}, 120_000);
+afterAll(() => cleanup());
+
+describe('suishin publish', () => {
+  it('writes report.html, opendata.csv and opendata.xlsx from the demo master and says so', () => {
+    expect(r2.stderr).toBe('');
+    expect(r2.code).toBe(0);
+    expect(r2.stdout).toContain(
+      '令和2年度 町政運営推進プラン の公開用ファイルを書き出しました（demo/master.xlsx）',
+    );
+    expect(r2.stdout).toContain('pub/report.html  報告書（ウェブサイト用 HTML）');
+    expect(r2.stdout).toContain('pub/opendata.csv  オープンデータ（CSV, UTF-8 BOM 付き）');
+    expect(r2.stdout).toContain('pub/opendata.xlsx  オープンデータ（Excel）');
+    expect(r2.stdout).toContain(
+      '取組項目 37 件（提出 37 件、未提出 0 件）、公表する項目 7: 目指す姿、目標、',
+    );
+  });
+
+  it("re-reads every entry from the master: each CSV row holds the sample entry's text, field by field", async () => {
+    const bytes = await readFile(join(dir, 'pub', 'opendata.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header = [], ...rows] = pythonCsv(join(dir, 'pub', 'opendata.csv'));
+    expect(header).toEqual([
+      '年度',
+      '基本項目',
+      '推進項目',
+      '取組項目コード',
+      '取組項目',
+      '実践課',
+      '番号',
+      ...STANDARD_FORM.fields.map((f) => f.label),
+      '提出状況',
+    ]);
+    const sample = r2Sample();
+    expect(rows).toHaveLength(sample.entries.length);
+    for (const e of sample.entries) {
+      const row = rows.find((r) => r[3] === e.code && r[5] === e.department && r[6] === String(e.seq));
+      expect(row, `${e.code} ${e.department}`).toBeDefined();
+      expect(row?.[0]).toBe('2020');
+      expect(row?.slice(7, 7 + STANDARD_FORM.fields.length)).toEqual(
+        STANDARD_FORM.fields.map((f) => fieldText(e.fields, f.key).replace(/\r\n?/g, '\n')),
+      );
+      expect(row?.at(-1)).toBe('提出済');
+    }
+  });
+
+  it("leaves out a field the master's 様式 marks 公表 ×, in every file", async () => {
+    const master = join(dir, 'kpi', 'master.xlsx');
+    const edit = spawnSync('/usr/bin/python3', ['-c', HIDE, master, '実績値'], { encoding: 'utf8' });
+    expect(edit.stderr).toBe('');
+    const run = await runCli(dir, 'publish', master, '--out', 'pub-kpi');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('注: 様式で公表しない（×）項目は書き出していません: 「実績値」。');
+    const [header = [], ...rows] = pythonCsv(join(dir, 'pub-kpi', 'opendata.csv'));
+    expect(header).not.toContain('実績値');
+    expect(header).toContain('達成率');
+    expect(rows).toHaveLength(25);
+    const html = await readFile(join(dir, 'pub-kpi', 'report.html'), 'utf8');
+    // (A department's 判定理由 may mention the word; the field itself is what is gone.)
+    expect(html).toContain('<th scope="row">目標値</th>');
+    expect(html).not.toMatch(/<th[^>]*>[^<]*実績値<\/th>/);
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const xlsx = unzipSync(new Uint8Array(await readFile(join(dir, 'pub-kpi', 'opendata.xlsx'))));
+    const xml = Object.values(xlsx)
+      .map((b) => strFromU8(b))
+      .join('');
+    expect(xml).toContain('>目標値</t>');
+    expect(xml).not.toContain('>実績値</t>');
+  });
+
+  it('refuses a workbook that is not a consolidated master, and a missing --out', async () => {
+    const notMaster = await runCli(dir, 'publish', join('demo', '配布', '総務課.xlsx'), '--out', 'x');
+    expect(notMaster.code).toBe(2);
+    expect(notMaster.stderr).toMatch(
+      /^エラー: 「demo\/配布\/総務課\.xlsx」に(体系のシート|「全体計画」シート)がありません/,
+    );
+    const noOut = await runCli(dir, 'publish', join('demo', 'master.xlsx'));
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('--out で出力先のフォルダーを指定してください。');
+  });
+});
