@@ -104,4 +104,21 @@ describe('screenshots of every tab at 320 px and 800 px', () => {
         await pane.close();
       }
     });
+
+  // The 体系 tab with a 様式 of its own: the KPI sample (its 体系, 様式 and 全体計画) inserted in file mode.
+  for (const width of WIDTHS)
+    it(`${width} px: the 様式 on the 体系 tab`, async () => {
+      const pane = await openPane(browser, baseUrl, { width, height: HEIGHT[width] });
+      const { page } = pane;
+      try {
+        await page.getByRole('button', { name: 'サンプル（指標版 こもれび町・架空）を挿入' }).click();
+        await page.getByText(/の体系を挿入しました/).waitFor();
+        await page.getByText('様式シート「様式」から読み込み').waitFor();
+        await page.getByRole('table', { name: '様式の項目' }).waitFor();
+        await shoot(page, 'form', width);
+        expect(pane.workRequests()).toEqual([]);
+      } finally {
+        await pane.close();
+      }
+    });
 });
