@@ -64,9 +64,11 @@ describe('entry sheet inputs by field kind', () => {
     expect(cell?.formula).toBe(`IF(OR(${actual}="",${target}="",${target}=0),"",${actual}/${target})`);
     expect(cell?.value).toBeUndefined();
     expect(styleOf(blank, 'rate')).toMatchObject({ locked: true, numberFormat: '0.0%', fill: '#F2F2F2' });
-    const v = validationOf(blank, 'rate');
-    expect(v?.prompt?.message).toContain('自動で計算されます');
-    expect(v?.error.style).toBe('information');
+    expect(validationOf(blank, 'rate')).toEqual({
+      kind: 'prompt',
+      range: inputFor(layout, 'rate').range,
+      prompt: { title: '達成率', message: 'この欄は自動で計算されます（実績値 / 目標値）。入力は不要です。' },
+    });
   });
 
   it('states the 判定 rule in the choice’s input message and asks for the reason beside it', () => {

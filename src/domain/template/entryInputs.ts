@@ -78,8 +78,8 @@ const reasonFieldOf = (form: FormDefinition, f: FieldDef): FieldDef | undefined 
 
 /**
  * A choice field gets a dropdown that refuses anything else (a judged one says its rule when selected); a
- * number a decimal rule and a date a date rule, both refusing text; a 計算 cell is locked and its rule only
- * carries the input message that it is computed. A text field gets a soft length check, which asks but lets
+ * number a decimal rule and a date a date rule, both refusing text; a 計算 cell is locked and has no rule,
+ * only the input message that it is computed. A text field gets a soft length check, which asks but lets
  * the text stand, at the form's own limit (the one the validation rules warn at) — or, when that limit is
  * more than one Excel row can show in the cell (a row stops at 409pt), at what the row shows, so Excel
  * itself tells the department, without the add-in, before text is cut on screen and on paper. Each shows
@@ -143,19 +143,12 @@ export function validationFor(
       };
     case 'computed':
       return {
-        kind: 'decimal',
+        kind: 'prompt',
         range,
-        min: -NUMBER_LIMIT,
-        max: NUMBER_LIMIT,
         prompt: promptOf(
           f,
           `この欄は自動で計算されます（${f.formula?.text ?? f.label}）。入力は不要です。${f.guidance}`,
         ),
-        error: {
-          style: 'information',
-          title: clip(`${f.label}は自動で計算されます`, 32),
-          message: clip(`「${f.label}」は自動で計算される欄です。計算に使う欄を入力してください。`, 255),
-        },
       };
     case 'text':
       return textLengthValidation(f, range, widthOfRange(widths, range));

@@ -79,6 +79,15 @@ export type ValidationSpec =
       readonly prompt?: { readonly title: string; readonly message: string };
       readonly error: ValidationError;
     }
+  /**
+   * No rule, only an input message shown when the cell is selected (Excel's 「すべての値」 with 入力時メッセージ):
+   * a 計算 cell says it is computed.
+   */
+  | {
+      readonly kind: 'prompt';
+      readonly range: CellRange;
+      readonly prompt: { readonly title: string; readonly message: string };
+    }
   /** A date (Excel's 日付) between min and max, ISO `2000-01-01`; blank allowed. */
   | {
       readonly kind: 'date';

@@ -130,7 +130,11 @@ describe.skipIf(!hasOpenpyxl).each(writers)(
       expect(ruleAt('checked')).toMatchObject({ type: 'date', formula1: '367', formula2: '2958465' });
       expect(ruleAt('rating')).toMatchObject({ type: 'list', formula1: '"S,A,B,C"' });
       expect(ruleAt('rating')?.prompt).toContain('判定の目安');
-      expect(ruleAt('rate')).toMatchObject({ type: 'decimal', errorStyle: 'information' });
+      // The 計算 cell: no rule (type none), only its input message.
+      expect(ruleAt('rate')).toMatchObject({
+        type: null,
+        prompt: expect.stringContaining('自動で計算されます'),
+      });
       expect(ruleAt('evaluation')).toMatchObject({ type: 'textLength' });
     });
   },

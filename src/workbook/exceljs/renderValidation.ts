@@ -25,25 +25,36 @@ function listFormula(values: readonly string[]): string {
  * sqref, so the file holds exactly one rule per range (per-cell rules overlap: exceljs#2820).
  */
 export function renderValidation(ws: Worksheet, spec: ValidationSpec): void {
-  const { error, prompt } = spec;
+  const { prompt } = spec;
+  const promptPart = prompt
+    ? {
+        showInputMessage: true,
+        promptTitle: checkText(prompt.title, VALIDATION_LIMITS.title, 'prompt title'),
+        prompt: checkText(prompt.message, VALIDATION_LIMITS.message, 'prompt message'),
+      }
+    : {};
+  if (spec.kind === 'prompt') {
+    // ExcelJS's `any` (no type attribute: OOXML's `none`) carries an input message and no rule; its
+    // typings leave the type out.
+    const any = { type: 'any', formulae: [], ...promptPart } as unknown as DataValidation;
+    internals(ws).dataValidations.add(rangeAddress(spec.range), any);
+    return;
+  }
+  const { error } = spec;
   const common: Omit<DataValidation, 'type' | 'formulae'> = {
     showErrorMessage: true,
     errorStyle: error.style,
     errorTitle: checkText(error.title, VALIDATION_LIMITS.title, 'error title'),
     error: checkText(error.message, VALIDATION_LIMITS.message, 'error message'),
-    ...(prompt
-      ? {
-          showInputMessage: true,
-          promptTitle: checkText(prompt.title, VALIDATION_LIMITS.title, 'prompt title'),
-          prompt: checkText(prompt.message, VALIDATION_LIMITS.message, 'prompt message'),
-        }
-      : {}),
+    ...promptPart,
   };
   internals(ws).dataValidations.add(rangeAddress(spec.range), { ...common, ...ruleOf(spec) });
 }
 
 /** The rule itself. A date rule's bounds go in as Dates: ExcelJS writes them as serials. */
-function ruleOf(spec: ValidationSpec): Pick<DataValidation, 'type' | 'operator' | 'allowBlank' | 'formulae'> {
+function ruleOf(
+  spec: Exclude<ValidationSpec, { kind: 'prompt' }>,
+): Pick<DataValidation, 'type' | 'operator' | 'allowBlank' | 'formulae'> {
   switch (spec.kind) {
     case 'list':
       return { type: 'list', allowBlank: spec.allowBlank, formulae: [listFormula(spec.values)] };

@@ -68,5 +68,9 @@ describe('an entry sheet of a 指標 form in Excel (the fake)', () => {
       date: { formula1: '1901-01-01', formula2: '9999-12-31', operator: 'Between' },
     });
     expect(ruleAt(at('rating'))?.prompt).toMatchObject({ message: expect.stringContaining('判定の目安') });
+    // The 計算 cell: an input message and no rule, as ExcelScript's DataValidationPrompt example sets it.
+    expect(ruleAt(at('rate'))).toEqual({
+      prompt: { showPrompt: true, title: '達成率', message: expect.stringContaining('自動で計算されます') },
+    });
   });
 });

@@ -18,21 +18,24 @@ const ALERT_STYLE = { stop: 'Stop', warning: 'Warning', information: 'Informatio
 
 /** The values that make up a data validation: the same rule, messages and limits as the ExcelJS adapter. */
 function validationParts(spec: ValidationSpec): {
-  rule: Excel.DataValidationRule;
-  errorAlert: Excel.DataValidationErrorAlert;
+  rule?: Excel.DataValidationRule;
+  errorAlert?: Excel.DataValidationErrorAlert;
   prompt?: Excel.DataValidationPrompt;
   ignoreBlanks: boolean;
 } {
+  const prompt = spec.prompt && {
+    showPrompt: true,
+    title: checkText(spec.prompt.title, VALIDATION_LIMITS.title, 'prompt title'),
+    message: checkText(spec.prompt.message, VALIDATION_LIMITS.message, 'prompt message'),
+  };
+  // An input message without a rule: the prompt alone, as ExcelScript's DataValidationPrompt example sets
+  // it on a cleared range (office-js-docs-reference: excelscript.datavalidationprompt.yml).
+  if (spec.kind === 'prompt') return { ...(prompt && { prompt }), ignoreBlanks: true };
   const errorAlert: Excel.DataValidationErrorAlert = {
     showAlert: true,
     style: ALERT_STYLE[spec.error.style] as Excel.DataValidationAlertStyle,
     title: checkText(spec.error.title, VALIDATION_LIMITS.title, 'error title'),
     message: checkText(spec.error.message, VALIDATION_LIMITS.message, 'error message'),
-  };
-  const prompt = spec.prompt && {
-    showPrompt: true,
-    title: checkText(spec.prompt.title, VALIDATION_LIMITS.title, 'prompt title'),
-    message: checkText(spec.prompt.message, VALIDATION_LIMITS.message, 'prompt message'),
   };
   if (spec.kind === 'list') {
     for (const v of spec.values) invariant(!v.includes(','), `a list value cannot contain a comma: ${v}`);
@@ -56,7 +59,7 @@ const BETWEEN = 'Between' as Excel.DataValidationOperator;
  * (office-js-docs-reference: excel.datavalidationrule.yml, excel.basicdatavalidation.yml,
  * excel.datetimedatavalidation.yml).
  */
-function ruleOf(spec: Exclude<ValidationSpec, { kind: 'list' }>): Excel.DataValidationRule {
+function ruleOf(spec: Exclude<ValidationSpec, { kind: 'list' | 'prompt' }>): Excel.DataValidationRule {
   switch (spec.kind) {
     case 'textLength':
       return {
@@ -82,10 +85,12 @@ export function renderValidation(ws: Excel.Worksheet, spec: ValidationSpec): voi
   // The order office-js#2594 reports working: clear what the range had (a rule set over part of another
   // validated range fails with InvalidArgument), then the rule, the prompt, the error alert.
   validation.clear();
-  validation.rule = rule;
-  validation.ignoreBlanks = ignoreBlanks;
+  if (rule) {
+    validation.rule = rule;
+    validation.ignoreBlanks = ignoreBlanks;
+  }
   if (prompt) validation.prompt = prompt;
-  validation.errorAlert = errorAlert;
+  if (errorAlert) validation.errorAlert = errorAlert;
 }
 
 export const conditionalFormatBytes = (spec: ConditionalFormatSpec): number =>

@@ -23,13 +23,17 @@ export function validationXml(v: ValidationSpec): string {
     );
     return xmlText(text);
   };
-  const { error, prompt } = v;
+  const { prompt } = v;
+  const promptXml = prompt
+    ? ` showInputMessage="1" promptTitle="${check(prompt.title, VALIDATION_LIMITS.title, 'prompt title')}" prompt="${check(prompt.message, VALIDATION_LIMITS.message, 'prompt message')}"`
+    : '';
+  // No rule, only the input message: no type attribute (OOXML's default `none`), as ExcelJS writes `any`.
+  if (v.kind === 'prompt') return `<dataValidation${promptXml} sqref="${rangeAddress(v.range)}"/>`;
+  const { error } = v;
   const messages =
     ` showErrorMessage="1" errorStyle="${error.style}"` +
     ` errorTitle="${check(error.title, VALIDATION_LIMITS.title, 'error title')}" error="${check(error.message, VALIDATION_LIMITS.message, 'error message')}"` +
-    (prompt
-      ? ` showInputMessage="1" promptTitle="${check(prompt.title, VALIDATION_LIMITS.title, 'prompt title')}" prompt="${check(prompt.message, VALIDATION_LIMITS.message, 'prompt message')}"`
-      : '');
+    promptXml;
   switch (v.kind) {
     case 'list': {
       for (const value of v.values)
