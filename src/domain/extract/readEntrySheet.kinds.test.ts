@@ -105,6 +105,17 @@ describe('reading a sheet built from an older 様式 version, by キー', () => 
     ]);
   });
 
+  it('trusts the map no more once rows moved: nothing is read by it, and the old field’s text is reported', () => {
+    const checkedRow = parseCellAddress(at(KPI_FORM, 'checked'))!.row;
+    const values = v1Sheet.values.filter((_, r) => r !== checkedRow - 1); // the 判定理由 row deleted
+    const r = read({ ...v1Sheet, values, merges: [] }, V2);
+    expect(r.extracted?.retired).toBeUndefined();
+    expect(r.fields?.ratingReason).toBe('');
+    const moved = `D${checkedRow}`; // 確認日's value, one row up
+    expect(r.findings).toContainEqual(['extract.unread-text', moved, undefined]);
+    expect(r.findings).toContainEqual(['extract.missing-label', expect.any(String), 'ratingReason']);
+  });
+
   it('lists no retired field whose cell is empty', () => {
     expect(read(built(KPI_FORM, { ...KPI_FILLED, checked: '' }), V2).extracted?.retired).toBeUndefined();
   });

@@ -174,7 +174,15 @@ export function readFormBlock(
 
   // A sheet the builder wrote lists which field sat in which cell: a field whose label is not found (an older
   // 様式 version named it otherwise) is read there, and a field the form no longer has is kept as retired.
-  const metaCells = new Map((block.meta?.fieldCells ?? []).map((c) => [c.key, c.cell] as const));
+  // The map is trusted only while every field found by its label sits in the row the map says: a row
+  // inserted or deleted since the sheet was built moves the cells, and the map no longer tells.
+  const mapped = new Map((block.meta?.fieldCells ?? []).map((c) => [c.key, c.cell] as const));
+  const mapHolds = form.fields.every((f) => {
+    const hit = chosen.get(`field:${f.key}`);
+    const at = parseCellAddress(mapped.get(f.key) ?? '');
+    return !hit || !at || at.row === hit.label.row;
+  });
+  const metaCells = mapHolds ? mapped : new Map<FieldKey, string>();
   const alsoRead: string[] = [];
   const labelLeftOf = (row: number, column: number): { column: number; text: string } | undefined => {
     for (let c = column - 1; c >= 0; c--) {
@@ -228,10 +236,12 @@ export function readFormBlock(
       fields[def.key] = n === undefined ? '' : plainNumberText(n);
     }
   const known = new Set(form.fields.map((f) => f.key));
-  const retired = (block.meta?.fieldCells ?? []).flatMap((c): RetiredField[] => {
+  const retired = (mapHolds ? (block.meta?.fieldCells ?? []) : []).flatMap((c): RetiredField[] => {
     const at = parseCellAddress(c.cell);
     if (known.has(c.key) || !at) return [];
     const label = labelLeftOf(at.row, at.column);
+    // A label the form knows sits there now (rows moved): the cell is that field's, not the retired one's.
+    if (label && index.at(at.row, label.column)) return [];
     alsoRead.push(`${at.row},${at.column}`, ...(label ? [`${at.row},${label.column}`] : []));
     const text = textAt(undefined, at.row, at.column);
     return text === '' ? [] : [{ key: c.key, label: label?.text ?? '', cell: c.cell, text }];
