@@ -116,6 +116,7 @@ export const STANDARD_FORM: FormDefinition = {
   fields: [
     {
       key: 'vision',
+      carry: 'carry',
       inYearBand: false,
       label: '目指す姿',
       aliases: ['目指す姿', 'めざす姿'],
@@ -126,6 +127,7 @@ export const STANDARD_FORM: FormDefinition = {
     },
     {
       key: 'goal',
+      carry: 'carry',
       inYearBand: true,
       label: '目標',
       aliases: ['目標', '年度目標'],
@@ -136,6 +138,7 @@ export const STANDARD_FORM: FormDefinition = {
     },
     {
       key: 'actions',
+      carry: 'carry',
       inYearBand: true,
       label: '取組内容',
       aliases: ['取組内容', '取り組み内容', '取組み内容'],
@@ -146,6 +149,7 @@ export const STANDARD_FORM: FormDefinition = {
     },
     {
       key: 'firstHalf',
+      carry: 'reference',
       inYearBand: true,
       heading: '進捗状況',
       label: '前期 (4～9月)',
@@ -157,6 +161,7 @@ export const STANDARD_FORM: FormDefinition = {
     },
     {
       key: 'secondHalf',
+      carry: 'reference',
       inYearBand: true,
       heading: '進捗状況',
       label: '後期 (10～3月)',
@@ -168,6 +173,7 @@ export const STANDARD_FORM: FormDefinition = {
     },
     {
       key: 'achievement',
+      carry: 'reference',
       inYearBand: true,
       tally: true,
       label: '目標の達成',
@@ -180,6 +186,7 @@ export const STANDARD_FORM: FormDefinition = {
     },
     {
       key: 'evaluation',
+      carry: 'reference',
       inYearBand: false,
       label: '評価・検証',
       aliases: ['評価・検証', '評価検証', '評価・検証・課題'],

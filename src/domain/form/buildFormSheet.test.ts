@@ -61,6 +61,7 @@ describe('buildFormSheet', () => {
       '集計',
       '年度欄',
       '公表',
+      '引継ぎ',
     ]);
     expect(values.slice(FORM_HEADER_ROW + 1).map((r) => r[1])).toEqual([
       '成果指標',
@@ -81,9 +82,10 @@ describe('buildFormSheet', () => {
       [10, '○'],
       [11, '○'],
       [12, '○/×'],
+      [13, '○/参考'],
     ]);
     for (const v of spec.validations) expect(v.range.bottom).toBeGreaterThan(FORM_HEADER_ROW + 6 + 10);
-    expect(spec.columnWidths).toHaveLength(13);
+    expect(spec.columnWidths).toHaveLength(14);
     expect(spec.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: 1 });
   });
 });

@@ -20,6 +20,7 @@ import {
   FORM_SHEET_NAME,
   formTitleText,
   MARK,
+  REFERENCE_MARK,
   UNPUBLISHED_MARK,
   type FormColumn,
 } from './formColumns';
@@ -43,6 +44,7 @@ const WIDTHS: Readonly<Record<FormColumn, number>> = {
   tally: 6,
   yearBand: 7,
   published: 6,
+  carry: 7,
 };
 export const FORM_COLUMN_WIDTHS: readonly number[] = FORM_COLUMN_ORDER.map((c) => WIDTHS[c]);
 
@@ -63,6 +65,7 @@ function rowValues(f: FieldDef): Readonly<Record<FormColumn, CellValue>> {
     tally: f.tally ? MARK : null,
     yearBand: f.inYearBand ? MARK : null,
     published: f.published === false ? UNPUBLISHED_MARK : MARK,
+    carry: f.carry === 'carry' ? MARK : f.carry === 'reference' ? REFERENCE_MARK : null,
   };
 }
 
@@ -145,6 +148,11 @@ export function buildFormSheet(form: FormDefinition): SheetSpec {
         'published',
         [MARK, UNPUBLISHED_MARK],
         '○（または空欄）: 公開用の報告書とオープンデータに載せる項目。×: 載せない項目。',
+      ),
+      list(
+        'carry',
+        [MARK, REFERENCE_MARK],
+        '○: 翌年度のシートに今年度の文を下書きとして引き継ぐ項目。参考: 前年度の値として横に見せる項目。空欄: 引き継がない項目。',
       ),
     ],
     conditionalFormats: [],

@@ -21,6 +21,7 @@ export const FORM_COLUMNS = {
   tally: '集計',
   yearBand: '年度欄',
   published: '公表',
+  carry: '引継ぎ',
 } as const;
 export type FormColumn = keyof typeof FORM_COLUMNS;
 
@@ -39,6 +40,7 @@ export const FORM_COLUMN_ORDER: readonly FormColumn[] = [
   'tally',
   'yearBand',
   'published',
+  'carry',
 ];
 
 /** Without these a row cannot be read. */
@@ -77,6 +79,20 @@ export function readPublished(value: CellValue | undefined): boolean | undefined
   if (value === false) return false;
   if (cellString(value).length === 0 || isMarked(value)) return true;
   return NOT_PUBLISHED.has(normalizeKey(cellString(value))) ? false : undefined;
+}
+
+/** 引継ぎ written as 参考: last year's value shown read-only beside next year's sheet. */
+export const REFERENCE_MARK = '参考';
+const REFERENCE = new Set(['参考', '参照', '前年度', '前年度参考', '表示'].map(normalizeKey));
+
+/**
+ * 引継ぎ of a row: `carry` for ○ (the text starts next year's sheet), `reference` for 参考, null for a blank
+ * cell (starts empty), undefined for anything else (the reader warns and reads it as blank).
+ */
+export function readCarry(value: CellValue | undefined): 'carry' | 'reference' | null | undefined {
+  if (value === false || cellString(value).length === 0) return null;
+  if (isMarked(value)) return 'carry';
+  return REFERENCE.has(normalizeKey(cellString(value))) ? 'reference' : undefined;
 }
 
 /** A cell marked ○ (or TRUE, 1, 〇 …). */

@@ -121,6 +121,8 @@ export function impliedReasonFields(
       reasonFor: field.key,
       // Published as the choice it explains is.
       ...(field.published === false && { published: false }),
+      // Last year's reason is shown beside next year's when the choice travels (引継ぎ ○ or 参考).
+      ...(field.carry !== undefined && { carry: 'reference' as const }),
     };
     return [field, reason];
   });

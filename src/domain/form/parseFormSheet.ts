@@ -1,6 +1,6 @@
 /**
  * Read the 様式 sheet, where 総務課 keeps the 取組項目 form: a header row (見出し 項目 キー 種類 選択肢 必須の時期
- * 文字数の目安 記入の手引き 計算式 判定 集計 年度欄, any order, under title rows), one field a row in the
+ * 文字数の目安 記入の手引き 計算式 判定 集計 年度欄 公表 引継ぎ, any order, under title rows), one field a row in the
  * form's order. Problems are findings naming the cell; a broken row is left out and the rest still makes
  * a form. The R2 form written as a 様式 sheet reads back as STANDARD_FORM itself.
  */
@@ -144,13 +144,23 @@ export function parseFormGrid(
   }
   const title = formTitle(grid, header.row) ?? STANDARD_FORM.title;
   if (sameFields(fields, STANDARD_FORM.fields)) {
-    // The R2 form: the same metadata; 公表 (not in the digest) is kept when the sheet withholds a field.
+    // The R2 form: the same metadata; 公表 and 引継ぎ (not in the digest) are kept as the sheet says (a sheet
+    // without the 引継ぎ column keeps the built-in form's).
     const hidden = fields.some((f) => f.published === false);
-    if (!hidden && title === STANDARD_FORM.title) return done(STANDARD_FORM);
-    const standardFields = STANDARD_FORM.fields.map((f, i) =>
-      fields[i]?.published === false ? { ...f, published: false } : f,
-    );
-    return done({ ...STANDARD_FORM, title, ...(hidden && { fields: standardFields }) });
+    const ownCarry = header.columns.carry !== undefined;
+    const standardFields = STANDARD_FORM.fields.map((f, i) => {
+      const read = fields[i];
+      const { carry: _builtIn, ...rest } = f;
+      const carry = ownCarry ? read?.carry : f.carry;
+      return {
+        ...rest,
+        ...(read?.published === false && { published: false }),
+        ...(carry !== undefined && { carry }),
+      };
+    });
+    const carried = standardFields.some((f, i) => f.carry !== STANDARD_FORM.fields[i]?.carry);
+    if (!hidden && !carried && title === STANDARD_FORM.title) return done(STANDARD_FORM);
+    return done({ ...STANDARD_FORM, title, ...((hidden || carried) && { fields: standardFields }) });
   }
   return done({ id: YOSHIKI_FORM_ID, version: formDigest({ fields }), title, fields });
 }

@@ -16,6 +16,7 @@ import {
   cellString,
   FORM_COLUMNS,
   isMarked,
+  readCarry,
   readPublished,
   type FormColumn,
   type FormHeader,
@@ -183,6 +184,29 @@ export function readFormRow(
     published = false;
   }
 
+  // 引継ぎ: ○ carries the text into next year's sheet, 参考 shows it there read-only, blank starts empty.
+  let carry = readCarry(cells[col('carry')]);
+  if (carry === undefined) {
+    report(
+      'form.carry-unknown',
+      'warning',
+      row,
+      col('carry'),
+      `「${label}」の${quote('carry')}「${text('carry')}」は○（翌年度のシートに引き継ぐ）か参考（前年度の値として見せる）で書いてください。空欄（引き継がない）として読みます。`,
+    );
+    carry = null;
+  }
+  if (carry === 'carry' && kind === 'computed') {
+    report(
+      'form.carry-computed',
+      'warning',
+      row,
+      col('carry'),
+      `「${label}」は種類が計算なので引き継げません（値は計算式で決まります）。参考（前年度の値として見せる）として読みます。`,
+    );
+    carry = 'reference';
+  }
+
   const heading = text('heading');
   const guidance = text('guidance');
   const field: FieldDef = {
@@ -197,6 +221,7 @@ export function readFormRow(
     ...(maxLength !== undefined && { maxLength }),
     guidance,
     ...(!published && { published: false }),
+    ...(carry !== null && { carry }),
   };
   return {
     row,
