@@ -1,11 +1,13 @@
 import { ConsolidateTab } from './ConsolidateTab';
 import type { PanelProps } from './panels';
 import { useConsolidateTab } from './useConsolidateTab';
+import { usePublish } from './usePublish';
 
 /** 集約 with its state. */
 export function ConsolidatePanel(props: PanelProps) {
   const { host } = props;
   const c = useConsolidateTab(host, props.plan, props.planYear, props.planTitle, props.today);
+  const publishing = usePublish(host, props.plan, props.planTitle, c.result);
   return (
     <ConsolidateTab
       mode={host.mode}
@@ -34,6 +36,8 @@ export function ConsolidatePanel(props: PanelProps) {
         onDownloadMaster: c.downloadMaster,
         onDownloadReport: c.downloadReport,
       })}
+      onPublish={publishing.run}
+      publishState={publishing.state}
       onGoToPlan={props.onGoToPlan}
     />
   );

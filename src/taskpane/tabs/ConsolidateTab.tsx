@@ -44,6 +44,9 @@ export interface ConsolidateTabProps {
   readonly onRun: () => void;
   readonly onDownloadMaster?: () => void;
   readonly onDownloadReport?: () => void;
+  /** 「公開用に書き出す」 in the result (usePublish). */
+  readonly onPublish?: (() => void) | undefined;
+  readonly publishState?: OperationState;
   readonly onGoToPlan: () => void;
 }
 
@@ -119,6 +122,8 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
           rejected={props.files.filter((f) => f.status === 'error')}
           onDownloadMaster={props.onDownloadMaster}
           onDownloadReport={props.onDownloadReport}
+          onPublish={props.onPublish}
+          publishState={props.publishState}
         />
       )}
     </div>

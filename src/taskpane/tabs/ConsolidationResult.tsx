@@ -4,8 +4,10 @@ import type { ConsolidateResult } from '../../app/consolidate';
 import { NO_TALLY_MESSAGE } from '../../domain/consolidation/buildSummarySheets';
 import type { AchievementSummary, MasterRow } from '../../domain/consolidation/types';
 import { AchievementBars } from '../components/AchievementBars';
+import { OperationStatus } from '../components/OperationStatus';
 import { StatTiles } from '../components/StatTiles';
 import { useSharedStyles } from '../components/styles';
+import type { OperationState } from '../hooks/useOperation';
 import type { HostMode } from '../host';
 import { useConsolidateStyles } from './consolidateStyles';
 import { WRONG_YEAR_LABEL, type ConsolidationCounts } from './consolidationCounts';
@@ -20,6 +22,9 @@ export interface ConsolidationResultProps {
   readonly rejected: readonly PickedFile[];
   readonly onDownloadMaster?: (() => void) | undefined;
   readonly onDownloadReport?: (() => void) | undefined;
+  /** 「公開用に書き出す」: the published report and open data (usePublish); absent when the host cannot. */
+  readonly onPublish?: (() => void) | undefined;
+  readonly publishState?: OperationState | undefined;
 }
 
 /** What a consolidation did: the year used, counts, downloads (file mode), 達成状況, rejected files, 未提出. */
@@ -68,10 +73,28 @@ export function ConsolidationResult({
           </Button>
         </div>
       )}
+      {props.onPublish && <Publish onPublish={props.onPublish} state={props.publishState} />}
       <Achievement achievement={r.consolidation.achievement} />
       {rejected.length > 0 && <RejectedFiles rejected={rejected} />}
       <MissingEntries missing={r.consolidation.rows.filter((row) => row.status === 'missing')} />
     </>
+  );
+}
+
+/** 「公開用に書き出す」 and how it went. */
+function Publish({ onPublish, state }: { onPublish: () => void; state: OperationState | undefined }) {
+  const shared = useSharedStyles();
+  return (
+    <section className={shared.section} aria-label="公開用の書き出し">
+      <Button icon={<ArrowDownloadRegular />} disabled={state?.phase === 'running'} onClick={onPublish}>
+        公開用に書き出す
+      </Button>
+      <span className={shared.hint}>
+        町のウェブサイト用の報告書 (report.html) とオープンデータ
+        (opendata.csv・opendata.xlsx)。様式の「公表」が × の項目は含めません。
+      </span>
+      <OperationStatus state={state ?? { phase: 'idle' }} />
+    </section>
   );
 }
 

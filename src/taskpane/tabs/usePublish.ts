@@ -1,0 +1,53 @@
+import { useCallback } from 'react';
+import type { ConsolidateResult } from '../../app/consolidate';
+import type { Plan } from '../../domain/plan/types';
+import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
+import { useOperation } from '../hooks/useOperation';
+import { XLSX_MIME, type Host } from '../host';
+
+/**
+ * 集約's 「公開用に書き出す」: the report for the town's website and the open data from the consolidation just
+ * made, by the same use case as `suishin publish`. In file mode the three files download; in Excel, where a
+ * pane cannot download, the open data opens as a new workbook (ExcelApi 1.8), and the report and CSV are left
+ * to file mode or the CLI, as the message says. Undefined `run` when the host can do neither.
+ */
+export function usePublish(
+  host: Host,
+  plan: Plan | undefined,
+  planTitle: string | undefined,
+  result: ConsolidateResult | undefined,
+) {
+  const op = useOperation();
+  const canWrite = host.download !== undefined || host.createWorkbook !== undefined;
+  const run = useCallback(() => {
+    if (!plan || !result) return;
+    void op.run(async () => {
+      // Its own chunk: the report and the open data writer load when first asked for.
+      const { publish, PUBLISHED_FILES } = await import(
+        /* webpackChunkName: "publish" */ '../../app/publish'
+      );
+      const made = await publish({
+        kind: 'consolidation',
+        consolidation: result.consolidation,
+        plan,
+        title: planTitle ?? DEFAULT_PLAN_TITLE,
+      });
+      if (!made.ok) return { intent: 'warning', message: made.error };
+      const { html, csv, xlsx, document: doc, notes } = made.value;
+      const counted = `取組項目 ${doc.entries.length} 件、公表する項目 ${doc.fields.length}。`;
+      const noted = notes.length > 0 ? ` ${notes.join(' ')}` : '';
+      if (host.download) {
+        host.download(PUBLISHED_FILES.html, html, 'text/html');
+        host.download(PUBLISHED_FILES.csv, csv, 'text/csv');
+        host.download(PUBLISHED_FILES.xlsx, xlsx, XLSX_MIME);
+        return `${PUBLISHED_FILES.html}・${PUBLISHED_FILES.csv}・${PUBLISHED_FILES.xlsx} を書き出しました（${counted}）${noted}`;
+      }
+      await host.createWorkbook?.(xlsx);
+      return {
+        intent: 'info',
+        message: `オープンデータ（${PUBLISHED_FILES.xlsx} の内容）を新しいブックで開きました（${counted}）。報告書 (${PUBLISHED_FILES.html}) と ${PUBLISHED_FILES.csv} は、ブラウザーで開く Suishin（ファイルモード）か suishin publish で書き出せます。${noted}`,
+      };
+    }, '公開用のファイルを作っています');
+  }, [host, plan, planTitle, result, op]);
+  return { run: canWrite && plan && result ? run : undefined, state: op.state };
+}

@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { departmentFiles, excelHost, fileHost, fileOf, masterPort, renderApp, sample } from './support';
+
+afterEach(cleanup);
+
+/** 集約 on the R2 department files, then 「公開用に書き出す」 in the result. */
+async function consolidateAndPublish() {
+  fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+  const panel = screen.getByRole('tabpanel');
+  const files = (await departmentFiles()).map((f) => fileOf(f.fileName, f.bytes));
+  fireEvent.change(within(panel).getByLabelText('集約する各課のファイル'), { target: { files } });
+  const run = await within(panel).findByRole('button', { name: `${files.length} 個のファイルを集約` });
+  fireEvent.click(run);
+  await within(panel).findByLabelText('集約の結果', {}, { timeout: 20_000 });
+  fireEvent.click(within(panel).getByRole('button', { name: '公開用に書き出す' }));
+  return panel;
+}
+
+describe('集約: 公開用に書き出す', () => {
+  it('downloads report.html, opendata.csv and opendata.xlsx of the consolidation in file mode', async () => {
+    const { host, downloads } = fileHost(await masterPort(), '令和2年度_全体計画.xlsx');
+    renderApp(host);
+    const panel = await consolidateAndPublish();
+    await within(panel).findByText(
+      /^report\.html・opendata\.csv・opendata\.xlsx を書き出しました（取組項目 37 件、公表する項目 7。）/,
+      {},
+      { timeout: 20_000 },
+    );
+    const published = downloads.filter(
+      (d) => d.fileName !== 'report.json' && !d.fileName.endsWith('全体計画.xlsx'),
+    );
+    expect(published.map((d) => [d.fileName, d.mime])).toEqual([
+      ['report.html', 'text/html'],
+      ['opendata.csv', 'text/csv'],
+      ['opendata.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ]);
+    const html = published[0]!.data as string;
+    expect(html).toContain(`<h1>令和2年度 町政運営推進プラン 取組状況</h1>`);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(published[1]!.data as Uint8Array);
+    expect(csv.startsWith('\uFEFF年度,基本項目,推進項目,取組項目コード,取組項目,実践課,番号,目指す姿,')).toBe(
+      true,
+    );
+    expect(csv.split('\r\n')).toHaveLength(2 + sample.entries.length);
+    expect([...(published[2]!.data as Uint8Array).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+  });
+
+  it('opens the open data as a new workbook in Excel, and says where the report and CSV come from', async () => {
+    const opened: string[] = [];
+    const host = excelHost(await masterPort(), async (base64) => {
+      opened.push(base64);
+    });
+    renderApp(host);
+    const panel = await consolidateAndPublish();
+    await within(panel).findByText(
+      /^オープンデータ（opendata\.xlsx の内容）を新しいブックで開きました/,
+      {},
+      { timeout: 20_000 },
+    );
+    await waitFor(() => expect(opened).toHaveLength(1));
+    expect(atob(opened[0]!).slice(0, 2)).toBe('PK');
+  });
+});
