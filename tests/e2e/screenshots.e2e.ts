@@ -111,7 +111,7 @@ describe('screenshots of every tab at 320 px and 800 px', () => {
       const pane = await openPane(browser, baseUrl, { width, height: HEIGHT[width] });
       const { page } = pane;
       try {
-        await page.getByRole('button', { name: 'サンプル（指標版 こもれび町・架空）を挿入' }).click();
+        await page.getByRole('button', { name: 'サンプル（指標 こもれび町）を挿入' }).click();
         await page.getByText(/の体系を挿入しました/).waitFor();
         await page.getByText('様式シート「様式」から読み込み').waitFor();
         await page.getByRole('table', { name: '様式の項目' }).waitFor();

@@ -150,7 +150,7 @@ describe('体系 tab: the 様式', () => {
   it('the KPI sample inserts its 体系, its 様式 and an empty 全体計画, and the tab shows its form', async () => {
     const { host } = fileHost();
     renderApp(host);
-    fireEvent.click(screen.getByRole('button', { name: 'サンプル（指標版 こもれび町・架空）を挿入' }));
+    fireEvent.click(screen.getByRole('button', { name: 'サンプル（指標 こもれび町）を挿入' }));
     expect(await screen.findByText('様式シート「様式」から読み込み', {}, { timeout: 10_000 })).toBeTruthy();
     expect(
       await screen.findByText(

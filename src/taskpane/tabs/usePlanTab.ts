@@ -13,7 +13,7 @@ const EMPTY_PLAN: Plan = { basics: [], departments: [] };
 /** The built-in samples the 体系 tab offers, by id (src/domain/sample/samples.ts), with their buttons' labels. */
 export const SAMPLE_CHOICES: readonly { readonly id: string; readonly label: string }[] = [
   { id: 'r2', label: 'サンプル（R2 上富良野町）を挿入' },
-  { id: 'kpi', label: 'サンプル（指標版 こもれび町・架空）を挿入' },
+  { id: 'kpi', label: 'サンプル（指標 こもれび町）を挿入' },
 ];
 
 /** The sheet builders are needed only when inserting: they stay out of the first screen's chunk. */
