@@ -7,6 +7,8 @@
  *   read floor  — read the same files from disk with the same reader (readXlsxSnapshot), nothing else;
  *   write floor — write the same master (consolidated untimed) with the same writer and codec to disk,
  *                 nothing else;
+ *   update      — (at 50 files) `suishin consolidate` again onto the master the suishin run wrote: the existing
+ *                 master updated in its package (PackageWorkbookPort), no goal of its own;
  *   pane        — the pane's path (at 50 files): the app's consolidate() with the reader and the writer the
  *                 pane passes in file mode (src/taskpane/tabs/useConsolidateTab.ts: the master is the worker's
  *                 new workbook, fileFactory.create() — the own spec writer with fflate's JavaScript DEFLATE, as
@@ -20,7 +22,15 @@
  *   --results  also write the figures into section 2 of bench/RESULTS.md (`npm run bench` writes them all).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -77,7 +87,7 @@ function paneReader(): { readonly label: string; readonly read?: SnapshotReader 
 }
 
 /** Child mode: one measurement, prints `{ ms, maxRssMb, entries, phases }` as JSON. */
-type Mode = 'suishin' | 'read-floor' | 'write-floor' | 'pane';
+type Mode = 'suishin' | 'read-floor' | 'write-floor' | 'pane' | 'update';
 /** When (ms from the start) Suishin finished reading the files (read + extract), and consolidating (+ view). */
 interface Phases {
   read?: number;
@@ -119,6 +129,9 @@ async function consolidatedMaster(
 async function child(mode: Mode, files: number, dir: string): Promise<void> {
   const names = inputsOf(dir);
   const master = mode === 'write-floor' ? await consolidatedMaster(files, dir, names) : undefined;
+  // The update starts from the master the last `suishin` run of this batch wrote (copied, untimed).
+  if (mode === 'update')
+    copyFileSync(join(CACHE, `master-${files}.xlsx`), join(CACHE, `update-${files}.xlsx`));
   const start = performance.now();
   let entries = 0;
   const phases: Phases = {};
@@ -146,6 +159,29 @@ async function child(mode: Mode, files: number, dir: string): Promise<void> {
     });
     writeFileSync(join(CACHE, `pane-${files}.xlsx`), await target.toBuffer());
     entries = r.consolidation.rows.filter((row) => row.status === 'submitted').length;
+  } else if (mode === 'update') {
+    // `suishin consolidate` onto the master a first run wrote (copied untimed... before the clock started:
+    // see below): the existing master is updated in its package (PackageWorkbookPort).
+    const out = join(CACHE, `update-${files}.xlsx`);
+    const run = await runConsolidation(
+      {
+        plan: planFor(files),
+        inputs: names.map((name) => ({ path: join(dir, name), display: name })),
+        out: { path: out, display: `update-${files}.xlsx` },
+        stage: 'year-end',
+        fiscalYear: FISCAL_YEAR,
+        title: TITLE,
+      },
+      {
+        stdout: { write: () => undefined },
+        stderr: { write: () => undefined },
+        cwd: dir,
+        now: () => new Date(2025, 3, 20, 9),
+      },
+    );
+    if (run.kind !== 'done' || !run.masterWritten || run.masterCreated)
+      throw new Error(`update failed: ${run.kind === 'failed' ? run.message : 'no master updated'}`);
+    entries = run.result.consolidation.rows.filter((r) => r.status === 'submitted').length;
   } else {
     // Exactly what `suishin consolidate FILE… --out master.xlsx` runs: read the files from disk, consolidate,
     // write a new master atomically (the CLI writes a new master straight from specs).
@@ -231,6 +267,7 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   const phaseRows: string[] = [];
   const paneRows: string[] = [];
+  const updateRows: string[] = [];
   const failures: string[] = [];
   let perFileFirst = 0;
   for (const files of sizes) {
@@ -240,11 +277,13 @@ async function main(): Promise<void> {
     const readFloor: number[] = [];
     const writeFloor: number[] = [];
     const pane: Measured[] = [];
+    const update: Measured[] = [];
     for (let i = 0; i < runs; i++) {
       readFloor.push(measure('read-floor', files, dir).ms);
       writeFloor.push(measure('write-floor', files, dir).ms);
       suishinRuns.push(measure('suishin', files, dir));
       if (files === paneFiles) pane.push(measure('pane', files, dir));
+      if (files === paneFiles) update.push(measure('update', files, dir));
     }
     const peerMs = withPeer ? peer(dir) : NaN;
     const loadAfter = load();
@@ -288,6 +327,10 @@ async function main(): Promise<void> {
       paneRows.push(
         `| ${files} | ${paneReader().label} | own spec writer, fflate DEFLATE (fileFactory.create(), saved with toBuffer) | ${sec(p)} | ${sec(s)} | **${ratio(p / s)}** | ${Math.max(...pane.map((r) => r.maxRssMb)).toFixed(0)} |`,
       );
+      const u = median(update.map((r) => r.ms));
+      updateRows.push(
+        `| ${files} | ${sec(u)} | ${sec(s)} | **${ratio(u / s)}** | ${Math.max(...update.map((r) => r.maxRssMb)).toFixed(0)} |`,
+      );
       if (paneEntries !== entries)
         failures.push(`${files} files: the pane consolidated ${paneEntries} entries, the CLI ${entries}`);
       if (p / s > GOALS.paneOverCli)
@@ -321,6 +364,16 @@ async function main(): Promise<void> {
     out.push('| files | reader | writer | pane s | CLI s | pane / CLI | peak RSS MB |');
     out.push('|---|---|---|---|---|---|---|');
     out.push(...paneRows);
+  }
+  if (updateRows.length > 0) {
+    out.push(
+      '',
+      'Updating an existing master (`suishin consolidate` onto the master the run above wrote: PackageWorkbookPort keeps its parts, rewrites the view sheets):',
+      '',
+    );
+    out.push('| files | update s | new master s | update / new | peak RSS MB |');
+    out.push('|---|---|---|---|---|');
+    out.push(...updateRows);
   }
   out.push(
     '',

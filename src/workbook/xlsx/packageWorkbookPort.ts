@@ -60,6 +60,15 @@ interface WrittenSpec {
 type Entry = KeptSheet | WrittenSpec;
 
 const decoder = new TextDecoder();
+/** A zip entry's name as a part name: without one leading `/`. */
+const partName = (name: string): string => (name.startsWith('/') ? name.slice(1) : name);
+/** The parts open() reads to understand the package. */
+const AT_OPEN = new Set([
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/styles.xml',
+  '[Content_Types].xml',
+]);
 const entryName = (e: Entry): string => (e.kind === 'kept' ? e.name : e.spec.name);
 const CT = 'application/vnd.openxmlformats-officedocument';
 
@@ -93,7 +102,11 @@ export class PackageWorkbookPort implements FileWorkbookPort {
   private constructor(
     private readonly bytes: Uint8Array,
     private readonly file: string,
+    /** The parts inflated so far, by part name. */
     private readonly parts: Map<string, Uint8Array>,
+    /** Every part of the package, by part name. */
+    private readonly names: ReadonlySet<string>,
+    /** Every part as named in the zip, in zip order. */
     private readonly order: readonly string[],
     entries: Entry[],
     private readonly limits: ReadLimits | undefined,
@@ -133,14 +146,23 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     const list = readXlsxSheetList(bytes, file, options.limits);
     if (!list.ok) return list;
     if (list.value.length === 0) return err(openError('file.corrupt', file));
-    let files: Record<string, Uint8Array>;
+    // Only the parts needed to understand the package are inflated now; the others when they are read or
+    // kept (a master's report sheets, replaced by every run, are never inflated at all).
+    const order: string[] = [];
+    let parts: Map<string, Uint8Array>;
     try {
-      files = unzipSync(bytes, { filter: ({ name }) => !name.endsWith('/') });
+      const files = unzipSync(bytes, {
+        filter: ({ name }) => {
+          if (name.endsWith('/')) return false;
+          order.push(name);
+          return AT_OPEN.has(partName(name));
+        },
+      });
+      parts = new Map(Object.entries(files).map(([name, data]) => [partName(name), data]));
     } catch {
       return err(openError('file.corrupt', file));
     }
-    const order = Object.keys(files);
-    const parts = new Map(order.map((name) => [name.replace(/^\//, ''), files[name]!]));
+    const names = new Set(order.map(partName));
     const text = (name: string) => {
       const data = parts.get(name);
       return data && decoder.decode(data);
@@ -159,7 +181,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
       !/\.sheet\.main\+xml"/.test(
         /<Override\b[^>]*"\/xl\/workbook\.xml"[^>]*>/.exec(text('[Content_Types].xml')!)?.[0] ?? '',
       ) ||
-      parts.has('xl/vbaProject.bin')
+      names.has('xl/vbaProject.bin')
     )
       return ok(undefined);
     const targets = parseRelationships(rels);
@@ -182,10 +204,12 @@ export class PackageWorkbookPort implements FileWorkbookPort {
         rId,
         sheetId: Number(tag.attributes.sheetId),
         oldIndex,
-        part: /^xl\/worksheets\/[^/]+\.xml$/.test(part) && parts.has(part) ? part : undefined,
+        part: /^xl\/worksheets\/[^/]+\.xml$/.test(part) && names.has(part) ? part : undefined,
       });
     }
-    return ok(new PackageWorkbookPort(bytes, file, parts, order, entries, options.limits, options.codec));
+    return ok(
+      new PackageWorkbookPort(bytes, file, parts, names, order, entries, options.limits, options.codec),
+    );
   }
 
   private indexOf(name: string): number {
@@ -193,8 +217,17 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     return this.entries.findIndex((e) => entryName(e).toLowerCase() === key);
   }
 
+  /** Inflate the parts named that are not inflated yet (one pass over the zip). */
+  private inflate(wanted: readonly string[]): void {
+    const missing = new Set(wanted.filter((p) => this.names.has(p) && !this.parts.has(p)));
+    if (missing.size === 0) return;
+    const files = unzipSync(this.bytes, { filter: ({ name }) => missing.has(partName(name)) });
+    for (const [name, data] of Object.entries(files)) this.parts.set(partName(name), data);
+  }
+
   private text(part: string): string | undefined {
     if (this.dropped.has(part)) return undefined;
+    this.inflate([part]);
     const data = this.parts.get(part);
     return data && decoder.decode(data);
   }
@@ -454,7 +487,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     const styles = new Styles(styleBaseOf(stylesXml));
     const sstXml = this.text('xl/sharedStrings.xml');
     const strings = new SharedStrings(sstXml ? (sstXml.match(/<si[\s>/]/g) ?? []).length : 0);
-    const names = new Set(this.order.map((n) => n.replace(/^\//, '')));
+    const names = new Set(this.names);
     const fresh = (make: (n: number) => string): string => {
       for (let n = 1; ; n++) if (!names.has(make(n))) return (names.add(make(n)), make(n));
     };
@@ -584,8 +617,9 @@ export class PackageWorkbookPort implements FileWorkbookPort {
           .replace(/<HeadingPairs>[\s\S]*?<\/HeadingPairs>/, '')
           .replace(/<TitlesOfParts>[\s\S]*?<\/TitlesOfParts>/, ''),
       );
+    this.inflate(this.order.map(partName).filter((part) => !this.dropped.has(part) && !rewritten.has(part)));
     for (const name of this.order) {
-      const part = name.replace(/^\//, '');
+      const part = partName(name);
       if (this.dropped.has(part)) continue;
       zip.add(part, rewritten.get(part) ?? this.parts.get(part)!);
     }
@@ -595,7 +629,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
   /** The highest table id of the tables kept (table ids are unique in a workbook). */
   private maxTableId(): number {
     let max = 0;
-    for (const part of this.parts.keys()) {
+    for (const part of this.names) {
       if (!/^xl\/tables\/[^/]+\.xml$/.test(part) || this.dropped.has(part)) continue;
       const table = findTag(this.text(part) ?? '', 'table');
       max = Math.max(max, Number(table?.tag.attributes.id ?? 0) || 0);
