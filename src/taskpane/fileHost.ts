@@ -12,7 +12,12 @@ export interface FileHostOptions {
   readonly initial?: { readonly port: FileWorkbookPort; readonly name: string };
 }
 
-/** File mode: no Excel; the user opens a .xlsx, the pane works on it in memory (ExcelJS) and downloads results. */
+/**
+ * File mode: no Excel; the user opens a .xlsx, the pane works on it in memory and downloads results. The
+ * factory (the worker's fileFactory) writes a new workbook with the own spec writer and updates an opened
+ * file in its package, as the CLI writes and updates a master; ExcelJS marks cells and builds department
+ * workbooks.
+ */
 export class FileHost implements Host {
   readonly mode = 'file' as const;
   private readonly state: HostState;
@@ -30,7 +35,7 @@ export class FileHost implements Host {
   subscribe = (listener: () => void): (() => void) => this.state.subscribe(listener);
   touch = (): void => this.state.touch();
 
-  /** ExcelJS, loaded on first use (a failed load is tried again next time). */
+  /** The file factory (its worker), loaded on first use (a failed load is tried again next time). */
   readonly loadFactory: () => Promise<FileWorkbookFactory>;
 
   readFiles = (files: readonly File[]): Promise<PickedInput[]> => readPickedFiles(files);
