@@ -18,6 +18,7 @@ import {
   yearCarrier,
   type YearDecision,
 } from '../domain/fiscal/decideFiscalYear';
+import { buildHistory, type HistoryYear } from '../domain/history/yearHistory';
 import type { Plan } from '../domain/plan/types';
 import type { Result } from '../domain/result';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
@@ -69,6 +70,11 @@ export interface ConsolidateOptions {
    * rewrites a master it made itself): its 備考 are carried over. Read from `target` when omitted.
    */
   readonly previousMaster?: SheetSnapshot;
+  /**
+   * Past years' masters (readPastMaster): the master gets a 推移 sheet over them and this run's year, each
+   * 全体計画 row linked to its history there.
+   */
+  readonly history?: readonly HistoryYear[];
 }
 
 export interface ConsolidateResult {
@@ -207,11 +213,17 @@ export async function consolidateSources(
   const total = sources.length + 2;
   const fiscalYear = decidedYear(year) ?? options.fiscalYear;
   onProgress?.({ done: sources.length, total, label: '集約中' });
+  // The latest past year before this one (--history): its entries are what this year's text is compared with.
+  const lastYear = [...(options.history ?? [])]
+    .filter((y) => y.fiscalYear < fiscalYear)
+    .sort((a, b) => b.fiscalYear - a.fiscalYear)[0]
+    ?.rows.flatMap((r) => (r.status !== 'missing' && r.entry ? [r.entry] : []));
   const consolidation = consolidateEntries(plan, sources, {
     stamp: options.stamp,
     fiscalYear,
     stage: options.stage,
     ...(options.form && { form: options.form }),
+    ...(lastYear && { lastYear }),
   });
 
   const existing = await options.target.listSheets();
@@ -220,7 +232,18 @@ export async function consolidateSources(
     options.previousMaster ??
     (hasMaster ? (await options.target.readSnapshot([MASTER_SHEET_NAME])).sheets[0] : undefined);
   const remarks = previous ? readRemarks(previous) : new Map<string, string>();
-  const view = buildMasterView({ consolidation, title: options.title, remarks });
+  const view = buildMasterView({
+    consolidation,
+    title: options.title,
+    remarks,
+    ...(options.history &&
+      options.history.length > 0 && {
+        history: buildHistory([
+          ...options.history,
+          { fiscalYear, source: 'この集約', plan, form: consolidation.form, rows: consolidation.rows },
+        ]),
+      }),
+  });
 
   onProgress?.({ done: sources.length + 1, total, label: '全体計画を書き込み中' });
   const stale = existing

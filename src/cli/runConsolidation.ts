@@ -7,6 +7,7 @@ import {
 } from '../app/consolidate';
 import { consolidationReport } from '../app/consolidationReport';
 import type { FormDefinition, Stage } from '../domain/entry/formDefinition';
+import type { HistoryYear } from '../domain/history/yearHistory';
 import type { Plan } from '../domain/plan/types';
 import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
 import { readDepartmentFile } from '../app/readDepartmentFile';
@@ -33,6 +34,8 @@ export interface ConsolidationRequest {
   readonly title: string;
   /** The form of the 体系 workbook's 様式 sheet (default: the built-in R2 form). */
   readonly form?: FormDefinition;
+  /** Past years' masters (--history): the master gets a 推移 sheet. */
+  readonly history?: readonly HistoryYear[];
 }
 
 export type ConsolidationReport = ReturnType<typeof consolidationReport>;
@@ -134,6 +137,7 @@ async function consolidateInto(
     title: request.title,
     onProgress: reporter.progress,
     ...(request.form && { form: request.form }),
+    ...(request.history && { history: request.history }),
   });
   reporter.end();
   const report = withUnreadable(

@@ -8,6 +8,7 @@ import { erroneousPart, loadedHasErrors, loadPlan, printLoadedFindings } from '.
 import { parseCommandArgs } from '../parseCommandArgs';
 import { parseStage } from '../parseStage';
 import { unusableInput, usageError } from '../reportError';
+import { historyLine, readHistory } from '../readHistory';
 import { resolveFiscalYear } from '../resolveFiscalYear';
 import { runConsolidation } from '../runConsolidation';
 import { showUsage } from '../usage';
@@ -25,6 +26,7 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
       year: { type: 'string' },
       title: { type: 'string' },
       watch: { type: 'boolean' },
+      history: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -64,6 +66,9 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
     );
   const year = resolveFiscalYear(values.year, loaded.value.fiscalYear, io.now());
   if (!year.ok) return usageError(io, 'consolidate', year.error);
+  // Past years' masters, each read by its own 体系 and 様式, for the 推移 sheet.
+  const history = await readHistory(values.history ?? [], io.cwd);
+  if (!history.ok) return unusableInput(io, history.error);
 
   // Notes on skipped lock files once, from this first listing (--watch lists again every second).
   const list = (notes?: OutStream) => expandInputs(positionals, io.cwd, [outPath], notes);
@@ -86,6 +91,7 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
         inferYear: values.year === undefined,
         title: values.title ?? loaded.value.title ?? DEFAULT_PLAN_TITLE,
         ...(loaded.value.form && { form: loaded.value.form }),
+        ...(history.value.length > 0 && { history: history.value }),
       },
       io,
     );
@@ -97,6 +103,8 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
       defaultYearFrom: loaded.value.fiscalYear !== undefined ? '体系の年度' : '今日の日付の年度',
     }))
       println(io.stdout, line);
+    if (history.value.length > 0 && run.masterWritten)
+      println(io.stdout, historyLine(history.value, run.result.consolidation.fiscalYear));
     return run.exitCode;
   };
   if (!values.watch) return once();

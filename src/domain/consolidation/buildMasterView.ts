@@ -14,10 +14,13 @@ import type { Consolidation, MasterRow } from './types';
 import { WRONG_YEAR_CODE } from './selectEntries';
 import { buildSummarySheets, type ViewContext } from './buildSummarySheets';
 import { FIRST_FIELD_COLUMN, masterFieldValues, masterViewColumns, REMARKS_HEADER } from './masterColumns';
-import { REPORT_SHEET_PREFIX, VIEW_SHEET_NAMES } from './viewSheetNames';
+import { HISTORY_SHEET_NAME, REPORT_SHEET_PREFIX, VIEW_SHEET_NAMES } from './viewSheetNames';
+import { buildHistorySheet } from '../history/buildHistorySheet';
+import { historyKey, type History } from '../history/yearHistory';
 
 export {
   ACHIEVEMENT_SHEET_NAME,
+  HISTORY_SHEET_NAME,
   LOG_SHEET_NAME,
   REPORT_SHEET_PREFIX,
   SUBMISSION_SHEET_NAME,
@@ -52,6 +55,11 @@ export interface MasterViewInput {
   readonly form?: FormDefinition;
   /** 備考 typed by 総務課 in the previous 全体計画, by rowKey: kept across re-consolidation. */
   readonly remarks?: ReadonlyMap<string, string>;
+  /**
+   * The plan across years (this run's year among them): a 推移 sheet after 達成状況, and each 全体計画 row's
+   * 取組項目コード linked to its history there.
+   */
+  readonly history?: History;
 }
 
 export interface MasterView {
@@ -89,7 +97,54 @@ export function buildMasterView(input: MasterViewInput): MasterView {
   const master = masterSheet(c, form, title, remarks, ctx);
   const [submissions, achievement, log] = buildSummarySheets(c, ctx);
   const reports = reportSheets(c, form, ctx);
-  return { sheets: [master, submissions, achievement, log, ...reports], findings };
+  if (!input.history) return { sheets: [master, submissions, achievement, log, ...reports], findings };
+  const masterCells = new Map(
+    c.rows.map((r, i) => [
+      historyKey(r.code, r.department, r.seq),
+      { sheet: MASTER_SHEET_NAME, cell: cellAddress(FIRST_DATA_ROW + i, 0) },
+    ]),
+  );
+  const history = buildHistorySheet(input.history, { masterCells, subtitle: ctx.subtitle });
+  return {
+    sheets: [
+      linkToHistory(master, c, history.anchors),
+      submissions,
+      achievement,
+      history.sheet,
+      log,
+      ...reports,
+    ],
+    findings,
+  };
+}
+
+/** 全体計画 with each row's 取組項目コード linked to the row's block on the 推移 sheet. */
+function linkToHistory(master: SheetSpec, c: Consolidation, anchors: ReadonlyMap<string, string>): SheetSpec {
+  const targets = new Map<number, string>();
+  c.rows.forEach((r, i) => {
+    const at = anchors.get(historyKey(r.code, r.department, r.seq));
+    if (at !== undefined) targets.set(FIRST_DATA_ROW + i, at);
+  });
+  const linked = new Set<string>();
+  const cells = master.cells.map((cell) => {
+    const at = cell.column === 0 ? targets.get(cell.row) : undefined;
+    if (at === undefined) return cell;
+    const style = cell.style === 'cell_warn' ? 'link_warn' : 'link';
+    linked.add(style);
+    return { ...cell, style, link: { sheet: HISTORY_SHEET_NAME, cell: at } };
+  });
+  const link = { ...master.styles['cell'], color: '#0563C1', underline: true };
+  return {
+    ...master,
+    cells,
+    styles: {
+      ...master.styles,
+      ...(linked.has('link') && { link }),
+      ...(linked.has('link_warn') && {
+        link_warn: { ...master.styles['cell_warn'], color: link.color, underline: true },
+      }),
+    },
+  };
 }
 
 /** Text cut at Excel's cell limit, with a finding at the cell written (and the entry it came from). */

@@ -1,7 +1,12 @@
 import { checkNearDuplicateSheets } from '../compare/nearDuplicateSheets';
 import { groupBy } from './groupBy';
 import { STANDARD_FORM, type FormDefinition, type Stage } from '../entry/formDefinition';
-import { entryKeyString } from '../entry/types';
+import { entryKeyString, type Entry } from '../entry/types';
+import {
+  checkUnchangedEntries,
+  previousByKey,
+  UNCHANGED_FROM_LAST_YEAR_CODE,
+} from '../compare/unchangedFromLastYear';
 import type { Finding } from '../finding';
 import { planItems } from '../plan/planItems';
 import type { Plan } from '../plan/types';
@@ -20,6 +25,12 @@ export interface ConsolidateOptions {
   readonly fiscalYear: number;
   readonly stage: Stage;
   readonly form?: FormDefinition;
+  /**
+   * Last year's entries (a past master given to the run): each entry's 文章 fields that the 様式 does not
+   * carry (引継ぎ ○) are compared with its predecessor's of the same code, department and seq, and a text
+   * carried over unchanged gets 「前年度と同じ文です」 — unless the entry's own sheet already said so.
+   */
+  readonly lastYear?: readonly Entry[];
 }
 
 /**
@@ -53,13 +64,15 @@ export function consolidateEntries(
     })),
     form,
   );
+  const validated = validateEntries(
+    placed.map((p) => p.entry),
+    { stage: options.stage, form, plan },
+  );
   const entryFindings = locateEntryFindings(placed, [
     ...copies,
     ...mergeFindings,
-    ...validateEntries(
-      placed.map((p) => p.entry),
-      { stage: options.stage, form, plan },
-    ),
+    ...validated,
+    ...(options.lastYear ? unchangedFromLastYear(placed, options.lastYear, form, validated) : []),
   ]);
   const findings: Finding[] = [...reading, ...selection.findings, ...entryFindings.all];
   const log: LogRecord[] = [...fileRecords(sources), ...selection.log, ...placedLog];
@@ -95,6 +108,28 @@ export function consolidateEntries(
     log: sortLog(log, sources),
     findings,
   };
+}
+
+/** An entry's field a finding is about: code, department, seq and field key. */
+const findingField = (f: Finding): string =>
+  `${entryKeyString({ code: f.place.code ?? '', department: f.place.department ?? '', seq: f.place.seq ?? 0 })}\u0000${f.place.field ?? ''}`;
+
+/** 「前年度と同じ文です」 against last year's entries, on fields the entry's own checks did not already flag. */
+function unchangedFromLastYear(
+  placed: readonly Placed[],
+  lastYear: readonly Entry[],
+  form: FormDefinition,
+  already: readonly Finding[],
+): Finding[] {
+  const flagged = new Set(already.filter((f) => f.code === UNCHANGED_FROM_LAST_YEAR_CODE).map(findingField));
+  // Fields carried on purpose (引継ぎ ○) start as last year's text: only the others are expected to change.
+  const keys = form.fields.filter((f) => f.kind === 'text' && f.carry !== 'carry').map((f) => f.key);
+  return checkUnchangedEntries(
+    placed.map((p) => p.entry),
+    previousByKey(lastYear),
+    form,
+    { keys },
+  ).filter((f) => !flagged.has(findingField(f)));
 }
 
 /** The records of whole files (rejected, or giving no entry) and of their sheets that are not entries. */

@@ -23,23 +23,43 @@ export interface Sample {
   readonly entries: readonly Entry[];
 }
 
+/** A 体系 and entries as the sample JSON files hold them (samples/r2, samples/r3). */
+interface SampleFiles {
+  readonly plan: {
+    readonly town: string;
+    readonly title: string;
+    readonly fiscalYear: string;
+    readonly grid: string[][];
+    readonly departments: readonly string[];
+  };
+  readonly entries: readonly {
+    readonly code: string;
+    readonly department: string;
+    readonly seq: number;
+    readonly fields: Readonly<Record<string, string>>;
+  }[];
+}
+
 /**
- * The built-in sample: 上富良野町「町政運営推進プラン R2」, transcribed from the published report
- * (samples/r2/README.md). Parsed through the same 体系 parser users' tables go through.
+ * A sample on the R2 form from its JSON files, its 体系 parsed through the same 体系 parser users' tables go
+ * through.
  */
-function loadR2(): Sample {
-  const parsed = parsePlanGrid(planJson.grid);
-  invariant(!parsed.findings.some((f) => f.severity === 'error'), 'the R2 sample 体系 parses without errors');
-  const fiscalYear = parseFiscalYear(planJson.fiscalYear);
-  invariant(fiscalYear !== undefined, 'the R2 sample has a fiscal year');
+export function townSample(files: SampleFiles, id: string, shortName: string): Sample {
+  const parsed = parsePlanGrid(files.plan.grid);
+  invariant(
+    !parsed.findings.some((f) => f.severity === 'error'),
+    `the ${id} sample 体系 parses without errors`,
+  );
+  const fiscalYear = parseFiscalYear(files.plan.fiscalYear);
+  invariant(fiscalYear !== undefined, `the ${id} sample has a fiscal year`);
   const plan: Plan = {
     basics: parsed.plan.basics,
     departments: [
       ...parsed.plan.departments,
-      ...planJson.departments.filter((d) => !parsed.plan.departments.includes(d)),
+      ...files.plan.departments.filter((d) => !parsed.plan.departments.includes(d)),
     ],
   };
-  const entries: Entry[] = entriesJson.map((e) => ({
+  const entries: Entry[] = files.entries.map((e) => ({
     code: e.code,
     department: e.department,
     seq: e.seq,
@@ -47,10 +67,10 @@ function loadR2(): Sample {
     fields: { ...e.fields },
   }));
   return {
-    id: 'r2',
-    town: planJson.town,
-    title: planJson.title,
-    shortName: 'R2',
+    id,
+    town: files.plan.town,
+    title: files.plan.title,
+    shortName,
     planTitle: DEFAULT_PLAN_TITLE,
     fiscalYear,
     plan,
@@ -58,6 +78,12 @@ function loadR2(): Sample {
     entries,
   };
 }
+
+/**
+ * The built-in sample: 上富良野町「町政運営推進プラン R2」, transcribed from the published report
+ * (samples/r2/README.md).
+ */
+const loadR2 = (): Sample => townSample({ plan: planJson, entries: entriesJson }, 'r2', 'R2');
 
 let cached: Sample | undefined;
 export const r2Sample = (): Sample => (cached ??= loadR2());

@@ -1,0 +1,145 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDepartmentFiles } from '../../src/app/buildWorkbooks';
+import { readPastMaster } from '../../src/app/pastMaster';
+import { HISTORY_SHEET_NAME } from '../../src/domain/consolidation/viewSheetNames';
+import { r3Sample } from '../../src/domain/sample/r3';
+import { FIRST_DATA_ROW } from '../../src/domain/template/buildTableSheet';
+import { MASTER_SHEET_NAME } from '../../src/domain/template/sheetName';
+import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
+import { r2Workspace, readSheets, runCli, text, writeFiles, type CliRun } from './runCli';
+
+const R3_PLAN = resolve(__dirname, '../../samples/r3/plan.json');
+
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+let r3Files: string[] = [];
+let run: CliRun;
+beforeAll(async () => {
+  let r2Files: string[];
+  ({ dir, files: r2Files, cleanup } = await r2Workspace());
+  const r2 = await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...r2Files, '--out', 'master-R2.xlsx');
+  if (r2.code !== 0) throw new Error(r2.stdout + r2.stderr);
+  const { plan, fiscalYear, entries } = r3Sample();
+  await mkdir(join(dir, 'r3'));
+  r3Files = (
+    await writeFiles(
+      join(dir, 'r3'),
+      await buildDepartmentFiles(excelJsFactory, { plan, fiscalYear, entries }),
+    )
+  ).map((f) => join('r3', f));
+  run = await runCli(
+    dir,
+    'consolidate',
+    '--plan',
+    R3_PLAN,
+    ...r3Files,
+    '--out',
+    'master-R3.xlsx',
+    '--history',
+    'master-R2.xlsx',
+  );
+}, 120_000);
+afterAll(() => cleanup());
+
+const sheetXml = async (file: string, name: string): Promise<string> => {
+  const zip = unzipSync(new Uint8Array(await readFile(join(dir, file))));
+  const workbook = strFromU8(zip['xl/workbook.xml']!);
+  const rels = strFromU8(zip['xl/_rels/workbook.xml.rels']!);
+  const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
+  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? '';
+  return strFromU8(zip[`xl/${target.replace(/^\/?xl\//, '')}`]!);
+};
+
+describe('suishin consolidate --history', () => {
+  it('consolidates 令和3年度 and writes a 推移 sheet over both years, saying so', () => {
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      '推移: 令和2年度・令和3年度の集計と取組項目ごとの推移を「推移」シートに書きました',
+    );
+  });
+
+  it('counts each year on 推移 and gives each item its years, the renamed and the added one included', async () => {
+    const [history] = await readSheets(new Uint8Array(await readFile(join(dir, 'master-R3.xlsx'))), [
+      HISTORY_SHEET_NAME,
+    ]);
+    const rows = history!.values.map((r) => r.map(text));
+    const total = rows.find((r) => r[0] === '全体')!;
+    expect(total.slice(1, 6)).toEqual(['23', '13', '1', '0', '37']);
+    expect(total.slice(7, 12)).toEqual(['25', '13', '0', '0', '38']);
+    const renamed = rows.filter((r) => r[1] === 'II-2-4-1');
+    expect(renamed.map((r) => [r[0], r[4]])).toEqual([
+      ['④ 情報通信技術 (ICT) の利活用 (1) マイナンバーカードの普及', '令和2年度'],
+      ['④ 情報通信技術 (ICT) の利活用 (1) マイナンバーカードの普及と利活用', '令和3年度'],
+    ]);
+    const added = rows.filter((r) => r[1] === 'II-2-4-3');
+    expect(added.map((r) => [r[4], r[5]])).toEqual([
+      ['令和2年度', '（この年度の全体計画になし）'],
+      ['令和3年度', '一部達成できた'],
+    ]);
+  });
+
+  it("links each 全体計画 row's 取組項目コード to its history, and reads back as a past master next year", async () => {
+    const xml = await sheetXml('master-R3.xlsx', MASTER_SHEET_NAME);
+    const links = [
+      ...xml.matchAll(
+        /<c r="([A-Z]+)(\d+)"[^>]*><f>HYPERLINK\(&quot;#'([^']+)'!A(\d+)&quot;,&quot;([^&]+)&quot;\)<\/f>/g,
+      ),
+    ];
+    expect(links).toHaveLength(38);
+    expect(links.every((m) => m[1] === 'A' && m[3] === HISTORY_SHEET_NAME)).toBe(true);
+    expect([Number(links[0]![2]), links[0]![5]]).toEqual([FIRST_DATA_ROW + 1, 'I-1-1-1']);
+    // Next spring, this master is a past year: its linked codes read as codes.
+    const next = await readPastMaster(
+      new Uint8Array(await readFile(join(dir, 'master-R3.xlsx'))),
+      'master-R3.xlsx',
+    );
+    expect(next.ok && next.value.fiscalYear).toBe(2021);
+    expect(next.ok && next.value.rows.filter((r) => r.entry).map((r) => r.code)).toEqual(
+      r3Sample().entries.map((e) => e.code),
+    );
+  });
+
+  it('flags in 集約ログ the 評価・検証 left as last year wrote it', async () => {
+    const [log] = await readSheets(new Uint8Array(await readFile(join(dir, 'master-R3.xlsx'))), ['集約ログ']);
+    const same = log!.values
+      .map((r) => r.map(text))
+      .filter((r) => (r[6] ?? '').includes('前年度（令和2年度）と同じ文です'));
+    expect(same.map((r) => [r[3], r[4]])).toEqual([['II-1-2-1', '総務課']]);
+  });
+
+  it('refuses a past file that is not a consolidated master, and two masters of one year, naming the files', async () => {
+    const notMaster = await runCli(
+      dir,
+      'consolidate',
+      '--plan',
+      R3_PLAN,
+      ...r3Files,
+      '--out',
+      'other.xlsx',
+      '--history',
+      r3Files[0]!,
+    );
+    expect(notMaster.code).toBe(2);
+    expect(notMaster.stderr).toContain(`過去の集約ファイル「${r3Files[0]!}」`);
+    const twice = await runCli(
+      dir,
+      'consolidate',
+      '--plan',
+      R3_PLAN,
+      ...r3Files,
+      '--out',
+      'other.xlsx',
+      '--history',
+      'master-R2.xlsx',
+      '--history',
+      'master-R2.xlsx',
+    );
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain(
+      '「master-R2.xlsx」と「master-R2.xlsx」はどちらも令和2年度の集約ファイルです',
+    );
+  });
+});
