@@ -18,6 +18,10 @@ export interface BuildOptions {
   readonly title?: string;
   /** The form the sheets follow: the 体系 workbook's 様式 (default: the built-in R2 form). */
   readonly form?: FormDefinition;
+  /** Last year's values for the 前年度 column (rollover), keyed by this year's code, department and seq. */
+  readonly previous?: readonly Entry[];
+  /** Print the 前年度 column too. */
+  readonly printReference?: boolean;
 }
 
 export interface BuiltFile {
@@ -56,6 +60,8 @@ function departmentSpecs(
       title: options.title ?? DEFAULT_PLAN_TITLE,
       ...(options.entries && { entries: options.entries }),
       ...(options.form && { form: options.form }),
+      ...(options.previous && { previous: options.previous }),
+      ...(options.printReference && { printReference: true }),
     }),
   }));
 }

@@ -22,6 +22,13 @@ export interface DepartmentWorkbookInput {
    */
   readonly entries?: readonly Entry[];
   readonly form?: FormDefinition;
+  /**
+   * Last year's values (rollover, issue 17), keyed by this year's code, department and seq: shown in the
+   * 前年度 column of the matching sheet; an entry here without a starting entry still makes its seq's sheet.
+   */
+  readonly previous?: readonly Entry[];
+  /** Print the 前年度 column too. */
+  readonly printReference?: boolean;
 }
 
 /** `令和2年度 町政運営推進プラン 取組項目シート（総務課）`. */
@@ -43,17 +50,23 @@ export function buildDepartmentWorkbook(input: DepartmentWorkbookInput): Workboo
     title = DEFAULT_PLAN_TITLE,
     entries = [],
     form = STANDARD_FORM,
+    previous = [],
   } = input;
   const taken: string[] = [TOC_SHEET_NAME];
   const sheets: SheetSpec[] = [];
   const rows: TocRow[] = [];
   for (const item of itemsForDepartment(plan, department)) {
     const own = entries.filter((e) => e.code === item.code && e.department === department);
-    const seqs = own.length === 0 ? [1] : [...new Set(own.map((e) => e.seq))].sort((a, b) => a - b);
+    const last = previous.filter((e) => e.code === item.code && e.department === department);
+    const seqs =
+      own.length + last.length === 0
+        ? [1]
+        : [...new Set([...own, ...last].map((e) => e.seq))].sort((a, b) => a - b);
     for (const seq of seqs) {
       const sheetName = entrySheetName({ code: item.code, department, seq }, taken);
       taken.push(sheetName);
       const entry = own.find((e) => e.seq === seq);
+      const before = last.find((e) => e.seq === seq);
       sheets.push(
         buildEntrySheet({
           item,
@@ -63,6 +76,10 @@ export function buildDepartmentWorkbook(input: DepartmentWorkbookInput): Workboo
           form,
           sheetName,
           ...(entry && { fields: entry.fields }),
+          ...(before && {
+            previous: { fiscalYear: before.fiscalYear, fields: before.fields },
+            printReference: input.printReference === true,
+          }),
         }),
       );
       rows.push(tocRowFor(item, seq, sheetName, form));

@@ -15,6 +15,14 @@ import {
 } from './entryLayout';
 import { a4Print, leftRightHeader } from './printSetup';
 import { estimateRowHeight } from './rowHeight';
+import {
+  REFERENCE_COLUMN,
+  REFERENCE_COLUMN_WIDTH,
+  REFERENCE_STYLES,
+  referenceCells,
+  referenceRowHeights,
+  type PreviousValues,
+} from './referenceColumn';
 import { formatSheetMeta } from './sheetMeta';
 import { range, type CellRange, type CellSpec, type SheetSpec, type ValidationSpec } from './sheetSpec';
 import { FONT_SIZE, MISSING_FILL, pickStyles, region, SMALL_FONT_SIZE } from './templateStyles';
@@ -39,6 +47,10 @@ export interface EntrySheetInput {
   readonly fields?: Partial<EntryFields>;
   readonly form?: FormDefinition;
   readonly sheetName: string;
+  /** Last year's values of the form's carried and 参考 fields, shown read-only in column G (前年度). */
+  readonly previous?: PreviousValues;
+  /** Print column G (前年度) too (default: the form A:D only). */
+  readonly printReference?: boolean;
 }
 
 /** `I 協働によるまちづくり　1 積極的な情報共有`: the 基本項目 and 推進項目 above the form. */
@@ -88,7 +100,7 @@ export const entryAutoHeightRows = (form: FormDefinition): readonly number[] => 
 
 /** One department's 取組項目 sheet for one item: the seed's form, protected, with only the inputs open. */
 export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
-  const { item, department, seq, fiscalYear, fields = {}, form = STANDARD_FORM, sheetName } = input;
+  const { item, department, seq, fiscalYear, fields = {}, form = STANDARD_FORM, sheetName, previous } = input;
   const { layout, styles, validations, conditionalFormats, hiddenColumns, printArea, autoHeightRows } =
     partsOf(form);
   const yearLabel = formatFiscalYear(fiscalYear);
@@ -119,23 +131,28 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
         fieldCells: layout.inputs.map((i) => ({ key: i.field.key, cell: inputAddress(i) })),
       }),
     },
-  ].sort((a, b) => a.row - b.row || a.column - b.column);
+  ];
+  const reference = previous ? referenceCells(layout, previous) : [];
+  cells.push(...reference);
+  cells.sort((a, b) => a.row - b.row || a.column - b.column);
+  const heights = rowHeights(layout, heading, itemText, departmentText, valueOf);
+  const printed = previous && input.printReference ? { ...printArea, right: REFERENCE_COLUMN } : printArea;
 
   return {
     name: sheetName,
     cells,
-    styles,
+    styles: previous ? { ...styles, ...REFERENCE_STYLES } : styles,
     merges: layout.merges,
-    columnWidths: ENTRY_COLUMN_WIDTHS,
-    rowHeights: rowHeights(layout, heading, itemText, departmentText, valueOf),
+    columnWidths: previous ? [...ENTRY_COLUMN_WIDTHS, REFERENCE_COLUMN_WIDTH] : ENTRY_COLUMN_WIDTHS,
+    rowHeights: previous ? referenceRowHeights(heights, reference) : heights,
     autoHeightRows,
     hiddenColumns,
     validations,
     conditionalFormats,
     protect: true,
     print: a4Print({
-      orientation: 'portrait',
-      area: printArea,
+      orientation: printed === printArea ? 'portrait' : 'landscape',
+      area: printed,
       header: leftRightHeader(`${item.code} ${department}${seq > 1 ? ` (${seq})` : ''}`, yearLabel),
     }),
   };

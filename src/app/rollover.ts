@@ -1,0 +1,210 @@
+import type { FormDefinition } from '../domain/entry/formDefinition';
+import type { Entry } from '../domain/entry/types';
+import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
+import { planItems } from '../domain/plan/planItems';
+import type { Plan } from '../domain/plan/types';
+import { readMasterRows } from '../domain/publish/readMasterRows';
+import { err, ok, type Result } from '../domain/result';
+import { carryEntries, type LeftBehind } from '../domain/rollover/carryEntries';
+import {
+  mappingDocument,
+  mappingSummary,
+  parseMapping,
+  type MappingDocument,
+} from '../domain/rollover/itemMapping';
+import { matchItems, type ItemMatching } from '../domain/rollover/matchItems';
+import { DEFAULT_PLAN_TITLE } from '../domain/template/buildDepartmentWorkbook';
+import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
+import type { FileWorkbookFactory, Progress } from '../workbook/port';
+import { MASTER_READ_LIMITS } from '../workbook/readLimits';
+import { readXlsxSheetList, readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
+import { buildDepartmentFiles, buildMasterTemplateFile, type BuiltFile } from './buildWorkbooks';
+import { formOf, openPlanFile, type WorkbookPlan } from './openPlan';
+
+export interface WorkbookBytes {
+  readonly bytes: Uint8Array;
+  /** The name findings and messages give it. */
+  readonly file: string;
+}
+
+export interface RolloverInput {
+  /** This year's consolidated master (体系, 様式 and 全体計画). */
+  readonly master: WorkbookBytes;
+  /** Next year, April-start (令和3年度 → 2021). */
+  readonly fiscalYear: number;
+  /** Next year's 体系 (and 様式) workbook; default the master's own. */
+  readonly plan?: WorkbookBytes;
+  /** A mapping.json 総務課 edited (the 対応表): its pairs replace the automatic matching. */
+  readonly mapping?: { readonly text: string; readonly file: string };
+  /** Only these departments' workbooks (default every department of next year's 体系). */
+  readonly departments?: readonly string[];
+  /** Print the 前年度 column too (default: the form A:D only). */
+  readonly printReference?: boolean;
+  readonly title?: string;
+  readonly factory: FileWorkbookFactory;
+  readonly onProgress?: Progress;
+}
+
+export interface RolloverResult {
+  readonly lastYear: number;
+  readonly nextYear: number;
+  readonly plan: Plan;
+  readonly form: FormDefinition;
+  readonly title: string;
+  /** One workbook per department: carried fields pre-filled, last year's values in the 前年度 column. */
+  readonly files: readonly BuiltFile[];
+  /** Next year's master template (体系, 様式 when not the built-in form, empty 全体計画). */
+  readonly masterTemplate: Uint8Array;
+  readonly matching: ItemMatching;
+  /** The 対応表 as written to mapping.json. */
+  readonly mapping: MappingDocument;
+  readonly mappingJson: string;
+  /** Next year's starting entries and last year's values, as the workbooks hold them. */
+  readonly starting: readonly Entry[];
+  readonly previous: readonly Entry[];
+  /** Last year's entries not in next year's workbooks (item removed, department no longer assigned). */
+  readonly leftBehind: readonly LeftBehind[];
+  /** Japanese lines for a person (the 対応表 in brief, what is new, what was left behind, notes). */
+  readonly summary: readonly string[];
+}
+
+interface ThisYear {
+  readonly found: WorkbookPlan;
+  readonly form: FormDefinition;
+  readonly fiscalYear: number;
+  readonly entries: readonly Entry[];
+  readonly notes: readonly string[];
+}
+
+/** A consolidated master's 体系, 様式 and 全体計画 entries (read by readMasterRows, as `publish` does). */
+async function readThisYear({ bytes, file }: WorkbookBytes): Promise<Result<ThisYear, string>> {
+  const opened = await openPlanFile(bytes, file);
+  if (!opened.ok) return err(`「${file}」を開けません: ${opened.error.message}`);
+  const found = opened.value;
+  if (!found)
+    return err(`「${file}」に体系のシートがありません。集約した全体計画のブックを指定してください。`);
+  const formErrors = found.formFindings.filter((f) => f.severity === 'error');
+  if (formErrors.length > 0) return err(formErrors.map((f) => f.message).join('\n'));
+  const list = readXlsxSheetList(bytes, file, MASTER_READ_LIMITS);
+  if (!list.ok) return err(list.error.message);
+  if (!list.value.some((s) => s.name === MASTER_SHEET_NAME))
+    return err(
+      `「${file}」に「${MASTER_SHEET_NAME}」シートがありません。集約（suishin consolidate）したブックを指定してください。`,
+    );
+  const read = await readXlsxSnapshot(bytes, file, {
+    sheets: [MASTER_SHEET_NAME],
+    limits: MASTER_READ_LIMITS,
+  });
+  if (!read.ok) return err(read.error.message);
+  const form = formOf(found);
+  const rows = readMasterRows(read.value.sheets[0]!, found.plan, form);
+  if (!rows.ok) return err(`「${file}」: ${rows.error}`);
+  const fiscalYear = rows.value.fiscalYear ?? found.fiscalYear;
+  if (fiscalYear === undefined)
+    return err(`「${file}」の「${MASTER_SHEET_NAME}」シートの表題に年度がありません（例: 令和2年度）。`);
+  const entries = rows.value.rows.flatMap((r) => (r.entry ? [{ ...r.entry, fiscalYear }] : []));
+  const notes = rows.value.missingColumns.map(
+    (label) => `「${MASTER_SHEET_NAME}」シートに「${label}」の列がないため、前年度の値を空欄としました。`,
+  );
+  return ok({ found, form, fiscalYear, entries, notes });
+}
+
+/**
+ * Next year's department workbooks from this year's master (issue 17): next year's 体系 (default the
+ * master's) matched to this year's by code and title (or the 対応表 given), each of this year's entries moved
+ * to its item's successor, the form's carried fields (引継ぎ ○) pre-filled with this year's text and the 参考
+ * fields shown in the 前年度 column. Nothing is lost silently: items without a successor and entries that
+ * cannot move are in `leftBehind`, the 対応表 and the summary.
+ */
+export async function rollover(input: RolloverInput): Promise<Result<RolloverResult, string>> {
+  const thisYear = await readThisYear(input.master);
+  if (!thisYear.ok) return thisYear;
+  const { found, form: lastForm, fiscalYear: lastYear, entries } = thisYear.value;
+  if (input.fiscalYear <= lastYear)
+    return err(
+      `${formatFiscalYear(input.fiscalYear)}は「${input.master.file}」の年度（${formatFiscalYear(lastYear)}）より後の年度にしてください。`,
+    );
+
+  let next: WorkbookPlan = found;
+  if (input.plan) {
+    const opened = await openPlanFile(input.plan.bytes, input.plan.file);
+    if (!opened.ok) return err(`「${input.plan.file}」を開けません: ${opened.error.message}`);
+    if (!opened.value) return err(`「${input.plan.file}」に体系のシートがありません。`);
+    const errors = [...opened.value.findings, ...opened.value.formFindings].filter(
+      (f) => f.severity === 'error',
+    );
+    if (errors.length > 0)
+      return err(`「${input.plan.file}」にエラーがあります:\n${errors.map((f) => f.message).join('\n')}`);
+    next = opened.value;
+  }
+  const nextForm = input.plan ? formOf(next) : lastForm;
+
+  let manual: ReadonlyMap<string, string | null> = new Map();
+  if (input.mapping) {
+    const parsed = parseMapping(input.mapping.text, input.mapping.file, {
+      previous: new Set([...planItems(found.plan).map((p) => p.code), ...entries.map((e) => e.code)]),
+      next: new Set(planItems(next.plan).map((p) => p.code)),
+    });
+    if (!parsed.ok) return parsed;
+    manual = parsed.value;
+  }
+  const matching = matchItems(found.plan, next.plan, manual);
+  const carried = carryEntries({
+    entries,
+    lastPlan: found.plan,
+    lastForm,
+    matching,
+    nextPlan: next.plan,
+    nextForm,
+    nextYear: input.fiscalYear,
+  });
+  const entryCounts = new Map<string, number>();
+  for (const e of entries) entryCounts.set(e.code, (entryCounts.get(e.code) ?? 0) + 1);
+  const mapping = mappingDocument({
+    matching,
+    lastPlan: found.plan,
+    nextPlan: next.plan,
+    lastYear,
+    nextYear: input.fiscalYear,
+    entryCounts,
+    leftBehind: carried.leftBehind,
+  });
+
+  const title = input.title ?? next.title ?? found.title ?? DEFAULT_PLAN_TITLE;
+  const files = await buildDepartmentFiles(
+    input.factory,
+    {
+      plan: next.plan,
+      fiscalYear: input.fiscalYear,
+      title,
+      form: nextForm,
+      entries: carried.starting,
+      previous: carried.previous,
+      ...(input.departments && { departments: input.departments }),
+      ...(input.printReference && { printReference: true }),
+    },
+    input.onProgress,
+  );
+  const masterTemplate = await buildMasterTemplateFile(input.factory, {
+    plan: next.plan,
+    fiscalYear: input.fiscalYear,
+    title,
+    form: nextForm,
+  });
+  return ok({
+    lastYear,
+    nextYear: input.fiscalYear,
+    plan: next.plan,
+    form: nextForm,
+    title,
+    files,
+    masterTemplate,
+    matching,
+    mapping,
+    mappingJson: `${JSON.stringify(mapping, null, 2)}\n`,
+    starting: carried.starting,
+    previous: carried.previous,
+    leftBehind: carried.leftBehind,
+    summary: [...mappingSummary(mapping), ...thisYear.value.notes],
+  });
+}

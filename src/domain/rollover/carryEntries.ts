@@ -1,0 +1,87 @@
+import type { FieldKey, FormDefinition } from '../entry/formDefinition';
+import type { Entry, EntryFields } from '../entry/types';
+import { isAssigned, planItems } from '../plan/planItems';
+import type { Plan } from '../plan/types';
+import type { ItemMatching } from './matchItems';
+import { splitCompiled } from './splitCompiled';
+
+/** Last year's entry that cannot go into next year's workbooks, and why (listed, never dropped silently). */
+export interface LeftBehind {
+  readonly entry: Entry;
+  /** `removed`: its item has no successor; `unassigned`: the successor is no longer the department's. */
+  readonly reason: 'removed' | 'unassigned';
+  /** The successor's code (unassigned). */
+  readonly next?: string;
+}
+
+export interface CarriedEntries {
+  /**
+   * Next year's starting entries (next code, department, seq; next year): the form's carried (○) fields hold
+   * last year's text, every other field is empty.
+   */
+  readonly starting: readonly Entry[];
+  /** Last year's values of the carried and 参考 fields, keyed like `starting` (last year's fiscalYear). */
+  readonly previous: readonly Entry[];
+  readonly leftBehind: readonly LeftBehind[];
+}
+
+export interface CarryInput {
+  /** Last year's entries (全体計画's rows). */
+  readonly entries: readonly Entry[];
+  readonly lastPlan: Plan;
+  readonly lastForm: FormDefinition;
+  readonly matching: ItemMatching;
+  readonly nextPlan: Plan;
+  readonly nextForm: FormDefinition;
+  readonly nextYear: number;
+}
+
+/**
+ * Last year's entries moved onto next year's items (ItemMatching): each entry of a matched item goes to the
+ * same department's sheet of the successor, seq numbered again per item and department (so two items merged
+ * into one give sheets 1, 2 …). A 全課 row merged under 【課名】 headings is split back per department first.
+ * Fields are matched by キー; next year's form says which are carried (○) and which shown as 参考.
+ */
+export function carryEntries(input: CarryInput): CarriedEntries {
+  const { matching, nextPlan, nextForm, nextYear } = input;
+  const successor = new Map(matching.pairs.map((p) => [p.previous, p.next]));
+  const nextItems = new Map(planItems(nextPlan).map((p) => [p.code, p]));
+  const lastItems = new Map(planItems(input.lastPlan).map((p) => [p.code, p]));
+  const textKeys = new Set(input.lastForm.fields.filter((f) => f.kind === 'text').map((f) => f.key));
+  const carried = nextForm.fields.filter((f) => f.carry === 'carry').map((f) => f.key);
+  const shown = nextForm.fields.filter((f) => f.carry !== undefined).map((f) => f.key);
+  const pick = (fields: EntryFields, keys: readonly FieldKey[]): EntryFields =>
+    Object.fromEntries(keys.map((k) => [k, fields[k] ?? '']));
+
+  // 全課 rows split back into each department's part.
+  const parts = input.entries.flatMap((e): Entry[] => {
+    const assignment = lastItems.get(e.code)?.item.assignment;
+    if (assignment?.kind !== 'all' || e.department !== assignment.coordinator) return [e];
+    const split = splitCompiled(e.fields, e.department, input.lastPlan.departments, textKeys);
+    return [...split].map(([department, fields]) => ({ ...e, department, fields }));
+  });
+
+  const starting: Entry[] = [];
+  const previous: Entry[] = [];
+  const leftBehind: LeftBehind[] = [];
+  const seqs = new Map<string, number>();
+  for (const e of parts) {
+    const next = successor.get(e.code);
+    const item = next !== undefined ? nextItems.get(next) : undefined;
+    if (next === undefined || !item) {
+      leftBehind.push({ entry: e, reason: 'removed' });
+      continue;
+    }
+    if (!isAssigned(nextPlan, item.item, e.department)) {
+      leftBehind.push({ entry: e, reason: 'unassigned', next });
+      continue;
+    }
+    const slot = `${next}|${e.department}`;
+    const seq = (seqs.get(slot) ?? 0) + 1;
+    seqs.set(slot, seq);
+    const key = { code: next, department: e.department, seq };
+    starting.push({ ...key, fiscalYear: nextYear, fields: pick(e.fields, carried) });
+    previous.push({ ...key, fiscalYear: e.fiscalYear, fields: pick(e.fields, shown) });
+  }
+  return { starting, previous, leftBehind };
+}

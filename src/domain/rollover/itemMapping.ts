@@ -1,0 +1,149 @@
+import { formatFiscalYear } from '../fiscal/fiscalYear';
+import { planItems } from '../plan/planItems';
+import type { Plan } from '../plan/types';
+import { err, ok, type Result } from '../result';
+import type { LeftBehind } from './carryEntries';
+import { MATCH_LABELS, type ItemMatching, type MatchKind } from './matchItems';
+
+/** mapping.json: the 対応表 as 総務課 reads, edits and passes back (`--mapping`). */
+export interface MappingDocument {
+  readonly note: string;
+  readonly from: string;
+  readonly to: string;
+  /** Every item of last year's 体系: its successor (`next`), or null when it has none. */
+  readonly items: readonly {
+    readonly previous: string;
+    readonly previousTitle: string;
+    readonly next: string | null;
+    readonly nextTitle: string | null;
+    readonly match: string | null;
+    readonly entries: number;
+  }[];
+  /** This year's items without a predecessor (start empty). */
+  readonly added: readonly { readonly next: string; readonly nextTitle: string }[];
+  /** Last year's entries that are not in next year's workbooks, and why. */
+  readonly leftBehind: readonly {
+    readonly previous: string;
+    readonly department: string;
+    readonly seq: number;
+    readonly reason: string;
+    readonly next?: string;
+  }[];
+}
+
+export const MAPPING_NOTE =
+  '前年度の取組項目（previous）と今年度の取組項目（next）の対応表です。next を書き換える（引き継がない場合は null）と、--mapping mapping.json で渡したときにその対応で作り直します。items 以外の欄は確認用です。';
+
+export const LEFT_BEHIND_LABELS: Readonly<Record<LeftBehind['reason'], string>> = {
+  removed: '今年度の体系に対応する取組項目がありません',
+  unassigned: '今年度の取組項目の実践課にこの課がありません',
+};
+
+export function mappingDocument(input: {
+  readonly matching: ItemMatching;
+  readonly lastPlan: Plan;
+  readonly nextPlan: Plan;
+  readonly lastYear: number;
+  readonly nextYear: number;
+  /** Last year's entry count by code. */
+  readonly entryCounts: ReadonlyMap<string, number>;
+  readonly leftBehind: readonly LeftBehind[];
+}): MappingDocument {
+  const { matching } = input;
+  const titles = new Map(
+    [...planItems(input.lastPlan), ...planItems(input.nextPlan)].map((p) => [p.code, p.item.title]),
+  );
+  const lastTitles = new Map(planItems(input.lastPlan).map((p) => [p.code, p.item.title]));
+  const nextTitles = new Map(planItems(input.nextPlan).map((p) => [p.code, p.item.title]));
+  const byPrevious = new Map(matching.pairs.map((p) => [p.previous, p]));
+  const codes = [...planItems(input.lastPlan).map((p) => p.code)];
+  for (const p of matching.pairs) if (!codes.includes(p.previous)) codes.push(p.previous);
+  return {
+    note: MAPPING_NOTE,
+    from: formatFiscalYear(input.lastYear),
+    to: formatFiscalYear(input.nextYear),
+    items: codes.map((code) => {
+      const pair = byPrevious.get(code);
+      return {
+        previous: code,
+        previousTitle: lastTitles.get(code) ?? titles.get(code) ?? '',
+        next: pair?.next ?? null,
+        nextTitle: pair ? (nextTitles.get(pair.next) ?? null) : null,
+        match: pair ? MATCH_LABELS[pair.kind] : null,
+        entries: input.entryCounts.get(code) ?? 0,
+      };
+    }),
+    added: matching.added.map((code) => ({ next: code, nextTitle: nextTitles.get(code) ?? '' })),
+    leftBehind: input.leftBehind.map((l) => ({
+      previous: l.entry.code,
+      department: l.entry.department,
+      seq: l.entry.seq,
+      reason: LEFT_BEHIND_LABELS[l.reason],
+      ...(l.next !== undefined && { next: l.next }),
+    })),
+  };
+}
+
+/**
+ * The pairs of a mapping.json 総務課 edited: `items[].previous` → `items[].next` (a code, or null for none).
+ * Codes are checked against last year's 体系 (or 全体計画's rows) and this year's 体系; errors name the file
+ * and the entry.
+ */
+export function parseMapping(
+  text: string,
+  file: string,
+  known: { readonly previous: ReadonlySet<string>; readonly next: ReadonlySet<string> },
+): Result<ReadonlyMap<string, string | null>, string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/u, ''));
+  } catch (e) {
+    return err(`対応表「${file}」を JSON として読めません: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const items = (json as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items))
+    return err(
+      `対応表「${file}」に items の一覧がありません。rollover が書き出した mapping.json を編集してください。`,
+    );
+  const out = new Map<string, string | null>();
+  const problems: string[] = [];
+  items.forEach((raw: unknown, i) => {
+    const where = `items[${i}]`;
+    const row = raw as { previous?: unknown; next?: unknown } | null;
+    const previous = typeof row?.previous === 'string' ? row.previous.trim() : '';
+    const next = row?.next === null || row?.next === undefined ? null : row.next;
+    if (previous === '')
+      return void problems.push(`${where}: previous（前年度の取組項目コード）がありません。`);
+    if (!known.previous.has(previous))
+      return void problems.push(`${where}: 前年度に取組項目「${previous}」がありません。`);
+    if (next !== null && typeof next !== 'string')
+      return void problems.push(`${where}: next は取組項目コードか null で書いてください。`);
+    const to = next === null || next.trim() === '' ? null : next.trim();
+    if (to !== null && !known.next.has(to))
+      return void problems.push(`${where}（${previous}）: 今年度の体系に取組項目「${to}」がありません。`);
+    if (out.has(previous)) return void problems.push(`${where}: 「${previous}」が二度書かれています。`);
+    out.set(previous, to);
+  });
+  if (problems.length > 0) return err(`対応表「${file}」: ${problems.join(' ')}`);
+  return ok(out);
+}
+
+/** Japanese lines for a person: what matched how, what is new, what was left behind. */
+export function mappingSummary(doc: MappingDocument): string[] {
+  const count = (kind: MatchKind) => doc.items.filter((i) => i.match === MATCH_LABELS[kind]).length;
+  const lines = [
+    `対応表: ${doc.from} → ${doc.to}  同じ ${count('same')}、番号変更 ${count('renumbered')}、名称変更 ${count('renamed')}、対応表で指定 ${count('mapped')}、対応なし ${doc.items.filter((i) => i.next === null).length}、新規 ${doc.added.length}`,
+  ];
+  for (const i of doc.items)
+    if (i.match !== null && i.match !== MATCH_LABELS.same)
+      lines.push(`  ${i.match}: ${i.previous} ${i.previousTitle} → ${i.next} ${i.nextTitle ?? ''}`);
+  for (const i of doc.items)
+    if (i.next === null)
+      lines.push(`  対応なし（前年度のみ）: ${i.previous} ${i.previousTitle}（記入 ${i.entries} 件）`);
+  for (const a of doc.added) lines.push(`  新規（前年度なし）: ${a.next} ${a.nextTitle}`);
+  for (const l of doc.leftBehind)
+    lines.push(
+      `  引き継がない記入: ${l.previous} ${l.department}${l.seq > 1 ? ` (${l.seq})` : ''} — ${l.reason}${l.next ? `（${l.next}）` : ''}`,
+    );
+  return lines;
+}
