@@ -1,5 +1,6 @@
 import { STAGE_LABELS, STANDARD_FORM, type FormDefinition, type Stage } from '../domain/entry/formDefinition';
 import { parseCellAddress } from '../domain/cellAddress';
+import { checkUnchangedFromLastYear } from '../domain/compare/unchangedFromLastYear';
 import { entryKeyString } from '../domain/entry/types';
 import { extractWorkbook } from '../domain/extract/extractWorkbook';
 import { cellText, type WorkbookSnapshot } from '../domain/extract/snapshot';
@@ -137,11 +138,20 @@ export function validateSnapshot(
   const read = readSnapshot(snapshot, options, onProgress);
   const entries = read.extraction.entries.map((e) => e.entry);
   const contributions = contributionsByCell(snapshot, read.extraction);
-  const ruleFindings = validateEntries(entries, {
-    ...defaultContext(options.stage, read.plan),
-    form: options.form ?? STANDARD_FORM,
-    contributions,
-  });
+  const form = options.form ?? STANDARD_FORM;
+  const ruleFindings = [
+    ...validateEntries(entries, { ...defaultContext(options.stage, read.plan), form, contributions }),
+    // A rollover's sheet carries last year's values (前年度 column): text left as it was gets a warning.
+    ...read.extraction.entries.flatMap((e) =>
+      e.previous
+        ? checkUnchangedFromLastYear(
+            e.entry,
+            { ...e.entry, fiscalYear: e.previous.fiscalYear, fields: e.previous.fields },
+            form,
+          )
+        : [],
+    ),
+  ];
   const findings = inWorkbookOrder(
     [...read.extraction.findings, ...placeFindings(ruleFindings, read.extraction)],
     read.extraction,

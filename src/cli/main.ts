@@ -6,6 +6,7 @@ import { extractCommand } from './commands/extractCommand';
 import { formCommand } from './commands/formCommand';
 import { planCommand } from './commands/planCommand';
 import { publishCommand } from './commands/publishCommand';
+import { rolloverCommand } from './commands/rolloverCommand';
 import { validateCommand } from './commands/validateCommand';
 import { usageError } from './reportError';
 import { OVERVIEW, showUsage, type CommandName } from './usage';
@@ -20,6 +21,7 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
   form: formCommand,
   consolidate: consolidateCommand,
   publish: publishCommand,
+  rollover: rolloverCommand,
   demo: demoCommand,
 };
 

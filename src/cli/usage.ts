@@ -1,6 +1,6 @@
 /** `--help` text of every command (Japanese, with examples). */
 export type CommandName =
-  'build' | 'extract' | 'validate' | 'plan' | 'form' | 'consolidate' | 'publish' | 'demo';
+  'build' | 'extract' | 'validate' | 'plan' | 'form' | 'consolidate' | 'publish' | 'rollover' | 'demo';
 
 const PLAN_SOURCES = `  体系の指定 (--plan / FILE):
     体系.xlsx      体系の表（基本項目・推進項目・取組項目・実践課【とりまとめ課】）のシートがあるブック
@@ -28,6 +28,7 @@ export const OVERVIEW = `suishin — 町政運営推進プランの取組項目�
   form         体系のブックの「様式」シート（取組項目シートの項目）を読んで表示する
   consolidate  各課から戻ったブックを全体計画 (master.xlsx) に集約する
   publish      集約した全体計画から公開用の報告書 (HTML) とオープンデータ (CSV / Excel) を書き出す
+  rollover     今年度の全体計画から翌年度の各課の取組項目シートを作る（前年度の記入を引き継ぐ）
   demo         組み込みサンプル (R2 / kpi) で作成 → 記入 → 検証 → 集約を一通り実行する
 
 各コマンドの使い方: suishin <コマンド> --help
@@ -176,6 +177,33 @@ ${PLAN_SOURCES}
 例:
   suishin publish 全体計画.xlsx --out 公開
   suishin publish out/demo/master.xlsx --out out/demo/公開`,
+
+  rollover: `使い方: suishin rollover <master.xlsx> --year <翌年度> --out <フォルダー> [オプション]
+
+今年度の集約した全体計画のブックから、翌年度の各課の取組項目シート <課>.xlsx を作ります:
+  - 様式の「引継ぎ」が ○ の項目（R2: 目指す姿・目標・取組内容）は、今年度の文を下書きとして記入します
+  - ○ と「参考」の項目（R2: 進捗状況・目標の達成・評価・検証）は、G 列「前年度（令和N年度）」に今年度の値を
+    表示します（書き換えできません。集約や検証で今年度の記入として読むことはありません）
+  - 翌年度の体系の取組項目は、今年度の取組項目とコードと名称で対応づけ、対応表 mapping.json に書きます。
+    対応のない取組項目と、引き継げない記入（取組項目が廃止、実践課から外れた）は一覧に表示します
+  - 翌年度の全体計画のひな形 全体計画.xlsx も書き出します
+
+オプション:
+  --year <年度>         翌年度（令和3年度 / R3 / 2021）。必須
+  --out <フォルダー>    出力先（なければ作ります）。必須
+  --plan <体系>         翌年度の体系のブック（既定: 全体計画のブックの体系と様式）
+  --mapping <JSON>      編集した対応表（mapping.json の items の next を書き換えたもの）
+  --department <課>     この課のブックだけ作る（複数回指定できます）
+  --print-reference     前年度の列も印刷する（既定: 様式の A〜D 列だけ）
+  --title <名前>        ブックの表題に使う計画の名前
+  -h, --help            この説明を表示
+
+終了コード: 0 作成した / 2 読み込めない（全体計画・体系のシートがない、様式にエラー、対応表の誤り）・指定の誤り
+
+例:
+  suishin rollover 全体計画R2.xlsx --year 令和3年度 --out R3配布
+  suishin rollover 全体計画R2.xlsx --year R3 --plan 体系R3.xlsx --out R3配布
+  suishin rollover 全体計画R2.xlsx --year R3 --plan 体系R3.xlsx --mapping R3配布/mapping.json --out R3配布`,
 
   demo: `使い方: suishin demo [--sample r2|kpi] [--out <フォルダー>]
 

@@ -7,6 +7,7 @@ import {
 } from '../template/sheetMeta';
 import type { LabelMatcher } from './formLabels';
 import { indexLabels, type LabelCell, type LabelIndex } from './labelIndex';
+import { findPreviousHeadings, inPreviousColumn, type PreviousColumn } from './previousColumn';
 import type { SheetGrid } from './sheetGrid';
 
 export interface MetaCell {
@@ -37,6 +38,8 @@ export interface SheetLayout {
   readonly index: LabelIndex;
   readonly blocks: readonly FormBlock[];
   readonly metas: readonly MetaCell[];
+  /** 前年度 columns (a rollover's last-year values): skipped as labels and values, read as `previous`. */
+  readonly previous: readonly PreviousColumn[];
 }
 
 /** A block is a form when it holds the labels of at least this many different fields. */
@@ -57,7 +60,15 @@ export function findFormBlocks(grid: SheetGrid, match: LabelMatcher): SheetLayou
       if (meta) metas.push({ row, column, meta, ...(fieldCells && { fieldCells }) });
     }
   const isMeta = (row: number, column: number) => metas.some((m) => m.row === row && m.column === column);
-  const index = indexLabels(grid, match, isMeta);
+  let index = indexLabels(grid, match, isMeta);
+  // A 前年度 heading counts only above the sheet's first 取組項目 label (text typed in a form is an answer);
+  // its column is then indexed again without it, so that an empty cell never reads last year's value.
+  const firstItem = Math.min(...index.labels.filter((l) => l.role.kind === 'item').map((l) => l.row));
+  const previous = findPreviousHeadings(grid).filter((h) => h.row < firstItem);
+  if (previous.length > 0) {
+    const isPrevious = inPreviousColumn(previous);
+    index = indexLabels(grid, match, (row, column) => isMeta(row, column) || isPrevious(row, column));
+  }
   const labels = index.labels.filter((l) => !index.isRepeat(l));
 
   let tops = [...new Set(labels.filter((l) => l.role.kind === 'item').map((l) => l.row))];
@@ -89,5 +100,5 @@ export function findFormBlocks(grid: SheetGrid, match: LabelMatcher): SheetLayou
     const meta = metas.find((m) => m.row >= metaFrom && m.row < end);
     return { top, end, start: i === 0 ? 0 : top, item, labels: inBlock, ...(meta && { meta }) };
   });
-  return { index, blocks, metas };
+  return { index, blocks, metas, previous };
 }

@@ -6,6 +6,7 @@ import { formLabels } from './formLabels';
 import { identifyEntry, type IdentityPart } from './identifyEntry';
 import type { LabelIndex } from './labelIndex';
 import { numberSeqs, type SheetEntry } from './numberSeqs';
+import type { PreviousColumn } from './previousColumn';
 import { readDepartmentCell } from './readDepartmentCell';
 import { readFormBlock } from './readFormBlock';
 import { sheetGrid, type SheetGrid } from './sheetGrid';
@@ -38,7 +39,9 @@ export function readEntrySheet(sheet: SheetSnapshot, options: ExtractOptions): E
   const form = options.form ?? STANDARD_FORM;
   const grid = sheetGrid(sheet);
   const layout = findFormBlocks(grid, formLabels(form));
-  const results = layout.blocks.map((block) => readBlock(grid, layout.index, block, options));
+  const results = layout.blocks.map((block) =>
+    readBlock(grid, layout.index, block, options, layout.previous),
+  );
   const entries = numberSeqs(results.flatMap((r) => (r.ok ? [r.entry] : [])));
   const failed = results.flatMap((r) => (r.ok ? [] : [r]));
   const findings = failed.flatMap((r) => r.findings);
@@ -86,9 +89,10 @@ function readBlock(
   index: LabelIndex,
   block: FormBlock,
   options: ExtractOptions,
+  previousColumns: readonly PreviousColumn[],
 ): BlockResult {
   const form = options.form ?? STANDARD_FORM;
-  const values = readFormBlock(grid, index, block, form, options.plan);
+  const values = readFormBlock(grid, index, block, form, options.plan, previousColumns);
   const department = readDepartmentCell(values.departmentText);
   const identity = identifyEntry({
     itemText: values.itemText,
@@ -155,6 +159,7 @@ function readBlock(
         identifiedBy: identity.identifiedBy,
         ...(identity.yearAssumed && { yearAssumed: true as const }),
         ...(values.retired.length > 0 && { retired: values.retired }),
+        ...(values.previous && { previous: values.previous }),
       },
     },
   };

@@ -7,8 +7,9 @@ import type { Plan } from '../plan/types';
 import type { FormBlock } from './findFormBlocks';
 import { roleLabel, roleName, type LabelRole } from './formLabels';
 import { readCellText, type LabelCell, type LabelIndex, type ValueCell } from './labelIndex';
+import type { PreviousColumn } from './previousColumn';
 import type { SheetGrid } from './sheetGrid';
-import type { RetiredField } from './types';
+import type { PreviousValues, RetiredField } from './types';
 import { unreadText } from './unreadText';
 
 /** A problem with the form's layout, at a cell; the reader turns it into a finding. */
@@ -34,6 +35,8 @@ export interface BlockValues {
   readonly problems: readonly BlockProblem[];
   /** Fields of an older 様式 version with text, found through the metadata's cell map. */
   readonly retired: readonly RetiredField[];
+  /** Last year's values from a 前年度 column beside the form (a rollover's sheet). */
+  readonly previous?: PreviousValues;
 }
 
 /**
@@ -70,6 +73,8 @@ export function readFormBlock(
   form: FormDefinition,
   /** Tells the 基本項目 / 推進項目 headings printed outside the form from text typed there. */
   plan?: Plan,
+  /** The sheet's 前年度 columns (findFormBlocks). */
+  previousColumns: readonly PreviousColumn[] = [],
 ): BlockValues {
   const problems: BlockProblem[] = [];
   const address = (c: { readonly row: number; readonly column: number }) => cellAddress(c.row, c.column);
@@ -253,6 +258,25 @@ export function readFormBlock(
   formula(department?.value);
   const year = chosen.get('year');
   if (!year) missing({ kind: 'year', fiscalYear: 0 });
+  // 前年度: last year's value on each field's label row; every cell of the column is read (never unread text).
+  const column = previousColumns.find((c) => c.row < block.end);
+  let previous: PreviousValues | undefined;
+  if (column) {
+    for (let row = Math.max(column.row, block.start); row < Math.min(block.end, grid.rowCount); row++)
+      alsoRead.push(`${row},${column.column}`);
+    alsoRead.push(`${column.row},${column.column}`);
+    const values: Record<FieldKey, string> = {};
+    const at: Record<FieldKey, string> = {};
+    for (const def of form.fields) {
+      const hit = chosen.get(`field:${def.key}`);
+      if (!hit) continue;
+      const text = textAt(def, hit.label.row, column.column);
+      if (text === '') continue;
+      values[def.key] = text;
+      at[def.key] = cellAddress(hit.label.row, column.column);
+    }
+    previous = { fiscalYear: column.fiscalYear, fields: values, cells: at };
+  }
   problems.push(...unreadText(grid, index, block, plan, alsoRead));
 
   return {
@@ -268,5 +292,6 @@ export function readFormBlock(
     cells,
     problems,
     retired,
+    ...(previous && { previous }),
   };
 }

@@ -1,5 +1,5 @@
 import type { FieldKey, FormDefinition } from '../entry/formDefinition';
-import type { Entry } from '../entry/types';
+import type { Entry, EntryFields } from '../entry/types';
 import type { Finding } from '../finding';
 import type { Plan } from '../plan/types';
 import type { SheetSnapshot } from './snapshot';
@@ -39,6 +39,18 @@ export interface ExtractedEntry {
    * `label` is the text of the label cell left of the value.
    */
   readonly retired?: readonly RetiredField[];
+  /**
+   * Last year's values shown beside the form in a 前年度 column (a rollover's sheet): never this year's text,
+   * kept so that the sheet alone can be compared with last year.
+   */
+  readonly previous?: PreviousValues;
+}
+
+/** Last year's values from a 前年度 column: only fields with a value, and the cell each was read from. */
+export interface PreviousValues {
+  readonly fiscalYear: number;
+  readonly fields: EntryFields;
+  readonly cells: Readonly<Record<FieldKey, string>>;
 }
 
 export interface RetiredField {
