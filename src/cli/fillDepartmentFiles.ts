@@ -48,6 +48,8 @@ export async function fillDepartmentFiles(
     readonly title: string;
     /** The form the sheets are built from (default: the R2 form). */
     readonly form?: FormDefinition;
+    /** Last year's values for the 前年度 column (rolled-over workbooks keep it when filled). */
+    readonly previous?: readonly Entry[];
   },
   onProgress?: Progress,
 ): Promise<Result<BuiltFile[], string>> {

@@ -147,6 +147,8 @@ ${PLAN_SOURCES}
   --title <名称>      計画の名称（既定: 体系シートの表題にある名称、なければ 町政運営推進プラン）
 ${year(22)}
   --watch             集約したあとファイルを見張り、変わるたびに集約し直す（Ctrl+C で終了）
+  --history <master>  過去の年度に集約した全体計画のブック（年度ごとに繰り返して指定）。「推移」シートに
+                      年度別・推進項目別の集計と取組項目ごとの推移を書き、前年度の文のままの欄を指摘します
   -h, --help          この説明を表示
 
 ${PLAN_SOURCES}
@@ -156,7 +158,8 @@ ${PLAN_SOURCES}
 例:
   suishin consolidate --plan 全体計画.xlsx 提出/*.xlsx --out 全体計画.xlsx --report report.json
   suishin consolidate --plan sample:r2 提出 --out master.xlsx
-  suishin consolidate --plan 全体計画.xlsx 提出 --out 全体計画.xlsx --watch`,
+  suishin consolidate --plan 全体計画.xlsx 提出 --out 全体計画.xlsx --watch
+  suishin consolidate 提出 --out 全体計画R3.xlsx --history 全体計画R1.xlsx --history 全体計画R2.xlsx`,
 
   publish: `使い方: suishin publish <master.xlsx> --out <フォルダー>
 
@@ -212,6 +215,11 @@ ${PLAN_SOURCES}
   2. 各課のシートにサンプルの記入内容を入力                → <フォルダー>/提出/<課>.xlsx
   3. 年度末の段階で各課のブックを検証
   4. 全体計画に集約                                        → master.xlsx, report.json
+r2 では続けて翌年度（令和3年度、記入内容は R2 からデモ用に作ったもの）を実行します:
+  5. R2 の全体計画から翌年度の各課のブックを作る（引継ぎ・前年度の欄・対応表）
+                                                           → <フォルダー>/令和3年度/配布/<課>.xlsx, mapping.json
+  6. 記入  7. 検証（前年度と同じ文・前期＝後期を指摘）
+  8. R2 の全体計画を --history にして集約（推移シート）  → <フォルダー>/令和3年度/master.xlsx, report.json
 
 サンプル:
   r2   上富良野町 町政運営推進プラン 令和2年度（既定。R2 の様式: 目指す姿・目標・取組内容・進捗状況・目標の達成）

@@ -22,6 +22,7 @@ import { unusableInput, usageError } from '../reportError';
 import { runConsolidation } from '../runConsolidation';
 import { showUsage } from '../usage';
 import { writeFileAtomic } from '../writeFileAtomic';
+import { demoNextYear } from '../demoNextYear';
 
 export const DEMO_DIRS = { blank: '配布', filled: '提出' } as const;
 
@@ -76,7 +77,8 @@ async function validateFilled(
 
 /**
  * `suishin demo [--sample r2|kpi]`: build, fill, validate and consolidate a built-in sample (R2 by default;
- * kpi: the fictional こもれび町 on its own 様式), with a short summary.
+ * kpi: the fictional こもれび町 on its own 様式), with a short summary. R2 then goes on into its second year
+ * (demoNextYear: rollover, the R3 sample constructed for the demo, consolidation with R2 as history).
  */
 export async function demoCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const parsed = parseCommandArgs({
@@ -196,5 +198,23 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<E
     io.stdout,
     `完了（${seconds} 秒）: ${run.report.summary.files} ファイル、取組項目 ${run.report.summary.entries} 件、未提出 ${run.report.summary.missing} 件、検証の警告 ${warnings} 件。${show(masterPath)} を Excel で開いてください。`,
   );
-  return run.exitCode === EXIT.ok ? EXIT.ok : EXIT.findings;
+  const firstYear = run.exitCode === EXIT.ok ? EXIT.ok : EXIT.findings;
+  if (sample.id !== 'r2') return firstYear;
+  // The yearly cycle (issue 17): the R2 master rolled over to 令和3年度, filled, consolidated with history.
+  const second = await demoNextYear({
+    io,
+    dir,
+    out,
+    show,
+    sample,
+    masterPath,
+    validate: (files, s) => validateFilled(files, s.plan, s.fiscalYear, s.form),
+  });
+  if (second.kind === 'failed') return unusableInput(io, second.message);
+  const total = ((io.now().getTime() - started) / 1000).toFixed(1);
+  println(
+    io.stdout,
+    `2年目も完了（計 ${total} 秒）: ${second.files} ファイル、取組項目 ${second.entries} 件。${second.master} の「推移」シートで2年分を見比べられます。`,
+  );
+  return firstYear === EXIT.ok && second.exitCode === EXIT.ok ? EXIT.ok : EXIT.findings;
 }

@@ -72,7 +72,9 @@ export function consolidateEntries(
     ...copies,
     ...mergeFindings,
     ...validated,
-    ...(options.lastYear ? unchangedFromLastYear(placed, options.lastYear, form, validated) : []),
+    ...(options.lastYear
+      ? unchangedFromLastYear(placed, options.lastYear, form, [...validated, ...reading])
+      : []),
   ]);
   const findings: Finding[] = [...reading, ...selection.findings, ...entryFindings.all];
   const log: LogRecord[] = [...fileRecords(sources), ...selection.log, ...placedLog];
