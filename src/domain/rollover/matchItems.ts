@@ -34,9 +34,9 @@ const titleKey = (p: PlanItem): string => normalizeKey(p.item.title);
 
 /**
  * Match last year's 体系 items to this year's. `manual` (previous code → next code, or null for none) is
- * taken first as it is; the rest are matched automatically among what it left: the same code and title, then
- * the same title (first unused, in 体系 order), then the same code. Two previous items may share a successor
- * only through `manual` (items merged).
+ * taken first as it is; the rest are matched automatically: the same code and title, then among what is left
+ * the same title (first unused, in 体系 order), then the same code. Two previous items share a successor only
+ * through `manual` (items merged: the successor keeps its own same-code, same-title predecessor too).
  */
 export function matchItems(
   previous: Plan,
@@ -47,10 +47,11 @@ export function matchItems(
   const after = planItems(next);
   const found = new Map<string, ItemPair>();
   const used = new Set<string>();
+  const mappedTo = new Set<string>();
   for (const [from, to] of manual) {
     if (to === null) continue;
     found.set(from, { previous: from, next: to, kind: 'mapped' });
-    used.add(to);
+    mappedTo.add(to);
   }
   const open = (p: PlanItem) => !manual.has(p.code) && !found.has(p.code);
   const take = (p: PlanItem, q: PlanItem, kind: MatchKind) => {
@@ -58,10 +59,12 @@ export function matchItems(
     used.add(q.code);
   };
   const byCode = new Map(after.map((q) => [q.code, q]));
+  // An item the 対応表 merges another into still keeps its own same-code, same-title predecessor.
   for (const p of before) {
     const q = byCode.get(p.code);
     if (open(p) && q && !used.has(q.code) && titleKey(q) === titleKey(p)) take(p, q, 'same');
   }
+  for (const to of mappedTo) used.add(to);
   for (const p of before) {
     if (!open(p)) continue;
     const q = after.find((c) => !used.has(c.code) && titleKey(c) === titleKey(p));

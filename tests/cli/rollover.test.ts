@@ -1,0 +1,273 @@
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMasterTemplateFile } from '../../src/app/buildWorkbooks';
+import { validateSnapshot } from '../../src/app/validateWorkbook';
+import { UNCHANGED_FROM_LAST_YEAR_CODE } from '../../src/domain/compare/unchangedFromLastYear';
+import { fieldText, type Entry } from '../../src/domain/entry/types';
+import type { WorkbookSnapshot } from '../../src/domain/extract/snapshot';
+import { planItems } from '../../src/domain/plan/planItems';
+import type { Item, Plan } from '../../src/domain/plan/types';
+import { r2Sample } from '../../src/domain/sample/r2';
+import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
+import { READ_LIMITS } from '../../src/workbook/readLimits';
+import { readXlsxSnapshot } from '../../src/workbook/xlsx/readXlsxSnapshot';
+import { runCli, tempDir, text, type CliRun } from './runCli';
+
+/**
+ * Issue 17, done means: rollover from the demo's R2 master builds 令和3年度 workbooks whose carried fields
+ * hold R2's text and whose 前年度 column shows R2's 評価・検証; a 体系 change is matched and reported; the
+ * 前年度 column is never read as this year's text; a carried cell edited by a person (openpyxl) reads back.
+ */
+const R2 = r2Sample();
+const CARRIED = ['vision', 'goal', 'actions'] as const;
+const REFERENCE = ['firstHalf', 'secondHalf', 'achievement', 'evaluation'] as const;
+
+/** R3's 体系: II-1-2-2 renamed, I-2-1-4 removed, II-2-1-3 added. */
+function nextPlan(plan: Plan): Plan {
+  const renamed = (item: Item): Item =>
+    item.code === 'II-1-2-2' ? { ...item, title: '健全な財政を維持する手法の検討' } : item;
+  return {
+    ...plan,
+    basics: plan.basics.map((b) => ({
+      ...b,
+      promotions: b.promotions.map((p) => ({
+        ...p,
+        groups: p.groups.map((g) => {
+          const items = g.items.filter((i) => i.code !== 'I-2-1-4').map(renamed);
+          if (items.some((i) => i.code === 'II-2-1-1'))
+            items.push({
+              code: 'II-2-1-3',
+              number: 3,
+              title: '働き方改革の推進',
+              assignment: { kind: 'departments', departments: ['総務課'] },
+            });
+          return { ...g, items };
+        }),
+      })),
+    })),
+  };
+}
+
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+let same: CliRun;
+let changed: CliRun;
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  const demo = await runCli(dir, 'demo', '--out', 'demo');
+  if (demo.code !== 0) throw new Error(demo.stderr);
+  await writeFile(
+    join(dir, '体系R3.xlsx'),
+    await buildMasterTemplateFile(excelJsFactory, { plan: nextPlan(R2.plan), fiscalYear: 2021 }),
+  );
+  same = await runCli(dir, 'rollover', 'demo/master.xlsx', '--year', '令和3年度', '--out', 'r3');
+  changed = await runCli(
+    dir,
+    'rollover',
+    'demo/master.xlsx',
+    '--year',
+    'R3',
+    '--plan',
+    '体系R3.xlsx',
+    '--out',
+    'r3b',
+  );
+}, 60_000);
+afterAll(() => cleanup());
+
+async function snapshot(path: string): Promise<WorkbookSnapshot> {
+  const read = await readXlsxSnapshot(new Uint8Array(await readFile(path)), path, { limits: READ_LIMITS });
+  if (!read.ok) throw new Error(read.error.message);
+  return read.value;
+}
+const validate = (s: WorkbookSnapshot, plan: Plan = R2.plan) =>
+  validateSnapshot(s, { file: 'x.xlsx', stage: 'plan', plan, fiscalYear: 2021 });
+
+/** R2 entries of items that are not 全課 (their master row is one department's own text). */
+const ownEntries = (department: string): Entry[] => {
+  const all = new Set(
+    planItems(R2.plan)
+      .filter((p) => p.item.assignment.kind === 'all')
+      .map((p) => p.code),
+  );
+  return R2.entries.filter((e) => e.department === department && !all.has(e.code));
+};
+
+describe('suishin rollover from the demo R2 master', () => {
+  it('exits 0 and writes each department workbook, 全体計画.xlsx and mapping.json', async () => {
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toContain('令和3年度の取組項目シートを令和2年度の全体計画から作りました');
+    expect(same.stdout).toContain('対応表: 令和2年度 → 令和3年度  同じ 21、番号変更 0、名称変更 0');
+    const mapping = JSON.parse(await readFile(join(dir, 'r3', 'mapping.json'), 'utf8')) as {
+      items: { previous: string; next: string | null }[];
+    };
+    expect(mapping.items).toHaveLength(21);
+    expect(mapping.items.every((i) => i.previous === i.next)).toBe(true);
+    const master = await snapshot(join(dir, 'r3', '全体計画.xlsx'));
+    expect(master.sheets.map((s) => s.name)).toContain('全体計画');
+  });
+
+  it.each(['総務課', '保健福祉課', '町民生活課'])(
+    '%s: carried fields hold R2 text, progress starts empty, R2 values (評価・検証 too) in 前年度 only',
+    async (department) => {
+      const book = await snapshot(join(dir, 'r3', `${department}.xlsx`));
+      const result = validate(book);
+      expect(result.findings.filter((f) => f.code === 'extract.unread-text')).toEqual([]);
+      const read = result.extraction.entries;
+      const wanted = ownEntries(department);
+      expect(wanted.length).toBeGreaterThan(0);
+      for (const r2 of wanted) {
+        const got = read.find((e) => e.entry.code === r2.code && e.entry.seq === r2.seq);
+        expect(got, `${r2.code} ${r2.seq}`).toBeDefined();
+        expect(got!.entry.fiscalYear).toBe(2021);
+        for (const key of CARRIED) expect(got!.entry.fields[key]).toBe(fieldText(r2.fields, key));
+        for (const key of REFERENCE) expect(got!.entry.fields[key]).toBe('');
+        expect(got!.previous?.fiscalYear).toBe(2020);
+        for (const key of [...CARRIED, ...REFERENCE])
+          expect(fieldText(got!.previous?.fields ?? {}, key)).toBe(fieldText(r2.fields, key));
+      }
+      const sheet = book.sheets.find((s) => s.name.startsWith(wanted[0]!.code));
+      expect(text(sheet?.values[0]?.[6])).toBe('前年度（令和2年度）');
+    },
+  );
+
+  it('warns 「前年度と同じ文です」 on each carried text left as it was, and only there', async () => {
+    const result = validate(await snapshot(join(dir, 'r3', '農業振興課.xlsx')));
+    const unchanged = result.findings.filter((f) => f.code === UNCHANGED_FROM_LAST_YEAR_CODE);
+    const expected = ownEntries('農業振興課').flatMap((e) =>
+      CARRIED.filter((k) => fieldText(e.fields, k).length >= 10).map((k) => `${e.code} ${k}`),
+    );
+    expect(unchanged.map((f) => `${f.place.code} ${f.place.field}`).sort()).toEqual(expected.sort());
+    expect(unchanged[0]?.message).toMatch(/」が前年度（令和2年度）と同じ文です。/);
+    expect(unchanged[0]?.place.cell).toMatch(/^D\d+$/);
+  });
+});
+
+describe('suishin rollover with a changed 体系 (--plan)', () => {
+  it('matches the items and reports the renamed, the added and the removed, and the entry left behind', async () => {
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(changed.stdout).toContain('同じ 19、番号変更 0、名称変更 1、対応表で指定 0、対応なし 1、新規 1');
+    expect(changed.stdout).toContain(
+      '名称変更: II-1-2-2 健全財政維持のための手法の検討 → II-1-2-2 健全な財政を維持する手法の検討',
+    );
+    expect(changed.stdout).toContain(
+      '対応なし（前年度のみ）: I-2-1-4 ボランティアセンターの活動支援と連携（記入 1 件）',
+    );
+    expect(changed.stdout).toContain('新規（前年度なし）: II-2-1-3 働き方改革の推進');
+    expect(changed.stdout).toContain(
+      '引き継がない記入: I-2-1-4 保健福祉課 — 今年度の体系に対応する取組項目がありません',
+    );
+    const mapping = JSON.parse(await readFile(join(dir, 'r3b', 'mapping.json'), 'utf8')) as {
+      items: { previous: string; next: string | null; match: string | null }[];
+      added: { next: string }[];
+      leftBehind: { previous: string; department: string }[];
+    };
+    expect(mapping.items.find((i) => i.previous === 'II-1-2-2')).toMatchObject({
+      next: 'II-1-2-2',
+      match: '名称変更',
+    });
+    expect(mapping.items.find((i) => i.previous === 'I-2-1-4')).toMatchObject({ next: null, match: null });
+    expect(mapping.added).toEqual([{ next: 'II-2-1-3', nextTitle: '働き方改革の推進' }]);
+    expect(mapping.leftBehind).toMatchObject([{ previous: 'I-2-1-4', department: '保健福祉課' }]);
+
+    // The renamed item's sheet starts from R2's text; the new item's sheet starts empty, without 前年度.
+    const plan = nextPlan(R2.plan);
+    const books = await snapshot(join(dir, 'r3b', '総務課.xlsx'));
+    const read = validate(books, plan).extraction.entries;
+    const renamed = read.find((e) => e.entry.code === 'II-1-2-2');
+    const r2 = R2.entries.find((e) => e.code === 'II-1-2-2')!;
+    expect(renamed?.entry.fields.goal).toBe(r2.fields.goal);
+    expect(renamed?.previous?.fields.evaluation).toBe(r2.fields.evaluation);
+    const added = read.find((e) => e.entry.code === 'II-2-1-3');
+    expect(added?.entry.fields.goal).toBe('');
+    expect(added?.previous).toBeUndefined();
+  });
+
+  it('takes an edited 対応表 back (--mapping): the removed item merged into another, nothing left behind', async () => {
+    const path = join(dir, 'r3b', 'mapping.json');
+    const mapping = JSON.parse(await readFile(path, 'utf8')) as {
+      items: { previous: string; next: string | null }[];
+    };
+    mapping.items.find((i) => i.previous === 'I-2-1-4')!.next = 'I-2-1-2';
+    await writeFile(join(dir, 'edited.json'), JSON.stringify(mapping));
+    const run = await runCli(
+      dir,
+      'rollover',
+      'demo/master.xlsx',
+      '--year',
+      'R3',
+      '--plan',
+      '体系R3.xlsx',
+      '--mapping',
+      'edited.json',
+      '--out',
+      'r3c',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('対応表で指定: I-2-1-4 ボランティアセンターの活動支援と連携 → I-2-1-2');
+    expect(run.stdout).not.toContain('引き継がない記入');
+    const read = validate(await snapshot(join(dir, 'r3c', '保健福祉課.xlsx')), nextPlan(R2.plan)).extraction
+      .entries;
+    const volunteer = R2.entries.find((e) => e.code === 'I-2-1-4')!;
+    const sheets = read.filter((e) => e.entry.code === 'I-2-1-2');
+    expect(sheets.map((e) => e.entry.seq)).toEqual([1, 2]);
+    expect(sheets[1]?.entry.fields.actions).toBe(volunteer.fields.actions);
+
+    mapping.items.find((i) => i.previous === 'I-2-1-4')!.next = 'IX-9-9-9';
+    await writeFile(join(dir, 'bad.json'), JSON.stringify(mapping));
+    const bad = await runCli(
+      dir,
+      'rollover',
+      'demo/master.xlsx',
+      '--year',
+      'R3',
+      '--plan',
+      '体系R3.xlsx',
+      '--mapping',
+      'bad.json',
+      '--out',
+      'r3d',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('対応表「bad.json」: items[');
+    expect(bad.stderr).toContain('今年度の体系に取組項目「IX-9-9-9」がありません。');
+  });
+});
+
+/** A person edits the carried 目標 of one sheet in Excel (openpyxl stands in) and saves. */
+const EDIT = `
+import sys, openpyxl
+path, sheet, cell, value = sys.argv[1:5]
+wb = openpyxl.load_workbook(path)
+wb[sheet][cell].value = value
+wb.save(path)
+`;
+
+describe('a rolled-over workbook edited and saved by openpyxl', () => {
+  it('reads the edited carried cell as this year, keeps 前年度, and warns only about what was left as it was', async () => {
+    const path = join(dir, 'r3', '農業振興課.xlsx');
+    const before = validate(await snapshot(path));
+    const target = before.extraction.entries.find((e) => fieldText(e.entry.fields, 'goal').length > 10)!;
+    const goalCell = target.source.cells.goal!;
+    const edited = '・スマート農業の実証を2地区で行う\n・新規就農者への相談会を年4回開く';
+    const run = spawnSync('/usr/bin/python3', ['-c', EDIT, path, target.source.sheet, goalCell, edited], {
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const after = validate(await snapshot(path));
+    const entry = after.extraction.entries.find((e) => e.source.sheet === target.source.sheet)!;
+    expect(entry.entry.fields.goal).toBe(edited);
+    expect(entry.entry.fields.vision).toBe(target.entry.fields.vision);
+    expect(entry.previous?.fields.goal).toBe(target.previous?.fields.goal);
+    expect(after.findings.filter((f) => f.code === 'extract.unread-text')).toEqual([]);
+    const onSheet = (r: typeof after) =>
+      r.findings
+        .filter((f) => f.code === UNCHANGED_FROM_LAST_YEAR_CODE && f.place.sheet === target.source.sheet)
+        .map((f) => f.place.field);
+    expect(onSheet(before)).toContain('goal');
+    expect(onSheet(after)).not.toContain('goal');
+    expect(onSheet(after)).toContain('vision');
+  });
+});
