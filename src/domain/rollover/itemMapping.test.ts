@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseMapping } from './itemMapping';
+
+const known = { previous: new Set(['I-1-1-1', 'I-2-1-4']), next: new Set(['I-1-1-1', 'I-2-1-2']) };
+
+describe('parseMapping (the 対応表 総務課 edited)', () => {
+  it('reads previous → next, null or an empty next as no successor', () => {
+    const r = parseMapping(
+      JSON.stringify({
+        items: [
+          { previous: 'I-1-1-1', next: 'I-1-1-1' },
+          { previous: 'I-2-1-4', next: '' },
+        ],
+      }),
+      'mapping.json',
+      known,
+    );
+    expect(r.ok && [...r.value]).toEqual([
+      ['I-1-1-1', 'I-1-1-1'],
+      ['I-2-1-4', null],
+    ]);
+  });
+
+  it.each([
+    ['not JSON', '{items:', '対応表「mapping.json」を JSON として読めません'],
+    ['no items', '{}', '対応表「mapping.json」に items の一覧がありません'],
+    [
+      'an unknown previous code',
+      '{"items":[{"previous":"IX-1-1-1","next":null}]}',
+      'items[0]: 前年度に取組項目「IX-1-1-1」がありません。',
+    ],
+    [
+      'an unknown next code',
+      '{"items":[{"previous":"I-2-1-4","next":"I-9-9-9"}]}',
+      'items[0]（I-2-1-4）: 今年度の体系に取組項目「I-9-9-9」がありません。',
+    ],
+    [
+      'a code twice',
+      '{"items":[{"previous":"I-1-1-1","next":null},{"previous":"I-1-1-1","next":null}]}',
+      'items[1]: 「I-1-1-1」が二度書かれています。',
+    ],
+  ])('refuses %s, naming the file and the entry', (_, text, message) => {
+    const r = parseMapping(text, 'mapping.json', known);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain(message);
+  });
+});
