@@ -1,12 +1,14 @@
 import { ConsolidateTab } from './ConsolidateTab';
 import type { PanelProps } from './panels';
 import { useConsolidateTab } from './useConsolidateTab';
+import { usePastMasters } from './usePastMasters';
 import { usePublish } from './usePublish';
 
 /** 集約 with its state. */
 export function ConsolidatePanel(props: PanelProps) {
   const { host } = props;
-  const c = useConsolidateTab(host, props.plan, props.planYear, props.planTitle, props.today);
+  const past = usePastMasters(host);
+  const c = useConsolidateTab(host, props.plan, props.planYear, props.planTitle, props.today, past.years);
   const publishing = usePublish(host, props.plan, props.planTitle, c.result);
   return (
     <ConsolidateTab
@@ -32,6 +34,10 @@ export function ConsolidatePanel(props: PanelProps) {
       onStage={c.setStage}
       onFiscalYear={c.setFiscalYear}
       onRun={c.run}
+      pastMasters={past.masters}
+      pastMastersState={past.state}
+      onAddPastMasters={past.add}
+      onRemovePastMaster={past.remove}
       {...(host.download && {
         onDownloadMaster: c.downloadMaster,
         onDownloadReport: c.downloadReport,

@@ -14,6 +14,8 @@ import type { OpenedFolder } from '../folder/useFolder';
 import { ConsolidationResult } from './ConsolidationResult';
 import { useConsolidateStyles } from './consolidateStyles';
 import { consolidationCounts } from './consolidationCounts';
+import { PastMasters } from './PastMasters';
+import type { PastMaster } from './usePastMasters';
 import { PickedFileRow } from './PickedFileRow';
 import type { PickedFile } from './pickedFiles';
 
@@ -42,6 +44,11 @@ export interface ConsolidateTabProps {
   readonly onStage: (stage: Stage) => void;
   readonly onFiscalYear: (year: number) => void;
   readonly onRun: () => void;
+  /** 「過去の集約ファイルを追加」 (usePastMasters): past years' masters for the 推移 sheet. */
+  readonly pastMasters?: readonly PastMaster[];
+  readonly pastMastersState?: OperationState;
+  readonly onAddPastMasters?: (files: File[]) => void;
+  readonly onRemovePastMaster?: (id: string) => void;
   readonly onDownloadMaster?: () => void;
   readonly onDownloadReport?: () => void;
   /** 「公開用に書き出す」 in the result (usePublish). */
@@ -105,6 +112,15 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
           disabled={running}
           onRemove={props.onRemove}
           onClear={props.onClear}
+        />
+      )}
+      {props.onAddPastMasters && props.onRemovePastMaster && (
+        <PastMasters
+          masters={props.pastMasters ?? []}
+          state={props.pastMastersState ?? { phase: 'idle' }}
+          disabled={running || props.pastMastersState?.phase === 'running'}
+          onAdd={props.onAddPastMasters}
+          onRemove={props.onRemovePastMaster}
         />
       )}
       <RunConsolidation

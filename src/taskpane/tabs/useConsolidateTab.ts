@@ -10,6 +10,7 @@ import type { Stage } from '../../domain/entry/formDefinition';
 import { decidedYear, type YearDecision, type YearFiles } from '../../domain/fiscal/decideFiscalYear';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { localStamp } from '../../domain/fiscal/localStamp';
+import type { HistoryYear } from '../../domain/history/yearHistory';
 import type { Plan } from '../../domain/plan/types';
 import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
 import { currentFiscalYear } from '../fiscal';
@@ -76,6 +77,8 @@ export function useConsolidateTab(
   planYear: number | undefined,
   planTitle: string | undefined,
   today: Date = new Date(),
+  /** Past years' masters (「過去の集約ファイルを追加」): the master gets a 推移 sheet over them. */
+  history: readonly HistoryYear[] = [],
 ) {
   const [files, dispatch] = useReducer(filesReducer, []);
   const [stage, setStage] = useState<Stage>('year-end');
@@ -137,6 +140,7 @@ export function useConsolidateTab(
           stamp: localStamp(new Date()),
           title: planTitle ?? DEFAULT_PLAN_TITLE,
           onProgress: progress,
+          ...(history.length > 0 && { history }),
         });
         dispatch({ type: 'finished', consolidation: r.consolidation });
         setResult(r);
@@ -149,7 +153,7 @@ export function useConsolidateTab(
         throw e;
       }
     }, '集約しています');
-  }, [host, plan, files, stage, fiscalYear, yearChosen, planTitle, op, reading]);
+  }, [host, plan, files, stage, fiscalYear, yearChosen, planTitle, history, op, reading]);
 
   const downloadMaster = useCallback(async () => {
     const bytes = await host.saveCurrent?.();

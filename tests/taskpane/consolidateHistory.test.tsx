@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDepartmentFiles } from '../../src/app/buildWorkbooks';
+import { consolidate } from '../../src/app/consolidate';
+import { cellText as text } from '../../src/domain/extract/snapshot';
+import { r3Sample } from '../../src/domain/sample/r3';
+import { DEFAULT_PLAN_TITLE } from '../../src/domain/template/buildDepartmentWorkbook';
+import { buildMasterTemplate } from '../../src/domain/template/buildMasterTemplate';
+import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
+import { departmentFiles, fileHost, fileOf, masterPort, renderApp, sample } from './support';
+
+afterEach(cleanup);
+
+/** 令和2年度's master as 総務課 kept it: the R2 sample consolidated. */
+async function r2MasterBytes(): Promise<Uint8Array> {
+  const port = await masterPort();
+  await consolidate(
+    sample.plan,
+    (await departmentFiles()).map((f, i) => ({ file: f.fileName, modified: i, bytes: f.bytes })),
+    {
+      factory: excelJsFactory,
+      target: port,
+      stage: 'year-end',
+      fiscalYear: sample.fiscalYear,
+      stamp: '2021-04-20T09:00:00+09:00',
+      title: DEFAULT_PLAN_TITLE,
+    },
+  );
+  return port.toBuffer();
+}
+
+describe('集約 tab: 過去の集約ファイルを追加', () => {
+  it('adds last year’s master, names a file that is none, and writes 推移 over both years', async () => {
+    const r3 = r3Sample();
+    const port = await excelJsFactory.create(
+      buildMasterTemplate({ plan: r3.plan, fiscalYear: r3.fiscalYear, title: DEFAULT_PLAN_TITLE }),
+    );
+    const { host } = fileHost(port, '令和3年度_全体計画.xlsx');
+    renderApp(host);
+    fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+    const panel = screen.getByRole('tabpanel');
+
+    const r3Files = await buildDepartmentFiles(excelJsFactory, {
+      plan: r3.plan,
+      fiscalYear: r3.fiscalYear,
+      entries: r3.entries,
+    });
+    const notMaster = r3Files[0]!;
+    fireEvent.change(within(panel).getByLabelText('過去の集約ファイル'), {
+      target: {
+        files: [fileOf('master-R2.xlsx', await r2MasterBytes()), fileOf(notMaster.fileName, notMaster.bytes)],
+      },
+    });
+    const past = within(panel).getByRole('region', { name: '過去の集約ファイル（推移）' });
+    expect(await within(past).findByText('令和2年度・全体計画 37 行', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(
+      within(past).getByText(
+        new RegExp(`^過去の集約ファイル「${notMaster.fileName}」に体系のシートがありません`),
+      ),
+    ).toBeTruthy();
+    fireEvent.click(within(past).getByRole('button', { name: `${notMaster.fileName} を外す` }));
+    await waitFor(() => expect(within(past).getAllByRole('listitem')).toHaveLength(1));
+
+    fireEvent.change(within(panel).getByLabelText('集約する各課のファイル'), {
+      target: { files: r3Files.map((f) => fileOf(f.fileName, f.bytes)) },
+    });
+    const list = await within(panel).findByRole('region', { name: '集約するファイル' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(r3Files.length));
+    fireEvent.click(within(panel).getByRole('button', { name: `${r3Files.length} 個のファイルを集約` }));
+    await within(panel).findByLabelText('集約の結果', {}, { timeout: 20_000 });
+
+    const history = (await port.readSnapshot(['推移'])).sheets[0]!;
+    expect(text(history.values[0]?.[0])).toBe('推移（令和2年度～令和3年度）');
+    const total = history.values.find((r) => text(r[0]) === '全体')!;
+    expect(total.slice(1, 6)).toEqual([23, 13, 1, 0, 37]);
+    expect(total.slice(7, 12)).toEqual([25, 13, 0, 0, 38]);
+    const log = (await port.readSnapshot(['集約ログ'])).sheets[0]!;
+    const copied = log.values.filter((r) => text(r[6]).includes('前年度（令和2年度）と同じ文です'));
+    expect(copied.map((r) => [r[3], r[4]])).toEqual([['II-1-2-1', '総務課']]);
+  }, 60_000);
+});
