@@ -5,7 +5,7 @@ import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import type { Plan } from '../domain/plan/types';
 import { buildDepartmentWorkbook, DEFAULT_PLAN_TITLE } from '../domain/template/buildDepartmentWorkbook';
 import { buildMasterTemplate } from '../domain/template/buildMasterTemplate';
-import type { WorkbookSpec } from '../domain/template/sheetSpec';
+import type { SheetSpec, WorkbookSpec } from '../domain/template/sheetSpec';
 import type { FileWorkbookFactory, Progress, WorkbookPort } from '../workbook/port';
 
 export interface BuildOptions {
@@ -115,7 +115,14 @@ export async function buildIntoWorkbook(
  */
 export async function buildMasterTemplateFile(
   factory: FileWorkbookFactory,
-  options: { plan: Plan; fiscalYear: number; title?: string; form?: FormDefinition },
+  options: {
+    plan: Plan;
+    fiscalYear: number;
+    title?: string;
+    form?: FormDefinition;
+    /** Sheets after the master's own (a rollover's 対応表). */
+    extraSheets?: readonly SheetSpec[];
+  },
 ): Promise<Uint8Array> {
   const spec = buildMasterTemplate({
     plan: options.plan,
@@ -123,7 +130,7 @@ export async function buildMasterTemplateFile(
     title: options.title ?? DEFAULT_PLAN_TITLE,
   });
   const form = options.form;
-  const workbook = await factory.create(
+  const withForm =
     form && form !== STANDARD_FORM
       ? {
           ...spec,
@@ -131,7 +138,9 @@ export async function buildMasterTemplateFile(
             (s) => s !== undefined,
           ),
         }
-      : spec,
+      : spec;
+  const workbook = await factory.create(
+    options.extraSheets ? { ...withForm, sheets: [...withForm.sheets, ...options.extraSheets] } : withForm,
   );
   const bytes = await workbook.toBuffer();
   await workbook.close();

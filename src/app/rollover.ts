@@ -12,6 +12,7 @@ import {
   parseMapping,
   type MappingDocument,
 } from '../domain/rollover/itemMapping';
+import { buildMappingSheet } from '../domain/rollover/mappingSheet';
 import { matchItems, type ItemMatching } from '../domain/rollover/matchItems';
 import { DEFAULT_PLAN_TITLE } from '../domain/template/buildDepartmentWorkbook';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
@@ -53,7 +54,7 @@ export interface RolloverResult {
   readonly title: string;
   /** One workbook per department: carried fields pre-filled, last year's values in the 前年度 column. */
   readonly files: readonly BuiltFile[];
-  /** Next year's master template (体系, 様式 when not the built-in form, empty 全体計画). */
+  /** Next year's master template (体系, 様式 when not the built-in form, empty 全体計画, the 対応表 sheet). */
   readonly masterTemplate: Uint8Array;
   readonly matching: ItemMatching;
   /** The 対応表 as written to mapping.json. */
@@ -190,6 +191,7 @@ export async function rollover(input: RolloverInput): Promise<Result<RolloverRes
     fiscalYear: input.fiscalYear,
     title,
     form: nextForm,
+    extraSheets: [buildMappingSheet(mapping)],
   });
   return ok({
     lastYear,

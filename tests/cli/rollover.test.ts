@@ -106,7 +106,26 @@ describe('suishin rollover from the demo R2 master', () => {
     expect(mapping.items).toHaveLength(21);
     expect(mapping.items.every((i) => i.previous === i.next)).toBe(true);
     const master = await snapshot(join(dir, 'r3', '全体計画.xlsx'));
-    expect(master.sheets.map((s) => s.name)).toContain('全体計画');
+    expect(master.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['体系', '全体計画', '対応表']));
+    const table = master.sheets.find((s) => s.name === '対応表')!;
+    expect(table.values.some((r) => text(r[0]) === 'II-2-5-1' && text(r[4]) === '同じ')).toBe(true);
+  });
+
+  it('gives a master the R3 files consolidate into, keeping its 対応表 sheet', async () => {
+    const files = ['総務課', '農業振興課'].map((d) => join('r3', `${d}.xlsx`));
+    const run = await runCli(
+      dir,
+      'consolidate',
+      ...files,
+      '--out',
+      join('r3', '全体計画.xlsx'),
+      '--stage',
+      'plan',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('令和3年度');
+    const master = await snapshot(join(dir, 'r3', '全体計画.xlsx'));
+    expect(master.sheets.map((s) => s.name)).toContain('対応表');
   });
 
   it.each(['総務課', '保健福祉課', '町民生活課'])(
