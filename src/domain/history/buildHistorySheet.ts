@@ -13,8 +13,10 @@ export { HISTORY_SHEET_NAME };
 
 /** The item section's columns (the counts section shares the sheet's column widths). */
 const ITEM_HEADERS = ['取組項目', '取組項目コード', '実践課', '番号', '年度', '選択', '評価'] as const;
-const ITEM_WIDTHS = [40, 16, 16, 6, 12, 16, 60];
+const ITEM_WIDTHS = [40, 16, 16, 6, 12, 16];
 const COMMENT_COLUMN = 6;
+/** The 評価 column's width at least (it spans the count columns beside it when there are more of them). */
+const COMMENT_WIDTH = 60;
 
 export interface HistorySheet {
   readonly sheet: SheetSpec;
@@ -137,12 +139,25 @@ export function buildHistorySheet(history: History, options: HistorySheetOptions
     row += 1;
   }
 
+  // The 評価 column spans the count columns from G on (so they keep their own widths), at least 60 wide.
+  const commentLast = Math.max(COMMENT_COLUMN, column - 1);
+  for (let c = COMMENT_COLUMN; c <= commentLast; c += 1) widths[c] ??= 6;
+  const spanned = widths.slice(COMMENT_COLUMN, commentLast + 1).reduce((a, b) => a + b, 0);
+  if (spanned < COMMENT_WIDTH) widths[commentLast] = widths[commentLast]! + COMMENT_WIDTH - spanned;
+  const commentWidth = Math.max(spanned, COMMENT_WIDTH);
+  const spanComment = (at: number, style: string): void => {
+    for (let c = COMMENT_COLUMN + 1; c <= commentLast; c += 1)
+      cells.push({ row: at, column: c, value: '', style });
+    if (commentLast > COMMENT_COLUMN) merges.push(range(at, COMMENT_COLUMN, at, commentLast));
+  };
+
   // Each 全体計画 row's history: one block of rows (one per year), the first row linked from 全体計画.
   row += 1;
   cells.push({ row, column: 0, value: '取組項目ごとの推移', style: 'section' });
   row += 1;
   const itemHeaderRow = row;
   ITEM_HEADERS.forEach((h, c) => cells.push({ row, column: c, value: h, style: 'header' }));
+  spanComment(row, 'header');
   rowHeights[row] = 20;
   row += 1;
   const anchors = new Map<string, string>();
@@ -167,18 +182,19 @@ export function buildHistorySheet(history: History, options: HistorySheetOptions
           row,
           column: c,
           value,
-          style: c === 3 ? 'number' : first ? 'first' : 'cell',
+          style: c === 3 ? (first ? 'firstNumber' : 'number') : first ? 'first' : 'cell',
           ...(first && c === 1 && back && { link: back, style: 'link' }),
         }),
       );
+      spanComment(row, first ? 'first' : 'cell');
       rowHeights[row] = Math.max(
         estimateRowHeight(y.label, { widthChars: widths[0]!, fontSize: FONT_SIZE, min: 18 }),
-        estimateRowHeight(comment, { widthChars: widths[COMMENT_COLUMN]!, fontSize: FONT_SIZE, min: 18 }),
+        estimateRowHeight(comment, { widthChars: commentWidth, fontSize: FONT_SIZE, min: 18 }),
       );
       row += 1;
     });
   }
-  const lastColumn = Math.max(ITEM_HEADERS.length, column) - 1;
+  const lastColumn = Math.max(commentLast, column - 1);
   merges.push(range(0, 0, 0, lastColumn), range(1, 0, 1, lastColumn));
   const header = {
     bold: true,
@@ -205,9 +221,10 @@ export function buildHistorySheet(history: History, options: HistorySheetOptions
         section: { bold: true, fontSize: FONT_SIZE + 1, horizontal: 'left', vertical: 'middle' },
         header,
         cell: STYLE.cell,
-        // An item's first year: a rule above, so each block stands apart.
+        // An item's first year shaded, so each block stands apart.
         first: { ...STYLE.cell, fill: '#F2F2F2' },
         number,
+        firstNumber: { ...number, fill: '#F2F2F2' },
         percent: { ...number, numberFormat: '0.0%' },
         link: { ...STYLE.link, fill: '#F2F2F2', vertical: 'top', locked: false },
       },
