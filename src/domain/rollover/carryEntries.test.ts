@@ -97,6 +97,21 @@ describe('carryEntries', () => {
       ['II-2-3-1', '総務課', 'removed', undefined],
     ]);
   });
+
+  it('gives a form without 引継ぎ empty starting sheets and no 前年度 values', () => {
+    const bare = { ...STANDARD_FORM, fields: STANDARD_FORM.fields.map(({ carry: _c, ...f }) => f) };
+    const r = carryEntries({
+      entries: [entry('II-1-2-1', '総務課', { goal: '目標' })],
+      lastPlan: plan,
+      lastForm: bare,
+      matching: matchItems(plan, plan),
+      nextPlan: plan,
+      nextForm: bare,
+      nextYear: 2021,
+    });
+    expect(r.starting.map((e) => e.fields)).toEqual([{}]);
+    expect(r.previous).toEqual([]);
+  });
 });
 
 describe('splitCompiled', () => {

@@ -81,7 +81,8 @@ export function carryEntries(input: CarryInput): CarriedEntries {
     seqs.set(slot, seq);
     const key = { code: next, department: e.department, seq };
     starting.push({ ...key, fiscalYear: nextYear, fields: pick(e.fields, carried) });
-    previous.push({ ...key, fiscalYear: e.fiscalYear, fields: pick(e.fields, shown) });
+    // A form that neither carries nor shows anything gets no 前年度 column.
+    if (shown.length > 0) previous.push({ ...key, fiscalYear: e.fiscalYear, fields: pick(e.fields, shown) });
   }
   return { starting, previous, leftBehind };
 }
