@@ -110,6 +110,19 @@ describe('suishin consolidate --history', () => {
     expect(same.map((r) => [r[3], r[4]])).toEqual([['II-1-2-1', '総務課']]);
   });
 
+  it('drops 推移 when the master is consolidated again without --history (it shows only the years given)', async () => {
+    const again = await runCli(dir, 'consolidate', ...r3Files, '--out', 'master-R3.xlsx');
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).not.toContain('推移:');
+    const names = (await readSheets(new Uint8Array(await readFile(join(dir, 'master-R3.xlsx'))))).map(
+      (s) => s.name,
+    );
+    expect(names).toContain(MASTER_SHEET_NAME);
+    expect(names).not.toContain(HISTORY_SHEET_NAME);
+    const xml = await sheetXml('master-R3.xlsx', MASTER_SHEET_NAME);
+    expect(xml).not.toContain('HYPERLINK');
+  });
+
   it('refuses a past file that is not a consolidated master, and two masters of one year, naming the files', async () => {
     const notMaster = await runCli(
       dir,
