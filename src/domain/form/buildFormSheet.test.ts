@@ -4,6 +4,8 @@ import { planItems } from '../plan/planItems';
 import { r2Sample } from '../sample/r2';
 import { buildEntrySheet } from '../template/buildEntrySheet';
 import { entryLayout } from '../template/entryLayout';
+import { estimateRowHeight } from '../template/rowHeight';
+import { FONT_SIZE } from '../template/templateStyles';
 import { specToSnapshot } from '../template/specToSnapshot';
 import { buildFormSheet, FORM_HEADER_ROW } from './buildFormSheet';
 import { parseFormGrid } from './parseFormSheet';
@@ -87,5 +89,22 @@ describe('buildFormSheet', () => {
     for (const v of spec.validations) expect(v.range.bottom).toBeGreaterThan(FORM_HEADER_ROW + 6 + 10);
     expect(spec.columnWidths).toHaveLength(14);
     expect(spec.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: 1 });
+  });
+});
+
+describe('the 様式 sheet header', () => {
+  it('is tall enough for a header that wraps in its narrow column (文字数の目安 prints whole)', () => {
+    const spec = buildFormSheet(STANDARD_FORM);
+    const header = spec.cells.filter((c) => c.row === FORM_HEADER_ROW);
+    const needed = Math.max(
+      ...header.map((c) =>
+        estimateRowHeight(String(c.value), {
+          widthChars: spec.columnWidths[c.column] ?? 8,
+          fontSize: FONT_SIZE,
+        }),
+      ),
+    );
+    expect(needed).toBeGreaterThan(20);
+    expect(spec.rowHeights[FORM_HEADER_ROW]).toBeGreaterThanOrEqual(needed);
   });
 });

@@ -103,14 +103,16 @@ export function buildFormSheet(form: FormDefinition): SheetSpec {
       });
     }),
   ];
-  const rowHeights: Record<number, number> = { [FORM_TITLE_ROW]: 24, [FORM_HEADER_ROW]: 20 };
+  const fit = (text: string, c: FormColumn): number =>
+    estimateRowHeight(text, { widthChars: WIDTHS[c], fontSize: FONT_SIZE, min: 20 });
+  // A header wraps in its narrow column (文字数の目安): the row is as tall as its tallest header.
+  const rowHeights: Record<number, number> = {
+    [FORM_TITLE_ROW]: 24,
+    [FORM_HEADER_ROW]: Math.max(...FORM_COLUMN_ORDER.map((c) => fit(FORM_COLUMNS[c], c))),
+  };
   fields.forEach((f, i) => {
     const values = rowValues(f);
-    rowHeights[firstRow + i] = Math.max(
-      ...FORM_COLUMN_ORDER.map((c) =>
-        estimateRowHeight(String(values[c] ?? ''), { widthChars: WIDTHS[c], fontSize: FONT_SIZE, min: 20 }),
-      ),
-    );
+    rowHeights[firstRow + i] = Math.max(...FORM_COLUMN_ORDER.map((c) => fit(String(values[c] ?? ''), c)));
   });
   const dropdownBottom = lastRow + FORM_SPARE_ROWS;
   const list = (c: FormColumn, values: readonly string[], message: string): ValidationSpec => ({
