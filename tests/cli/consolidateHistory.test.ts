@@ -123,6 +123,30 @@ describe('suishin consolidate --history', () => {
     expect(xml).not.toContain('HYPERLINK');
   });
 
+  it("lets the run's own year win over a past file of the same year, and says so", async () => {
+    const same = await runCli(
+      dir,
+      'consolidate',
+      ...r3Files,
+      '--out',
+      'same-year.xlsx',
+      '--plan',
+      R3_PLAN,
+      '--history',
+      'master-R2.xlsx',
+      '--history',
+      'master-R3.xlsx',
+    );
+    expect(same.code, same.stdout + same.stderr).toBe(0);
+    expect(same.stdout).toContain(
+      '「master-R3.xlsx」は集約した年度（令和3年度）と同じ年度のため、その年度はこの集約の内容で示しました。',
+    );
+    const [history] = await readSheets(new Uint8Array(await readFile(join(dir, 'same-year.xlsx'))), [
+      HISTORY_SHEET_NAME,
+    ]);
+    expect(text(history!.values[1]?.[0])).toContain('令和3年度: この集約');
+  });
+
   it('refuses a past file that is not a consolidated master, and two masters of one year, naming the files', async () => {
     const notMaster = await runCli(
       dir,
