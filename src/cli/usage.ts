@@ -147,8 +147,8 @@ ${PLAN_SOURCES}
   --title <名称>      計画の名称（既定: 体系シートの表題にある名称、なければ 町政運営推進プラン）
 ${year(22)}
   --watch             集約したあとファイルを見張り、変わるたびに集約し直す（Ctrl+C で終了）
-  --history <master>  過去の年度に集約した全体計画のブック（年度ごとに繰り返して指定）。「推移」シートに
-                      年度別・推進項目別の集計と取組項目ごとの推移を書き、前年度の文のままの欄を指摘します
+  --history <masters> 過去の年度に集約した全体計画のブック（続けて複数、または年度ごとに繰り返して指定）。
+                      「推移」シートに年度別・推進項目別の集計と取組項目ごとの推移を書き、前年度の文のままの欄を指摘します
   -h, --help          この説明を表示
 
 ${PLAN_SOURCES}
@@ -159,7 +159,7 @@ ${PLAN_SOURCES}
   suishin consolidate --plan 全体計画.xlsx 提出/*.xlsx --out 全体計画.xlsx --report report.json
   suishin consolidate --plan sample:r2 提出 --out master.xlsx
   suishin consolidate --plan 全体計画.xlsx 提出 --out 全体計画.xlsx --watch
-  suishin consolidate 提出 --out 全体計画R3.xlsx --history 全体計画R1.xlsx --history 全体計画R2.xlsx`,
+  suishin consolidate 提出 --out 全体計画R3.xlsx --history 全体計画R1.xlsx 全体計画R2.xlsx`,
 
   publish: `使い方: suishin publish <master.xlsx> --out <フォルダー>
 

@@ -123,21 +123,23 @@ describe('suishin consolidate --history', () => {
     expect(xml).not.toContain('HYPERLINK');
   });
 
-  it("lets the run's own year win over a past file of the same year, and says so", async () => {
+  it("takes `--history a.xlsx b.xlsx` as two past masters; the run's own year wins over a past file of it, and it says so", async () => {
     const same = await runCli(
       dir,
       'consolidate',
-      ...r3Files,
       '--out',
       'same-year.xlsx',
       '--plan',
       R3_PLAN,
       '--history',
       'master-R2.xlsx',
-      '--history',
       'master-R3.xlsx',
+      ...r3Files,
     );
     expect(same.code, same.stdout + same.stderr).toBe(0);
+    // The master after --history is not read as a department's file (its report sheets would replace theirs).
+    expect(same.stdout).toContain('入力ファイル: 8 件（読み込み 8 件');
+    expect(same.stdout).not.toContain('差し替え');
     expect(same.stdout).toContain(
       '「master-R3.xlsx」は集約した年度（令和3年度）と同じ年度のため、その年度はこの集約の内容で示しました。',
     );

@@ -8,7 +8,7 @@ import { erroneousPart, loadedHasErrors, loadPlan, printLoadedFindings } from '.
 import { parseCommandArgs } from '../parseCommandArgs';
 import { parseStage } from '../parseStage';
 import { unusableInput, usageError } from '../reportError';
-import { historyLine, readHistory } from '../readHistory';
+import { historyLine, readHistory, spreadHistoryArgs } from '../readHistory';
 import { resolveFiscalYear } from '../resolveFiscalYear';
 import { runConsolidation } from '../runConsolidation';
 import { showUsage } from '../usage';
@@ -17,7 +17,8 @@ import { untilInterrupted, watchFolder } from '../watchFolder';
 /** `suishin consolidate --plan P FILE… --out master.xlsx`. */
 export async function consolidateCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const parsed = parseCommandArgs({
-    args: [...args],
+    // `--history a.xlsx b.xlsx`: each master after --history is a past year, never a department's file.
+    args: spreadHistoryArgs(args, io.cwd),
     options: {
       plan: { type: 'string' },
       out: { type: 'string' },
