@@ -9,7 +9,6 @@ import type { Finding } from '../domain/finding';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import { r3Sample } from '../domain/sample/r3';
 import type { Sample } from '../domain/sample/r2';
-import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
 import { EXIT, println, type CliIo, type ExitCode } from './cliIo';
 import { fillDepartmentFiles } from './fillDepartmentFiles';
 import { formatConsolidationSummary } from './formatConsolidationSummary';
@@ -18,6 +17,7 @@ import { fileSystemMessage } from './readInputFile';
 import { historyLine } from './readHistory';
 import { runConsolidation } from './runConsolidation';
 import { writeFileAtomic } from './writeFileAtomic';
+import { cliFileFactory } from './cliFileFactory';
 
 /** The second year's folders under the demo's: 令和3年度/配布, 令和3年度/提出. */
 export const NEXT_YEAR_DIRS = { blank: '配布', filled: '提出' } as const;
@@ -78,7 +78,7 @@ export async function demoNextYear(ctx: NextYearContext): Promise<NextYearOutcom
     return { kind: 'failed', message: fileSystemMessage(error, ctx.show(ctx.masterPath)) };
   }
   // Next year's 体系 as 総務課 would give it: a workbook with the 体系 sheet.
-  const nextPlan = await buildMasterTemplateFile(excelJsFactory, {
+  const nextPlan = await buildMasterTemplateFile(cliFileFactory, {
     plan: next.plan,
     fiscalYear: next.fiscalYear,
     title: next.planTitle,
@@ -89,7 +89,7 @@ export async function demoNextYear(ctx: NextYearContext): Promise<NextYearOutcom
     fiscalYear: next.fiscalYear,
     plan: { bytes: nextPlan, file: `${year} 体系` },
     title: next.planTitle,
-    factory: excelJsFactory,
+    factory: cliFileFactory,
   });
   if (!rolled.ok) return { kind: 'failed', message: `翌年度のブックを作れません: ${rolled.error}` };
   const filled = await fillDepartmentFiles(rolled.value.files, {

@@ -11,8 +11,8 @@ import { entryKeyString, fieldText, type Entry } from '../domain/entry/types';
 import type { ExtractedEntry } from '../domain/extract/types';
 import type { Plan } from '../domain/plan/types';
 import { err, ok, type Result } from '../domain/result';
-import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
 import type { Progress } from '../workbook/port';
+import { cliFileFactory } from './cliFileFactory';
 
 async function extract(
   file: BuiltFile,
@@ -54,7 +54,7 @@ export async function fillDepartmentFiles(
   onProgress?: Progress,
 ): Promise<Result<BuiltFile[], string>> {
   const form = input.form ?? STANDARD_FORM;
-  const filled = await buildDepartmentFiles(excelJsFactory, { ...input, form }, onProgress);
+  const filled = await buildDepartmentFiles(cliFileFactory, { ...input, form }, onProgress);
   const expected = new Map(input.entries.map((e) => [entryKeyString(e), e]));
   const seen = new Set<string>();
   for (const file of filled) {

@@ -2,7 +2,6 @@ import { join, resolve } from 'node:path';
 import { buildDepartmentFiles, buildMasterTemplateFile, selectDepartments } from '../../app/buildWorkbooks';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
-import { excelJsFactory } from '../../workbook/exceljs/excelJsFactory';
 import { EXIT, println, type CliIo, type ExitCode } from '../cliIo';
 import { erroneousPart, loadedHasErrors, loadPlan, printLoadedFindings } from '../loadPlan';
 import { parseCommandArgs } from '../parseCommandArgs';
@@ -12,6 +11,7 @@ import { unusableInput, usageError } from '../reportError';
 import { resolveFiscalYear } from '../resolveFiscalYear';
 import { showUsage } from '../usage';
 import { writeFileAtomic } from '../writeFileAtomic';
+import { cliFileFactory } from '../cliFileFactory';
 
 /** The master template's file name: 体系 + an empty 全体計画, the file `consolidate --out` updates. */
 export const MASTER_TEMPLATE_FILE = '全体計画.xlsx';
@@ -63,7 +63,7 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
   const outDir = resolve(io.cwd, values.out);
   const reporter = progressReporter(io.stderr);
   const files = await buildDepartmentFiles(
-    excelJsFactory,
+    cliFileFactory,
     { plan, fiscalYear: year.value, departments: selected.departments, title, ...(form && { form }) },
     reporter.progress,
   );
@@ -73,7 +73,7 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
     if (values.master)
       await writeFileAtomic(
         join(outDir, MASTER_TEMPLATE_FILE),
-        await buildMasterTemplateFile(excelJsFactory, {
+        await buildMasterTemplateFile(cliFileFactory, {
           plan,
           fiscalYear: year.value,
           title,

@@ -9,7 +9,6 @@ import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { planItems } from '../../domain/plan/planItems';
 import type { Plan } from '../../domain/plan/types';
 import { DEFAULT_SAMPLE_ID, sampleById, sampleIds } from '../../domain/sample/samples';
-import { excelJsFactory } from '../../workbook/exceljs/excelJsFactory';
 import { EXIT, println, type CliIo, type ExitCode } from '../cliIo';
 import { fillDepartmentFiles } from '../fillDepartmentFiles';
 import { formatConsolidationSummary } from '../formatConsolidationSummary';
@@ -23,6 +22,7 @@ import { runConsolidation } from '../runConsolidation';
 import { showUsage } from '../usage';
 import { writeFileAtomic } from '../writeFileAtomic';
 import { demoNextYear } from '../demoNextYear';
+import { cliFileFactory } from '../cliFileFactory';
 
 export const DEMO_DIRS = { blank: '配布', filled: '提出' } as const;
 
@@ -121,7 +121,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<E
   // Building the blank files and building them again filled: one bar, 配布 then 記入.
   const phase = progressPhases(reporter.progress, 2);
   const blank = await buildDepartmentFiles(
-    excelJsFactory,
+    cliFileFactory,
     { plan, fiscalYear, title, form },
     phase(0, '配布'),
   );
@@ -136,7 +136,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<E
     for (const f of blank) await writeFileAtomic(join(dir, DEMO_DIRS.blank, f.fileName), f.bytes);
     await writeFileAtomic(
       masterPath,
-      await buildMasterTemplateFile(excelJsFactory, { plan, fiscalYear, title, form }),
+      await buildMasterTemplateFile(cliFileFactory, { plan, fiscalYear, title, form }),
     );
     for (const f of filled.value) await writeFileAtomic(join(dir, DEMO_DIRS.filled, f.fileName), f.bytes);
   } catch (error) {

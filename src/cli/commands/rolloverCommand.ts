@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path';
 import { rollover } from '../../app/rollover';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
-import { excelJsFactory } from '../../workbook/exceljs/excelJsFactory';
 import { EXIT, println, type CliIo, type ExitCode } from '../cliIo';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { progressReporter } from '../progressReporter';
@@ -11,6 +10,7 @@ import { resolveFiscalYear } from '../resolveFiscalYear';
 import { showUsage } from '../usage';
 import { writeFileAtomic } from '../writeFileAtomic';
 import { MASTER_TEMPLATE_FILE } from './buildCommand';
+import { cliFileFactory } from '../cliFileFactory';
 
 /** The 対応表 rollover writes beside the workbooks (and reads back with --mapping). */
 export const MAPPING_FILE = 'mapping.json';
@@ -73,7 +73,7 @@ export async function rolloverCommand(args: readonly string[], io: CliIo): Promi
     ...(values.department && { departments: values.department }),
     ...(values['print-reference'] && { printReference: true }),
     ...(values.title !== undefined && { title: values.title }),
-    factory: excelJsFactory,
+    factory: cliFileFactory,
     onProgress: reporter.progress,
   });
   reporter.end();

@@ -4,6 +4,7 @@ import type { SheetSpec, WorkbookSpec } from '../../domain/template/sheetSpec';
 import type { CellMark, FileWorkbookFactory, FileWorkbookPort, OpenError, Progress } from '../port';
 import { PackageWorkbookPort } from '../xlsx/packageWorkbookPort';
 import { SpecWorkbookPort } from '../xlsx/specWorkbookPort';
+import type { ZipCodec } from '../xlsx/zipWriter';
 import { excelJsFactory } from './excelJsFactory';
 
 /**
@@ -50,19 +51,23 @@ class OpenedFile implements FileWorkbookPort {
 }
 
 /**
- * The pane's factory for files (file mode, in its worker), writing what the CLI writes with the same writer:
- * a new empty workbook — the one the pane consolidates into, writes a 体系 into or runs its self-test in —
- * is held as specs and written by the own spec writer (SpecWorkbookPort, as the CLI's new master); an
- * opened file is updated in its package (PackageWorkbookPort, as the CLI's existing master), with ExcelJS
- * taking over only to mark cells, or for a package that port does not rewrite. A workbook created from a
- * spec (a department workbook, the master template file) is still built by ExcelJS, as in the CLI's build.
+ * The own writer as a factory (issue 14: one file writer for everything written outside Excel): every new
+ * workbook — a department workbook or the master template built from a spec, or the empty one the pane
+ * consolidates into, writes a 体系 into or runs its self-test in — is held as specs and written by the spec
+ * writer (SpecWorkbookPort); an opened file is updated in its package (PackageWorkbookPort, as the CLI's
+ * existing master), with ExcelJS taking over only to mark cells, or for a package that port does not
+ * rewrite. `codec` compresses the parts (the CLI passes Node's zlib; the pane the browser's own DEFLATE).
  */
-export const fileFactory: FileWorkbookFactory = {
-  create: (spec?: WorkbookSpec): Promise<FileWorkbookPort> =>
-    spec ? excelJsFactory.create(spec) : SpecWorkbookPort.create(),
-  async open(bytes: Uint8Array, file: string): Promise<Result<FileWorkbookPort, OpenError>> {
-    const opened = await PackageWorkbookPort.open(bytes, file);
-    if (!opened.ok) return opened;
-    return opened.value ? ok(new OpenedFile(opened.value, file)) : excelJsFactory.open(bytes, file);
-  },
-};
+export function ownWriterFactory(codec?: ZipCodec): FileWorkbookFactory {
+  return {
+    create: (spec?: WorkbookSpec): Promise<FileWorkbookPort> => SpecWorkbookPort.create(spec, codec),
+    async open(bytes: Uint8Array, file: string): Promise<Result<FileWorkbookPort, OpenError>> {
+      const opened = await PackageWorkbookPort.open(bytes, file, { ...(codec && { codec }) });
+      if (!opened.ok) return opened;
+      return opened.value ? ok(new OpenedFile(opened.value, file)) : excelJsFactory.open(bytes, file);
+    },
+  };
+}
+
+/** The pane's factory for files (file mode, in its worker): what the CLI writes, with the same writer. */
+export const fileFactory: FileWorkbookFactory = ownWriterFactory();

@@ -12,7 +12,7 @@ import type { ZipCodec } from './zipWriter';
 /**
  * A new workbook held as SheetSpecs and written straight to .xlsx (writeXlsx): no workbook model, so a
  * master view of thousands of report sheets costs the specs and nothing more. It creates workbooks only;
- * opening an existing file is ExcelJS's job (excelJsFactory), which keeps whatever else the file holds.
+ * an existing file is updated in its package by PackageWorkbookPort, which keeps whatever else it holds.
  *
  * What it reads back is what the saved file holds: readSnapshot writes the requested sheets and reads them
  * with readXlsxSnapshot, the reader used for department files.
