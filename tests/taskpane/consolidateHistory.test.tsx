@@ -69,6 +69,9 @@ describe('集約 tab: 過去の集約ファイルを追加', () => {
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(r3Files.length));
     fireEvent.click(within(panel).getByRole('button', { name: `${r3Files.length} 個のファイルを集約` }));
     await within(panel).findByLabelText('集約の結果', {}, { timeout: 20_000 });
+    expect(
+      await within(panel).findByText(/「推移」シートに令和2年度・令和3年度の推移を書きました。$/),
+    ).toBeTruthy();
 
     const history = (await port.readSnapshot(['推移'])).sheets[0]!;
     expect(text(history.values[0]?.[0])).toBe('推移（令和2年度～令和3年度）');

@@ -147,7 +147,14 @@ export function useConsolidateTab(
         // The list shows the year used; it stays the files' choice until the user picks one.
         setFiscalYear(used);
         host.touch();
-        return consolidationMessage(consolidationCounts(r));
+        const outcome = consolidationMessage(consolidationCounts(r));
+        if (history.length === 0) return outcome;
+        // As the CLI's summary: which years the 推移 sheet shows.
+        const years = [...new Set([...history.map((h) => h.fiscalYear), used])].sort((a, b) => a - b);
+        return {
+          ...outcome,
+          message: `${outcome.message}「推移」シートに${years.map(formatFiscalYear).join('・')}の推移を書きました。`,
+        };
       } catch (e) {
         dispatch({ type: 'failed' });
         throw e;
