@@ -23,7 +23,8 @@ beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   run = await runCli(dir, 'demo', '--out', 'demo');
   master = await readSheets(new Uint8Array(await readFile(join(dir, 'demo', 'master.xlsx'))));
-});
+  // The demo goes on into its second year (demoYears.test.ts): longer than the default 10 s under load.
+}, 120_000);
 afterAll(() => cleanup());
 
 const sheet = (name: string): SheetSnapshot => {
