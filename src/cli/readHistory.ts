@@ -38,7 +38,7 @@ export async function readHistory(
 export function historyLine(past: readonly HistoryYear[], current: number): string {
   const years = [...new Set([...past.map((y) => y.fiscalYear), current])].sort((a, b) => a - b);
   const same = past.filter((y) => y.fiscalYear === current).map((y) => `「${y.source}」`);
-  return `推移: ${years.map(formatFiscalYear).join('・')}の集計と取組項目ごとの推移を「${HISTORY_SHEET_NAME}」シートに書きました（全体計画の取組項目コードから各項目の推移へ移れます）。${
+  return `推移: ${years.map(formatFiscalYear).join('・')}の集計と取組項目ごとの推移を「${HISTORY_SHEET_NAME}」シートに書きました（全体計画の取組項目から各項目の推移へ移れます）。${
     same.length > 0
       ? `${same.join('')}は集約した年度（${formatFiscalYear(current)}）と同じ年度のため、その年度はこの集約の内容で示しました。`
       : ''

@@ -81,7 +81,7 @@ describe('suishin consolidate --history', () => {
     ]);
   });
 
-  it("links each 全体計画 row's 取組項目コード to its history, and reads back as a past master next year", async () => {
+  it("links each 全体計画 row's 取組項目 to its history, and reads back as a past master next year", async () => {
     const xml = await sheetXml('master-R3.xlsx', MASTER_SHEET_NAME);
     const links = [
       ...xml.matchAll(
@@ -89,8 +89,11 @@ describe('suishin consolidate --history', () => {
       ),
     ];
     expect(links).toHaveLength(38);
-    expect(links.every((m) => m[1] === 'A' && m[3] === HISTORY_SHEET_NAME)).toBe(true);
-    expect([Number(links[0]![2]), links[0]![5]]).toEqual([FIRST_DATA_ROW + 1, 'I-1-1-1']);
+    expect(links.every((m) => m[1] === 'D' && m[3] === HISTORY_SHEET_NAME)).toBe(true);
+    expect([Number(links[0]![2]), links[0]![5]]).toEqual([
+      FIRST_DATA_ROW + 1,
+      '① 行政情報の公開と共有 (1) 効果的な情報発信手法の研究実施',
+    ]);
     // Next spring, this master is a past year: its linked codes read as codes.
     const next = await readPastMaster(
       new Uint8Array(await readFile(join(dir, 'master-R3.xlsx'))),

@@ -57,7 +57,7 @@ export interface MasterViewInput {
   readonly remarks?: ReadonlyMap<string, string>;
   /**
    * The plan across years (this run's year among them): a 推移 sheet after 達成状況, and each 全体計画 row's
-   * 取組項目コード linked to its history there.
+   * 取組項目 linked to its history there.
    */
   readonly history?: History;
 }
@@ -98,16 +98,17 @@ export function buildMasterView(input: MasterViewInput): MasterView {
   const [submissions, achievement, log] = buildSummarySheets(c, ctx);
   const reports = reportSheets(c, form, ctx);
   if (!input.history) return { sheets: [master, submissions, achievement, log, ...reports], findings };
+  const linkColumn = masterViewColumns(form).findIndex((col) => col.header === HISTORY_LINK_HEADER);
   const masterCells = new Map(
     c.rows.map((r, i) => [
       historyKey(r.code, r.department, r.seq),
-      { sheet: MASTER_SHEET_NAME, cell: cellAddress(FIRST_DATA_ROW + i, 0) },
+      { sheet: MASTER_SHEET_NAME, cell: cellAddress(FIRST_DATA_ROW + i, linkColumn) },
     ]),
   );
   const history = buildHistorySheet(input.history, { masterCells, subtitle: ctx.subtitle });
   return {
     sheets: [
-      linkToHistory(master, c, history.anchors),
+      linkToHistory(master, c, linkColumn, history.anchors),
       submissions,
       achievement,
       history.sheet,
@@ -118,8 +119,19 @@ export function buildMasterView(input: MasterViewInput): MasterView {
   };
 }
 
-/** 全体計画 with each row's 取組項目コード linked to the row's block on the 推移 sheet. */
-function linkToHistory(master: SheetSpec, c: Consolidation, anchors: ReadonlyMap<string, string>): SheetSpec {
+/** 全体計画's column whose cells link to 推移: the item's label (the key columns stay plain values to read back). */
+export const HISTORY_LINK_HEADER = '取組項目';
+
+/**
+ * 全体計画 with each row's 取組項目 linked to the row's block on the 推移 sheet. Not the 取組項目コード: a link
+ * is a HYPERLINK formula, and a file saved without cached values (openpyxl) would lose the key a re-run reads.
+ */
+function linkToHistory(
+  master: SheetSpec,
+  c: Consolidation,
+  column: number,
+  anchors: ReadonlyMap<string, string>,
+): SheetSpec {
   const targets = new Map<number, string>();
   c.rows.forEach((r, i) => {
     const at = anchors.get(historyKey(r.code, r.department, r.seq));
@@ -127,7 +139,7 @@ function linkToHistory(master: SheetSpec, c: Consolidation, anchors: ReadonlyMap
   });
   const linked = new Set<string>();
   const cells = master.cells.map((cell) => {
-    const at = cell.column === 0 ? targets.get(cell.row) : undefined;
+    const at = cell.column === column ? targets.get(cell.row) : undefined;
     if (at === undefined) return cell;
     const style = cell.style === 'cell_warn' ? 'link_warn' : 'link';
     linked.add(style);

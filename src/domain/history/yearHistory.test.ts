@@ -206,7 +206,9 @@ describe('buildHistorySheet', () => {
     const master = view.sheets[0]!;
     const links = master.cells.filter((c) => c.link);
     expect(links).toHaveLength(c3.rows.length);
-    expect(links.every((c) => c.column === 0 && c.link!.sheet === HISTORY_SHEET_NAME)).toBe(true);
+    // The 取組項目 column, not the key columns a re-run reads back.
+    expect(links.every((c) => c.column === 3 && c.link!.sheet === HISTORY_SHEET_NAME)).toBe(true);
+    expect(links[0]!.value).toBe('① 行政情報の公開と共有 (1) 効果的な情報発信手法の研究実施');
     const plain = buildMasterView({ consolidation: c3, title: 'プラン' });
     expect(plain.sheets.map((s) => s.name)).not.toContain(HISTORY_SHEET_NAME);
     expect(plain.sheets[0]!.cells.some((c) => c.link)).toBe(false);
