@@ -125,9 +125,9 @@ describe('buildHistory', () => {
       '④ 情報通信技術 (ICT) の利活用 (1) マイナンバーカードの普及と利活用',
     ]);
     const added = item('II-2-4-3', '総務課');
-    expect(added.years.map((y) => [y.fiscalYear, y.status, y.choice])).toEqual([
-      [2020, 'absent', ''],
-      [2021, 'entry', '遅れあり'],
+    expect(added.years.map((y) => [y.fiscalYear, y.status, y.choice, y.label])).toEqual([
+      [2020, 'absent', '', '④ 情報通信技術 (ICT) の利活用 (3) 行政手続のオンライン化の検討'],
+      [2021, 'entry', '遅れあり', '④ 情報通信技術 (ICT) の利活用 (3) 行政手続のオンライン化の検討'],
     ]);
     const first = item('I-1-1-1', '総務課');
     expect(first.years.map((y) => y.choice)).toEqual(['一部達成できた', '順調']);

@@ -32,7 +32,10 @@ export interface ItemYear {
   readonly fiscalYear: number;
   /** `entry`: a row with an entry; `missing`: 未提出 that year; `absent`: no row that year. */
   readonly status: 'entry' | 'missing' | 'absent';
-  /** The item's label in that year's 体系 (an item renamed between years shows each year's name). */
+  /**
+   * The item's label in that year's 体系 (an item renamed between years shows each year's name); a year without
+   * it, its latest name.
+   */
   readonly label: string;
   /** The 集計 field's text that year ('' when none). */
   readonly choice: string;
@@ -121,13 +124,18 @@ export function buildHistory(given: readonly HistoryYear[]): History {
   }));
   const items: ItemHistory[] = order.map((k) => {
     const { code, department, seq } = keyed.get(k)!;
+    // A year without the item (or outside its 体系) shows the latest name the item has.
+    const labels = rowsOf
+      .map(({ rows }) => rows.get(k)?.planItem)
+      .flatMap((p) => (p ? [fullItemLabel(p)] : []));
+    const latest = labels[labels.length - 1] ?? '';
     return {
       code,
       department,
       seq,
       years: rowsOf.map(({ year, tally, comment, rows }): ItemYear => {
         const row = rows.get(k);
-        const label = row?.planItem ? fullItemLabel(row.planItem) : '';
+        const label = row?.planItem ? fullItemLabel(row.planItem) : latest;
         if (!row) return { fiscalYear: year.fiscalYear, status: 'absent', label, choice: '', comment: '' };
         const fields = row.entry?.fields ?? {};
         return {
