@@ -13,9 +13,9 @@ describe('nodeZipCodec', () => {
     expect(deflated.length).toBeLessThan(data.length / 10);
   });
 
-  it("writes parts that another unzipper reads back, under the CRC-32 Node's zlib computes", () => {
+  it("writes parts that another unzipper reads back, under the CRC-32 Node's zlib computes", async () => {
     const zip = new ZipWriter(nodeZipCodec);
-    zip.add('xl/worksheets/sheet1.xml', data);
+    await zip.add('xl/worksheets/sheet1.xml', data);
     const bytes = zip.finish();
     expect(unzipSync(bytes)['xl/worksheets/sheet1.xml']).toEqual(data);
     const directory = bytes.length - 22 - (46 + 'xl/worksheets/sheet1.xml'.length);

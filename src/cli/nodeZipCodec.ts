@@ -8,6 +8,6 @@ import type { ZipCodec } from '../workbook/xlsx/zipWriter';
  */
 const OPTIONS: zlib.ZlibOptions = { level: 3 };
 
-export const nodeZipCodec: ZipCodec = {
-  deflateRaw: (data) => zlib.deflateRawSync(data, OPTIONS),
-};
+export const nodeZipCodec = {
+  deflateRaw: (data: Uint8Array): Uint8Array => zlib.deflateRawSync(data, OPTIONS),
+} satisfies ZipCodec;

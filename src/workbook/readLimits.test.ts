@@ -113,8 +113,8 @@ describe('inspectParts (every part inflated as a stream, none held)', () => {
     ['over several steps', 6, `<t>${noisy(40_000)}</t>`],
   ] as const)('stops a lying part inflated %s, and reads the honest one', async (_name, level, xml) => {
     const writer = new ZipWriter({ deflateRaw: (data) => deflateSync(data, { level }) });
-    writer.add('xl/workbook.xml', '<workbook/>');
-    writer.add('xl/worksheets/sheet1.xml', xml);
+    await writer.add('xl/workbook.xml', '<workbook/>');
+    await writer.add('xl/worksheets/sheet1.xml', xml);
     const honest = writer.finish();
     expect(await inspectParts(honest)).toBeUndefined();
     const lying = lieAboutSize(honest, 'xl/worksheets/sheet1.xml', 1000);

@@ -8,6 +8,7 @@ import { buildMasterTemplate } from '../../src/domain/template/buildMasterTempla
 import type { WorkerRequest, WorkerResponse } from '../../src/taskpane/workerProtocol';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 import { readXlsxSnapshot } from '../../src/workbook/xlsx/readXlsxSnapshot';
+import { compressionStreamCodec } from '../../src/workbook/xlsx/compressionStreamCodec';
 import { SpecWorkbookPort } from '../../src/workbook/xlsx/specWorkbookPort';
 import { PackageWorkbookPort } from '../../src/workbook/xlsx/packageWorkbookPort';
 import { spawnSync } from 'node:child_process';
@@ -126,7 +127,7 @@ describe("the pane's worker reads department files with the one reader and keeps
     };
     // As useConsolidateTab in file mode with no file open: host.ensureWorkbook → the worker's create().
     const pane = await run(await factory.create());
-    const cli = await run(await SpecWorkbookPort.create());
+    const cli = await run(await SpecWorkbookPort.create(undefined, compressionStreamCodec()));
     expect(Buffer.from(pane).equals(Buffer.from(cli))).toBe(true);
     const read = await readXlsxSnapshot(pane, 'master.xlsx', { sheets: ['全体計画'] });
     expect(read.ok && read.value.sheets[0]!.name).toBe('全体計画');
@@ -183,8 +184,9 @@ print(json.dumps(ws.cell(row, 1).value))
         await consolidate(plan, sources, { factory, target: opened.value, ...options });
         const pane = await opened.value.toBuffer();
         await opened.value.close();
-        // The CLI's path (openMaster), without Node's zlib codec.
-        const cli = await PackageWorkbookPort.open(edited, 'master.xlsx');
+        // The CLI's path (openMaster), with the pane's codec in place of Node's zlib.
+        const codec = compressionStreamCodec();
+        const cli = await PackageWorkbookPort.open(edited, 'master.xlsx', { ...(codec && { codec }) });
         if (!cli.ok || !cli.value) throw new Error('the CLI path did not open the master');
         await consolidate(plan, sources, { factory, target: cli.value, ...options });
         expect(Buffer.from(pane).equals(Buffer.from(await cli.value.toBuffer()))).toBe(true);

@@ -3,6 +3,7 @@ import { ok, type Result } from '../../domain/result';
 import type { SheetSpec, WorkbookSpec } from '../../domain/template/sheetSpec';
 import type { CellMark, FileWorkbookFactory, FileWorkbookPort, OpenError, Progress } from '../port';
 import { PackageWorkbookPort } from '../xlsx/packageWorkbookPort';
+import { compressionStreamCodec } from '../xlsx/compressionStreamCodec';
 import { SpecWorkbookPort } from '../xlsx/specWorkbookPort';
 import type { ZipCodec } from '../xlsx/zipWriter';
 import { excelJsFactory } from './excelJsFactory';
@@ -69,5 +70,8 @@ export function ownWriterFactory(codec?: ZipCodec): FileWorkbookFactory {
   };
 }
 
-/** The pane's factory for files (file mode, in its worker): what the CLI writes, with the same writer. */
-export const fileFactory: FileWorkbookFactory = ownWriterFactory();
+/**
+ * The pane's factory for files (file mode, in its worker): what the CLI writes, with the same writer; the parts
+ * compressed by the platform's native DEFLATE (CompressionStream) where it has one, else by fflate's.
+ */
+export const fileFactory: FileWorkbookFactory = ownWriterFactory(compressionStreamCodec());

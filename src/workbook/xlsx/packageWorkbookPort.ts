@@ -535,16 +535,17 @@ export class PackageWorkbookPort implements FileWorkbookPort {
         nextTableId: () => ++nextTable,
       });
       const part = fresh((n) => `xl/worksheets/sheet${n}.xml`);
-      zip.add(part, xml);
+      await zip.add(part, xml);
       added.push({ part, type: `${CT}.spreadsheetml.worksheet+xml` });
       if (tables.length > 0) {
-        const tableParts = tables.map((t) => {
+        const tableParts: string[] = [];
+        for (const t of tables) {
           const tablePart = fresh((n) => `xl/tables/table${n}.xml`);
-          zip.add(tablePart, t.xml);
+          await zip.add(tablePart, t.xml);
           added.push({ part: tablePart, type: `${CT}.spreadsheetml.table+xml` });
-          return tablePart;
-        });
-        zip.add(
+          tableParts.push(tablePart);
+        }
+        await zip.add(
           relsOf(part),
           `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}">${tableParts
             .map(
@@ -567,7 +568,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
 
     // Text that needs shared strings (see SharedStrings), in a package that had none: a table of its own.
     if (sstXml === undefined && strings.size > 0) {
-      zip.add('xl/sharedStrings.xml', strings.xml());
+      await zip.add('xl/sharedStrings.xml', strings.xml());
       added.push({ part: 'xl/sharedStrings.xml', type: `${CT}.spreadsheetml.sharedStrings+xml` });
       newRels.push(
         `<Relationship Id="rId${++nextRel}" Type="${NS_R}/sharedStrings" Target="sharedStrings.xml"/>`,
@@ -621,7 +622,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     for (const name of this.order) {
       const part = partName(name);
       if (this.dropped.has(part)) continue;
-      zip.add(part, rewritten.get(part) ?? this.parts.get(part)!);
+      await zip.add(part, rewritten.get(part) ?? this.parts.get(part)!);
     }
     return zip.finish();
   }

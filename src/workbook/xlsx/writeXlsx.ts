@@ -47,17 +47,17 @@ export async function writeXlsx(
   const styles = new Styles();
   const strings = new SharedStrings();
   const active = activeIndex(workbook.sheets, options.active?.sheet);
-  const { written, tableIds } = writeSheets(zip, workbook.sheets, { styles, strings, active, options });
+  const { written, tableIds } = await writeSheets(zip, workbook.sheets, { styles, strings, active, options });
   const hasStrings = strings.size > 0;
-  zip.add('xl/workbook.xml', workbookXml(written, active));
-  zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(written.length, hasStrings));
-  zip.add('xl/styles.xml', styles.xml());
-  if (hasStrings) zip.add('xl/sharedStrings.xml', strings.xml());
-  zip.add('xl/theme/theme1.xml', THEME_XML);
-  zip.add('docProps/core.xml', corePropertiesXml(workbook.properties));
-  zip.add('docProps/app.xml', appPropertiesXml(workbook.properties));
-  zip.add('_rels/.rels', PACKAGE_RELS_XML);
-  zip.add('[Content_Types].xml', contentTypesXml(written.length, tableIds, hasStrings));
+  await zip.add('xl/workbook.xml', workbookXml(written, active));
+  await zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(written.length, hasStrings));
+  await zip.add('xl/styles.xml', styles.xml());
+  if (hasStrings) await zip.add('xl/sharedStrings.xml', strings.xml());
+  await zip.add('xl/theme/theme1.xml', THEME_XML);
+  await zip.add('docProps/core.xml', corePropertiesXml(workbook.properties));
+  await zip.add('docProps/app.xml', appPropertiesXml(workbook.properties));
+  await zip.add('_rels/.rels', PACKAGE_RELS_XML);
+  await zip.add('[Content_Types].xml', contentTypesXml(written.length, tableIds, hasStrings));
   return zip.finish();
 }
 
@@ -69,11 +69,11 @@ interface SheetsContext {
 }
 
 /** Each sheet's XML, relationships and table parts into the zip, in order; names are checked and unique. */
-function writeSheets(
+async function writeSheets(
   zip: ZipWriter,
   sheets: readonly SheetSpec[],
   { styles, strings, active, options }: SheetsContext,
-): { written: WrittenSheet[]; tableIds: number[] } {
+): Promise<{ written: WrittenSheet[]; tableIds: number[] }> {
   const names = new Set<string>();
   const written: WrittenSheet[] = [];
   let tableCount = 0;
@@ -95,9 +95,9 @@ function writeSheets(
       ...(options.overlays?.get(key) && { overlay: options.overlays.get(key)! }),
       nextTableId: () => ++tableCount,
     });
-    zip.add(`xl/worksheets/sheet${index + 1}.xml`, xml);
+    await zip.add(`xl/worksheets/sheet${index + 1}.xml`, xml);
     if (tables.length > 0) {
-      zip.add(
+      await zip.add(
         `xl/worksheets/_rels/sheet${index + 1}.xml.rels`,
         relationships(
           tables.map((t, i) => ({
@@ -107,7 +107,7 @@ function writeSheets(
           })),
         ),
       );
-      for (const t of tables) zip.add(`xl/tables/table${t.id}.xml`, t.xml);
+      for (const t of tables) await zip.add(`xl/tables/table${t.id}.xml`, t.xml);
     }
     tableIds.push(...tables.map((t) => t.id));
     written.push(w);

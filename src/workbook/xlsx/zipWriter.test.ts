@@ -1,5 +1,6 @@
 import { deflateSync, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compressionStreamCodec } from './compressionStreamCodec';
 import { ZipWriter, type ZipCodec } from './zipWriter';
 
 const decoder = new TextDecoder();
@@ -8,9 +9,12 @@ const encoder = new TextEncoder();
 /** Another level through the codec path: every reader must take its zip just the same. */
 const level1: ZipCodec = { deflateRaw: (data) => deflateSync(data, { level: 1 }) };
 
-function zipOf(codec: ZipCodec | undefined, parts: readonly (readonly [string, string])[]): Uint8Array {
+async function zipOf(
+  codec: ZipCodec | undefined,
+  parts: readonly (readonly [string, string])[],
+): Promise<Uint8Array> {
   const zip = new ZipWriter(codec);
-  for (const [name, text] of parts) zip.add(name, text);
+  for (const [name, text] of parts) await zip.add(name, text);
   return zip.finish();
 }
 
@@ -51,6 +55,7 @@ function centralDirectory(bytes: Uint8Array): DirectoryEntry[] {
 const codecs = [
   ['fflate DEFLATE (no codec)', undefined],
   ['a codec at level 1', level1],
+  ['CompressionStream, asynchronous', compressionStreamCodec()],
 ] as const;
 
 describe('ZipWriter', () => {
@@ -61,17 +66,20 @@ describe('ZipWriter', () => {
     (_, i) => [`xl/worksheets/sheet${i + 1}.xml`, `<x>${'報告'.repeat(i * 13)}${i}</x>`] as const,
   );
 
-  it.each(codecs)('writes every part, in the order added, readable by another unzipper (%s)', (_, codec) => {
-    const bytes = zipOf(codec, [...parts, ['日本語の名前.xml', '<a/>']]);
-    const read = unzipSync(bytes);
-    expect(Object.keys(read)).toEqual([...parts.map(([name]) => name), '日本語の名前.xml']);
-    for (const [name, text] of parts) expect(decoder.decode(read[name])).toBe(text);
-    expect(decoder.decode(read['日本語の名前.xml'])).toBe('<a/>');
-  });
+  it.each(codecs)(
+    'writes every part, in the order added, readable by another unzipper (%s)',
+    async (_, codec) => {
+      const bytes = await zipOf(codec, [...parts, ['日本語の名前.xml', '<a/>']]);
+      const read = unzipSync(bytes);
+      expect(Object.keys(read)).toEqual([...parts.map(([name]) => name), '日本語の名前.xml']);
+      for (const [name, text] of parts) expect(decoder.decode(read[name])).toBe(text);
+      expect(decoder.decode(read['日本語の名前.xml'])).toBe('<a/>');
+    },
+  );
 
-  it.each(codecs)('deflates every part and flags a non-ASCII name as UTF-8 (%s)', (_, codec) => {
+  it.each(codecs)('deflates every part and flags a non-ASCII name as UTF-8 (%s)', async (_, codec) => {
     const entries = centralDirectory(
-      zipOf(codec, [
+      await zipOf(codec, [
         ['a.xml', '<a/>'],
         ['体系.xml', '<b/>'],
       ]),
@@ -82,9 +90,9 @@ describe('ZipWriter', () => {
     ]);
   });
 
-  it.each(codecs)('writes the CRC-32 of each part as the zip format defines it (%s)', (_, codec) => {
+  it.each(codecs)('writes the CRC-32 of each part as the zip format defines it (%s)', async (_, codec) => {
     const entries = centralDirectory(
-      zipOf(codec, [
+      await zipOf(codec, [
         ['check.txt', '123456789'],
         ['empty.txt', ''],
       ]),
@@ -92,30 +100,55 @@ describe('ZipWriter', () => {
     expect(entries.map((e) => e.crc)).toEqual([0xcbf43926, 0]);
   });
 
-  it.each(codecs)('writes the same bytes at any time of day, stamped 1980-01-01 00:00 (%s)', (_, codec) => {
-    vi.useFakeTimers();
-    vi.setSystemTime(new Date('2025-04-20T09:14:40Z'));
-    const morning = zipOf(codec, parts);
-    vi.setSystemTime(new Date('2026-12-31T23:59:58Z'));
-    const later = zipOf(codec, parts);
-    expect(later).toEqual(morning);
-    const dosDate = (0 << 9) | (1 << 5) | 1;
-    for (const e of centralDirectory(morning)) expect([e.time, e.date]).toEqual([0, dosDate]);
-  });
+  it.each(codecs)(
+    'writes the same bytes at any time of day, stamped 1980-01-01 00:00 (%s)',
+    async (_, codec) => {
+      vi.useFakeTimers();
+      vi.setSystemTime(new Date('2025-04-20T09:14:40Z'));
+      const morning = await zipOf(codec, parts);
+      vi.setSystemTime(new Date('2026-12-31T23:59:58Z'));
+      const later = await zipOf(codec, parts);
+      expect(later).toEqual(morning);
+      const dosDate = (0 << 9) | (1 << 5) | 1;
+      for (const e of centralDirectory(morning)) expect([e.time, e.date]).toEqual([0, dosDate]);
+    },
+  );
 
-  it('takes bytes as they are, and text as UTF-8', () => {
+  it('takes bytes as they are, and text as UTF-8', async () => {
     const zip = new ZipWriter();
-    zip.add('raw.bin', new Uint8Array([0, 255, 1]));
-    zip.add('text.xml', '<t>𠮷</t>');
+    await zip.add('raw.bin', new Uint8Array([0, 255, 1]));
+    await zip.add('text.xml', '<t>𠮷</t>');
     const read = unzipSync(zip.finish());
     expect(read['raw.bin']).toEqual(new Uint8Array([0, 255, 1]));
     expect(read['text.xml']).toEqual(encoder.encode('<t>𠮷</t>'));
   });
 
-  it('refuses a 65,536th part, which a zip without ZIP64 cannot count', () => {
+  it('adds the parts of an asynchronous codec in order, one at a time', async () => {
+    let release: (() => void) | undefined;
+    const slow: ZipCodec = {
+      deflateRaw: (data) =>
+        new Promise((resolve) => (release = () => resolve(deflateSync(data, { level: 1 })))),
+    };
+    const zip = new ZipWriter(slow);
+    const first = zip.add('a.xml', '<a/>');
+    await expect(zip.add('b.xml', '<b/>')).rejects.toThrow('a part is still being added: b.xml');
+    expect(() => zip.finish()).toThrow('a part is still being added');
+    release!();
+    await first;
+    const second = zip.add('b.xml', '<b/>');
+    release!();
+    await second;
+    const read = unzipSync(zip.finish());
+    expect(Object.keys(read)).toEqual(['a.xml', 'b.xml']);
+    expect(decoder.decode(read['b.xml'])).toBe('<b/>');
+  });
+
+  it('refuses a 65,536th part, which a zip without ZIP64 cannot count', async () => {
     const nothing = deflateSync(new Uint8Array()); // deflated once: compressing is not what this case is about
     const zip = new ZipWriter({ deflateRaw: () => nothing });
-    for (let i = 0; i < 0xffff; i++) zip.add(`p${i}`, '');
-    expect(() => zip.add('one-too-many', '')).toThrow('too many parts for a zip without ZIP64: 65536');
+    for (let i = 0; i < 0xffff; i++) await zip.add(`p${i}`, '');
+    await expect(zip.add('one-too-many', '')).rejects.toThrow(
+      'too many parts for a zip without ZIP64: 65536',
+    );
   });
 });

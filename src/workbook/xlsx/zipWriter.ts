@@ -1,12 +1,13 @@
 import { Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
 
 /**
- * Compresses a part in place of fflate's own DEFLATE (Node passes its native zlib: src/cli/nodeZipCodec.ts).
- * The zip structure around it (headers, CRC-32, central directory) is fflate's either way.
+ * Compresses a part in place of fflate's own DEFLATE: Node passes its native zlib (src/cli/nodeZipCodec.ts),
+ * the pane the platform's CompressionStream (compressionStreamCodec.ts), which answers asynchronously. The
+ * zip structure around it (headers, CRC-32, central directory) is fflate's either way.
  */
 export interface ZipCodec {
   /** Raw DEFLATE (no zlib header), as a zip entry holds it, of a whole part at once. */
-  deflateRaw(data: Uint8Array): Uint8Array;
+  deflateRaw(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 
 /**
@@ -25,18 +26,21 @@ const MTIME = new Date(1980, 0, 1);
 /** Without ZIP64 the end record counts 65,535 entries at most (a master of ~65,000 sheets). */
 const MAX_ENTRIES = 0xffff;
 
-/** A part compressed whole by a codec; fflate computes its CRC-32 and size as it passes (see its README). */
-class CodecPart extends ZipPassThrough {
+/**
+ * A part compressed whole by a codec beforehand; fflate computes the CRC-32 and size of the data pushed
+ * through it (see its README) and stores the compressed bytes in its place.
+ */
+class CompressedPart extends ZipPassThrough {
   constructor(
     filename: string,
-    private readonly codec: ZipCodec,
+    private readonly compressed: Uint8Array,
   ) {
     super(filename);
     this.compression = 8; // deflate
   }
 
-  protected override process(chunk: Uint8Array, final: boolean): void {
-    this.ondata(null, this.codec.deflateRaw(chunk), final);
+  protected override process(_chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, this.compressed, final);
   }
 }
 
@@ -53,6 +57,7 @@ export class ZipWriter {
   private length = 0;
   private entries = 0;
   private done = false;
+  private adding = false;
 
   constructor(private readonly codec?: ZipCodec) {
     this.zip = new Zip((error, chunk, final) => {
@@ -63,14 +68,28 @@ export class ZipWriter {
     });
   }
 
-  /** Compress and append a part. */
-  add(name: string, content: string | Uint8Array): void {
+  /**
+   * Compress and append a part. Await it before the next add: a codec may compress asynchronously, and the
+   * parts go into the archive in the order they were added, one at a time (only one part's text is held).
+   */
+  async add(name: string, content: string | Uint8Array): Promise<void> {
+    if (this.adding) throw new Error(`a part is still being added: ${name}`);
     if (++this.entries > MAX_ENTRIES)
       throw new Error(`too many parts for a zip without ZIP64: ${this.entries}`);
     const data = typeof content === 'string' ? this.encoder.encode(content) : content;
-    const part: ZipInputFile & { push(chunk: Uint8Array, final: boolean): void } = this.codec
-      ? new CodecPart(name, this.codec)
-      : new ZipDeflate(name, { level: PORTABLE_LEVEL });
+    let part: ZipInputFile & { push(chunk: Uint8Array, final: boolean): void };
+    if (this.codec) {
+      const pending = this.codec.deflateRaw(data);
+      if (pending instanceof Uint8Array) part = new CompressedPart(name, pending);
+      else {
+        this.adding = true;
+        try {
+          part = new CompressedPart(name, await pending);
+        } finally {
+          this.adding = false;
+        }
+      }
+    } else part = new ZipDeflate(name, { level: PORTABLE_LEVEL });
     part.mtime = MTIME;
     this.zip.add(part);
     part.push(data, true);
@@ -78,6 +97,7 @@ export class ZipWriter {
 
   /** The archive: the parts, then the central directory. */
   finish(): Uint8Array {
+    if (this.adding) throw new Error('a part is still being added');
     this.zip.end();
     if (!this.done) throw new Error('the zip did not finish');
     const out = new Uint8Array(this.length);
