@@ -29,6 +29,7 @@ export interface BuiltFile {
   /** `<課>.xlsx` */
   readonly fileName: string;
   readonly bytes: Uint8Array;
+  /** The sheets a person sees: the 目次 and the 取組項目 sheets (not the hidden 様式). */
   readonly sheets: number;
 }
 
@@ -85,7 +86,9 @@ export async function buildDepartmentFiles(
     const workbook = await factory.create(spec);
     const bytes = await workbook.toBuffer();
     await workbook.close();
-    out.push({ department, fileName: departmentFileName(department), bytes, sheets: spec.sheets.length });
+    // The sheets a person sees (目次 and entry sheets): a hidden 様式 travels along uncounted.
+    const sheets = spec.sheets.filter((s) => (s.visibility ?? 'visible') === 'visible').length;
+    out.push({ department, fileName: departmentFileName(department), bytes, sheets });
   }
   onProgress?.({ done: specs.length, total: specs.length, label: '作成しました' });
   return out;
@@ -104,7 +107,11 @@ export async function buildIntoWorkbook(
     // The 目次 of one department only makes sense in its own workbook: in a shared one, keep entry sheets.
     selected.departments.length > 1 ? spec.sheets.filter((s) => s.name !== '目次') : spec.sheets,
   );
-  const fresh = sheets.filter((s) => !existing.has(s.name));
+  // Each department's spec carries the same hidden 様式 (a form other than R2's): written once, and not at
+  // all when the workbook has its 様式 already (the one the form was read from).
+  const fresh = sheets.filter(
+    (s, i) => !existing.has(s.name) && sheets.findIndex((t) => t.name === s.name) === i,
+  );
   await port.writeSheets(fresh, onProgress);
   return fresh.length;
 }

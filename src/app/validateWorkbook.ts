@@ -1,3 +1,4 @@
+import { findFormSheet, readFormSheet } from './openPlan';
 import { STAGE_LABELS, STANDARD_FORM, type FormDefinition, type Stage } from '../domain/entry/formDefinition';
 import { parseCellAddress } from '../domain/cellAddress';
 import { checkUnchangedFromLastYear } from '../domain/compare/unchangedFromLastYear';
@@ -21,6 +22,12 @@ export interface ReadOptions {
   readonly fiscalYear?: number;
   /** The form the sheets were built from: the 体系 workbook's 様式 (default: the built-in R2 form). */
   readonly form?: FormDefinition;
+}
+
+/** The workbook's own 様式 sheet read as a form, when it has one. */
+function workbookForm(snapshot: WorkbookSnapshot): ReturnType<typeof readFormSheet> | undefined {
+  const sheet = findFormSheet(snapshot.sheets.map((s) => s.name));
+  return sheet === undefined ? undefined : readFormSheet(snapshot, sheet);
 }
 
 export interface ReadResult {
@@ -57,6 +64,8 @@ export function readSnapshot(
   options: ReadOptions,
   onProgress?: Progress,
 ): ReadResult {
+  // No form given (extract without --plan): the workbook's own 様式, which a department workbook carries.
+  const form = options.form ?? workbookForm(snapshot)?.form;
   const inWorkbook = options.plan ? undefined : findPlanInWorkbook(snapshot);
   const plan = options.plan ?? inWorkbook?.parsed.plan;
   onProgress?.({ done: 1, total: 2, label: 'シートを読み取り中' });
@@ -64,7 +73,7 @@ export function readSnapshot(
     file: options.file,
     ...(plan && { plan }),
     ...(options.fiscalYear !== undefined && { fiscalYear: options.fiscalYear }),
-    ...(options.form && { form: options.form }),
+    ...(form && { form }),
   });
   onProgress?.({ done: 2, total: 2, label: '読み取りました' });
   return {
@@ -135,10 +144,13 @@ export function validateSnapshot(
   options: ValidateOptions,
   onProgress?: Progress,
 ): ValidationResult {
-  const read = readSnapshot(snapshot, options, onProgress);
+  // A department's file is checked against the form it was built from: its own 様式 sheet when it carries
+  // one (the 体系 workbook's 様式 may have moved on since), else the form given, else the built-in R2 form.
+  const own = workbookForm(snapshot);
+  const form = own?.form ?? options.form ?? STANDARD_FORM;
+  const read = readSnapshot(snapshot, { ...options, form }, onProgress);
   const entries = read.extraction.entries.map((e) => e.entry);
   const contributions = contributionsByCell(snapshot, read.extraction);
-  const form = options.form ?? STANDARD_FORM;
   const ruleFindings = [
     ...validateEntries(entries, { ...defaultContext(options.stage, read.plan), form, contributions }),
     // A rollover's sheet carries last year's values (前年度 column): text left as it was gets a warning.
@@ -153,7 +165,11 @@ export function validateSnapshot(
     ),
   ];
   const findings = inWorkbookOrder(
-    [...read.extraction.findings, ...placeFindings(ruleFindings, read.extraction)],
+    [
+      ...(own?.formFindings ?? []),
+      ...read.extraction.findings,
+      ...placeFindings(ruleFindings, read.extraction),
+    ],
     read.extraction,
   );
   const counts = countBySeverity(findings);

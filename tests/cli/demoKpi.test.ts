@@ -199,7 +199,22 @@ describe('suishin demo --sample kpi (the fictional こもれび町 on its 指標
       (r) => text(r[1]) !== '' && outcomes.has(text(r[2])),
     );
     expect(logged).toHaveLength(inputSheets);
-    expect(inputSheets).toBe(32 + 8);
+    // 32 取組項目 sheets, 8 目次, and the hidden 様式 each file carries (logged as 様式).
+    expect(inputSheets).toBe(32 + 8 + 8);
+    expect(logged.filter((r) => text(r[2]) === OUTCOME_LABELS.form)).toHaveLength(8);
+  });
+
+  it("checks a department's file alone by the 様式 it carries (no 体系 given)", async () => {
+    const file = join('demo-kpi', DEMO_DIRS.filled, '税務課.xlsx');
+    const alone = await runCli(dir, 'validate', file, '--stage', 'year-end', '--json');
+    const report = JSON.parse(alone.stdout) as {
+      findings: { code: string }[];
+      files: { summary: { entries: number } }[];
+    };
+    expect(report.files[0]?.summary.entries).toBe(
+      sample.entries.filter((e) => e.department === '税務課').length,
+    );
+    expect(report.findings.filter((f) => f.code.startsWith('extract.'))).toEqual([]);
   });
 
   it('refuses an unknown sample with the ids it knows (exit 2)', async () => {

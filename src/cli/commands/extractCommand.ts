@@ -39,6 +39,7 @@ const PLAN_SOURCE_LABELS: Readonly<Record<ReadResult['planSource'], string>> = {
 const KIND_LABELS: Readonly<Record<SheetOutcome['kind'], string>> = {
   entry: '取組項目',
   plan: '体系',
+  form: '様式',
   toc: '目次',
   'not-entry': '取組項目以外',
   unreadable: '読み取れない',

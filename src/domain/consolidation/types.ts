@@ -28,7 +28,7 @@ export interface ReceivedEntry {
 /** Every sheet of an input file, whatever it held. */
 export interface ReceivedSheet {
   readonly sheet: string;
-  readonly kind: 'entry' | 'plan' | 'toc' | 'not-entry' | 'unreadable';
+  readonly kind: 'entry' | 'plan' | 'form' | 'toc' | 'not-entry' | 'unreadable';
   /** Japanese reason for the non-entry kinds. */
   readonly reason?: string;
   /** For unreadable sheets: the text found on it, so nothing a department wrote is lost. */
@@ -65,6 +65,7 @@ export type Outcome =
   | 'empty'
   | 'flagged'
   | 'not-entry'
+  | 'form'
   | 'toc'
   | 'plan'
   | 'unreadable'
@@ -80,6 +81,7 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   empty: '未記入のため集約対象外',
   flagged: '集約（体系外・要確認）',
   'not-entry': '取組項目シートではない',
+  form: '様式',
   toc: '目次',
   plan: '体系',
   unreadable: '読み取れない',

@@ -1,20 +1,29 @@
+import { findFormHeader, REQUIRED_COLUMNS } from '../form/formColumns';
 import { normalizeKey } from '../text/normalizeKey';
 import { isPlanSheet } from './readPlanSheet';
 import { cellText, type SheetSnapshot } from './snapshot';
 
 const TOC = '目次';
 
+/** A 様式 sheet: its header row names every required 様式 column (項目, キー, 種類, 必須の時期). */
+function isFormSheet(sheet: SheetSnapshot): boolean {
+  const header = findFormHeader(sheet.values);
+  return header !== undefined && REQUIRED_COLUMNS.every((c) => header.columns[c] !== undefined);
+}
+
 /**
  * Sheets that are not read for entries: a 目次 (by its name or its first cell, checked first because a
- * table of contents may repeat the 体系's headings) and the 体系 table. Undefined: read it for forms.
+ * table of contents may repeat the 体系's headings), a 様式 (the form a department workbook was built
+ * from travels in it, hidden) and the 体系 table. Undefined: read it for forms.
  */
-export function classifySheet(sheet: SheetSnapshot): 'toc' | 'plan' | undefined {
+export function classifySheet(sheet: SheetSnapshot): 'toc' | 'form' | 'plan' | undefined {
   if (normalizeKey(sheet.name).includes(TOC)) return 'toc';
   const first = sheet.values
     .flat()
     .map(cellText)
     .find((t) => t.trim() !== '');
   if (first !== undefined && normalizeKey(first).startsWith(TOC)) return 'toc';
+  if (isFormSheet(sheet)) return 'form';
   if (isPlanSheet(sheet)) return 'plan';
   return undefined;
 }

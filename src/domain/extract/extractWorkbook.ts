@@ -5,7 +5,11 @@ import { readEntrySheet } from './readEntrySheet';
 import type { WorkbookSnapshot } from './snapshot';
 import type { ExtractOptions, SheetOutcome, WorkbookExtraction } from './types';
 
-const KIND_REASONS = { toc: '目次のシートです。', plan: '体系の表のシートです。' } as const;
+const KIND_REASONS = {
+  toc: '目次のシートです。',
+  form: '様式（取組項目シートの項目の定義）のシートです。',
+  plan: '体系の表のシートです。',
+} as const;
 
 /**
  * Read every 取組項目 form of a workbook, accounting for every sheet (hidden ones too): entries with their
@@ -69,7 +73,7 @@ function noEntrySheet(sheets: readonly SheetOutcome[], file: string): Finding[] 
   const held =
     sheets.length === 0
       ? 'シートがありません'
-      : `シート ${sheets.length} 枚（${sheets.map((s) => `「${s.sheet}」${s.kind === 'toc' ? '目次' : s.kind === 'plan' ? '体系' : s.reason === '空のシートです。' ? '空' : '様式なし'}`).join('、')}）のどれにも取組項目の様式がありません`;
+      : `シート ${sheets.length} 枚（${sheets.map((s) => `「${s.sheet}」${s.kind === 'toc' ? '目次' : s.kind === 'plan' ? '体系' : s.kind === 'form' ? '様式' : s.reason === '空のシートです。' ? '空' : '様式なし'}`).join('、')}）のどれにも取組項目の様式がありません`;
   return [
     finding(
       'extract.no-entry-sheet',

@@ -60,7 +60,7 @@ export interface RetiredField {
   readonly text: string;
 }
 
-export type SheetKind = 'entry' | 'plan' | 'toc' | 'not-entry' | 'unreadable';
+export type SheetKind = 'entry' | 'plan' | 'form' | 'toc' | 'not-entry' | 'unreadable';
 
 /** Every sheet of a workbook is accounted for: what it was taken for, how many entries it gave, and why not. */
 export interface SheetOutcome {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { KPI_FORM } from '../../../tests/helpers/kpiForm';
 import { cellAddress } from '../cellAddress';
+import { classifySheet } from '../extract/classifySheet';
+import { FORM_SHEET_NAME } from '../form/formColumns';
+import { parseFormGrid } from '../form/parseFormSheet';
 import { planItems } from '../plan/planItems';
 import { r2Sample } from '../sample/r2';
 import { buildDepartmentWorkbook } from './buildDepartmentWorkbook';
@@ -8,7 +12,7 @@ import { entryLayout, inputAddress, requiredInputs } from './entryLayout';
 import { parseSheetMeta } from './sheetMeta';
 import { isValidSheetName, sheetNameKey } from './sheetName';
 import type { WorkbookSpec } from './sheetSpec';
-import { specCell } from './specToSnapshot';
+import { specCell, specToSnapshot } from './specToSnapshot';
 
 const { plan, entries } = r2Sample();
 const ALL_DEPARTMENT_ITEMS = ['I-1-1-1', 'I-2-2-1', 'II-1-4-1', 'II-2-4-2'];
@@ -126,5 +130,23 @@ describe('buildDepartmentWorkbook (R2)', () => {
       entries: foreign,
     });
     expect(wb.sheets).toHaveLength(1 + ALL_DEPARTMENT_ITEMS.length);
+  });
+});
+
+describe('the form a department workbook carries', () => {
+  it('the R2 form needs no sheet: the workbook holds its 目次 and entry sheets only', () => {
+    const wb = buildDepartmentWorkbook({ plan, department: '総務課', fiscalYear: 2020 });
+    expect(wb.sheets.some((s) => s.name === FORM_SHEET_NAME)).toBe(false);
+  });
+
+  it('another form travels as a hidden, protected 様式 sheet that the reader takes for a 様式, not an entry', () => {
+    const wb = buildDepartmentWorkbook({ plan, department: '総務課', fiscalYear: 2020, form: KPI_FORM });
+    const form = wb.sheets.at(-1)!;
+    expect(form).toMatchObject({ name: FORM_SHEET_NAME, visibility: 'hidden', protect: true });
+    const snapshot = specToSnapshot(form);
+    expect(classifySheet(snapshot)).toBe('form');
+    expect(parseFormGrid(snapshot.values).form.fields.map((f) => f.key)).toEqual(
+      KPI_FORM.fields.map((f) => f.key),
+    );
   });
 });

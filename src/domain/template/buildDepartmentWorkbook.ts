@@ -3,6 +3,8 @@ import type { Entry } from '../entry/types';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { itemsForDepartment } from '../plan/planItems';
 import type { Plan } from '../plan/types';
+import { buildFormSheet } from '../form/buildFormSheet';
+import { FORM_SHEET_NAME } from '../form/formColumns';
 import { buildEntrySheet } from './buildEntrySheet';
 import { buildTocSheet, tocRowFor, type TocRow } from './buildTocSheet';
 import { entrySheetName, TOC_SHEET_NAME } from './sheetName';
@@ -85,8 +87,14 @@ export function buildDepartmentWorkbook(input: DepartmentWorkbookInput): Workboo
       rows.push(tocRowFor(item, seq, sheetName, form));
     }
   }
+  // A form of the 様式 sheet travels with the workbook (hidden, protected), so that validating the returned
+  // file alone reads it by the form it was built from. The built-in R2 form needs no sheet.
+  const formSheet: SheetSpec[] =
+    form.id === STANDARD_FORM.id
+      ? []
+      : [{ ...buildFormSheet(form), name: FORM_SHEET_NAME, visibility: 'hidden', protect: true }];
   return {
-    sheets: [buildTocSheet({ department, fiscalYear, rows }), ...sheets],
+    sheets: [buildTocSheet({ department, fiscalYear, rows }), ...sheets, ...formSheet],
     properties: { title: departmentWorkbookTitle(fiscalYear, department, title), subject: department },
   };
 }

@@ -63,7 +63,7 @@ export const sourceInput = (f: PickedFile): SourceInput => ({
 /** Outcomes that took the sheet into 全体計画. */
 const TAKEN = new Set<Outcome>(['consolidated', 'merged', 'flagged', 'compiled-kept']);
 /** Outcomes not worth a word on the file's row (the sheets of the form itself). */
-const QUIET = new Set<Outcome>(['toc', 'plan', 'rejected']);
+const QUIET = new Set<Outcome>(['toc', 'plan', 'form', 'rejected']);
 /** Outcomes that leave a file's content out of 全体計画 though it was read: the file needs a look. */
 const NEEDS_CHECK = new Set<string>(['wrong-year', 'unreadable', 'duplicate']);
 
