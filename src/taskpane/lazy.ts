@@ -71,4 +71,5 @@ export const fileModePreloads = (
   () => loadSample('r2'),
   loadZip,
   () => import(/* webpackChunkName: "master-template" */ './tabs/masterTemplate'),
+  () => import(/* webpackChunkName: "rollover" */ './tabs/rolloverRun'),
 ];

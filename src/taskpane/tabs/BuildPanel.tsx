@@ -1,6 +1,8 @@
 import { BuildTab } from './BuildTab';
 import type { PanelProps } from './panels';
 import { useBuildTab } from './useBuildTab';
+import { RolloverSection } from './RolloverSection';
+import { useRollover } from './useRollover';
 
 /** Which form the sheets follow (the workbook's 様式, else the built-in R2 form: formOf). */
 const formNote = ({ form, formSheet }: Pick<PanelProps, 'form' | 'formSheet'>): string =>
@@ -11,6 +13,7 @@ const formNote = ({ form, formSheet }: Pick<PanelProps, 'form' | 'formSheet'>): 
 /** シート作成 with its state. */
 export function BuildPanel(props: PanelProps) {
   const b = useBuildTab(props.host, props.plan, props.hasWorkbook, props.today, props.form);
+  const r = useRollover(props.host, props.plan, props.form, props.planTitle);
   return (
     <BuildTab
       plan={props.plan}
@@ -24,6 +27,8 @@ export function BuildPanel(props: PanelProps) {
       state={b.state}
       onBuild={b.build}
       onGoToPlan={props.onGoToPlan}
-    />
+    >
+      <RolloverSection r={r} disabled={b.state.phase === 'running'} />
+    </BuildTab>
   );
 }

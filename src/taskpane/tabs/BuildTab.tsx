@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentTableRegular } from '@fluentui/react-icons/svg/document-table';
-import type { Dispatch } from 'react';
+import type { Dispatch, ReactNode } from 'react';
 import { itemsForDepartment } from '../../domain/plan/planItems';
 import type { Plan } from '../../domain/plan/types';
 import { PlanFirst } from '../components/PlanFirst';
@@ -45,6 +45,8 @@ export interface BuildTabProps {
   readonly state: OperationState;
   readonly onBuild: () => void;
   readonly onGoToPlan: () => void;
+  /** What follows the build (引継ぎ: from last year's master, with or without a 体系 open). */
+  readonly children?: ReactNode;
 }
 
 /** シート作成: 年度, departments, where to put the sheets; then one button. */
@@ -58,6 +60,7 @@ export function BuildTab(props: BuildTabProps) {
         <PlanFirst onGoToPlan={props.onGoToPlan}>
           シートは体系の取組項目と実践課から作成します。体系タブで体系のあるブックを開くか、サンプルを挿入してください。
         </PlanFirst>
+        {props.children}
       </div>
     );
   const running = props.state.phase === 'running';
@@ -133,6 +136,7 @@ export function BuildTab(props: BuildTabProps) {
         {chosen.length === 0 ? '課を選んでください' : `シートを作成（${chosen.length} 課・${sheets} シート）`}
       </Button>
       <OperationStatus state={props.state} />
+      {props.children}
     </div>
   );
 }
