@@ -1,7 +1,7 @@
 import { findFormSheet, readFormSheet } from './openPlan';
 import { STAGE_LABELS, STANDARD_FORM, type FormDefinition, type Stage } from '../domain/entry/formDefinition';
 import { parseCellAddress } from '../domain/cellAddress';
-import { checkUnchangedFromLastYear } from '../domain/compare/unchangedFromLastYear';
+import { changeExpectedKeys, checkUnchangedFromLastYear } from '../domain/compare/unchangedFromLastYear';
 import { entryKeyString } from '../domain/entry/types';
 import { extractWorkbook } from '../domain/extract/extractWorkbook';
 import { cellText, type WorkbookSnapshot } from '../domain/extract/snapshot';
@@ -160,6 +160,7 @@ export function validateSnapshot(
             e.entry,
             { ...e.entry, fiscalYear: e.previous.fiscalYear, fields: e.previous.fields },
             form,
+            { keys: changeExpectedKeys(form) },
           )
         : [],
     ),

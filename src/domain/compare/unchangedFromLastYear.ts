@@ -150,3 +150,11 @@ export function countUnchangedByDepartment(findings: readonly Finding[]): Map<st
       counts.set(f.place.department, (counts.get(f.place.department) ?? 0) + 1);
   return counts;
 }
+
+/**
+ * The fields expected to change from last year: 文章 fields not carried on purpose. A field with 引継ぎ ○
+ * starts as last year's text (目指す姿 of a multi-year plan stays), so it is not flagged for staying; a 参考
+ * field or one that starts empty (評価・検証, 進捗状況) is.
+ */
+export const changeExpectedKeys = (form: FormDefinition): FieldKey[] =>
+  form.fields.filter((f) => f.kind === 'text' && f.carry !== 'carry').map((f) => f.key);

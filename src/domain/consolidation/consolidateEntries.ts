@@ -3,6 +3,7 @@ import { groupBy } from './groupBy';
 import { STANDARD_FORM, type FormDefinition, type Stage } from '../entry/formDefinition';
 import { entryKeyString, type Entry } from '../entry/types';
 import {
+  changeExpectedKeys,
   checkUnchangedEntries,
   previousByKey,
   UNCHANGED_FROM_LAST_YEAR_CODE,
@@ -124,13 +125,11 @@ function unchangedFromLastYear(
   already: readonly Finding[],
 ): Finding[] {
   const flagged = new Set(already.filter((f) => f.code === UNCHANGED_FROM_LAST_YEAR_CODE).map(findingField));
-  // Fields carried on purpose (引継ぎ ○) start as last year's text: only the others are expected to change.
-  const keys = form.fields.filter((f) => f.kind === 'text' && f.carry !== 'carry').map((f) => f.key);
   return checkUnchangedEntries(
     placed.map((p) => p.entry),
     previousByKey(lastYear),
     form,
-    { keys },
+    { keys: changeExpectedKeys(form) },
   ).filter((f) => !flagged.has(findingField(f)));
 }
 
