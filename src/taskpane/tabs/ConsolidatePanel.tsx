@@ -8,7 +8,15 @@ import { usePublish } from './usePublish';
 export function ConsolidatePanel(props: PanelProps) {
   const { host } = props;
   const past = usePastMasters(host);
-  const c = useConsolidateTab(host, props.plan, props.planYear, props.planTitle, props.today, past.years);
+  const c = useConsolidateTab(
+    host,
+    props.plan,
+    props.planYear,
+    props.planTitle,
+    props.today,
+    past.years,
+    props.form,
+  );
   const publishing = usePublish(host, props.plan, props.planTitle, c.result);
   return (
     <ConsolidateTab

@@ -6,7 +6,7 @@ import {
   type ConsolidateResult,
 } from '../../app/consolidate';
 import { consolidationReport } from '../../app/consolidationReport';
-import type { Stage } from '../../domain/entry/formDefinition';
+import type { FormDefinition, Stage } from '../../domain/entry/formDefinition';
 import { decidedYear, type YearDecision, type YearFiles } from '../../domain/fiscal/decideFiscalYear';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { localStamp } from '../../domain/fiscal/localStamp';
@@ -79,6 +79,8 @@ export function useConsolidateTab(
   today: Date = new Date(),
   /** Past years' masters (「過去の集約ファイルを追加」): the master gets a 推移 sheet over them. */
   history: readonly HistoryYear[] = [],
+  /** The 体系 workbook's 様式 (default: the built-in R2 form): the files are read and the master built by it. */
+  form?: FormDefinition,
 ) {
   const [files, dispatch] = useReducer(filesReducer, []);
   const [stage, setStage] = useState<Stage>('year-end');
@@ -122,7 +124,12 @@ export function useConsolidateTab(
       };
       try {
         const factory = await host.loadFactory();
-        const read = await readSources(plan, inputs, { factory, fiscalYear, onProgress: progress });
+        const read = await readSources(plan, inputs, {
+          factory,
+          fiscalYear,
+          onProgress: progress,
+          ...(form && { form }),
+        });
         // Decided over the files just read, as the CLI does: nothing is read twice to learn their year.
         const year = decideRunYear(read, yearChosen ? { explicit: fiscalYear } : { fallback: fiscalYear });
         const used = decidedYear(year);
@@ -140,6 +147,7 @@ export function useConsolidateTab(
           stamp: localStamp(new Date()),
           title: planTitle ?? DEFAULT_PLAN_TITLE,
           onProgress: progress,
+          ...(form && { form }),
           ...(history.length > 0 && { history }),
         });
         dispatch({ type: 'finished', consolidation: r.consolidation });
@@ -160,7 +168,7 @@ export function useConsolidateTab(
         throw e;
       }
     }, '集約しています');
-  }, [host, plan, files, stage, fiscalYear, yearChosen, planTitle, history, op, reading]);
+  }, [host, plan, files, stage, fiscalYear, yearChosen, planTitle, history, form, op, reading]);
 
   const downloadMaster = useCallback(async () => {
     const bytes = await host.saveCurrent?.();
