@@ -1,0 +1,145 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readDepartmentFile } from '../../src/app/readDepartmentFile';
+import { validateSnapshot } from '../../src/app/validateWorkbook';
+import type { CliIo } from '../../src/cli/cliIo';
+import { main } from '../../src/cli/main';
+import { fieldText } from '../../src/domain/entry/types';
+import { planItems } from '../../src/domain/plan/planItems';
+import { r2Sample } from '../../src/domain/sample/r2';
+import {
+  downloads,
+  itMadeNoRequests,
+  launchBrowser,
+  openPane,
+  seriousViolations,
+  tab,
+  type Pane,
+} from './pane';
+
+const baseUrl = inject('baseUrl');
+const quiet: CliIo = {
+  stdout: { write: () => true },
+  stderr: { write: () => true },
+  cwd: '/',
+  now: () => new Date(2021, 2, 20, 9, 0, 0),
+};
+const R2 = r2Sample();
+const DEPARTMENT = '総務課';
+
+/** A department workbook's entries and 前年度 values as the validator reads them (the project's reader). */
+async function entriesOf(path: string) {
+  const read = await readDepartmentFile(new Uint8Array(readFileSync(path)), path);
+  if (!read.ok) throw new Error(read.error.message);
+  const result = validateSnapshot(read.value, {
+    file: path,
+    stage: 'plan',
+    plan: R2.plan,
+    fiscalYear: 2021,
+  });
+  expect(result.findings.filter((f) => f.code === 'extract.unread-text')).toEqual([]);
+  return result.extraction.entries.map((e) => ({ entry: e.entry, previous: e.previous }));
+}
+
+/**
+ * シート作成's 「前年度の全体計画から作成（引継ぎ）」 in file mode (issue 17): the demo's R2 master rolled over
+ * to 令和3年度 gives the department workbooks `suishin rollover` gives, carried fields holding R2's text and the
+ * 前年度 column R2's 評価・検証.
+ */
+describe('引継ぎ (rollover) in file mode (issue 17)', () => {
+  let browser: Browser | undefined;
+  let opened: Pane | undefined;
+  const pane = (): Pane => {
+    if (!opened) throw new Error('the pane is not open');
+    return opened;
+  };
+  let dir = '';
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // axe-core is injected as an inline script, which the page's own CSP (rightly) refuses.
+    opened = await openPane(browser, baseUrl, { bypassCsp: true });
+    dir = mkdtempSync(join(tmpdir(), 'suishin-rollover-'));
+    const demo = await main(['demo', '--out', join(dir, 'demo')], quiet);
+    if (demo !== 0) throw new Error(`demo exited ${demo}`);
+    const cli = await main(
+      ['rollover', join(dir, 'demo', 'master.xlsx'), '--year', '令和3年度', '--out', join(dir, 'cli')],
+      quiet,
+    );
+    if (cli !== 0) throw new Error(`rollover exited ${cli}`);
+  }, 120_000);
+  afterAll(async () => {
+    await opened?.close();
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rolls the R2 master over to 令和3年度 and downloads a department workbook equal to the CLI’s', async () => {
+    const { page } = pane();
+    const { tab: build, panel } = tab(page, 'シート作成');
+    await build.click();
+    const section = panel.getByRole('region', { name: '前年度の全体計画から作成（引継ぎ）' });
+    await section
+      .getByLabel('前年度の全体計画', { exact: true })
+      .setInputFiles(join(dir, 'demo', 'master.xlsx'));
+    await section.getByText('は令和2年度の全体計画です（記入 37 行）', { exact: false }).waitFor();
+    const year = section.getByRole('combobox', { name: '作成する年度' });
+    expect(await year.locator('option:checked').textContent()).toBe('令和3年度');
+    await section.getByRole('button', { name: '令和3年度のブックを引き継いで作成' }).click();
+    const result = section.getByRole('region', { name: '引継ぎの結果' });
+    await result.waitFor();
+    expect(
+      await result.getByRole('list', { name: '取組項目の対応' }).getByRole('listitem').allTextContents(),
+    ).toEqual(['同じ 21', '番号変更 0', '名称変更 0', '対応表で指定 0', '対応なし 0', '新規 0']);
+    await result.getByText('引き継がない記入はありません。').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const [saved] = await downloads(page, 1, () =>
+      result.getByRole('button', { name: `${DEPARTMENT}.xlsx をダウンロード` }).click(),
+    );
+    expect(saved!.name).toBe(`${DEPARTMENT}.xlsx`);
+    const fromPane = await entriesOf(saved!.path);
+    const fromCli = await entriesOf(join(dir, 'cli', `${DEPARTMENT}.xlsx`));
+    expect(fromPane.length).toBeGreaterThan(0);
+    expect(fromPane).toEqual(fromCli);
+
+    // R2's own text in the carried fields; R2's 評価・検証 only in 前年度.
+    const all = new Set(
+      planItems(R2.plan)
+        .filter((p) => p.item.assignment.kind === 'all')
+        .map((p) => p.code),
+    );
+    const own = R2.entries.filter((e) => e.department === DEPARTMENT && !all.has(e.code));
+    expect(own.length).toBeGreaterThan(0);
+    for (const r2 of own) {
+      const got = fromPane.find((e) => e.entry.code === r2.code && e.entry.seq === r2.seq)!;
+      expect(got.entry.fiscalYear).toBe(2021);
+      expect(got.entry.fields.goal).toBe(fieldText(r2.fields, 'goal'));
+      expect(got.entry.fields.evaluation).toBe('');
+      expect(got.previous?.fiscalYear).toBe(2020);
+      expect(fieldText(got.previous?.fields ?? {}, 'evaluation')).toBe(fieldText(r2.fields, 'evaluation'));
+    }
+    expect(own.some((e) => fieldText(e.fields, 'evaluation') !== '')).toBe(true);
+
+    const [mapping] = await downloads(page, 1, () =>
+      result.getByRole('button', { name: '対応表 (mapping.json)' }).click(),
+    );
+    expect(readFileSync(mapping!.path, 'utf8')).toBe(readFileSync(join(dir, 'cli', 'mapping.json'), 'utf8'));
+  });
+
+  it('fits 320 px: nothing in the section reaches past the pane’s right edge', async () => {
+    const { page } = pane();
+    await page.setViewportSize({ width: 320, height: 900 });
+    const section = page.getByRole('region', { name: '前年度の全体計画から作成（引継ぎ）' });
+    await section.getByRole('region', { name: '引継ぎの結果' }).waitFor();
+    const widest = await section.evaluate((root) =>
+      Math.max(...[root, ...root.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right)),
+    );
+    expect(widest).toBeLessThanOrEqual(320);
+    if (process.env.ROLLOVER_SHOT) await section.screenshot({ path: process.env.ROLLOVER_SHOT });
+  });
+
+  itMadeNoRequests(pane);
+});
