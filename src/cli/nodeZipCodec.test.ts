@@ -16,7 +16,7 @@ describe('nodeZipCodec', () => {
   it("writes parts that another unzipper reads back, under the CRC-32 Node's zlib computes", async () => {
     const zip = new ZipWriter(nodeZipCodec);
     await zip.add('xl/worksheets/sheet1.xml', data);
-    const bytes = zip.finish();
+    const bytes = await zip.finish();
     expect(unzipSync(bytes)['xl/worksheets/sheet1.xml']).toEqual(data);
     const directory = bytes.length - 22 - (46 + 'xl/worksheets/sheet1.xml'.length);
     expect(new DataView(bytes.buffer, bytes.byteOffset).getUint32(directory + 16, true)).toBe(

@@ -115,7 +115,7 @@ describe('inspectParts (every part inflated as a stream, none held)', () => {
     const writer = new ZipWriter({ deflateRaw: (data) => deflateSync(data, { level }) });
     await writer.add('xl/workbook.xml', '<workbook/>');
     await writer.add('xl/worksheets/sheet1.xml', xml);
-    const honest = writer.finish();
+    const honest = await writer.finish();
     expect(await inspectParts(honest)).toBeUndefined();
     const lying = lieAboutSize(honest, 'xl/worksheets/sheet1.xml', 1000);
     expect(await inspectParts(lying)).toEqual({

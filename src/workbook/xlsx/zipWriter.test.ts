@@ -118,29 +118,50 @@ describe('ZipWriter', () => {
     const zip = new ZipWriter();
     await zip.add('raw.bin', new Uint8Array([0, 255, 1]));
     await zip.add('text.xml', '<t>𠮷</t>');
-    const read = unzipSync(zip.finish());
+    const read = unzipSync(await zip.finish());
     expect(read['raw.bin']).toEqual(new Uint8Array([0, 255, 1]));
     expect(read['text.xml']).toEqual(encoder.encode('<t>𠮷</t>'));
   });
 
-  it('adds the parts of an asynchronous codec in order, one at a time', async () => {
-    let release: (() => void) | undefined;
+  it('appends the parts of an asynchronous codec in the order added, whichever finishes first', async () => {
+    const waiting: (() => void)[] = [];
     const slow: ZipCodec = {
       deflateRaw: (data) =>
-        new Promise((resolve) => (release = () => resolve(deflateSync(data, { level: 1 })))),
+        new Promise((resolve) => waiting.push(() => resolve(deflateSync(data, { level: 1 })))),
     };
     const zip = new ZipWriter(slow);
-    const first = zip.add('a.xml', '<a/>');
-    await expect(zip.add('b.xml', '<b/>')).rejects.toThrow('a part is still being added: b.xml');
-    expect(() => zip.finish()).toThrow('a part is still being added');
-    release!();
-    await first;
-    const second = zip.add('b.xml', '<b/>');
-    release!();
-    await second;
-    const read = unzipSync(zip.finish());
-    expect(Object.keys(read)).toEqual(['a.xml', 'b.xml']);
-    expect(decoder.decode(read['b.xml'])).toBe('<b/>');
+    const names = Array.from({ length: 5 }, (_, i) => `p${i}.xml`);
+    for (const name of names) await zip.add(name, `<${name}/>`);
+    expect(waiting).toHaveLength(5); // all five compressing at once
+    for (const release of [...waiting].reverse()) release(); // the last part done first
+    const read = unzipSync(await zip.finish());
+    expect(Object.keys(read)).toEqual(names);
+    for (const name of names) expect(decoder.decode(read[name])).toBe(`<${name}/>`);
+  });
+
+  it('waits while eight parts are compressing, so only a few parts are held at once', async () => {
+    const waiting: (() => void)[] = [];
+    const slow: ZipCodec = {
+      deflateRaw: (data) =>
+        new Promise((resolve) => waiting.push(() => resolve(deflateSync(data, { level: 1 })))),
+    };
+    const zip = new ZipWriter(slow);
+    for (let i = 0; i < 8; i++) await zip.add(`p${i}.xml`, '<x/>');
+    let ninth = false;
+    const adding = zip.add('p8.xml', '<x/>').then(() => (ninth = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ninth).toBe(false);
+    waiting[0]!();
+    await adding;
+    expect(ninth).toBe(true);
+    for (const release of waiting.slice(1)) release();
+    expect(Object.keys(unzipSync(await zip.finish()))).toHaveLength(9);
+  });
+
+  it("reports a codec's failure when the archive is finished", async () => {
+    const zip = new ZipWriter({ deflateRaw: () => Promise.reject(new Error('deflate failed')) });
+    await zip.add('a.xml', '<a/>');
+    await expect(zip.finish()).rejects.toThrow('deflate failed');
   });
 
   it('refuses a 65,536th part, which a zip without ZIP64 cannot count', async () => {

@@ -50,6 +50,15 @@ class CompressedPart extends ZipPassThrough {
  * (fflate flags non-ASCII ones). No ZIP64: parts and the archive stay far below 4 GiB (the read limits
  * refuse much less).
  */
+/**
+ * Parts an asynchronous codec may compress at once (Node's CompressionStream runs on the thread pool while
+ * the next sheet's XML is built; each call has a fixed cost a queue hides). Bounds what is held: the text
+ * of this many parts at most.
+ */
+const IN_FLIGHT = 8;
+
+type Part = ZipInputFile & { push(chunk: Uint8Array, final: boolean): void };
+
 export class ZipWriter {
   private readonly encoder = new TextEncoder();
   private readonly chunks: Uint8Array[] = [];
@@ -57,7 +66,9 @@ export class ZipWriter {
   private length = 0;
   private entries = 0;
   private done = false;
-  private adding = false;
+  /** Parts an asynchronous codec is compressing, appended to the archive in the order they were added. */
+  private tail: Promise<void> = Promise.resolve();
+  private readonly inFlight: Promise<void>[] = [];
 
   constructor(private readonly codec?: ZipCodec) {
     this.zip = new Zip((error, chunk, final) => {
@@ -68,36 +79,37 @@ export class ZipWriter {
     });
   }
 
-  /**
-   * Compress and append a part. Await it before the next add: a codec may compress asynchronously, and the
-   * parts go into the archive in the order they were added, one at a time (only one part's text is held).
-   */
-  async add(name: string, content: string | Uint8Array): Promise<void> {
-    if (this.adding) throw new Error(`a part is still being added: ${name}`);
-    if (++this.entries > MAX_ENTRIES)
-      throw new Error(`too many parts for a zip without ZIP64: ${this.entries}`);
-    const data = typeof content === 'string' ? this.encoder.encode(content) : content;
-    let part: ZipInputFile & { push(chunk: Uint8Array, final: boolean): void };
-    if (this.codec) {
-      const pending = this.codec.deflateRaw(data);
-      if (pending instanceof Uint8Array) part = new CompressedPart(name, pending);
-      else {
-        this.adding = true;
-        try {
-          part = new CompressedPart(name, await pending);
-        } finally {
-          this.adding = false;
-        }
-      }
-    } else part = new ZipDeflate(name, { level: PORTABLE_LEVEL });
+  private append(part: Part, data: Uint8Array): void {
     part.mtime = MTIME;
     this.zip.add(part);
     part.push(data, true);
   }
 
+  /**
+   * Compress and append a part; parts go into the archive in the order they were added. With an asynchronous
+   * codec a few parts are compressed at once: await each add (it waits while IN_FLIGHT parts are pending).
+   */
+  async add(name: string, content: string | Uint8Array): Promise<void> {
+    if (++this.entries > MAX_ENTRIES)
+      throw new Error(`too many parts for a zip without ZIP64: ${this.entries}`);
+    const data = typeof content === 'string' ? this.encoder.encode(content) : content;
+    if (!this.codec) return this.append(new ZipDeflate(name, { level: PORTABLE_LEVEL }), data);
+    const compressed = this.codec.deflateRaw(data);
+    if (compressed instanceof Uint8Array && this.inFlight.length === 0)
+      return this.append(new CompressedPart(name, compressed), data);
+    const appended = this.tail.then(async () =>
+      this.append(new CompressedPart(name, await compressed), data),
+    );
+    this.tail = appended;
+    // A failure is reported by finish (and by the add that waits for it); the queue only holds the place.
+    this.inFlight.push(appended.catch(() => undefined));
+    while (this.inFlight.length > IN_FLIGHT) await this.inFlight.shift();
+  }
+
   /** The archive: the parts, then the central directory. */
-  finish(): Uint8Array {
-    if (this.adding) throw new Error('a part is still being added');
+  async finish(): Promise<Uint8Array> {
+    await this.tail;
+    this.inFlight.length = 0;
     this.zip.end();
     if (!this.done) throw new Error('the zip did not finish');
     const out = new Uint8Array(this.length);
