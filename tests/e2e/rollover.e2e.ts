@@ -81,13 +81,16 @@ describe('引継ぎ (rollover) in file mode (issue 17)', () => {
     const { tab: build, panel } = tab(page, 'シート作成');
     await build.click();
     const section = panel.getByRole('region', { name: '前年度の全体計画から作成（引継ぎ）' });
-    await section
-      .getByLabel('前年度の全体計画', { exact: true })
-      .setInputFiles(join(dir, 'demo', 'master.xlsx'));
+    // From the keyboard: the button opens the file chooser with Enter.
+    await section.getByRole('button', { name: '前年度の全体計画を選択' }).focus();
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(join(dir, 'demo', 'master.xlsx'));
     await section.getByText('は令和2年度の全体計画です（記入 37 行）', { exact: false }).waitFor();
     const year = section.getByRole('combobox', { name: '作成する年度' });
     expect(await year.locator('option:checked').textContent()).toBe('令和3年度');
-    await section.getByRole('button', { name: '令和3年度のブックを引き継いで作成' }).click();
+    await section.getByRole('button', { name: '令和3年度のブックを引き継いで作成' }).focus();
+    await page.keyboard.press('Enter');
     const result = section.getByRole('region', { name: '引継ぎの結果' });
     await result.waitFor();
     expect(
