@@ -145,6 +145,7 @@ export function toSourceFile(
       ...(e.yearAssumed && { yearAssumed: true as const }),
       // Fields of an older 様式 version: consolidation keeps them in 集約ログ.
       ...(e.retired && e.retired.length > 0 && { retired: e.retired }),
+      ...(e.previous && { previous: e.previous }),
     })),
     sheets: extraction.sheets.map((s) => ({
       sheet: s.sheet,

@@ -24,6 +24,7 @@ export function buildSummarySheets(c: Consolidation, ctx: ViewContext): [SheetSp
 
 /** 提出状況: per department, what was expected, received and found. */
 function submissionSheet(c: Consolidation, { year, subtitle }: ViewContext): SheetSpec {
+  const compared = c.submissions.some((s) => s.unchanged !== undefined);
   return buildTableSheet({
     name: SUBMISSION_SHEET_NAME,
     title: `提出状況（${year}）`,
@@ -39,6 +40,8 @@ function submissionSheet(c: Consolidation, { year, subtitle }: ViewContext): She
       { header: '警告', width: 6, kind: 'number' },
       { header: '状況', width: 12 },
       { header: '最新の提出ファイル', width: 21 },
+      // Only when this year was compared with last year (a past master, or rolled-over sheets).
+      ...(compared ? [{ header: '前年度と同じ', width: 10, kind: 'number' as const }] : []),
     ],
     rows: c.submissions.map((s) => [
       s.department,
@@ -59,6 +62,7 @@ function submissionSheet(c: Consolidation, { year, subtitle }: ViewContext): She
             ? '要修正'
             : '完了',
       s.lastFile ?? '',
+      ...(compared ? [s.unchanged ?? 0] : []),
     ]),
     tableName: 'Submissions',
     rowStyles: Object.fromEntries(

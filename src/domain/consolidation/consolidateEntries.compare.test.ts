@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NEAR_DUPLICATE_SHEETS_CODE } from '../compare/nearDuplicateSheets';
+import { UNCHANGED_FROM_LAST_YEAR_CODE } from '../compare/unchangedFromLastYear';
+import { buildSummarySheets } from './buildSummarySheets';
 import type { Entry } from '../entry/types';
 import { planItems } from '../plan/planItems';
 import { r2Sample } from '../sample/r2';
@@ -70,5 +72,34 @@ describe('consolidation compares what it receives (#17)', () => {
       OPTIONS,
     );
     expect(result.findings.filter((f) => f.code === NEAR_DUPLICATE_SHEETS_CODE)).toEqual([]);
+  });
+
+  it('compares with the 前年度 a rolled-over sheet carries: a pasted 評価・検証 is flagged and counted in 提出状況', () => {
+    const mine = own('総務課');
+    const pasted = mine[0]!;
+    const lastYear = { fiscalYear: 2019, fields: { evaluation: pasted.fields.evaluation! }, cells: {} };
+    const rolled: SourceFile = {
+      ...source('総務課.xlsx', mine, 1000),
+      entries: mine.map((e) => ({
+        entry: e,
+        sheet: sheetOf(e),
+        cells: CELLS,
+        ...(e === pasted && { previous: lastYear }),
+      })),
+    } as SourceFile;
+    const result = consolidateEntries(plan, [rolled], OPTIONS);
+    const unchanged = result.findings.filter((f) => f.code === UNCHANGED_FROM_LAST_YEAR_CODE);
+    expect(unchanged.map((f) => [f.place.code, f.place.field])).toEqual([[pasted.code, 'evaluation']]);
+    expect(result.submissions.find((s) => s.department === '総務課')?.unchanged).toBe(1);
+    expect(result.submissions.find((s) => s.department === '町民生活課')?.unchanged).toBe(0);
+    const sheet = buildSummarySheets(result, { year: '令和2年度', subtitle: '', fit: (t) => t })[0]!;
+    expect(sheet.cells.some((c) => c.value === '前年度と同じ')).toBe(true);
+  });
+
+  it('leaves 提出状況 without 前年度と同じ when nothing was compared with last year', () => {
+    const result = consolidateEntries(plan, [source('総務課.xlsx', own('総務課'), 1000)], OPTIONS);
+    expect(result.submissions.every((s) => s.unchanged === undefined)).toBe(true);
+    const sheet = buildSummarySheets(result, { year: '令和2年度', subtitle: '', fit: (t) => t })[0]!;
+    expect(sheet.cells.some((c) => c.value === '前年度と同じ')).toBe(false);
   });
 });

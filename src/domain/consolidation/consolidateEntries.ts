@@ -5,6 +5,7 @@ import { entryKeyString, type Entry } from '../entry/types';
 import {
   changeExpectedKeys,
   checkUnchangedEntries,
+  countUnchangedByDepartment,
   previousByKey,
   UNCHANGED_FROM_LAST_YEAR_CODE,
 } from '../compare/unchangedFromLastYear';
@@ -18,7 +19,7 @@ import { currentReadingFindings, findingDepartments, findingsBySheet } from './r
 import { selectEntries, sortSources } from './selectEntries';
 import { summarizeAchievement } from './summarizeAchievement';
 import { summarizeSubmissions } from './summarizeSubmissions';
-import type { Consolidation, LogRecord, SourceFile } from './types';
+import type { Consolidation, DepartmentSubmission, LogRecord, SourceFile } from './types';
 
 export interface ConsolidateOptions {
   /** The one run stamp written everywhere (ISO date-time). */
@@ -65,6 +66,11 @@ export function consolidateEntries(
     })),
     form,
   );
+  // Last year: the past master given (--history), else what rolled-over sheets carry in their 前年度 column.
+  const carried = selection.winners.flatMap(({ received: r }) =>
+    r.previous ? [{ ...r.entry, fiscalYear: r.previous.fiscalYear, fields: r.previous.fields }] : [],
+  );
+  const lastYear = options.lastYear ?? (carried.length > 0 ? carried : undefined);
   const validated = validateEntries(
     placed.map((p) => p.entry),
     { stage: options.stage, form, plan },
@@ -73,9 +79,7 @@ export function consolidateEntries(
     ...copies,
     ...mergeFindings,
     ...validated,
-    ...(options.lastYear
-      ? unchangedFromLastYear(placed, options.lastYear, form, [...validated, ...reading])
-      : []),
+    ...(lastYear ? unchangedFromLastYear(placed, lastYear, form, [...validated, ...reading]) : []),
   ]);
   const findings: Finding[] = [...reading, ...selection.findings, ...entryFindings.all];
   const log: LogRecord[] = [...fileRecords(sources), ...selection.log, ...placedLog];
@@ -95,23 +99,33 @@ export function consolidateEntries(
     fiscalYear: options.fiscalYear,
     form,
     rows,
-    submissions: summarizeSubmissions(
-      plan,
-      rows,
-      selection.winners,
-      findings,
-      findingDepartments(sources),
-      sources.flatMap((s) =>
-        s.kind === 'read'
-          ? s.entries.map((e) => ({ department: e.entry.department, file: s.file, modified: s.modified }))
-          : [],
+    submissions: withUnchanged(
+      summarizeSubmissions(
+        plan,
+        rows,
+        selection.winners,
+        findings,
+        findingDepartments(sources),
+        sources.flatMap((s) =>
+          s.kind === 'read'
+            ? s.entries.map((e) => ({ department: e.entry.department, file: s.file, modified: s.modified }))
+            : [],
+        ),
       ),
+      lastYear && countUnchangedByDepartment(findings),
     ),
     achievement: summarizeAchievement(plan, rows, form),
     log: sortLog(log, sources),
     findings,
   };
 }
+
+/** 提出状況's 前年度と同じ per department, when this year was compared with last year. */
+const withUnchanged = (
+  submissions: DepartmentSubmission[],
+  unchanged: ReadonlyMap<string, number> | undefined,
+): DepartmentSubmission[] =>
+  unchanged ? submissions.map((s) => ({ ...s, unchanged: unchanged.get(s.department) ?? 0 })) : submissions;
 
 /** An entry's field a finding is about: code, department, seq and field key. */
 const findingField = (f: Finding): string =>

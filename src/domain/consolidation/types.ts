@@ -1,7 +1,7 @@
 import type { FieldChange } from '../compare/entryDiff';
 import type { FieldKey, FormDefinition } from '../entry/formDefinition';
 import type { Entry } from '../entry/types';
-import type { RetiredField } from '../extract/types';
+import type { PreviousValues, RetiredField } from '../extract/types';
 import type { Finding } from '../finding';
 import type { PlanItem } from '../plan/types';
 
@@ -22,6 +22,8 @@ export interface ReceivedEntry {
   /** Set when the sheet carries no year (no label, no metadata): the entry is taken to be of the run's year. */
   readonly yearAssumed?: true;
   /** Fields of an older 様式 version that the current form lacks, with their text. */
+  /** Last year's values the sheet carries in its 前年度 column (a rolled-over workbook). */
+  readonly previous?: PreviousValues;
   readonly retired?: readonly RetiredField[];
 }
 
@@ -142,6 +144,11 @@ export interface DepartmentSubmission {
   /** Every finding on the department's sheets and files (reading, rules, 年度違い, duplicates). */
   readonly errors: number;
   readonly warnings: number;
+  /**
+   * Fields left as last year wrote them (前年度と同じ), when this year was compared with last year (a past
+   * master given, or rolled-over sheets carrying 前年度); undefined when nothing was compared.
+   */
+  readonly unchanged?: number;
   readonly lastFile?: string;
 }
 
