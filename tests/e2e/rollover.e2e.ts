@@ -1,15 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildMasterTemplateFile } from '../../src/app/buildWorkbooks';
 import { readDepartmentFile } from '../../src/app/readDepartmentFile';
 import { validateSnapshot } from '../../src/app/validateWorkbook';
 import type { CliIo } from '../../src/cli/cliIo';
 import { main } from '../../src/cli/main';
 import { fieldText } from '../../src/domain/entry/types';
 import { planItems } from '../../src/domain/plan/planItems';
+import type { Plan } from '../../src/domain/plan/types';
 import { r2Sample } from '../../src/domain/sample/r2';
+import { r3Sample } from '../../src/domain/sample/r3';
+import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 import {
   downloads,
   itMadeNoRequests,
@@ -28,16 +32,17 @@ const quiet: CliIo = {
   now: () => new Date(2021, 2, 20, 9, 0, 0),
 };
 const R2 = r2Sample();
+const R3 = r3Sample();
 const DEPARTMENT = '総務課';
 
 /** A department workbook's entries and 前年度 values as the validator reads them (the project's reader). */
-async function entriesOf(path: string) {
+async function entriesOf(path: string, plan: Plan = R2.plan) {
   const read = await readDepartmentFile(new Uint8Array(readFileSync(path)), path);
   if (!read.ok) throw new Error(read.error.message);
   const result = validateSnapshot(read.value, {
     file: path,
     stage: 'plan',
-    plan: R2.plan,
+    plan,
     fiscalYear: 2021,
   });
   expect(result.findings.filter((f) => f.code === 'extract.unread-text')).toEqual([]);
@@ -57,6 +62,7 @@ describe('引継ぎ (rollover) in file mode (issue 17)', () => {
     return opened;
   };
   let dir = '';
+  let r3Master = '';
   beforeAll(async () => {
     browser = await launchBrowser();
     // axe-core is injected as an inline script, which the page's own CSP (rightly) refuses.
@@ -69,6 +75,31 @@ describe('引継ぎ (rollover) in file mode (issue 17)', () => {
       quiet,
     );
     if (cli !== 0) throw new Error(`rollover exited ${cli}`);
+    // Next year's 体系 as 総務課 keeps it: the R3 sample's (II-2-4-1 renamed, II-2-4-3 added).
+    r3Master = join(dir, '令和3年度_全体計画.xlsx');
+    writeFileSync(
+      r3Master,
+      await buildMasterTemplateFile(excelJsFactory, {
+        plan: R3.plan,
+        fiscalYear: R3.fiscalYear,
+        title: R3.planTitle,
+        form: R3.form,
+      }),
+    );
+    const withPlan = await main(
+      [
+        'rollover',
+        join(dir, 'demo', 'master.xlsx'),
+        '--year',
+        '令和3年度',
+        '--plan',
+        r3Master,
+        '--out',
+        join(dir, 'cli-r3'),
+      ],
+      quiet,
+    );
+    if (withPlan !== 0) throw new Error(`rollover --plan exited ${withPlan}`);
   }, 120_000);
   afterAll(async () => {
     await opened?.close();
@@ -130,6 +161,47 @@ describe('引継ぎ (rollover) in file mode (issue 17)', () => {
       result.getByRole('button', { name: '対応表 (mapping.json)' }).click(),
     );
     expect(readFileSync(mapping!.path, 'utf8')).toBe(readFileSync(join(dir, 'cli', 'mapping.json'), 'utf8'));
+  });
+
+  it('with the R3 体系 open, uses it when asked and shows the renamed and the new item, as rollover --plan does', async () => {
+    const { page } = pane();
+    await tab(page, '体系').tab.click();
+    await page.locator('input[type="file"][aria-label="開くブック"]').first().setInputFiles(r3Master);
+    await page.getByRole('heading', { name: 'シート「体系」・令和3年度' }).waitFor();
+    const { tab: build, panel } = tab(page, 'シート作成');
+    await build.click();
+    const section = panel.getByRole('region', { name: '前年度の全体計画から作成（引継ぎ）' });
+    await section
+      .getByLabel('前年度の全体計画', { exact: true })
+      .setInputFiles(join(dir, 'demo', 'master.xlsx'));
+    const use = section.getByRole('checkbox', { name: /開いているブックの体系を翌年度の体系にする/ });
+    await use.check();
+    await section.getByRole('button', { name: '令和3年度のブックを引き継いで作成' }).click();
+    const result = section.getByRole('region', { name: '引継ぎの結果' });
+    await result.getByText('開いているブック「令和3年度_全体計画.xlsx」の体系で', { exact: false }).waitFor();
+    expect(
+      await result.getByRole('list', { name: '取組項目の対応' }).getByRole('listitem').allTextContents(),
+    ).toEqual(['同じ 20', '番号変更 0', '名称変更 1', '対応表で指定 0', '対応なし 0', '新規 1']);
+    expect(
+      await result
+        .getByRole('region', { name: '番号・名称が変わった取組項目' })
+        .getByRole('listitem')
+        .allTextContents(),
+    ).toEqual(['名称変更: II-2-4-1マイナンバーカードの普及 → II-2-4-1マイナンバーカードの普及と利活用']);
+    expect(
+      await result
+        .getByRole('region', { name: '新規の取組項目（前年度なし・空欄で作成）' })
+        .getByRole('listitem')
+        .allTextContents(),
+    ).toEqual(['II-2-4-3行政手続のオンライン化の検討']);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const [saved] = await downloads(page, 1, () =>
+      result.getByRole('button', { name: `${DEPARTMENT}.xlsx をダウンロード` }).click(),
+    );
+    const fromPane = await entriesOf(saved!.path, R3.plan);
+    expect(fromPane.find((e) => e.entry.code === 'II-2-4-3')?.previous).toBeUndefined();
+    expect(fromPane).toEqual(await entriesOf(join(dir, 'cli-r3', `${DEPARTMENT}.xlsx`), R3.plan));
   });
 
   it('fits 320 px: nothing in the section reaches past the pane’s right edge', async () => {
