@@ -213,6 +213,9 @@ describe('シート作成: 前年度の全体計画から作成（引継ぎ）',
     const created: string[] = [];
     renderApp(excelHost(await masterPort(), async (base64) => void created.push(base64)));
     const s = await section(true);
+    expect(
+      s.getByText(/作成した課ごとのブックと全体計画のひな形は Excel の新しいブックで開きます。/),
+    ).toBeTruthy();
     await pickMaster(s, await r2MasterBytes());
     // The open workbook's 体系 is the master's own: nothing to choose.
     await s.findByRole('combobox', { name: '作成する年度' }, T);

@@ -89,6 +89,11 @@ export function RolloverSection({ r, disabled }: { r: Rollover; disabled: boolea
       <p className={shared.hint} id={hintId}>
         前年度に集約した全体計画のブックから、翌年度の課ごとのブックを作ります。様式で「引継ぎ
         ○」の欄は前年度の文を下書きとして記入し、前年度の値（評価・検証など）は「前年度」の欄に表示します。
+        {r.canDownload
+          ? '作成した課ごとのブック・全体計画のひな形・対応表 (mapping.json) はダウンロードできます。'
+          : r.canDeliver
+            ? '作成した課ごとのブックと全体計画のひな形は Excel の新しいブックで開きます。'
+            : ''}
       </p>
       <div className={shared.row}>
         <Button
