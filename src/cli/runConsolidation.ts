@@ -9,7 +9,6 @@ import { consolidationReport } from '../app/consolidationReport';
 import type { FormDefinition, Stage } from '../domain/entry/formDefinition';
 import type { HistoryYear } from '../domain/history/yearHistory';
 import type { Plan } from '../domain/plan/types';
-import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
 import { readDepartmentFile } from '../app/readDepartmentFile';
 import { EXIT, type CliIo, type ExitCode } from './cliIo';
 import { shortNames, type InputPath } from './expandInputs';
@@ -19,6 +18,7 @@ import { progressReporter } from './progressReporter';
 import { fileSystemMessage, readInputFile } from './readInputFile';
 import { writeFileAtomic } from './writeFileAtomic';
 import { undecidedYearMessage } from './formatYearDecision';
+import { cliFileFactory } from './cliFileFactory';
 
 export interface ConsolidationRequest {
   readonly plan: Plan;
@@ -113,8 +113,8 @@ async function consolidateInto(
 
   const reporter = progressReporter(io.stderr);
   const read = await readSources(request.plan, sources, {
-    factory: excelJsFactory,
-    // Department files are only read: take their snapshots straight from the bytes, without ExcelJS.
+    factory: cliFileFactory,
+    // Department files are only read: take their snapshots straight from the bytes (the one reader).
     readSnapshot: readDepartmentFile,
     fiscalYear: request.fiscalYear,
     onProgress: reporter.progress,

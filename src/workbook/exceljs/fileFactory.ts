@@ -6,7 +6,14 @@ import { PackageWorkbookPort } from '../xlsx/packageWorkbookPort';
 import { compressionStreamCodec } from '../xlsx/compressionStreamCodec';
 import { SpecWorkbookPort } from '../xlsx/specWorkbookPort';
 import type { ZipCodec } from '../xlsx/zipWriter';
-import { excelJsFactory } from './excelJsFactory';
+
+/**
+ * ExcelJS, loaded only when a file needs it — marks on an opened file's own sheets, or a package the own
+ * writer does not rewrite — so the pane's worker reads, builds and consolidates without it (in the pane a chunk
+ * of its own, fetched on that first use).
+ */
+const excelJs = async (): Promise<FileWorkbookFactory> =>
+  (await import(/* webpackChunkName: "exceljs-fallback" */ './excelJsFactory')).excelJsFactory;
 
 /**
  * A file opened by the pane: updated by the own writer in its package (PackageWorkbookPort, as the CLI
@@ -37,7 +44,7 @@ class OpenedFile implements FileWorkbookPort {
 
   async markCells(marks: readonly CellMark[]): Promise<void> {
     if (!this.excel && marks.length > 0) {
-      const opened = await excelJsFactory.open(await this.pkg.toBuffer(), this.file);
+      const opened = await (await excelJs()).open(await this.pkg.toBuffer(), this.file);
       if (!opened.ok) throw new Error(opened.error.message);
       this.excel = opened.value;
       await this.pkg.close();
@@ -65,7 +72,7 @@ export function ownWriterFactory(codec?: ZipCodec): FileWorkbookFactory {
     async open(bytes: Uint8Array, file: string): Promise<Result<FileWorkbookPort, OpenError>> {
       const opened = await PackageWorkbookPort.open(bytes, file, { ...(codec && { codec }) });
       if (!opened.ok) return opened;
-      return opened.value ? ok(new OpenedFile(opened.value, file)) : excelJsFactory.open(bytes, file);
+      return opened.value ? ok(new OpenedFile(opened.value, file)) : (await excelJs()).open(bytes, file);
     },
   };
 }
