@@ -6,12 +6,14 @@ import { hasErrors, type Finding } from '../domain/finding';
 import { parsePlanGrid, type Grid } from '../domain/plan/parsePlanGrid';
 import type { Plan } from '../domain/plan/types';
 import { err, ok, type Result } from '../domain/result';
-import { r2Sample } from '../domain/sample/r2';
+import { STANDARD_FORM } from '../domain/entry/formDefinition';
+import { sampleById, sampleIds } from '../domain/sample/samples';
 import type { OutStream } from './cliIo';
 import { readInputFile } from './readInputFile';
 import { printPlanFindings } from './reportError';
 
-export const SAMPLE_R2 = 'sample:r2';
+const SAMPLE_PREFIX = 'sample:';
+export const SAMPLE_R2 = `${SAMPLE_PREFIX}r2`;
 
 export interface LoadedPlan {
   readonly plan: Plan;
@@ -118,18 +120,24 @@ async function fromWorkbook(bytes: Uint8Array, display: string): Promise<Result<
 
 /** The 体系 named by `--plan` (or `plan FILE`): sample:r2, a plan.json, or a workbook with a 体系 sheet. */
 export async function loadPlan(spec: string, cwd: string): Promise<Result<LoadedPlan, string>> {
-  if (spec.toLowerCase() === SAMPLE_R2) {
-    const sample = r2Sample();
+  if (spec.toLowerCase().startsWith(SAMPLE_PREFIX)) {
+    const sample = sampleById(spec.slice(SAMPLE_PREFIX.length).toLowerCase());
+    if (!sample)
+      return err(
+        `サンプル「${spec}」はありません。使えるサンプルは ${sampleIds()
+          .map((id) => `${SAMPLE_PREFIX}${id}`)
+          .join('、')} です。`,
+      );
     return ok({
       plan: sample.plan,
-      source: '組み込みサンプル R2',
+      source: `組み込みサンプル ${sample.id.toUpperCase()}`,
       fiscalYear: sample.fiscalYear,
       findings: [],
+      // The built-in R2 form needs no 様式; another sample's form is its 様式.
+      ...(sample.form !== STANDARD_FORM && { form: sample.form }),
       formFindings: [],
     });
   }
-  if (spec.toLowerCase().startsWith('sample:'))
-    return err(`サンプル「${spec}」はありません。使えるサンプルは ${SAMPLE_R2} です。`);
   const read = await readInputFile(resolve(cwd, spec), spec);
   if (!read.ok) return read;
   return /\.json$/i.test(spec)

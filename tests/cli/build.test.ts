@@ -88,3 +88,21 @@ describe('suishin build', () => {
     expect(r.stdout).toContain('例:');
   });
 });
+
+describe('suishin build --plan sample:kpi', () => {
+  it('builds the kpi sample by its own 様式 (成果指標, 実績値 …), the 様式 carried in each workbook', async () => {
+    const r = await runCli(dir, 'build', '--plan', 'sample:kpi', '--out', 'kpi', '--department', '税務課');
+    expect(r.code, r.stderr).toBe(0);
+    const sheets = await readSheets(new Uint8Array(await readFile(join(dir, 'kpi', '税務課.xlsx'))));
+    const labels = sheets[1]!.values.flat().map((v) => String(v ?? ''));
+    expect(labels).toEqual(expect.arrayContaining(['成果指標', '実績値', '達成率', '判定', '判定理由']));
+    expect(labels).not.toContain('目指す姿');
+    expect(sheets.find((s) => s.name === '様式')?.visibility).toBe('hidden');
+  });
+
+  it('names the samples it has when asked for another', async () => {
+    const r = await runCli(dir, 'build', '--plan', 'sample:r9', '--out', 'none');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('使えるサンプルは sample:r2、sample:kpi です。');
+  });
+});
