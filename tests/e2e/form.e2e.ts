@@ -107,7 +107,9 @@ describe('a 体系 workbook with its own 様式, in file mode (issue 16)', () =>
     const read = await readDepartmentFile(new Uint8Array(readFileSync(file!.path)), file!.name);
     if (!read.ok) throw new Error(read.error.message);
     const items = itemsForDepartment(kpi.plan, DEPARTMENT);
-    const entrySheets = read.value.sheets.filter((s) => s.name !== '目次');
+    // The workbook carries its 様式, hidden, so that the department's file alone is checked by it.
+    expect(read.value.sheets.find((s) => s.name === '様式')?.visibility).toBe('hidden');
+    const entrySheets = read.value.sheets.filter((s) => s.name !== '目次' && s.name !== '様式');
     expect(entrySheets.map((s) => s.name)).toEqual(items.map((i) => `${i.code} ${DEPARTMENT}`));
     for (const sheet of entrySheets) {
       const texts = new Set(sheet.values.flat().map((v) => cellText(v).trim()));
