@@ -4,17 +4,14 @@ import { encodeCsv } from '../domain/publish/encodeCsv';
 import { openDataSheet } from '../domain/publish/openDataSheet';
 import { openDataTable } from '../domain/publish/openDataTable';
 import { publishDocument, type PublishDocument } from '../domain/publish/publishDocument';
-import { readMasterRows } from '../domain/publish/readMasterRows';
 import { renderReportHtml, reportTitle } from '../domain/publish/renderReportHtml';
 import type { Plan } from '../domain/plan/types';
-import { err, ok, type Result } from '../domain/result';
+import { ok, type Result } from '../domain/result';
 import { DEFAULT_PLAN_TITLE } from '../domain/template/buildDepartmentWorkbook';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
-import { MASTER_READ_LIMITS } from '../workbook/readLimits';
-import { readXlsxSheetList, readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
 import { writeXlsx } from '../workbook/xlsx/writeXlsx';
 import type { ZipCodec } from '../workbook/xlsx/zipWriter';
-import { formOf, openPlanFile } from './openPlan';
+import { readConsolidatedMaster } from './readConsolidatedMaster';
 
 /** The three files for the town's website. */
 export const PUBLISHED_FILES = {
@@ -50,29 +47,10 @@ async function masterDocument(
   bytes: Uint8Array,
   file: string,
 ): Promise<Result<{ document: PublishDocument; notes: string[] }, string>> {
-  const opened = await openPlanFile(bytes, file);
-  if (!opened.ok) return err(opened.error.message);
-  const found = opened.value;
-  if (!found)
-    return err(`「${file}」に体系のシートがありません。集約した全体計画のブックを指定してください。`);
-  const errors = found.formFindings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) return err(errors.map((f) => f.message).join('\n'));
-  const list = readXlsxSheetList(bytes, file, MASTER_READ_LIMITS);
-  if (!list.ok) return err(list.error.message);
-  const sheet = list.value.find((s) => s.name === MASTER_SHEET_NAME);
-  if (!sheet)
-    return err(
-      `「${file}」に「${MASTER_SHEET_NAME}」シートがありません。集約（suishin consolidate）したブックを指定してください。`,
-    );
-  const read = await readXlsxSnapshot(bytes, file, { sheets: [sheet.name], limits: MASTER_READ_LIMITS });
-  if (!read.ok) return err(read.error.message);
-  const form = formOf(found);
-  const rows = readMasterRows(read.value.sheets[0]!, found.plan, form);
-  if (!rows.ok) return err(`「${file}」: ${rows.error}`);
-  const fiscalYear = rows.value.fiscalYear ?? found.fiscalYear;
-  if (fiscalYear === undefined)
-    return err(`「${file}」の「${MASTER_SHEET_NAME}」シートの表題に年度がありません（例: 令和6年度）。`);
-  const notes = rows.value.missingColumns.map(
+  const read = await readConsolidatedMaster(bytes, file);
+  if (!read.ok) return read;
+  const { found, form, fiscalYear, rows, missingColumns } = read.value;
+  const notes = missingColumns.map(
     (label) => `「${MASTER_SHEET_NAME}」シートに「${label}」の列がないため、空欄として書き出しました。`,
   );
   const document = publishDocument({
@@ -80,7 +58,7 @@ async function masterDocument(
     fiscalYear,
     plan: found.plan,
     form,
-    rows: rows.value.rows,
+    rows,
   });
   return ok({ document, notes });
 }

@@ -3,7 +3,6 @@ import type { Entry } from '../domain/entry/types';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import { planItems } from '../domain/plan/planItems';
 import type { Plan } from '../domain/plan/types';
-import { readMasterRows } from '../domain/publish/readMasterRows';
 import { err, ok, type Result } from '../domain/result';
 import { carryEntries, type LeftBehind } from '../domain/rollover/carryEntries';
 import {
@@ -17,10 +16,9 @@ import { matchItems, type ItemMatching } from '../domain/rollover/matchItems';
 import { DEFAULT_PLAN_TITLE } from '../domain/template/buildDepartmentWorkbook';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 import type { FileWorkbookFactory, Progress } from '../workbook/port';
-import { MASTER_READ_LIMITS } from '../workbook/readLimits';
-import { readXlsxSheetList, readXlsxSnapshot } from '../workbook/xlsx/readXlsxSnapshot';
 import { buildDepartmentFiles, buildMasterTemplateFile, type BuiltFile } from './buildWorkbooks';
 import { formOf, openPlanFile, type WorkbookPlan } from './openPlan';
+import { readConsolidatedMaster } from './readConsolidatedMaster';
 
 export interface WorkbookBytes {
   readonly bytes: Uint8Array;
@@ -79,32 +77,11 @@ interface ThisYear {
 
 /** A consolidated master's 体系, 様式 and 全体計画 entries (read by readMasterRows, as `publish` does). */
 async function readThisYear({ bytes, file }: WorkbookBytes): Promise<Result<ThisYear, string>> {
-  const opened = await openPlanFile(bytes, file);
-  if (!opened.ok) return err(`「${file}」を開けません: ${opened.error.message}`);
-  const found = opened.value;
-  if (!found)
-    return err(`「${file}」に体系のシートがありません。集約した全体計画のブックを指定してください。`);
-  const formErrors = found.formFindings.filter((f) => f.severity === 'error');
-  if (formErrors.length > 0) return err(formErrors.map((f) => f.message).join('\n'));
-  const list = readXlsxSheetList(bytes, file, MASTER_READ_LIMITS);
-  if (!list.ok) return err(list.error.message);
-  if (!list.value.some((s) => s.name === MASTER_SHEET_NAME))
-    return err(
-      `「${file}」に「${MASTER_SHEET_NAME}」シートがありません。集約（suishin consolidate）したブックを指定してください。`,
-    );
-  const read = await readXlsxSnapshot(bytes, file, {
-    sheets: [MASTER_SHEET_NAME],
-    limits: MASTER_READ_LIMITS,
-  });
-  if (!read.ok) return err(read.error.message);
-  const form = formOf(found);
-  const rows = readMasterRows(read.value.sheets[0]!, found.plan, form);
-  if (!rows.ok) return err(`「${file}」: ${rows.error}`);
-  const fiscalYear = rows.value.fiscalYear ?? found.fiscalYear;
-  if (fiscalYear === undefined)
-    return err(`「${file}」の「${MASTER_SHEET_NAME}」シートの表題に年度がありません（例: 令和2年度）。`);
-  const entries = rows.value.rows.flatMap((r) => (r.entry ? [{ ...r.entry, fiscalYear }] : []));
-  const notes = rows.value.missingColumns.map(
+  const read = await readConsolidatedMaster(bytes, file);
+  if (!read.ok) return read;
+  const { found, form, fiscalYear, rows, missingColumns } = read.value;
+  const entries = rows.flatMap((r) => (r.entry ? [r.entry] : []));
+  const notes = missingColumns.map(
     (label) => `「${MASTER_SHEET_NAME}」シートに「${label}」の列がないため、前年度の値を空欄としました。`,
   );
   return ok({ found, form, fiscalYear, entries, notes });
