@@ -11,9 +11,8 @@ import type { FormDefinition } from '../../domain/entry/formDefinition';
 import type { Finding } from '../../domain/finding';
 import type { CellSelection } from '../hooks/useCellSelection';
 import type { HostMode } from '../host';
-import { FindingList } from './FindingList';
 import { FormView } from './FormView';
-import { GridPreview } from './GridPreview';
+import { CellFindings } from './CellFindings';
 import { useSharedStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -82,21 +81,12 @@ export function FormSection(props: FormSectionProps) {
               </MessageBarBody>
             </MessageBar>
           )}
-          <span className={shared.hint}>
-            {props.mode === 'excel'
-              ? 'クリックすると、直すセルを選択します。'
-              : 'クリックすると、直すセルの周りを表示します。'}
-          </span>
-          <FindingList
+          <CellFindings
             label="様式の問題"
             findings={findings}
-            onSelect={props.onSelectFinding}
-            selectedKey={props.selection?.key}
-            preview={
-              props.selection?.snapshot && (
-                <GridPreview sheet={props.selection.snapshot} cell={props.selection.cell} />
-              )
-            }
+            mode={props.mode}
+            selection={props.selection}
+            onSelectFinding={props.onSelectFinding}
           />
         </>
       )}

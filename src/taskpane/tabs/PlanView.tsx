@@ -14,9 +14,8 @@ import { STANDARD_FORM } from '../../domain/entry/formDefinition';
 import type { Finding } from '../../domain/finding';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { planCounts } from '../../domain/plan/planItems';
-import { FindingList } from '../components/FindingList';
 import { FormSection } from '../components/FormSection';
-import { GridPreview } from '../components/GridPreview';
+import { CellFindings } from '../components/CellFindings';
 import { PlanTree } from '../components/PlanTree';
 import { StatTiles } from '../components/StatTiles';
 import { useSharedStyles } from '../components/styles';
@@ -102,21 +101,13 @@ export function PlanView(props: PlanViewProps) {
           </MessageBar>
         ) : (
           <>
-            <span className={shared.hint}>
-              {props.mode === 'excel'
-                ? 'クリックすると、直すセルを選択します。直したら「再読み込み」を押してください。'
-                : 'クリックすると、直すセルの周りを表示します。'}
-            </span>
-            <FindingList
+            <CellFindings
               label="体系の問題"
               findings={problems}
-              onSelect={props.onSelectFinding}
-              selectedKey={props.selection?.key}
-              preview={
-                props.selection?.snapshot && (
-                  <GridPreview sheet={props.selection.snapshot} cell={props.selection.cell} />
-                )
-              }
+              mode={props.mode}
+              excelNote="直したら「再読み込み」を押してください。"
+              selection={props.selection}
+              onSelectFinding={props.onSelectFinding}
             />
           </>
         )}
