@@ -11,13 +11,16 @@
  *                 master updated in its package (PackageWorkbookPort), no goal of its own;
  *   pane        — the pane's path (at 50 files): the app's consolidate() with the reader and the writer the
  *                 pane passes in file mode (src/taskpane/tabs/useConsolidateTab.ts: the master is the worker's
- *                 new workbook, fileFactory.create() — the own spec writer with fflate's JavaScript DEFLATE, as
- *                 in the browser — saved for the download), in Node, without the worker's message hops;
+ *                 new workbook, fileFactory.create() — the own spec writer, its parts compressed by the
+ *                 platform's CompressionStream('deflate-raw') as in Chromium — saved for the download), in
+ *                 Node, without the worker's message hops; with --pane-fallback also the same path on
+ *                 fflate's JavaScript DEFLATE, the fallback where the platform has no raw DEFLATE;
  *   peer        — LibreOffice headless converting the same files to CSV.
  * Goals: suishin ≤ 1.3 × (read floor + write floor); ≥ 15× faster than the peer; linear (ms per file at most
  * 1.5× that of the smallest batch); peak RSS < 500 MB at 200 files; pane ≤ 1.5× suishin at 50 files.
  * Each measurement runs in its own child process so peak RSS is that measurement's alone.
- * Usage: npx tsx bench/consolidation.ts [--sizes 10,50,200] [--runs 3] [--pane 50] [--no-peer] [--results]
+ * Usage: npx tsx bench/consolidation.ts [--sizes 10,50,200] [--runs 3] [--pane 50] [--pane-fallback] [--no-peer]
+ *        [--results]
  *   --pane N   the batch the pane's path is measured at (one of the sizes).
  *   --results  also write the figures into section 2 of bench/RESULTS.md (`npm run bench` writes them all).
  */
@@ -40,7 +43,7 @@ import { nodeZipCodec } from '../src/cli/nodeZipCodec';
 import { runConsolidation } from '../src/cli/runConsolidation';
 import { buildMasterTemplate } from '../src/domain/template/buildMasterTemplate';
 import { excelJsFactory } from '../src/workbook/exceljs/excelJsFactory';
-import { fileFactory } from '../src/workbook/exceljs/fileFactory';
+import { fileFactory as paneFactory, ownWriterFactory } from '../src/workbook/exceljs/fileFactory';
 import { readXlsxSnapshot } from '../src/workbook/xlsx/readXlsxSnapshot';
 import { SpecWorkbookPort } from '../src/workbook/xlsx/specWorkbookPort';
 import { load, machine, replaceSection } from './results';
@@ -76,18 +79,26 @@ const inputsOf = (dir: string) =>
 const sourceInputs = (dir: string, names: readonly string[]) =>
   names.map((name) => ({ file: name, modified: 0, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
 
+/** The pane's factory, and the same writer on fflate's own DEFLATE (the pane where the platform has none). */
+const paneFactories = { pane: paneFactory, 'pane-fflate': ownWriterFactory() } as const;
+const paneCodecLabel = {
+  pane: "CompressionStream('deflate-raw')",
+  'pane-fflate': "fflate's JavaScript DEFLATE",
+} as const;
+
 /**
  * The reader the pane's consolidation uses: consolidate()'s default, the factory's readSnapshot — in the pane
  * the worker's, which is readDepartmentFile (readXlsxSnapshot) — else readDepartmentFile itself, as here in
- * Node with the file factory. So the pane's path differs from the CLI's by its zip codec (fflate's JavaScript
- * DEFLATE in the browser, Node's zlib in the CLI) and by not reading the files from disk.
+ * Node with the file factory. So the pane's path differs from the CLI's by its zip codec (CompressionStream,
+ * or fflate's JavaScript DEFLATE, in the browser; Node's zlib in the CLI) and by not reading the files from
+ * disk.
  */
 function paneReader(): { readonly label: string; readonly read?: SnapshotReader } {
   return { label: 'readDepartmentFile (readXlsxSnapshot, as the worker)' };
 }
 
 /** Child mode: one measurement, prints `{ ms, maxRssMb, entries, phases }` as JSON. */
-type Mode = 'suishin' | 'read-floor' | 'write-floor' | 'pane' | 'update';
+type Mode = 'suishin' | 'read-floor' | 'write-floor' | 'pane' | 'pane-fflate' | 'update';
 /** When (ms from the start) Suishin finished reading the files (read + extract), and consolidating (+ view). */
 interface Phases {
   read?: number;
@@ -142,10 +153,11 @@ async function child(mode: Mode, files: number, dir: string): Promise<void> {
       const read = await readXlsxSnapshot(new Uint8Array(readFileSync(join(dir, name))), name);
       if (!read.ok) throw new Error(read.error.message);
     }
-  } else if (mode === 'pane') {
+  } else if (mode === 'pane' || mode === 'pane-fflate') {
     // useConsolidateTab: the files' bytes, a new workbook from the worker's factory as the master (file mode),
     // the pane's reader; then the master saved as the download does.
     const plan = planFor(files);
+    const fileFactory = paneFactories[mode];
     const target = await fileFactory.create();
     const reader = paneReader();
     const r = await consolidate(plan, sourceInputs(dir, names), {
@@ -262,6 +274,7 @@ async function main(): Promise<void> {
   const sizes = opt('--sizes', '10,50,200').split(',').map(Number);
   const runs = Number(opt('--runs', '3'));
   const paneFiles = Number(opt('--pane', '50'));
+  const paneFallback = args.includes('--pane-fallback');
   const withPeer = !args.includes('--no-peer') && spawnSync('soffice', ['--version']).status === 0;
   const started = new Date();
   const rows: string[] = [];
@@ -277,12 +290,14 @@ async function main(): Promise<void> {
     const readFloor: number[] = [];
     const writeFloor: number[] = [];
     const pane: Measured[] = [];
+    const paneFflate: Measured[] = [];
     const update: Measured[] = [];
     for (let i = 0; i < runs; i++) {
       readFloor.push(measure('read-floor', files, dir).ms);
       writeFloor.push(measure('write-floor', files, dir).ms);
       suishinRuns.push(measure('suishin', files, dir));
       if (files === paneFiles) pane.push(measure('pane', files, dir));
+      if (files === paneFiles && paneFallback) paneFflate.push(measure('pane-fflate', files, dir));
       if (files === paneFiles) update.push(measure('update', files, dir));
     }
     const peerMs = withPeer ? peer(dir) : NaN;
@@ -326,10 +341,15 @@ async function main(): Promise<void> {
       const paneEntries = pane[0]!.entries;
       // Each pane run against the CLI run just before it: under a load that changes by the minute, the pairs
       // say more than the ratio of two medians (which stays the goal's figure).
-      const paired = median(pane.map((r, i) => r.ms / suishinRuns[i]!.ms));
-      paneRows.push(
-        `| ${files} | ${paneReader().label} | own spec writer, fflate DEFLATE (fileFactory.create(), saved with toBuffer) | ${sec(p)} | ${sec(s)} | **${ratio(p / s)}** | ${ratio(paired)} | ${Math.max(...pane.map((r) => r.maxRssMb)).toFixed(0)} |`,
-      );
+      const paneRow = (measured: readonly Measured[], mode: keyof typeof paneCodecLabel) => {
+        const m = median(measured.map((r) => r.ms));
+        const paired = median(measured.map((r, i) => r.ms / suishinRuns[i]!.ms));
+        paneRows.push(
+          `| ${files} | ${paneReader().label} | own spec writer, ${paneCodecLabel[mode]} (${mode === 'pane' ? 'fileFactory' : 'ownWriterFactory()'}.create(), saved with toBuffer) | ${sec(m)} | ${sec(s)} | **${ratio(m / s)}** | ${ratio(paired)} | ${Math.max(...measured.map((r) => r.maxRssMb)).toFixed(0)} |`,
+        );
+      };
+      paneRow(pane, 'pane');
+      if (paneFflate.length > 0) paneRow(paneFflate, 'pane-fflate');
       const u = median(update.map((r) => r.ms));
       updateRows.push(
         `| ${files} | ${sec(u)} | ${sec(s)} | **${ratio(u / s)}** | ${Math.max(...update.map((r) => r.maxRssMb)).toFixed(0)} |`,

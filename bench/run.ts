@@ -16,7 +16,7 @@ const BENCHES = [
     args: process.argv.includes('--quick') ? ['--sizes', '10,50', '--runs', '1'] : [],
   },
   { file: 'pane.ts', title: '3. The pane: bundle and time to interactive', args: [] },
-  { file: 'sheetBuild.ts', title: '4. Sheet build (ExcelJS)', args: [] },
+  { file: 'sheetBuild.ts', title: '4. Sheet build (department workbooks, each writer)', args: [] },
 ];
 
 const sections: string[] = [];
