@@ -28,6 +28,15 @@ describe('the production bundle (webpack stats of the build the e2e tests run on
     ).toEqual([]);
   });
 
+  it('loads ExcelJS only when a file needs it: its chunks are apart from the worker’s file factory', () => {
+    const holding = (test: (module: string) => boolean) =>
+      [...new Set(all.filter((m) => test(m.module)).map((m) => m.chunk))].sort();
+    expect(holding((m) => m.startsWith('node_modules/exceljs/'))).toEqual(['exceljs-dist']);
+    // Imported statically, the adapter would sit in the factory's own chunk (as it did before issue 14).
+    expect(holding((m) => m === 'src/workbook/exceljs/excelJsFactory.ts')).toEqual(['exceljs-fallback']);
+    expect(holding((m) => m === 'src/workbook/exceljs/fileFactory.ts')).not.toContain('exceljs-fallback');
+  });
+
   it('keeps the self-test out of the first screen: its cases load in a chunk of their own', () => {
     const initial = list.chunks.filter((c) => ['taskpane', 'react', 'vendors'].includes(c.name));
     expect(initial.length).toBeGreaterThan(0);
