@@ -160,7 +160,7 @@ describe('--plan reads the 体系 and its 様式 together', () => {
     expect(form.form.version).toBe(kpi.version);
     const r = await runCli(dir, 'consolidate', join('kpi', '総務課.xlsx'), '--out', master);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('シート: 14 枚（目次 1、未記入のため集約対象外 13）');
+    expect(r.stdout).toContain('シート: 15 枚（目次 1、未記入のため集約対象外 13、様式 1）');
     const read = await readXlsxSnapshot(await readFile(join(dir, master)), master, {
       sheets: ['全体計画'],
       limits: MASTER_READ_LIMITS,
@@ -187,7 +187,7 @@ describe('--plan reads the 体系 and its 様式 together', () => {
     expect(form).toMatchObject({ sheet: '様式', form: { version: kpi.version } });
     const again = await runCli(dir, 'consolidate', join('kpi', '総務課.xlsx'), '--out', 'fresh.xlsx');
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain('シート: 14 枚（目次 1、未記入のため集約対象外 13）');
+    expect(again.stdout).toContain('シート: 15 枚（目次 1、未記入のため集約対象外 13、様式 1）');
   });
 
   it('a 様式 with errors stops build, with its findings on stderr', async () => {
