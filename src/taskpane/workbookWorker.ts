@@ -49,6 +49,10 @@ async function handle(request: WorkerRequest): Promise<void> {
   switch (request.op) {
     case 'load':
       await load();
+      // The pane's file mode loads every chunk before it says it is ready offline: ExcelJS too.
+      await (
+        await import(/* webpackChunkName: "exceljs" */ '../workbook/exceljs/fileFactory')
+      ).preloadExcelJs();
       return post({ id, kind: 'value', value: undefined });
     case 'create':
       return post({ id, kind: 'port', port: keep(await (await load()).create(request.spec)) });

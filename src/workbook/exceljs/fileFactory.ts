@@ -38,7 +38,13 @@ class OpenedFile implements FileWorkbookPort {
   writeSheets = (specs: readonly SheetSpec[], onProgress?: Progress): Promise<void> =>
     this.port.writeSheets(specs, onProgress);
   deleteSheets = (names: readonly string[]): Promise<void> => this.port.deleteSheets(names);
-  selectCell = (sheet: string, cell: string): Promise<void> => this.port.selectCell(sheet, cell);
+  /** The cell last chosen: a package keeps its own sheets byte for byte, so ExcelJS must choose it again. */
+  private selected: { readonly sheet: string; readonly cell: string } | undefined;
+
+  selectCell = (sheet: string, cell: string): Promise<void> => {
+    this.selected = { sheet, cell };
+    return this.port.selectCell(sheet, cell);
+  };
   clearMarks = (): Promise<void> => this.port.clearMarks();
   toBuffer = (): Promise<Uint8Array> => this.port.toBuffer();
 
@@ -48,6 +54,7 @@ class OpenedFile implements FileWorkbookPort {
       if (!opened.ok) throw new Error(opened.error.message);
       this.excel = opened.value;
       await this.pkg.close();
+      if (this.selected) await this.excel.selectCell(this.selected.sheet, this.selected.cell);
     }
     await this.port.markCells(marks);
   }
@@ -82,3 +89,11 @@ export function ownWriterFactory(codec?: ZipCodec): FileWorkbookFactory {
  * compressed by the platform's native DEFLATE (CompressionStream) where it has one, else by fflate's.
  */
 export const fileFactory: FileWorkbookFactory = ownWriterFactory(compressionStreamCodec());
+
+/**
+ * Fetch ExcelJS's chunk ahead of its first use: file mode promises no request once its page is ready (a PC
+ * may go offline, or the folder the page came from may be gone), and marking cells needs it later.
+ */
+export const preloadExcelJs = async (): Promise<void> => {
+  await excelJs();
+};
