@@ -33,7 +33,16 @@ const WATCH_TEXT = (text: string) => `(() => {
 })()`;
 
 async function paints(page: Page): Promise<{ fp?: number; fcp?: number; seen?: number }> {
+  // The paint entries reach the timeline a little after the frame is shown (and an observer later still): wait
+  // for them to be there; the times they carry are the frame's, not the time of reading.
+  await page.waitForFunction(
+    () => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint'),
+    undefined,
+    { timeout: 5000 },
+  );
   return page.evaluate(() => {
+    for (const e of performance.getEntriesByType('paint'))
+      (window as unknown as { __paints: Record<string, number> }).__paints[e.name] ??= e.startTime;
     const w = window as unknown as { __paints: Record<string, number>; __seen?: number };
     const out: { fp?: number; fcp?: number; seen?: number } = {};
     if (w.__paints['first-paint'] !== undefined) out.fp = w.__paints['first-paint'];
