@@ -17,6 +17,11 @@ const BENCHES = [
   },
   { file: 'pane.ts', title: '3. The pane: bundle and time to interactive', args: [] },
   { file: 'sheetBuild.ts', title: '4. Sheet build (department workbooks, each writer)', args: [] },
+  {
+    file: 'delivery.ts',
+    title: '5. Delivery: the page without office.js, and the add-in page while the CDN hangs (issue 18)',
+    args: [],
+  },
 ];
 
 const sections: string[] = [];
