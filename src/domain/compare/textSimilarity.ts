@@ -93,7 +93,10 @@ export interface TextProfile {
   readonly normalized: string;
   readonly masked: string;
   readonly datesMasked: string;
-  /** Character trigrams of `normalized`, with their counts. */
+  /**
+   * Character trigrams of `normalized`, with their counts: built on first use, since most comparisons end on
+   * the length bound or on equality without them (a consolidation compares every entry's 前期 with its 後期).
+   */
   readonly grams: ReadonlyMap<number | string, number>;
   /** Number of trigrams (with repeats): the size of the multiset. */
   readonly gramCount: number;
@@ -125,13 +128,16 @@ export function textProfile(text: string): TextProfile {
   const folded = fold(text);
   const normalized = strip(folded);
   const dates = maskDates(folded);
-  const { grams, count } = trigrams(normalized);
+  const length = Array.from(normalized).length;
+  let grams: ReadonlyMap<number | string, number> | undefined;
   return {
     normalized,
     masked: finishMasked(dates.replace(NUMBER, MASK)),
     datesMasked: finishMasked(dates),
-    grams,
-    gramCount: count,
+    get grams() {
+      return (grams ??= trigrams(normalized).grams);
+    },
+    gramCount: length === 0 ? 0 : length < 3 ? 1 : length - 2,
   };
 }
 
