@@ -4,7 +4,7 @@ import { cellText, type SheetSnapshot, type WorkbookSnapshot } from '../../domai
 import type { Severity } from '../../domain/finding';
 import { err, ok, type Result } from '../../domain/result';
 import type { SheetSpec } from '../../domain/template/sheetSpec';
-import { MARK_FILLS, strongerSeverity } from '../markFills';
+import { addMark, MARK_FILLS } from '../markFills';
 import { openError } from '../openError';
 import type { CellMark, FileWorkbookPort, OpenError, Progress } from '../port';
 import { breachCode, checkPackage, describeBreach, type ReadLimits } from '../readLimits';
@@ -455,20 +455,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
       const entry = this.entries[at]!;
       if (entry.kind === 'kept')
         throw new Error(`marks on a sheet Suishin did not write are not supported here: ${entry.name}`);
-      const spec = entry.spec;
-      const merge = spec.merges.find(
-        (m) =>
-          address.row >= m.top &&
-          address.row <= m.bottom &&
-          address.column >= m.left &&
-          address.column <= m.right,
-      );
-      const shown = merge ? cellAddress(merge.top, merge.left) : cellAddress(address.row, address.column);
-      const key = spec.name.toLowerCase();
-      let sheetMarks = this.marks.get(key);
-      if (!sheetMarks) this.marks.set(key, (sheetMarks = new Map()));
-      const before = sheetMarks.get(shown);
-      sheetMarks.set(shown, before ? strongerSeverity(before, severity) : severity);
+      addMark(this.marks, entry.spec, address, severity);
     }
   }
 

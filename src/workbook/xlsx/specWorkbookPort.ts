@@ -2,7 +2,7 @@ import { cellAddress, parseCellAddress } from '../../domain/cellAddress';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../domain/extract/snapshot';
 import type { Severity } from '../../domain/finding';
 import type { SheetSpec, WorkbookSpec } from '../../domain/template/sheetSpec';
-import { MARK_FILLS, strongerSeverity } from '../markFills';
+import { addMark, MARK_FILLS } from '../markFills';
 import type { CellMark, FileWorkbookPort, Progress } from '../port';
 import { checkSheetName } from '../sheetRules';
 import { readXlsxSnapshot } from './readXlsxSnapshot';
@@ -105,21 +105,7 @@ export class SpecWorkbookPort implements FileWorkbookPort {
       const at = this.indexOf(sheet);
       const address = parseCellAddress(cell);
       if (at < 0 || !address) continue;
-      const spec = this.sheets[at]!;
-      // A merged area shows its top-left cell's fill.
-      const merge = spec.merges.find(
-        (m) =>
-          address.row >= m.top &&
-          address.row <= m.bottom &&
-          address.column >= m.left &&
-          address.column <= m.right,
-      );
-      const shown = merge ? cellAddress(merge.top, merge.left) : cellAddress(address.row, address.column);
-      const key = spec.name.toLowerCase();
-      let sheetMarks = this.marks.get(key);
-      if (!sheetMarks) this.marks.set(key, (sheetMarks = new Map()));
-      const before = sheetMarks.get(shown);
-      sheetMarks.set(shown, before ? strongerSeverity(before, severity) : severity);
+      addMark(this.marks, this.sheets[at]!, address, severity);
     }
   }
 
