@@ -67,15 +67,18 @@ export function nearDuplicateSheetPairs<S extends SheetEntry>(
   sheets: readonly S[],
   form: FormDefinition,
 ): NearDuplicatePair<S>[] {
-  const groups = new Map<string, Prepared<S>[]>();
+  const groups = new Map<string, S[]>();
   for (const sheet of sheets) {
     const key = `${sheet.code}\u0000${sheet.department}`;
-    const group = groups.get(key) ?? [];
-    group.push(prepare(sheet, form));
-    groups.set(key, group);
+    const group = groups.get(key);
+    if (group) group.push(sheet);
+    else groups.set(key, [sheet]);
   }
   const pairs: NearDuplicatePair<S>[] = [];
-  for (const group of groups.values())
+  for (const sheetsOfGroup of groups.values()) {
+    // A sheet alone for its item and department has nothing to be a copy of: its text is not prepared.
+    if (sheetsOfGroup.length < 2) continue;
+    const group = sheetsOfGroup.map((sheet) => prepare(sheet, form));
     for (let j = 1; j < group.length; j++) {
       const later = group[j]!;
       if (!later.substantive) continue;
@@ -89,6 +92,7 @@ export function nearDuplicateSheetPairs<S extends SheetEntry>(
         }
       }
     }
+  }
   return pairs;
 }
 
