@@ -3,9 +3,9 @@
  * similarity, or equal once dates and numbers are masked), or a different text. The rules built on it:
  * unchanged from last year, 前期 = 後期, near-duplicate sheets.
  *
- * Cost: a text is prepared once (`textProfile`: normalized, masked and its trigram counts, linear in its
- * length); comparing two profiles is linear in the smaller one (a Map lookup per trigram), and skips the
- * trigram count when the lengths alone rule out a near match.
+ * Cost: a text is prepared once (`textProfile`: normalized, linear in its length; masked and its sorted
+ * trigrams when first needed); comparing two profiles is linear in their lengths (one merge of the sorted
+ * trigrams), and skips the trigrams when the lengths alone rule out a near match.
  */
 
 /** Texts at least this similar (trigram Dice coefficient) are near copies. */
@@ -21,14 +21,32 @@ export const MASK = '〓';
 export const MIN_MASKED_CONTENT = 4;
 
 // Middle dots: ・ (U+30FB), ･ (U+FF65, NFKC → ・ already), · • ‧ ∙ ⋅.
-const MIDDLE_DOTS = /[\u00B7\u2022\u2027\u2219\u22C5\uFF65]/g;
+const MIDDLE_DOTS = '\u00B7\u2022\u2027\u2219\u22C5\uFF65';
 // Dash-like characters (not ー U+30FC, the long-vowel mark, which is a letter).
-const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-const WAVES = /[\u301C\u3030\u223C\uFF5E]/g;
-const OPENING = /[【〔［[〈《｛{〘〖]/g;
-const CLOSING = /[】〕］\]〉》｝}〙〗]/g;
-const OPENING_QUOTES = /[『“‘]/g;
-const CLOSING_QUOTES = /[』”’]/g;
+const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D';
+const WAVES = '\u301C\u3030\u223C\uFF5E';
+const OPENING = '【〔［[〈《｛{〘〖';
+const CLOSING = '】〕］]〉》｝}〙〗';
+const OPENING_QUOTES = '『“‘';
+const CLOSING_QUOTES = '』”’';
+/** Each punctuation variant → its one form. No form is itself a variant, so one pass does them all. */
+const FOLDS = new Map<string, string>(
+  (
+    [
+      [MIDDLE_DOTS, '・'],
+      [DASHES, '-'],
+      [WAVES, '~'],
+      [OPENING, '('],
+      [CLOSING, ')'],
+      [OPENING_QUOTES, '「'],
+      [CLOSING_QUOTES, '」'],
+    ] as const
+  ).flatMap(([variants, form]) => Array.from(variants, (v) => [v, form] as const)),
+);
+const VARIANTS = new RegExp(
+  `[${[...FOLDS.keys()].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`,
+  'g',
+);
 const WHITESPACE = /[\s\u00A0\u2000-\u200B\u3000\uFEFF]+/g;
 // 句読点 and their variants (、 ， , ､ 。 ． . ｡), except a point or comma inside a number (1.5, 1,000).
 const STOPS = /[、､。｡]|(?<!\d)[.,]|[.,](?!\d)/g;
@@ -37,13 +55,7 @@ const STOPS = /[、､。｡]|(?<!\d)[.,]|[.,](?!\d)/g;
 function fold(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(MIDDLE_DOTS, '・')
-    .replace(DASHES, '-')
-    .replace(WAVES, '~')
-    .replace(OPENING, '(')
-    .replace(CLOSING, ')')
-    .replace(OPENING_QUOTES, '「')
-    .replace(CLOSING_QUOTES, '」')
+    .replace(VARIANTS, (c) => FOLDS.get(c) ?? c)
     .toLowerCase();
 }
 
@@ -91,13 +103,15 @@ export const datesMaskedForCompare = (text: string): string => finishMasked(mask
 /** A text prepared for many comparisons: build once per text, compare with `compareProfiles`. */
 export interface TextProfile {
   readonly normalized: string;
+  /** Length of `normalized` in code points. */
+  readonly length: number;
   readonly masked: string;
   readonly datesMasked: string;
   /**
-   * Character trigrams of `normalized`, with their counts: built on first use, since most comparisons end on
+   * Character trigrams of `normalized`, with their repeats: built on first use, since most comparisons end on
    * the length bound or on equality without them (a consolidation compares every entry's 前期 with its 後期).
    */
-  readonly grams: ReadonlyMap<number | string, number>;
+  readonly grams: Trigrams;
   /** Number of trigrams (with repeats): the size of the multiset. */
   readonly gramCount: number;
 }
@@ -105,37 +119,90 @@ export interface TextProfile {
 /**
  * The multiset of character trigrams (by code point). A text shorter than 3 characters has one gram, itself,
  * so it matches only an equal text; the empty text has none. A trigram of BMP characters is keyed by one
- * number (c0·2³² + c1·2¹⁶ + c2, exact in a double), others by their string.
+ * number (c0·2³² + c1·2¹⁶ + c2, exact in a double), kept with its repeats in a sorted array (two multisets
+ * meet in one merge, without a map per text); other grams (astral characters, a short text) by their string,
+ * with their counts.
  */
-function trigrams(normalized: string): { grams: Map<number | string, number>; count: number } {
-  const chars = Array.from(normalized);
-  const grams = new Map<number | string, number>();
-  if (chars.length === 0) return { grams, count: 0 };
-  if (chars.length < 3) return { grams: grams.set(normalized, 1), count: 1 };
-  const codes = chars.map((c) => c.codePointAt(0)!);
-  for (let i = 0; i + 3 <= codes.length; i++) {
-    const [c0, c1, c2] = [codes[i]!, codes[i + 1]!, codes[i + 2]!];
-    const gram =
-      c0 < 0x10000 && c1 < 0x10000 && c2 < 0x10000
-        ? c0 * 2 ** 32 + c1 * 2 ** 16 + c2
-        : chars[i]! + chars[i + 1]! + chars[i + 2]!;
-    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+export interface Trigrams {
+  readonly numbers: Float64Array;
+  readonly strings: ReadonlyMap<string, number>;
+}
+
+const NO_STRINGS: ReadonlyMap<string, number> = new Map();
+
+function trigrams(normalized: string): Trigrams {
+  const codes: number[] = [];
+  for (let i = 0; i < normalized.length; i++) {
+    const code = normalized.codePointAt(i)!;
+    codes.push(code);
+    if (code > 0xffff) i++;
   }
-  return { grams, count: codes.length - 2 };
+  if (codes.length === 0) return { numbers: new Float64Array(0), strings: NO_STRINGS };
+  if (codes.length < 3) return { numbers: new Float64Array(0), strings: new Map([[normalized, 1]]) };
+  const numbers = new Float64Array(codes.length - 2);
+  let n = 0;
+  let strings: Map<string, number> | undefined;
+  for (let i = 0; i + 3 <= codes.length; i++) {
+    const c0 = codes[i]!;
+    const c1 = codes[i + 1]!;
+    const c2 = codes[i + 2]!;
+    if (c0 < 0x10000 && c1 < 0x10000 && c2 < 0x10000) numbers[n++] = c0 * 2 ** 32 + c1 * 2 ** 16 + c2;
+    else {
+      const gram = String.fromCodePoint(c0, c1, c2);
+      strings ??= new Map();
+      strings.set(gram, (strings.get(gram) ?? 0) + 1);
+    }
+  }
+  return { numbers: numbers.subarray(0, n).sort(), strings: strings ?? NO_STRINGS };
+}
+
+/** Grams the two multisets share, repeats counted: Σ min(count in a, count in b). */
+function sharedGrams(a: Trigrams, b: Trigrams): number {
+  let shared = 0;
+  const [x, y] = [a.numbers, b.numbers];
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
+    const [u, v] = [x[i]!, y[j]!];
+    if (u === v) {
+      shared++;
+      i++;
+      j++;
+    } else if (u < v) i++;
+    else j++;
+  }
+  const [small, large] = a.strings.size <= b.strings.size ? [a.strings, b.strings] : [b.strings, a.strings];
+  for (const [gram, n] of small) shared += Math.min(n, large.get(gram) ?? 0);
+  return shared;
+}
+
+/** Code points in a text (a lone surrogate counts as one, as `Array.from` does), without an array. */
+function codePointLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++, n++) if (text.codePointAt(i)! > 0xffff) i++;
+  return n;
 }
 
 export function textProfile(text: string): TextProfile {
   const folded = fold(text);
   const normalized = strip(folded);
-  const dates = maskDates(folded);
-  const length = Array.from(normalized).length;
-  let grams: ReadonlyMap<number | string, number> | undefined;
+  const length = codePointLength(normalized);
+  // Built on first use: the masked forms only when the normalized texts differ (the years-and-dates one only
+  // when the masked ones are equal), the trigrams only past the length bound; a text too short to compare
+  // (isComparable) needs none of them.
+  let dates: string | undefined;
+  let masked: string | undefined;
+  let datesMasked: string | undefined;
+  let grams: Trigrams | undefined;
   return {
     normalized,
-    masked: finishMasked(dates.replace(NUMBER, MASK)),
-    datesMasked: finishMasked(dates),
+    length,
+    get masked() {
+      return (masked ??= finishMasked((dates ??= maskDates(folded)).replace(NUMBER, MASK)));
+    },
+    get datesMasked() {
+      return (datesMasked ??= finishMasked((dates ??= maskDates(folded))));
+    },
     get grams() {
-      return (grams ??= trigrams(normalized).grams);
+      return (grams ??= trigrams(normalized));
     },
     gramCount: length === 0 ? 0 : length < 3 ? 1 : length - 2,
   };
@@ -148,10 +215,7 @@ export function textProfile(text: string): TextProfile {
  */
 export function profileSimilarity(a: TextProfile, b: TextProfile): number {
   if (a.gramCount === 0 || b.gramCount === 0) return 0;
-  const [small, large] = a.grams.size <= b.grams.size ? [a, b] : [b, a];
-  let shared = 0;
-  for (const [gram, n] of small.grams) shared += Math.min(n, large.grams.get(gram) ?? 0);
-  return (2 * shared) / (a.gramCount + b.gramCount);
+  return (2 * sharedGrams(a.grams, b.grams)) / (a.gramCount + b.gramCount);
 }
 
 /** Trigram Dice similarity of two texts after `normalizeForCompare` (see `profileSimilarity`). */
@@ -171,7 +235,7 @@ export type TextComparison =
     }
   | { readonly kind: 'different' };
 
-const content = (masked: string): number => Array.from(masked.replaceAll(MASK, '')).length;
+const content = (masked: string): number => codePointLength(masked.replaceAll(MASK, ''));
 
 /**
  * `same`: equal after `normalizeForCompare` and not empty (an empty text is never the same text as anything).
@@ -208,8 +272,7 @@ export const compareTexts = (a: string, b: string): TextComparison =>
 export const MIN_COMPARED_LENGTH = 5;
 
 /** Long enough for a rule to call it a copy (see `MIN_COMPARED_LENGTH`). */
-export const isComparable = (p: TextProfile): boolean =>
-  Array.from(p.normalized).length >= MIN_COMPARED_LENGTH;
+export const isComparable = (p: TextProfile): boolean => p.length >= MIN_COMPARED_LENGTH;
 
 /** `same` or `near`. */
 export const isCopy = (c: TextComparison): c is Exclude<TextComparison, { kind: 'different' }> =>
