@@ -11,6 +11,16 @@ function isFormSheet(sheet: SheetSnapshot): boolean {
   return header !== undefined && REQUIRED_COLUMNS.every((c) => header.columns[c] !== undefined);
 }
 
+/** The first cell with text, in reading order (rows top to bottom, then columns left to right). */
+function firstText(sheet: SheetSnapshot): string | undefined {
+  for (const row of sheet.values)
+    for (const value of row) {
+      const text = cellText(value);
+      if (text.trim() !== '') return text;
+    }
+  return undefined;
+}
+
 /**
  * Sheets that are not read for entries: a 目次 (by its name or its first cell, checked first because a
  * table of contents may repeat the 体系's headings), a 様式 (the form a department workbook was built
@@ -18,10 +28,7 @@ function isFormSheet(sheet: SheetSnapshot): boolean {
  */
 export function classifySheet(sheet: SheetSnapshot): 'toc' | 'form' | 'plan' | undefined {
   if (normalizeKey(sheet.name).includes(TOC)) return 'toc';
-  const first = sheet.values
-    .flat()
-    .map(cellText)
-    .find((t) => t.trim() !== '');
+  const first = firstText(sheet);
   if (first !== undefined && normalizeKey(first).startsWith(TOC)) return 'toc';
   if (isFormSheet(sheet)) return 'form';
   if (isPlanSheet(sheet)) return 'plan';

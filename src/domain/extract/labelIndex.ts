@@ -1,6 +1,6 @@
 import type { LabelMatcher, LabelRole } from './formLabels';
 import { roleName } from './formLabels';
-import type { SheetGrid } from './sheetGrid';
+import { cellKey, type SheetGrid } from './sheetGrid';
 
 /** A cell recognized as a form label; `right` is the last column of its merge. */
 export interface LabelCell {
@@ -43,7 +43,7 @@ export function indexLabels(
   skip: (row: number, column: number) => boolean,
 ): LabelIndex {
   const labels: LabelCell[] = [];
-  const byCell = new Map<string, LabelCell>();
+  const byCell = new Map<number, LabelCell>();
   for (let row = 0; row < grid.rowCount; row++)
     for (let column = 0; column < grid.columnCount(row); column++) {
       const text = grid.text(row, column);
@@ -52,9 +52,9 @@ export function indexLabels(
       if (!role) continue;
       const cell: LabelCell = { row, column, right: grid.mergeRight(row, column), role, text };
       labels.push(cell);
-      byCell.set(`${row},${column}`, cell);
+      byCell.set(cellKey(row, column), cell);
     }
-  const at = (row: number, column: number) => byCell.get(`${row},${column}`);
+  const at = (row: number, column: number) => byCell.get(cellKey(row, column));
 
   const valueOf = (label: LabelCell): ValueCell | undefined => {
     const { row } = label;

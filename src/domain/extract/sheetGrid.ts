@@ -23,11 +23,13 @@ export interface SheetGrid {
   isFormula(row: number, column: number): boolean;
 }
 
-const key = (row: number, column: number): string => `${row},${column}`;
+/** One number per cell (columns stop at XFD, far below 2²⁰), so that no lookup builds a string. */
+export const cellKey = (row: number, column: number): number => row * 1_048_576 + column;
+const key = cellKey;
 
 export function sheetGrid(sheet: SheetSnapshot): SheetGrid {
-  const rights = new Map<string, number>();
-  const covered = new Set<string>();
+  const rights = new Map<number, number>();
+  const covered = new Set<number>();
   for (const m of sheet.merges) {
     rights.set(key(m.top, m.left), m.right);
     for (let r = m.top; r <= m.bottom; r++)
@@ -44,6 +46,6 @@ export function sheetGrid(sheet: SheetSnapshot): SheetGrid {
     text: (row, column) => cellText(value(row, column)),
     mergeRight: (row, column) => rights.get(key(row, column)) ?? column,
     isCovered: (row, column) => covered.has(key(row, column)),
-    isFormula: (row, column) => formulas.has(cellAddress(row, column)),
+    isFormula: (row, column) => formulas.size > 0 && formulas.has(cellAddress(row, column)),
   };
 }

@@ -99,11 +99,14 @@ export function readCarry(value: CellValue | undefined): 'carry' | 'reference' |
 export const isMarked = (value: CellValue | undefined): boolean =>
   value === true || (typeof value !== 'boolean' && MARKS.has(normalizeKey(cellString(value))));
 
+/** The column names' keys, in column order (keyed once: every cell of a sheet's first rows is tried). */
+let columnKeys: readonly (readonly [FormColumn, string])[] | undefined;
+
 /** Which of the sheet's column names a header cell holds (exact, or the name followed by a note). */
 function columnOf(text: string): FormColumn | undefined {
   const key = normalizeKey(text);
   if (key.length === 0) return undefined;
-  const names = FORM_COLUMN_ORDER.map((c) => [c, normalizeKey(FORM_COLUMNS[c])] as const);
+  const names = (columnKeys ??= FORM_COLUMN_ORDER.map((c) => [c, normalizeKey(FORM_COLUMNS[c])] as const));
   return (
     names.find(([, name]) => name === key)?.[0] ??
     names.find(([, name]) => key.startsWith(name) && /^[(（【[]/u.test(key.slice(name.length)))?.[0]
