@@ -13,20 +13,53 @@ export function parseItemCode(text: string): string | undefined {
   return basic === undefined ? undefined : itemCode(basic, Number(m[2]), Number(m[3]), Number(m[4]));
 }
 
+/** A plan's items by code (the first of each) and by the keys a label is matched with, in 体系 order. */
+interface ItemIndex {
+  readonly byCode: ReadonlyMap<string, PlanItem>;
+  /** normalizeKey(group title + item title) → the items, in 体系 order. */
+  readonly byFull: ReadonlyMap<string, readonly PlanItem[]>;
+  /** normalizeKey(item title) → the items, in 体系 order. */
+  readonly byTitle: ReadonlyMap<string, readonly PlanItem[]>;
+}
+
+/** Built once per plan (plans are not changed once built): every sheet of every file looks its item up. */
+const indexes = new WeakMap<Plan, ItemIndex>();
+
+function itemIndex(plan: Plan): ItemIndex {
+  const known = indexes.get(plan);
+  if (known) return known;
+  const byCode = new Map<string, PlanItem>();
+  const byFull = new Map<string, PlanItem[]>();
+  const byTitle = new Map<string, PlanItem[]>();
+  const add = (map: Map<string, PlanItem[]>, key: string, p: PlanItem) => {
+    const list = map.get(key);
+    if (list) list.push(p);
+    else map.set(key, [p]);
+  };
+  for (const p of planItems(plan)) {
+    if (!byCode.has(p.code)) byCode.set(p.code, p);
+    add(byFull, normalizeKey(p.group.title + p.item.title), p);
+    add(byTitle, normalizeKey(p.item.title), p);
+  }
+  const index = { byCode, byFull, byTitle };
+  indexes.set(plan, index);
+  return index;
+}
+
 /**
  * Find an item by its code or by any printed label: `① 地域支えあいの仕組みづくり (2) まちづくり活動諸団体の
  * 活動支援と連携`, the same with `②` for `(2)`, full-width spaces, or the item title alone when unique.
  */
 export function findItem(plan: Plan, label: string): PlanItem | undefined {
-  const items = planItems(plan);
+  const index = itemIndex(plan);
   const code = parseItemCode(label);
-  if (code) return items.find((p) => p.code === code);
+  if (code) return index.byCode.get(code);
 
   const wordsKey = normalizeKey(stripTokens(label));
   if (wordsKey === '') return undefined;
-  const full = items.filter((p) => normalizeKey(p.group.title + p.item.title) === wordsKey);
+  const full = index.byFull.get(wordsKey) ?? [];
   if (full.length === 1) return full[0];
-  const byTitle = items.filter((p) => normalizeKey(p.item.title) === wordsKey);
+  const byTitle = index.byTitle.get(wordsKey) ?? [];
   if (byTitle.length === 1) return byTitle[0];
   // Disambiguate same-titled items by the printed numbers: `① … (2) …` or `① … ② …`.
   const candidates = full.length > 1 ? full : byTitle;
