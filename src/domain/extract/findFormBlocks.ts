@@ -1,10 +1,5 @@
 import { invariant } from '../result';
-import {
-  parseMetaFieldCells,
-  parseSheetMeta,
-  type MetaFieldCell,
-  type SheetMeta,
-} from '../template/sheetMeta';
+import { parseMetaCell, type MetaFieldCell, type SheetMeta } from '../template/sheetMeta';
 import type { LabelMatcher } from './formLabels';
 import { indexLabels, type LabelCell, type LabelIndex } from './labelIndex';
 import { findPreviousHeadings, inPreviousColumn, type PreviousColumn } from './previousColumn';
@@ -54,10 +49,8 @@ export function findFormBlocks(grid: SheetGrid, match: LabelMatcher): SheetLayou
   const metas: MetaCell[] = [];
   for (let row = 0; row < grid.rowCount; row++)
     for (let column = 0; column < grid.columnCount(row); column++) {
-      const text = grid.text(row, column).trim();
-      const meta = parseSheetMeta(text);
-      const fieldCells = meta && parseMetaFieldCells(text);
-      if (meta) metas.push({ row, column, meta, ...(fieldCells && { fieldCells }) });
+      const parsed = parseMetaCell(grid.text(row, column).trim());
+      if (parsed) metas.push({ row, column, ...parsed });
     }
   const isMeta = (row: number, column: number) => metas.some((m) => m.row === row && m.column === column);
   let index = indexLabels(grid, match, isMeta);

@@ -39,7 +39,7 @@ const escape = (s: string): string =>
 const escapeItem = (s: string): string =>
   s.replace(/[%;=,:]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 const unescape = (s: string): string =>
-  s.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  s.includes('%') ? s.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
 
 const parseVersion = (v: string | undefined): number | string =>
   v === undefined || v === '' ? 1 : /^[0-9]+$/.test(v) ? Number(v) : v;
@@ -83,12 +83,21 @@ const metaParts = (text: string): ReadonlyMap<string, string> =>
  * metadata written before the list existed, or for text that is not metadata.
  */
 export function parseMetaFieldCells(text: string): readonly MetaFieldCell[] | undefined {
-  if (!parseSheetMeta(text)) return undefined;
-  return parseFields(metaParts(text).get('fields'));
+  return parseMetaCell(text)?.fieldCells;
 }
 
 /** The entry a metadata cell's text identifies, or undefined when the text is not (valid) metadata. */
 export function parseSheetMeta(text: string): SheetMeta | undefined {
+  return parseMetaCell(text)?.meta;
+}
+
+/**
+ * A metadata cell read once: the entry it identifies (parseSheetMeta) and the field cells it lists
+ * (parseMetaFieldCells); undefined when the text is not (valid) metadata.
+ */
+export function parseMetaCell(
+  text: string,
+): { readonly meta: SheetMeta; readonly fieldCells?: readonly MetaFieldCell[] } | undefined {
   if (!text.startsWith(META_PREFIX)) return undefined;
   const parts = metaParts(text);
   const code = parts.get('code');
@@ -98,5 +107,7 @@ export function parseSheetMeta(text: string): SheetMeta | undefined {
   const [formId, formVersion] = (parts.get('form') ?? '').split('@');
   if (!code || !department || !Number.isInteger(seq) || seq < 1 || !Number.isInteger(fiscalYear) || !formId)
     return undefined;
-  return { code, department, seq, fiscalYear, formId, formVersion: parseVersion(formVersion) };
+  const meta = { code, department, seq, fiscalYear, formId, formVersion: parseVersion(formVersion) };
+  const fieldCells = parseFields(parts.get('fields'));
+  return fieldCells ? { meta, fieldCells } : { meta };
 }
