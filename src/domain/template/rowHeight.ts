@@ -46,11 +46,27 @@ export function lineCapacity(widthChars: number, fontSize = BASE_FONT_SIZE): num
 /** How many lines the text takes in a cell `widthChars` wide (at least 1, also for empty text). */
 export function wrappedLineCount(text: string, widthChars: number, fontSize = BASE_FONT_SIZE): number {
   const capacity = lineCapacity(widthChars, fontSize);
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  return Math.max(
-    1,
-    lines.reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / capacity)), 0),
-  );
+  // One pass over the text (every cell of a master is measured): each line break (\r\n, \r or \n) ends a
+  // line of displayWidth units, and a line takes at least one row.
+  let lines = 0;
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0d || code === 0x0a) {
+      if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      lines += Math.max(1, Math.ceil(width / capacity));
+      width = 0;
+    } else {
+      // A surrogate pair is one character (code point above the BMP: width 2), as displayWidth counts it.
+      if (code >= 0xd800 && code <= 0xdbff) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+      width += charWidth(code);
+    }
+  }
+  lines += Math.max(1, Math.ceil(width / capacity));
+  return Math.max(1, lines);
 }
 
 export interface RowHeightOptions {
