@@ -31,20 +31,37 @@ export function summarizeAchievement(
 ): AchievementSummary {
   const field = tallyField(form);
   const choices = field?.choices ?? [];
-  const zero: AchievementCounts = { byChoice: choices.map(() => 0), blank: 0 };
-  const add = (c: AchievementCounts, row: MasterRow): AchievementCounts => {
-    const i = field && row.entry ? choiceIndex(fieldText(row.entry.fields, field.key), choices) : -1;
-    return i < 0
-      ? { ...c, blank: c.blank + 1 }
-      : { ...c, byChoice: c.byChoice.map((n, j) => (j === i ? n + 1 : n)) };
+  // Each row's choice is read once; each grouping labels every row once and counts its rows by label.
+  const inPlan = field
+    ? rows
+        .filter((r) => r.status !== 'flagged' && r.planItem)
+        .map((r) => ({
+          row: r,
+          choice: r.entry ? choiceIndex(fieldText(r.entry.fields, field.key), choices) : -1,
+        }))
+    : [];
+  const countsOf = (counted: readonly { readonly choice: number }[]): AchievementCounts => {
+    const byChoice = choices.map(() => 0);
+    let blank = 0;
+    for (const { choice } of counted)
+      if (choice < 0) blank++;
+      else byChoice[choice]!++;
+    return { byChoice, blank };
   };
-  const inPlan = field ? rows.filter((r) => r.status !== 'flagged' && r.planItem) : [];
-  const group = (labels: readonly string[], labelOf: (r: MasterRow) => string): AchievementGroup[] =>
-    labels.map((label) => ({ label, counts: inPlan.filter((r) => labelOf(r) === label).reduce(add, zero) }));
+  const group = (labels: readonly string[], labelOf: (r: MasterRow) => string): AchievementGroup[] => {
+    const byLabel = new Map<string, (typeof inPlan)[number][]>();
+    for (const counted of inPlan) {
+      const label = labelOf(counted.row);
+      const list = byLabel.get(label);
+      if (list) list.push(counted);
+      else byLabel.set(label, [counted]);
+    }
+    return labels.map((label) => ({ label, counts: countsOf(byLabel.get(label) ?? []) }));
+  };
   return {
     ...(field && { field: { key: field.key, label: field.label } }),
     choices,
-    total: inPlan.reduce(add, zero),
+    total: countsOf(inPlan),
     byBasic: group(plan.basics.map(basicLabel), (r) => basicLabel(r.planItem!.basic)),
     byPromotion: group(
       plan.basics.flatMap((b) => b.promotions.map((p) => `${basicLabel(b)} / ${promotionLabel(p)}`)),
