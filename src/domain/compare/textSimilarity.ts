@@ -1,3 +1,5 @@
+import { codePointLength } from '../text/codePointLength';
+
 /**
  * Comparing what departments wrote: the same text (after normalization), a near copy (character-trigram
  * similarity, or equal once dates and numbers are masked), or a different text. The rules built on it:
@@ -172,13 +174,6 @@ function sharedGrams(a: Trigrams, b: Trigrams): number {
   const [small, large] = a.strings.size <= b.strings.size ? [a.strings, b.strings] : [b.strings, a.strings];
   for (const [gram, n] of small) shared += Math.min(n, large.get(gram) ?? 0);
   return shared;
-}
-
-/** Code points in a text (a lone surrogate counts as one, as `Array.from` does), without an array. */
-function codePointLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++, n++) if (text.codePointAt(i)! > 0xffff) i++;
-  return n;
 }
 
 export function textProfile(text: string): TextProfile {

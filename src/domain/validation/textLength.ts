@@ -1,5 +1,6 @@
 import { fieldText, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
+import { codePointLength } from '../text/codePointLength';
 import { entryFinding, quote, type ValidationContext } from './context';
 
 export const TOO_LONG_CODE = 'entry.too-long';
@@ -12,7 +13,7 @@ export function checkTextLength(entry: Entry, ctx: ValidationContext): Finding[]
   return ctx.form.fields.flatMap((def) => {
     if (def.kind !== 'text' && def.kind !== 'choice') return [];
     const limit = ctx.maxLength?.[def.key] ?? def.maxLength;
-    const length = [...fieldText(entry.fields, def.key)].length;
+    const length = codePointLength(fieldText(entry.fields, def.key));
     return limit !== undefined && length > limit
       ? [
           entryFinding(
