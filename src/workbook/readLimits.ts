@@ -1,20 +1,22 @@
-import { Inflate, inflateSync } from 'fflate';
 import { XmlScan } from './partScan';
+import { joinChunks, partName, readDirectory, readEntry, type PartEnd, type ZipEntry } from './zipPackage';
 
 /**
  * Bounds on what a department file may make us read, checked on the raw bytes before any parser runs.
  * A department workbook of text is well under 1 MB; these limits leave a wide margin and stop zip bombs
  * (a small file that expands to gigabytes) and absurd files before they cost memory.
  *
- * Two passes, both before ExcelJS sees the file:
+ * Two passes over the zip (zipPackage.ts), both before any parser sees a part:
  * 1. checkReadLimits: the zip's central directory (no inflation): file size, entry count, declared sizes and
  *    ratios, worksheet count.
- * 2. inspectParts: every part is inflated as a stream and thrown away, chunk by chunk, never held whole. It
- *    stops at the first byte past the size the directory declared (a lying header cannot smuggle a bomb past
- *    pass 1), bounds the XML (total size, cells of the worksheets, the longest run of text: one huge cell
- *    within the other limits still exhausted the heap), and refuses a DTD (`<!DOCTYPE`, `<!ENTITY`) in any
- *    XML part: OOXML forbids them (ECMA-376 Part 2, §8.1.4), and no entity can then be expanded or resolved,
- *    whatever the XML parser would do.
+ * 2. inspectParts: every part is inflated as a stream, chunk by chunk. It stops at the first byte past the
+ *    size the directory declared (a lying header cannot smuggle a bomb past pass 1), bounds the XML (total
+ *    size, cells of the worksheets, the longest run of text: one huge cell within the other limits still
+ *    exhausted the heap), and refuses a DTD (`<!DOCTYPE`, `<!ENTITY`) in any XML part: OOXML forbids them
+ *    (ECMA-376 Part 2, §8.1.4), and no entity can then be expanded or resolved, whatever the XML parser would
+ *    do.
+ * readPackage does both and keeps the parts a reader asks for as they come out of pass 2: each part is
+ * inflated once, and only the wanted ones are held.
  */
 export const READ_LIMITS = {
   /** The file itself. */
@@ -67,69 +69,11 @@ export type LimitBreach =
   /** An XML part declares a DTD (entities): never written by Excel, refused before any parser runs. */
   | { readonly kind: 'dtd'; readonly entry: string };
 
-interface ZipEntry {
-  readonly name: string;
-  readonly method: number;
-  readonly flags: number;
-  readonly compressed: number;
-  readonly uncompressed: number;
-  readonly localOffset: number;
-}
-
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 const WORKSHEET = /^\/?xl\/worksheets\/[^/]+\.xml$/i;
 const XML_PART = /\.(xml|rels|vml)$/i;
 
-/** The central directory's entries, or undefined when the bytes are not a readable zip. */
-function centralDirectory(
-  bytes: Uint8Array,
-  maxEntries: number,
-): ZipEntry[] | { readonly tooMany: number } | undefined {
-  if (bytes.length < 22) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-central-directory record sits in the last 22 + 65535 bytes.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--)
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) return undefined;
-  const count = view.getUint16(eocd + 10, true);
-  if (count > maxEntries) return { tooMany: count };
-  let offset = view.getUint32(eocd + 16, true);
-  const entries: ZipEntry[] = [];
-  const decoder = new TextDecoder();
-  for (let n = 0; n < count; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL) return undefined;
-    const nameLength = view.getUint16(offset + 28, true);
-    entries.push({
-      name: decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
-      flags: view.getUint16(offset + 8, true),
-      method: view.getUint16(offset + 10, true),
-      compressed: view.getUint32(offset + 20, true),
-      uncompressed: view.getUint32(offset + 24, true),
-      localOffset: view.getUint32(offset + 42, true),
-    });
-    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-  }
-  return entries;
-}
-
-/**
- * Pass 1: check a zip package against the limits using its central directory (no inflation). Undefined when
- * within limits or when the bytes are not a readable zip (the parser then reports it as corrupt).
- */
-export function checkReadLimits(
-  bytes: Uint8Array,
-  limits: ReadLimits = READ_LIMITS,
-): LimitBreach | undefined {
-  if (bytes.length > limits.maxFileBytes) return { kind: 'file-size', bytes: bytes.length };
-  const directory = centralDirectory(bytes, limits.maxZipEntries);
-  if (directory === undefined) return undefined;
-  if ('tooMany' in directory) return { kind: 'entries', count: directory.tooMany };
+/** Pass 1 on a directory read: declared sizes and ratios, worksheet count. */
+function directoryBreach(directory: readonly ZipEntry[], limits: ReadLimits): LimitBreach | undefined {
   let total = 0;
   for (const entry of directory) {
     total += entry.uncompressed;
@@ -143,113 +87,191 @@ export function checkReadLimits(
   return undefined;
 }
 
-/** The part's stored bytes, or undefined when its local header is not where the directory says. */
-function partData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) return undefined;
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  if (start + entry.compressed > bytes.length) return undefined;
-  return bytes.subarray(start, start + entry.compressed);
+/**
+ * Pass 1: check a zip package against the limits using its central directory (no inflation). Undefined when
+ * within limits or when the bytes are not a readable zip (the parser then reports it as corrupt).
+ */
+export function checkReadLimits(
+  bytes: Uint8Array,
+  limits: ReadLimits = READ_LIMITS,
+): LimitBreach | undefined {
+  if (bytes.length > limits.maxFileBytes) return { kind: 'file-size', bytes: bytes.length };
+  const directory = readDirectory(bytes, limits.maxZipEntries);
+  if (directory === undefined) return undefined;
+  if ('tooMany' in directory) return { kind: 'entries', count: directory.tooMany };
+  return directoryBreach(directory, limits);
 }
 
-/** Compressed bytes fed to the inflater at a time: deflate expands at most ~1,032×, so one step yields ≤ ~17 MB. */
-const INFLATE_STEP = 16_384;
-const STOP = Symbol('stop');
+/** A part read ahead of the pass (workbook.xml…): its chunks as they came out, and how reading it ended. */
+interface ReadAhead {
+  readonly chunks: readonly Uint8Array[];
+  readonly end: PartEnd;
+}
+
+/** Bytes of an XML part that must stop a read: a DTD, too long a run of text, more XML than `xml` allows. */
+const overLimits = (scan: XmlScan, xml: number, limits: ReadLimits): boolean =>
+  scan.dtd || scan.longestRun > limits.maxTextBytes || xml > limits.maxXmlBytes;
 
 /**
- * Inflate a deflated part as a stream, handing each chunk to `onChunk` (false: enough seen) and keeping
- * none. Returns false as soon as more than `limit` bytes come out (the rest is never inflated). Bad deflate
- * data just ends the stream: the parser will refuse the file anyway, and what came out so far was counted.
- * Synchronous (fflate's streaming inflater, fed a few KB at a time): no thread hop per part, and a bomb
- * never gets to expand more than one step past the limit.
+ * Read a part ahead of the pass, keeping its chunks. It stops where the pass itself would stop at the
+ * latest (a DTD, a run or the part alone over the limits), so the pass can take the same chunks from it.
  */
-function inflateBounded(data: Uint8Array, limit: number, onChunk: (chunk: Uint8Array) => boolean): boolean {
-  if (data.length <= INFLATE_STEP) return inflateSmall(data, limit, onChunk);
-  let total = 0;
-  let over = false;
-  const inflater = new Inflate((chunk) => {
-    total += chunk.length;
-    if (total > limit) {
-      over = true;
-      throw STOP;
-    }
-    if (chunk.length > 0 && !onChunk(chunk)) throw STOP;
+function readAhead(bytes: Uint8Array, entry: ZipEntry, limits: ReadLimits, scan: boolean): ReadAhead {
+  const chunks: Uint8Array[] = [];
+  const xml = new XmlScan();
+  let size = 0;
+  const end = readEntry(bytes, entry, (chunk) => {
+    chunks.push(chunk);
+    if (!scan || !XML_PART.test(entry.name)) return true;
+    size += chunk.length;
+    xml.push(chunk);
+    return !overLimits(xml, size, limits);
   });
-  try {
-    for (let at = 0; at < data.length; at += INFLATE_STEP) {
-      const end = Math.min(at + INFLATE_STEP, data.length);
-      inflater.push(data.subarray(at, end), end === data.length);
-    }
-    if (data.length === 0) inflater.push(data, true);
-  } catch (error) {
-    if (error !== STOP) return true;
-  }
-  return !over;
+  return { chunks, end };
 }
 
-/** The most bytes `compressed` bytes of DEFLATE data can expand to (1,032:1 and a block's worth). */
-const maxInflated = (compressed: number): number => compressed * 1032 + 1024;
+/** The chunks of a part read ahead, handed over again: the same chunks, the same end. */
+function replay(ahead: ReadAhead, onChunk: (chunk: Uint8Array) => boolean): PartEnd {
+  for (const chunk of ahead.chunks) if (!onChunk(chunk)) return 'stopped';
+  return ahead.end;
+}
+
+type Scanned =
+  | { readonly breach: LimitBreach }
+  | { readonly parts: Map<string, Uint8Array>; readonly unreadable: boolean };
 
 /**
- * A part of at most one step, inflated in one go into a buffer one byte longer than it may be (its declared
- * size, or what its compressed size can yield at most, whichever is less): filling that last byte means the
- * part is bigger than declared. The same bounds as a step of the stream — fflate decodes the rest of the
- * step but writes nothing past the buffer — without the stream's per-step buffers (the streaming inflater
- * allocates and zeroes ~160 KB for every part, however small).
+ * Pass 2: every part inflated as a stream (see the file comment), held to its declared size, its cells
+ * counted and a DTD refused; the parts `keep` picks are kept whole (by part name, the last of a name
+ * winning, as fflate's unzipSync). A part `ahead` already read is taken from there, not inflated again.
  */
-function inflateSmall(data: Uint8Array, limit: number, onChunk: (chunk: Uint8Array) => boolean): boolean {
-  let out: Uint8Array;
-  try {
-    out = inflateSync(data, { out: new Uint8Array(Math.min(limit, maxInflated(data.length)) + 1) });
-  } catch (error) {
-    // A stored block past the buffer throws a RangeError: more than declared. Anything else is bad data.
-    return !(error instanceof RangeError);
+function scanParts(
+  bytes: Uint8Array,
+  directory: readonly ZipEntry[],
+  limits: ReadLimits,
+  keep: (name: string) => boolean,
+  ahead: ReadonlyMap<ZipEntry, ReadAhead>,
+): Scanned {
+  const parts = new Map<string, Uint8Array>();
+  let unreadable = false;
+  let cells = 0;
+  let xml = 0;
+  for (const entry of directory) {
+    const isXml = XML_PART.test(entry.name);
+    const kept = !entry.name.endsWith('/') && keep(partName(entry.name)) ? ([] as Uint8Array[]) : undefined;
+    const scan = new XmlScan();
+    const xmlBefore = xml;
+    const onChunk = (chunk: Uint8Array): boolean => {
+      kept?.push(chunk);
+      if (!isXml) return true;
+      xml += chunk.length;
+      scan.push(chunk);
+      return !overLimits(scan, xml, limits);
+    };
+    const read = ahead.get(entry);
+    const end = read ? replay(read, onChunk) : readEntry(bytes, entry, onChunk);
+    if (end === 'over')
+      return { breach: { kind: 'size-mismatch', entry: entry.name, declared: entry.uncompressed } };
+    if (kept && (end === 'bad' || end === 'skipped')) unreadable = true;
+    else if (kept) parts.set(partName(entry.name), joinChunks(kept));
+    // Encrypted entries (flag bit 0) and unknown methods: the parser refuses them.
+    if (end === 'skipped' || !isXml) continue;
+    scan.push(new Uint8Array(0), true);
+    if (scan.dtd) return { breach: { kind: 'dtd', entry: entry.name } };
+    if (scan.longestRun > limits.maxTextBytes)
+      return { breach: { kind: 'text-run', entry: entry.name, bytes: scan.longestRun } };
+    if (xml > limits.maxXmlBytes)
+      return { breach: { kind: 'xml-size', bytes: Math.max(xml, xmlBefore + entry.uncompressed) } };
+    if (WORKSHEET.test(entry.name)) cells += scan.cells;
+    if (cells > limits.maxCells) return { breach: { kind: 'cells', count: cells } };
   }
-  if (out.length > limit) return false;
-  if (out.length > 0) onChunk(out);
-  return true;
+  return { parts, unreadable };
 }
 
 /**
- * Pass 2: inflate every part as a stream (see the file comment) and hold it to its declared size, count the
- * worksheets' cells, and refuse a DTD. Call after checkReadLimits, which bounds the declared sizes.
+ * Pass 2 alone: inflate every part as a stream and hold it to its declared size, count the worksheets'
+ * cells, and refuse a DTD. Call after checkReadLimits, which bounds the declared sizes.
  */
 export async function inspectParts(
   bytes: Uint8Array,
   limits: ReadLimits = READ_LIMITS,
 ): Promise<LimitBreach | undefined> {
-  const directory = centralDirectory(bytes, limits.maxZipEntries);
+  const directory = readDirectory(bytes, limits.maxZipEntries);
   if (directory === undefined || 'tooMany' in directory) return undefined;
-  let cells = 0;
-  let xml = 0;
-  for (const entry of directory) {
-    const isXml = XML_PART.test(entry.name);
-    const data = partData(bytes, entry);
-    // Encrypted entries (flag bit 0) and unknown methods: the parser refuses them.
-    if (data === undefined || (entry.flags & 1) === 1 || (entry.method !== 0 && entry.method !== 8)) continue;
-    const scan = new XmlScan();
-    const xmlBefore = xml;
-    const onChunk = (chunk: Uint8Array): boolean => {
-      if (!isXml) return true;
-      xml += chunk.length;
-      scan.push(chunk);
-      return !scan.dtd && scan.longestRun <= limits.maxTextBytes && xml <= limits.maxXmlBytes;
+  const scanned = scanParts(bytes, directory, limits, () => false, new Map());
+  return 'breach' in scanned ? scanned.breach : undefined;
+}
+
+/** What one read of a package keeps besides checking it (readPackage). */
+export interface PackagePlan {
+  /** Parts read first (workbook.xml and its relationships): handed to `want`, and kept. */
+  readonly first?: readonly string[];
+  /**
+   * The other parts to keep, by part name, chosen from every part's name (zip order, folders left out) and
+   * the first parts that could be read. Must not throw.
+   */
+  readonly want?: (names: readonly string[], first: ReadonlyMap<string, Uint8Array>) => Iterable<string>;
+  /** False: check the directory and read the first parts, no other part (no pass 2). True when omitted. */
+  readonly scan?: boolean;
+}
+
+export type PackageRead =
+  | { readonly kind: 'breach'; readonly breach: LimitBreach }
+  /** Not a zip this reader can read, or a part kept is not readable (a broken DEFLATE stream…): corrupt. */
+  | { readonly kind: 'unreadable' }
+  | {
+      readonly kind: 'read';
+      /** Every part of the package by part name (without a leading `/`), in zip order, folders left out. */
+      readonly names: readonly string[];
+      /** The parts kept (the first ones and those wanted), inflated. */
+      readonly parts: ReadonlyMap<string, Uint8Array>;
     };
-    if (entry.method === 0) onChunk(data);
-    else if (!inflateBounded(data, entry.uncompressed, onChunk))
-      return { kind: 'size-mismatch', entry: entry.name, declared: entry.uncompressed };
-    if (!isXml) continue;
-    scan.push(new Uint8Array(0), true);
-    if (scan.dtd) return { kind: 'dtd', entry: entry.name };
-    if (scan.longestRun > limits.maxTextBytes)
-      return { kind: 'text-run', entry: entry.name, bytes: scan.longestRun };
-    if (xml > limits.maxXmlBytes)
-      return { kind: 'xml-size', bytes: Math.max(xml, xmlBefore + entry.uncompressed) };
-    if (WORKSHEET.test(entry.name)) cells += scan.cells;
-    if (cells > limits.maxCells) return { kind: 'cells', count: cells };
+
+/**
+ * The package read once under `limits`: both passes, each part inflated once, the parts `plan` asks for
+ * kept as they come out. A breach anywhere (a DTD or a bomb in a part nobody wants) refuses the package, and
+ * is the same first breach checkPackage reports; only then does an unreadable kept part make it corrupt.
+ */
+export function readPackage(
+  bytes: Uint8Array,
+  limits: ReadLimits = READ_LIMITS,
+  plan: PackagePlan = {},
+): PackageRead {
+  if (bytes.length > limits.maxFileBytes)
+    return { kind: 'breach', breach: { kind: 'file-size', bytes: bytes.length } };
+  const directory = readDirectory(bytes, limits.maxZipEntries);
+  if (directory === undefined) return { kind: 'unreadable' };
+  if ('tooMany' in directory)
+    return { kind: 'breach', breach: { kind: 'entries', count: directory.tooMany } };
+  const breach = directoryBreach(directory, limits);
+  if (breach) return { kind: 'breach', breach };
+  const scan = plan.scan ?? true;
+  const files = directory.filter((e) => !e.name.endsWith('/'));
+  const names = files.map((e) => partName(e.name));
+  // The first parts, read ahead: the last entry of each name, as fflate's unzipSync keeps.
+  const ahead = new Map<ZipEntry, ReadAhead>();
+  const first = new Map<string, Uint8Array>();
+  let unreadable = false;
+  for (const name of new Set(plan.first)) {
+    const entry = files.findLast((e) => partName(e.name) === name);
+    if (entry === undefined) continue;
+    const read = readAhead(bytes, entry, limits, scan);
+    ahead.set(entry, read);
+    if (read.end === 'done') first.set(name, joinChunks(read.chunks));
+    else if (read.end === 'bad' || read.end === 'skipped') unreadable = true;
+    else if (!scan && read.end === 'over')
+      return {
+        kind: 'breach',
+        breach: { kind: 'size-mismatch', entry: entry.name, declared: entry.uncompressed },
+      };
   }
-  return undefined;
+  if (!scan) return unreadable ? { kind: 'unreadable' } : { kind: 'read', names, parts: first };
+  // Every entry of a first part's name is kept (a broken one makes the package corrupt, as for fflate).
+  const wanted = new Set([...(plan.first ?? []), ...(plan.want?.(names, first) ?? [])]);
+  const scanned = scanParts(bytes, directory, limits, (name) => wanted.has(name), ahead);
+  if ('breach' in scanned) return { kind: 'breach', breach: scanned.breach };
+  if (unreadable || scanned.unreadable) return { kind: 'unreadable' };
+  return { kind: 'read', names, parts: scanned.parts };
 }
 
 /** Both passes: the first breach, or undefined when the file may be handed to the parser. */
@@ -257,7 +279,8 @@ export async function checkPackage(
   bytes: Uint8Array,
   limits: ReadLimits = READ_LIMITS,
 ): Promise<LimitBreach | undefined> {
-  return checkReadLimits(bytes, limits) ?? (await inspectParts(bytes, limits));
+  const read = readPackage(bytes, limits);
+  return read.kind === 'breach' ? read.breach : undefined;
 }
 
 /** A breach of a size limit makes the file too large; a lying header or a DTD makes it corrupt (or crafted). */

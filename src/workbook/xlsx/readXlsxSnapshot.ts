@@ -5,10 +5,10 @@ import { sniffBytes, type ByteKind } from '../sniffBytes';
 import type { OpenError } from '../port';
 import {
   breachCode,
-  checkPackage,
-  checkReadLimits,
   describeBreach,
   READ_LIMITS,
+  readPackage,
+  type PackagePlan,
   type ReadLimits,
 } from '../readLimits';
 import { buildSheetSnapshot } from './buildSheetSnapshot';
@@ -23,7 +23,6 @@ import {
   type WorkbookXml,
 } from './parseWorkbook';
 import { parseWorksheet, type RawWorksheet } from './parseWorksheet';
-import { unzipText } from './unzipText';
 import { corrupt, preparePart } from './xmlScan';
 
 export interface ReadXlsxSnapshotOptions {
@@ -46,23 +45,19 @@ const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const STYLES = 'xl/styles.xml';
-const META_PARTS = new Set([WORKBOOK, WORKBOOK_RELS, SHARED_STRINGS, STYLES]);
 
-const parsed = <T>(
-  parts: ReadonlyMap<string, string>,
-  part: string,
-  parse: (xml: string) => T,
-): T | undefined => {
-  const xml = parts.get(part);
-  return xml === undefined ? undefined : parse(preparePart(xml, part));
+const decoder = new TextDecoder();
+
+/** The parts of a package read (UTF-8 XML), by part name. */
+type Parts = ReadonlyMap<string, Uint8Array>;
+
+const parsed = <T>(parts: Parts, part: string, parse: (xml: string) => T): T | undefined => {
+  const data = parts.get(part);
+  return data === undefined ? undefined : parse(preparePart(decoder.decode(data), part));
 };
 
 /** The `r` of the cells under an external hyperlink, checked against the sheet's relationships as ExcelJS does. */
-function hyperlinkCells(
-  hyperlinks: RawWorksheet['hyperlinks'],
-  sheet: SheetPart,
-  parts: ReadonlyMap<string, string>,
-): Set<string> {
+function hyperlinkCells(hyperlinks: RawWorksheet['hyperlinks'], sheet: SheetPart, parts: Parts): Set<string> {
   const cells = new Set<string>();
   if (hyperlinks.length === 0) return cells;
   const rels =
@@ -76,12 +71,27 @@ function hyperlinkCells(
 }
 
 /** The sheets a package lists (name, visibility, part, tab order), from workbook.xml and its relationships. */
-function listSheets(meta: ReturnType<typeof unzipText>): { workbook: WorkbookXml; all: SheetPart[] } {
-  const workbook = parsed(meta.parts, WORKBOOK, parseWorkbookXml) ?? { sheets: [], date1904: false };
-  const rels = parsed(meta.parts, WORKBOOK_RELS, parseRelationships) ?? new Map<string, string | undefined>();
-  const all = resolveSheets(workbook, rels, meta.names);
+function listSheets(names: readonly string[], parts: Parts): { workbook: WorkbookXml; all: SheetPart[] } {
+  const workbook = parsed(parts, WORKBOOK, parseWorkbookXml) ?? { sheets: [], date1904: false };
+  const rels = parsed(parts, WORKBOOK_RELS, parseRelationships) ?? new Map<string, string | undefined>();
+  const all = resolveSheets(workbook, rels, names);
   if (all.length === 0) corrupt('no worksheet');
   return { workbook, all };
+}
+
+/** The package read under `limits` (readPackage), or why it is refused. */
+function readUnder(
+  bytes: Uint8Array,
+  file: string,
+  limits: ReadLimits | undefined,
+  plan: PackagePlan,
+): Result<{ readonly names: readonly string[]; readonly parts: Parts }, OpenError> {
+  const kind = sniffBytes(bytes);
+  if (kind !== 'xlsx') return err(openError(REFUSED[kind], file));
+  const read = readPackage(bytes, limits, plan);
+  if (read.kind === 'breach')
+    return err(openError(breachCode(read.breach), file, describeBreach(read.breach, limits)));
+  return read.kind === 'read' ? ok(read) : err(openError('file.corrupt', file));
 }
 
 /**
@@ -93,35 +103,47 @@ export function readXlsxSheetList(
   file: string,
   limits: ReadLimits = READ_LIMITS,
 ): Result<readonly { readonly name: string; readonly visibility: SheetSnapshot['visibility'] }[], OpenError> {
-  const kind = sniffBytes(bytes);
-  if (kind !== 'xlsx') return err(openError(REFUSED[kind], file));
-  const breach = checkReadLimits(bytes, limits);
-  if (breach) return err(openError(breachCode(breach), file, describeBreach(breach, limits)));
+  const read = readUnder(bytes, file, limits, { first: [WORKBOOK, WORKBOOK_RELS], scan: false });
+  if (!read.ok) return read;
   try {
-    const meta = unzipText(bytes, (name) => name === WORKBOOK || name === WORKBOOK_RELS);
-    return ok(listSheets(meta).all.map(({ name, visibility }) => ({ name, visibility })));
+    return ok(
+      listSheets(read.value.names, read.value.parts).all.map(({ name, visibility }) => ({
+        name,
+        visibility,
+      })),
+    );
   } catch {
     return err(openError('file.corrupt', file));
   }
 }
 
-/** The package's sheets, read; throws (CorruptPart, or fflate's error) on what ExcelJS would fail to load. */
-function readPackage(bytes: Uint8Array, wanted: readonly string[] | undefined): SheetSnapshot[] {
-  const meta = unzipText(bytes, (name) => META_PARTS.has(name));
-  const { workbook, all } = listSheets(meta);
-  const names = wanted && new Set(wanted.map((s) => s.toLowerCase()));
-  const chosen = names ? all.filter((s) => names.has(s.name.toLowerCase())) : all;
+type Listing = ReturnType<typeof listSheets>;
 
+/** The sheets `wanted` names (compared case-insensitively), in tab order; all when undefined. */
+function chooseSheets(all: readonly SheetPart[], wanted: readonly string[] | undefined): SheetPart[] {
+  const names = wanted && new Set(wanted.map((s) => s.toLowerCase()));
+  return all.filter((s) => !names || names.has(s.name.toLowerCase()));
+}
+
+/** The parts a snapshot of `chosen` reads: the shared strings, the styles, the sheets and their relationships. */
+const partsRead = (chosen: readonly SheetPart[]): string[] => [
+  SHARED_STRINGS,
+  STYLES,
+  ...chosen.flatMap((s) => (s.relsPart === undefined ? [s.part] : [s.part, s.relsPart])),
+];
+
+/** The sheets, read; throws (CorruptPart) on what ExcelJS would fail to load. */
+function readSheets(
+  { workbook, all }: Listing,
+  parts: Parts,
+  wanted: readonly string[] | undefined,
+): SheetSnapshot[] {
   const context = {
-    sharedStrings: parsed(meta.parts, SHARED_STRINGS, parseSharedStrings),
-    styles: parsed(meta.parts, STYLES, parseStyles),
+    sharedStrings: parsed(parts, SHARED_STRINGS, parseSharedStrings),
+    styles: parsed(parts, STYLES, parseStyles),
     date1904: workbook.date1904,
   };
-  const partNames = new Set(
-    chosen.flatMap((s) => (s.relsPart === undefined ? [s.part] : [s.part, s.relsPart])),
-  );
-  const { parts } = unzipText(bytes, (name) => partNames.has(name));
-  return chosen.map((sheet) => {
+  return chooseSheets(all, wanted).map((sheet) => {
     const raw = parsed(parts, sheet.part, parseWorksheet) ?? corrupt(`${sheet.part} is missing`);
     const sheetContext: CellContext = {
       ...context,
@@ -135,8 +157,9 @@ function readPackage(bytes: Uint8Array, wanted: readonly string[] | undefined): 
  * A workbook's snapshot straight from its .xlsx bytes, without loading it into ExcelJS: for consolidation,
  * which only reads. The same snapshot as `(await excelJsFactory.open(bytes, file)).readSnapshot(sheets)`,
  * ExcelJS's quirks included (which number formats are dates, a formula's cached 0 read as empty…), and the
- * same refusals, code and message: sniffBytes and checkPackage first, then `file.corrupt` for what ExcelJS
- * would fail to load. They differ only on malformed files: rows, or a row's first cell, without `r` (ExcelJS
+ * same refusals, code and message: sniffBytes and checkPackage's limits first, then `file.corrupt` for what
+ * ExcelJS would fail to load. One pass over the zip (readPackage): workbook.xml and its relationships are
+ * read first to choose the sheets, then every part is inflated once, checked, and kept only if it is read. They differ only on malformed files: rows, or a row's first cell, without `r` (ExcelJS
  * refuses the file, this reads them in order); phonetic runs in an inline string (ExcelJS loses the cell);
  * damage in parts a snapshot does not read (drawings, comments, other sheets when `sheets` is given), which
  * only ExcelJS notices.
@@ -146,12 +169,24 @@ export async function readXlsxSnapshot(
   file: string,
   options: ReadXlsxSnapshotOptions = {},
 ): Promise<Result<WorkbookSnapshot, OpenError>> {
-  const kind = sniffBytes(bytes);
-  if (kind !== 'xlsx') return err(openError(REFUSED[kind], file));
-  const breach = await checkPackage(bytes, options.limits);
-  if (breach) return err(openError(breachCode(breach), file, describeBreach(breach, options.limits)));
+  // The sheet list, from workbook.xml and its relationships read first, chooses the other parts kept. A
+  // package without one keeps none and is corrupt, once the limits have passed.
+  let listing: Listing | undefined;
+  const read = readUnder(bytes, file, options.limits, {
+    first: [WORKBOOK, WORKBOOK_RELS],
+    want: (names, first) => {
+      try {
+        listing = listSheets(names, first);
+      } catch {
+        return [];
+      }
+      return partsRead(chooseSheets(listing.all, options.sheets));
+    },
+  });
+  if (!read.ok) return read;
+  if (!listing) return err(openError('file.corrupt', file));
   try {
-    return ok({ file, sheets: readPackage(bytes, options.sheets) });
+    return ok({ file, sheets: readSheets(listing, read.value.parts, options.sheets) });
   } catch {
     // As excelJsFactory.open: bad bytes never throw, whatever part of the reader gives up on them.
     return err(openError('file.corrupt', file));

@@ -1,0 +1,84 @@
+import * as fflate from 'fflate';
+import { describe, expect, it, vi } from 'vitest';
+import { readDirectory } from '../zipPackage';
+import { readXlsxSnapshot } from './readXlsxSnapshot';
+import { ZipWriter } from './zipWriter';
+
+/** Every DEFLATE stream fflate is asked to inflate, whichever way (whole or streamed). */
+const inflated = vi.hoisted(() => ({ count: 0 }));
+vi.mock('fflate', async (importOriginal) => {
+  const real = await importOriginal<typeof fflate>();
+  class CountedInflate extends real.Inflate {
+    constructor(...args: ConstructorParameters<typeof real.Inflate>) {
+      super(...args);
+      inflated.count += 1;
+    }
+  }
+  return {
+    ...real,
+    Inflate: CountedInflate,
+    inflateSync: (...args: Parameters<typeof real.inflateSync>) => {
+      inflated.count += 1;
+      return real.inflateSync(...args);
+    },
+    // unzipSync inflates with its own inflateSync: count the deflated entries its filter lets through.
+    unzipSync: (data: Uint8Array, opts?: fflate.UnzipOptions) =>
+      real.unzipSync(data, {
+        filter: (file) => {
+          const taken = opts?.filter?.(file) ?? true;
+          if (taken && file.compression === 8) inflated.count += 1;
+          return taken;
+        },
+      }),
+  };
+});
+
+/** Text that barely compresses: a part inflated as a stream (more than one 16 KB step). */
+const noisy = (length: number): string => {
+  let seed = 5;
+  return Array.from({ length }, () =>
+    String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 2000)),
+  ).join('');
+};
+
+const sheet = (text: string): string =>
+  `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData></worksheet>`;
+
+async function workbook(): Promise<Uint8Array> {
+  const writer = new ZipWriter();
+  const ns =
+    'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  await writer.add(
+    '[Content_Types].xml',
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
+  await writer.add(
+    'xl/workbook.xml',
+    `<workbook ${ns}><sheets><sheet name="一" sheetId="1" r:id="rId1"/><sheet name="二" sheetId="2" r:id="rId2"/><sheet name="三" sheetId="3" r:id="rId3"/></sheets></workbook>`,
+  );
+  await writer.add(
+    'xl/_rels/workbook.xml.rels',
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${[1, 2, 3].map((n) => `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('')}</Relationships>`,
+  );
+  await writer.add('xl/worksheets/sheet1.xml', sheet('一'));
+  await writer.add('xl/worksheets/sheet2.xml', sheet(noisy(30_000)));
+  await writer.add('xl/worksheets/sheet3.xml', sheet('三'));
+  await writer.add('xl/drawings/drawing1.xml', '<xdr:wsDr/>');
+  return writer.finish();
+}
+
+describe('readXlsxSnapshot inflates each part of the package once', () => {
+  it.each([
+    ['every sheet', undefined, ['一', '二', '三']],
+    ['the sheets asked for', ['二'], ['二']],
+  ] as const)('reading %s', async (_name, sheets, read) => {
+    const bytes = await workbook();
+    const entries = readDirectory(bytes, 100);
+    if (entries === undefined || 'tooMany' in entries) throw new Error('not a zip');
+    inflated.count = 0;
+    const snapshot = await readXlsxSnapshot(bytes, 'a.xlsx', sheets ? { sheets } : {});
+    expect(snapshot.ok && snapshot.value.sheets.map((s) => s.name)).toEqual(read);
+    expect(inflated.count).toBe(entries.filter((e) => e.method === 8).length);
+    expect(inflated.count).toBe(7);
+  });
+});
