@@ -162,17 +162,18 @@ function linkToHistory(
 /** Text cut at Excel's cell limit, with a finding at the cell written (and the entry it came from). */
 const cellFitter =
   (findings: Finding[]): ViewContext['fit'] =>
-  (text, place, what) => {
+  (text, at) => {
     const r = fitCellText(text);
-    if (r.truncated)
-      findings.push(
-        finding(
-          'consolidate.cell-too-long',
-          'warning',
-          `${what}が Excel の1セルの上限（32,767文字）を超えたため、「${place.sheet}」の${place.cell}には途中までを書きました（${[...text].length.toLocaleString('ja-JP')}文字）。全文は元のシートにあります。`,
-          place,
-        ),
-      );
+    if (!r.truncated) return r.text;
+    const { place, what } = at();
+    findings.push(
+      finding(
+        'consolidate.cell-too-long',
+        'warning',
+        `${what}が Excel の1セルの上限（32,767文字）を超えたため、「${place.sheet}」の${place.cell}には途中までを書きました（${[...text].length.toLocaleString('ja-JP')}文字）。全文は元のシートにあります。`,
+        place,
+      ),
+    );
     return r.text;
   };
 
@@ -200,15 +201,14 @@ function masterSheet(
       const value = valueOf(f);
       return typeof value !== 'string'
         ? value
-        : fit(
-            value,
-            {
+        : fit(value, () => ({
+            place: {
               sheet: MASTER_SHEET_NAME,
               cell: cellAddress(FIRST_DATA_ROW + i, FIRST_FIELD_COLUMN + j),
               ...entryPlace(row, f.key),
             },
-            `${row.code} ${row.department} の${label(f)}`,
-          );
+            what: `${row.code} ${row.department} の${label(f)}`,
+          }));
     };
     return [
       row.code,
@@ -271,11 +271,10 @@ function reportSheets(c: Consolidation, form: FormDefinition, { fit }: ViewConte
           .filter((f) => f.kind !== 'computed')
           .map((f) => [
             f.key,
-            fit(
-              fieldText(r.entry!.fields, f.key),
-              { sheet: name, cell: cells[f.key] ?? 'A1', ...entryPlace(r, f.key) },
-              `${r.code} ${r.department} の${label(f)}`,
-            ),
+            fit(fieldText(r.entry!.fields, f.key), () => ({
+              place: { sheet: name, cell: cells[f.key] ?? 'A1', ...entryPlace(r, f.key) },
+              what: `${r.code} ${r.department} の${label(f)}`,
+            })),
           ]),
       ) as Record<FieldKey, string>;
       return {

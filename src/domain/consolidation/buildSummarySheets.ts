@@ -14,7 +14,11 @@ const LOG_TEXT_COLUMN = 7;
 export interface ViewContext {
   readonly year: string;
   readonly subtitle: string;
-  readonly fit: (text: string, place: Place & { sheet: string; cell: string }, what: string) => string;
+  /** The text, cut at the limit; `at` (the cell written and what the text is) is asked only for a cut. */
+  readonly fit: (
+    text: string,
+    at: () => { readonly place: Place & { sheet: string; cell: string }; readonly what: string },
+  ) => string;
 }
 
 /** 提出状況, 達成状況 and 集約ログ: the sheets that sum up a consolidation. */
@@ -180,25 +184,26 @@ export const retiredFieldDetail = (f: RetiredField): string =>
 function logSheet(c: Consolidation, { year, subtitle, fit }: ViewContext): SheetSpec {
   const logRows: CellValue[][] = [];
   const warnRows: number[] = [];
-  const kept = (text: string, what: string): string =>
-    fit(
-      text,
-      { sheet: LOG_SHEET_NAME, cell: cellAddress(FIRST_DATA_ROW + logRows.length, LOG_TEXT_COLUMN) },
-      what,
-    );
+  const kept = (text: string, what: () => string): string => {
+    const row = logRows.length;
+    return fit(text, () => ({
+      place: { sheet: LOG_SHEET_NAME, cell: cellAddress(FIRST_DATA_ROW + row, LOG_TEXT_COLUMN) },
+      what: what(),
+    }));
+  };
   for (const r of c.log) {
     const head = [r.file, r.sheet, OUTCOME_LABELS[r.outcome], r.code ?? '', r.department ?? '', r.seq ?? ''];
     if (['rejected', 'duplicate', 'unreadable', 'flagged'].includes(r.outcome)) warnRows.push(logRows.length);
     logRows.push([
       ...head,
       r.detail,
-      kept(r.keptText ?? '', `「${r.file}」の「${r.sheet}」シートの保存テキスト`),
+      kept(r.keptText ?? '', () => `「${r.file}」の「${r.sheet}」シートの保存テキスト`),
     ]);
     for (const f of r.retired ?? [])
       logRows.push([
         ...head,
         retiredFieldDetail(f),
-        kept(f.text, `「${r.file}」の「${r.sheet}」シートの「${f.label}」`),
+        kept(f.text, () => `「${r.file}」の「${r.sheet}」シートの「${f.label}」`),
       ]);
   }
   logRows.push(
