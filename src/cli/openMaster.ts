@@ -24,8 +24,8 @@ export type OpenedMaster =
       readonly created: boolean;
       /**
        * How the master is written: a new one straight from specs; an existing one by the same writer keeping
-       * its package (PackageWorkbookPort), or through ExcelJS when its package is in a shape that port does
-       * not rewrite.
+       * its package (PackageWorkbookPort: a macro-enabled master or a template too, its macros kept), or
+       * through ExcelJS when its package is in a shape that port does not rewrite (PackageWorkbookPort.open).
        */
       readonly writer: 'specs' | 'package' | 'exceljs';
     }

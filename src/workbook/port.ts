@@ -57,7 +57,7 @@ export interface OpenError {
 export interface FileWorkbookFactory {
   /** A new workbook, with the spec's sheets and properties when given. */
   create(spec?: WorkbookSpec): Promise<FileWorkbookPort>;
-  /** Open .xlsx / .xlsm bytes; macros are never run and never kept. */
+  /** Open .xlsx / .xlsm bytes; macros are never run (the own writer keeps them in the package; ExcelJS drops them). */
   open(bytes: Uint8Array, file: string): Promise<Result<FileWorkbookPort, OpenError>>;
   /**
    * A file that is only read, read where this factory works (the pane's worker) with the one bounded reader

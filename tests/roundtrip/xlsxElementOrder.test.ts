@@ -17,8 +17,9 @@ import { STYLESHEET_ORDER } from '../../src/workbook/xlsx/xlsxTables';
  * the worksheet's children against CT_Worksheet (§18.3.1.99), workbook.xml's against CT_Workbook
  * (§18.2.27; the same sequence as openpyxl's packaging/workbook.py WorkbookPackage.__elements__), styles.xml's
  * against CT_Stylesheet (§18.8.39; openpyxl's styles/stylesheet.py Stylesheet.__elements__). The workbooks:
- * the R2 department workbooks and a consolidated master, written by the spec writer, and that master
- * consolidated again in its package after a first write (styles appended to the old ones).
+ * the R2 department workbooks and a consolidated master, written by the spec writer, that master
+ * consolidated again in its package after a first write (styles appended to the old ones), and a department
+ * workbook whose own sheets are marked in its package (their XML changed in place).
  */
 
 const CT_WORKSHEET = [
@@ -202,7 +203,7 @@ describe('the own writer emits every part in schema order, with the required att
     ]);
   });
 
-  it('department workbooks, a new master and that master updated in its package', async () => {
+  it('department workbooks, a new master, that master updated in its package, and marks on kept sheets', async () => {
     const departments = await buildDepartmentFiles(specFactory, { plan, fiscalYear });
     const sources = departments.map((f) => ({ file: f.fileName, modified: 0, bytes: f.bytes }));
     const options = {
@@ -223,9 +224,29 @@ describe('the own writer emits every part in schema order, with the required att
     if (!opened.ok || !opened.value) throw new Error('the master did not open');
     await consolidate(plan, sources, { ...options, target: opened.value });
     const again = await opened.value.toBuffer();
+    // A department workbook opened as it is, its own sheets marked (a cell it has, one it lacks, a row it
+    // lacks) and a cell chosen: those sheets' XML changed in place, new cell formats appended to styles.xml.
+    const department = await PackageWorkbookPort.open(departments[0]!.bytes, departments[0]!.fileName);
+    if (!department.ok || !department.value) throw new Error('the department workbook did not open');
+    const sheetNames = (await department.value.listSheets()).map((s) => s.name);
+    await department.value.markCells(
+      sheetNames.flatMap((sheet) => [
+        { sheet, cell: 'B3', severity: 'error' as const },
+        { sheet, cell: 'AA3', severity: 'warning' as const },
+        { sheet, cell: 'C400', severity: 'info' as const },
+      ]),
+    );
+    await department.value.selectCell(sheetNames[1]!, 'D9');
+    const marked = await department.value.toBuffer();
+    const markedParts = unzipSync(marked);
+    const originalParts = unzipSync(departments[0]!.bytes);
+    const changed = Object.keys(originalParts).filter(
+      (p) => /^xl\/worksheets\//.test(p) && strFromU8(originalParts[p]!) !== strFromU8(markedParts[p]!),
+    );
+    expect(changed.length).toBe(sheetNames.length);
 
     let sheets = 0;
-    for (const bytes of [...departments.map((d) => d.bytes), first, again]) {
+    for (const bytes of [...departments.map((d) => d.bytes), first, again, marked]) {
       const result = check(bytes);
       expect(result.problems).toEqual([]);
       sheets += result.sheets;

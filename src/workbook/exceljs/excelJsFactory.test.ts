@@ -1,9 +1,10 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { OpenError } from '../port';
 import { contractSheet, contractWorkbook } from '../contract/portCases';
 import { excelJsFactory } from './excelJsFactory';
 import { zipParts } from '../../../tests/helpers/reopen';
+import { withVbaProject } from '../../../tests/helpers/xlsm';
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const utf16 = (text: string): number[] => Array.from(text).flatMap((c) => [c.charCodeAt(0), 0]);
@@ -41,26 +42,7 @@ async function zipOf(files: Record<string, string | Uint8Array>): Promise<Uint8A
 }
 
 /** An .xlsm: a valid package with a VBA project part, declared as a macro-enabled workbook. */
-async function xlsmOf(bytes: Uint8Array): Promise<Uint8Array> {
-  const parts = unzipSync(bytes);
-  const text = (name: string) => (parts[name] ? strFromU8(parts[name]) : '');
-  parts['[Content_Types].xml'] = strToU8(
-    text('[Content_Types].xml')
-      .replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml')
-      .replace(
-        '<Default ',
-        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default ',
-      ),
-  );
-  parts['xl/_rels/workbook.xml.rels'] = strToU8(
-    text('xl/_rels/workbook.xml.rels').replace(
-      '</Relationships>',
-      '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
-    ),
-  );
-  parts['xl/vbaProject.bin'] = cfb('VBA');
-  return zipSync(parts);
-}
+const xlsmOf = async (bytes: Uint8Array): Promise<Uint8Array> => withVbaProject(bytes, cfb('VBA'));
 
 type Case = Readonly<{
   name: string;

@@ -1,21 +1,27 @@
 import { describeWorkbookPortContract } from '../../../tests/contract/describeWorkbookPortContract';
+import { fillOfCell, reopen, sheetOf } from '../../../tests/helpers/reopen';
 import { contractWorkbook } from '../contract/portCases';
+import type { FileWorkbookPort, WorkbookPort } from '../port';
 import { writeXlsx } from '../xlsx/writeXlsx';
 import { fileFactory } from './fileFactory';
 
+/** The fill as saved in the file, read by ExcelJS (an independent reader). */
+async function fillOf(port: WorkbookPort, sheet: string, cell: string): Promise<string | null> {
+  const workbook = await reopen(await (port as FileWorkbookPort).toBuffer());
+  return fillOfCell(sheetOf(workbook, sheet).getCell(cell));
+}
+
 /**
- * A file the pane opens (fileFactory.open): updated in its package, and handed to ExcelJS when cells of the
- * sheets it held are marked. Every sheet of the spec is one the file already holds here.
- *
- * Without the saved-fill checks (fillOf): ExcelJS itself, on a file the own writer saved, gives an unstyled
- * cell that was marked and cleared again the fill of another cell when the workbook was saved while marked
- * (excelJsFactory.open fails that check alike, before any of this; the cause in ExcelJS is not yet found).
+ * A file the pane opens (fileFactory.open): updated in its package, marks included. Every sheet of the spec
+ * is one the file already holds here, so the marks are laid on sheets the package keeps, and the saved fills
+ * are checked (fillOf).
  */
 describeWorkbookPortContract(
-  'fileFactory.open (an opened file: its package, ExcelJS for marks)',
+  'fileFactory.open (an opened file: its package, marks on its own sheets)',
   async (spec = contractWorkbook()) => {
     const opened = await fileFactory.open(await writeXlsx(spec), 'opened.xlsx');
     if (!opened.ok) throw new Error(opened.error.message);
     return opened.value;
   },
+  { fillOf },
 );

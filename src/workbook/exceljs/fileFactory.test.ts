@@ -5,7 +5,7 @@ import { r2Sample } from '../../domain/sample/r2';
 import { fileFactory } from './fileFactory';
 
 describe('a file opened in file mode, marked, and saved', () => {
-  it('opens on the cell chosen before the marks (ExcelJS takes over the package and chooses it again)', async () => {
+  it('opens on the cell chosen before the marks (set in the view of the sheet the package keeps)', async () => {
     const { plan } = r2Sample();
     const blank = await fileFactory.create(
       buildDepartmentWorkbook({ plan, department: '総務課', fiscalYear: 2020 }),

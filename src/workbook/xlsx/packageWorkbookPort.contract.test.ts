@@ -27,3 +27,15 @@ async function create(spec = contractWorkbook()): Promise<PackageWorkbookPort> {
 }
 
 describeWorkbookPortContract('PackageWorkbookPort (an existing package, updated)', create, { fillOf });
+
+/**
+ * The contract on the sheets a package already holds: the spec is saved, and the port opens it without writing
+ * any sheet, so every mark and selection is laid on a kept sheet (its XML changed in place).
+ */
+async function kept(spec = contractWorkbook()): Promise<PackageWorkbookPort> {
+  const opened = await PackageWorkbookPort.open(await writeXlsx(spec), 'kept.xlsx');
+  if (!opened.ok || !opened.value) throw new Error('the workbook did not open');
+  return opened.value;
+}
+
+describeWorkbookPortContract('PackageWorkbookPort (the sheets it keeps)', kept, { fillOf });

@@ -116,16 +116,19 @@ describe.skipIf(!hasOpenpyxl)('PackageWorkbookPort on a workbook edited with ope
 });
 
 describe('PackageWorkbookPort on packages it does not rewrite', () => {
-  it('answers undefined for a macro-enabled workbook (the caller opens it with ExcelJS, which drops the macros)', async () => {
+  it('answers undefined for a workbook part of a type it does not rewrite (an add-in; the caller opens it with ExcelJS)', async () => {
     const bytes = await writeXlsx({ sheets: [contractSheet('表')], properties: { title: 't' } });
     const zip = unzipSync(bytes);
     const types = new TextDecoder().decode(zip['[Content_Types].xml']);
     expect(types).toContain('.sheet.main+xml');
     zip['[Content_Types].xml'] = new TextEncoder().encode(
-      types.replace('.sheet.main+xml', '.sheet.macroEnabled.main+xml'),
+      types.replace(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+        'application/vnd.ms-excel.addin.macroEnabled.main+xml',
+      ),
     );
     const { zipSync } = await import('fflate');
-    expect(await PackageWorkbookPort.open(zipSync(zip), 'macro.xlsm')).toEqual({
+    expect(await PackageWorkbookPort.open(zipSync(zip), 'addin.xlam')).toEqual({
       ok: true,
       value: undefined,
     });

@@ -1,21 +1,22 @@
 import { unzipSync } from 'fflate';
 import { cellAddress, parseCellAddress } from '../../domain/cellAddress';
 import { cellText, type SheetSnapshot, type WorkbookSnapshot } from '../../domain/extract/snapshot';
-import type { Severity } from '../../domain/finding';
 import { err, ok, type Result } from '../../domain/result';
-import type { SheetSpec } from '../../domain/template/sheetSpec';
-import { addMark, MARK_FILLS } from '../markFills';
+import type { CellRange, SheetSpec } from '../../domain/template/sheetSpec';
+import { CellMarks, MARK_FILLS } from '../markFills';
 import { openError } from '../openError';
 import type { CellMark, FileWorkbookPort, OpenError, Progress } from '../port';
 import { breachCode, checkPackage, describeBreach, type ReadLimits } from '../readLimits';
 import { checkSheetName } from '../sheetRules';
 import { sniffBytes } from '../sniffBytes';
 import { parseRelationships } from './parseWorkbook';
+import { keptSheetMerges, rewriteKeptSheet } from './keptSheetXml';
 import { readXlsxSheetList, readXlsxSnapshot } from './readXlsxSnapshot';
-import { sheetXml, type WrittenSheet } from './sheetXml';
-import { SharedStrings, Styles, styleBaseOf } from './xlsxTables';
+import { contentTypes, printDefinedNames, rewriteWorkbookXml, sheetTagStarts } from './packageWorkbookXml';
+import { sheetXml } from './sheetXml';
+import { cellXfsOf, SharedStrings, Styles, styleBaseOf } from './xlsxTables';
 import { NS_PKG_REL, NS_R, xmlText } from './xmlParts';
-import { allTags, decodeAttribute, excelJsXmlDecode, findTag } from './xmlScan';
+import { allTags, excelJsXmlDecode, findTag } from './xmlScan';
 import { writeXlsx } from './writeXlsx';
 import { ZipWriter, type ZipCodec } from './zipWriter';
 
@@ -29,9 +30,11 @@ import { ZipWriter, type ZipCodec } from './zipWriter';
  * everything but its sheet list, its print names and the tab the file opens on; calcChain.xml, which names
  * cells of sheets that are gone, is dropped (Excel rebuilds it).
  *
- * Marks and the active cell are supported on the sheets Suishin wrote; a mark on a kept sheet would mean
- * rewriting that sheet's XML, which this port does not do (markCells throws: the pane's file factory opens
- * such a file with ExcelJS instead, see fileFactory).
+ * Marks and the active cell work on every sheet: a sheet Suishin writes is written with them; a kept sheet
+ * with marks or the active cell has its XML changed only there (keptSheetXml: a marked cell's format is a
+ * copy of its own with the mark's fill, appended to styles.xml), and goes out byte for byte again once the
+ * marks are cleared. A macro-enabled workbook or a template stays one: vbaProject.bin, its relationship and
+ * the content types are parts like any other, kept as they are.
  */
 
 interface KeptSheet {
@@ -55,6 +58,8 @@ interface WrittenSpec {
   readonly replaced?: KeptSheet;
   /** Fills 総務課 laid on the replaced sheet, carried to this one: A1 address → `#RRGGBB`. */
   readonly carried?: ReadonlyMap<string, string>;
+  /** The replaced sheet's code name (`<sheetPr codeName>`): its module in a macro-enabled workbook's VBA project. */
+  readonly codeName?: string;
 }
 
 type Entry = KeptSheet | WrittenSpec;
@@ -71,6 +76,11 @@ const AT_OPEN = new Set([
 ]);
 const entryName = (e: Entry): string => (e.kind === 'kept' ? e.name : e.spec.name);
 const CT = 'application/vnd.openxmlformats-officedocument';
+/** The workbook part's content types rewritten here: .xlsx, .xltx, .xlsm, .xltm. */
+const WORKBOOK_TYPE =
+  /ContentType="(application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.(sheet|template)\.main\+xml|application\/vnd\.ms-excel\.(sheet|template)\.macroEnabled\.main\+xml)"/;
+/** A cell format for an index the styles part does not hold (the default one). */
+const DEFAULT_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
 
 /** A relationship's target as a part name (no leading `/`), relative to the part `from` lives in. */
 function resolveTarget(from: string, target: string): string {
@@ -96,7 +106,9 @@ export class PackageWorkbookPort implements FileWorkbookPort {
   private entries: Entry[];
   /** Parts no longer written (sheets replaced or deleted, with what only they used). */
   private readonly dropped = new Set<string>();
-  private marks = new Map<string, Map<string, Severity>>();
+  private readonly marks = new CellMarks();
+  /** The merged areas of kept sheets marked so far, by part. */
+  private readonly keptMerges = new Map<string, CellRange[]>();
   private active: { sheet: string; cell?: string } | undefined;
 
   private constructor(
@@ -116,10 +128,13 @@ export class PackageWorkbookPort implements FileWorkbookPort {
   }
 
   /**
-   * The package read under `limits` (sizes, zip bomb, DTD refused: checkPackage). Undefined when its
-   * workbook is in a shape this port does not rewrite (no styles part, a macro-enabled workbook or a
-   * template, elements with a namespace prefix where it looks for them): the caller then opens it with
-   * ExcelJS.
+   * The package read under `limits` (sizes, zip bomb, DTD refused: checkPackage). A workbook, a macro-enabled
+   * workbook (.xlsm) and a template (.xltx, .xltm) are all updated in place. Undefined for what this port
+   * cannot rewrite, and the caller then opens it with ExcelJS: a package without a styles part (there is no
+   * styles.xml to append Suishin's styles to), one whose workbook.xml, styles.xml or sheet list is written
+   * with a namespace prefix (`<x:workbook>`: the text edits here look for unprefixed elements), a workbook
+   * part of another content type (an add-in, .xlam) or without one, and a sheet whose relationship is
+   * missing.
    */
   static async open(
     bytes: Uint8Array,
@@ -177,11 +192,10 @@ export class PackageWorkbookPort implements FileWorkbookPort {
       !/<workbook[\s>]/.test(workbook) ||
       !/<sheets[\s>]/.test(workbook) ||
       !/<styleSheet[\s>]/.test(text('xl/styles.xml')!) ||
-      // A macro-enabled workbook or a template: ExcelJS saves it as a plain workbook (macros dropped).
-      !/\.sheet\.main\+xml"/.test(
+      // A workbook, a macro-enabled one or a template (their parts are kept as they are: vbaProject.bin stays).
+      !WORKBOOK_TYPE.test(
         /<Override\b[^>]*"\/xl\/workbook\.xml"[^>]*>/.exec(text('[Content_Types].xml')!)?.[0] ?? '',
-      ) ||
-      names.has('xl/vbaProject.bin')
+      )
     )
       return ok(undefined);
     const targets = parseRelationships(rels);
@@ -396,7 +410,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     for (const [i, spec] of specs.entries()) {
       checkSheetName(spec.name);
       const at = this.indexOf(spec.name);
-      this.marks.delete(spec.name.toLowerCase());
+      this.marks.forget(spec.name);
       const before = at >= 0 ? this.entries[at]! : undefined;
       if (before?.kind === 'kept') {
         // 総務課's column widths on this sheet survive its being written again.
@@ -404,6 +418,8 @@ export class PackageWorkbookPort implements FileWorkbookPort {
         const columnWidths = [...spec.columnWidths];
         for (const [c, w] of widths) if (c < Math.max(columnWidths.length, 64)) columnWidths[c] = w;
         const carried = await this.carriedFills(before, spec);
+        const codeName =
+          before.part && findTag(this.text(before.part) ?? '', 'sheetPr')?.tag.attributes.codeName;
         this.drop(before);
         this.entries[at] = {
           kind: 'spec',
@@ -411,14 +427,16 @@ export class PackageWorkbookPort implements FileWorkbookPort {
             widths.size > 0 ? { ...spec, columnWidths: Array.from(columnWidths, (w) => w ?? 8.43) } : spec,
           replaced: before,
           ...(carried.size > 0 && { carried }),
+          ...(codeName && { codeName }),
         };
       } else if (before) {
-        this.marks.delete(entryName(before).toLowerCase());
+        this.marks.forget(entryName(before));
         this.entries[at] = {
           kind: 'spec',
           spec,
           ...(before.replaced && { replaced: before.replaced }),
           ...(before.carried && { carried: before.carried }),
+          ...(before.codeName && { codeName: before.codeName }),
         };
       } else this.entries.push({ kind: 'spec', spec });
       onProgress?.({ done: i + 1, total: specs.length, label: `シート「${spec.name}」を書き込みました` });
@@ -433,18 +451,14 @@ export class PackageWorkbookPort implements FileWorkbookPort {
       else if (e.replaced) this.drop(e.replaced);
     }
     this.entries = this.entries.filter((e) => !gone.has(entryName(e).toLowerCase()));
-    for (const name of gone) this.marks.delete(name);
+    for (const name of gone) this.marks.forget(name);
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
     const at = this.indexOf(sheet);
     const address = parseCellAddress(cell);
     if (at < 0 || !address) return;
-    const entry = this.entries[at]!;
-    this.active = {
-      sheet: entryName(entry),
-      ...(entry.kind === 'spec' && { cell: cellAddress(address.row, address.column) }),
-    };
+    this.active = { sheet: entryName(this.entries[at]!), cell: cellAddress(address.row, address.column) };
   }
 
   async markCells(marks: readonly CellMark[]): Promise<void> {
@@ -453,10 +467,35 @@ export class PackageWorkbookPort implements FileWorkbookPort {
       const address = parseCellAddress(cell);
       if (at < 0 || !address) continue;
       const entry = this.entries[at]!;
-      if (entry.kind === 'kept')
-        throw new Error(`marks on a sheet Suishin did not write are not supported here: ${entry.name}`);
-      addMark(this.marks, entry.spec, address, severity);
+      if (entry.kind === 'spec') this.marks.add(entry.spec, address, severity);
+      // A chart sheet has no cells to mark.
+      else if (entry.part)
+        this.marks.add({ name: entry.name, merges: this.mergesOf(entry.part) }, address, severity);
     }
+  }
+
+  private mergesOf(part: string): CellRange[] {
+    let merges = this.keptMerges.get(part);
+    if (!merges) this.keptMerges.set(part, (merges = keptSheetMerges(this.text(part) ?? '')));
+    return merges;
+  }
+
+  /**
+   * A kept sheet's XML when it changes: its marks, the active cell, or whether the file opens on it (only the
+   * sheet it opens on now and the one it opened on before can differ there). Undefined: kept byte for byte.
+   */
+  private keptSheetOut(
+    sheet: KeptSheet,
+    view: { readonly selected: boolean; readonly wasSelected: boolean; readonly activeCell?: string },
+    markedXf: (oldXf: number, fill: string) => number,
+  ): string | undefined {
+    const fills = this.marks.fills(sheet.name);
+    const { selected, activeCell } = view;
+    if (!sheet.part) return undefined;
+    if (fills.size === 0 && activeCell === undefined && selected === view.wasSelected) return undefined;
+    const xml = this.text(sheet.part)!;
+    const out = rewriteKeptSheet(xml, { fills, markedXf, selected, ...(activeCell && { activeCell }) });
+    return out === xml ? undefined : out;
   }
 
   async clearMarks(): Promise<void> {
@@ -467,6 +506,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     this.entries = [];
     this.parts.clear();
     this.marks.clear();
+    this.keptMerges.clear();
   }
 
   async toBuffer(): Promise<Uint8Array> {
@@ -494,31 +534,46 @@ export class PackageWorkbookPort implements FileWorkbookPort {
       e.kind === 'kept'
         ? e.part !== undefined && e.visibility === 'visible'
         : (e.spec.visibility ?? 'visible') === 'visible';
-    const activeName = this.active?.sheet ?? this.oldActiveName();
+    const oldActive = this.oldActiveName();
+    const activeName = this.active?.sheet ?? oldActive;
     let active = this.entries.findIndex((e) => entryName(e) === activeName && visible(e));
     if (active < 0) active = this.entries.findIndex(visible);
     if (active < 0) throw new Error('a workbook needs at least one visible sheet');
+    // The cell chosen, on the sheet it was chosen on (not on the one the file falls back to).
+    const activeCell = entryName(this.entries[active]!) === this.active?.sheet ? this.active.cell : undefined;
 
     const zip = new ZipWriter(this.codec);
     const added: { part: string; type: string }[] = [];
     const sheetTags: string[] = [];
     const newRels: string[] = [];
     const printNames: string[] = [];
+    const keptOut = new Map<string, string>();
+    const oldXfs = cellXfsOf(stylesXml);
+    const markedXf = (oldXf: number, fill: string) => styles.xfWithFill(oldXfs[oldXf] ?? DEFAULT_XF, fill);
     for (const [index, entry] of this.entries.entries()) {
       if (entry.kind === 'kept') {
         sheetTags.push(entry.tag);
+        const xml = this.keptSheetOut(
+          entry,
+          {
+            selected: index === active,
+            wasSelected: entry.name === oldActive,
+            ...(index === active && activeCell !== undefined && { activeCell }),
+          },
+          markedXf,
+        );
+        if (xml !== undefined) keptOut.set(entry.part!, xml);
         continue;
       }
-      const key = entry.spec.name.toLowerCase();
       // 総務課's fills carried over, with the marks of findings laid over them.
-      const overlay = new Map(entry.carried ?? []);
-      for (const [address, severity] of this.marks.get(key) ?? []) overlay.set(address, MARK_FILLS[severity]);
+      const overlay = this.marks.fills(entry.spec.name, entry.carried);
       const { xml, tables, written } = sheetXml(entry.spec, {
         styles,
         strings,
         selected: index === active,
-        ...(index === active && this.active?.cell !== undefined && { activeCell: this.active.cell }),
+        ...(index === active && activeCell !== undefined && { activeCell }),
         ...(overlay.size > 0 && { overlay }),
+        ...(entry.codeName && { codeName: entry.codeName }),
         nextTableId: () => ++nextTable,
       });
       const part = fresh((n) => `xl/worksheets/sheet${n}.xml`);
@@ -590,6 +645,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
 
     // Every part of the old package in its order, but the ones rewritten here or no longer used.
     const rewritten = new Map<string, string>([
+      ...keptOut,
       ['xl/workbook.xml', workbookXml],
       ['xl/_rels/workbook.xml.rels', withNewRels],
       ['xl/styles.xml', styles.appendTo(stylesXml)],
@@ -632,138 +688,4 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     const old = this.entries.find((e) => (e.kind === 'kept' ? e.oldIndex : e.replaced?.oldIndex) === tab);
     return old && entryName(old);
   }
-}
-
-/** Where each `<sheet` element of the `<sheets>` list starts. */
-function sheetTagStarts(xml: string, from: number, to: number): number[] {
-  const starts: number[] = [];
-  for (
-    let found = findTag(xml, 'sheet', from);
-    found && found.lt < to;
-    found = findTag(xml, 'sheet', found.tag.end)
-  )
-    starts.push(found.lt);
-  return starts;
-}
-
-function printDefinedNames(w: WrittenSheet, index: number): string[] {
-  return [
-    ...(w.printArea
-      ? [`<definedName name="_xlnm.Print_Area" localSheetId="${index}">${xmlText(w.printArea)}</definedName>`]
-      : []),
-    ...(w.printTitles
-      ? [
-          `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlText(w.printTitles)}</definedName>`,
-        ]
-      : []),
-  ];
-}
-
-/** CT_Workbook's children after definedNames, in schema order (ECMA-376 Part 1, §18.2.27). */
-const AFTER_DEFINED_NAMES = [
-  'calcPr',
-  'oleSize',
-  'customWorkbookViews',
-  'pivotCaches',
-  'smartTagPr',
-  'smartTagTypes',
-  'webPublishing',
-  'fileRecoveryPr',
-  'webPublishObjects',
-  'extLst',
-];
-
-/**
- * workbook.xml with the new sheet list; the old defined names renumbered to the sheets' new positions (those
- * of deleted sheets, and the print names of sheets written again, dropped; the written sheets' print names
- * added); the file opening on `active`; and a full recalculation on load (new formulas carry no results).
- */
-function rewriteWorkbookXml(
-  xml: string,
-  how: {
-    sheetTags: readonly string[];
-    entries: readonly Entry[];
-    printNames: readonly string[];
-    active: number;
-  },
-): string {
-  const sheets = findTag(xml, 'sheets')!;
-  const sheetsEnd = xml.indexOf('</sheets>', sheets.tag.end) + '</sheets>'.length;
-  let out = `${xml.slice(0, sheets.lt)}<sheets>${how.sheetTags.join('')}</sheets>${xml.slice(sheetsEnd)}`;
-
-  const newIndex = new Map<number, { index: number; written: boolean }>();
-  how.entries.forEach((e, index) => {
-    if (e.kind === 'kept') newIndex.set(e.oldIndex, { index, written: false });
-    else if (e.replaced) newIndex.set(e.replaced.oldIndex, { index, written: true });
-  });
-  const kept: string[] = [];
-  const names = findTag(out, 'definedNames');
-  let namesStart = -1;
-  let namesEnd = -1;
-  if (names) {
-    namesStart = names.lt;
-    namesEnd = names.tag.selfClosing
-      ? names.tag.end + 1
-      : out.indexOf('</definedNames>', names.tag.end) + '</definedNames>'.length;
-    const inner = out.slice(names.tag.end + 1, namesEnd);
-    for (const m of inner.matchAll(/<definedName\b([^>]*?)(\/>|>([\s\S]*?)<\/definedName>)/g)) {
-      const attrs = m[1]!;
-      const local = /\slocalSheetId="(\d+)"/.exec(attrs);
-      if (!local) {
-        kept.push(m[0]);
-        continue;
-      }
-      const moved = newIndex.get(Number(local[1]));
-      const name = decodeAttribute(/\sname="([^"]*)"/.exec(attrs)?.[1] ?? '');
-      if (!moved) continue;
-      if (moved.written && /^_xlnm\.(Print_Area|Print_Titles)$/i.test(name)) continue;
-      kept.push(m[0].replace(/\slocalSheetId="\d+"/, ` localSheetId="${moved.index}"`));
-    }
-  }
-  const all = [...kept, ...how.printNames];
-  const block = all.length > 0 ? `<definedNames>${all.join('')}</definedNames>` : '';
-  if (names) out = `${out.slice(0, namesStart)}${block}${out.slice(namesEnd)}`;
-  else if (block) {
-    const next = AFTER_DEFINED_NAMES.map((tag) => findTag(out, tag)?.lt).find((lt) => lt !== undefined);
-    const at = next ?? out.lastIndexOf('</workbook>');
-    out = `${out.slice(0, at)}${block}${out.slice(at)}`;
-  }
-
-  const view = findTag(out, 'workbookView');
-  if (view) {
-    let tag = out.slice(view.lt, view.tag.end + 1).replace(/\s(activeTab|firstSheet)="\d*"/g, '');
-    tag = tag.replace(/^<workbookView\b/, `<workbookView activeTab="${how.active}"`);
-    out = `${out.slice(0, view.lt)}${tag}${out.slice(view.tag.end + 1)}`;
-  }
-  const calc = findTag(out, 'calcPr');
-  if (calc) {
-    const tag = out
-      .slice(calc.lt, calc.tag.end + 1)
-      .replace(/\sfullCalcOnLoad="[^"]*"/, '')
-      .replace(/^<calcPr\b/, '<calcPr fullCalcOnLoad="1"');
-    out = `${out.slice(0, calc.lt)}${tag}${out.slice(calc.tag.end + 1)}`;
-  } else {
-    const next = AFTER_DEFINED_NAMES.slice(1)
-      .map((t) => findTag(out, t)?.lt)
-      .find((lt) => lt !== undefined);
-    const at = next ?? out.lastIndexOf('</workbook>');
-    out = `${out.slice(0, at)}<calcPr fullCalcOnLoad="1"/>${out.slice(at)}`;
-  }
-  return out;
-}
-
-/** [Content_Types].xml without the parts dropped, with the parts added. */
-function contentTypes(
-  xml: string,
-  dropped: ReadonlySet<string>,
-  added: readonly { part: string; type: string }[],
-): string {
-  const kept = xml.replace(/<Override\b[^>]*?\/>/g, (tag) => {
-    const name = /\sPartName="([^"]*)"/.exec(tag)?.[1];
-    return name !== undefined && dropped.has(decodeAttribute(name).replace(/^\//, '')) ? '' : tag;
-  });
-  const overrides = added
-    .map((a) => `<Override PartName="/${xmlText(a.part)}" ContentType="${a.type}"/>`)
-    .join('');
-  return kept.replace('</Types>', `${overrides}</Types>`);
 }

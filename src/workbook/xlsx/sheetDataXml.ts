@@ -41,6 +41,8 @@ export interface SheetContext {
   readonly selected: boolean;
   readonly activeCell?: string;
   readonly overlay?: ReadonlyMap<string, string>;
+  /** The sheet's code name, kept from the sheet it replaces (a VBA project's module names it). */
+  readonly codeName?: string;
   readonly nextTableId: () => number;
 }
 

@@ -42,8 +42,8 @@ export function sheetXml(
   const { rows, lastRow, maxColumn } = sheetDataXml(spec, grid, anchors, ctx);
   const print = spec.print;
   const sheetPr =
-    spec.tabColor || (print && print.fitToWidth > 0)
-      ? `<sheetPr>${spec.tabColor ? `<tabColor rgb="${argb(spec.tabColor)}"/>` : ''}${print && print.fitToWidth > 0 ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`
+    spec.tabColor || (print && print.fitToWidth > 0) || ctx.codeName
+      ? `<sheetPr${ctx.codeName ? ` codeName="${xmlText(ctx.codeName)}"` : ''}>${spec.tabColor ? `<tabColor rgb="${argb(spec.tabColor)}"/>` : ''}${print && print.fitToWidth > 0 ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`
       : '';
   const dimension = `<dimension ref="${lastRow !== undefined ? `A1:${cellAddress(lastRow, maxColumn)}` : 'A1'}"/>`;
   const cols = colsXml(spec);

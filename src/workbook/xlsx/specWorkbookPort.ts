@@ -1,8 +1,7 @@
 import { cellAddress, parseCellAddress } from '../../domain/cellAddress';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../domain/extract/snapshot';
-import type { Severity } from '../../domain/finding';
 import type { SheetSpec, WorkbookSpec } from '../../domain/template/sheetSpec';
-import { addMark, MARK_FILLS } from '../markFills';
+import { CellMarks } from '../markFills';
 import type { CellMark, FileWorkbookPort, Progress } from '../port';
 import { checkSheetName } from '../sheetRules';
 import { readXlsxSnapshot } from './readXlsxSnapshot';
@@ -19,8 +18,7 @@ import type { ZipCodec } from './zipWriter';
  */
 export class SpecWorkbookPort implements FileWorkbookPort {
   private sheets: SheetSpec[] = [];
-  /** Marks by sheet (lower-case name) → A1 address of the cell that shows the fill (a merge's top-left). */
-  private marks = new Map<string, Map<string, Severity>>();
+  private readonly marks = new CellMarks();
   private active: { sheet: string; cell?: string } | undefined;
 
   constructor(
@@ -74,9 +72,9 @@ export class SpecWorkbookPort implements FileWorkbookPort {
     for (const [i, spec] of specs.entries()) {
       checkSheetName(spec.name);
       const at = this.indexOf(spec.name);
-      this.marks.delete(spec.name.toLowerCase());
+      this.marks.forget(spec.name);
       if (at >= 0) {
-        this.marks.delete(this.sheets[at]!.name.toLowerCase());
+        this.marks.forget(this.sheets[at]!.name);
         this.sheets[at] = spec;
       } else {
         this.positions.set(spec.name.toLowerCase(), this.sheets.length);
@@ -90,7 +88,7 @@ export class SpecWorkbookPort implements FileWorkbookPort {
     const gone = new Set(names.map((n) => n.toLowerCase()));
     this.sheets = this.sheets.filter((s) => !gone.has(s.name.toLowerCase()));
     this.positions = new Map(this.sheets.map((s, i) => [s.name.toLowerCase(), i]));
-    for (const name of gone) this.marks.delete(name);
+    for (const name of gone) this.marks.forget(name);
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -105,7 +103,7 @@ export class SpecWorkbookPort implements FileWorkbookPort {
       const at = this.indexOf(sheet);
       const address = parseCellAddress(cell);
       if (at < 0 || !address) continue;
-      addMark(this.marks, this.sheets[at]!, address, severity);
+      this.marks.add(this.sheets[at]!, address, severity);
     }
   }
 
@@ -122,10 +120,9 @@ export class SpecWorkbookPort implements FileWorkbookPort {
 
   async toBuffer(): Promise<Uint8Array> {
     const overlays = new Map(
-      [...this.marks].map(([sheet, cells]) => [
-        sheet,
-        new Map([...cells].map(([address, severity]) => [address, MARK_FILLS[severity]])),
-      ]),
+      this.sheets
+        .filter((s) => this.marks.has(s.name))
+        .map((s) => [s.name.toLowerCase(), this.marks.fills(s.name)]),
     );
     return writeXlsx(
       { sheets: this.sheets, properties: this.properties },

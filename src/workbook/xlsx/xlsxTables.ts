@@ -106,6 +106,26 @@ export class Styles {
     return this.base.xfs + this.idOf(this.xfs, xml);
   }
 
+  /**
+   * A copy of a cell format the styles part already holds (`xf`: its `<xf>` element as written there) with a
+   * solid fill instead of its own: a mark on a cell of a sheet kept as it is, whose font, border, number
+   * format, alignment and protection stay the cell's own.
+   */
+  xfWithFill(xf: string, hex: string): number {
+    const fillId = this.fill(hex);
+    const open = /^<xf\b[^>]*?(?=\/?>)/.exec(xf)?.[0];
+    if (open === undefined) throw new Error(`styles.xml: not a cell format: ${xf.slice(0, 40)}`);
+    // Set in place where the attribute is written, else added after the others.
+    const set = (tag: string, name: string, value: string) => {
+      const at = new RegExp(`(\\s${name}\\s*=\\s*)("[^"]*"|'[^']*')`);
+      return at.test(tag)
+        ? tag.replace(at, (_m, head: string) => `${head}"${value}"`)
+        : `${tag} ${name}="${value}"`;
+    };
+    const withFill = set(set(open.trimEnd(), 'fillId', String(fillId)), 'applyFill', '1');
+    return this.base.xfs + this.idOf(this.xfs, `${withFill}${xf.slice(open.length)}`);
+  }
+
   /** The cell format id of a named style of a sheet's style table, with an overlay fill when given. */
   xfCached(table: object, name: string, style: CellStyle, overlayFill: string | undefined): number {
     let ids = this.cache.get(table);
@@ -252,6 +272,12 @@ function appendToList(xml: string, tag: string, items: readonly string[]): strin
   const end = xml.lastIndexOf('</styleSheet>');
   if (end < 0) throw new Error('styles.xml: no </styleSheet>');
   return `${xml.slice(0, end)}${list}${xml.slice(end)}`;
+}
+
+/** The cell formats (`<cellXfs>`' `<xf>` elements, as written) of an existing styles part, by index. */
+export function cellXfsOf(stylesXml: string): string[] {
+  const inner = findList(stylesXml, 'cellXfs')?.inner ?? '';
+  return inner.match(/<xf\b[^>]*?\/>|<xf\b[^>]*>[\s\S]*?<\/xf>/g) ?? [];
 }
 
 /**
