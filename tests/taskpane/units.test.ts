@@ -80,6 +80,14 @@ describe('task pane helpers', () => {
     ['全体計画.xlsm', 2020, '全体計画.xlsx'],
     ['全体計画.XLSX', 2020, '全体計画.xlsx'],
   ])('saves %s as %s', (name, year, expected) => expect(masterFileName(name, year)).toBe(expected));
+
+  it.each([
+    ['全体計画.xlsm', '全体計画.xlsm'],
+    ['総務課.xlsx', '総務課.xlsm'],
+    ['総務課', '総務課.xlsm'],
+  ])('saves %s as %s when the bytes keep their macros', (name, expected) =>
+    expect(masterFileName(name, 2020, true)).toBe(expected),
+  );
 });
 
 describe('reducers', () => {

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { XLSX_MIME, type Host } from '../host';
+import { isMacroEnabled } from '../../workbook/xlsx/workbookType';
 import { masterFileName } from '../tabs/masterFileName';
 import { useOperation, type OperationState } from './useOperation';
 
@@ -29,7 +30,7 @@ export function useFileCommands(
       void fileOp.run(async () => {
         const bytes = await host.saveCurrent?.();
         if (!bytes) throw new Error('保存するブックがありません。先にブックを開いてください。');
-        const name = masterFileName(host.getSnapshot().name, fiscalYear);
+        const name = masterFileName(host.getSnapshot().name, fiscalYear, isMacroEnabled(bytes));
         host.download?.(name, bytes, XLSX_MIME);
         return `「${name}」をダウンロードしました。`;
       }),

@@ -1,7 +1,12 @@
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 
-/** The opened file's name as .xlsx (macros are never kept), or a new name for a new master. */
-export function masterFileName(name: string | undefined, fiscalYear: number): string {
+/**
+ * The opened file's name for the saved bytes: .xlsm when they are macro-enabled (an .xlsm updated in its
+ * package keeps its macros, and Excel opens such bytes only under that name), else .xlsx (ExcelJS, for a
+ * package the own writer declines, saves without macros); a new name for a new master.
+ */
+export function masterFileName(name: string | undefined, fiscalYear: number, macroEnabled = false): string {
   if (!name) return `${formatFiscalYear(fiscalYear)}_全体計画.xlsx`;
-  return /\.xls[xm]$/i.test(name) ? name.replace(/\.xls[xm]$/i, '.xlsx') : `${name}.xlsx`;
+  const extension = macroEnabled ? '.xlsm' : '.xlsx';
+  return /\.xls[xm]$/i.test(name) ? name.replace(/\.xls[xm]$/i, extension) : `${name}${extension}`;
 }

@@ -19,6 +19,7 @@ import { XLSX_MIME, type Host } from '../host';
 import { useOperation } from '../hooks/useOperation';
 import { useFolder } from '../folder/useFolder';
 import { consolidationCounts, consolidationMessage } from './consolidationCounts';
+import { isMacroEnabled } from '../../workbook/xlsx/workbookType';
 import { masterFileName } from './masterFileName';
 import { filesReducer, sourceInput } from './pickedFiles';
 
@@ -173,7 +174,8 @@ export function useConsolidateTab(
   const downloadMaster = useCallback(async () => {
     const bytes = await host.saveCurrent?.();
     const year = (result && decidedYear(result.year)) ?? fiscalYear;
-    if (bytes) host.download?.(masterFileName(host.getSnapshot().name, year), bytes, XLSX_MIME);
+    if (bytes)
+      host.download?.(masterFileName(host.getSnapshot().name, year, isMacroEnabled(bytes)), bytes, XLSX_MIME);
   }, [host, result, fiscalYear]);
 
   const downloadReport = useCallback(() => {
