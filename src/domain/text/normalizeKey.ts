@@ -18,18 +18,9 @@ const WHITESPACE = /[\s\u00A0\u2000-\u200B\u3000\uFEFF]+/g;
  * (4ー9月 → 4-9月), so that words such as コンプライアンス or センター keep their spelling.
  */
 function foldDashes(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    DASHES.lastIndex = 0;
-    if (DASHES.test(ch)) {
-      const prev = out[out.length - 1] ?? '';
-      out += KATAKANA.test(prev) ? '\u30FC' : '-';
-    } else {
-      out += ch;
-    }
-  }
-  return out;
+  // One character for one: the character before a dash in the output is the one before it in the text,
+  // or (when that was a dash too) its folded form, never katakana; and no dash is katakana.
+  return text.replace(DASHES, (_dash, at: number) => (KATAKANA.test(text[at - 1] ?? '') ? '\u30FC' : '-'));
 }
 
 const HAS_DASH = /[\u002D\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D\u30FC\uFF70]/;
