@@ -53,12 +53,18 @@ export function extractWorkbook(snapshot: WorkbookSnapshot, options: ExtractOpti
   });
 
   const numbered = numberSeqs(read.map((r) => r.entry));
+  // Each sheet's own findings, then those of its entries (in reading order): entries grouped by sheet once.
+  const entryFindings = new Map<number, Finding[]>();
+  numbered.forEach((e, j) => {
+    const sheet = read[j]?.sheet;
+    if (sheet === undefined) return;
+    const list = entryFindings.get(sheet);
+    if (list) list.push(...e.findings);
+    else entryFindings.set(sheet, [...e.findings]);
+  });
   const findings = [
     ...noEntrySheet(sheets, options.file),
-    ...sheetFindings.flatMap((own, i) => [
-      ...own,
-      ...numbered.filter((_, j) => read[j]?.sheet === i).flatMap((e) => e.findings),
-    ]),
+    ...sheetFindings.flatMap((own, i) => [...own, ...(entryFindings.get(i) ?? [])]),
   ];
   return { entries: numbered.map((e) => e.extracted), sheets, findings };
 }
