@@ -35,7 +35,8 @@ export interface LabelIndex {
   isRepeat(label: LabelCell): boolean;
 }
 
-export const readCellText = (text: string): string => text.replace(/\r\n?/g, '\n').trim();
+export const readCellText = (text: string): string =>
+  (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).trim();
 
 export function indexLabels(
   grid: SheetGrid,

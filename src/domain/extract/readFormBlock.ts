@@ -81,8 +81,14 @@ export function readFormBlock(
 
   // One label per role: the first occurrence with a value, else the first; another occurrence is a duplicate.
   const chosen = new Map<string, { label: LabelCell; value?: ValueCell }>();
-  for (const name of new Set(block.labels.map((l) => roleName(l.role)))) {
-    const all = block.labels.filter((l) => roleName(l.role) === name);
+  const byRole = new Map<string, LabelCell[]>();
+  for (const l of block.labels) {
+    const name = roleName(l.role);
+    const list = byRole.get(name);
+    if (list) list.push(l);
+    else byRole.set(name, [l]);
+  }
+  for (const [name, all] of byRole) {
     const read = all.map((label) => ({ label, value: index.valueOf(label) }));
     const pick = read.find((r) => r.value !== undefined) ?? read[0];
     if (!pick) continue;
@@ -110,8 +116,9 @@ export function readFormBlock(
     value ? address(value) : cellAddress(label.row, Math.max(label.right + 1, valueColumn));
 
   // Where a missing label belongs: the row below the nearest earlier label that is there.
-  const order = printedOrder(form);
+  let order: readonly LabelRole[] | undefined;
   const expected = (role: LabelRole): { row: number; column: number; after?: string } => {
+    order ??= printedOrder(form);
     const at = order.findIndex((r) => roleName(r) === roleName(role));
     for (let i = at - 1; i >= 0; i--) {
       const prev = chosen.get(roleName(order[i] ?? role));
