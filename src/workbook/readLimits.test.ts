@@ -8,7 +8,9 @@ import {
   describeBreach,
   inspectParts,
   READ_LIMITS,
+  readPackage,
 } from './readLimits';
+import { readXlsxSheetList } from './xlsx/readXlsxSnapshot';
 import { ZipWriter } from './xlsx/zipWriter';
 
 const zip = async (files: Record<string, string | Uint8Array>): Promise<Uint8Array> =>
@@ -211,6 +213,28 @@ describe('inspectParts (every part inflated as a stream, none held)', () => {
       kind: 'cells',
       count: 60_010,
     });
+  });
+});
+
+describe('readPackage without pass 2 (the sheet list)', () => {
+  it('holds workbook.xml to its declared size too: a lying header is refused, not read truncated', async () => {
+    const workbook = `<workbook><sheets>${'<sheet name="s" sheetId="1" r:id="rId1"/>'.repeat(2000)}</sheets></workbook>`;
+    const honest = await zip({
+      'xl/workbook.xml': workbook,
+      'xl/_rels/workbook.xml.rels': '<Relationships/>',
+    });
+    const lying = lieAboutSize(honest, 'xl/workbook.xml', 1000);
+    const first = ['xl/workbook.xml'];
+    expect(readPackage(honest, READ_LIMITS, { first, scan: false }).kind).toBe('read');
+    expect(readPackage(lying, READ_LIMITS, { first, scan: false })).toEqual({
+      kind: 'breach',
+      breach: { kind: 'size-mismatch', entry: 'xl/workbook.xml', declared: 1000 },
+    });
+    const list = readXlsxSheetList(lying, '一覧.xlsx');
+    expect(!list.ok && [list.error.code, list.error.message]).toEqual([
+      'file.corrupt',
+      expect.stringContaining('ファイルに記録された大きさ（1,000 バイト）を超えて展開されます'),
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 import * as fflate from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
+import { READ_LIMITS, readPackage } from '../readLimits';
 import { readDirectory } from '../zipPackage';
-import { readXlsxSnapshot } from './readXlsxSnapshot';
+import { readXlsxSheetList, readXlsxSnapshot, sheetListOf } from './readXlsxSnapshot';
 import { ZipWriter } from './zipWriter';
 
 /** Every DEFLATE stream fflate is asked to inflate, whichever way (whole or streamed). */
@@ -80,5 +81,20 @@ describe('readXlsxSnapshot inflates each part of the package once', () => {
     expect(snapshot.ok && snapshot.value.sheets.map((s) => s.name)).toEqual(read);
     expect(inflated.count).toBe(entries.filter((e) => e.method === 8).length);
     expect(inflated.count).toBe(7);
+  });
+});
+
+describe('sheetListOf', () => {
+  it('lists the sheets of a package already read, as readXlsxSheetList, inflating nothing again', async () => {
+    const bytes = await workbook();
+    const read = readPackage(bytes, READ_LIMITS, {
+      first: ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels'],
+    });
+    if (read.kind !== 'read') throw new Error(read.kind);
+    inflated.count = 0;
+    const list = sheetListOf(read.names, read.parts, 'a.xlsx');
+    expect(inflated.count).toBe(0);
+    expect(list).toEqual(readXlsxSheetList(bytes, 'a.xlsx'));
+    expect(list.ok && list.value.map((s) => s.name)).toEqual(['一', '二', '三']);
   });
 });

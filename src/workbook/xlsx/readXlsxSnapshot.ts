@@ -94,6 +94,8 @@ function readUnder(
   return read.kind === 'read' ? ok(read) : err(openError('file.corrupt', file));
 }
 
+type SheetList = readonly { readonly name: string; readonly visibility: SheetSnapshot['visibility'] }[];
+
 /**
  * The sheets of an .xlsx (name and visibility, in tab order) without reading any of them: the zip's
  * directory is checked against `limits` (no part is inflated but workbook.xml and its relationships).
@@ -102,16 +104,22 @@ export function readXlsxSheetList(
   bytes: Uint8Array,
   file: string,
   limits: ReadLimits = READ_LIMITS,
-): Result<readonly { readonly name: string; readonly visibility: SheetSnapshot['visibility'] }[], OpenError> {
+): Result<SheetList, OpenError> {
   const read = readUnder(bytes, file, limits, { first: [WORKBOOK, WORKBOOK_RELS], scan: false });
-  if (!read.ok) return read;
+  return read.ok ? sheetListOf(read.value.names, read.value.parts, file) : read;
+}
+
+/**
+ * The sheet list readXlsxSheetList answers, from a package already read by readPackage with workbook.xml
+ * and its relationships among the parts kept (`names` and `parts` of its answer): nothing inflated again.
+ */
+export function sheetListOf(
+  names: readonly string[],
+  parts: Parts,
+  file: string,
+): Result<SheetList, OpenError> {
   try {
-    return ok(
-      listSheets(read.value.names, read.value.parts).all.map(({ name, visibility }) => ({
-        name,
-        visibility,
-      })),
-    );
+    return ok(listSheets(names, parts).all.map(({ name, visibility }) => ({ name, visibility })));
   } catch {
     return err(openError('file.corrupt', file));
   }
