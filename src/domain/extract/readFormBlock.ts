@@ -284,6 +284,8 @@ export function readFormBlock(
     }
     previous = { fiscalYear: column.fiscalYear, fields: values, cells: at };
   }
+  // The form's metadata cell is not text to read (unreadText would parse it again to know).
+  if (block.meta) alsoRead.push(`${block.meta.row},${block.meta.column}`);
   problems.push(...unreadText(grid, index, block, plan, alsoRead));
 
   return {
