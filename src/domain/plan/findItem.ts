@@ -46,6 +46,10 @@ function itemIndex(plan: Plan): ItemIndex {
   return index;
 }
 
+/** The item with this code (the first, as `planItems(plan).find`), from the plan's index. */
+export const findItemByCode = (plan: Plan, code: string): PlanItem | undefined =>
+  itemIndex(plan).byCode.get(code);
+
 /**
  * Find an item by its code or by any printed label: `① 地域支えあいの仕組みづくり (2) まちづくり活動諸団体の
  * 活動支援と連携`, the same with `②` for `(2)`, full-width spaces, or the item title alone when unique.

@@ -2,7 +2,7 @@ import type { FieldDef, FieldKey, FormDefinition, Stage } from '../entry/formDef
 import { STANDARD_FORM } from '../entry/formDefinition';
 import { entryKeyString, type EntryKey } from '../entry/types';
 import { finding, type Finding, type Severity } from '../finding';
-import { planItems } from '../plan/planItems';
+import { findItemByCode } from '../plan/findItem';
 import type { Plan } from '../plan/types';
 
 export interface ValidationContext {
@@ -49,6 +49,6 @@ export const quote = (def: FieldDef): string => `「${def.label}」`;
 export function isContribution(entry: EntryKey, ctx: ValidationContext): boolean {
   if (ctx.contributions?.has(entryKeyString(entry))) return true;
   if (!ctx.plan) return false;
-  const item = planItems(ctx.plan).find((p) => p.code === entry.code)?.item;
+  const item = findItemByCode(ctx.plan, entry.code)?.item;
   return item?.assignment.kind === 'all' && item.assignment.coordinator !== entry.department;
 }

@@ -1,12 +1,13 @@
 import type { Entry } from '../entry/types';
 import type { Finding } from '../finding';
-import { formatAssignment, isAssigned, planItems } from '../plan/planItems';
+import { findItemByCode } from '../plan/findItem';
+import { formatAssignment, isAssigned } from '../plan/planItems';
 import { entryFinding, type ValidationContext } from './context';
 
 /** The item must be in the 体系, and the department must be one of its 実践課 (全課: any department). */
 export function checkItemAssignment(entry: Entry, ctx: ValidationContext): Finding[] {
   if (!ctx.plan) return [];
-  const found = planItems(ctx.plan).find((p) => p.code === entry.code);
+  const found = findItemByCode(ctx.plan, entry.code);
   if (!found)
     return [
       entryFinding(
