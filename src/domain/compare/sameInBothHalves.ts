@@ -2,7 +2,7 @@ import type { FieldDef, FormDefinition } from '../entry/formDefinition';
 import { fieldText, type Entry, type EntryFields } from '../entry/types';
 import type { Finding } from '../finding';
 import { entryFinding, quote } from '../validation/context';
-import { compareProfiles, isComparable, textProfile, type TextComparison } from './textSimilarity';
+import { copiedBeyondDates, isComparable, textProfile, type TextComparison } from './textSimilarity';
 
 export const SAME_IN_BOTH_HALVES_CODE = 'entry.same-in-both-halves';
 
@@ -40,8 +40,9 @@ export function repeatedUnderHeading(fields: EntryFields, form: FormDefinition):
       if (!isComparable(profiles[j]!)) continue;
       for (let i = 0; i < j; i++) {
         if (!isComparable(profiles[i]!)) continue;
-        const c = compareProfiles(profiles[i]!, profiles[j]!);
-        if (c.kind === 'same' || (c.kind === 'near' && !c.onlyDatesChanged)) {
+        // compareProfiles' same, or near but not only in dates and numbers.
+        const c = copiedBeyondDates(profiles[i]!, profiles[j]!);
+        if (c) {
           out.push({ heading: group[j]!.heading!, earlier: group[i]!, later: group[j]!, comparison: c });
           break;
         }

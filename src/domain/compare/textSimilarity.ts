@@ -256,6 +256,26 @@ export function compareProfiles(a: TextProfile, b: TextProfile): TextComparison 
     : { kind: 'different' };
 }
 
+/**
+ * `compareProfiles` for a rule that does not count texts differing only in dates and numbers (前期 = 後期: a
+ * recurring activity reported with each half's dates): `same`, or `near` with `onlyDatesChanged` false, as
+ * compareProfiles gives them; undefined for what it calls `different` or `near` with `onlyDatesChanged`.
+ * The masked forms are compared last, only for texts near by their trigrams: most pairs end on the lengths.
+ */
+export function copiedBeyondDates(
+  a: TextProfile,
+  b: TextProfile,
+): Extract<TextComparison, { kind: 'same' } | { kind: 'near' }> | undefined {
+  if (a.normalized === '' || b.normalized === '') return undefined;
+  if (a.normalized === b.normalized) return { kind: 'same' };
+  const bound = (2 * Math.min(a.gramCount, b.gramCount)) / (a.gramCount + b.gramCount);
+  if (bound < NEAR_SIMILARITY) return undefined;
+  const similarity = profileSimilarity(a, b);
+  if (similarity < NEAR_SIMILARITY) return undefined;
+  if (a.masked === b.masked && content(a.masked) >= MIN_MASKED_CONTENT) return undefined;
+  return { kind: 'near', similarity, onlyDatesChanged: false };
+}
+
 /** `compareProfiles` of two texts; prepare profiles once instead when one text meets many. */
 export const compareTexts = (a: string, b: string): TextComparison =>
   compareProfiles(textProfile(a), textProfile(b));
