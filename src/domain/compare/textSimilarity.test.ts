@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareProfiles,
   compareTexts,
+  copiedBeyondDates,
   datesMaskedForCompare,
   maskedForCompare,
   NEAR_SIMILARITY,
@@ -135,5 +136,37 @@ describe('compareTexts', () => {
         if (compareProfiles(profiles[i]!, profiles[j]!).kind === 'near') near += 1;
     // Every pair differs only in its number (masked equal): all near, none same.
     expect(near).toBe((400 * 399) / 2);
+  });
+});
+
+describe('copiedBeyondDates (compareProfiles for a rule that ignores changed dates)', () => {
+  const both = (a: string, b: string) => [textProfile(a), textProfile(b)] as const;
+  it.each([
+    ['the same text', '・研修会を開催した。', '・研修会を開催した'],
+    [
+      'a near copy',
+      '・防災訓練を実施し、地域の自主防災組織と連携した。',
+      '・防災訓練を実施し、地域の自主防災組織と連携した',
+    ],
+    [
+      'a near copy with one word changed',
+      '町内会の防災訓練を実施し、地域の自主防災組織と連携を深めた。避難所の運営手順も全員で確認した。',
+      '町内会の防災訓練を実施し、地域の自主防災組織と連携を深めた。避難所の運営手順も全員で確かめた。',
+    ],
+  ])('gives what compareProfiles gives for %s', (_, a, b) => {
+    const [p, q] = both(a, b);
+    const c = compareProfiles(p, q);
+    expect(c.kind === 'same' || (c.kind === 'near' && !c.onlyDatesChanged)).toBe(true);
+    expect(copiedBeyondDates(...both(a, b))).toEqual(c);
+  });
+
+  it.each([
+    ['only the dates changed', '・定例会議を開催 5/10、6/14', '・定例会議を開催 10/11、11/8'],
+    ['different texts', '・研修会を開催した。', '・道路の補修を行った。'],
+    ['an empty text', '', ''],
+  ])('gives nothing for %s (compareProfiles: different, or near only in dates)', (_, a, b) => {
+    const c = compareProfiles(...both(a, b));
+    expect(c.kind === 'different' || (c.kind === 'near' && c.onlyDatesChanged)).toBe(true);
+    expect(copiedBeyondDates(...both(a, b))).toBeUndefined();
   });
 });
