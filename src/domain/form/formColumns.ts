@@ -99,17 +99,37 @@ export function readCarry(value: CellValue | undefined): 'carry' | 'reference' |
 export const isMarked = (value: CellValue | undefined): boolean =>
   value === true || (typeof value !== 'boolean' && MARKS.has(normalizeKey(cellString(value))));
 
-/** The column names' keys, in column order (keyed once: every cell of a sheet's first rows is tried). */
-let columnKeys: readonly (readonly [FormColumn, string])[] | undefined;
+/**
+ * The column names' keys in column order, and each key's column: keyed once, since every cell of every
+ * sheet's first rows is tried.
+ */
+let columnKeys:
+  | {
+      readonly names: readonly (readonly [FormColumn, string])[];
+      readonly exact: ReadonlyMap<string, FormColumn>;
+    }
+  | undefined;
+
+const NOTE_OPENING = /^[(（【[]/u;
+const HAS_OPENING = /[(（【[]/u;
 
 /** Which of the sheet's column names a header cell holds (exact, or the name followed by a note). */
 function columnOf(text: string): FormColumn | undefined {
   const key = normalizeKey(text);
   if (key.length === 0) return undefined;
-  const names = (columnKeys ??= FORM_COLUMN_ORDER.map((c) => [c, normalizeKey(FORM_COLUMNS[c])] as const));
+  columnKeys ??= (() => {
+    const names = FORM_COLUMN_ORDER.map((c) => [c, normalizeKey(FORM_COLUMNS[c])] as const);
+    const exact = new Map<string, FormColumn>();
+    for (const [c, name] of names) if (!exact.has(name)) exact.set(name, c);
+    return { names, exact };
+  })();
+  const { names, exact } = columnKeys;
+  // A name followed by a note needs an opening bracket in the cell.
   return (
-    names.find(([, name]) => name === key)?.[0] ??
-    names.find(([, name]) => key.startsWith(name) && /^[(（【[]/u.test(key.slice(name.length)))?.[0]
+    exact.get(key) ??
+    (HAS_OPENING.test(key)
+      ? names.find(([, name]) => key.startsWith(name) && NOTE_OPENING.test(key.slice(name.length)))?.[0]
+      : undefined)
   );
 }
 
