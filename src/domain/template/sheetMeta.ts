@@ -58,10 +58,16 @@ const A1 = /^[A-Z]{1,3}[1-9][0-9]*$/;
 /** `vision:D3,goal:D5` (the raw, still escaped list) → the field cells; a malformed item is skipped. */
 function parseFields(raw: string | undefined): readonly MetaFieldCell[] | undefined {
   if (raw === undefined || raw === '') return undefined;
-  const fields = raw.split(',').flatMap((item) => {
-    const [key, cell] = item.split(':').map(unescape);
-    return key && cell && A1.test(cell) ? [{ key, cell }] : [];
-  });
+  const fields: MetaFieldCell[] = [];
+  for (const item of raw.split(',')) {
+    // `key:cell` (anything after a second colon is ignored); an item without a colon has no cell.
+    const colon = item.indexOf(':');
+    if (colon < 0) continue;
+    const next = item.indexOf(':', colon + 1);
+    const key = unescape(item.slice(0, colon));
+    const cell = unescape(next < 0 ? item.slice(colon + 1) : item.slice(colon + 1, next));
+    if (key && cell && A1.test(cell)) fields.push({ key, cell });
+  }
   return fields.length > 0 ? fields : undefined;
 }
 
