@@ -28,24 +28,51 @@ export const cellKey = (row: number, column: number): number => row * 1_048_576 
 const key = cellKey;
 
 export function sheetGrid(sheet: SheetSnapshot): SheetGrid {
-  const rights = new Map<number, number>();
-  const covered = new Set<number>();
-  for (const m of sheet.merges) {
-    rights.set(key(m.top, m.left), m.right);
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(key(r, c));
+  return new SnapshotGrid(sheet);
+}
+
+/** A class, not an object of closures: every sheet of every file gets one, and its methods are shared. */
+class SnapshotGrid implements SheetGrid {
+  readonly name: string;
+  readonly rowCount: number;
+  private readonly values: SheetSnapshot['values'];
+  private readonly rights = new Map<number, number>();
+  private readonly covered = new Set<number>();
+  private readonly formulas: ReadonlySet<string>;
+
+  constructor(sheet: SheetSnapshot) {
+    this.name = sheet.name;
+    this.rowCount = sheet.values.length;
+    this.values = sheet.values;
+    for (const m of sheet.merges) {
+      this.rights.set(key(m.top, m.left), m.right);
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.covered.add(key(r, c));
+    }
+    this.formulas = new Set((sheet.formulaCells ?? []).map((a) => a.toUpperCase().replace(/\$/g, '')));
   }
-  const formulas = new Set((sheet.formulaCells ?? []).map((a) => a.toUpperCase().replace(/\$/g, '')));
-  const value = (row: number, column: number): CellValue =>
-    covered.has(key(row, column)) ? null : (sheet.values[row]?.[column] ?? null);
-  return {
-    name: sheet.name,
-    rowCount: sheet.values.length,
-    columnCount: (row) => sheet.values[row]?.length ?? 0,
-    value,
-    text: (row, column) => cellText(value(row, column)),
-    mergeRight: (row, column) => rights.get(key(row, column)) ?? column,
-    isCovered: (row, column) => covered.has(key(row, column)),
-    isFormula: (row, column) => formulas.size > 0 && formulas.has(cellAddress(row, column)),
-  };
+
+  columnCount(row: number): number {
+    return this.values[row]?.length ?? 0;
+  }
+
+  value(row: number, column: number): CellValue {
+    return this.covered.has(key(row, column)) ? null : (this.values[row]?.[column] ?? null);
+  }
+
+  text(row: number, column: number): string {
+    return cellText(this.value(row, column));
+  }
+
+  mergeRight(row: number, column: number): number {
+    return this.rights.get(key(row, column)) ?? column;
+  }
+
+  isCovered(row: number, column: number): boolean {
+    return this.covered.has(key(row, column));
+  }
+
+  isFormula(row: number, column: number): boolean {
+    return this.formulas.size > 0 && this.formulas.has(cellAddress(row, column));
+  }
 }
