@@ -1,4 +1,3 @@
-import { unzipSync } from 'fflate';
 import { cellAddress, parseCellAddress } from '../../domain/cellAddress';
 import { cellText, type SheetSnapshot, type WorkbookSnapshot } from '../../domain/extract/snapshot';
 import { err, ok, type Result } from '../../domain/result';
@@ -6,12 +5,11 @@ import type { CellRange, SheetSpec } from '../../domain/template/sheetSpec';
 import { CellMarks, MARK_FILLS } from '../markFills';
 import { openError } from '../openError';
 import type { CellMark, FileWorkbookPort, OpenError, Progress } from '../port';
-import { breachCode, checkPackage, describeBreach, type ReadLimits } from '../readLimits';
+import { READ_LIMITS, type ReadLimits } from '../readLimits';
 import { checkSheetName } from '../sheetRules';
-import { sniffBytes } from '../sniffBytes';
 import { parseRelationships } from './parseWorkbook';
 import { keptSheetMerges, rewriteKeptSheet } from './keptSheetXml';
-import { readXlsxSheetList, readXlsxSnapshot } from './readXlsxSnapshot';
+import { readPackageUnder, readXlsxSnapshot, sheetListOf } from './readXlsxSnapshot';
 import { contentTypes, printDefinedNames, rewriteWorkbookXml, sheetTagStarts } from './packageWorkbookXml';
 import { sheetXml } from './sheetXml';
 import { cellXfsOf, SharedStrings, Styles, styleBaseOf } from './xlsxTables';
@@ -19,6 +17,7 @@ import { NS_PKG_REL, NS_R, xmlText } from './xmlParts';
 import { allTags, excelJsXmlDecode, findTag } from './xmlScan';
 import { writeXlsx } from './writeXlsx';
 import { ZipWriter, type ZipCodec } from './zipWriter';
+import { joinChunks, partName, readDirectory, readEntry, type ZipEntry } from '../zipPackage';
 
 /**
  * An existing workbook updated by the own spec writer (issue 14: one writer, and rewriting a master keeps
@@ -65,8 +64,6 @@ interface WrittenSpec {
 type Entry = KeptSheet | WrittenSpec;
 
 const decoder = new TextDecoder();
-/** A zip entry's name as a part name: without one leading `/`. */
-const partName = (name: string): string => (name.startsWith('/') ? name.slice(1) : name);
 /** The parts open() reads to understand the package. */
 const AT_OPEN = new Set([
   'xl/workbook.xml',
@@ -118,7 +115,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     private readonly parts: Map<string, Uint8Array>,
     /** Every part of the package, by part name. */
     private readonly names: ReadonlySet<string>,
-    /** Every part as named in the zip, in zip order. */
+    /** Every part by part name, in zip order. */
     private readonly order: readonly string[],
     entries: Entry[],
     private readonly limits: ReadLimits | undefined,
@@ -141,43 +138,18 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     file: string,
     options: { readonly limits?: ReadLimits; readonly codec?: ZipCodec } = {},
   ): Promise<Result<PackageWorkbookPort | undefined, OpenError>> {
-    const kind = sniffBytes(bytes);
-    if (kind !== 'xlsx') {
-      const code =
-        kind === 'empty'
-          ? 'file.empty'
-          : kind === 'encrypted'
-            ? 'file.encrypted'
-            : kind === 'xls'
-              ? 'file.xls'
-              : kind === 'not-xlsx'
-                ? 'file.not-xlsx'
-                : 'file.corrupt';
-      return err(openError(code, file));
-    }
-    const breach = await checkPackage(bytes, options.limits);
-    if (breach) return err(openError(breachCode(breach), file, describeBreach(breach, options.limits)));
+    // Every part checked against the limits in one pass (sizes, zip bomb, DTD refused), only the parts
+    // needed to understand the package kept; the others are inflated when they are read or kept (a master's
+    // report sheets, replaced by every run, are never inflated again).
+    const read = readPackageUnder(bytes, file, options.limits, { first: [...AT_OPEN] });
+    if (!read.ok) return read;
     // The sheet list as the reader (and ExcelJS) would take it: a package without one is refused alike.
-    const list = readXlsxSheetList(bytes, file, options.limits);
+    const list = sheetListOf(read.value.names, read.value.parts, file);
     if (!list.ok) return list;
     if (list.value.length === 0) return err(openError('file.corrupt', file));
-    // Only the parts needed to understand the package are inflated now; the others when they are read or
-    // kept (a master's report sheets, replaced by every run, are never inflated at all).
-    const order: string[] = [];
-    let parts: Map<string, Uint8Array>;
-    try {
-      const files = unzipSync(bytes, {
-        filter: ({ name }) => {
-          if (name.endsWith('/')) return false;
-          order.push(name);
-          return AT_OPEN.has(partName(name));
-        },
-      });
-      parts = new Map(Object.entries(files).map(([name, data]) => [partName(name), data]));
-    } catch {
-      return err(openError('file.corrupt', file));
-    }
-    const names = new Set(order.map(partName));
+    const order = read.value.names;
+    const parts = new Map(read.value.parts);
+    const names = new Set(order);
     const text = (name: string) => {
       const data = parts.get(name);
       return data && decoder.decode(data);
@@ -231,12 +203,28 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     return this.entries.findIndex((e) => entryName(e).toLowerCase() === key);
   }
 
-  /** Inflate the parts named that are not inflated yet (one pass over the zip). */
+  /** The package's directory by part name (the last entry of a name, as the reader keeps), read on first use. */
+  private directory: Map<string, ZipEntry> | undefined;
+
+  /**
+   * Inflate the parts named that are not inflated yet. open() has checked every part against the limits, so
+   * each is held to its declared size only; a part that cannot be read makes the save fail.
+   */
   private inflate(wanted: readonly string[]): void {
-    const missing = new Set(wanted.filter((p) => this.names.has(p) && !this.parts.has(p)));
-    if (missing.size === 0) return;
-    const files = unzipSync(this.bytes, { filter: ({ name }) => missing.has(partName(name)) });
-    for (const [name, data] of Object.entries(files)) this.parts.set(partName(name), data);
+    const missing = wanted.filter((p) => this.names.has(p) && !this.parts.has(p));
+    if (missing.length === 0) return;
+    if (!this.directory) {
+      const read = readDirectory(this.bytes, (this.limits ?? READ_LIMITS).maxZipEntries);
+      if (!Array.isArray(read)) throw new Error(`${this.file}: the package can no longer be read`);
+      this.directory = new Map(read.map((e) => [partName(e.name), e]));
+    }
+    for (const part of missing) {
+      const entry = this.directory.get(part);
+      const chunks: Uint8Array[] = [];
+      const end = entry && readEntry(this.bytes, entry, (chunk) => (chunks.push(chunk), true));
+      if (end !== 'done') throw new Error(`${this.file}: the part ${part} cannot be read`);
+      this.parts.set(part, joinChunks(chunks));
+    }
   }
 
   private text(part: string): string | undefined {
@@ -661,9 +649,8 @@ export class PackageWorkbookPort implements FileWorkbookPort {
           .replace(/<HeadingPairs>[\s\S]*?<\/HeadingPairs>/, '')
           .replace(/<TitlesOfParts>[\s\S]*?<\/TitlesOfParts>/, ''),
       );
-    this.inflate(this.order.map(partName).filter((part) => !this.dropped.has(part) && !rewritten.has(part)));
-    for (const name of this.order) {
-      const part = partName(name);
+    this.inflate(this.order.filter((part) => !this.dropped.has(part) && !rewritten.has(part)));
+    for (const part of this.order) {
       if (this.dropped.has(part)) continue;
       await zip.add(part, rewritten.get(part) ?? this.parts.get(part)!);
     }

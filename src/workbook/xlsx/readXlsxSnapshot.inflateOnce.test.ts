@@ -2,7 +2,10 @@ import * as fflate from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { READ_LIMITS, readPackage } from '../readLimits';
 import { readDirectory } from '../zipPackage';
+import { contractSheet } from '../contract/portCases';
+import { PackageWorkbookPort } from './packageWorkbookPort';
 import { readXlsxSheetList, readXlsxSnapshot, sheetListOf } from './readXlsxSnapshot';
+import { SpecWorkbookPort } from './specWorkbookPort';
 import { ZipWriter } from './zipWriter';
 
 /** Every DEFLATE stream fflate is asked to inflate, whichever way (whole or streamed). */
@@ -96,5 +99,22 @@ describe('sheetListOf', () => {
     expect(inflated.count).toBe(0);
     expect(list).toEqual(readXlsxSheetList(bytes, 'a.xlsx'));
     expect(list.ok && list.value.map((s) => s.name)).toEqual(['一', '二', '三']);
+  });
+});
+
+describe('PackageWorkbookPort', () => {
+  it('opens a package inflating each part once (the limits checked as the parts it keeps come out)', async () => {
+    const spec = await SpecWorkbookPort.create();
+    await spec.writeSheets([
+      contractSheet('一', { cells: [{ row: 0, column: 0, value: noisy(30_000) }] }),
+      contractSheet('二', { cells: [{ row: 0, column: 0, value: '二' }] }),
+    ]);
+    const bytes = await spec.toBuffer();
+    const entries = readDirectory(bytes, 100);
+    if (entries === undefined || 'tooMany' in entries) throw new Error('not a zip');
+    inflated.count = 0;
+    const opened = await PackageWorkbookPort.open(bytes, 'a.xlsx');
+    expect(opened.ok && opened.value).toBeInstanceOf(PackageWorkbookPort);
+    expect(inflated.count).toBe(entries.filter((e) => e.method === 8).length);
   });
 });

@@ -80,7 +80,12 @@ function listSheets(names: readonly string[], parts: Parts): { workbook: Workboo
 }
 
 /** The package read under `limits` (readPackage), or why it is refused. */
-function readUnder(
+/**
+ * The package's bytes read once under `limits` (readPackage: the limits checked, every part inflated once, the
+ * parts `plan` asks for kept), with the refusals every opener gives: what sniffBytes says is not an .xlsx, a
+ * breach of the limits, `file.corrupt` for a zip this cannot read. PackageWorkbookPort opens with it too.
+ */
+export function readPackageUnder(
   bytes: Uint8Array,
   file: string,
   limits: ReadLimits | undefined,
@@ -105,7 +110,7 @@ export function readXlsxSheetList(
   file: string,
   limits: ReadLimits = READ_LIMITS,
 ): Result<SheetList, OpenError> {
-  const read = readUnder(bytes, file, limits, { first: [WORKBOOK, WORKBOOK_RELS], scan: false });
+  const read = readPackageUnder(bytes, file, limits, { first: [WORKBOOK, WORKBOOK_RELS], scan: false });
   return read.ok ? sheetListOf(read.value.names, read.value.parts, file) : read;
 }
 
@@ -180,7 +185,7 @@ export async function readXlsxSnapshot(
   // The sheet list, from workbook.xml and its relationships read first, chooses the other parts kept. A
   // package without one keeps none and is corrupt, once the limits have passed.
   let listing: Listing | undefined;
-  const read = readUnder(bytes, file, options.limits, {
+  const read = readPackageUnder(bytes, file, options.limits, {
     first: [WORKBOOK, WORKBOOK_RELS],
     want: (names, first) => {
       try {
