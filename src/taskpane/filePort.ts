@@ -20,8 +20,9 @@ type ValidatingFactory = FileWorkbookFactory & {
 /**
  * A file opened in file mode. Until something is written into it, it stays bytes: its sheets are read with
  * the one reader, and 検証 reads it in the worker without opening it (validateBytes). The workbook is opened
- * (ExcelJS, in the worker) only for a write — marking cells, building or consolidating into it — and closed
- * again when the marks are cleared and nothing else was written, or when the port is closed.
+ * (in the worker, by the own writer's package port; ExcelJS only for a package that port declines) only for
+ * a write — marking cells, building or consolidating into it — and closed again when the marks are cleared
+ * and nothing else was written, or when the port is closed.
  */
 export class FilePort implements FileWorkbookPort {
   private opened: FileWorkbookPort | undefined;
@@ -47,7 +48,7 @@ export class FilePort implements FileWorkbookPort {
     return sheets.ok ? ok(new FilePort(bytes, file, sheets.value, loadFactory)) : err(sheets.error);
   }
 
-  /** True while the workbook is open in ExcelJS (for a write). */
+  /** True while the workbook is open for a write. */
   get isOpen(): boolean {
     return this.opened !== undefined;
   }
