@@ -5,7 +5,7 @@
 //   ADDIN_URL=https://example.org/suishin/ npm run build   … manifest points at the deployed copy
 //   npm run dev-server | npm start         https on localhost:3000 (office-addin-dev-certs), else http
 //   npm run serve                          file mode over http://localhost:3000 (no certificates needed)
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,9 @@ import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import webpack from 'webpack';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** The first paint's CSS, inlined into both pages that boot the pane (one file, two pages). */
+const BOOT_CSS = readFileSync(path.join(root, 'src/taskpane/boot/boot.css'), 'utf8').trim();
 
 /**
  * exceljs.min.js and jszip.min.js ship minified: mark their chunks `minimized` before webpack's minimizer
@@ -260,6 +263,7 @@ export default async (env = {}, argv = {}) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
         csp: CSP,
+        bootCss: BOOT_CSS,
         scriptLoading: 'defer',
         // The template places the script tag itself: before office.js (see taskpane.html).
         inject: false,
@@ -269,6 +273,7 @@ export default async (env = {}, argv = {}) => {
         template: './src/taskpane/suishin.html',
         chunks: ['taskpane'],
         csp: FILE_MODE_CSP,
+        bootCss: BOOT_CSS,
         scriptLoading: 'defer',
         // The template places the tags (scripts and the CSS link InlineCss makes a <style>).
         inject: false,
