@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptSheetMerges, rewriteKeptSheet, type KeptSheetChanges } from './keptSheetXml';
+import { keptSheetMerges, keptSheetSelected, rewriteKeptSheet, type KeptSheetChanges } from './keptSheetXml';
 
 /** A worksheet part around the given children; `p` is a namespace prefix (`x:`) or ''. */
 const sheet = (inner: string, p = ''): string =>
@@ -155,5 +155,39 @@ describe('keptSheetMerges', () => {
       { top: 0, left: 0, bottom: 0, right: 0 },
     ]);
     expect(keptSheetMerges(sheet('<sheetData/>'))).toEqual([]);
+  });
+});
+
+describe('keptSheetSelected', () => {
+  it.each([
+    [
+      'a view saved selected (Excel)',
+      '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>',
+      '',
+      true,
+    ],
+    [
+      'a view saved selected (LibreOffice)',
+      '<sheetViews><sheetView tabSelected="true" workbookViewId="0"/></sheetViews>',
+      '',
+      true,
+    ],
+    [
+      'a prefixed part',
+      '<x:sheetViews><x:sheetView tabSelected="1" workbookViewId="0"/></x:sheetViews>',
+      'x:',
+      true,
+    ],
+    [
+      'a view not selected',
+      '<sheetViews><sheetView tabSelected="0" workbookViewId="0"/></sheetViews>',
+      '',
+      false,
+    ],
+    ['a view without the attribute', '<sheetViews><sheetView workbookViewId="0"/></sheetViews>', '', false],
+    ['no views', '', '', false],
+    ['a view inside a comment', '<!--<sheetViews><sheetView tabSelected="1"/></sheetViews>-->', '', false],
+  ])('%s', (_name, views, p, selected) => {
+    expect(keptSheetSelected(sheet(`${views}<${p}sheetData/>`, p))).toBe(selected);
   });
 });

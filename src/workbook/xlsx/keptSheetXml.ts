@@ -64,6 +64,17 @@ export function keptSheetMerges(xml: string): CellRange[] {
   });
 }
 
+/** Whether the sheet's first view is selected (tabSelected): Excel groups every sheet saved selected. */
+export function keptSheetSelected(xml: string): boolean {
+  const text = masked(xml);
+  const p = prefixOf(text);
+  const views = findTag(text, `${p}sheetViews`);
+  const dataAt = findTag(text, `${p}sheetData`)?.lt ?? text.length;
+  if (!views || views.lt > dataAt) return false;
+  const view = findTag(text, `${p}sheetView`, views.tag.end);
+  return !!view && view.lt < dataAt && TRUE.has(view.tag.attributes.tabSelected ?? '');
+}
+
 /** The worksheet's XML with the changes made, or the same string when nothing changes. */
 export function rewriteKeptSheet(xml: string, changes: KeptSheetChanges): string {
   const text = masked(xml);

@@ -167,6 +167,48 @@ describe.skipIf(!hasOpenpyxl)('PackageWorkbookPort: marks on a sheet the file al
     expect(after.views['総務課メモ']?.[0]).toBe(false);
   }, 60_000);
 
+  it('opens on the chosen sheet alone: sheets the department had grouped are no longer selected with it', async () => {
+    // 取組 and 総務課メモ saved grouped (Excel marks every grouped tab selected), a third sheet for the finding.
+    const { path } = await departmentBook();
+    python(
+      `import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+wb.create_sheet('参考')['A1'] = '参考'
+for name in ('取組', '総務課メモ'):
+    wb[name].sheet_view.tabSelected = True
+wb.save(sys.argv[1])`,
+      path,
+    );
+    const grouped = inspect(path);
+    expect([grouped.active, grouped.views['取組']?.[0], grouped.views['総務課メモ']?.[0]]).toEqual([
+      '総務課メモ',
+      true,
+      true,
+    ]);
+    const bytes = new Uint8Array(readFileSync(path));
+
+    // Marks alone: the file opens where it did, grouped as the department left it.
+    const unmoved = await openPackage(bytes);
+    await unmoved.markCells([{ sheet: '参考', cell: 'A1', severity: 'error' }]);
+    const kept = unzipSync(await unmoved.toBuffer());
+    const original = unzipSync(bytes);
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml'])
+      expect(Buffer.from(kept[part]!).equals(Buffer.from(original[part]!)), part).toBe(true);
+
+    // A cell chosen on another sheet: that sheet alone is selected, or typing there would write into all three.
+    const port = await openPackage(bytes);
+    await port.selectCell('参考', 'A1');
+    const saved = join(dir, 'ungrouped.xlsx');
+    writeFileSync(saved, await port.toBuffer());
+    const after = inspect(saved);
+    expect(after.active).toBe('参考');
+    expect(after.views).toEqual({
+      取組: [false, grouped.views['取組']?.[1]],
+      総務課メモ: [false, grouped.views['総務課メモ']?.[1]],
+      参考: [true, ['A1']],
+    });
+  }, 60_000);
+
   it('goes out byte for byte again once the marks are cleared', async () => {
     const { bytes } = await departmentBook();
     const port = await openPackage(bytes);

@@ -8,7 +8,7 @@ import type { CellMark, FileWorkbookPort, OpenError, Progress } from '../port';
 import { READ_LIMITS, type ReadLimits } from '../readLimits';
 import { checkSheetName } from '../sheetRules';
 import { parseRelationships } from './parseWorkbook';
-import { keptSheetMerges, rewriteKeptSheet } from './keptSheetXml';
+import { keptSheetMerges, keptSheetSelected, rewriteKeptSheet } from './keptSheetXml';
 import { readPackageUnder, readXlsxSnapshot, sheetListOf } from './readXlsxSnapshot';
 import { contentTypes, printDefinedNames, rewriteWorkbookXml, sheetTagStarts } from './packageWorkbookXml';
 import { sheetXml } from './sheetXml';
@@ -470,7 +470,8 @@ export class PackageWorkbookPort implements FileWorkbookPort {
 
   /**
    * A kept sheet's XML when it changes: its marks, the active cell, or whether the file opens on it (only the
-   * sheet it opens on now and the one it opened on before can differ there). Undefined: kept byte for byte.
+   * sheet it opens on now, the one it opened on before and, when that moved, sheets saved grouped with it can
+   * differ there). Undefined: kept byte for byte.
    */
   private keptSheetOut(
     sheet: KeptSheet,
@@ -529,6 +530,9 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     if (active < 0) throw new Error('a workbook needs at least one visible sheet');
     // The cell chosen, on the sheet it was chosen on (not on the one the file falls back to).
     const activeCell = entryName(this.entries[active]!) === this.active?.sheet ? this.active.cell : undefined;
+    // Opening on another sheet, every other sheet saved selected is deselected: sheets the department had
+    // grouped would open grouped with this one, and typing in the chosen cell would write into all of them.
+    const moved = entryName(this.entries[active]!) !== oldActive;
 
     const zip = new ZipWriter(this.codec);
     const added: { part: string; type: string }[] = [];
@@ -545,7 +549,9 @@ export class PackageWorkbookPort implements FileWorkbookPort {
           entry,
           {
             selected: index === active,
-            wasSelected: entry.name === oldActive,
+            wasSelected:
+              entry.name === oldActive ||
+              (moved && entry.part !== undefined && keptSheetSelected(this.text(entry.part) ?? '')),
             ...(index === active && activeCell !== undefined && { activeCell }),
           },
           markedXf,
