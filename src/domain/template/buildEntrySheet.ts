@@ -25,7 +25,7 @@ import {
 } from './referenceColumn';
 import { formatSheetMeta } from './sheetMeta';
 import { range, type CellRange, type CellSpec, type SheetSpec, type ValidationSpec } from './sheetSpec';
-import { FONT_SIZE, MISSING_FILL, pickStyles, region, SMALL_FONT_SIZE } from './templateStyles';
+import { FONT_SIZE, MISSING_FILL, pickStyles, pushRegion, SMALL_FONT_SIZE } from './templateStyles';
 
 /**
  * Column widths in characters, A–F. A–D total 94: A4 portrait at 100% with 0.5" margins holds about 95
@@ -70,6 +70,8 @@ interface FormParts {
   readonly printArea: CellRange;
   /** The rows of the text inputs: each is one unmerged cell, so the application fits the row to its text. */
   readonly autoHeightRows: readonly number[];
+  /** The heights the form's fixed label texts need (the same on every sheet), by row. */
+  readonly labelHeights: Readonly<Record<number, number>>;
 }
 const formParts = new WeakMap<FormDefinition, FormParts>();
 
@@ -89,6 +91,7 @@ function partsOf(form: FormDefinition): FormParts {
       hiddenColumns: [layout.meta.column],
       printArea: range(0, 0, layout.lastRow, 3),
       autoHeightRows: layout.inputs.filter((i) => i.field.kind === 'text').map((i) => i.range.top),
+      labelHeights: labelHeights(layout),
     };
     formParts.set(form, parts);
   }
@@ -109,33 +112,32 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
   const departmentText = formatDepartmentCell(item.item.assignment, department);
   const valueOf = (i: LayoutInput): string => fields[i.field.key] ?? '';
 
-  const cells: CellSpec[] = [
-    ...region(layout.heading, 'heading', { value: heading }),
-    ...layout.labels.flatMap((l) => region(l.range, 'label', { value: labelText(l, yearLabel) })),
-    ...region(layout.item, 'fixed', { value: itemText }),
-    ...region(layout.department, 'fixed', { value: departmentText }),
-    ...layout.inputs.flatMap((i) =>
-      region(i.range, INPUT_STYLES[i.field.kind], inputContent(layout, i, valueOf(i))),
-    ),
-    {
-      row: layout.meta.row,
-      column: layout.meta.column,
-      style: 'meta',
-      value: formatSheetMeta({
-        code: item.code,
-        department,
-        seq,
-        fiscalYear,
-        formId: form.id,
-        formVersion: form.version,
-        fieldCells: layout.inputs.map((i) => ({ key: i.field.key, cell: inputAddress(i) })),
-      }),
-    },
-  ];
+  // Pushed region by region into one array (no array per region), then sorted into row order.
+  const cells: CellSpec[] = [];
+  pushRegion(cells, layout.heading, 'heading', { value: heading });
+  for (const l of layout.labels) pushRegion(cells, l.range, 'label', { value: labelText(l, yearLabel) });
+  pushRegion(cells, layout.item, 'fixed', { value: itemText });
+  pushRegion(cells, layout.department, 'fixed', { value: departmentText });
+  for (const i of layout.inputs)
+    pushRegion(cells, i.range, INPUT_STYLES[i.field.kind], inputContent(layout, i, valueOf(i)));
+  cells.push({
+    row: layout.meta.row,
+    column: layout.meta.column,
+    style: 'meta',
+    value: formatSheetMeta({
+      code: item.code,
+      department,
+      seq,
+      fiscalYear,
+      formId: form.id,
+      formVersion: form.version,
+      fieldCells: layout.inputs.map((i) => ({ key: i.field.key, cell: inputAddress(i) })),
+    }),
+  });
   const reference = previous ? referenceCells(layout, previous) : [];
   cells.push(...reference);
   cells.sort((a, b) => a.row - b.row || a.column - b.column);
-  const heights = rowHeights(layout, heading, itemText, departmentText, valueOf);
+  const heights = rowHeights(layout, partsOf(form).labelHeights, heading, itemText, departmentText, valueOf);
   const printed = previous && input.printReference ? { ...printArea, right: REFERENCE_COLUMN } : printArea;
 
   return {
@@ -160,26 +162,42 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
 
 const widthOf = (r: CellRange): number => widthOfRange(ENTRY_COLUMN_WIDTHS, r);
 
+/** Row by row, the height a cell's text needs (a label merged down rides on the rows it spans). */
+const needHeight = (
+  heights: Record<number, number>,
+  r: CellRange,
+  text: string,
+  min: number,
+  fontSize = FONT_SIZE,
+): void => {
+  if (r.bottom !== r.top) return;
+  heights[r.top] = Math.max(
+    heights[r.top] ?? 0,
+    estimateRowHeight(text, { widthChars: widthOf(r), fontSize, min }),
+  );
+};
+
+/** The heights of the form's fixed label texts: every sheet of the form starts from these. */
+function labelHeights(layout: EntryLayout): Record<number, number> {
+  const heights: Record<number, number> = {};
+  for (const l of layout.labels) if (l.kind === 'text') needHeight(heights, l.range, l.text, MIN_ROW_HEIGHT);
+  return heights;
+}
+
 function rowHeights(
   layout: EntryLayout,
+  labels: Readonly<Record<number, number>>,
   heading: string,
   itemText: string,
   departmentText: string,
   valueOf: (i: LayoutInput) => string,
 ): Record<number, number> {
-  const heights: Record<number, number> = {};
-  const need = (r: CellRange, text: string, min: number, fontSize = FONT_SIZE) => {
-    if (r.bottom !== r.top) return; // a label merged down rides on the rows it spans
-    heights[r.top] = Math.max(
-      heights[r.top] ?? 0,
-      estimateRowHeight(text, { widthChars: widthOf(r), fontSize, min }),
-    );
-  };
-  need(layout.heading, heading, 18, SMALL_FONT_SIZE);
-  need(layout.item, itemText, MIN_ROW_HEIGHT + 6);
-  need(layout.department, departmentText, MIN_ROW_HEIGHT);
-  for (const l of layout.labels) if (l.kind === 'text') need(l.range, l.text, MIN_ROW_HEIGHT);
+  // A row's height is the largest any of its cells needs, so the labels' heights can come first.
+  const heights: Record<number, number> = { ...labels };
+  needHeight(heights, layout.heading, heading, 18, SMALL_FONT_SIZE);
+  needHeight(heights, layout.item, itemText, MIN_ROW_HEIGHT + 6);
+  needHeight(heights, layout.department, departmentText, MIN_ROW_HEIGHT);
   for (const i of layout.inputs)
-    need(i.range, valueOf(i), i.field.kind === 'text' ? MIN_TEXT_ROW_HEIGHT : MIN_ROW_HEIGHT);
+    needHeight(heights, i.range, valueOf(i), i.field.kind === 'text' ? MIN_TEXT_ROW_HEIGHT : MIN_ROW_HEIGHT);
   return heights;
 }

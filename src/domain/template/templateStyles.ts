@@ -136,12 +136,22 @@ export function region(
   content: Omit<CellSpec, 'row' | 'column' | 'style'> = {},
 ): CellSpec[] {
   const cells: CellSpec[] = [];
+  pushRegion(cells, r, style, content);
+  return cells;
+}
+
+/** region's cells pushed onto `cells` (no array of its own): the top-left cell holds the content. */
+export function pushRegion(
+  cells: CellSpec[],
+  r: CellRange,
+  style: string,
+  content: Omit<CellSpec, 'row' | 'column' | 'style'> = {},
+): void {
   for (let row = r.top; row <= r.bottom; row++)
     for (let column = r.left; column <= r.right; column++)
       cells.push(
         row === r.top && column === r.left ? { row, column, style, ...content } : { row, column, style },
       );
-  return cells;
 }
 
 export const isMerge = (r: CellRange): boolean => r.bottom > r.top || r.right > r.left;
