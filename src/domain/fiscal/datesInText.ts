@@ -18,9 +18,13 @@ const KANJI_DATE = /(?<!\d)(\d{1,2})月(\d{1,2})日/g;
  * A bare month (`10月以降に`) is not a date: it is often a plan, not a report.
  */
 export function datesInText(text: string): readonly DateMention[] {
+  // A date needs a slash or 月: most text has neither, and is not scanned (nor its digits converted).
+  const slash = text.includes('/') || text.includes('／');
+  const kanji = text.includes('月');
+  if (!slash && !kanji) return [];
   const s = asciiDigits(text);
   const out: DateMention[] = [];
-  for (const re of [SLASH_DATE, KANJI_DATE])
+  for (const re of slash ? (kanji ? [SLASH_DATE, KANJI_DATE] : [SLASH_DATE]) : [KANJI_DATE])
     for (const m of s.matchAll(re)) {
       const month = Number(m[1]);
       const day = Number(m[2]);
