@@ -39,6 +39,8 @@ export function roleLabel(role: LabelRole, form: FormDefinition): string {
 
 export type LabelMatcher = (text: string) => LabelRole | undefined;
 
+const YEAR_START = /^[0-9令平rh]/;
+
 /**
  * Recognize label cells by normalizeKey: `目 標`, `実践 課`, `前期（４～９月）`, `後期 (10~3月)` match. A year
  * label is text (not a bare number) that parseFiscalYear reads: `令和2年度`, `R2年度`, `2020年度`.
@@ -62,6 +64,9 @@ export function formLabels(form: FormDefinition): LabelMatcher {
     const hit = byKey.get(k);
     if (hit) return hit;
     if (/^[0-9]+$/.test(k)) return undefined;
+    // Text parseFiscalYear reads keys to itself lowercased, so its key starts as a year does (令和, 平成, R,
+    // H or digits): any other key (most values beside labels) is not a year, without parsing it.
+    if (!YEAR_START.test(k)) return undefined;
     const fiscalYear = parseFiscalYear(text);
     return fiscalYear === undefined ? undefined : { kind: 'year', fiscalYear };
   };
