@@ -83,9 +83,23 @@ describe('検証 tab', () => {
     expect(marks[0]).toEqual(
       expect.objectContaining({ severity: expect.stringMatching(/error|warning|info/) }),
     );
+    // In Excel the colours are on the sheets at once: nothing to say about saving.
+    expect(screen.queryByText(/ダウンロード/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '色を消す' }));
     expect(await screen.findByText('セルの色を元に戻しました。')).toBeTruthy();
     expect(clear).toHaveBeenCalledOnce();
+  });
+
+  it('in file mode, says the colours reach a file only when the workbook is downloaded', async () => {
+    const { host } = fileHost(await blankDepartmentWorkbook(), '建設水道課.xlsx');
+    renderApp(host);
+    await validate();
+    fireEvent.click(screen.getByRole('button', { name: 'セルに色を付ける' }));
+    expect(
+      await screen.findByText(
+        /か所のセルに色を付けました.*［作業中のブックをダウンロード］で保存するブックに付きます/,
+      ),
+    ).toBeTruthy();
   });
 
   it('in file mode, clicking a finding previews the sheet around the cell', async () => {
