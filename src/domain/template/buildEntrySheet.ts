@@ -72,6 +72,10 @@ interface FormParts {
   readonly autoHeightRows: readonly number[];
   /** The heights the form's fixed label texts need (the same on every sheet), by row. */
   readonly labelHeights: Readonly<Record<number, number>>;
+  /** Which input sits in which cell, for the sheet's metadata. */
+  readonly fieldCells: readonly { readonly key: string; readonly cell: string }[];
+  /** The form's cells (pushFormCells) in row order, as indices into the order they are pushed in. */
+  readonly cellOrder: readonly number[];
 }
 const formParts = new WeakMap<FormDefinition, FormParts>();
 
@@ -92,6 +96,8 @@ function partsOf(form: FormDefinition): FormParts {
       printArea: range(0, 0, layout.lastRow, 3),
       autoHeightRows: layout.inputs.filter((i) => i.field.kind === 'text').map((i) => i.range.top),
       labelHeights: labelHeights(layout),
+      fieldCells: layout.inputs.map((i) => ({ key: i.field.key, cell: inputAddress(i) })),
+      cellOrder: cellOrder(layout),
     };
     formParts.set(form, parts);
   }
@@ -104,40 +110,36 @@ export const entryAutoHeightRows = (form: FormDefinition): readonly number[] => 
 /** One department's 取組項目 sheet for one item: the seed's form, protected, with only the inputs open. */
 export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
   const { item, department, seq, fiscalYear, fields = {}, form = STANDARD_FORM, sheetName, previous } = input;
-  const { layout, styles, validations, conditionalFormats, hiddenColumns, printArea, autoHeightRows } =
-    partsOf(form);
+  const parts = partsOf(form);
+  const { layout, styles, validations, conditionalFormats, hiddenColumns, printArea, autoHeightRows } = parts;
   const yearLabel = formatFiscalYear(fiscalYear);
   const heading = entryHeading(item);
   const itemText = fullItemLabel(item);
   const departmentText = formatDepartmentCell(item.item.assignment, department);
   const valueOf = (i: LayoutInput): string => fields[i.field.key] ?? '';
 
-  // Pushed region by region into one array (no array per region), then sorted into row order.
-  const cells: CellSpec[] = [];
-  pushRegion(cells, layout.heading, 'heading', { value: heading });
-  for (const l of layout.labels) pushRegion(cells, l.range, 'label', { value: labelText(l, yearLabel) });
-  pushRegion(cells, layout.item, 'fixed', { value: itemText });
-  pushRegion(cells, layout.department, 'fixed', { value: departmentText });
-  for (const i of layout.inputs)
-    pushRegion(cells, i.range, INPUT_STYLES[i.field.kind], inputContent(layout, i, valueOf(i)));
-  cells.push({
-    row: layout.meta.row,
-    column: layout.meta.column,
-    style: 'meta',
-    value: formatSheetMeta({
-      code: item.code,
-      department,
-      seq,
-      fiscalYear,
-      formId: form.id,
-      formVersion: form.version,
-      fieldCells: layout.inputs.map((i) => ({ key: i.field.key, cell: inputAddress(i) })),
-    }),
+  const meta = formatSheetMeta({
+    code: item.code,
+    department,
+    seq,
+    fiscalYear,
+    formId: form.id,
+    formVersion: form.version,
+    fieldCells: parts.fieldCells,
   });
+  const pushed: CellSpec[] = [];
+  pushFormCells(pushed, layout, { heading, yearLabel, itemText, departmentText, valueOf, meta });
+  // Every sheet of the form has its cells where the layout puts them: the row order is known beforehand.
+  let cells: CellSpec[];
   const reference = previous ? referenceCells(layout, previous) : [];
-  cells.push(...reference);
-  cells.sort((a, b) => a.row - b.row || a.column - b.column);
-  const heights = rowHeights(layout, partsOf(form).labelHeights, heading, itemText, departmentText, valueOf);
+  if (reference.length === 0 && pushed.length === parts.cellOrder.length)
+    cells = parts.cellOrder.map((i) => pushed[i] as CellSpec);
+  else {
+    cells = pushed;
+    cells.push(...reference);
+    cells.sort((a, b) => a.row - b.row || a.column - b.column);
+  }
+  const heights = rowHeights(layout, parts.labelHeights, heading, itemText, departmentText, valueOf);
   const printed = previous && input.printReference ? { ...printArea, right: REFERENCE_COLUMN } : printArea;
 
   return {
@@ -158,6 +160,48 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
       header: leftRightHeader(`${item.code} ${department}${seq > 1 ? ` (${seq})` : ''}`, yearLabel),
     }),
   };
+}
+
+interface SheetTexts {
+  readonly heading: string;
+  readonly yearLabel: string;
+  readonly itemText: string;
+  readonly departmentText: string;
+  readonly valueOf: (i: LayoutInput) => string;
+  readonly meta: string;
+}
+
+/**
+ * The form's cells region by region (the value in each region's top-left cell), not yet in row order;
+ * without texts, only where they are.
+ */
+function pushFormCells(cells: CellSpec[], layout: EntryLayout, texts?: SheetTexts): void {
+  pushRegion(cells, layout.heading, 'heading', texts && { value: texts.heading });
+  for (const l of layout.labels)
+    pushRegion(cells, l.range, 'label', texts && { value: labelText(l, texts.yearLabel) });
+  pushRegion(cells, layout.item, 'fixed', texts && { value: texts.itemText });
+  pushRegion(cells, layout.department, 'fixed', texts && { value: texts.departmentText });
+  for (const i of layout.inputs)
+    pushRegion(
+      cells,
+      i.range,
+      INPUT_STYLES[i.field.kind],
+      texts && inputContent(layout, i, texts.valueOf(i)),
+    );
+  cells.push({ row: layout.meta.row, column: layout.meta.column, style: 'meta', value: texts?.meta ?? '' });
+}
+
+/** The order (stable, by row then column) that sorts the cells pushFormCells pushes. */
+function cellOrder(layout: EntryLayout): number[] {
+  const at: CellSpec[] = [];
+  pushFormCells(at, layout);
+  return at
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const p = at[a] as CellSpec;
+      const q = at[b] as CellSpec;
+      return p.row - q.row || p.column - q.column || a - b;
+    });
 }
 
 const widthOf = (r: CellRange): number => widthOfRange(ENTRY_COLUMN_WIDTHS, r);
