@@ -76,22 +76,30 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
     [SUBTITLE_ROW]: 18,
     [HEADER_ROW]: headerHeight,
   };
-  input.rows.forEach((values, i) => {
+  // Each column's style name, plain and in each tone, named once for the table (not for every cell).
+  const styleNames = input.columns.map((c) => {
+    const base = c.kind === undefined || c.kind === 'text' ? 'cell' : c.kind;
+    return { base, warn: `${base}_warn`, muted: `${base}_muted` };
+  });
+  const { columns, rows } = input;
+  for (let i = 0; i < rows.length; i++) {
+    const values = rows[i] as readonly CellValue[];
     const row = FIRST_DATA_ROW + i;
     const tone = input.rowStyles?.[i];
     let height = 0;
-    input.columns.forEach((c, column) => {
+    for (let column = 0; column < columns.length; column++) {
+      const c = columns[column] as TableColumn;
+      const names = styleNames[column] as { base: string; warn: string; muted: string };
       const value = values[column] ?? null;
-      const base = c.kind === undefined || c.kind === 'text' ? 'cell' : c.kind;
-      cells.push({ row, column, value, style: tone ? `${base}_${tone}` : base });
+      cells.push({ row, column, value, style: tone ? names[tone] : names.base });
       if (typeof value === 'string' && value.length > 0)
         height = Math.max(
           height,
           estimateRowHeight(value, { widthChars: c.width, fontSize: FONT_SIZE, min: 18 }),
         );
-    });
+    }
     if (height > 0) rowHeights[row] = height;
-  });
+  }
   const lastRow = FIRST_DATA_ROW + Math.max(input.rows.length, 1) - 1;
   const conditionalFormats: ConditionalFormatSpec[] = input.columns.flatMap((c, column) =>
     c.dataBar && input.rows.length > 0
