@@ -66,6 +66,7 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
   const open = host.open;
 
   const goToPlan = useCallback(() => choose('plan'), [choose]);
+  const goToValidate = useCallback(() => choose('validate'), [choose]);
   const panel = panelProps(host, snapshot, found, { today, around, onGoToPlan: goToPlan });
   const busy = file.state.phase === 'running' || planTab.insertState.phase === 'running';
   return (
@@ -97,6 +98,7 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
           onInsertTemplate={planTab.insertTemplate}
           onInsertForm={planTab.insertForm}
           onSelectFinding={(f, key) => void planTab.selection.select(f, key)}
+          onGoToValidate={goToValidate}
         />
         {host.mode === 'excel' && <SelfTestEntry host={host} />}
       </TabPanel>

@@ -110,6 +110,24 @@ describe('体系 tab', () => {
     expect((await port.listSheets()).map((s) => s.name)).toEqual(['メモ', '体系', '全体計画']);
   });
 
+  it("a department's own workbook (no 体系) is pointed at 検証 first, the sample plan offered only to 総務課", async () => {
+    const port = await excelJsFactory.create();
+    await port.writeSheets([
+      { ...brokenPlanSheet(), name: 'メモ', cells: [{ row: 0, column: 0, value: 'メモ' }] },
+    ]);
+    renderApp(excelHost(port));
+    const go = await screen.findByRole('button', { name: '検証タブで記入を確認する' });
+    expect(screen.getByText(/課で記入するブックなら、体系は要りません/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '総務課が体系を作るときは' })).toBeTruthy();
+    // Checking comes first; the sample plan is still there, below, for 総務課.
+    const buttons = screen.getAllByRole('button');
+    const sample = buttons.findIndex((b) => /サンプル/.test(b.textContent ?? ''));
+    expect(sample).toBeGreaterThan(buttons.indexOf(go));
+    fireEvent.click(go);
+    expect(screen.getByRole('tab', { name: '検証' }).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByRole('button', { name: 'このブックを検証' })).toBeTruthy();
+  });
+
   it('IME: Enter while composing in the search box does nothing; Enter after composing moves to the tree', async () => {
     const { host } = fileHost(await masterPort());
     renderApp(host);

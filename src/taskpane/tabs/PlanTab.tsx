@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { DocumentAddRegular } from '@fluentui/react-icons/svg/document-add';
 import { SparkleRegular } from '@fluentui/react-icons/svg/sparkle';
+import { CheckmarkCircleRegular } from '@fluentui/react-icons/svg/checkmark-circle';
 import { TextBulletListTreeRegular } from '@fluentui/react-icons/svg/text-bullet-list-tree';
 import { useState } from 'react';
 import type { Finding } from '../../domain/finding';
@@ -29,6 +30,8 @@ export interface PlanTabProps {
   readonly onInsertTemplate: () => void;
   readonly onInsertForm: () => void;
   readonly onSelectFinding: (finding: Finding, key: string) => void;
+  /** Show the 検証 tab: what a department that opened its own workbook (no 体系 in it) came for. */
+  readonly onGoToValidate: () => void;
 }
 
 /**
@@ -39,12 +42,14 @@ export function PlanTab(props: PlanTabProps) {
   const shared = useSharedStyles();
   // The search text outlives the view: 再読み込み shows the tree again with the same filter.
   const [filter, setFilter] = useState('');
+  // A department's own workbook has no 体系 either: then checking it comes first, not a sample plan.
+  const forDepartment = props.plan.status === 'missing';
   const insertButtons = (
     <>
       {SAMPLE_CHOICES.map((sample, i) => (
         <Button
           key={sample.id}
-          appearance={i === 0 ? 'primary' : 'secondary'}
+          appearance={i === 0 && !forDepartment ? 'primary' : 'secondary'}
           icon={<SparkleRegular />}
           disabled={props.busy}
           onClick={() => props.onInsertSample(sample.id)}
@@ -91,13 +96,26 @@ export function PlanTab(props: PlanTabProps) {
         );
       case 'missing':
         return (
-          <EmptyState
-            icon={<TextBulletListTreeRegular />}
-            title="このブックに体系がありません"
-            actions={insertButtons}
-          >
-            「基本項目・推進項目・取組項目・実践課【とりまとめ課】」の見出しがある表が見つかりませんでした。サンプルか空の体系を挿入して、表を入力してください。
-          </EmptyState>
+          <>
+            <EmptyState
+              icon={<TextBulletListTreeRegular />}
+              title="このブックに体系がありません"
+              actions={
+                <Button appearance="primary" icon={<CheckmarkCircleRegular />} onClick={props.onGoToValidate}>
+                  検証タブで記入を確認する
+                </Button>
+              }
+            >
+              課で記入するブックなら、体系は要りません。記入したシートは［検証］タブで確認できます。
+            </EmptyState>
+            <div className={shared.section}>
+              <h3 className={shared.sectionTitle}>総務課が体系を作るときは</h3>
+              <p className={shared.hint}>
+                「基本項目・推進項目・取組項目・実践課【とりまとめ課】」の見出しがある表が見つかりませんでした。サンプルか空の体系を挿入して、表を入力してください。
+              </p>
+              {insertButtons}
+            </div>
+          </>
         );
       case 'found':
         return (
