@@ -1,13 +1,13 @@
-import { findFormHeader, REQUIRED_COLUMNS } from '../form/formColumns';
+import { findFormHeaderInKeys, headerKeys, REQUIRED_COLUMNS } from '../form/formColumns';
 import { normalizeKey } from '../text/normalizeKey';
-import { isPlanSheet } from './readPlanSheet';
+import { isPlanHeaderInKeys } from './readPlanSheet';
 import { cellText, type SheetSnapshot } from './snapshot';
 
 const TOC = '目次';
 
 /** A 様式 sheet: its header row names every required 様式 column (項目, キー, 種類, 必須の時期). */
-function isFormSheet(sheet: SheetSnapshot): boolean {
-  const header = findFormHeader(sheet.values);
+function isFormSheet(keys: readonly (readonly string[])[]): boolean {
+  const header = findFormHeaderInKeys(keys);
   return header !== undefined && REQUIRED_COLUMNS.every((c) => header.columns[c] !== undefined);
 }
 
@@ -30,7 +30,9 @@ export function classifySheet(sheet: SheetSnapshot): 'toc' | 'form' | 'plan' | u
   if (normalizeKey(sheet.name).includes(TOC)) return 'toc';
   const first = firstText(sheet);
   if (first !== undefined && normalizeKey(first).startsWith(TOC)) return 'toc';
-  if (isFormSheet(sheet)) return 'form';
-  if (isPlanSheet(sheet)) return 'plan';
+  // The first rows are keyed once for both headers (a 様式's and a 体系's).
+  const keys = headerKeys(sheet.values);
+  if (isFormSheet(keys)) return 'form';
+  if (isPlanHeaderInKeys(keys)) return 'plan';
   return undefined;
 }

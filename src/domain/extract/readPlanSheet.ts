@@ -18,15 +18,27 @@ const HEADER_ROWS = 20;
 
 /** Does the sheet hold a 体系 table: a header row with 基本項目, 推進項目, 取組項目 and 実践課…? */
 export function isPlanSheet(sheet: SheetSnapshot): boolean {
-  return sheet.values.slice(0, HEADER_ROWS).some((row) => {
-    const keys = row.map((v) => normalizeKey(v === null ? '' : String(v)));
-    return (
-      keys.includes('基本項目') &&
-      keys.includes('推進項目') &&
-      keys.includes('取組項目') &&
-      keys.some((k) => k.startsWith('実践課'))
+  return isPlanHeaderInKeys(
+    sheet.values
+      .slice(0, HEADER_ROWS)
+      .map((row) => row.map((v) => normalizeKey(v === null ? '' : String(v)))),
+  );
+}
+
+/**
+ * isPlanSheet over the keys of the sheet's first rows, made once by a caller that looks for other headers
+ * there too (classifySheet: headerKeys, whose trimming the keys do not see).
+ */
+export function isPlanHeaderInKeys(rows: readonly (readonly string[])[]): boolean {
+  return rows
+    .slice(0, HEADER_ROWS)
+    .some(
+      (keys) =>
+        keys.includes('基本項目') &&
+        keys.includes('推進項目') &&
+        keys.includes('取組項目') &&
+        keys.some((k) => k.startsWith('実践課')),
     );
-  });
 }
 
 /** Parse a 体系 sheet with parsePlanGrid (findings name the file and sheet); undefined when it is not one. */

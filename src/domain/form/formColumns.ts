@@ -113,9 +113,8 @@ let columnKeys:
 const NOTE_OPENING = /^[(（【[]/u;
 const HAS_OPENING = /[(（【[]/u;
 
-/** Which of the sheet's column names a header cell holds (exact, or the name followed by a note). */
-function columnOf(text: string): FormColumn | undefined {
-  const key = normalizeKey(text);
+/** Which of the sheet's column names a header cell's key holds (exact, or the name followed by a note). */
+function columnOf(key: string): FormColumn | undefined {
   if (key.length === 0) return undefined;
   columnKeys ??= (() => {
     const names = FORM_COLUMN_ORDER.map((c) => [c, normalizeKey(FORM_COLUMNS[c])] as const);
@@ -136,14 +135,40 @@ function columnOf(text: string): FormColumn | undefined {
 /** The first row (of the first twenty) naming both 項目 and キー; its named columns, first of each name. */
 export function findFormHeader(grid: readonly (readonly CellValue[])[]): FormHeader | undefined {
   for (let r = 0; r < Math.min(grid.length, HEADER_SEARCH_ROWS); r++) {
-    const columns: Partial<Record<FormColumn, number>> = {};
-    (grid[r] ?? []).forEach((cell, c) => {
-      const column = columnOf(cellString(cell));
-      if (column !== undefined && columns[column] === undefined) columns[column] = c;
-    });
-    if (columns.label !== undefined && columns.key !== undefined) return { row: r, columns };
+    const header = headerInRow(
+      r,
+      (grid[r] ?? []).map((cell) => normalizeKey(cellString(cell))),
+    );
+    if (header) return header;
   }
   return undefined;
+}
+
+/**
+ * findFormHeader over keys already made (headerKeys): a caller that also looks for another header in the
+ * same rows (classifySheet) keys each cell once.
+ */
+export function findFormHeaderInKeys(keys: readonly (readonly string[])[]): FormHeader | undefined {
+  for (let r = 0; r < Math.min(keys.length, HEADER_SEARCH_ROWS); r++) {
+    const header = headerInRow(r, keys[r] ?? []);
+    if (header) return header;
+  }
+  return undefined;
+}
+
+/** The keys (normalizeKey of cellString) of the grid's first rows, where a header is looked for. */
+export function headerKeys(grid: readonly (readonly CellValue[])[]): string[][] {
+  return grid.slice(0, HEADER_SEARCH_ROWS).map((row) => row.map((cell) => normalizeKey(cellString(cell))));
+}
+
+/** The row's named columns (first of each name) when it names both 項目 and キー. */
+function headerInRow(r: number, keys: readonly string[]): FormHeader | undefined {
+  const columns: Partial<Record<FormColumn, number>> = {};
+  keys.forEach((key, c) => {
+    const column = columnOf(key);
+    if (column !== undefined && columns[column] === undefined) columns[column] = c;
+  });
+  return columns.label !== undefined && columns.key !== undefined ? { row: r, columns } : undefined;
 }
 
 /**
