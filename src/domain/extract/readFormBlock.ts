@@ -66,6 +66,87 @@ const mode = (values: readonly number[]): number | undefined => {
   return best;
 };
 
+const address = (c: { readonly row: number; readonly column: number }): string =>
+  cellAddress(c.row, c.column);
+
+// The helpers below are module functions, not closures of readFormBlock: a form creates none of them (under
+// tsx, the CLI's runtime, each closure is also named at creation).
+
+/** A value read from a formula's cached result: said so (info). */
+function formula(
+  problems: BlockProblem[],
+  grid: SheetGrid,
+  value: ValueCell | undefined,
+  field?: FieldKey,
+): void {
+  if (value && grid.isFormula(value.row, value.column))
+    problems.push({
+      code: 'extract.formula-value',
+      severity: 'info',
+      cell: address(value),
+      ...(field && { field }),
+      message:
+        '数式の結果の値を読みました（数式は計算し直していません）。値が正しいか確認し、できれば数式をやめて文字で入力してください。',
+    });
+}
+
+/** A 計算 cell holding a typed value instead of the form's formula: the value is recomputed, and said so. */
+function typedComputed(
+  problems: BlockProblem[],
+  grid: SheetGrid,
+  def: FieldDef,
+  value: { row: number; column: number },
+): void {
+  problems.push({
+    code: 'entry.computed-typed',
+    severity: 'warning',
+    cell: address(value),
+    field: def.key,
+    message: `計算欄は自動で計算されます。「${def.label}」のセルに数式ではなく値（${readCellText(grid.text(value.row, value.column))}）が入力されているため、${def.formula ? `「${def.formula.text}」から` : ''}計算し直した値を読みました。計算に使う欄を確かめ、数式を戻すには Suishin でシートを作り直してください。`,
+  });
+}
+
+/** A formula whose cached result is empty (or was never saved): the field reads as empty, and says why. */
+function emptyFormula(problems: BlockProblem[], grid: SheetGrid, label: LabelCell, field: FieldKey): void {
+  for (let column = label.right + 1; column <= label.right + 3; column++) {
+    if (grid.isCovered(label.row, column)) continue;
+    if (!grid.isFormula(label.row, column)) continue;
+    problems.push({
+      code: 'extract.formula-no-value',
+      severity: 'warning',
+      cell: cellAddress(label.row, column),
+      field,
+      message:
+        'この欄は数式で、保存された結果が空のため、空欄として読みました（数式は計算し直していません）。数式をやめて文字で入力してください。',
+    });
+    return;
+  }
+}
+
+/** The first text left of a cell in its row (a renamed field's label), skipping covered cells. */
+function labelLeftOf(
+  grid: SheetGrid,
+  row: number,
+  column: number,
+): { column: number; text: string } | undefined {
+  for (let c = column - 1; c >= 0; c--) {
+    if (grid.isCovered(row, c)) continue;
+    const text = readCellText(grid.text(row, c));
+    if (text !== '') return { column: c, text };
+  }
+  return undefined;
+}
+
+/** A cell's text as the entry keeps it: a number as plain decimal text, a date serial as its ISO date. */
+function textAt(grid: SheetGrid, def: FieldDef | undefined, row: number, column: number): string {
+  const raw = grid.value(row, column);
+  if (typeof raw !== 'number') return readCellText(grid.text(row, column));
+  if (def?.kind === 'date') return serialToIsoDate(raw) ?? plainNumberText(raw);
+  return def === undefined || def.kind === 'number' || def.kind === 'computed'
+    ? plainNumberText(raw)
+    : readCellText(grid.text(row, column));
+}
+
 export function readFormBlock(
   grid: SheetGrid,
   index: LabelIndex,
@@ -77,7 +158,6 @@ export function readFormBlock(
   previousColumns: readonly PreviousColumn[] = [],
 ): BlockValues {
   const problems: BlockProblem[] = [];
-  const address = (c: { readonly row: number; readonly column: number }) => cellAddress(c.row, c.column);
 
   // One label per role: the first occurrence with a value, else the first; another occurrence is a duplicate.
   const chosen = new Map<string, { label: LabelCell; value?: ValueCell }>();
@@ -145,45 +225,6 @@ export function readFormBlock(
     return cellAddress(row, Math.max(column + 1, valueColumn));
   };
 
-  const formula = (value: ValueCell | undefined, field?: FieldKey) => {
-    if (value && grid.isFormula(value.row, value.column))
-      problems.push({
-        code: 'extract.formula-value',
-        severity: 'info',
-        cell: address(value),
-        ...(field && { field }),
-        message:
-          '数式の結果の値を読みました（数式は計算し直していません）。値が正しいか確認し、できれば数式をやめて文字で入力してください。',
-      });
-  };
-
-  /** A 計算 cell holding a typed value instead of the form's formula: the value is recomputed, and said so. */
-  const typedComputed = (def: FieldDef, value: { row: number; column: number }) =>
-    problems.push({
-      code: 'entry.computed-typed',
-      severity: 'warning',
-      cell: address(value),
-      field: def.key,
-      message: `計算欄は自動で計算されます。「${def.label}」のセルに数式ではなく値（${readCellText(grid.text(value.row, value.column))}）が入力されているため、${def.formula ? `「${def.formula.text}」から` : ''}計算し直した値を読みました。計算に使う欄を確かめ、数式を戻すには Suishin でシートを作り直してください。`,
-    });
-
-  /** A formula whose cached result is empty (or was never saved): the field reads as empty, and says why. */
-  const emptyFormula = (label: LabelCell, field: FieldKey) => {
-    for (let column = label.right + 1; column <= label.right + 3; column++) {
-      if (grid.isCovered(label.row, column)) continue;
-      if (!grid.isFormula(label.row, column)) continue;
-      problems.push({
-        code: 'extract.formula-no-value',
-        severity: 'warning',
-        cell: cellAddress(label.row, column),
-        field,
-        message:
-          'この欄は数式で、保存された結果が空のため、空欄として読みました（数式は計算し直していません）。数式をやめて文字で入力してください。',
-      });
-      return;
-    }
-  };
-
   // A sheet the builder wrote lists which field sat in which cell: a field whose label is not found (an older
   // 様式 version named it otherwise) is read there, and a field the form no longer has is kept as retired.
   // The map is trusted only while every field found by its label sits in the row the map says: a row
@@ -196,30 +237,13 @@ export function readFormBlock(
   });
   const metaCells = mapHolds ? mapped : new Map<FieldKey, string>();
   const alsoRead: string[] = [];
-  const labelLeftOf = (row: number, column: number): { column: number; text: string } | undefined => {
-    for (let c = column - 1; c >= 0; c--) {
-      if (grid.isCovered(row, c)) continue;
-      const text = readCellText(grid.text(row, c));
-      if (text !== '') return { column: c, text };
-    }
-    return undefined;
-  };
   /** The field's cell by the metadata, when its label there is one this form does not know (renamed). */
   const metaValueCell = (key: FieldKey): { row: number; column: number } | undefined => {
     const at = parseCellAddress(metaCells.get(key) ?? '');
-    const label = at && labelLeftOf(at.row, at.column);
+    const label = at && labelLeftOf(grid, at.row, at.column);
     if (!at || !label || index.at(at.row, label.column)) return undefined;
     alsoRead.push(`${at.row},${at.column}`, `${at.row},${label.column}`);
     return at;
-  };
-  /** A cell's text as the entry keeps it: a number as plain decimal text, a date serial as its ISO date. */
-  const textAt = (def: FieldDef | undefined, row: number, column: number): string => {
-    const raw = grid.value(row, column);
-    if (typeof raw !== 'number') return readCellText(grid.text(row, column));
-    if (def?.kind === 'date') return serialToIsoDate(raw) ?? plainNumberText(raw);
-    return def === undefined || def.kind === 'number' || def.kind === 'computed'
-      ? plainNumberText(raw)
-      : readCellText(grid.text(row, column));
   };
 
   const fields: Record<FieldKey, string> = { ...emptyFields(form) };
@@ -231,14 +255,14 @@ export function readFormBlock(
       cells[def.key] = missing({ kind: 'field', key: def.key }, def.key);
       continue;
     }
-    fields[def.key] = value ? textAt(def, value.row, value.column) : '';
+    fields[def.key] = value ? textAt(grid, def, value.row, value.column) : '';
     cells[def.key] = hit ? valueCellOf(hit.label, hit.value) : address(value ?? { row: 0, column: 0 });
     if (def.kind === 'computed') {
-      if (value && !grid.isFormula(value.row, value.column)) typedComputed(def, value);
+      if (value && !grid.isFormula(value.row, value.column)) typedComputed(problems, grid, def, value);
       continue;
     }
-    formula(value && { ...value, text: fields[def.key] ?? '' }, def.key);
-    if (hit && !hit.value) emptyFormula(hit.label, def.key);
+    formula(problems, grid, value && { ...value, text: fields[def.key] ?? '' }, def.key);
+    if (hit && !hit.value) emptyFormula(problems, grid, hit.label, def.key);
   }
   // A 計算 field is never the department's input: it is recomputed from the fields it reads.
   const numbers = fieldNumbers(form, fields);
@@ -251,18 +275,18 @@ export function readFormBlock(
   const retired = (mapHolds ? (block.meta?.fieldCells ?? []) : []).flatMap((c): RetiredField[] => {
     const at = parseCellAddress(c.cell);
     if (known.has(c.key) || !at) return [];
-    const label = labelLeftOf(at.row, at.column);
+    const label = labelLeftOf(grid, at.row, at.column);
     // A label the form knows sits there now (rows moved): the cell is that field's, not the retired one's.
     if (label && index.at(at.row, label.column)) return [];
     alsoRead.push(`${at.row},${at.column}`, ...(label ? [`${at.row},${label.column}`] : []));
-    const text = textAt(undefined, at.row, at.column);
+    const text = textAt(grid, undefined, at.row, at.column);
     return text === '' ? [] : [{ key: c.key, label: label?.text ?? '', cell: c.cell, text }];
   });
 
-  formula(item?.value);
+  formula(problems, grid, item?.value);
   const department = chosen.get('department');
   if (!department) missing({ kind: 'department' });
-  formula(department?.value);
+  formula(problems, grid, department?.value);
   const year = chosen.get('year');
   if (!year) missing({ kind: 'year', fiscalYear: 0 });
   // 前年度: last year's value on each field's label row; every cell of the column is read (never unread text).
@@ -277,7 +301,7 @@ export function readFormBlock(
     for (const def of form.fields) {
       const hit = chosen.get(`field:${def.key}`);
       if (!hit) continue;
-      const text = textAt(def, hit.label.row, column.column);
+      const text = textAt(grid, def, hit.label.row, column.column);
       if (text === '') continue;
       values[def.key] = text;
       at[def.key] = cellAddress(hit.label.row, column.column);
