@@ -31,6 +31,13 @@ export function formatAssignment(a: Assignment): string {
 export const coordinatorOf = (a: Assignment): string | undefined =>
   a.kind === 'all' ? a.coordinator : undefined;
 
+/**
+ * A department's part of a 全課 item (not the coordinator's own sheet): the coordinator owns 目指す姿, 目標 and
+ * the achievement; a contributing department writes only what it did, and may leave the sheet blank.
+ */
+export const isContributionOf = (a: Assignment, department: string): boolean =>
+  a.kind === 'all' && a.coordinator !== department;
+
 /** Does this department owe a sheet for the item (全課: every department of the plan contributes)? */
 export function isAssigned(plan: Plan, item: Item, department: string): boolean {
   return item.assignment.kind === 'all'

@@ -56,6 +56,6 @@ export function addEntrySheet(input: AddEntrySheetInput): Result<AddedEntrySheet
   return ok({
     seq,
     sheet: buildEntrySheet({ item, department, seq, fiscalYear, form, sheetName }),
-    tocRow: tocRowFor(item, seq, sheetName, form),
+    tocRow: tocRowFor(item, seq, sheetName, department, form),
   });
 }

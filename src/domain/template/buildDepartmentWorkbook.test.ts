@@ -96,9 +96,13 @@ describe('buildDepartmentWorkbook (R2)', () => {
     const [toc, ...sheets] = wb.sheets;
     const required = requiredInputs(entryLayout(), 'year-end').map(inputAddress);
     expect(required).toHaveLength(7);
+    const optional: boolean[] = [];
     sheets.forEach((sheet, i) => {
       expect(specCell(toc!, TOC_FIRST_ROW + i, 4)?.link?.sheet).toBe(sheet.name);
-      const formula = specCell(toc!, TOC_FIRST_ROW + i, 5)?.formula ?? '';
+      // Its own sheets count their blanks (未記入); its parts of 全課 items say whether anything was written.
+      const count = specCell(toc!, TOC_FIRST_ROW + i, 5);
+      optional.push(count?.value === '—');
+      const formula = (count?.value === '—' ? specCell(toc!, TOC_FIRST_ROW + i, 6) : count)?.formula ?? '';
       for (const cell of required) expect(formula).toContain(`'${sheet.name}'!${cell})`);
       // and those cells are the sheet's unlocked inputs
       for (const cell of required) {
@@ -107,6 +111,8 @@ describe('buildDepartmentWorkbook (R2)', () => {
       }
     });
     expect(specCell(toc!, TOC_FIRST_ROW + sheets.length, 4)).toBeUndefined();
+    expect(optional).toContain(true);
+    expect(optional).toContain(false);
   });
 
   it('titles the workbook with year, plan and department', () => {

@@ -84,7 +84,7 @@ export function buildDepartmentWorkbook(input: DepartmentWorkbookInput): Workboo
           }),
         }),
       );
-      rows.push(tocRowFor(item, seq, sheetName, form));
+      rows.push(tocRowFor(item, seq, sheetName, department, form));
     }
   }
   // A form of the 様式 sheet travels with the workbook (hidden, protected), so that validating the returned

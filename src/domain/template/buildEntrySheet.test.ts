@@ -177,6 +177,13 @@ describe('buildEntrySheet', () => {
     ).toEqual(['D3', 'D4', 'D5', 'D7', 'D8', 'D9', 'D10'].map((a) => `${a} #FCE4D6`));
   });
 
+  it("leaves a department's part of a 全課 item unpainted (it may stay blank), not the coordinator's sheet", () => {
+    const all = planItems(plan).find((p) => p.item.assignment.kind === 'all')!;
+    expect(all.item.assignment).toMatchObject({ coordinator: '総務課' });
+    expect(build(all.code, '建設水道課').conditionalFormats).toEqual([]);
+    expect(build(all.code, '総務課').conditionalFormats).toEqual(blank.conditionalFormats);
+  });
+
   it('is protected and prints on A4 portrait, one page wide, with header and page numbers', () => {
     expect(blank.protect).toBe(true);
     expect(blank.print).toMatchObject({

@@ -1,7 +1,7 @@
 import { STANDARD_FORM, type FormDefinition } from '../entry/formDefinition';
 import type { EntryFields } from '../entry/types';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
-import { basicLabel, fullItemLabel, promotionLabel } from '../plan/planItems';
+import { basicLabel, fullItemLabel, isContributionOf, promotionLabel } from '../plan/planItems';
 import type { PlanItem } from '../plan/types';
 import { formatDepartmentCell } from './departmentCell';
 import { INPUT_STYLES, inputContent, inputStyleNames, validationFor, widthOfRange } from './entryInputs';
@@ -152,7 +152,8 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
     autoHeightRows,
     hiddenColumns,
     validations,
-    conditionalFormats,
+    // A department's part of a 全課 item may stay blank: its empty inputs are not painted as missing.
+    conditionalFormats: isContributionOf(item.item.assignment, department) ? [] : conditionalFormats,
     protect: true,
     print: a4Print({
       orientation: printed === printArea ? 'portrait' : 'landscape',

@@ -5,6 +5,7 @@ import { r2Sample } from '../sample/r2';
 import {
   buildTocSheet,
   emptyCountFormula,
+  optionalStatusFormula,
   statusFormula,
   TOC_FIRST_ROW,
   TOC_HEADER_ROW,
@@ -17,7 +18,12 @@ import { specCell } from './specToSnapshot';
 const { plan } = r2Sample();
 const [first, second] = planItems(plan);
 if (!first || !second) throw new Error('sample');
-const rows: TocRow[] = [tocRowFor(first, 1, 'I-1-1-1 総務課'), tocRowFor(second, 2, "I-1-2-1 O'Neil (2)")];
+const rows: TocRow[] = [
+  tocRowFor(first, 1, 'I-1-1-1 総務課', '総務課'),
+  tocRowFor(second, 2, "I-1-2-1 O'Neil (2)", '総務課'),
+];
+/** A 全課 item of R2 (総務課 compiles it): 建設水道課's part is optional, 総務課's own sheet is not. */
+const allItem = planItems(plan).find((p) => p.item.assignment.kind === 'all')!;
 const toc = buildTocSheet({ department: '総務課', fiscalYear: 2020, rows });
 
 describe('tocRowFor', () => {
@@ -29,6 +35,27 @@ describe('tocRowFor', () => {
       seq: 1,
       requiredCells: ['D3', 'D4', 'D5', 'D7', 'D8', 'D9', 'D10'],
     });
+  });
+});
+
+describe('a 全課 item', () => {
+  const part = tocRowFor(allItem, 1, `${allItem.code} 建設水道課`, '建設水道課');
+  const own = tocRowFor(allItem, 1, `${allItem.code} 総務課`, '総務課');
+  const sheet = buildTocSheet({ department: '建設水道課', fiscalYear: 2020, rows: [part] });
+
+  it("marks a contributing department's row optional, never the coordinator's", () => {
+    expect(allItem.item.assignment).toMatchObject({ kind: 'all', coordinator: '総務課' });
+    expect(part.optional).toBe(true);
+    expect(own.optional).toBeUndefined();
+  });
+
+  it('says whether anything was written there instead of counting blanks as 未記入', () => {
+    expect(specCell(sheet, TOC_FIRST_ROW, 5)?.value).toBe('—');
+    expect(specCell(sheet, TOC_FIRST_ROW, 5)?.formula).toBeUndefined();
+    const status = specCell(sheet, TOC_FIRST_ROW, 6)?.formula ?? '';
+    expect(status).toBe(optionalStatusFormula(part));
+    expect(status).toMatch(/^IF\(\(TRIM\('.+'!D3\)<>""\)\+.+=0,"任意（記入なし）","記入あり"\)$/);
+    expect(status).not.toMatch(/未記入/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { cellAddress } from '../cellAddress';
 import { STANDARD_FORM, type FormDefinition } from '../entry/formDefinition';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
-import { fullItemLabel } from '../plan/planItems';
+import { fullItemLabel, isContributionOf } from '../plan/planItems';
 import type { PlanItem } from '../plan/types';
 import { entryLayout, inputAddress, requiredInputs } from './entryLayout';
 import { a4Print, leftRightHeader } from './printSetup';
@@ -19,6 +19,11 @@ export interface TocRow {
   readonly seq: number;
   /** A1 addresses of the inputs required by year-end, counted while empty. */
   readonly requiredCells: readonly string[];
+  /**
+   * A department's part of a 全課 item: nothing on it is required (the coordinator compiles), so the 目次
+   * says whether anything was written instead of counting blanks.
+   */
+  readonly optional?: boolean;
 }
 
 export const TOC_HEADERS = ['No', 'コード', '取組項目', '番号', 'シート', '未記入', '記入状況'] as const;
@@ -34,6 +39,7 @@ export function tocRowFor(
   item: PlanItem,
   seq: number,
   sheetName: string,
+  department: string,
   form: FormDefinition = STANDARD_FORM,
 ): TocRow {
   return {
@@ -42,6 +48,7 @@ export function tocRowFor(
     label: fullItemLabel(item),
     seq,
     requiredCells: requiredInputs(entryLayout(form), 'year-end').map(inputAddress),
+    ...(isContributionOf(item.item.assignment, department) && { optional: true }),
   };
 }
 
@@ -54,6 +61,16 @@ export const emptyCountFormula = (row: TocRow): string =>
   row.requiredCells.length === 0
     ? '0'
     : row.requiredCells.map((cell) => `(TRIM(${sheetRef(row.sheetName, cell)})="")`).join('+');
+
+/** How many of those cells hold text (an optional row's 記入状況 says whether anything was written). */
+const filledCountFormula = (row: TocRow): string =>
+  row.requiredCells.length === 0
+    ? '0'
+    : row.requiredCells.map((cell) => `(TRIM(${sheetRef(row.sheetName, cell)})<>"")`).join('+');
+
+/** An optional row's 記入状況: `任意（記入なし）` or `記入あり`. */
+export const optionalStatusFormula = (row: TocRow): string =>
+  `IF(${filledCountFormula(row)}=0,"任意（記入なし）","記入あり")`;
 
 /** `記入済み` or `未記入 3 項目`, from the count cell beside it. */
 export const statusFormula = (countCell: string): string =>
@@ -78,7 +95,7 @@ export function buildTocSheet(input: TocSheetInput): SheetSpec {
     }),
     ...region(range(1, 0, 1, lastColumn), 'note', {
       value:
-        '「未記入」は各シートで年度末までに記入する欄のうち、空欄の数です。シート名をクリックすると、そのシートへ移動します。',
+        '「未記入」は各シートで年度末までに記入する欄のうち、空欄の数です（全課の取組で各課が書き足すシートは任意です）。シート名をクリックすると、そのシートへ移動します。',
     }),
     ...TOC_HEADERS.map((value, column) => ({ row: TOC_HEADER_ROW, column, value, style: 'label' })),
     ...rows.flatMap((r, i): CellSpec[] => {
@@ -90,8 +107,15 @@ export function buildTocSheet(input: TocSheetInput): SheetSpec {
         { row, column: 2, value: r.label, style: 'lockedCell' },
         { row, column: 3, value: r.seq, style: 'lockedNumber' },
         { row, column: 4, value: r.sheetName, style: 'link', link: { sheet: r.sheetName, cell: 'A1' } },
-        { row, column: COUNT_COLUMN, formula: emptyCountFormula(r), style: 'lockedNumber' },
-        { row, column: 6, formula: statusFormula(countCell), style: 'lockedCell' },
+        ...(r.optional
+          ? [
+              { row, column: COUNT_COLUMN, value: '—', style: 'lockedNumber' },
+              { row, column: 6, formula: optionalStatusFormula(r), style: 'lockedCell' },
+            ]
+          : [
+              { row, column: COUNT_COLUMN, formula: emptyCountFormula(r), style: 'lockedNumber' },
+              { row, column: 6, formula: statusFormula(countCell), style: 'lockedCell' },
+            ]),
       ];
     }),
   ];

@@ -3,6 +3,7 @@ import { STANDARD_FORM } from '../entry/formDefinition';
 import { entryKeyString, type EntryKey } from '../entry/types';
 import { finding, type Finding, type Severity } from '../finding';
 import { findItemByCode } from '../plan/findItem';
+import { isContributionOf } from '../plan/planItems';
 import type { Plan } from '../plan/types';
 
 export interface ValidationContext {
@@ -50,5 +51,5 @@ export function isContribution(entry: EntryKey, ctx: ValidationContext): boolean
   if (ctx.contributions?.has(entryKeyString(entry))) return true;
   if (!ctx.plan) return false;
   const item = findItemByCode(ctx.plan, entry.code)?.item;
-  return item?.assignment.kind === 'all' && item.assignment.coordinator !== entry.department;
+  return item !== undefined && isContributionOf(item.assignment, entry.department);
 }
