@@ -47,7 +47,13 @@ export async function addEntrySheet(
     ...mine.flatMap((e) => {
       const item = items.get(e.entry.code);
       return item
-        ? [{ index: item.index, seq: e.entry.seq, row: tocRowFor(item, e.entry.seq, e.source.sheet, e.entry.department) }]
+        ? [
+            {
+              index: item.index,
+              seq: e.entry.seq,
+              row: tocRowFor(item, e.entry.seq, e.source.sheet, e.entry.department),
+            },
+          ]
         : [];
     }),
     { index: items.get(input.code)!.index, seq: added.value.seq, row: added.value.tocRow },
