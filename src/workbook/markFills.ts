@@ -4,12 +4,14 @@ import type { CellRange } from '../domain/template/sheetSpec';
 
 /**
  * Fill colours that mark cells with findings, shared by every adapter so a marked cell looks the same in a
- * saved file and in Excel: Excel's own "light red / yellow / blue" conditional-format fills.
+ * saved file and in Excel: Excel's own "light red / yellow" conditional-format fills, and a light purple for
+ * information — not the light blue of the sheets' own headings (LABEL_FILL), which an info mark used to be
+ * mistaken for.
  */
 export const MARK_FILLS: Readonly<Record<Severity, string>> = {
   error: '#FFC7CE',
   warning: '#FFEB9C',
-  info: '#DDEBF7',
+  info: '#E4DFEC',
 };
 
 const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };

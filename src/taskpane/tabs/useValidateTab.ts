@@ -68,7 +68,7 @@ export function useValidateTab(
     );
     void marks.run(async () => {
       await port.markCells(cellMarks);
-      const marked = `${cellMarks.length} か所のセルに色を付けました（エラー: 赤、警告: 黄、情報: 青）。`;
+      const marked = `${cellMarks.length} か所のセルに色を付けました（エラー: 赤、警告: 黄、情報: 紫）。`;
       // In file mode the colours are in the pane's copy: they reach a file only when it is downloaded.
       return host.mode === 'file'
         ? `${marked}色は、上の［作業中のブックをダウンロード］で保存するブックに付きます。`
