@@ -16,6 +16,7 @@ import { cellXfsOf, SharedStrings, Styles, styleBaseOf } from './xlsxTables';
 import { NS_PKG_REL, NS_R, xmlText } from './xmlParts';
 import { allTags, excelJsXmlDecode, findTag } from './xmlScan';
 import { writeXlsx } from './writeXlsx';
+import { workbookKind } from './workbookType';
 import { ZipWriter, type ZipCodec } from './zipWriter';
 import { joinChunks, partName, readDirectory, readEntry, type ZipEntry } from '../zipPackage';
 
@@ -73,9 +74,6 @@ const AT_OPEN = new Set([
 ]);
 const entryName = (e: Entry): string => (e.kind === 'kept' ? e.name : e.spec.name);
 const CT = 'application/vnd.openxmlformats-officedocument';
-/** The workbook part's content types rewritten here: .xlsx, .xltx, .xlsm, .xltm. */
-const WORKBOOK_TYPE =
-  /ContentType="(application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.(sheet|template)\.main\+xml|application\/vnd\.ms-excel\.(sheet|template)\.macroEnabled\.main\+xml)"/;
 /** A cell format for an index the styles part does not hold (the default one). */
 const DEFAULT_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
 
@@ -165,9 +163,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
       !/<sheets[\s>]/.test(workbook) ||
       !/<styleSheet[\s>]/.test(text('xl/styles.xml')!) ||
       // A workbook, a macro-enabled one or a template (their parts are kept as they are: vbaProject.bin stays).
-      !WORKBOOK_TYPE.test(
-        /<Override\b[^>]*"\/xl\/workbook\.xml"[^>]*>/.exec(text('[Content_Types].xml')!)?.[0] ?? '',
-      )
+      workbookKind(text('[Content_Types].xml')!) === undefined
     )
       return ok(undefined);
     const targets = parseRelationships(rels);
