@@ -2,7 +2,7 @@
  * Consolidation throughput (issue 14, "Performance, restated"). Batches of 10, 50 and 200 department
  * workbooks of 40 entries each, measured side by side in one run:
  *   suishin     — `suishin consolidate FILE… --out master.xlsx` in process (runConsolidation): read the files
- *                 from disk with readXlsxSnapshot, consolidate, write the new master from specs (writeXlsx on
+ *                 from disk with readXlsxSnapshot (parts inflated by Node's zlib), consolidate, write the new master from specs (writeXlsx on
  *                 fflate's zip, parts compressed by Node's zlib: nodeZipCodec);
  *   read floor  — read the same files from disk with the same reader (readXlsxSnapshot), nothing else;
  *   write floor — write the same master (consolidated untimed) with the same writer and codec to disk,
@@ -13,7 +13,7 @@
  *                 pane passes in file mode (src/taskpane/tabs/useConsolidateTab.ts: the master is the worker's
  *                 new workbook, fileFactory.create() — the own spec writer, its parts compressed by the
  *                 platform's CompressionStream('deflate-raw') as in Chromium — saved for the download), in
- *                 Node, without the worker's message hops; with --pane-fallback also the same path on
+ *                 Node, without the worker's message hops, the parts inflated by fflate alone as in the browser; with --pane-fallback also the same path on
  *                 fflate's JavaScript DEFLATE, the fallback where the platform has no raw DEFLATE;
  *   peer        — LibreOffice headless converting the same files to CSV.
  * Goals: suishin ≤ 1.3 × (read floor + write floor); ≥ 15× faster than the peer; linear (ms per file at most
@@ -43,6 +43,7 @@ import { nodeZipCodec } from '../src/cli/nodeZipCodec';
 import { runConsolidation } from '../src/cli/runConsolidation';
 import { buildMasterTemplate } from '../src/domain/template/buildMasterTemplate';
 import { excelJsFactory } from '../src/workbook/exceljs/excelJsFactory';
+import { useNativeInflater } from '../src/workbook/nativeInflate';
 import { fileFactory as paneFactory, ownWriterFactory } from '../src/workbook/exceljs/fileFactory';
 import { readXlsxSnapshot } from '../src/workbook/xlsx/readXlsxSnapshot';
 import { SpecWorkbookPort } from '../src/workbook/xlsx/specWorkbookPort';
@@ -154,6 +155,8 @@ async function child(mode: Mode, files: number, dir: string): Promise<void> {
       if (!read.ok) throw new Error(read.error.message);
     }
   } else if (mode === 'pane' || mode === 'pane-fflate') {
+    // The browser has no synchronous raw inflate: the pane's reader inflates with fflate alone.
+    useNativeInflater(undefined);
     // useConsolidateTab: the files' bytes, a new workbook from the worker's factory as the master (file mode),
     // the pane's reader; then the master saved as the download does.
     const plan = planFor(files);

@@ -1,5 +1,6 @@
 import { deflateSync, strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useNativeInflater } from './nativeInflate';
 import { excelJsFactory } from './exceljs/excelJsFactory';
 import {
   breachCode,
@@ -86,7 +87,12 @@ describe('checkReadLimits (the central directory)', () => {
   });
 });
 
-describe('inspectParts (every part inflated as a stream, none held)', () => {
+describe.each([
+  ['Node’s zlib', 'platform'],
+  ['fflate alone', undefined],
+] as const)('inspectParts (every part inflated, none held), by %s', (_how, inflater) => {
+  beforeAll(() => useNativeInflater(inflater));
+  afterAll(() => useNativeInflater('platform'));
   it('stops a part that expands past the size its header declares (a lying header hides a bomb from pass 1)', async () => {
     const honest = await zip({
       'xl/workbook.xml': '<workbook/>',

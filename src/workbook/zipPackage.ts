@@ -1,4 +1,5 @@
 import { Inflate, inflateSync, strFromU8 } from 'fflate';
+import { nativeInflater } from './nativeInflate';
 
 /**
  * The zip structure of an .xlsx package: its central directory, where each part's data lies, and a part
@@ -180,6 +181,13 @@ function inflateSmall(data: Uint8Array, limit: number, onChunk: (chunk: Uint8Arr
 }
 
 /**
+ * The largest part (by its declared size) the platform's inflater takes in one go. A bigger one goes through
+ * fflate's stream, a step at a time, so a part nobody keeps is never held whole (and a DTD at its start
+ * stops it early); department sheets are far smaller.
+ */
+const NATIVE_MAX = 8 * 1024 * 1024;
+
+/**
  * Read one part, handing its bytes to `onChunk` as they come out, never more than the size the directory
  * declares for it (a stored part is handed over whole, as it is stored).
  */
@@ -192,7 +200,12 @@ export function readEntry(
   if (data === undefined || (entry.flags & 1) === 1 || (entry.method !== 0 && entry.method !== 8))
     return 'skipped';
   if (entry.method === 0) return onChunk(data) ? 'done' : 'stopped';
-  return inflateBounded(data, entry.uncompressed, onChunk);
+  // No data at all is not DEFLATE: fflate reads it as empty, zlib as truncated; fflate's answer stands.
+  const native = entry.uncompressed <= NATIVE_MAX && data.length > 0 ? nativeInflater() : undefined;
+  if (native === undefined) return inflateBounded(data, entry.uncompressed, onChunk);
+  const out = native(data, entry.uncompressed);
+  if (typeof out === 'string') return out;
+  return out.length > 0 && !onChunk(out) ? 'stopped' : 'done';
 }
 
 /** Chunks read from one part, joined. */

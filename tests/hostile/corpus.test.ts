@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidate } from '../../src/app/consolidate';
 import { r2Sample } from '../../src/domain/sample/r2';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
+import { useNativeInflater } from '../../src/workbook/nativeInflate';
 import {
   baseWorkbook,
   CASES,
@@ -58,47 +59,56 @@ beforeAll(async () => {
   await writeFile(XXE_CANARY_FILE, XXE_CANARY);
 });
 
-describe('the hostile corpus through the library: each case has its exact outcome', () => {
-  it.each(CASES.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
-    const { outcome: o } = await run(c.id);
-    const rejectedWhole = o.log.includes(': rejected');
-    expect({
-      kind: rejectedWhole ? 'accepted-not' : 'accepted',
-      rejection:
-        o.rejection ??
-        (o.findings.some((f) => f.startsWith('extract.no-entry-sheet'))
-          ? 'extract.no-entry-sheet'
-          : undefined),
-      entries: o.entries,
-      findings: [...o.findings].sort(),
-      log: o.log,
-      consolidation: [...o.consolidationFindings].sort(),
-    }).toEqual({
-      ...c.expected,
-      kind: c.expected.kind === 'rejected' ? 'accepted-not' : 'accepted',
-      rejection: c.expected.rejection,
-    });
+// Node's zlib inflates the parts in the CLI; fflate alone in the pane: every case, both ways.
+describe.each([
+  ['Node’s zlib (the CLI)', 'platform'],
+  ['fflate alone (the pane)', undefined],
+] as const)(
+  'the hostile corpus through the library, inflated by %s: each case has its exact outcome',
+  (_how, inflater) => {
+    beforeAll(() => useNativeInflater(inflater));
+    afterAll(() => useNativeInflater('platform'));
+    it.each(CASES.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
+      const { outcome: o } = await run(c.id);
+      const rejectedWhole = o.log.includes(': rejected');
+      expect({
+        kind: rejectedWhole ? 'accepted-not' : 'accepted',
+        rejection:
+          o.rejection ??
+          (o.findings.some((f) => f.startsWith('extract.no-entry-sheet'))
+            ? 'extract.no-entry-sheet'
+            : undefined),
+        entries: o.entries,
+        findings: [...o.findings].sort(),
+        log: o.log,
+        consolidation: [...o.consolidationFindings].sort(),
+      }).toEqual({
+        ...c.expected,
+        kind: c.expected.kind === 'rejected' ? 'accepted-not' : 'accepted',
+        rejection: c.expected.rejection,
+      });
 
-    // Whatever the case: a refused file says why in Japanese, naming the file as it was given.
-    const record = o.result?.consolidation.log.find((r) => r.sheet === '' && r.outcome === 'rejected');
-    if (c.expected.kind === 'rejected') expect(record?.detail).toContain(`「${nameOf(c)}」`);
-    // Every sheet of an opened file is in the 集約ログ exactly once (plus the file's own record when refused).
-    if (o.extracted) {
-      const sheets = o.extracted.extraction.sheets.map((s) => s.sheet);
-      expect(o.log.filter((l) => !l.startsWith(': ')).map((l) => l.slice(0, l.lastIndexOf(': ')))).toEqual(
-        sheets,
-      );
-    }
-    // Every finding points at this file, and every message is Japanese.
-    for (const f of [
-      ...(o.result?.consolidation.findings ?? []),
-      ...(o.extracted?.extraction.findings ?? []),
-    ]) {
-      if (f.place.file !== undefined) expect(f.place.file).toBe(nameOf(c));
-      expect(f.message).toMatch(/[ぁ-んァ-ン一-龯]/);
-    }
-  });
-});
+      // Whatever the case: a refused file says why in Japanese, naming the file as it was given.
+      const record = o.result?.consolidation.log.find((r) => r.sheet === '' && r.outcome === 'rejected');
+      if (c.expected.kind === 'rejected') expect(record?.detail).toContain(`「${nameOf(c)}」`);
+      // Every sheet of an opened file is in the 集約ログ exactly once (plus the file's own record when refused).
+      if (o.extracted) {
+        const sheets = o.extracted.extraction.sheets.map((s) => s.sheet);
+        expect(o.log.filter((l) => !l.startsWith(': ')).map((l) => l.slice(0, l.lastIndexOf(': ')))).toEqual(
+          sheets,
+        );
+      }
+      // Every finding points at this file, and every message is Japanese.
+      for (const f of [
+        ...(o.result?.consolidation.findings ?? []),
+        ...(o.extracted?.extraction.findings ?? []),
+      ]) {
+        if (f.place.file !== undefined) expect(f.place.file).toBe(nameOf(c));
+        expect(f.message).toMatch(/[ぁ-んァ-ン一-龯]/);
+      }
+    });
+  },
+);
 
 describe('the hostile corpus: what the outcome alone does not show', () => {
   it('keeps 40,000 characters whole when reading, and cuts them only where Excel must, saying where', async () => {

@@ -1,5 +1,8 @@
 import * as fflate from 'fflate';
-import { describe, expect, it, vi } from 'vitest';
+import { createRequire } from 'node:module';
+import type * as Zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { useNativeInflater } from '../nativeInflate';
 import { READ_LIMITS, readPackage } from '../readLimits';
 import { readDirectory } from '../zipPackage';
 import { contractSheet } from '../contract/portCases';
@@ -37,6 +40,16 @@ vi.mock('fflate', async (importOriginal) => {
   };
 });
 
+// Node's zlib as nativeInflate.ts finds it (process.getBuiltinModule: the same exports object): its one-shot
+// inflations are counted too. Every test runs twice: with it, as the CLI reads, and with fflate alone, as the pane.
+const zlib = createRequire(import.meta.url)('node:zlib') as typeof Zlib;
+const inflateRaw = zlib.inflateRawSync;
+vi.spyOn(zlib, 'inflateRawSync').mockImplementation((...args) => {
+  inflated.count += 1;
+  return inflateRaw(...args);
+});
+afterAll(() => useNativeInflater('platform'));
+
 /** Text that barely compresses: a part inflated as a stream (more than one 16 KB step). */
 const noisy = (length: number): string => {
   let seed = 5;
@@ -71,50 +84,54 @@ async function workbook(): Promise<Uint8Array> {
   return writer.finish();
 }
 
-describe('readXlsxSnapshot inflates each part of the package once', () => {
-  it.each([
-    ['every sheet', undefined, ['一', '二', '三']],
-    ['the sheets asked for', ['二'], ['二']],
-  ] as const)('reading %s', async (_name, sheets, read) => {
-    const bytes = await workbook();
-    const entries = readDirectory(bytes, 100);
-    if (entries === undefined || 'tooMany' in entries) throw new Error('not a zip');
-    inflated.count = 0;
-    const snapshot = await readXlsxSnapshot(bytes, 'a.xlsx', sheets ? { sheets } : {});
-    expect(snapshot.ok && snapshot.value.sheets.map((s) => s.name)).toEqual(read);
-    expect(inflated.count).toBe(entries.filter((e) => e.method === 8).length);
-    expect(inflated.count).toBe(7);
-  });
-});
+describe.each(['platform', undefined] as const)('inflater: %s', (inflater) => {
+  beforeAll(() => useNativeInflater(inflater));
 
-describe('sheetListOf', () => {
-  it('lists the sheets of a package already read, as readXlsxSheetList, inflating nothing again', async () => {
-    const bytes = await workbook();
-    const read = readPackage(bytes, READ_LIMITS, {
-      first: ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels'],
+  describe('readXlsxSnapshot inflates each part of the package once', () => {
+    it.each([
+      ['every sheet', undefined, ['一', '二', '三']],
+      ['the sheets asked for', ['二'], ['二']],
+    ] as const)('reading %s', async (_name, sheets, read) => {
+      const bytes = await workbook();
+      const entries = readDirectory(bytes, 100);
+      if (entries === undefined || 'tooMany' in entries) throw new Error('not a zip');
+      inflated.count = 0;
+      const snapshot = await readXlsxSnapshot(bytes, 'a.xlsx', sheets ? { sheets } : {});
+      expect(snapshot.ok && snapshot.value.sheets.map((s) => s.name)).toEqual(read);
+      expect(inflated.count).toBe(entries.filter((e) => e.method === 8).length);
+      expect(inflated.count).toBe(7);
     });
-    if (read.kind !== 'read') throw new Error(read.kind);
-    inflated.count = 0;
-    const list = sheetListOf(read.names, read.parts, 'a.xlsx');
-    expect(inflated.count).toBe(0);
-    expect(list).toEqual(readXlsxSheetList(bytes, 'a.xlsx'));
-    expect(list.ok && list.value.map((s) => s.name)).toEqual(['一', '二', '三']);
   });
-});
 
-describe('PackageWorkbookPort', () => {
-  it('opens a package inflating each part once (the limits checked as the parts it keeps come out)', async () => {
-    const spec = await SpecWorkbookPort.create();
-    await spec.writeSheets([
-      contractSheet('一', { cells: [{ row: 0, column: 0, value: noisy(30_000) }] }),
-      contractSheet('二', { cells: [{ row: 0, column: 0, value: '二' }] }),
-    ]);
-    const bytes = await spec.toBuffer();
-    const entries = readDirectory(bytes, 100);
-    if (entries === undefined || 'tooMany' in entries) throw new Error('not a zip');
-    inflated.count = 0;
-    const opened = await PackageWorkbookPort.open(bytes, 'a.xlsx');
-    expect(opened.ok && opened.value).toBeInstanceOf(PackageWorkbookPort);
-    expect(inflated.count).toBe(entries.filter((e) => e.method === 8).length);
+  describe('sheetListOf', () => {
+    it('lists the sheets of a package already read, as readXlsxSheetList, inflating nothing again', async () => {
+      const bytes = await workbook();
+      const read = readPackage(bytes, READ_LIMITS, {
+        first: ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels'],
+      });
+      if (read.kind !== 'read') throw new Error(read.kind);
+      inflated.count = 0;
+      const list = sheetListOf(read.names, read.parts, 'a.xlsx');
+      expect(inflated.count).toBe(0);
+      expect(list).toEqual(readXlsxSheetList(bytes, 'a.xlsx'));
+      expect(list.ok && list.value.map((s) => s.name)).toEqual(['一', '二', '三']);
+    });
+  });
+
+  describe('PackageWorkbookPort', () => {
+    it('opens a package inflating each part once (the limits checked as the parts it keeps come out)', async () => {
+      const spec = await SpecWorkbookPort.create();
+      await spec.writeSheets([
+        contractSheet('一', { cells: [{ row: 0, column: 0, value: noisy(30_000) }] }),
+        contractSheet('二', { cells: [{ row: 0, column: 0, value: '二' }] }),
+      ]);
+      const bytes = await spec.toBuffer();
+      const entries = readDirectory(bytes, 100);
+      if (entries === undefined || 'tooMany' in entries) throw new Error('not a zip');
+      inflated.count = 0;
+      const opened = await PackageWorkbookPort.open(bytes, 'a.xlsx');
+      expect(opened.ok && opened.value).toBeInstanceOf(PackageWorkbookPort);
+      expect(inflated.count).toBe(entries.filter((e) => e.method === 8).length);
+    });
   });
 });
