@@ -4,7 +4,7 @@ import { nativeInflater } from './nativeInflate';
 /**
  * The zip structure of an .xlsx package: its central directory, where each part's data lies, and a part
  * inflated under a bound, chunk by chunk. The only zip reading Suishin does by hand; fflate does the
- * inflating. readLimits.ts builds the bounded reader on it (every part inflated once, scanned as it comes
+ * inflating, or the platform's own inflater where there is one (nativeInflate.ts: Node's zlib). readLimits.ts builds the bounded reader on it (every part inflated once, scanned as it comes
  * out, the wanted ones kept).
  *
  * Why not fflate's own readers. `unzipSync` reads the same directory but exposes no part's offset, and it
