@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Plan } from '../domain/plan/types';
 import { buildMasterTemplate } from '../domain/template/buildMasterTemplate';
-import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
 import type { FileWorkbookPort } from '../workbook/port';
 import { MASTER_READ_LIMITS } from '../workbook/readLimits';
 import { PackageWorkbookPort } from '../workbook/xlsx/packageWorkbookPort';
@@ -65,6 +64,8 @@ export async function openMaster(request: MasterRequest): Promise<OpenedMaster> 
   });
   if (!opened.ok) return { ok: false, message: `集約先を開けません: ${opened.error.message}` };
   if (opened.value) return { ok: true, port: opened.value, created: false, writer: 'package' };
+  // ExcelJS is loaded only here, for the rare master the own writer declines.
+  const { excelJsFactory } = await import('../workbook/exceljs/excelJsFactory');
   const viaExcelJs = await excelJsFactory.open(read.value.bytes, request.out.display);
   return viaExcelJs.ok
     ? { ok: true, port: viaExcelJs.value, created: false, writer: 'exceljs' }
