@@ -56,7 +56,8 @@ export function findFormBlocks(grid: SheetGrid, match: LabelMatcher): SheetLayou
   let index = indexLabels(grid, match, isMeta);
   // A 前年度 heading counts only above the sheet's first 取組項目 label (text typed in a form is an answer);
   // its column is then indexed again without it, so that an empty cell never reads last year's value.
-  const firstItem = Math.min(...index.labels.filter((l) => l.role.kind === 'item').map((l) => l.row));
+  let firstItem = Infinity;
+  for (const l of index.labels) if (l.role.kind === 'item' && l.row < firstItem) firstItem = l.row;
   const previous = findPreviousHeadings(grid).filter((h) => h.row < firstItem);
   if (previous.length > 0) {
     const isPrevious = inPreviousColumn(previous);
@@ -64,28 +65,19 @@ export function findFormBlocks(grid: SheetGrid, match: LabelMatcher): SheetLayou
   }
   const labels = index.labels.filter((l) => !index.isRepeat(l));
 
-  let tops = [...new Set(labels.filter((l) => l.role.kind === 'item').map((l) => l.row))];
-  const rangeOf = (i: number, rows: readonly number[]) => ({
-    top: rows[i] ?? 0,
-    end: rows[i + 1] ?? grid.rowCount,
-  });
-  const fieldCount = (top: number, end: number) =>
-    new Set(
-      labels
-        .filter((l) => l.row >= top && l.row < end && l.role.kind === 'field')
-        .map((l) => (l.role.kind === 'field' ? l.role.key : '')),
-    ).size;
+  // The item labels' rows, in reading order: ascending, each once.
+  let tops: number[] = [];
+  for (const l of labels) if (l.role.kind === 'item' && tops[tops.length - 1] !== l.row) tops.push(l.row);
   for (;;) {
-    const kept = tops.filter((_, i) => {
-      const { top, end } = rangeOf(i, tops);
-      return fieldCount(top, end) >= MIN_FIELD_LABELS;
-    });
+    const kept = tops.filter(
+      (top, i) => fieldCount(labels, top, tops[i + 1] ?? grid.rowCount) >= MIN_FIELD_LABELS,
+    );
     if (kept.length === tops.length) break;
     tops = kept;
   }
 
   const blocks = tops.map((top, i): FormBlock => {
-    const { end } = rangeOf(i, tops);
+    const end = tops[i + 1] ?? grid.rowCount;
     const inBlock = labels.filter((l) => l.row >= top && l.row < end);
     const item = inBlock.find((l) => l.row === top && l.role.kind === 'item');
     invariant(item, 'a block starts at a 取組項目 label');
@@ -94,4 +86,11 @@ export function findFormBlocks(grid: SheetGrid, match: LabelMatcher): SheetLayou
     return { top, end, start: i === 0 ? 0 : top, item, labels: inBlock, ...(meta && { meta }) };
   });
   return { index, blocks, metas, previous };
+}
+
+/** How many different fields have a label in the rows from top to end (exclusive). */
+function fieldCount(labels: readonly LabelCell[], top: number, end: number): number {
+  const keys = new Set<string>();
+  for (const l of labels) if (l.row >= top && l.row < end && l.role.kind === 'field') keys.add(l.role.key);
+  return keys.size;
 }

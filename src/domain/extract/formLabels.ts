@@ -46,6 +46,18 @@ const YEAR_START = /^[0-9令平rh]/;
  * label is text (not a bare number) that parseFiscalYear reads: `令和2年度`, `R2年度`, `2020年度`.
  */
 export function formLabels(form: FormDefinition): LabelMatcher {
+  let matcher = matchers.get(form);
+  if (!matcher) {
+    matcher = labelMatcher(form);
+    matchers.set(form, matcher);
+  }
+  return matcher;
+}
+
+/** Made once per form (forms are not changed once built): every sheet of every file is read with it. */
+const matchers = new WeakMap<FormDefinition, LabelMatcher>();
+
+function labelMatcher(form: FormDefinition): LabelMatcher {
   const byKey = new Map<string, LabelRole>();
   byKey.set(normalizeKey(ITEM_LABEL), { kind: 'item' });
   for (const d of DEPARTMENT_LABELS) byKey.set(normalizeKey(d), { kind: 'department' });

@@ -1,5 +1,4 @@
 import type { LabelMatcher, LabelRole } from './formLabels';
-import { roleName } from './formLabels';
 import { cellKey, type SheetGrid } from './sheetGrid';
 
 /** A cell recognized as a form label; `right` is the last column of its merge. */
@@ -43,42 +42,71 @@ export function indexLabels(
   match: LabelMatcher,
   skip: (row: number, column: number) => boolean,
 ): LabelIndex {
-  const labels: LabelCell[] = [];
-  const byCell = new Map<number, LabelCell>();
-  for (let row = 0; row < grid.rowCount; row++)
-    for (let column = 0; column < grid.columnCount(row); column++) {
-      const text = grid.text(row, column);
-      if (text.trim() === '' || text.length > 40 || skip(row, column)) continue;
-      const role = match(text);
-      if (!role) continue;
-      const cell: LabelCell = { row, column, right: grid.mergeRight(row, column), role, text };
-      labels.push(cell);
-      byCell.set(cellKey(row, column), cell);
-    }
-  const at = (row: number, column: number) => byCell.get(cellKey(row, column));
+  return new GridLabelIndex(grid, match, skip);
+}
 
-  const valueOf = (label: LabelCell): ValueCell | undefined => {
+/**
+ * A class, not an object of closures: every sheet of every file gets one. A label's value is looked up by
+ * the form's reader, by unreadText and by isRepeat: it is found once.
+ */
+class GridLabelIndex implements LabelIndex {
+  readonly labels: LabelCell[] = [];
+  private readonly byCell = new Map<number, LabelCell>();
+  private readonly values = new Map<LabelCell, ValueCell | null>();
+
+  constructor(
+    private readonly grid: SheetGrid,
+    match: LabelMatcher,
+    private readonly skip: (row: number, column: number) => boolean,
+  ) {
+    for (let row = 0; row < grid.rowCount; row++)
+      for (let column = 0; column < grid.columnCount(row); column++) {
+        const text = grid.text(row, column);
+        if (text.trim() === '' || text.length > 40 || skip(row, column)) continue;
+        const role = match(text);
+        if (!role) continue;
+        const cell: LabelCell = { row, column, right: grid.mergeRight(row, column), role, text };
+        this.labels.push(cell);
+        this.byCell.set(cellKey(row, column), cell);
+      }
+  }
+
+  at(row: number, column: number): LabelCell | undefined {
+    return this.byCell.get(cellKey(row, column));
+  }
+
+  valueOf(label: LabelCell): ValueCell | undefined {
+    let value = this.values.get(label);
+    if (value === undefined) {
+      value = this.findValue(label) ?? null;
+      this.values.set(label, value);
+    }
+    return value ?? undefined;
+  }
+
+  private findValue(label: LabelCell): ValueCell | undefined {
+    const { grid } = this;
     const { row } = label;
     for (let column = label.right + 1; column < grid.columnCount(row); column++) {
-      if (grid.isCovered(row, column) || skip(row, column)) continue;
+      if (grid.isCovered(row, column) || this.skip(row, column)) continue;
       const text = readCellText(grid.text(row, column));
       if (text === '') continue;
-      const other = at(row, column);
-      if (other && roleName(other.role) === roleName(label.role)) continue;
+      const other = this.at(row, column);
+      if (other && sameRole(other, label)) continue;
       if (other) return undefined;
       return { row, column, text };
     }
     return undefined;
-  };
+  }
 
-  const sameRole = (a: LabelCell | undefined, b: LabelCell): boolean =>
-    a !== undefined && roleName(a.role) === roleName(b.role);
-  const isRepeat = (label: LabelCell): boolean => {
-    const left = label.column > 0 ? at(label.row, label.column - 1) : undefined;
-    if (sameRole(left, label)) return true;
-    const above = label.row > 0 ? at(label.row - 1, label.column) : undefined;
-    return sameRole(above, label) && valueOf(label) === undefined;
-  };
-
-  return { labels, at, valueOf, isRepeat };
+  isRepeat(label: LabelCell): boolean {
+    const left = label.column > 0 ? this.at(label.row, label.column - 1) : undefined;
+    if (left && sameRole(left, label)) return true;
+    const above = label.row > 0 ? this.at(label.row - 1, label.column) : undefined;
+    return above !== undefined && sameRole(above, label) && this.valueOf(label) === undefined;
+  }
 }
+
+/** roleName(a.role) === roleName(b.role), without making the names. */
+const sameRole = ({ role: a }: LabelCell, { role: b }: LabelCell): boolean =>
+  a.kind === b.kind && (a.kind !== 'field' || (b.kind === 'field' && a.key === b.key));

@@ -18,21 +18,26 @@ export interface SheetEntry {
  */
 export function numberSeqs(entries: readonly SheetEntry[]): SheetEntry[] {
   const taken = new Map<string, Set<number>>();
-  const takenFor = (e: SheetEntry) => {
-    const key = `${e.extracted.entry.code}|${e.extracted.entry.department}`;
-    const set = taken.get(key) ?? new Set<number>();
-    taken.set(key, set);
-    return set;
-  };
-  for (const e of entries) if (e.seqFrom === 'meta') takenFor(e).add(e.extracted.entry.seq);
+  for (const e of entries) if (e.seqFrom === 'meta') takenFor(taken, e).add(e.extracted.entry.seq);
   return entries.map((e) => {
     if (e.seqFrom === 'meta') return e;
-    const set = takenFor(e);
+    const set = takenFor(taken, e);
     let seq = 1;
     while (set.has(seq)) seq++;
     set.add(seq);
     return withSeq(e, seq);
   });
+}
+
+/** The seqs held in the entry's (code, department). */
+function takenFor(taken: Map<string, Set<number>>, e: SheetEntry): Set<number> {
+  const key = `${e.extracted.entry.code}|${e.extracted.entry.department}`;
+  let set = taken.get(key);
+  if (!set) {
+    set = new Set<number>();
+    taken.set(key, set);
+  }
+  return set;
 }
 
 function withSeq(e: SheetEntry, seq: number): SheetEntry {

@@ -8,7 +8,7 @@ import type { LabelIndex } from './labelIndex';
 import { numberSeqs, type SheetEntry } from './numberSeqs';
 import type { PreviousColumn } from './previousColumn';
 import { readDepartmentCell } from './readDepartmentCell';
-import { readFormBlock } from './readFormBlock';
+import { readFormBlock, type BlockValues } from './readFormBlock';
 import { sheetGrid, type SheetGrid } from './sheetGrid';
 import type { SheetSnapshot } from './snapshot';
 import type { ExtractOptions } from './types';
@@ -103,37 +103,25 @@ function readBlock(
     ...(options.plan && { plan: options.plan }),
     ...(options.fiscalYear !== undefined && { fiscalYear: options.fiscalYear }),
   });
-  const cellOf = (part: IdentityPart): string =>
-    part === 'department'
-      ? (values.departmentCell ?? values.itemCell)
-      : part === 'year'
-        ? (values.yearCell ?? values.itemCell)
-        : part === 'meta'
-          ? (metaCell(block.meta) ?? values.itemCell)
-          : values.itemCell;
   const key: Pick<Place, 'code' | 'department' | 'seq'> = identity.ok
     ? { code: identity.code, department: identity.department, seq: identity.metaSeq ?? 1 }
     : {};
-  const place = (cell: string, extra: Pick<Place, 'field'> = {}): Place => ({
-    file: options.file,
-    sheet: grid.name,
-    cell,
-    ...key,
-    ...extra,
-  });
-  const findings: Finding[] = [
-    ...identity.notes.map((n) =>
-      finding(n.code, n.severity, `${at(grid.name, cellOf(n.part))}${n.message}`, place(cellOf(n.part))),
-    ),
-    ...values.problems.map((p) =>
+  const findings: Finding[] = [];
+  for (const n of identity.notes) {
+    const cell = cellOf(n.part, values, block);
+    findings.push(
+      finding(n.code, n.severity, `${at(grid.name, cell)}${n.message}`, place(options, grid, key, cell)),
+    );
+  }
+  for (const p of values.problems)
+    findings.push(
       finding(
         p.code,
         p.severity,
         `${at(grid.name, p.cell)}${p.message}`,
-        place(p.cell, p.field ? { field: p.field } : {}),
+        place(options, grid, key, p.cell, p.field ? { field: p.field } : {}),
       ),
-    ),
-  ];
+    );
   if (!identity.ok) return { ok: false, reason: identity.reason, findings };
   return {
     ok: true,
@@ -167,3 +155,27 @@ function readBlock(
 
 const metaCell = (meta: MetaCell | undefined): string | undefined =>
   meta ? cellAddress(meta.row, meta.column) : undefined;
+
+/** The cell a note about a part of the identity is at. */
+const cellOf = (part: IdentityPart, values: BlockValues, block: FormBlock): string =>
+  part === 'department'
+    ? (values.departmentCell ?? values.itemCell)
+    : part === 'year'
+      ? (values.yearCell ?? values.itemCell)
+      : part === 'meta'
+        ? (metaCell(block.meta) ?? values.itemCell)
+        : values.itemCell;
+
+const place = (
+  options: ExtractOptions,
+  grid: SheetGrid,
+  key: Pick<Place, 'code' | 'department' | 'seq'>,
+  cell: string,
+  extra: Pick<Place, 'field'> = {},
+): Place => ({
+  file: options.file,
+  sheet: grid.name,
+  cell,
+  ...key,
+  ...extra,
+});

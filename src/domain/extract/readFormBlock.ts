@@ -8,7 +8,7 @@ import type { FormBlock } from './findFormBlocks';
 import { roleLabel, roleName, type LabelRole } from './formLabels';
 import { readCellText, type LabelCell, type LabelIndex, type ValueCell } from './labelIndex';
 import type { PreviousColumn } from './previousColumn';
-import type { SheetGrid } from './sheetGrid';
+import { cellKey, type SheetGrid } from './sheetGrid';
 import type { PreviousValues, RetiredField } from './types';
 import { unreadText } from './unreadText';
 
@@ -76,7 +76,7 @@ const address = (c: { readonly row: number; readonly column: number }): string =
 function formula(
   problems: BlockProblem[],
   grid: SheetGrid,
-  value: ValueCell | undefined,
+  value: { readonly row: number; readonly column: number } | undefined,
   field?: FieldKey,
 ): void {
   if (value && grid.isFormula(value.row, value.column))
@@ -147,6 +147,103 @@ function textAt(grid: SheetGrid, def: FieldDef | undefined, row: number, column:
     : readCellText(grid.text(row, column));
 }
 
+/** A role's label chosen for a form, and its value. */
+interface Chosen {
+  readonly label: LabelCell;
+  readonly value?: ValueCell;
+}
+
+/** What a form's reading needs of the form besides its fields, made once per form. */
+interface FormReading {
+  /** printedOrder(form), each role with its roleName. */
+  readonly order: readonly { readonly role: LabelRole; readonly name: string }[];
+  /** roleName of each field's role, by key. */
+  readonly fieldNames: ReadonlyMap<FieldKey, string>;
+  readonly known: ReadonlySet<FieldKey>;
+}
+const formReadings = new WeakMap<FormDefinition, FormReading>();
+
+function formReading(form: FormDefinition): FormReading {
+  let reading = formReadings.get(form);
+  if (!reading) {
+    reading = {
+      order: printedOrder(form).map((role) => ({ role, name: roleName(role) })),
+      fieldNames: new Map(form.fields.map((f) => [f.key, roleName({ kind: 'field', key: f.key })])),
+      known: new Set(form.fields.map((f) => f.key)),
+    };
+    formReadings.set(form, reading);
+  }
+  return reading;
+}
+
+/** The label's value cell, or (no value) the cell right of it in the form's value column. */
+const valueCellOf = (label: LabelCell, value: ValueCell | undefined, valueColumn: number): string =>
+  value ? address(value) : cellAddress(label.row, Math.max(label.right + 1, valueColumn));
+
+/** Where a missing label belongs: the row below the nearest earlier label that is there. */
+function expectedAt(
+  role: LabelRole,
+  form: FormDefinition,
+  chosen: ReadonlyMap<string, Chosen>,
+  valueColumn: number,
+  block: FormBlock,
+): { row: number; column: number; after?: string } {
+  const { order } = formReading(form);
+  const name = roleName(role);
+  const at = order.findIndex((r) => r.name === name);
+  for (let i = at - 1; i >= 0; i--) {
+    const prev = chosen.get(order[i]?.name ?? name);
+    if (prev)
+      return {
+        row: prev.label.row + 1,
+        column: Math.max(0, Math.min(prev.label.column, valueColumn - 1)),
+        after: roleLabel(prev.label.role, form),
+      };
+  }
+  return { row: block.top + 1, column: Math.max(0, Math.min(block.item.column, valueColumn - 1)) };
+}
+
+/** Report a missing label; the field's cell is then the value column of the row where it was expected. */
+function missing(
+  problems: BlockProblem[],
+  role: LabelRole,
+  field: FieldKey | undefined,
+  form: FormDefinition,
+  chosen: ReadonlyMap<string, Chosen>,
+  valueColumn: number,
+  block: FormBlock,
+): string {
+  const { row, column, after } = expectedAt(role, form, chosen, valueColumn, block);
+  const label = roleLabel(role, form);
+  problems.push({
+    code: 'extract.missing-label',
+    severity: 'warning',
+    cell: cellAddress(row, column),
+    ...(field && { field }),
+    message: `「${label}」の見出しが見つかりません${after ? `（「${after}」の下にあるはずです）` : ''}。様式どおり「${label}」の行を戻してください。`,
+  });
+  return cellAddress(row, Math.max(column + 1, valueColumn));
+}
+
+/** The field's cell by the metadata, when its label there is one this form does not know (renamed). */
+function metaValueCell(
+  grid: SheetGrid,
+  index: LabelIndex,
+  metaCells: ReadonlyMap<FieldKey, string>,
+  key: FieldKey,
+  alsoRead: number[],
+): { row: number; column: number } | undefined {
+  const cell = metaCells.get(key);
+  if (cell === undefined) return undefined;
+  const at = parseCellAddress(cell);
+  const label = at && labelLeftOf(grid, at.row, at.column);
+  if (!at || !label || index.at(at.row, label.column)) return undefined;
+  alsoRead.push(cellKey(at.row, at.column), cellKey(at.row, label.column));
+  return at;
+}
+
+const NO_META_CELLS: ReadonlyMap<FieldKey, string> = new Map();
+
 export function readFormBlock(
   grid: SheetGrid,
   index: LabelIndex,
@@ -158,9 +255,11 @@ export function readFormBlock(
   previousColumns: readonly PreviousColumn[] = [],
 ): BlockValues {
   const problems: BlockProblem[] = [];
+  const { fieldNames, known } = formReading(form);
+  const chosenField = (key: FieldKey): Chosen | undefined => chosen.get(fieldNames.get(key) ?? '');
 
   // One label per role: the first occurrence with a value, else the first; another occurrence is a duplicate.
-  const chosen = new Map<string, { label: LabelCell; value?: ValueCell }>();
+  const chosen = new Map<string, Chosen>();
   const byRole = new Map<string, LabelCell[]>();
   for (const l of block.labels) {
     const name = roleName(l.role);
@@ -169,137 +268,124 @@ export function readFormBlock(
     else byRole.set(name, [l]);
   }
   for (const [name, all] of byRole) {
-    const read = all.map((label) => ({ label, value: index.valueOf(label) }));
-    const pick = read.find((r) => r.value !== undefined) ?? read[0];
+    let pick: LabelCell | undefined;
+    let value: ValueCell | undefined;
+    for (const label of all) {
+      value = index.valueOf(label);
+      if (value !== undefined) {
+        pick = label;
+        break;
+      }
+    }
+    pick ??= all[0];
     if (!pick) continue;
-    chosen.set(name, pick.value ? { label: pick.label, value: pick.value } : { label: pick.label });
-    if (all.length > 1 && pick.label.role.kind !== 'progress') {
+    chosen.set(name, value ? { label: pick, value } : { label: pick });
+    if (all.length > 1 && pick.role.kind !== 'progress') {
       const where = all.map(address).join('、');
-      const other = all.find((l) => l !== pick.label) ?? pick.label;
+      const other = all.find((l) => l !== pick) ?? pick;
       problems.push({
         code: 'extract.duplicate-label',
         severity: 'warning',
         cell: address(other),
-        ...(pick.label.role.kind === 'field' && { field: pick.label.role.key }),
-        message: `「${roleLabel(pick.label.role, form)}」の見出しが${all.length}か所（${where}）にあります。${address(pick.label)}の行を読みました。不要な行を削除してください。`,
+        ...(pick.role.kind === 'field' && { field: pick.role.key }),
+        message: `「${roleLabel(pick.role, form)}」の見出しが${all.length}か所（${where}）にあります。${address(pick)}の行を読みました。不要な行を削除してください。`,
       });
     }
   }
 
   const item = chosen.get('item');
-  const filled = form.fields.flatMap((f) => chosen.get(`field:${f.key}`)?.value ?? []);
-  const valueColumn =
-    item?.value?.column ??
-    mode(filled.map((v) => v.column)) ??
-    (mode(block.labels.map((l) => l.right)) ?? block.item.right) + 1;
-  const valueCellOf = (label: LabelCell, value: ValueCell | undefined) =>
-    value ? address(value) : cellAddress(label.row, Math.max(label.right + 1, valueColumn));
-
-  // Where a missing label belongs: the row below the nearest earlier label that is there.
-  let order: readonly LabelRole[] | undefined;
-  const expected = (role: LabelRole): { row: number; column: number; after?: string } => {
-    order ??= printedOrder(form);
-    const at = order.findIndex((r) => roleName(r) === roleName(role));
-    for (let i = at - 1; i >= 0; i--) {
-      const prev = chosen.get(roleName(order[i] ?? role));
-      if (prev)
-        return {
-          row: prev.label.row + 1,
-          column: Math.max(0, Math.min(prev.label.column, valueColumn - 1)),
-          after: roleLabel(prev.label.role, form),
-        };
+  let valueColumn = item?.value?.column;
+  if (valueColumn === undefined) {
+    const filled: number[] = [];
+    for (const f of form.fields) {
+      const column = chosenField(f.key)?.value?.column;
+      if (column !== undefined) filled.push(column);
     }
-    return { row: block.top + 1, column: Math.max(0, Math.min(block.item.column, valueColumn - 1)) };
-  };
-  /** Report a missing label; the field's cell is then the value column of the row where it was expected. */
-  const missing = (role: LabelRole, field?: FieldKey): string => {
-    const { row, column, after } = expected(role);
-    const label = roleLabel(role, form);
-    problems.push({
-      code: 'extract.missing-label',
-      severity: 'warning',
-      cell: cellAddress(row, column),
-      ...(field && { field }),
-      message: `「${label}」の見出しが見つかりません${after ? `（「${after}」の下にあるはずです）` : ''}。様式どおり「${label}」の行を戻してください。`,
-    });
-    return cellAddress(row, Math.max(column + 1, valueColumn));
-  };
+    valueColumn = mode(filled) ?? (mode(block.labels.map((l) => l.right)) ?? block.item.right) + 1;
+  }
 
   // A sheet the builder wrote lists which field sat in which cell: a field whose label is not found (an older
   // 様式 version named it otherwise) is read there, and a field the form no longer has is kept as retired.
   // The map is trusted only while every field found by its label sits in the row the map says: a row
   // inserted or deleted since the sheet was built moves the cells, and the map no longer tells.
-  const mapped = new Map((block.meta?.fieldCells ?? []).map((c) => [c.key, c.cell] as const));
-  const mapHolds = form.fields.every((f) => {
-    const hit = chosen.get(`field:${f.key}`);
-    const at = parseCellAddress(mapped.get(f.key) ?? '');
-    return !hit || !at || at.row === hit.label.row;
-  });
-  const metaCells = mapHolds ? mapped : new Map<FieldKey, string>();
-  const alsoRead: string[] = [];
-  /** The field's cell by the metadata, when its label there is one this form does not know (renamed). */
-  const metaValueCell = (key: FieldKey): { row: number; column: number } | undefined => {
-    const at = parseCellAddress(metaCells.get(key) ?? '');
-    const label = at && labelLeftOf(grid, at.row, at.column);
-    if (!at || !label || index.at(at.row, label.column)) return undefined;
-    alsoRead.push(`${at.row},${at.column}`, `${at.row},${label.column}`);
-    return at;
-  };
+  const fieldCells = block.meta?.fieldCells ?? [];
+  const mapped =
+    fieldCells.length > 0 ? new Map(fieldCells.map((c) => [c.key, c.cell] as const)) : NO_META_CELLS;
+  const mapHolds =
+    mapped.size === 0 ||
+    form.fields.every((f) => {
+      const hit = chosenField(f.key);
+      const at = parseCellAddress(mapped.get(f.key) ?? '');
+      return !hit || !at || at.row === hit.label.row;
+    });
+  const metaCells = mapHolds ? mapped : NO_META_CELLS;
+  const alsoRead: number[] = [];
 
   const fields: Record<FieldKey, string> = { ...emptyFields(form) };
   const cells: Record<FieldKey, string> = { ...emptyFields(form) };
   for (const def of form.fields) {
-    const hit = chosen.get(`field:${def.key}`);
-    const value = hit ? hit.value : metaValueCell(def.key);
+    const hit = chosenField(def.key);
+    const value = hit ? hit.value : metaValueCell(grid, index, metaCells, def.key, alsoRead);
     if (!hit && !value) {
-      cells[def.key] = missing({ kind: 'field', key: def.key }, def.key);
+      cells[def.key] = missing(
+        problems,
+        { kind: 'field', key: def.key },
+        def.key,
+        form,
+        chosen,
+        valueColumn,
+        block,
+      );
       continue;
     }
     fields[def.key] = value ? textAt(grid, def, value.row, value.column) : '';
-    cells[def.key] = hit ? valueCellOf(hit.label, hit.value) : address(value ?? { row: 0, column: 0 });
+    cells[def.key] = hit
+      ? valueCellOf(hit.label, hit.value, valueColumn)
+      : address(value ?? { row: 0, column: 0 });
     if (def.kind === 'computed') {
       if (value && !grid.isFormula(value.row, value.column)) typedComputed(problems, grid, def, value);
       continue;
     }
-    formula(problems, grid, value && { ...value, text: fields[def.key] ?? '' }, def.key);
+    if (value) formula(problems, grid, value, def.key);
     if (hit && !hit.value) emptyFormula(problems, grid, hit.label, def.key);
   }
   // A 計算 field is never the department's input: it is recomputed from the fields it reads.
-  const numbers = fieldNumbers(form, fields);
-  for (const def of form.fields)
-    if (def.kind === 'computed') {
-      const n = numbers(def.key);
-      fields[def.key] = n === undefined ? '' : plainNumberText(n);
-    }
-  const known = new Set(form.fields.map((f) => f.key));
-  const retired = (mapHolds ? (block.meta?.fieldCells ?? []) : []).flatMap((c): RetiredField[] => {
+  if (form.fields.some((def) => def.kind === 'computed')) {
+    const numbers = fieldNumbers(form, fields);
+    for (const def of form.fields)
+      if (def.kind === 'computed') {
+        const n = numbers(def.key);
+        fields[def.key] = n === undefined ? '' : plainNumberText(n);
+      }
+  }
+  const retired = (mapHolds ? fieldCells : []).flatMap((c): RetiredField[] => {
     const at = parseCellAddress(c.cell);
     if (known.has(c.key) || !at) return [];
     const label = labelLeftOf(grid, at.row, at.column);
     // A label the form knows sits there now (rows moved): the cell is that field's, not the retired one's.
     if (label && index.at(at.row, label.column)) return [];
-    alsoRead.push(`${at.row},${at.column}`, ...(label ? [`${at.row},${label.column}`] : []));
+    alsoRead.push(cellKey(at.row, at.column), ...(label ? [cellKey(at.row, label.column)] : []));
     const text = textAt(grid, undefined, at.row, at.column);
     return text === '' ? [] : [{ key: c.key, label: label?.text ?? '', cell: c.cell, text }];
   });
 
   formula(problems, grid, item?.value);
   const department = chosen.get('department');
-  if (!department) missing({ kind: 'department' });
+  if (!department) missing(problems, { kind: 'department' }, undefined, form, chosen, valueColumn, block);
   formula(problems, grid, department?.value);
   const year = chosen.get('year');
-  if (!year) missing({ kind: 'year', fiscalYear: 0 });
+  if (!year) missing(problems, { kind: 'year', fiscalYear: 0 }, undefined, form, chosen, valueColumn, block);
   // 前年度: last year's value on each field's label row; every cell of the column is read (never unread text).
   const column = previousColumns.find((c) => c.row < block.end);
   let previous: PreviousValues | undefined;
   if (column) {
     for (let row = Math.max(column.row, block.start); row < Math.min(block.end, grid.rowCount); row++)
-      alsoRead.push(`${row},${column.column}`);
-    alsoRead.push(`${column.row},${column.column}`);
+      alsoRead.push(cellKey(row, column.column));
+    alsoRead.push(cellKey(column.row, column.column));
     const values: Record<FieldKey, string> = {};
     const at: Record<FieldKey, string> = {};
     for (const def of form.fields) {
-      const hit = chosen.get(`field:${def.key}`);
+      const hit = chosenField(def.key);
       if (!hit) continue;
       const text = textAt(grid, def, hit.label.row, column.column);
       if (text === '') continue;
@@ -309,14 +395,14 @@ export function readFormBlock(
     previous = { fiscalYear: column.fiscalYear, fields: values, cells: at };
   }
   // The form's metadata cell is not text to read (unreadText would parse it again to know).
-  if (block.meta) alsoRead.push(`${block.meta.row},${block.meta.column}`);
+  if (block.meta) alsoRead.push(cellKey(block.meta.row, block.meta.column));
   problems.push(...unreadText(grid, index, block, plan, alsoRead));
 
   return {
     itemText: item?.value?.text ?? '',
-    itemCell: valueCellOf(item?.label ?? block.item, item?.value),
+    itemCell: valueCellOf(item?.label ?? block.item, item?.value, valueColumn),
     departmentText: department?.value?.text ?? '',
-    ...(department && { departmentCell: valueCellOf(department.label, department.value) }),
+    ...(department && { departmentCell: valueCellOf(department.label, department.value, valueColumn) }),
     ...(year?.label.role.kind === 'year' && {
       yearLabel: year.label.role.fiscalYear,
       yearCell: address(year.label),

@@ -6,7 +6,7 @@ import { normalizeKey } from '../text/normalizeKey';
 import type { FormBlock } from './findFormBlocks';
 import type { LabelIndex } from './labelIndex';
 import type { BlockProblem } from './readFormBlock';
-import type { SheetGrid } from './sheetGrid';
+import { cellKey, type SheetGrid } from './sheetGrid';
 
 const PREVIEW = 20;
 const preview = (text: string): string => {
@@ -60,30 +60,29 @@ export function unreadText(
   index: LabelIndex,
   block: FormBlock,
   plan?: Plan,
-  /** Cells read otherwise (`row,column`): a field read by the metadata's cell map, and its label. */
-  alsoRead: Iterable<string> = [],
+  /** Cells read otherwise (cellKey): a field read by the metadata's cell map, and its label. */
+  alsoRead: Iterable<number> = [],
 ): BlockProblem[] {
-  const lastLabel = Math.max(block.top, ...block.labels.map((l) => l.row));
+  let lastLabel = block.top;
+  for (const l of block.labels) if (l.row > lastLabel) lastLabel = l.row;
   const bottom = Math.min(block.end, grid.rowCount) - 1;
-  const read = new Set<string>(alsoRead);
+  const read = new Set<number>(alsoRead);
   for (const label of index.labels) {
     if (label.row < block.start || label.row > bottom) continue;
-    read.add(`${label.row},${label.column}`);
+    read.add(cellKey(label.row, label.column));
     // Only the form's own labels are read; a stray label's value above the form is not.
     const value = label.row >= block.top ? index.valueOf(label) : undefined;
-    if (value) read.add(`${value.row},${value.column}`);
+    if (value) read.add(cellKey(value.row, value.column));
   }
-  const same = (row: number, column: number, text: string): boolean =>
-    row >= 0 && column >= 0 && grid.text(row, column).trim() === text;
-  const inForm = (row: number) => row >= block.top && row <= lastLabel;
   const problems: BlockProblem[] = [];
   for (let row = block.start; row <= bottom; row++)
     for (let column = 0; column < grid.columnCount(row); column++) {
       const text = grid.text(row, column).trim();
-      if (text === '' || read.has(`${row},${column}`) || parseSheetMeta(text)) continue;
-      if (!inForm(row) && isPlanHeading(text, plan)) continue;
+      if (text === '' || read.has(cellKey(row, column)) || parseSheetMeta(text)) continue;
+      const inForm = row >= block.top && row <= lastLabel;
+      if (!inForm && isPlanHeading(text, plan)) continue;
       // A merge the snapshot did not record repeats its value rightwards and downwards: not new text.
-      if (same(row, column - 1, text) || same(row - 1, column, text)) continue;
+      if (same(grid, row, column - 1, text) || same(grid, row - 1, column, text)) continue;
       problems.push({
         code: 'extract.unread-text',
         severity: 'warning',
@@ -93,3 +92,6 @@ export function unreadText(
     }
   return problems;
 }
+
+const same = (grid: SheetGrid, row: number, column: number, text: string): boolean =>
+  row >= 0 && column >= 0 && grid.text(row, column).trim() === text;
