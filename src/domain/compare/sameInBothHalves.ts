@@ -14,8 +14,18 @@ export interface RepeatedUnderHeading {
   readonly comparison: Exclude<TextComparison, { kind: 'different' }>;
 }
 
-/** The form's 文章 fields grouped by 見出し, groups of two or more only, in form order. */
-function headingGroups(form: FormDefinition): FieldDef[][] {
+/** The form's 文章 fields grouped by 見出し, groups of two or more only, in form order (once per form). */
+function headingGroups(form: FormDefinition): readonly (readonly FieldDef[])[] {
+  let groups = groupsByForm.get(form);
+  if (!groups) {
+    groups = groupByHeading(form);
+    groupsByForm.set(form, groups);
+  }
+  return groups;
+}
+const groupsByForm = new WeakMap<FormDefinition, readonly (readonly FieldDef[])[]>();
+
+function groupByHeading(form: FormDefinition): FieldDef[][] {
   const groups = new Map<string, FieldDef[]>();
   for (const def of form.fields) {
     if (def.kind !== 'text' || def.heading === undefined) continue;

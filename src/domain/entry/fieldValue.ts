@@ -144,6 +144,17 @@ export function readDate(raw: string): DateReading {
   return { kind: 'invalid' };
 }
 
+/** A form's fields by key, made once per form: every entry of a run reads its numbers. */
+const fieldDefs = new WeakMap<FormDefinition, ReadonlyMap<FieldKey, FieldDef>>();
+function defsByKey(form: FormDefinition): ReadonlyMap<FieldKey, FieldDef> {
+  let byKey = fieldDefs.get(form);
+  if (!byKey) {
+    byKey = new Map<FieldKey, FieldDef>(form.fields.map((f) => [f.key, f]));
+    fieldDefs.set(form, byKey);
+  }
+  return byKey;
+}
+
 /**
  * The numbers of an entry by key: 数値 fields read from their text (readNumber), 計算 fields evaluated
  * from them (evaluateFormula; a 計算 field's own text is never used: the sheet's cell is recomputed);
@@ -154,13 +165,14 @@ export function fieldNumbers(
   form: FormDefinition,
   fields: EntryFields,
 ): (key: FieldKey) => number | undefined {
-  const byKey = new Map<FieldKey, FieldDef>(form.fields.map((f) => [f.key, f]));
-  const computing = new Set<FieldKey>();
+  const byKey = defsByKey(form);
+  let computing: Set<FieldKey> | undefined;
   const value = (key: FieldKey): number | undefined => {
     const def = byKey.get(key);
     if (!def) return undefined;
     if (def.kind === 'number') return numberValue(fieldText(fields, key));
-    if (def.kind !== 'computed' || !def.formula || computing.has(key)) return undefined;
+    if (def.kind !== 'computed' || !def.formula || computing?.has(key)) return undefined;
+    computing ??= new Set<FieldKey>();
     computing.add(key);
     try {
       return evaluateFormula(def.formula.expression, value);

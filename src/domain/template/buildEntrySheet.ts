@@ -1,4 +1,5 @@
 import { STANDARD_FORM, type FormDefinition } from '../entry/formDefinition';
+import { invariant } from '../result';
 import type { EntryFields } from '../entry/types';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { basicLabel, fullItemLabel, isContributionOf, promotionLabel } from '../plan/planItems';
@@ -76,6 +77,12 @@ interface FormParts {
   readonly fieldCells: readonly { readonly key: string; readonly cell: string }[];
   /** The form's cells (pushFormCells) in row order, as indices into the order they are pushed in. */
   readonly cellOrder: readonly number[];
+  /**
+   * The form's cells in row order as every sheet of the form has them: the cells a sheet fills with its own
+   * text are `undefined` (see sheetCells), the others — a merge's covered cells, a fixed label — are shared
+   * by every sheet.
+   */
+  readonly sharedCells: readonly (CellSpec | undefined)[];
 }
 const formParts = new WeakMap<FormDefinition, FormParts>();
 
@@ -98,6 +105,7 @@ function partsOf(form: FormDefinition): FormParts {
       labelHeights: labelHeights(layout),
       fieldCells: layout.inputs.map((i) => ({ key: i.field.key, cell: inputAddress(i) })),
       cellOrder: cellOrder(layout),
+      sharedCells: sharedCells(layout),
     };
     formParts.set(form, parts);
   }
@@ -127,15 +135,14 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
     formVersion: form.version,
     fieldCells: parts.fieldCells,
   });
-  const pushed: CellSpec[] = [];
-  pushFormCells(pushed, layout, { heading, yearLabel, itemText, departmentText, valueOf, meta });
+  const texts = { heading, yearLabel, itemText, departmentText, valueOf, meta };
   // Every sheet of the form has its cells where the layout puts them: the row order is known beforehand.
   let cells: CellSpec[];
   const reference = previous ? referenceCells(layout, previous) : [];
-  if (reference.length === 0 && pushed.length === parts.cellOrder.length)
-    cells = parts.cellOrder.map((i) => pushed[i] as CellSpec);
+  if (reference.length === 0) cells = sheetCells(parts, texts);
   else {
-    cells = pushed;
+    cells = [];
+    pushFormCells(cells, layout, texts);
     cells.push(...reference);
     cells.sort((a, b) => a.row - b.row || a.column - b.column);
   }
@@ -190,6 +197,69 @@ function pushFormCells(cells: CellSpec[], layout: EntryLayout, texts?: SheetText
       texts && inputContent(layout, i, texts.valueOf(i)),
     );
   cells.push({ row: layout.meta.row, column: layout.meta.column, style: 'meta', value: texts?.meta ?? '' });
+}
+
+/**
+ * The cells pushFormCells pushes for these texts, in row order, made from the form's shared cells: only the
+ * top-left cells of the regions holding the sheet's own texts are new objects (a master view holds one
+ * report sheet per entry).
+ */
+function sheetCells(parts: FormParts, texts: SheetTexts): CellSpec[] {
+  const { layout, sharedCells } = parts;
+  const own: CellSpec[] = [];
+  pushTopLeft(own, layout.heading, 'heading', { value: texts.heading });
+  for (const l of layout.labels)
+    if (l.kind === 'fiscalYear') pushTopLeft(own, l.range, 'label', { value: texts.yearLabel });
+  pushTopLeft(own, layout.item, 'fixed', { value: texts.itemText });
+  pushTopLeft(own, layout.department, 'fixed', { value: texts.departmentText });
+  for (const i of layout.inputs)
+    pushTopLeft(own, i.range, INPUT_STYLES[i.field.kind], inputContent(layout, i, texts.valueOf(i)));
+  own.push({ row: layout.meta.row, column: layout.meta.column, style: 'meta', value: texts.meta });
+  // The own cells, in row order as the shared ones leave them open (sharedCells: the same regions).
+  own.sort((a, b) => a.row - b.row || a.column - b.column);
+  const cells = new Array<CellSpec>(sharedCells.length);
+  let next = 0;
+  for (let i = 0; i < sharedCells.length; i++) cells[i] = sharedCells[i] ?? (own[next++] as CellSpec);
+  return cells;
+}
+
+/** A region's top-left cell as pushRegion pushes it. */
+const pushTopLeft = (
+  cells: CellSpec[],
+  r: CellRange,
+  style: string,
+  content: Omit<CellSpec, 'row' | 'column' | 'style'>,
+): void => {
+  cells.push({ row: r.top, column: r.left, style, ...content });
+};
+
+/** The form's cells in row order, each sheet's own left undefined (see FormParts.sharedCells). */
+function sharedCells(layout: EntryLayout): (CellSpec | undefined)[] {
+  const own = new Set<string>();
+  const mark = (r: CellRange) => own.add(`${r.top},${r.left}`);
+  mark(layout.heading);
+  for (const l of layout.labels) if (l.kind === 'fiscalYear') mark(l.range);
+  mark(layout.item);
+  mark(layout.department);
+  for (const i of layout.inputs) mark(i.range);
+  own.add(`${layout.meta.row},${layout.meta.column}`);
+  const cells: CellSpec[] = [];
+  pushFormCells(cells, layout, {
+    heading: '',
+    yearLabel: '',
+    itemText: '',
+    departmentText: '',
+    valueOf: () => '',
+    meta: '',
+  });
+  const ordered = cellOrder(layout).map((i) => cells[i] as CellSpec);
+  const shared = ordered.map((c) => (own.has(`${c.row},${c.column}`) ? undefined : c));
+  // Each sheet's own cells fill the open places one for one (regions of a layout never overlap).
+  invariant(
+    shared.filter((c) => c === undefined).length === own.size,
+    `form ${layout.form.id}: the sheet's own cells and the shared ones overlap`,
+  );
+  return shared;
 }
 
 /** The order (stable, by row then column) that sorts the cells pushFormCells pushes. */

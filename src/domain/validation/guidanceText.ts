@@ -1,13 +1,26 @@
+import type { FormDefinition } from '../entry/formDefinition';
 import { fieldText, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
 import { normalizeKey } from '../text/normalizeKey';
 import { entryFinding, quote, type ValidationContext } from './context';
 
+/** normalizeKey of each field's guidance, in form order, made once per form. */
+const keysByForm = new WeakMap<FormDefinition, readonly string[]>();
+function guidanceKeys(form: FormDefinition): readonly string[] {
+  let keys = keysByForm.get(form);
+  if (!keys) {
+    keys = form.fields.map((def) => normalizeKey(def.guidance));
+    keysByForm.set(form, keys);
+  }
+  return keys;
+}
+
 /** A field still holding the template's guidance text has not been filled in. */
 export function checkGuidanceText(entry: Entry, ctx: ValidationContext): Finding[] {
-  return ctx.form.fields.flatMap((def) =>
+  const guidance = guidanceKeys(ctx.form);
+  return ctx.form.fields.flatMap((def, i) =>
     fieldText(entry.fields, def.key).trim() !== '' &&
-    normalizeKey(fieldText(entry.fields, def.key)) === normalizeKey(def.guidance)
+    normalizeKey(fieldText(entry.fields, def.key)) === guidance[i]
       ? [
           entryFinding(
             'entry.guidance-left',

@@ -36,15 +36,20 @@ export const ENTRY_RULES: readonly EntryRule[] = [
  * the softer 目安 one.
  */
 export function validateEntries(entries: readonly Entry[], ctx: ValidationContext): Finding[] {
-  const perEntry = entries.flatMap((entry) => {
-    const found = ENTRY_RULES.flatMap((rule) => rule(entry, ctx));
+  const perEntry: Finding[] = [];
+  for (const entry of entries) {
+    const found: Finding[] = [];
+    for (const rule of ENTRY_RULES) for (const f of rule(entry, ctx)) found.push(f);
+    if (found.length === 0) continue;
     const specific = new Set(found.filter((f) => f.code !== 'entry.required').map((f) => f.place.field));
     const cut = new Set(found.filter((f) => f.code === TEXT_CUT_CODE).map((f) => f.place.field));
-    return found.filter(
-      (f) =>
+    for (const f of found)
+      if (
         (f.code !== 'entry.required' || !specific.has(f.place.field)) &&
-        (f.code !== TOO_LONG_CODE || !cut.has(f.place.field)),
-    );
-  });
-  return [...perEntry, ...checkDuplicateEntries(entries)];
+        (f.code !== TOO_LONG_CODE || !cut.has(f.place.field))
+      )
+        perEntry.push(f);
+  }
+  for (const f of checkDuplicateEntries(entries)) perEntry.push(f);
+  return perEntry;
 }
