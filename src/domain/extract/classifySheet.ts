@@ -1,9 +1,12 @@
-import { findFormHeaderInKeys, headerKeys, REQUIRED_COLUMNS } from '../form/formColumns';
+import { findFormHeaderInKeys, formColumnKeys, headerKeys, REQUIRED_COLUMNS } from '../form/formColumns';
 import { normalizeKey } from '../text/normalizeKey';
-import { isPlanHeaderInKeys } from './readPlanSheet';
+import { isPlanHeaderInKeys, PLAN_HEADER_KEYS } from './readPlanSheet';
 import { cellText, type SheetSnapshot } from './snapshot';
 
 const TOC = '目次';
+
+/** The keys a header cell of a 様式 or a 体系 starts with (made on first use). */
+let headerWords: readonly string[] | undefined;
 
 /** A 様式 sheet: its header row names every required 様式 column (項目, キー, 種類, 必須の時期). */
 function isFormSheet(keys: readonly (readonly string[])[]): boolean {
@@ -30,8 +33,9 @@ export function classifySheet(sheet: SheetSnapshot): 'toc' | 'form' | 'plan' | u
   if (normalizeKey(sheet.name).includes(TOC)) return 'toc';
   const first = firstText(sheet);
   if (first !== undefined && normalizeKey(first).startsWith(TOC)) return 'toc';
-  // The first rows are keyed once for both headers (a 様式's and a 体系's).
-  const keys = headerKeys(sheet.values);
+  // The first rows are keyed once for both headers (a 様式's and a 体系's), each cell only as far as it
+  // takes to tell whether it can be a header cell of either.
+  const keys = headerKeys(sheet.values, (headerWords ??= [...formColumnKeys(), ...PLAN_HEADER_KEYS]));
   if (isFormSheet(keys)) return 'form';
   if (isPlanHeaderInKeys(keys)) return 'plan';
   return undefined;

@@ -30,16 +30,20 @@ export function isPlanSheet(sheet: SheetSnapshot): boolean {
  * there too (classifySheet: headerKeys, whose trimming the keys do not see).
  */
 export function isPlanHeaderInKeys(rows: readonly (readonly string[])[]): boolean {
+  const [basic, promotion, item, department] = PLAN_HEADER_KEYS;
   return rows
     .slice(0, HEADER_ROWS)
     .some(
       (keys) =>
-        keys.includes('基本項目') &&
-        keys.includes('推進項目') &&
-        keys.includes('取組項目') &&
-        keys.some((k) => k.startsWith('実践課')),
+        keys.includes(basic) &&
+        keys.includes(promotion) &&
+        keys.includes(item) &&
+        keys.some((k) => k.startsWith(department)),
     );
 }
+
+/** The keys a 体系 header row holds (the last one, 実践課, may be followed by more). */
+export const PLAN_HEADER_KEYS = ['基本項目', '推進項目', '取組項目', '実践課'] as const;
 
 /** Parse a 体系 sheet with parsePlanGrid (findings name the file and sheet); undefined when it is not one. */
 export function readPlanSheet(

@@ -3,7 +3,7 @@
  * ignored) in a header row that may sit below title rows.
  */
 import type { CellValue } from '../template/sheetSpec';
-import { normalizeKey } from '../text/normalizeKey';
+import { keyUnlessNoneOf, normalizeKey } from '../text/normalizeKey';
 
 export const FORM_SHEET_NAME = '様式';
 
@@ -156,10 +156,33 @@ export function findFormHeaderInKeys(keys: readonly (readonly string[])[]): Form
   return undefined;
 }
 
-/** The keys (normalizeKey of cellString) of the grid's first rows, where a header is looked for. */
-export function headerKeys(grid: readonly (readonly CellValue[])[]): string[][] {
-  return grid.slice(0, HEADER_SEARCH_ROWS).map((row) => row.map((cell) => normalizeKey(cellString(cell))));
+/**
+ * The keys (normalizeKey of cellString) of the grid's first rows, where a header is looked for. With
+ * `words` (keys), a cell whose key starts with none of them may get another key that starts with none of
+ * them either (keyUnlessNoneOf): for a caller that looks only for keys starting with those words.
+ */
+export function headerKeys(grid: readonly (readonly CellValue[])[], words?: readonly string[]): string[][] {
+  const rows = grid.slice(0, HEADER_SEARCH_ROWS);
+  if (!words) return rows.map((row) => row.map((cell) => normalizeKey(cellString(cell))));
+  const firsts = firstsOf(words);
+  if (firsts.has('')) return rows.map((row) => row.map((cell) => normalizeKey(cellString(cell))));
+  return rows.map((row) => row.map((cell) => keyUnlessNoneOf(cellString(cell), firsts)));
 }
+
+/** The words' first characters, made once per list (a caller keys every sheet's first rows by one list). */
+const firstsByWords = new WeakMap<readonly string[], ReadonlySet<string>>();
+function firstsOf(words: readonly string[]): ReadonlySet<string> {
+  let firsts = firstsByWords.get(words);
+  if (!firsts) {
+    firsts = new Set(words.map((w) => w.charAt(0)));
+    firstsByWords.set(words, firsts);
+  }
+  return firsts;
+}
+
+/** The keys of the column names: a header cell's key starts with one of them (see columnOf). */
+export const formColumnKeys = (): readonly string[] =>
+  FORM_COLUMN_ORDER.map((c) => normalizeKey(FORM_COLUMNS[c]));
 
 /** The row's named columns (first of each name) when it names both 項目 and キー. */
 function headerInRow(r: number, keys: readonly string[]): FormHeader | undefined {

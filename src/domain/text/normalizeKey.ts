@@ -49,6 +49,34 @@ export function normalizeKey(text: string): string {
   return key;
 }
 
+/**
+ * Characters NFKC keeps as they are and composes with nothing before them (ASCII but its spaces and controls,
+ * kana, ・, CJK unified ideographs): a text starting with two of them keys starting with the first, unless it
+ * is one the key folds (an upper-case letter).
+ */
+const keepsFirst = (code: number): boolean =>
+  (code > 0x20 && code <= 0x7e && (code < 0x41 || code > 0x5a)) ||
+  (code >= 0x3041 && code <= 0x3096) ||
+  (code >= 0x30a1 && code <= 0x30fb) ||
+  (code >= 0x4e00 && code <= 0x9fff);
+
+/**
+ * normalizeKey(text) when it may start with one of `words` (non-empty keys, `firsts` their first characters);
+ * else its first character, a key that starts with none of them either, as the whole key does not. A text
+ * (an answer, a sheet's metadata) is then not keyed whole only to learn that it is no header.
+ */
+export function keyUnlessNoneOf(text: string, firsts: ReadonlySet<string>): string {
+  const first = text.charAt(0);
+  if (
+    text.length > 1 &&
+    !firsts.has(first) &&
+    keepsFirst(text.charCodeAt(0)) &&
+    keepsFirst(text.charCodeAt(1))
+  )
+    return first;
+  return normalizeKey(text);
+}
+
 /** Text with whitespace runs (full-width, NBSP) folded to one ASCII space and trimmed; words untouched. */
 export function foldSpaces(text: string): string {
   return text.replace(WHITESPACE, ' ').trim();
