@@ -178,29 +178,42 @@ function sharedGrams(a: Trigrams, b: Trigrams): number {
 
 export function textProfile(text: string): TextProfile {
   const folded = fold(text);
-  const normalized = strip(folded);
-  const length = codePointLength(normalized);
-  // Built on first use: the masked forms only when the normalized texts differ (the years-and-dates one only
-  // when the masked ones are equal), the trigrams only past the length bound; a text too short to compare
-  // (isComparable) needs none of them.
-  let dates: string | undefined;
-  let masked: string | undefined;
-  let datesMasked: string | undefined;
-  let grams: Trigrams | undefined;
-  return {
-    normalized,
-    length,
-    get masked() {
-      return (masked ??= finishMasked((dates ??= maskDates(folded)).replace(NUMBER, MASK)));
-    },
-    get datesMasked() {
-      return (datesMasked ??= finishMasked((dates ??= maskDates(folded))));
-    },
-    get grams() {
-      return (grams ??= trigrams(normalized));
-    },
-    gramCount: length === 0 ? 0 : length < 3 ? 1 : length - 2,
-  };
+  return new LazyProfile(folded, strip(folded));
+}
+
+/**
+ * A class, not an object literal with getters: a consolidation makes profiles of every entry's texts, and a
+ * class's getters are shared instead of made for each. The masked forms are built on first use: only when
+ * the normalized texts differ (the years-and-dates one only when the masked ones are equal); the trigrams
+ * only past the length bound; a text too short to compare (isComparable) needs none of them.
+ */
+class LazyProfile implements TextProfile {
+  readonly length: number;
+  readonly gramCount: number;
+  private dates: string | undefined;
+  private maskedText: string | undefined;
+  private datesMaskedText: string | undefined;
+  private gramsOf: Trigrams | undefined;
+
+  constructor(
+    private readonly folded: string,
+    readonly normalized: string,
+  ) {
+    this.length = codePointLength(normalized);
+    this.gramCount = this.length === 0 ? 0 : this.length < 3 ? 1 : this.length - 2;
+  }
+
+  get masked(): string {
+    return (this.maskedText ??= finishMasked((this.dates ??= maskDates(this.folded)).replace(NUMBER, MASK)));
+  }
+
+  get datesMasked(): string {
+    return (this.datesMaskedText ??= finishMasked((this.dates ??= maskDates(this.folded))));
+  }
+
+  get grams(): Trigrams {
+    return (this.gramsOf ??= trigrams(this.normalized));
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { formatStamp } from '../fiscal/formatStamp';
 import { finding, type Finding } from '../finding';
 import { basicLabel, formatAssignment, fullItemLabel, promotionLabel } from '../plan/planItems';
 import { buildEntrySheet } from '../template/buildEntrySheet';
-import { buildTableSheet, FIRST_DATA_ROW, fitCellText } from '../template/buildTableSheet';
+import { buildTableSheet, EXCEL_CELL_LIMIT, FIRST_DATA_ROW, fitCellText } from '../template/buildTableSheet';
 import { entryLayout } from '../template/entryLayout';
 import { MASTER_SHEET_NAME, sanitizeSheetName, SheetNameSet, uniqueSheetName } from '../template/sheetName';
 import type { CellValue, SheetSpec } from '../template/sheetSpec';
@@ -163,6 +163,7 @@ function linkToHistory(
 const cellFitter =
   (findings: Finding[]): ViewContext['fit'] =>
   (text, at) => {
+    if (text.length <= EXCEL_CELL_LIMIT) return text;
     const r = fitCellText(text);
     if (!r.truncated) return r.text;
     const { place, what } = at();

@@ -65,11 +65,12 @@ export function masterFieldValues(
   form: FormDefinition,
   fields: EntryFields,
 ): (f: FieldDef) => number | string | null {
-  const numbers = fieldNumbers(form, fields);
+  // Made on first use: a form without 数値 and 計算 fields reads no numbers.
+  let numbers: ((key: string) => number | undefined) | undefined;
   return (f) => {
-    if (f.kind === 'computed') return numbers(f.key) ?? null;
+    if (f.kind === 'computed') return (numbers ??= fieldNumbers(form, fields))(f.key) ?? null;
     const text = fieldText(fields, f.key);
-    if (f.kind === 'number') return numbers(f.key) ?? text;
+    if (f.kind === 'number') return (numbers ??= fieldNumbers(form, fields))(f.key) ?? text;
     if (f.kind === 'date') {
       const d = readDate(text);
       return (d.kind === 'date' ? isoDateToSerial(d.iso) : undefined) ?? text;

@@ -83,6 +83,8 @@ interface FormParts {
    * by every sheet.
    */
   readonly sharedCells: readonly (CellSpec | undefined)[];
+  /** For each of the sheet's own cells in row order, its place in the order sheetCells makes them. */
+  readonly ownOrder: readonly number[];
 }
 const formParts = new WeakMap<FormDefinition, FormParts>();
 
@@ -105,7 +107,7 @@ function partsOf(form: FormDefinition): FormParts {
       labelHeights: labelHeights(layout),
       fieldCells: layout.inputs.map((i) => ({ key: i.field.key, cell: inputAddress(i) })),
       cellOrder: cellOrder(layout),
-      sharedCells: sharedCells(layout),
+      ...sharedCells(layout),
     };
     formParts.set(form, parts);
   }
@@ -205,44 +207,44 @@ function pushFormCells(cells: CellSpec[], layout: EntryLayout, texts?: SheetText
  * report sheet per entry).
  */
 function sheetCells(parts: FormParts, texts: SheetTexts): CellSpec[] {
-  const { layout, sharedCells } = parts;
+  const { layout, sharedCells, ownOrder } = parts;
   const own: CellSpec[] = [];
-  pushTopLeft(own, layout.heading, 'heading', { value: texts.heading });
+  own.push(topLeft(layout.heading, 'heading', texts.heading));
   for (const l of layout.labels)
-    if (l.kind === 'fiscalYear') pushTopLeft(own, l.range, 'label', { value: texts.yearLabel });
-  pushTopLeft(own, layout.item, 'fixed', { value: texts.itemText });
-  pushTopLeft(own, layout.department, 'fixed', { value: texts.departmentText });
-  for (const i of layout.inputs)
-    pushTopLeft(own, i.range, INPUT_STYLES[i.field.kind], inputContent(layout, i, texts.valueOf(i)));
+    if (l.kind === 'fiscalYear') own.push(topLeft(l.range, 'label', texts.yearLabel));
+  own.push(topLeft(layout.item, 'fixed', texts.itemText));
+  own.push(topLeft(layout.department, 'fixed', texts.departmentText));
+  for (const i of layout.inputs) {
+    const style = INPUT_STYLES[i.field.kind];
+    own.push({ row: i.range.top, column: i.range.left, style, ...inputContent(layout, i, texts.valueOf(i)) });
+  }
   own.push({ row: layout.meta.row, column: layout.meta.column, style: 'meta', value: texts.meta });
-  // The own cells, in row order as the shared ones leave them open (sharedCells: the same regions).
-  own.sort((a, b) => a.row - b.row || a.column - b.column);
   const cells = new Array<CellSpec>(sharedCells.length);
   let next = 0;
-  for (let i = 0; i < sharedCells.length; i++) cells[i] = sharedCells[i] ?? (own[next++] as CellSpec);
+  for (let i = 0; i < sharedCells.length; i++)
+    cells[i] = sharedCells[i] ?? (own[ownOrder[next++] as number] as CellSpec);
   return cells;
 }
 
-/** A region's top-left cell as pushRegion pushes it. */
-const pushTopLeft = (
-  cells: CellSpec[],
-  r: CellRange,
-  style: string,
-  content: Omit<CellSpec, 'row' | 'column' | 'style'>,
-): void => {
-  cells.push({ row: r.top, column: r.left, style, ...content });
-};
+/** A region's top-left cell holding a value, as pushRegion pushes it. */
+const topLeft = (r: CellRange, style: string, value: string): CellSpec => ({
+  row: r.top,
+  column: r.left,
+  style,
+  value,
+});
 
-/** The form's cells in row order, each sheet's own left undefined (see FormParts.sharedCells). */
-function sharedCells(layout: EntryLayout): (CellSpec | undefined)[] {
-  const own = new Set<string>();
-  const mark = (r: CellRange) => own.add(`${r.top},${r.left}`);
-  mark(layout.heading);
-  for (const l of layout.labels) if (l.kind === 'fiscalYear') mark(l.range);
-  mark(layout.item);
-  mark(layout.department);
-  for (const i of layout.inputs) mark(i.range);
-  own.add(`${layout.meta.row},${layout.meta.column}`);
+/** The form's cells in row order, each sheet's own left undefined, and where sheetCells makes those. */
+function sharedCells(layout: EntryLayout): Pick<FormParts, 'sharedCells' | 'ownOrder'> {
+  // The sheet's own cells, in the order sheetCells makes them.
+  const own = [
+    layout.heading,
+    ...layout.labels.flatMap((l) => (l.kind === 'fiscalYear' ? [l.range] : [])),
+    layout.item,
+    layout.department,
+    ...layout.inputs.map((i) => i.range),
+    { top: layout.meta.row, left: layout.meta.column },
+  ].map((r) => `${r.top},${r.left}`);
   const cells: CellSpec[] = [];
   pushFormCells(cells, layout, {
     heading: '',
@@ -253,13 +255,19 @@ function sharedCells(layout: EntryLayout): (CellSpec | undefined)[] {
     meta: '',
   });
   const ordered = cellOrder(layout).map((i) => cells[i] as CellSpec);
-  const shared = ordered.map((c) => (own.has(`${c.row},${c.column}`) ? undefined : c));
+  const shared = ordered.map((c) => (own.includes(`${c.row},${c.column}`) ? undefined : c));
+  const ownOrder = ordered.flatMap((c) => {
+    const at = own.indexOf(`${c.row},${c.column}`);
+    return at < 0 ? [] : [at];
+  });
   // Each sheet's own cells fill the open places one for one (regions of a layout never overlap).
   invariant(
-    shared.filter((c) => c === undefined).length === own.size,
+    new Set(own).size === own.length &&
+      ownOrder.length === own.length &&
+      [...ownOrder].sort((a, b) => a - b).every((at, i) => at === i),
     `form ${layout.form.id}: the sheet's own cells and the shared ones overlap`,
   );
-  return shared;
+  return { sharedCells: shared, ownOrder };
 }
 
 /** The order (stable, by row then column) that sorts the cells pushFormCells pushes. */

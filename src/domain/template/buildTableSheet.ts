@@ -1,6 +1,6 @@
 import { columnLetters } from '../cellAddress';
 import { a4Print, headerText, leftRightHeader } from './printSetup';
-import { estimateRowHeight } from './rowHeight';
+import { estimateRowHeight, type RowHeightOptions } from './rowHeight';
 import type { CellSpec, CellValue, ConditionalFormatSpec, SheetSpec } from './sheetSpec';
 import { range } from './sheetSpec';
 import { FONT_SIZE, LABEL_FILL, pickStyles, STYLE } from './templateStyles';
@@ -81,6 +81,8 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
     const base = c.kind === undefined || c.kind === 'text' ? 'cell' : c.kind;
     return { base, warn: `${base}_warn`, muted: `${base}_muted` };
   });
+  // Each column's height estimate options, made once for the table (not for every cell).
+  const heightOptions = input.columns.map((c) => ({ widthChars: c.width, fontSize: FONT_SIZE, min: 18 }));
   const { columns, rows } = input;
   for (let i = 0; i < rows.length; i++) {
     const values = rows[i] as readonly CellValue[];
@@ -88,15 +90,11 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
     const tone = input.rowStyles?.[i];
     let height = 0;
     for (let column = 0; column < columns.length; column++) {
-      const c = columns[column] as TableColumn;
       const names = styleNames[column] as { base: string; warn: string; muted: string };
       const value = values[column] ?? null;
       cells.push({ row, column, value, style: tone ? names[tone] : names.base });
       if (typeof value === 'string' && value.length > 0)
-        height = Math.max(
-          height,
-          estimateRowHeight(value, { widthChars: c.width, fontSize: FONT_SIZE, min: 18 }),
-        );
+        height = Math.max(height, estimateRowHeight(value, heightOptions[column] as RowHeightOptions));
     }
     if (height > 0) rowHeights[row] = height;
   }

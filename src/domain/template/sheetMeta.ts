@@ -50,8 +50,15 @@ export function formatSheetMeta(meta: SheetMeta): string {
 
 function fieldsPart(fields: SheetMeta['fieldCells']): string {
   if (!fields || fields.length === 0) return '';
-  return `;fields=${fields.map((f) => `${escapeItem(f.key)}:${escapeItem(f.cell)}`).join(',')}`;
+  let part = fieldsParts.get(fields);
+  if (part === undefined) {
+    part = `;fields=${fields.map((f) => `${escapeItem(f.key)}:${escapeItem(f.cell)}`).join(',')}`;
+    fieldsParts.set(fields, part);
+  }
+  return part;
 }
+/** A form's list of field cells is the same on every sheet built from it (a master's report sheets too). */
+const fieldsParts = new WeakMap<readonly MetaFieldCell[], string>();
 
 const A1 = /^[A-Z]{1,3}[1-9][0-9]*$/;
 
