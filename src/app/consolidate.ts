@@ -5,7 +5,7 @@ import {
 } from '../domain/consolidation/buildMasterView';
 import { consolidateEntries } from '../domain/consolidation/consolidateEntries';
 import { readRemarks } from '../domain/consolidation/readRemarks';
-import type { Consolidation, SourceFile } from '../domain/consolidation/types';
+import type { Consolidation, ReceivedEntry, SourceFile } from '../domain/consolidation/types';
 import { STANDARD_FORM, type FormDefinition, type Stage } from '../domain/entry/formDefinition';
 import { extractWorkbook } from '../domain/extract/extractWorkbook';
 import type { SheetSnapshot, WorkbookSnapshot } from '../domain/extract/snapshot';
@@ -125,6 +125,8 @@ export async function readSource(
   );
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * An extraction as consolidation's input. The reader's year warning is left out: it compares with the year
  * given to the reader, while the consolidation judges every sheet against the run's year (年度違い).
@@ -137,16 +139,20 @@ export function toSourceFile(
     kind: 'read',
     file: input.file,
     modified: input.modified,
-    entries: extraction.entries.map((e) => ({
-      entry: e.entry,
-      sheet: e.source.sheet,
-      cells: e.source.cells,
-      ...(e.source.fiscalYearCell !== undefined && { yearCell: e.source.fiscalYearCell }),
-      ...(e.yearAssumed && { yearAssumed: true as const }),
+    entries: extraction.entries.map((e) => {
+      // Built property by property, not by spreads: every entry of every file passes here.
+      const received: Mutable<ReceivedEntry> = {
+        entry: e.entry,
+        sheet: e.source.sheet,
+        cells: e.source.cells,
+      };
+      if (e.source.fiscalYearCell !== undefined) received.yearCell = e.source.fiscalYearCell;
+      if (e.yearAssumed) received.yearAssumed = true;
       // Fields of an older 様式 version: consolidation keeps them in 集約ログ.
-      ...(e.retired && e.retired.length > 0 && { retired: e.retired }),
-      ...(e.previous && { previous: e.previous }),
-    })),
+      if (e.retired && e.retired.length > 0) received.retired = e.retired;
+      if (e.previous) received.previous = e.previous;
+      return received;
+    }),
     sheets: extraction.sheets.map((s) => ({
       sheet: s.sheet,
       kind: s.kind,

@@ -136,12 +136,23 @@ function itemCodeOf(
   return meta.code;
 }
 
+/** A plan's departments as a set, made once per plan (plans are not changed once built). */
+const departmentSets = new WeakMap<Plan, ReadonlySet<string>>();
+function departmentsOf(plan: Plan): ReadonlySet<string> {
+  let set = departmentSets.get(plan);
+  if (!set) {
+    set = new Set(plan.departments);
+    departmentSets.set(plan, set);
+  }
+  return set;
+}
+
 /** The department the 実践課 label names, when it names one the plan knows (or no metadata can stand in). */
 function labelDepartmentOf(input: IdentityInput, notes: IdentityNote[]): string | undefined {
   const { plan, meta } = input;
   const d = input.department;
   if (d.kind === 'one') {
-    const known = !plan || plan.departments.includes(d.department);
+    const known = !plan || departmentsOf(plan).has(d.department);
     if (!known)
       notes.push(
         note(

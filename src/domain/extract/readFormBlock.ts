@@ -160,6 +160,8 @@ interface FormReading {
   /** roleName of each field's role, by key. */
   readonly fieldNames: ReadonlyMap<FieldKey, string>;
   readonly known: ReadonlySet<FieldKey>;
+  /** emptyFields(form), copied for each form read. */
+  readonly empty: EntryFields;
 }
 const formReadings = new WeakMap<FormDefinition, FormReading>();
 
@@ -170,6 +172,7 @@ function formReading(form: FormDefinition): FormReading {
       order: printedOrder(form).map((role) => ({ role, name: roleName(role) })),
       fieldNames: new Map(form.fields.map((f) => [f.key, roleName({ kind: 'field', key: f.key })])),
       known: new Set(form.fields.map((f) => f.key)),
+      empty: emptyFields(form),
     };
     formReadings.set(form, reading);
   }
@@ -235,11 +238,26 @@ function metaValueCell(
 ): { row: number; column: number } | undefined {
   const cell = metaCells.get(key);
   if (cell === undefined) return undefined;
-  const at = parseCellAddress(cell);
+  const at = cellAt(cell);
   const label = at && labelLeftOf(grid, at.row, at.column);
   if (!at || !label || index.at(at.row, label.column)) return undefined;
   alsoRead.push(cellKey(at.row, at.column), cellKey(at.row, label.column));
   return at;
+}
+
+/**
+ * parseCellAddress of the metadata's cells, remembered: every sheet a form was built from lists the same
+ * cells (D3, D4 …). The memo is bounded; its addresses are never changed.
+ */
+const cellMemo = new Map<string, { readonly row: number; readonly column: number } | null>();
+function cellAt(cell: string): { readonly row: number; readonly column: number } | undefined {
+  let at = cellMemo.get(cell);
+  if (at === undefined) {
+    at = parseCellAddress(cell) ?? null;
+    if (cellMemo.size >= 10_000) cellMemo.clear();
+    cellMemo.set(cell, at);
+  }
+  return at ?? undefined;
 }
 
 const NO_META_CELLS: ReadonlyMap<FieldKey, string> = new Map();
@@ -255,7 +273,7 @@ export function readFormBlock(
   previousColumns: readonly PreviousColumn[] = [],
 ): BlockValues {
   const problems: BlockProblem[] = [];
-  const { fieldNames, known } = formReading(form);
+  const { fieldNames, known, empty } = formReading(form);
   const chosenField = (key: FieldKey): Chosen | undefined => chosen.get(fieldNames.get(key) ?? '');
 
   // One label per role: the first occurrence with a value, else the first; another occurrence is a duplicate.
@@ -315,14 +333,14 @@ export function readFormBlock(
     mapped.size === 0 ||
     form.fields.every((f) => {
       const hit = chosenField(f.key);
-      const at = parseCellAddress(mapped.get(f.key) ?? '');
+      const at = cellAt(mapped.get(f.key) ?? '');
       return !hit || !at || at.row === hit.label.row;
     });
   const metaCells = mapHolds ? mapped : NO_META_CELLS;
   const alsoRead: number[] = [];
 
-  const fields: Record<FieldKey, string> = { ...emptyFields(form) };
-  const cells: Record<FieldKey, string> = { ...emptyFields(form) };
+  const fields: Record<FieldKey, string> = { ...empty };
+  const cells: Record<FieldKey, string> = { ...empty };
   for (const def of form.fields) {
     const hit = chosenField(def.key);
     const value = hit ? hit.value : metaValueCell(grid, index, metaCells, def.key, alsoRead);
@@ -359,7 +377,7 @@ export function readFormBlock(
       }
   }
   const retired = (mapHolds ? fieldCells : []).flatMap((c): RetiredField[] => {
-    const at = parseCellAddress(c.cell);
+    const at = cellAt(c.cell);
     if (known.has(c.key) || !at) return [];
     const label = labelLeftOf(grid, at.row, at.column);
     // A label the form knows sits there now (rows moved): the cell is that field's, not the retired one's.

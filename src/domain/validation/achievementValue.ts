@@ -11,11 +11,12 @@ import { entryFinding, type ValidationContext } from './context';
  */
 export function checkAchievementValue(entry: Entry, ctx: ValidationContext): Finding[] {
   const tally = tallyField(ctx.form)?.key;
-  return ctx.form.fields.flatMap((def) =>
-    def.kind === 'choice'
-      ? checkChoice(entry, def, def.key === tally ? 'entry.achievement' : 'entry.choice')
-      : [],
-  );
+  const found: Finding[] = [];
+  for (const def of ctx.form.fields)
+    if (def.kind === 'choice')
+      for (const f of checkChoice(entry, def, def.key === tally ? 'entry.achievement' : 'entry.choice'))
+        found.push(f);
+  return found;
 }
 
 /** The rule under its generic name. */

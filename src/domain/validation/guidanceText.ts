@@ -18,18 +18,19 @@ function guidanceKeys(form: FormDefinition): readonly string[] {
 /** A field still holding the template's guidance text has not been filled in. */
 export function checkGuidanceText(entry: Entry, ctx: ValidationContext): Finding[] {
   const guidance = guidanceKeys(ctx.form);
-  return ctx.form.fields.flatMap((def, i) =>
-    fieldText(entry.fields, def.key).trim() !== '' &&
-    normalizeKey(fieldText(entry.fields, def.key)) === guidance[i]
-      ? [
-          entryFinding(
-            'entry.guidance-left',
-            'error',
-            `${quote(def)}が記入例の文章のままです。取組の内容に書き換えてください。`,
-            entry,
-            def.key,
-          ),
-        ]
-      : [],
-  );
+  const found: Finding[] = [];
+  ctx.form.fields.forEach((def, i) => {
+    const text = fieldText(entry.fields, def.key);
+    if (text.trim() !== '' && normalizeKey(text) === guidance[i])
+      found.push(
+        entryFinding(
+          'entry.guidance-left',
+          'error',
+          `${quote(def)}が記入例の文章のままです。取組の内容に書き換えてください。`,
+          entry,
+          def.key,
+        ),
+      );
+  });
+  return found;
 }

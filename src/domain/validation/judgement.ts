@@ -14,16 +14,18 @@ export const JUDGE_UNEXPLAINED_CODE = 'entry.judge-unexplained';
  * (their own rules speak).
  */
 export function checkJudgement(entry: Entry, ctx: ValidationContext): Finding[] {
-  const numbers = fieldNumbers(ctx.form, entry.fields);
-  return ctx.form.fields.flatMap((def) => {
-    if (def.kind !== 'choice' || !def.judge) return [];
+  // Numbers are read only for a form that judges (most do not).
+  let numbers: ReturnType<typeof fieldNumbers> | undefined;
+  const found: Finding[] = [];
+  for (const def of ctx.form.fields) {
+    if (def.kind !== 'choice' || !def.judge) continue;
     const reason = ctx.form.fields.find((f) => f.reasonFor === def.key);
-    if (!reason) return [];
+    if (!reason) continue;
     const chosen = choiceValue(fieldText(entry.fields, def.key), def.choices ?? []);
-    const proposed = proposeChoice(def.judge, numbers);
-    if (chosen === undefined || proposed === undefined || chosen === proposed) return [];
-    if (fieldText(entry.fields, reason.key).trim() !== '') return [];
-    return [
+    const proposed = proposeChoice(def.judge, (numbers ??= fieldNumbers(ctx.form, entry.fields)));
+    if (chosen === undefined || proposed === undefined || chosen === proposed) continue;
+    if (fieldText(entry.fields, reason.key).trim() !== '') continue;
+    found.push(
       entryFinding(
         JUDGE_UNEXPLAINED_CODE,
         'error',
@@ -31,6 +33,7 @@ export function checkJudgement(entry: Entry, ctx: ValidationContext): Finding[] 
         entry,
         def.key,
       ),
-    ];
-  });
+    );
+  }
+  return found;
 }

@@ -49,12 +49,13 @@ export function fitsOneRow(text: string, widthChars: number, fontSize = FONT_SIZ
  */
 export function checkTextFitsRow(entry: Entry, ctx: ValidationContext): Finding[] {
   const byField = inputWidths(ctx.form);
-  return ctx.form.fields.flatMap((def) => {
+  const found: Finding[] = [];
+  for (const def of ctx.form.fields) {
     const width = byField.get(def.key);
-    const text = fieldText(entry.fields, def.key);
-    if (def.kind !== 'text' || width === undefined || fitsOneRow(text, width)) return [];
+    if (def.kind !== 'text' || width === undefined || fitsOneRow(fieldText(entry.fields, def.key), width))
+      continue;
     const perLine = Math.floor(lineCapacity(width, FONT_SIZE) / 2);
-    return [
+    found.push(
       entryFinding(
         TEXT_CUT_CODE,
         'warning',
@@ -62,6 +63,7 @@ export function checkTextFitsRow(entry: Entry, ctx: ValidationContext): Finding[
         entry,
         def.key,
       ),
-    ];
-  });
+    );
+  }
+  return found;
 }

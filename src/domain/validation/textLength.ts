@@ -10,20 +10,22 @@ export const TOO_LONG_CODE = 'entry.too-long';
  * (文章, and a 選択 cell that has a limit, as R2's 目標の達成); a number, a date or a 計算 cell has none.
  */
 export function checkTextLength(entry: Entry, ctx: ValidationContext): Finding[] {
-  return ctx.form.fields.flatMap((def) => {
-    if (def.kind !== 'text' && def.kind !== 'choice') return [];
+  const found: Finding[] = [];
+  for (const def of ctx.form.fields) {
+    if (def.kind !== 'text' && def.kind !== 'choice') continue;
     const limit = ctx.maxLength?.[def.key] ?? def.maxLength;
+    if (limit === undefined) continue;
     const length = codePointLength(fieldText(entry.fields, def.key));
-    return limit !== undefined && length > limit
-      ? [
-          entryFinding(
-            TOO_LONG_CODE,
-            'warning',
-            `${quote(def)}が${length}文字あります（目安は${limit}文字まで）。要点を絞って短くしてください。`,
-            entry,
-            def.key,
-          ),
-        ]
-      : [];
-  });
+    if (length > limit)
+      found.push(
+        entryFinding(
+          TOO_LONG_CODE,
+          'warning',
+          `${quote(def)}が${length}文字あります（目安は${limit}文字まで）。要点を絞って短くしてください。`,
+          entry,
+          def.key,
+        ),
+      );
+  }
+  return found;
 }
