@@ -267,29 +267,23 @@ function reportSheets(c: Consolidation, form: FormDefinition, { fit }: ViewConte
       );
       taken.add(name);
       // 計算 fields are the sheet's own formulas over the values, never text.
-      const fields = Object.fromEntries(
-        form.fields
-          .filter((f) => f.kind !== 'computed')
-          .map((f) => [
-            f.key,
-            fit(fieldText(r.entry!.fields, f.key), () => ({
-              place: { sheet: name, cell: cells[f.key] ?? 'A1', ...entryPlace(r, f.key) },
-              what: `${r.code} ${r.department} の${label(f)}`,
-            })),
-          ]),
-      ) as Record<FieldKey, string>;
-      return {
-        ...buildEntrySheet({
-          item: r.planItem!,
-          department: r.department,
-          seq: r.seq,
-          fiscalYear: c.fiscalYear,
-          fields,
-          form,
-          sheetName: name,
-        }),
-        protect: true,
-      };
+      const fields: Record<FieldKey, string> = {};
+      for (const f of form.fields)
+        if (f.kind !== 'computed')
+          fields[f.key] = fit(fieldText(r.entry!.fields, f.key), () => ({
+            place: { sheet: name, cell: cells[f.key] ?? 'A1', ...entryPlace(r, f.key) },
+            what: `${r.code} ${r.department} の${label(f)}`,
+          }));
+      const sheet = buildEntrySheet({
+        item: r.planItem!,
+        department: r.department,
+        seq: r.seq,
+        fiscalYear: c.fiscalYear,
+        fields,
+        form,
+        sheetName: name,
+      });
+      return sheet.protect ? sheet : { ...sheet, protect: true };
     });
 }
 

@@ -221,14 +221,14 @@ function sortLog(log: readonly LogRecord[], sources: readonly SourceFile[]): Log
     if (s.kind === 'read') {
       s.sheets.forEach((sh, i) => sheetOrder.set(`${s.file}\u0000${sh.sheet}`, i));
     }
+  // Each record's place is looked up once, not in every comparison.
   return log
-    .map((r, i) => ({ r, i }))
-    .sort(
-      (a, b) =>
-        (fileOrder.get(a.r.file) ?? 0) - (fileOrder.get(b.r.file) ?? 0) ||
-        (a.r.sheet === '' ? -1 : (sheetOrder.get(`${a.r.file}\u0000${a.r.sheet}`) ?? 0)) -
-          (b.r.sheet === '' ? -1 : (sheetOrder.get(`${b.r.file}\u0000${b.r.sheet}`) ?? 0)) ||
-        a.i - b.i,
-    )
+    .map((r, i) => ({
+      r,
+      i,
+      file: fileOrder.get(r.file) ?? 0,
+      sheet: r.sheet === '' ? -1 : (sheetOrder.get(`${r.file}\u0000${r.sheet}`) ?? 0),
+    }))
+    .sort((a, b) => a.file - b.file || a.sheet - b.sheet || a.i - b.i)
     .map(({ r }) => r);
 }

@@ -20,35 +20,40 @@ const KIND_REASONS = {
 export function extractWorkbook(snapshot: WorkbookSnapshot, options: ExtractOptions): WorkbookExtraction {
   const sheets: SheetOutcome[] = [];
   const read: { readonly sheet: number; readonly entry: SheetEntry }[] = [];
-  const sheetFindings: Finding[][] = [];
+  const sheetFindings: (readonly Finding[])[] = [];
 
   snapshot.sheets.forEach((sheet, i) => {
-    const base = { sheet: sheet.name, visibility: sheet.visibility };
     const kind = classifySheet(sheet);
     if (kind) {
-      sheets.push({ ...base, kind, entries: 0, reason: KIND_REASONS[kind] });
+      sheets.push({
+        sheet: sheet.name,
+        visibility: sheet.visibility,
+        kind,
+        entries: 0,
+        reason: KIND_REASONS[kind],
+      });
       sheetFindings.push([]);
       return;
     }
     const reading = readEntrySheet(sheet, options);
-    sheets.push({
-      ...base,
+    const outcome: SheetOutcome = {
+      sheet: sheet.name,
+      visibility: sheet.visibility,
       kind: reading.kind,
       entries: reading.entries.length,
-      ...(reading.reason !== undefined && { reason: reading.reason }),
-    });
-    const hidden =
-      sheet.visibility !== 'visible' && reading.entries.length > 0
-        ? [
-            finding(
-              'extract.hidden-sheet',
-              'info',
-              `「${sheet.name}」シートは非表示ですが、取組項目のシートとして読みました。不要なシートなら削除してください。`,
-              { file: options.file, sheet: sheet.name },
-            ),
-          ]
-        : [];
-    sheetFindings.push([...hidden, ...reading.findings]);
+    };
+    sheets.push(reading.reason !== undefined ? { ...outcome, reason: reading.reason } : outcome);
+    if (sheet.visibility !== 'visible' && reading.entries.length > 0)
+      sheetFindings.push([
+        finding(
+          'extract.hidden-sheet',
+          'info',
+          `「${sheet.name}」シートは非表示ですが、取組項目のシートとして読みました。不要なシートなら削除してください。`,
+          { file: options.file, sheet: sheet.name },
+        ),
+        ...reading.findings,
+      ]);
+    else sheetFindings.push(reading.findings);
     for (const entry of reading.entries) read.push({ sheet: i, entry });
   });
 
@@ -62,10 +67,11 @@ export function extractWorkbook(snapshot: WorkbookSnapshot, options: ExtractOpti
     if (list) list.push(...e.findings);
     else entryFindings.set(sheet, [...e.findings]);
   });
-  const findings = [
-    ...noEntrySheet(sheets, options.file),
-    ...sheetFindings.flatMap((own, i) => [...own, ...(entryFindings.get(i) ?? [])]),
-  ];
+  const findings = noEntrySheet(sheets, options.file);
+  sheetFindings.forEach((own, i) => {
+    for (const f of own) findings.push(f);
+    for (const f of entryFindings.get(i) ?? []) findings.push(f);
+  });
   return { entries: numbered.map((e) => e.extracted), sheets, findings };
 }
 

@@ -4,6 +4,7 @@ import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition
 import { emptyFields, type EntryFields } from '../entry/types';
 import type { Severity } from '../finding';
 import type { Plan } from '../plan/types';
+import type { MetaFieldCell } from '../template/sheetMeta';
 import type { FormBlock } from './findFormBlocks';
 import { roleLabel, roleName, type LabelRole } from './formLabels';
 import { readCellText, type LabelCell, type LabelIndex, type ValueCell } from './labelIndex';
@@ -260,6 +261,17 @@ function cellAt(cell: string): { readonly row: number; readonly column: number }
   return at ?? undefined;
 }
 
+/** The metadata's cells by field key, made once per list (the sheets of one form share theirs). */
+const cellMaps = new WeakMap<readonly MetaFieldCell[], ReadonlyMap<FieldKey, string>>();
+function cellsByKey(fieldCells: readonly MetaFieldCell[]): ReadonlyMap<FieldKey, string> {
+  let map = cellMaps.get(fieldCells);
+  if (!map) {
+    map = new Map(fieldCells.map((c) => [c.key, c.cell] as const));
+    cellMaps.set(fieldCells, map);
+  }
+  return map;
+}
+
 const NO_META_CELLS: ReadonlyMap<FieldKey, string> = new Map();
 
 export function readFormBlock(
@@ -327,8 +339,7 @@ export function readFormBlock(
   // The map is trusted only while every field found by its label sits in the row the map says: a row
   // inserted or deleted since the sheet was built moves the cells, and the map no longer tells.
   const fieldCells = block.meta?.fieldCells ?? [];
-  const mapped =
-    fieldCells.length > 0 ? new Map(fieldCells.map((c) => [c.key, c.cell] as const)) : NO_META_CELLS;
+  const mapped = fieldCells.length > 0 ? cellsByKey(fieldCells) : NO_META_CELLS;
   const mapHolds =
     mapped.size === 0 ||
     form.fields.every((f) => {

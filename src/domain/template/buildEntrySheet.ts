@@ -215,8 +215,15 @@ function sheetCells(parts: FormParts, texts: SheetTexts): CellSpec[] {
   own.push(topLeft(layout.item, 'fixed', texts.itemText));
   own.push(topLeft(layout.department, 'fixed', texts.departmentText));
   for (const i of layout.inputs) {
-    const style = INPUT_STYLES[i.field.kind];
-    own.push({ row: i.range.top, column: i.range.left, style, ...inputContent(layout, i, texts.valueOf(i)) });
+    const { kind } = i.field;
+    const style = INPUT_STYLES[kind];
+    const { top: row, left: column } = i.range;
+    // A 文章 or 選択 input holds its text as it is, nothing when empty (inputContent); the other kinds are
+    // read by inputContent.
+    if (kind === 'text' || kind === 'choice') {
+      const text = texts.valueOf(i);
+      own.push(text === '' ? { row, column, style } : { row, column, style, value: text });
+    } else own.push({ row, column, style, ...inputContent(layout, i, texts.valueOf(i)) });
   }
   own.push({ row: layout.meta.row, column: layout.meta.column, style: 'meta', value: texts.meta });
   const cells = new Array<CellSpec>(sharedCells.length);
