@@ -11,7 +11,9 @@ export const MAX_COLUMNS = 16_384;
 
 /** 0-based column index → letters: 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetters(column: number): string {
-  invariant(Number.isInteger(column) && column >= 0, `column must be a non-negative integer, got ${column}`);
+  // The message is made only for a bad column: every address of every sheet passes here.
+  if (!(Number.isInteger(column) && column >= 0))
+    invariant(false, `column must be a non-negative integer, got ${column}`);
   let n = column + 1;
   let letters = '';
   while (n > 0) {
@@ -29,8 +31,24 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/**
+ * The addresses of a sheet's top-left corner, made once each: every entry of a run keeps its fields' cells
+ * (D3, D4 …), and every sheet read or written names them.
+ */
+const CACHED_ROWS = 1_024;
+const CACHED_COLUMNS = 64;
+const addresses: (string | undefined)[][] = [];
+
 /** 0-based (row, column) → "C5". */
-export const cellAddress = (row: number, column: number): string => `${columnLetters(column)}${row + 1}`;
+export function cellAddress(row: number, column: number): string {
+  if (!(row >= 0 && row < CACHED_ROWS && column >= 0 && column < CACHED_COLUMNS))
+    return addressOf(row, column);
+  if (!Number.isInteger(row) || !Number.isInteger(column)) return addressOf(row, column);
+  const line = (addresses[row] ??= []);
+  return (line[column] ??= addressOf(row, column));
+}
+
+const addressOf = (row: number, column: number): string => `${columnLetters(column)}${row + 1}`;
 
 /** 0-based (row, column) → "$C$5", as defined names and print titles write it. */
 export const absoluteCellAddress = (row: number, column: number): string =>

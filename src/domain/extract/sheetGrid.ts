@@ -26,6 +26,7 @@ export interface SheetGrid {
 /** One number per cell (columns stop at XFD, far below 2²⁰), so that no lookup builds a string. */
 export const cellKey = (row: number, column: number): number => row * 1_048_576 + column;
 const key = cellKey;
+const NO_FORMULAS: ReadonlySet<string> = new Set();
 
 export function sheetGrid(sheet: SheetSnapshot): SheetGrid {
   return new SnapshotGrid(sheet);
@@ -49,7 +50,9 @@ class SnapshotGrid implements SheetGrid {
       for (let r = m.top; r <= m.bottom; r++)
         for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.covered.add(key(r, c));
     }
-    this.formulas = new Set((sheet.formulaCells ?? []).map((a) => a.toUpperCase().replace(/\$/g, '')));
+    const formulas = sheet.formulaCells ?? [];
+    this.formulas =
+      formulas.length === 0 ? NO_FORMULAS : new Set(formulas.map((a) => a.toUpperCase().replace(/\$/g, '')));
   }
 
   columnCount(row: number): number {
