@@ -1,7 +1,7 @@
 import { tallyField, type FormDefinition } from '../entry/formDefinition';
 import { fieldText } from '../entry/types';
 import { basicLabel, promotionLabel } from '../plan/planItems';
-import type { Plan } from '../plan/types';
+import type { Basic, Plan, Promotion } from '../plan/types';
 import { choiceIndex } from './choiceIndex';
 import type { AchievementCounts, AchievementGroup, AchievementSummary, MasterRow } from './types';
 
@@ -58,14 +58,38 @@ export function summarizeAchievement(
     }
     return labels.map((label) => ({ label, counts: countsOf(byLabel.get(label) ?? []) }));
   };
+  // Each 基本項目's and 推進項目's label made once, not for every row.
+  const basicLabels = new Map<Basic, string>();
+  const basicOf = (b: Basic): string => {
+    let label = basicLabels.get(b);
+    if (label === undefined) {
+      label = basicLabel(b);
+      basicLabels.set(b, label);
+    }
+    return label;
+  };
+  const promotionLabels = new Map<Basic, Map<Promotion, string>>();
+  const promotionOf = (b: Basic, p: Promotion): string => {
+    let labels = promotionLabels.get(b);
+    if (!labels) {
+      labels = new Map();
+      promotionLabels.set(b, labels);
+    }
+    let label = labels.get(p);
+    if (label === undefined) {
+      label = `${basicOf(b)} / ${promotionLabel(p)}`;
+      labels.set(p, label);
+    }
+    return label;
+  };
   return {
     ...(field && { field: { key: field.key, label: field.label } }),
     choices,
     total: countsOf(inPlan),
-    byBasic: group(plan.basics.map(basicLabel), (r) => basicLabel(r.planItem!.basic)),
+    byBasic: group(plan.basics.map(basicLabel), (r) => basicOf(r.planItem!.basic)),
     byPromotion: group(
       plan.basics.flatMap((b) => b.promotions.map((p) => `${basicLabel(b)} / ${promotionLabel(p)}`)),
-      (r) => `${basicLabel(r.planItem!.basic)} / ${promotionLabel(r.planItem!.promotion)}`,
+      (r) => promotionOf(r.planItem!.basic, r.planItem!.promotion),
     ),
     byDepartment: group(plan.departments, (r) => r.department).filter((g) => totalOf(g.counts) > 0),
   };

@@ -292,7 +292,7 @@ export function readFormBlock(
   const chosen = new Map<string, Chosen>();
   const byRole = new Map<string, LabelCell[]>();
   for (const l of block.labels) {
-    const name = roleName(l.role);
+    const name = l.role.kind === 'field' ? (fieldNames.get(l.role.key) ?? roleName(l.role)) : l.role.kind;
     const list = byRole.get(name);
     if (list) list.push(l);
     else byRole.set(name, [l]);
