@@ -50,6 +50,8 @@ export function sanitizeSheetName(name: string): string {
 
 /** The first `max` UTF-16 units, never splitting a surrogate pair. */
 function truncate(text: string, max: number): string {
+  // Every character is at least one unit long: a text of at most `max` units is kept whole.
+  if (text.length <= max) return text;
   let out = '';
   for (const ch of text) {
     if (out.length + ch.length > max) break;
@@ -76,11 +78,23 @@ export class SheetNameSet {
   }
 
   add(name: string): void {
-    this.keys.add(sheetNameKey(name));
+    this.keys.add(this.keyOf(name));
   }
 
   has(name: string): boolean {
-    return this.keys.has(sheetNameKey(name));
+    return this.keys.has(this.keyOf(name));
+  }
+
+  // The name last asked about, and its key: a name found free is usually added next (uniqueSheetName, then add).
+  private lastName: string | undefined;
+  private lastKey = '';
+
+  private keyOf(name: string): string {
+    if (name !== this.lastName) {
+      this.lastKey = sheetNameKey(name);
+      this.lastName = name;
+    }
+    return this.lastKey;
   }
 }
 

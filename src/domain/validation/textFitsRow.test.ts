@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { r2Sample } from '../sample/r2';
 import { ENTRY_COLUMN_WIDTHS } from '../template/buildEntrySheet';
-import { estimateRowHeight, MAX_ROW_HEIGHT } from '../template/rowHeight';
+import { estimateRowHeight, linesHeight, MAX_ROW_HEIGHT, wrappedLineCount } from '../template/rowHeight';
 import { FONT_SIZE } from '../template/templateStyles';
 import { defaultContext } from './context';
 import { charactersThatFit, checkTextFitsRow, fitsOneRow, TEXT_CUT_CODE } from './textFitsRow';
@@ -79,4 +80,35 @@ describe('validateEntries with text that does not fit', () => {
   ])('%s', (_name, fields, expected) =>
     expect(validateEntries([testEntry(fields)], ctx).map((f) => [f.code, f.place.field])).toEqual(expected),
   );
+});
+
+describe('fitsOneRow', () => {
+  it('says what measuring the text says, with or without its bound', () => {
+    const exact = (text: string, width: number) =>
+      linesHeight(wrappedLineCount(text, width, FONT_SIZE), FONT_SIZE) <= MAX_ROW_HEIGHT;
+    const pieces = [
+      'あ',
+      'a',
+      '\n',
+      '\r\n',
+      '\r',
+      '漢字の文章',
+      'ｱ',
+      '𠮷',
+      ' ',
+      'x'.repeat(40),
+      'あ'.repeat(60),
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 80 }),
+        fc.integer({ min: 4, max: 80 }),
+        (parts, width) => {
+          const text = parts.join('');
+          expect(fitsOneRow(text, width)).toBe(exact(text, width));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });

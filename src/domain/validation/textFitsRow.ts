@@ -39,7 +39,19 @@ export const charactersThatFit = (widthChars: number, fontSize = FONT_SIZE): num
 
 /** Whether the text fits one row of Excel's largest height, by the estimate the sheet's heights use. */
 export function fitsOneRow(text: string, widthChars: number, fontSize = FONT_SIZE): boolean {
+  // Most texts fit by far, and a bound tells without measuring them: every line takes at most its width over
+  // the capacity plus one, every character is at most two units wide, and every \r or \n ends a line.
+  const bound = Math.floor((2 * text.length) / lineCapacity(widthChars, fontSize)) + 1 + breaks(text);
+  if (linesHeight(bound, fontSize) <= MAX_ROW_HEIGHT) return true;
   return linesHeight(wrappedLineCount(text, widthChars, fontSize), fontSize) <= MAX_ROW_HEIGHT;
+}
+
+/** How many \r and \n the text holds (a \r\n counts twice: a bound on its line breaks). */
+function breaks(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) n++;
+  return n;
 }
 
 /**
