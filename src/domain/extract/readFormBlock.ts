@@ -274,25 +274,27 @@ function cellsByKey(fieldCells: readonly MetaFieldCell[]): ReadonlyMap<FieldKey,
 
 const NO_META_CELLS: ReadonlyMap<FieldKey, string> = new Map();
 
-export function readFormBlock(
-  grid: SheetGrid,
-  index: LabelIndex,
-  block: FormBlock,
-  form: FormDefinition,
-  /** Tells the 基本項目 / 推進項目 headings printed outside the form from text typed there. */
-  plan?: Plan,
-  /** The sheet's 前年度 columns (findFormBlocks). */
-  previousColumns: readonly PreviousColumn[] = [],
-): BlockValues {
-  const problems: BlockProblem[] = [];
-  const { fieldNames, known, empty } = formReading(form);
-  const chosenField = (key: FieldKey): Chosen | undefined => chosen.get(fieldNames.get(key) ?? '');
+/** One form being read: what its steps share (one object per form, no closures). */
+interface Reading {
+  readonly grid: SheetGrid;
+  readonly index: LabelIndex;
+  readonly block: FormBlock;
+  readonly form: FormDefinition;
+  readonly fieldNames: ReadonlyMap<FieldKey, string>;
+  readonly problems: BlockProblem[];
+  /** Cells read besides the labels' values (unreadText leaves them alone), as cellKey. */
+  readonly alsoRead: number[];
+}
 
-  // One label per role: the first occurrence with a value, else the first; another occurrence is a duplicate.
+const chosenField = (r: Reading, chosen: ReadonlyMap<string, Chosen>, key: FieldKey): Chosen | undefined =>
+  chosen.get(r.fieldNames.get(key) ?? '');
+
+/** One label per role: the first occurrence with a value, else the first; another occurrence is a duplicate. */
+function chooseLabels(r: Reading): Map<string, Chosen> {
   const chosen = new Map<string, Chosen>();
   const byRole = new Map<string, LabelCell[]>();
-  for (const l of block.labels) {
-    const name = l.role.kind === 'field' ? (fieldNames.get(l.role.key) ?? roleName(l.role)) : l.role.kind;
+  for (const l of r.block.labels) {
+    const name = l.role.kind === 'field' ? (r.fieldNames.get(l.role.key) ?? roleName(l.role)) : l.role.kind;
     const list = byRole.get(name);
     if (list) list.push(l);
     else byRole.set(name, [l]);
@@ -301,7 +303,7 @@ export function readFormBlock(
     let pick: LabelCell | undefined;
     let value: ValueCell | undefined;
     for (const label of all) {
-      value = index.valueOf(label);
+      value = r.index.valueOf(label);
       if (value !== undefined) {
         pick = label;
         break;
@@ -313,58 +315,65 @@ export function readFormBlock(
     if (all.length > 1 && pick.role.kind !== 'progress') {
       const where = all.map(address).join('、');
       const other = all.find((l) => l !== pick) ?? pick;
-      problems.push({
+      r.problems.push({
         code: 'extract.duplicate-label',
         severity: 'warning',
         cell: address(other),
         ...(pick.role.kind === 'field' && { field: pick.role.key }),
-        message: `「${roleLabel(pick.role, form)}」の見出しが${all.length}か所（${where}）にあります。${address(pick)}の行を読みました。不要な行を削除してください。`,
+        message: `「${roleLabel(pick.role, r.form)}」の見出しが${all.length}か所（${where}）にあります。${address(pick)}の行を読みました。不要な行を削除してください。`,
       });
     }
   }
+  return chosen;
+}
 
-  const item = chosen.get('item');
-  let valueColumn = item?.value?.column;
-  if (valueColumn === undefined) {
-    const filled: number[] = [];
-    for (const f of form.fields) {
-      const column = chosenField(f.key)?.value?.column;
-      if (column !== undefined) filled.push(column);
-    }
-    valueColumn = mode(filled) ?? (mode(block.labels.map((l) => l.right)) ?? block.item.right) + 1;
+/** The column the form's values sit in: 取組項目's, else the one most fields use, else right of the labels. */
+function valueColumnOf(r: Reading, chosen: ReadonlyMap<string, Chosen>): number {
+  const itemColumn = chosen.get('item')?.value?.column;
+  if (itemColumn !== undefined) return itemColumn;
+  const filled: number[] = [];
+  for (const f of r.form.fields) {
+    const column = chosenField(r, chosen, f.key)?.value?.column;
+    if (column !== undefined) filled.push(column);
   }
+  return mode(filled) ?? (mode(r.block.labels.map((l) => l.right)) ?? r.block.item.right) + 1;
+}
 
-  // A sheet the builder wrote lists which field sat in which cell: a field whose label is not found (an older
-  // 様式 version named it otherwise) is read there, and a field the form no longer has is kept as retired.
-  // The map is trusted only while every field found by its label sits in the row the map says: a row
-  // inserted or deleted since the sheet was built moves the cells, and the map no longer tells.
-  const fieldCells = block.meta?.fieldCells ?? [];
-  const mapped = fieldCells.length > 0 ? cellsByKey(fieldCells) : NO_META_CELLS;
-  const mapHolds =
-    mapped.size === 0 ||
-    form.fields.every((f) => {
-      const hit = chosenField(f.key);
-      const at = cellAt(mapped.get(f.key) ?? '');
-      return !hit || !at || at.row === hit.label.row;
-    });
-  const metaCells = mapHolds ? mapped : NO_META_CELLS;
-  const alsoRead: number[] = [];
+/**
+ * A sheet the builder wrote lists which field sat in which cell: a field whose label is not found (an older
+ * 様式 version named it otherwise) is read there, and a field the form no longer has is kept as retired.
+ * The map is trusted only while every field found by its label sits in the row the map says: a row
+ * inserted or deleted since the sheet was built moves the cells, and the map no longer tells.
+ */
+function trustedFieldCells(r: Reading, chosen: ReadonlyMap<string, Chosen>): readonly MetaFieldCell[] {
+  const fieldCells = r.block.meta?.fieldCells ?? [];
+  if (fieldCells.length === 0) return fieldCells;
+  const mapped = cellsByKey(fieldCells);
+  const holds = r.form.fields.every((f) => {
+    const hit = chosenField(r, chosen, f.key);
+    const at = cellAt(mapped.get(f.key) ?? '');
+    return !hit || !at || at.row === hit.label.row;
+  });
+  return holds ? fieldCells : [];
+}
 
+/** Every field's text and cell; a missing label is reported, its cell the one where the label belongs. */
+function readFields(
+  r: Reading,
+  chosen: ReadonlyMap<string, Chosen>,
+  valueColumn: number,
+  metaCells: ReadonlyMap<FieldKey, string>,
+  empty: EntryFields,
+): { fields: Record<FieldKey, string>; cells: Record<FieldKey, string> } {
+  const { grid, problems } = r;
   const fields: Record<FieldKey, string> = { ...empty };
   const cells: Record<FieldKey, string> = { ...empty };
-  for (const def of form.fields) {
-    const hit = chosenField(def.key);
-    const value = hit ? hit.value : metaValueCell(grid, index, metaCells, def.key, alsoRead);
+  for (const def of r.form.fields) {
+    const hit = chosenField(r, chosen, def.key);
+    const value = hit ? hit.value : metaValueCell(grid, r.index, metaCells, def.key, r.alsoRead);
     if (!hit && !value) {
-      cells[def.key] = missing(
-        problems,
-        { kind: 'field', key: def.key },
-        def.key,
-        form,
-        chosen,
-        valueColumn,
-        block,
-      );
+      const role: LabelRole = { kind: 'field', key: def.key };
+      cells[def.key] = missing(problems, role, def.key, r.form, chosen, valueColumn, r.block);
       continue;
     }
     fields[def.key] = value ? textAt(grid, def, value.row, value.column) : '';
@@ -379,53 +388,96 @@ export function readFormBlock(
     if (hit && !hit.value) emptyFormula(problems, grid, hit.label, def.key);
   }
   // A 計算 field is never the department's input: it is recomputed from the fields it reads.
-  if (form.fields.some((def) => def.kind === 'computed')) {
-    const numbers = fieldNumbers(form, fields);
-    for (const def of form.fields)
+  if (r.form.fields.some((def) => def.kind === 'computed')) {
+    const numbers = fieldNumbers(r.form, fields);
+    for (const def of r.form.fields)
       if (def.kind === 'computed') {
         const n = numbers(def.key);
         fields[def.key] = n === undefined ? '' : plainNumberText(n);
       }
   }
-  const retired = (mapHolds ? fieldCells : []).flatMap((c): RetiredField[] => {
+  return { fields, cells };
+}
+
+/** The metadata's fields the form no longer has, with their text (a label the form knows there moved in). */
+function retiredFields(
+  r: Reading,
+  fieldCells: readonly MetaFieldCell[],
+  known: ReadonlySet<FieldKey>,
+): RetiredField[] {
+  return fieldCells.flatMap((c): RetiredField[] => {
     const at = cellAt(c.cell);
     if (known.has(c.key) || !at) return [];
-    const label = labelLeftOf(grid, at.row, at.column);
+    const label = labelLeftOf(r.grid, at.row, at.column);
     // A label the form knows sits there now (rows moved): the cell is that field's, not the retired one's.
-    if (label && index.at(at.row, label.column)) return [];
-    alsoRead.push(cellKey(at.row, at.column), ...(label ? [cellKey(at.row, label.column)] : []));
-    const text = textAt(grid, undefined, at.row, at.column);
+    if (label && r.index.at(at.row, label.column)) return [];
+    r.alsoRead.push(cellKey(at.row, at.column), ...(label ? [cellKey(at.row, label.column)] : []));
+    const text = textAt(r.grid, undefined, at.row, at.column);
     return text === '' ? [] : [{ key: c.key, label: label?.text ?? '', cell: c.cell, text }];
   });
+}
 
+/** 前年度: last year's value on each field's label row; every cell of the column is read (never unread text). */
+function previousValues(
+  r: Reading,
+  chosen: ReadonlyMap<string, Chosen>,
+  previousColumns: readonly PreviousColumn[],
+): PreviousValues | undefined {
+  const { grid, block } = r;
+  const column = previousColumns.find((c) => c.row < block.end);
+  if (!column) return undefined;
+  for (let row = Math.max(column.row, block.start); row < Math.min(block.end, grid.rowCount); row++)
+    r.alsoRead.push(cellKey(row, column.column));
+  r.alsoRead.push(cellKey(column.row, column.column));
+  const values: Record<FieldKey, string> = {};
+  const at: Record<FieldKey, string> = {};
+  for (const def of r.form.fields) {
+    const hit = chosenField(r, chosen, def.key);
+    if (!hit) continue;
+    const text = textAt(grid, def, hit.label.row, column.column);
+    if (text === '') continue;
+    values[def.key] = text;
+    at[def.key] = cellAddress(hit.label.row, column.column);
+  }
+  return { fiscalYear: column.fiscalYear, fields: values, cells: at };
+}
+
+/**
+ * One form's values, read in steps: a label chosen per role, the value column, the fields (by label, else by
+ * the metadata's cell map while it holds), retired fields, 取組項目 / 実践課 / 年度, 前年度, and the text left
+ * unread around them.
+ */
+export function readFormBlock(
+  grid: SheetGrid,
+  index: LabelIndex,
+  block: FormBlock,
+  form: FormDefinition,
+  /** Tells the 基本項目 / 推進項目 headings printed outside the form from text typed there. */
+  plan?: Plan,
+  /** The sheet's 前年度 columns (findFormBlocks). */
+  previousColumns: readonly PreviousColumn[] = [],
+): BlockValues {
+  const { fieldNames, known, empty } = formReading(form);
+  const r: Reading = { grid, index, block, form, fieldNames, problems: [], alsoRead: [] };
+  const { problems } = r;
+  const chosen = chooseLabels(r);
+  const valueColumn = valueColumnOf(r, chosen);
+  const fieldCells = trustedFieldCells(r, chosen);
+  const metaCells = fieldCells.length > 0 ? cellsByKey(fieldCells) : NO_META_CELLS;
+  const { fields, cells } = readFields(r, chosen, valueColumn, metaCells, empty);
+  const retired = retiredFields(r, fieldCells, known);
+
+  const item = chosen.get('item');
   formula(problems, grid, item?.value);
   const department = chosen.get('department');
   if (!department) missing(problems, { kind: 'department' }, undefined, form, chosen, valueColumn, block);
   formula(problems, grid, department?.value);
   const year = chosen.get('year');
   if (!year) missing(problems, { kind: 'year', fiscalYear: 0 }, undefined, form, chosen, valueColumn, block);
-  // 前年度: last year's value on each field's label row; every cell of the column is read (never unread text).
-  const column = previousColumns.find((c) => c.row < block.end);
-  let previous: PreviousValues | undefined;
-  if (column) {
-    for (let row = Math.max(column.row, block.start); row < Math.min(block.end, grid.rowCount); row++)
-      alsoRead.push(cellKey(row, column.column));
-    alsoRead.push(cellKey(column.row, column.column));
-    const values: Record<FieldKey, string> = {};
-    const at: Record<FieldKey, string> = {};
-    for (const def of form.fields) {
-      const hit = chosenField(def.key);
-      if (!hit) continue;
-      const text = textAt(grid, def, hit.label.row, column.column);
-      if (text === '') continue;
-      values[def.key] = text;
-      at[def.key] = cellAddress(hit.label.row, column.column);
-    }
-    previous = { fiscalYear: column.fiscalYear, fields: values, cells: at };
-  }
+  const previous = previousValues(r, chosen, previousColumns);
   // The form's metadata cell is not text to read (unreadText would parse it again to know).
-  if (block.meta) alsoRead.push(cellKey(block.meta.row, block.meta.column));
-  problems.push(...unreadText(grid, index, block, plan, alsoRead));
+  if (block.meta) r.alsoRead.push(cellKey(block.meta.row, block.meta.column));
+  problems.push(...unreadText(grid, index, block, plan, r.alsoRead));
 
   return {
     itemText: item?.value?.text ?? '',
