@@ -124,6 +124,12 @@ export type PartEnd = 'done' | 'stopped' | 'over' | 'bad' | 'skipped';
 
 /** Compressed bytes fed to the inflater at a time: deflate expands at most ~1,032×, so one step yields ≤ ~17 MB. */
 const INFLATE_STEP = 16_384;
+/**
+ * A part up to this many compressed bytes is inflated in one go (inflateSmall): decoding it is bounded as a
+ * few steps of the stream are, and it skips the stream's buffers. A department file's largest part (its
+ * shared strings) is just over one step.
+ */
+const ONE_SHOT_MAX = 4 * INFLATE_STEP;
 const STOP = Symbol('stop');
 
 /**
@@ -133,7 +139,7 @@ const STOP = Symbol('stop');
  * than one step past the limit.
  */
 function inflateBounded(data: Uint8Array, limit: number, onChunk: (chunk: Uint8Array) => boolean): PartEnd {
-  if (data.length <= INFLATE_STEP) return inflateSmall(data, limit, onChunk);
+  if (data.length <= ONE_SHOT_MAX) return inflateSmall(data, limit, onChunk);
   let total = 0;
   let end: PartEnd = 'done';
   const inflater = new Inflate((chunk) => {
@@ -162,11 +168,12 @@ function inflateBounded(data: Uint8Array, limit: number, onChunk: (chunk: Uint8A
 const maxInflated = (compressed: number): number => compressed * 1032 + 1024;
 
 /**
- * A part of at most one step, inflated in one go into a buffer one byte longer than it may be (its declared
- * size, or what its compressed size can yield at most, whichever is less): filling that last byte means the
- * part is bigger than declared. The same bounds as a step of the stream — fflate decodes the rest of the
- * step but writes nothing past the buffer — without the stream's per-step buffers (the streaming inflater
- * allocates and zeroes ~160 KB for every part, however small).
+ * A part of at most ONE_SHOT_MAX compressed bytes, inflated in one go into a buffer one byte longer than it
+ * may be (its declared size, or what its compressed size can yield at most, whichever is less): filling that
+ * last byte means the part is bigger than declared. Memory is bounded by that buffer, decoding by the
+ * compressed size (fflate decodes the rest of the data but writes nothing past the buffer: ≤ ~66 MB of
+ * output decoded for 64 KB), without the stream's per-step buffers (the streaming inflater allocates and
+ * zeroes ~160 KB for every part, however small).
  */
 function inflateSmall(data: Uint8Array, limit: number, onChunk: (chunk: Uint8Array) => boolean): PartEnd {
   let out: Uint8Array;
