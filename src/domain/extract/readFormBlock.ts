@@ -1,3 +1,4 @@
+import { boundedMemo } from '../boundedMemo';
 import { cellAddress, parseCellAddress } from '../cellAddress';
 import { fieldNumbers, plainNumberText, serialToIsoDate } from '../entry/fieldValue';
 import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
@@ -250,16 +251,7 @@ function metaValueCell(
  * parseCellAddress of the metadata's cells, remembered: every sheet a form was built from lists the same
  * cells (D3, D4 …). The memo is bounded; its addresses are never changed.
  */
-const cellMemo = new Map<string, { readonly row: number; readonly column: number } | null>();
-function cellAt(cell: string): { readonly row: number; readonly column: number } | undefined {
-  let at = cellMemo.get(cell);
-  if (at === undefined) {
-    at = parseCellAddress(cell) ?? null;
-    if (cellMemo.size >= 10_000) cellMemo.clear();
-    cellMemo.set(cell, at);
-  }
-  return at ?? undefined;
-}
+const cellAt = boundedMemo(parseCellAddress, 10_000);
 
 /** The metadata's cells by field key, made once per list (the sheets of one form share theirs). */
 const cellMaps = new WeakMap<readonly MetaFieldCell[], ReadonlyMap<FieldKey, string>>();

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../boundedMemo';
 import type { FieldKey } from '../entry/formDefinition';
 import type { EntryKey } from '../entry/types';
 
@@ -63,19 +64,11 @@ const fieldsParts = new WeakMap<readonly MetaFieldCell[], string>();
 const A1 = /^[A-Z]{1,3}[1-9][0-9]*$/;
 
 /** `vision:D3,goal:D5` (the raw, still escaped list) → the field cells; a malformed item is skipped. */
+// Every sheet built from one form lists the same cells: a list is parsed once.
+const fieldList = boundedMemo(parseFieldList, 1_000);
 function parseFields(raw: string | undefined): readonly MetaFieldCell[] | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  // Every sheet built from one form lists the same cells: a list is parsed once (the memo is bounded, its
-  // lists are never changed).
-  let fields = fieldLists.get(raw);
-  if (fields === undefined) {
-    fields = parseFieldList(raw) ?? null;
-    if (fieldLists.size >= 1_000) fieldLists.clear();
-    fieldLists.set(raw, fields);
-  }
-  return fields ?? undefined;
+  return raw === undefined || raw === '' ? undefined : fieldList(raw);
 }
-const fieldLists = new Map<string, readonly MetaFieldCell[] | null>();
 
 function parseFieldList(raw: string): readonly MetaFieldCell[] | undefined {
   const fields: MetaFieldCell[] = [];

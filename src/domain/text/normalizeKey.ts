@@ -1,3 +1,5 @@
+import { boundedMemo } from '../boundedMemo';
+
 /**
  * A matching key for labels and choices typed by people: `目 標`, `目　標` and `目標` share one key,
  * as do `前期 (4～9月)`, `前期（４〜９月）` and `前期(4~9月)`.
@@ -35,18 +37,11 @@ function computeKey(text: string): string {
  * Keys of short texts are remembered: the same labels (目標, 前期, 実践課 …) are keyed in every sheet of
  * every file of a batch. Long texts (answers) are rarely keyed twice and are not kept. The memo is bounded.
  */
-const MEMO_LIMIT = 20_000;
 const MEMO_TEXT_LENGTH = 200;
-const memo = new Map<string, string>();
+const memoKey = boundedMemo(computeKey, 20_000);
 
 export function normalizeKey(text: string): string {
-  if (text.length > MEMO_TEXT_LENGTH) return computeKey(text);
-  const known = memo.get(text);
-  if (known !== undefined) return known;
-  const key = computeKey(text);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(text, key);
-  return key;
+  return text.length > MEMO_TEXT_LENGTH ? computeKey(text) : memoKey(text);
 }
 
 /**
