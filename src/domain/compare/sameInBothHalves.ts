@@ -1,3 +1,4 @@
+import { perObject } from '../memo';
 import type { FieldDef, FormDefinition } from '../entry/formDefinition';
 import { fieldText, type Entry, type EntryFields } from '../entry/types';
 import type { Finding } from '../finding';
@@ -15,15 +16,7 @@ export interface RepeatedUnderHeading {
 }
 
 /** The form's 文章 fields grouped by 見出し, groups of two or more only, in form order (once per form). */
-function headingGroups(form: FormDefinition): readonly (readonly FieldDef[])[] {
-  let groups = groupsByForm.get(form);
-  if (!groups) {
-    groups = groupByHeading(form);
-    groupsByForm.set(form, groups);
-  }
-  return groups;
-}
-const groupsByForm = new WeakMap<FormDefinition, readonly (readonly FieldDef[])[]>();
+const headingGroups: (form: FormDefinition) => readonly (readonly FieldDef[])[] = perObject(groupByHeading);
 
 function groupByHeading(form: FormDefinition): FieldDef[][] {
   const groups = new Map<string, FieldDef[]>();

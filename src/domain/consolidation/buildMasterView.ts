@@ -1,3 +1,4 @@
+import { perObject } from '../memo';
 import { fieldText } from '../entry/types';
 import { cellAddress } from '../cellAddress';
 import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
@@ -33,20 +34,14 @@ export const rowKey = (code: string, department: string, seq: number): string =>
   `${code}|${department}|${seq}`;
 
 /** A report sheet's input cell per field (the entry form's layout), made once per form. */
-const reportCellsByForm = new WeakMap<FormDefinition, Readonly<Record<FieldKey, string>>>();
-function reportCells(form: FormDefinition): Readonly<Record<FieldKey, string>> {
-  let cells = reportCellsByForm.get(form);
-  if (!cells) {
-    cells = Object.fromEntries(
-      entryLayout(form).inputs.map((input) => [
-        input.field.key,
-        cellAddress(input.range.top, input.range.left),
-      ]),
-    );
-    reportCellsByForm.set(form, cells);
-  }
-  return cells;
-}
+const reportCells = perObject((form: FormDefinition): Readonly<Record<FieldKey, string>> =>
+  Object.fromEntries(
+    entryLayout(form).inputs.map((input) => [
+      input.field.key,
+      cellAddress(input.range.top, input.range.left),
+    ]),
+  ),
+);
 
 export interface MasterViewInput {
   readonly consolidation: Consolidation;

@@ -1,3 +1,4 @@
+import { perObject } from '../memo';
 import { evaluateFormula } from '../form/formula';
 import type { FieldDef, FieldKey, FormDefinition } from './formDefinition';
 import { fieldText, type EntryFields } from './types';
@@ -145,15 +146,9 @@ export function readDate(raw: string): DateReading {
 }
 
 /** A form's fields by key, made once per form: every entry of a run reads its numbers. */
-const fieldDefs = new WeakMap<FormDefinition, ReadonlyMap<FieldKey, FieldDef>>();
-function defsByKey(form: FormDefinition): ReadonlyMap<FieldKey, FieldDef> {
-  let byKey = fieldDefs.get(form);
-  if (!byKey) {
-    byKey = new Map<FieldKey, FieldDef>(form.fields.map((f) => [f.key, f]));
-    fieldDefs.set(form, byKey);
-  }
-  return byKey;
-}
+const defsByKey = perObject(
+  (form: FormDefinition): ReadonlyMap<FieldKey, FieldDef> => new Map(form.fields.map((f) => [f.key, f])),
+);
 
 /**
  * The numbers of an entry by key: 数値 fields read from their text (readNumber), 計算 fields evaluated

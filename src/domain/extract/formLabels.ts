@@ -1,3 +1,4 @@
+import { perObject } from '../memo';
 import type { FieldKey, FormDefinition } from '../entry/formDefinition';
 import { parseFiscalYear } from '../fiscal/fiscalYear';
 import { normalizeKey } from '../text/normalizeKey';
@@ -45,17 +46,8 @@ const YEAR_START = /^[0-9令平rh]/;
  * Recognize label cells by normalizeKey: `目 標`, `実践 課`, `前期（４～９月）`, `後期 (10~3月)` match. A year
  * label is text (not a bare number) that parseFiscalYear reads: `令和2年度`, `R2年度`, `2020年度`.
  */
-export function formLabels(form: FormDefinition): LabelMatcher {
-  let matcher = matchers.get(form);
-  if (!matcher) {
-    matcher = labelMatcher(form);
-    matchers.set(form, matcher);
-  }
-  return matcher;
-}
-
-/** Made once per form (forms are not changed once built): every sheet of every file is read with it. */
-const matchers = new WeakMap<FormDefinition, LabelMatcher>();
+// Made once per form: every sheet of every file is read with it.
+export const formLabels: (form: FormDefinition) => LabelMatcher = perObject(labelMatcher);
 
 function labelMatcher(form: FormDefinition): LabelMatcher {
   const byKey = new Map<string, LabelRole>();

@@ -1,3 +1,4 @@
+import { perObject } from '../memo';
 import type { Severity } from '../finding';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { findItem } from '../plan/findItem';
@@ -136,16 +137,8 @@ function itemCodeOf(
   return meta.code;
 }
 
-/** A plan's departments as a set, made once per plan (plans are not changed once built). */
-const departmentSets = new WeakMap<Plan, ReadonlySet<string>>();
-function departmentsOf(plan: Plan): ReadonlySet<string> {
-  let set = departmentSets.get(plan);
-  if (!set) {
-    set = new Set(plan.departments);
-    departmentSets.set(plan, set);
-  }
-  return set;
-}
+/** A plan's departments as a set, made once per plan. */
+const departmentsOf = perObject((plan: Plan): ReadonlySet<string> => new Set(plan.departments));
 
 /** The department the 実践課 label names, when it names one the plan knows (or no metadata can stand in). */
 function labelDepartmentOf(input: IdentityInput, notes: IdentityNote[]): string | undefined {

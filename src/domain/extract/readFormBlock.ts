@@ -1,4 +1,4 @@
-import { boundedMemo } from '../boundedMemo';
+import { boundedMemo, perObject } from '../memo';
 import { cellAddress, parseCellAddress } from '../cellAddress';
 import { fieldNumbers, plainNumberText, serialToIsoDate } from '../entry/fieldValue';
 import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
@@ -165,21 +165,12 @@ interface FormReading {
   /** emptyFields(form), copied for each form read. */
   readonly empty: EntryFields;
 }
-const formReadings = new WeakMap<FormDefinition, FormReading>();
-
-function formReading(form: FormDefinition): FormReading {
-  let reading = formReadings.get(form);
-  if (!reading) {
-    reading = {
-      order: printedOrder(form).map((role) => ({ role, name: roleName(role) })),
-      fieldNames: new Map(form.fields.map((f) => [f.key, roleName({ kind: 'field', key: f.key })])),
-      known: new Set(form.fields.map((f) => f.key)),
-      empty: emptyFields(form),
-    };
-    formReadings.set(form, reading);
-  }
-  return reading;
-}
+const formReading = perObject((form: FormDefinition): FormReading => ({
+  order: printedOrder(form).map((role) => ({ role, name: roleName(role) })),
+  fieldNames: new Map(form.fields.map((f) => [f.key, roleName({ kind: 'field', key: f.key })])),
+  known: new Set(form.fields.map((f) => f.key)),
+  empty: emptyFields(form),
+}));
 
 /** The label's value cell, or (no value) the cell right of it in the form's value column. */
 const valueCellOf = (label: LabelCell, value: ValueCell | undefined, valueColumn: number): string =>
@@ -254,15 +245,10 @@ function metaValueCell(
 const cellAt = boundedMemo(parseCellAddress, 10_000);
 
 /** The metadata's cells by field key, made once per list (the sheets of one form share theirs). */
-const cellMaps = new WeakMap<readonly MetaFieldCell[], ReadonlyMap<FieldKey, string>>();
-function cellsByKey(fieldCells: readonly MetaFieldCell[]): ReadonlyMap<FieldKey, string> {
-  let map = cellMaps.get(fieldCells);
-  if (!map) {
-    map = new Map(fieldCells.map((c) => [c.key, c.cell] as const));
-    cellMaps.set(fieldCells, map);
-  }
-  return map;
-}
+const cellsByKey = perObject(
+  (fieldCells: readonly MetaFieldCell[]): ReadonlyMap<FieldKey, string> =>
+    new Map(fieldCells.map((c) => [c.key, c.cell] as const)),
+);
 
 const NO_META_CELLS: ReadonlyMap<FieldKey, string> = new Map();
 

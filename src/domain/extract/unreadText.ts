@@ -1,3 +1,4 @@
+import { perObject } from '../memo';
 import { cellAddress } from '../cellAddress';
 import type { Plan } from '../plan/types';
 import { parseSheetMeta } from '../template/sheetMeta';
@@ -20,11 +21,9 @@ const looksLikeHeading = (text: string): boolean => {
   return token !== undefined && token.rest !== '';
 };
 
-const headingKeys = new WeakMap<Plan, ReadonlySet<string>>();
 /** The 体系's headings as printed (`Ⅱ 効果的な行財政運営`, `1 行財政手法の検証`, or both in one cell), as keys. */
-function planHeadingKeys(plan: Plan): ReadonlySet<string> {
-  const known = headingKeys.get(plan);
-  if (known) return known;
+const planHeadingKeys = perObject(headingKeysOf);
+function headingKeysOf(plan: Plan): ReadonlySet<string> {
   const keys = new Set<string>();
   for (const b of plan.basics) {
     const basic = `${numberToRoman(b.number)} ${b.title}`;
@@ -34,7 +33,6 @@ function planHeadingKeys(plan: Plan): ReadonlySet<string> {
       keys.add(normalizeKey(`${basic} ${p.number} ${p.title}`));
     }
   }
-  headingKeys.set(plan, keys);
   return keys;
 }
 

@@ -1,3 +1,4 @@
+import { perObject } from '../memo';
 /**
  * The 様式 sheet's columns, as 総務課 and other tools write them: found by name (any order, extra columns
  * ignored) in a header row that may sit below title rows.
@@ -170,15 +171,9 @@ export function headerKeys(grid: readonly (readonly CellValue[])[], words?: read
 }
 
 /** The words' first characters, made once per list (a caller keys every sheet's first rows by one list). */
-const firstsByWords = new WeakMap<readonly string[], ReadonlySet<string>>();
-function firstsOf(words: readonly string[]): ReadonlySet<string> {
-  let firsts = firstsByWords.get(words);
-  if (!firsts) {
-    firsts = new Set(words.map((w) => w.charAt(0)));
-    firstsByWords.set(words, firsts);
-  }
-  return firsts;
-}
+const firstsOf = perObject(
+  (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => w.charAt(0))),
+);
 
 /** The keys of the column names: a header cell's key starts with one of them (see columnOf). */
 export const formColumnKeys = (): readonly string[] =>

@@ -1,3 +1,4 @@
+import { perObject } from '../memo';
 import { parseLeadingToken, romanToNumber, stripTokens } from '../text/hierarchyToken';
 import { normalizeKey } from '../text/normalizeKey';
 import { itemCode, planItems } from './planItems';
@@ -23,11 +24,9 @@ interface ItemIndex {
 }
 
 /** Built once per plan (plans are not changed once built): every sheet of every file looks its item up. */
-const indexes = new WeakMap<Plan, ItemIndex>();
+const itemIndex = perObject(indexOf);
 
-function itemIndex(plan: Plan): ItemIndex {
-  const known = indexes.get(plan);
-  if (known) return known;
+function indexOf(plan: Plan): ItemIndex {
   const byCode = new Map<string, PlanItem>();
   const byFull = new Map<string, PlanItem[]>();
   const byTitle = new Map<string, PlanItem[]>();
@@ -41,9 +40,7 @@ function itemIndex(plan: Plan): ItemIndex {
     add(byFull, normalizeKey(p.group.title + p.item.title), p);
     add(byTitle, normalizeKey(p.item.title), p);
   }
-  const index = { byCode, byFull, byTitle };
-  indexes.set(plan, index);
-  return index;
+  return { byCode, byFull, byTitle };
 }
 
 /** The item with this code (the first, as `planItems(plan).find`), from the plan's index. */

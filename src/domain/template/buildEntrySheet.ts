@@ -1,3 +1,4 @@
+import { perObject } from '../memo';
 import { STANDARD_FORM, type FormDefinition } from '../entry/formDefinition';
 import { invariant } from '../result';
 import type { EntryFields } from '../entry/types';
@@ -86,32 +87,27 @@ interface FormParts {
   /** For each of the sheet's own cells in row order, its place in the order sheetCells makes them. */
   readonly ownOrder: readonly number[];
 }
-const formParts = new WeakMap<FormDefinition, FormParts>();
+const partsOf = perObject(formPartsOf);
 
-function partsOf(form: FormDefinition): FormParts {
-  let parts = formParts.get(form);
-  if (!parts) {
-    const layout = entryLayout(form);
-    parts = {
-      layout,
-      styles: pickStyles('heading', 'label', 'fixed', ...inputStyleNames(form), 'meta'),
-      validations: layout.inputs.map((i) => validationFor(form, i, ENTRY_COLUMN_WIDTHS)),
-      conditionalFormats: requiredInputs(layout, 'year-end').map((i) => ({
-        kind: 'blank',
-        range: i.range,
-        fill: MISSING_FILL,
-      })),
-      hiddenColumns: [layout.meta.column],
-      printArea: range(0, 0, layout.lastRow, 3),
-      autoHeightRows: layout.inputs.filter((i) => i.field.kind === 'text').map((i) => i.range.top),
-      labelHeights: labelHeights(layout),
-      fieldCells: layout.inputs.map((i) => ({ key: i.field.key, cell: inputAddress(i) })),
-      cellOrder: cellOrder(layout),
-      ...sharedCells(layout),
-    };
-    formParts.set(form, parts);
-  }
-  return parts;
+function formPartsOf(form: FormDefinition): FormParts {
+  const layout = entryLayout(form);
+  return {
+    layout,
+    styles: pickStyles('heading', 'label', 'fixed', ...inputStyleNames(form), 'meta'),
+    validations: layout.inputs.map((i) => validationFor(form, i, ENTRY_COLUMN_WIDTHS)),
+    conditionalFormats: requiredInputs(layout, 'year-end').map((i) => ({
+      kind: 'blank',
+      range: i.range,
+      fill: MISSING_FILL,
+    })),
+    hiddenColumns: [layout.meta.column],
+    printArea: range(0, 0, layout.lastRow, 3),
+    autoHeightRows: layout.inputs.filter((i) => i.field.kind === 'text').map((i) => i.range.top),
+    labelHeights: labelHeights(layout),
+    fieldCells: layout.inputs.map((i) => ({ key: i.field.key, cell: inputAddress(i) })),
+    cellOrder: cellOrder(layout),
+    ...sharedCells(layout),
+  };
 }
 
 /** The rows (0-based) of a form's text inputs, which grow with their text (SheetSpec.autoHeightRows). */

@@ -1,4 +1,4 @@
-import { boundedMemo } from '../boundedMemo';
+import { boundedMemo, perObject } from '../memo';
 import type { FieldKey } from '../entry/formDefinition';
 import type { EntryKey } from '../entry/types';
 
@@ -50,16 +50,13 @@ export function formatSheetMeta(meta: SheetMeta): string {
 }
 
 function fieldsPart(fields: SheetMeta['fieldCells']): string {
-  if (!fields || fields.length === 0) return '';
-  let part = fieldsParts.get(fields);
-  if (part === undefined) {
-    part = `;fields=${fields.map((f) => `${escapeItem(f.key)}:${escapeItem(f.cell)}`).join(',')}`;
-    fieldsParts.set(fields, part);
-  }
-  return part;
+  return !fields || fields.length === 0 ? '' : fieldsText(fields);
 }
 /** A form's list of field cells is the same on every sheet built from it (a master's report sheets too). */
-const fieldsParts = new WeakMap<readonly MetaFieldCell[], string>();
+const fieldsText = perObject(
+  (fields: readonly MetaFieldCell[]): string =>
+    `;fields=${fields.map((f) => `${escapeItem(f.key)}:${escapeItem(f.cell)}`).join(',')}`,
+);
 
 const A1 = /^[A-Z]{1,3}[1-9][0-9]*$/;
 

@@ -1,4 +1,4 @@
-import { boundedMemo } from '../boundedMemo';
+import { boundedMemo } from '../memo';
 
 /**
  * A matching key for labels and choices typed by people: `目 標`, `目　標` and `目標` share one key,

@@ -1,3 +1,4 @@
+import { perObject } from '../memo';
 import type { FormDefinition } from '../entry/formDefinition';
 import { fieldText, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
@@ -5,15 +6,9 @@ import { normalizeKey } from '../text/normalizeKey';
 import { entryFinding, quote, type ValidationContext } from './context';
 
 /** normalizeKey of each field's guidance, in form order, made once per form. */
-const keysByForm = new WeakMap<FormDefinition, readonly string[]>();
-function guidanceKeys(form: FormDefinition): readonly string[] {
-  let keys = keysByForm.get(form);
-  if (!keys) {
-    keys = form.fields.map((def) => normalizeKey(def.guidance));
-    keysByForm.set(form, keys);
-  }
-  return keys;
-}
+const guidanceKeys = perObject((form: FormDefinition): readonly string[] =>
+  form.fields.map((def) => normalizeKey(def.guidance)),
+);
 
 /** A field still holding the template's guidance text has not been filled in. */
 export function checkGuidanceText(entry: Entry, ctx: ValidationContext): Finding[] {

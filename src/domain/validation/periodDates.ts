@@ -1,3 +1,4 @@
+import { perObject } from '../memo';
 import type { FieldDef, FormDefinition } from '../entry/formDefinition';
 import { fieldText, type Entry } from '../entry/types';
 import { datesInText } from '../fiscal/datesInText';
@@ -11,20 +12,16 @@ const PREFIXES: readonly (readonly [Period, string])[] = [
   ['secondHalf', normalizeKey('後期')],
 ];
 
-/** periodFields per form: every entry of a run is checked against the same form. */
-const periodFieldsByForm = new WeakMap<FormDefinition, readonly (readonly [Period, FieldDef])[]>();
-
-/** The text fields about a half of the year: those whose label begins with 前期 or 後期 (R2: 前期 (4～9月)). */
-function periodFields(form: FormDefinition): readonly (readonly [Period, FieldDef])[] {
-  const known = periodFieldsByForm.get(form);
-  if (known) return known;
-  const fields = form.fields.flatMap((f) => {
+/**
+ * The text fields about a half of the year: those whose label begins with 前期 or 後期 (R2: 前期 (4～9月)).
+ * Once per form: every entry of a run is checked against the same form.
+ */
+const periodFields = perObject((form: FormDefinition): readonly (readonly [Period, FieldDef])[] =>
+  form.fields.flatMap((f) => {
     const hit = f.kind === 'text' ? PREFIXES.find(([, p]) => normalizeKey(f.label).startsWith(p)) : undefined;
     return hit ? [[hit[0], f] as const] : [];
-  });
-  periodFieldsByForm.set(form, fields);
-  return fields;
-}
+  }),
+);
 
 /** A date in 前期 text that falls in 後期 (or the reverse) is probably in the wrong cell. */
 export function checkPeriodDates(entry: Entry, ctx: ValidationContext): Finding[] {

@@ -1,3 +1,4 @@
+import { perObject } from '../memo';
 import type { FieldKey, FormDefinition } from '../entry/formDefinition';
 import { fieldText, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
@@ -17,21 +18,15 @@ import { entryFinding, quote, type ValidationContext } from './context';
 export const TEXT_CUT_CODE = 'entry.text-cut';
 
 /** How wide (in characters) each text input of a form is on the entry sheet. */
-const widths = new WeakMap<FormDefinition, ReadonlyMap<FieldKey, number>>();
-
-function inputWidths(form: FormDefinition): ReadonlyMap<FieldKey, number> {
-  let byField = widths.get(form);
-  if (!byField) {
-    byField = new Map(
+const inputWidths = perObject(
+  (form: FormDefinition): ReadonlyMap<FieldKey, number> =>
+    new Map(
       entryLayout(form).inputs.map((i) => [
         i.field.key,
         ENTRY_COLUMN_WIDTHS.slice(i.range.left, i.range.right + 1).reduce((a, b) => a + b, 0),
       ]),
-    );
-    widths.set(form, byField);
-  }
-  return byField;
-}
+    ),
+);
 
 /** About how many full-width characters a row can show in a cell this wide (rowHeight.charactersThatFit). */
 export const charactersThatFit = (widthChars: number, fontSize = FONT_SIZE): number =>
