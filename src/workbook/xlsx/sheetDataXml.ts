@@ -1,3 +1,4 @@
+import { perObject } from '../../domain/memo';
 import { cellAddress, parseCellAddress } from '../../domain/cellAddress';
 import { invariant } from '../../domain/result';
 import type { CellRange, CellSpec, CellStyle, SheetSpec } from '../../domain/template/sheetSpec';
@@ -15,24 +16,18 @@ const columnName = (column: number): string => (LETTERS[column] ??= cellAddress(
 /** A cell as one number (Excel has 16,384 columns), for maps keyed by cell. */
 const cellKey = (row: number, column: number): number => row * 16384 + column;
 
-const anchorCache = new WeakMap<readonly CellRange[], ReadonlyMap<number, { row: number; column: number }>>();
-
 /**
  * The top-left cell of each merge by covered cell (covered cells keep no value, and take the anchor's
  * style). Made once per merges list: the report sheets of one form share theirs.
  */
-function mergeAnchors(merges: readonly CellRange[]): ReadonlyMap<number, { row: number; column: number }> {
-  let anchors = anchorCache.get(merges);
-  if (!anchors) {
-    const map = new Map<number, { row: number; column: number }>();
-    for (const m of merges)
-      for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++)
-          if (r !== m.top || c !== m.left) map.set(cellKey(r, c), { row: m.top, column: m.left });
-    anchorCache.set(merges, (anchors = map));
-  }
-  return anchors;
-}
+const mergeAnchors = perObject((merges: readonly CellRange[]) => {
+  const map = new Map<number, { row: number; column: number }>();
+  for (const m of merges)
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) map.set(cellKey(r, c), { row: m.top, column: m.left });
+  return map as ReadonlyMap<number, { row: number; column: number }>;
+});
 
 /** What one sheet's XML needs from the workbook being written. */
 export interface SheetContext {
