@@ -112,4 +112,19 @@ describe('検証 tab', () => {
     const grid = await screen.findByRole('table', { name: new RegExp(`のセル ${cell} 付近$`) });
     expect(grid.querySelector('[aria-current="true"]')).not.toBeNull();
   });
+
+  it("in file mode, the preview leaves out the hidden metadata column, as Excel's sheet does", async () => {
+    const { host } = fileHost(await blankDepartmentWorkbook(), '建設水道課.xlsx');
+    renderApp(host);
+    const findings = await validate();
+    // A finding in column D: two columns each side would reach F, the hidden metadata column.
+    const button = within(findings)
+      .getAllByRole('button')
+      .find((b) => /セル D\d+/.test(b.textContent ?? ''))!;
+    const cell = /セル (D\d+)/.exec(button.textContent!)![1]!;
+    fireEvent.click(button);
+    const grid = await screen.findByRole('table', { name: new RegExp(`のセル ${cell} 付近$`) });
+    const letters = [...grid.querySelectorAll('thead th[scope="col"]')].map((th) => th.textContent);
+    expect(letters).toEqual(['B', 'C', 'D', 'E', 'G']);
+  });
 });

@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { cellAddress, columnLetters, parseCellAddress } from '../../domain/cellAddress';
-import { cellText, type SheetSnapshot } from '../../domain/extract/snapshot';
+import { cellText, isColumnHidden, type SheetSnapshot } from '../../domain/extract/snapshot';
 
 const useStyles = makeStyles({
   root: {
@@ -79,7 +79,7 @@ export function GridPreview({ sheet, cell }: { sheet: SheetSnapshot; cell: strin
   const at = parseCellAddress(cell);
   if (!at) return null;
   const rows = range(Math.max(0, at.row - ROWS_AROUND), at.row + ROWS_AROUND);
-  const columns = range(Math.max(0, at.column - COLUMNS_AROUND), at.column + COLUMNS_AROUND);
+  const columns = columnsAround(sheet, at.column, COLUMNS_AROUND);
   const value = cellText(sheet.values[at.row]?.[at.column]);
   return (
     <div className={s.root}>
@@ -138,6 +138,23 @@ export function GridPreview({ sheet, cell }: { sheet: SheetSnapshot; cell: strin
       </table>
     </div>
   );
+}
+
+/** Excel's last column (XFD), 0-based. */
+const LAST_COLUMN = 16383;
+
+/**
+ * The cell's column and up to `around` columns each side of it that Excel shows: hidden ones (Suishin's
+ * metadata column F, a department's own) are left out, as in the sheet, so the letters skip them too.
+ */
+export function columnsAround(sheet: SheetSnapshot, column: number, around: number): number[] {
+  const left: number[] = [];
+  for (let c = column - 1; c >= 0 && left.length < around; c--)
+    if (!isColumnHidden(sheet, c)) left.unshift(c);
+  const right: number[] = [];
+  for (let c = column + 1; c <= LAST_COLUMN && right.length < around; c++)
+    if (!isColumnHidden(sheet, c)) right.push(c);
+  return [...left, column, ...right];
 }
 
 const range = (from: number, to: number): number[] =>

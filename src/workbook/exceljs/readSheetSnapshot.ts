@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import type { SheetSnapshot } from '../../domain/extract/snapshot';
+import { mergeColumnSpans, type ColumnSpan, type SheetSnapshot } from '../../domain/extract/snapshot';
 import type { CellRange, CellValue } from '../../domain/template/sheetSpec';
 import { internals } from './internals';
 import { cellValueOf } from './snapshotValue';
@@ -15,6 +15,15 @@ export function mergesOf(ws: Worksheet): CellRange[] {
       m ? [{ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }] : [],
     )
     .sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** The hidden columns, as spans (ExcelJS keeps one Column per index of every `<col>` range). */
+function hiddenColumnsOf(ws: Worksheet): ColumnSpan[] {
+  const spans: ColumnSpan[] = [];
+  (ws.columns ?? []).forEach((column, i) => {
+    if (column?.hidden) spans.push({ left: i, right: i });
+  });
+  return mergeColumnSpans(spans);
 }
 
 /**
@@ -34,11 +43,13 @@ export function readSheetSnapshot(ws: Worksheet): SheetSnapshot {
     });
     if (cells.length > 0) values[rowNumber - 1] = Array.from(cells, (v) => v ?? null);
   });
+  const hiddenColumns = hiddenColumnsOf(ws);
   return {
     name: ws.name,
     visibility: visibilityOf(ws),
     values: Array.from(values, (row) => row ?? []),
     merges: mergesOf(ws),
     formulaCells,
+    ...(hiddenColumns.length > 0 && { hiddenColumns }),
   };
 }

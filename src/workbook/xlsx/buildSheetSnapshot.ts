@@ -145,5 +145,6 @@ export function buildSheetSnapshot(
       .map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }))
       .sort((a, b) => a.top - b.top || a.left - b.left),
     formulaCells,
+    ...(sheet.hiddenColumns.length > 0 && { hiddenColumns: sheet.hiddenColumns }),
   };
 }

@@ -1,5 +1,6 @@
 import { cellAddress, parseCellAddress, parseRangeAddress, rangeAddress } from '../../domain/cellAddress';
 import type { CellRange } from '../../domain/template/sheetSpec';
+import { readColumns } from './parseWorksheet';
 import { allTags, findTag, skipPast, type Tag } from './xmlScan';
 
 /**
@@ -171,15 +172,8 @@ function marksByRow(fills: ReadonlyMap<string, string>): Map<number, Map<number,
 
 /** The style columns give their empty cells (`<col style>`), by 0-based column. */
 function columnStyles(text: string, p: string): (column: number) => number | undefined {
-  const cols = findTag(text, `${p}cols`);
-  if (!cols || cols.tag.selfClosing) return () => undefined;
-  const end = text.indexOf(`</${p}cols`, cols.tag.end);
-  const ranges = allTags(text, `${p}col`, cols.tag.end, end < 0 ? text.length : end).map((c) => ({
-    min: Number(c.attributes.min) - 1,
-    max: Number(c.attributes.max) - 1,
-    style: c.attributes.style === undefined ? undefined : Number(c.attributes.style),
-  }));
-  return (column) => ranges.find((r) => column >= r.min && column <= r.max)?.style;
+  const ranges = readColumns(text, p, findTag(text, `${p}sheetData`)?.lt ?? text.length);
+  return (column) => ranges.find((r) => column >= r.left && column <= r.right)?.style;
 }
 
 /** Each marked cell's `s` changed, and the cells and rows it lacks inserted; `<dimension>` widened to them. */

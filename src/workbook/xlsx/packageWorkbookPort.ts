@@ -11,6 +11,7 @@ import { parseRelationships } from './parseWorkbook';
 import { keptSheetMerges, keptSheetSelected, rewriteKeptSheet } from './keptSheetXml';
 import { readPackageUnder, readXlsxSnapshot, sheetListOf } from './readXlsxSnapshot';
 import { contentTypes, printDefinedNames, rewriteWorkbookXml, sheetTagStarts } from './packageWorkbookXml';
+import { readColumns } from './parseWorksheet';
 import { sheetXml } from './sheetXml';
 import { cellXfsOf, SharedStrings, Styles, styleBaseOf } from './xlsxTables';
 import { NS_PKG_REL, NS_R, xmlText } from './xmlParts';
@@ -304,15 +305,9 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     const widths = new Map<number, number>();
     const xml = sheet.part && this.text(sheet.part);
     if (!xml) return widths;
-    const cols = findTag(xml, 'cols');
-    if (!cols || cols.tag.selfClosing) return widths;
-    const end = xml.indexOf('</cols>', cols.tag.end);
-    for (const col of allTags(xml, 'col', cols.tag.end, end)) {
-      const { min, max, width, customWidth } = col.attributes;
-      if (customWidth !== '1' && customWidth !== 'true') continue;
-      const [from, to, w] = [Number(min), Number(max), Number(width)];
-      if (!(from >= 1 && to >= from && to - from < 16384 && w > 0)) continue;
-      for (let c = from; c <= to; c++) widths.set(c - 1, w);
+    for (const col of readColumns(xml, '', findTag(xml, 'sheetData')?.lt ?? xml.length)) {
+      if (!col.customWidth || col.width === undefined || !(col.width > 0)) continue;
+      for (let c = col.left; c <= col.right; c++) widths.set(c, col.width);
     }
     return widths;
   }

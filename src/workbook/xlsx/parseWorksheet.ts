@@ -1,3 +1,4 @@
+import { mergeColumnSpans, type ColumnSpan } from '../../domain/extract/snapshot';
 import { readRun } from './parseSharedStrings';
 import { allTags, corrupt, decodeText, findTag, readTag, skipPast, textUntilTag, type Tag } from './xmlScan';
 
@@ -33,6 +34,54 @@ export interface RawWorksheet {
   readonly merges: readonly string[];
   /** `<hyperlink>`s with a relationship id (external links: ExcelJS turns their cells into hyperlink values). */
   readonly hyperlinks: readonly { readonly ref: string | undefined; readonly rId: string }[];
+  /** The `<col hidden>` spans, 0-based, sorted and merged. */
+  readonly hiddenColumns: readonly ColumnSpan[];
+}
+
+/** One `<col>` of a worksheet's `<cols>`: columns `left`…`right`, 0-based, and what it sets on them. */
+export interface ColumnRange extends ColumnSpan {
+  readonly width: number | undefined;
+  readonly customWidth: boolean;
+  readonly style: number | undefined;
+  readonly hidden: boolean;
+}
+
+const MAX_COLUMN = 16384;
+const isTrue = (v: string | undefined) => v === '1' || v === 'true';
+
+/**
+ * The `<col>`s of a worksheet's `<cols>`, which comes before its `<sheetData>` (`before`, where that starts:
+ * only the text up to it is searched). `p` is the prefix the part's elements carry, if any. A `<col>` whose
+ * min/max are not 1 ≤ min ≤ max ≤ 16384 is left out, as Excel would refuse it.
+ */
+export function readColumns(xml: string, p = '', before = xml.length): ColumnRange[] {
+  const open = `<${p}cols`;
+  const lt = xml.lastIndexOf(open, before);
+  if (lt === -1) return [];
+  const next = xml.charCodeAt(lt + open.length);
+  if (next !== 0x3e && next !== 0x20 && next !== 0x2f && next !== 0x09 && next !== 0x0a && next !== 0x0d)
+    return [];
+  const cols = readTag(xml, lt);
+  if (cols.selfClosing) return [];
+  const end = xml.indexOf(`</${p}cols`, cols.end);
+  return allTags(xml, `${p}col`, cols.end, end < 0 ? before : end).flatMap((c) => {
+    const a = c.attributes;
+    const [min, max] = [Number(a.min), Number(a.max)];
+    if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min && max <= MAX_COLUMN))
+      return [];
+    const width = a.width === undefined ? undefined : Number(a.width);
+    const style = a.style === undefined ? undefined : Number(a.style);
+    return [
+      {
+        left: min - 1,
+        right: max - 1,
+        width: width !== undefined && Number.isFinite(width) ? width : undefined,
+        customWidth: isTrue(a.customWidth),
+        style: style !== undefined && Number.isInteger(style) ? style : undefined,
+        hidden: isTrue(a.hidden),
+      },
+    ];
+  });
 }
 
 const emptyCell = (a: Tag['attributes']): RawCell => ({
@@ -157,6 +206,9 @@ function list(xml: string, from: number, name: string, child: string): Tag[] {
 /** A worksheet part's cells, merges and hyperlinks; everything else in it (formats, validations…) is skipped. */
 export function parseWorksheet(xml: string): RawWorksheet {
   const data = findTag(xml, 'sheetData');
+  const hiddenColumns = mergeColumnSpans(
+    readColumns(xml, '', data?.lt ?? xml.length).filter((c) => c.hidden),
+  );
   let rows: RawRow[] = [];
   let after = 0;
   if (data) {
@@ -172,5 +224,6 @@ export function parseWorksheet(xml: string): RawWorksheet {
       const rId = h.attributes['r:id'];
       return rId ? [{ ref: h.attributes.ref, rId }] : [];
     }),
+    hiddenColumns,
   };
 }

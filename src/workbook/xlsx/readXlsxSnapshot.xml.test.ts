@@ -316,6 +316,15 @@ const cases: readonly (readonly [string, PackageParts])[] = [
     'a workbook whose sheets all lack a worksheet part',
     { sheets: '<sheet name="S" sheetId="1" r:id="rId5"/>' },
   ],
+  [
+    'hidden columns: "1" and "true", ranges merged, "false"/"0" shown, a range to XFD, a bad range left out',
+    {
+      files: {
+        'xl/worksheets/sheet1.xml':
+          '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetFormatPr defaultRowHeight="13.5"/><cols><col min="2" max="2" width="3" hidden="1"/><col min="3" max="4" width="9" customWidth="1" hidden="true"/><col min="6" max="6" width="2" hidden="false"/><col min="7" max="7" hidden="0"/><col min="9" max="16384" width="9" hidden="1"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>',
+      },
+    },
+  ],
 ];
 
 describe('readXlsxSnapshot reads hand-written XML exactly as the ExcelJS path does', () => {
@@ -326,6 +335,31 @@ describe('readXlsxSnapshot reads hand-written XML exactly as the ExcelJS path do
   it.each(cases)('%s', async (_name, parts) => {
     const bytes = await xlsxPackage(parts);
     expect(await readXlsxSnapshot(bytes, '総務課.xlsx')).toEqual(await excelJsSnapshot(bytes, '総務課.xlsx'));
+  });
+});
+
+describe('hidden columns', () => {
+  it('come as 0-based spans, merged where they touch (the preview in file mode leaves them out)', async () => {
+    const sheet = (cols: string) =>
+      `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${cols}<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+    const read = async (cols: string) => {
+      const bytes = await xlsxPackage({ files: { 'xl/worksheets/sheet1.xml': sheet(cols) } });
+      const r = await readXlsxSnapshot(bytes, 'f.xlsx');
+      return r.ok ? r.value.sheets[0]!.hiddenColumns : r.error;
+    };
+    expect(
+      await read(
+        '<cols><col min="6" max="6" hidden="1"/><col min="2" max="3" hidden="true"/><col min="4" max="4" hidden="1"/></cols>',
+      ),
+    ).toEqual([
+      { left: 1, right: 3 },
+      { left: 5, right: 5 },
+    ]);
+    expect(await read('<cols><col min="1" max="3" width="9" hidden="0"/></cols>')).toBeUndefined();
+    expect(await read('')).toBeUndefined();
+    expect(
+      await read('<cols><col min="0" max="3" hidden="1"/><col min="5" max="99999" hidden="1"/></cols>'),
+    ).toBeUndefined();
   });
 });
 
