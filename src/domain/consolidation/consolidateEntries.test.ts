@@ -204,6 +204,48 @@ describe('consolidateEntries rules', () => {
     });
   });
 
+  it("logs a contribution's 目標の達成 that the merged entry does not hold (the coordinator's choice stands)", () => {
+    const own = entry('I-1-1-1', '総務課', { firstHalf: '総務課の取組', achievement: '一部達成できた' });
+    const planning = entry('I-1-1-1', '企画商工観光課', {
+      firstHalf: '企画の取組',
+      achievement: '達成できなかった',
+    });
+    const same = entry('I-1-1-1', '保健福祉課', { firstHalf: '保健の取組', achievement: '一部達成できた' });
+    const result = consolidateEntries(
+      plan,
+      [
+        source('総務課.xlsx', [own], 1),
+        source('企画商工観光課.xlsx', [planning], 2),
+        source('保健福祉課.xlsx', [same], 3),
+      ],
+      OPTIONS,
+    );
+    expect(result.rows.find((r) => r.code === 'I-1-1-1')?.entry?.fields.achievement).toBe('一部達成できた');
+    const detail = (department: string) =>
+      result.log.find((r) => r.code === 'I-1-1-1' && r.department === department)?.detail;
+    expect(detail('企画商工観光課')).toBe(
+      '全課の取組として総務課のシートに【企画商工観光課】の見出しで統合しました。統合後の値と違うこのシートの値: 目標の達成「達成できなかった」。',
+    );
+    // The same choice as the one that stood is not repeated.
+    expect(detail('保健福祉課')).not.toContain('統合後の値と違う');
+  });
+
+  it('does not say a department that only chose 目標の達成 was merged under a heading', () => {
+    const own = entry('I-1-1-1', '総務課', { firstHalf: '総務課の取組', achievement: '一部達成できた' });
+    const planning = entry('I-1-1-1', '企画商工観光課', { achievement: '達成できなかった' });
+    const result = consolidateEntries(
+      plan,
+      [source('総務課.xlsx', [own], 1), source('企画商工観光課.xlsx', [planning], 2)],
+      OPTIONS,
+    );
+    const detail = (department: string) =>
+      result.log.find((r) => r.code === 'I-1-1-1' && r.department === department)?.detail;
+    expect(detail('総務課')).toBe('他課のシートに文章の記入はなく、このシートの文章をそのまま載せました。');
+    expect(detail('企画商工観光課')).toBe(
+      '全課の取組として総務課のシートに統合しました（文章の記入はありません）。統合後の値と違うこのシートの値: 目標の達成「達成できなかった」。',
+    );
+  });
+
   it('keeps a compiled coordinator sheet and logs the parts it did not merge', () => {
     const compiled = entry('I-1-1-1', '総務課', { ...full, firstHalf: '【総務課】a\n【保健福祉課】b' });
     const health = entry('I-1-1-1', '保健福祉課', { firstHalf: 'b' });

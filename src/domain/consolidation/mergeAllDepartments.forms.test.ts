@@ -44,7 +44,7 @@ describe('全課 items under a 指標 form', () => {
     expect(row.mergedFrom).toEqual(['総務課', '保健福祉課']);
     // The values that did not stand are said in the contribution's log record.
     expect(c.log.find((r) => r.department === '保健福祉課')?.detail).toContain(
-      '統合後の値と違うこのシートの値: 目標値「50」、実績値「10」。',
+      '統合後の値と違うこのシートの値: 目標値「50」、実績値「10」、判定「C」。',
     );
     // 達成率 is recomputed from the merged values.
     const master = buildMasterView({ consolidation: c, title: 't' }).sheets[0]!;
@@ -84,6 +84,8 @@ describe('全課 items under a 指標 form', () => {
     expect(differ[0]?.message).toContain('「実績値」');
     expect(differ[0]?.message).toContain('【保健福祉課】90、【教育振興課】70');
     expect(row.findings).toContainEqual(differ[0]);
+    // The worse choice B stood: 保健福祉課's A is said in its record.
+    expect(c.log.find((r) => r.department === '保健福祉課')?.detail).toMatch(/判定「A」。$/);
     // `１００` is the 100 that stood; only 実績値 differs.
     expect(c.log.find((r) => r.department === '教育振興課')?.detail).toMatch(
       /統合後の値と違うこのシートの値: 実績値「70」。$/,

@@ -38,7 +38,7 @@ export function isCompiled(entry: Entry, coordinator: string, departments: reado
  * - 文章 (and 判定理由): each part under a 【課名】 heading in department order, the coordinator's own text
  *   first; when only one department wrote anything, its text stands without a heading;
  * - 選択 (R2 目標の達成, a 判定): the coordinator's choice; without one, the worst of the contributions (the
- *   last in the choices' order);
+ *   last in the choices' order); a contribution's other choice is said in its 集約ログ record (placeEntries);
  * - 数値, 日付: the coordinator's value; without one, the value every contribution that gives one agrees
  *   on; else blank, with every department's value in `disagreements` (nothing is lost);
  * - 計算: never merged (left blank): it is recomputed from the merged values.

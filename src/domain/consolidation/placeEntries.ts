@@ -133,18 +133,8 @@ function placeAllDepartments(
       });
     } else {
       for (const c of group)
-        if (c === own)
-          record(
-            c,
-            'consolidated',
-            `他課の記入を【課名】の見出しで統合しました（${merged.departments.join('、')}）。`,
-          );
-        else
-          record(
-            c,
-            'merged',
-            `全課の取組として${coordinator}のシートに【${c.received.entry.department}】の見出しで統合しました。${valuesNotTaken(c.received.entry, merged.entry, form)}`,
-          );
+        if (c === own) record(c, 'consolidated', coordinatorDetail(coordinator, merged.departments));
+        else record(c, 'merged', contributionDetail(c.received.entry, coordinator, merged, form));
       placed.push({ entry: merged.entry, candidate: lead, planItem, mergedFrom: merged.departments });
     }
     if (merged.kind === 'merged')
@@ -154,12 +144,38 @@ function placeAllDepartments(
 }
 
 /**
- * 全課: the 数値 and 日付 values of a contribution that the merged entry does not hold (the coordinator's
- * value stood, or the departments differed), said in its log record so that none is lost.
+ * 全課, the coordinator's record: whose text was merged under 【課名】 headings (merged.departments, those
+ * that wrote text), or that no other department wrote any.
+ */
+const coordinatorDetail = (coordinator: string, writers: readonly string[]): string =>
+  writers.some((d) => d !== coordinator)
+    ? `他課の記入を【課名】の見出しで統合しました（${writers.join('、')}）。`
+    : '他課のシートに文章の記入はなく、このシートの文章をそのまま載せました。';
+
+/**
+ * 全課, a contribution's record: under its 【課名】 heading if it wrote text (one that only chose 目標の
+ * 達成 is not said to be), and the values of it that did not stand.
+ */
+function contributionDetail(
+  contribution: Entry,
+  coordinator: string,
+  merged: { readonly entry: Entry; readonly departments: readonly string[] },
+  form: FormDefinition,
+): string {
+  const how = merged.departments.includes(contribution.department)
+    ? `${coordinator}のシートに【${contribution.department}】の見出しで統合しました。`
+    : `${coordinator}のシートに統合しました（文章の記入はありません）。`;
+  return `全課の取組として${how}${valuesNotTaken(contribution, merged.entry, form)}`;
+}
+
+/**
+ * 全課: the 選択, 数値 and 日付 values of a contribution that the merged entry does not hold (the
+ * coordinator's value stood, a worse choice was taken, or the departments differed), said in its log
+ * record so that none is lost: a department's 目標の達成 is one value, not text to merge under a heading.
  */
 function valuesNotTaken(contribution: Entry, merged: Entry, form: FormDefinition): string {
   const differing = form.fields.filter((f) => {
-    if (f.kind !== 'number' && f.kind !== 'date') return false;
+    if (f.kind !== 'choice' && f.kind !== 'number' && f.kind !== 'date') return false;
     const own = fieldText(contribution.fields, f.key);
     return own.trim() !== '' && !sameValue(f, own, fieldText(merged.fields, f.key));
   });
