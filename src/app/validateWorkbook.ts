@@ -35,6 +35,8 @@ export interface ReadResult {
   /** The plan used: the one given, or the workbook's own 体系. */
   readonly plan?: Plan;
   readonly planSource: 'given' | 'workbook' | 'none';
+  /** The form the sheets were read with: the one given, else the workbook's own 様式, else the R2 form. */
+  readonly form: FormDefinition;
 }
 
 /** Every 取組項目 sheet of the workbook → entries with provenance (one read of the workbook). */
@@ -80,6 +82,7 @@ export function readSnapshot(
     extraction,
     ...(plan && { plan }),
     planSource: options.plan ? 'given' : plan ? 'workbook' : 'none',
+    form: form ?? STANDARD_FORM,
   };
 }
 

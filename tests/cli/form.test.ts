@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormDefinition } from '../../src/domain/entry/formDefinition';
+import { tallyField, type FormDefinition } from '../../src/domain/entry/formDefinition';
 import { buildFormSheet } from '../../src/domain/form/buildFormSheet';
 import { r2Sample } from '../../src/domain/sample/r2';
 import { buildPlanSheet } from '../../src/domain/template/buildPlanSheet';
@@ -120,6 +120,28 @@ describe('--plan reads the 体系 and its 様式 together', () => {
     expect(Object.keys(out.entries[0]?.fields ?? {})).toEqual(
       expect.arrayContaining(['indicator', 'target', 'grade']),
     );
+  });
+
+  it('extract without --plan reads and prints a department workbook by the 様式 it carries', async () => {
+    const built = await runCli(
+      dir,
+      'build',
+      '--plan',
+      'kpi.xlsx',
+      '--out',
+      'kpi-own',
+      '--department',
+      '総務課',
+    );
+    expect(built.code, built.stderr).toBe(0);
+    const r = await runCli(dir, 'extract', join('kpi-own', '総務課.xlsx'), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { entries: { fields: Record<string, string> }[] };
+    expect(out.entries.length).toBeGreaterThan(0);
+    // The 指標 form's fields, not the R2 form's (which it printed before, the 指標 fields left out).
+    expect(Object.keys(out.entries[0]?.fields ?? {})).toEqual(kpi.fields.map((f) => f.key));
+    const human = await runCli(dir, 'extract', join('kpi-own', '総務課.xlsx'));
+    expect(human.stdout).toContain(tallyField(kpi)?.label ?? '集計');
   });
 
   it('validate with the same --plan checks the sheets against the 様式 (its required fields)', async () => {

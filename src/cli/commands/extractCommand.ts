@@ -8,7 +8,6 @@ import { EXIT, printJson, println, worst, type CliIo, type ExitCode } from '../c
 import { expandInputs } from '../expandInputs';
 import { formatCounts, formatFindingsBySheet } from '../formatFindings';
 import { formatTable } from '../formatTable';
-import { formOfLoaded } from '../loadPlan';
 import { loadOptionalPlan } from '../loadOptionalPlan';
 import { readWorkbookFile } from '../readWorkbookFile';
 import { parseCommandArgs } from '../parseCommandArgs';
@@ -101,12 +100,12 @@ export async function extractCommand(args: readonly string[], io: CliIo): Promis
   if (positionals.length === 0) return usageError(io, 'extract', '読み取るファイルを指定してください。');
   const plan = await loadOptionalPlan(values.plan, io);
   if (!plan.ok) return unusableInput(io, plan.error);
-  const form = formOfLoaded(plan.value);
   const year = values.year === undefined ? undefined : resolveFiscalYear(values.year, undefined, io.now());
   if (year && !year.ok) return usageError(io, 'extract', year.error);
 
   let code: ExitCode = EXIT.ok;
-  const entries: ExtractedEntry[] = [];
+  // Each entry printed with the form its file was read with (a department workbook carries its own 様式).
+  const entries: { readonly entry: ExtractedEntry; readonly form: FormDefinition }[] = [];
   const sheets: (SheetOutcome & { file: string })[] = [];
   const findings: Finding[] = [];
   for (const input of await expandInputs(positionals, io.cwd, [], io.stderr)) {
@@ -123,12 +122,13 @@ export async function extractCommand(args: readonly string[], io: CliIo): Promis
       ...(plan.value?.form && { form: plan.value.form }),
       ...(year?.ok && { fiscalYear: year.value }),
     });
-    entries.push(...read.extraction.entries);
+    entries.push(...read.extraction.entries.map((entry) => ({ entry, form: read.form })));
     sheets.push(...read.extraction.sheets.map((s) => ({ file: input.display, ...s })));
     findings.push(...read.extraction.findings);
-    if (!values.json) printHuman(io, input.display, read, form);
+    if (!values.json) printHuman(io, input.display, read, read.form);
   }
-  if (values.json) printJson(io, { entries: entries.map((e) => entryJson(e, form)), sheets, findings });
+  if (values.json)
+    printJson(io, { entries: entries.map((e) => entryJson(e.entry, e.form)), sheets, findings });
   else
     println(
       io.stdout,
