@@ -116,6 +116,18 @@ describe('keyboard only, and axe-core on every tab (scenario 4)', () => {
     await findings.waitFor();
     const finding = findings.getByRole('button', { name: /だいたい達成/ });
     await tabTo(page, finding);
+    // The focus ring (an absolutely placed ::after) is drawn, and around the row: its containing block is
+    // the button itself, not the page (it used to circle the whole viewport, invisible on the row).
+    const ring = await finding.evaluate((el) => {
+      const after = getComputedStyle(el, '::after');
+      const box = el.getBoundingClientRect();
+      return {
+        drawn: after.content !== 'none' && after.position === 'absolute',
+        containedBy: getComputedStyle(el).position,
+        width: Math.round(parseFloat(after.width)) <= Math.round(box.width) + 4,
+      };
+    });
+    expect(ring).toEqual({ drawn: true, containedBy: 'relative', width: true });
     await page.keyboard.press('Enter');
     await panel.getByRole('table', { name: /のセル D9 付近$/ }).waitFor();
     violations['検証'] = await seriousViolations(page);

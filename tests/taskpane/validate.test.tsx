@@ -113,11 +113,12 @@ describe('検証 tab', () => {
     expect(grid.querySelector('[aria-current="true"]')).not.toBeNull();
   });
 
-  it("in file mode, the preview leaves out the hidden metadata column, as Excel's sheet does", async () => {
+  it("in file mode, the preview shows the row's label in A and leaves out the hidden column F, as Excel does", async () => {
     const { host } = fileHost(await blankDepartmentWorkbook(), '建設水道課.xlsx');
     renderApp(host);
     const findings = await validate();
-    // A finding in column D: two columns each side would reach F, the hidden metadata column.
+    // A finding in column D: the labels left of it from A, and two columns right of it, which would reach F,
+    // the hidden metadata column.
     const button = within(findings)
       .getAllByRole('button')
       .find((b) => /セル D\d+/.test(b.textContent ?? ''))!;
@@ -125,6 +126,6 @@ describe('検証 tab', () => {
     fireEvent.click(button);
     const grid = await screen.findByRole('table', { name: new RegExp(`のセル ${cell} 付近$`) });
     const letters = [...grid.querySelectorAll('thead th[scope="col"]')].map((th) => th.textContent);
-    expect(letters).toEqual(['B', 'C', 'D', 'E', 'G']);
+    expect(letters).toEqual(['A', 'B', 'C', 'D', 'E', 'G']);
   });
 });

@@ -71,7 +71,9 @@ const useStyles = makeStyles({
 });
 
 const ROWS_AROUND = 3;
-const COLUMNS_AROUND = 2;
+/** More columns to the left: a form's labels are there (R2: 目標の達成 in A, the value in D). */
+const COLUMNS_BEFORE = 3;
+const COLUMNS_AFTER = 2;
 
 /** A read-only window of a sheet around one cell, the cell outlined: file mode has no Excel to select in. */
 export function GridPreview({ sheet, cell }: { sheet: SheetSnapshot; cell: string }) {
@@ -79,7 +81,7 @@ export function GridPreview({ sheet, cell }: { sheet: SheetSnapshot; cell: strin
   const at = parseCellAddress(cell);
   if (!at) return null;
   const rows = range(Math.max(0, at.row - ROWS_AROUND), at.row + ROWS_AROUND);
-  const columns = columnsAround(sheet, at.column, COLUMNS_AROUND);
+  const columns = columnsAround(sheet, at.column, COLUMNS_BEFORE, COLUMNS_AFTER);
   const value = cellText(sheet.values[at.row]?.[at.column]);
   return (
     <div className={s.root}>
@@ -144,15 +146,16 @@ export function GridPreview({ sheet, cell }: { sheet: SheetSnapshot; cell: strin
 const LAST_COLUMN = 16383;
 
 /**
- * The cell's column and up to `around` columns each side of it that Excel shows: hidden ones (Suishin's
- * metadata column F, a department's own) are left out, as in the sheet, so the letters skip them too.
+ * The cell's column, up to `before` columns left of it and `after` right of it that Excel shows: hidden
+ * ones (Suishin's metadata column F, a department's own) are left out, as in the sheet, so the letters skip
+ * them too.
  */
-export function columnsAround(sheet: SheetSnapshot, column: number, around: number): number[] {
+export function columnsAround(sheet: SheetSnapshot, column: number, before: number, after: number): number[] {
   const left: number[] = [];
-  for (let c = column - 1; c >= 0 && left.length < around; c--)
+  for (let c = column - 1; c >= 0 && left.length < before; c--)
     if (!isColumnHidden(sheet, c)) left.unshift(c);
   const right: number[] = [];
-  for (let c = column + 1; c <= LAST_COLUMN && right.length < around; c++)
+  for (let c = column + 1; c <= LAST_COLUMN && right.length < after; c++)
     if (!isColumnHidden(sheet, c)) right.push(c);
   return [...left, column, ...right];
 }

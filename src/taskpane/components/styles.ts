@@ -48,6 +48,8 @@ export const useSharedStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
     cursor: 'pointer',
+    // The focus ring is an absolutely placed ::after: without this it circled the whole page, not the row.
+    position: 'relative',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
     ...createFocusOutlineStyle(),
