@@ -169,6 +169,111 @@ describe('publish: fields not published (公表 ×)', () => {
   });
 });
 
+describe('publish: errors in what is published', () => {
+  const withErrors = async () => {
+    const r = await publish({
+      kind: 'consolidation',
+      consolidation: consolidateEntries(
+        plan,
+        [
+          readSource('総務課.xlsx', [
+            kpi('I-2-1-3', '総務課', { ...FILLED, rating: 'ほぼB', evaluation: '' }),
+          ]),
+          // 基準値 is 公表 ×: its error is not publication's business.
+          readSource('町民生活課.xlsx', [kpi('I-1-2-1', '町民生活課', { ...FILLED, baseline: '約100' })]),
+        ],
+        { ...OPTIONS, form: FORM },
+      ),
+      plan,
+      title: '町政運営推進プラン',
+      form: FORM,
+    });
+    if (!r.ok) throw new Error(r.error);
+    return r.value;
+  };
+
+  it('finds none in a clean consolidation', () => {
+    expect(published.findings).toEqual([]);
+    expect(published.warning).toEqual([]);
+  });
+
+  it("names each error's entry, field and cell, and says the files keep the values as written", async () => {
+    const out = await withErrors();
+    const cells = receivedEntry(formEntry('I-2-1-3', '総務課', {}, { form: FORM }), undefined, FORM).cells;
+    expect(out.findings.map((f) => [f.code, f.place])).toEqual([
+      [
+        'entry.achievement-invalid',
+        expect.objectContaining({
+          code: 'I-2-1-3',
+          department: '総務課',
+          field: 'rating',
+          file: '総務課.xlsx',
+          sheet: 'I-2-1-3 総務課',
+          cell: cells.rating,
+        }),
+      ],
+      [
+        'entry.required',
+        expect.objectContaining({ code: 'I-2-1-3', field: 'evaluation', cell: cells.evaluation }),
+      ],
+    ]);
+    expect(out.warning[0]).toBe('全体計画にエラーが 2 件あります（取組項目 1 件）。公開前に直してください。');
+    expect(out.warning[1]).toBe(
+      `  I-2-1-3 総務課 「判定」 総務課.xlsx「I-2-1-3 総務課」${cells.rating}: 判定「ほぼB」は選択肢にありません。「S」「A」「B」「C」のいずれかをセルの▼から選んでください。`,
+    );
+    expect(out.warning[2]).toMatch(
+      /^ {2}I-2-1-3 総務課 「評価」 .+: 「評価」が未記入です（年度末の段階で必要）/,
+    );
+    expect(out.warning[3]).toBe(
+      '書き出したファイル（report.html・opendata.csv・opendata.xlsx）には、エラーのある欄も全体計画に書かれたとおりに入っています（選択肢にない値もその文字のまま。消したり空欄にしたりはしていません）。「判定」の選択肢にない値は、達成状況では未記入として数えています。',
+    );
+    // Kept, not blanked: the CSV and the report hold the value as written; 達成状況 counts it 未記入.
+    const rows = await pythonCsv(out.csv);
+    expect(rows.find((r) => r[3] === 'I-2-1-3')?.[11]).toBe('ほぼB');
+    expect(out.html).toContain('ほぼB');
+    // 町民生活課's B is counted; 総務課's ほぼB is with the 未記入 (every other row is 未提出).
+    expect(out.document.achievement?.total).toEqual({
+      byChoice: [0, 0, 1, 0],
+      blank: planAssignees(plan).length - 1,
+    });
+  });
+
+  it('checks by the stage given: at 計画, 評価 is not yet required', async () => {
+    const r = await publish(
+      {
+        kind: 'consolidation',
+        consolidation: consolidation(FORM),
+        plan,
+        title: '町政運営推進プラン',
+        form: FORM,
+      },
+      { stage: 'plan' },
+    );
+    expect(r.ok && r.value.findings).toEqual([]);
+  });
+
+  it('names the first five and counts the rest', async () => {
+    const many = consolidateEntries(
+      plan,
+      planAssignees(plan)
+        .slice(0, 7)
+        .map((a) =>
+          readSource(`${a.department}-${a.code}.xlsx`, [
+            kpi(a.code, a.department, { ...FILLED, rating: 'X' }),
+          ]),
+        ),
+      { ...OPTIONS, form: FORM },
+    );
+    const r = await publish({ kind: 'consolidation', consolidation: many, plan, title: 't', form: FORM });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.warning[0]).toBe(
+      '全体計画にエラーが 7 件あります（取組項目 7 件）。公開前に直してください。最初の 5 件:',
+    );
+    expect(r.value.warning.slice(1, 6).every((l) => l.includes('「判定」'))).toBe(true);
+    expect(r.value.warning[6]).toBe('  ほか 2 件（全体計画の「検証結果」の列で確かめられます）');
+  });
+});
+
 describe('publish: the open data workbook', () => {
   it("is one sheet: the CSV's header and rows as an Excel table, numbers as numbers", async () => {
     const files = unzipSync(published.xlsx);

@@ -1,5 +1,6 @@
 import type { Consolidation } from '../domain/consolidation/types';
-import type { FormDefinition } from '../domain/entry/formDefinition';
+import type { FormDefinition, Stage } from '../domain/entry/formDefinition';
+import type { Finding } from '../domain/finding';
 import { encodeCsv } from '../domain/publish/encodeCsv';
 import { openDataSheet } from '../domain/publish/openDataSheet';
 import { openDataTable } from '../domain/publish/openDataTable';
@@ -11,6 +12,7 @@ import { DEFAULT_PLAN_TITLE } from '../domain/template/buildDepartmentWorkbook';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 import { writeXlsx } from '../workbook/xlsx/writeXlsx';
 import type { ZipCodec } from '../workbook/xlsx/zipWriter';
+import { publishFindings, publishWarning } from './publishFindings';
 import { readConsolidatedMaster } from './readConsolidatedMaster';
 
 /** The three files for the town's website. */
@@ -40,13 +42,30 @@ export interface Published {
   readonly document: PublishDocument;
   /** Japanese notes for the user: fields kept out, columns the master lacked, rows left out. */
   readonly notes: readonly string[];
+  /**
+   * The errors in what was published (publishFindings: the stage's rules over the published entries), each
+   * at its cell. The files are written all the same, with the values as they stand.
+   */
+  readonly findings: readonly Finding[];
+  /** The Japanese warning about `findings`, one line each (publishWarning); empty when there are none. */
+  readonly warning: readonly string[];
+}
+
+export interface PublishOptions {
+  readonly codec?: ZipCodec;
+  /** The stage whose rules the published entries are checked by (default: 年度末, as validate and consolidate). */
+  readonly stage?: Stage;
+}
+
+interface Made {
+  readonly document: PublishDocument;
+  readonly notes: string[];
+  readonly findings: readonly Finding[];
+  readonly form: FormDefinition;
 }
 
 /** The document of a consolidated master: its 体系 and 様式, and 全体計画's rows read back. */
-async function masterDocument(
-  bytes: Uint8Array,
-  file: string,
-): Promise<Result<{ document: PublishDocument; notes: string[] }, string>> {
+async function masterDocument(bytes: Uint8Array, file: string, stage: Stage): Promise<Result<Made, string>> {
   const read = await readConsolidatedMaster(bytes, file);
   if (!read.ok) return read;
   const { found, form, fiscalYear, rows, missingColumns } = read.value;
@@ -60,33 +79,44 @@ async function masterDocument(
     form,
     rows,
   });
-  return ok({ document, notes });
+  return ok({ document, notes, form, findings: publishFindings(rows, { stage, form, plan: found.plan }) });
+}
+
+function consolidationDocument(input: Extract<PublishInput, { kind: 'consolidation' }>, stage: Stage): Made {
+  const form = input.form ?? input.consolidation.form;
+  const { rows } = input.consolidation;
+  return {
+    document: publishDocument({
+      title: input.title,
+      fiscalYear: input.consolidation.fiscalYear,
+      plan: input.plan,
+      form,
+      rows,
+    }),
+    notes: [],
+    form,
+    findings: publishFindings(rows, { stage, form, plan: input.plan }),
+  };
 }
 
 /**
  * The published report (report.html), and the open data as CSV and .xlsx, from a master or a consolidation:
  * one use case for the CLI (`suishin publish`) and the pane (集約's 「公開用に書き出す」). Fields the 様式
- * marks 公表 × are in none of them.
+ * marks 公表 × are in none of them. Errors in the entries published are found here, once, for both: the
+ * files are still written (values as they stand, nothing blanked), and `findings` and `warning` say what
+ * to fix before the files go out.
  */
 export async function publish(
   input: PublishInput,
-  options: { readonly codec?: ZipCodec } = {},
+  options: PublishOptions = {},
 ): Promise<Result<Published, string>> {
+  const stage = options.stage ?? 'year-end';
   const made =
     input.kind === 'master'
-      ? await masterDocument(input.bytes, input.file)
-      : ok({
-          document: publishDocument({
-            title: input.title,
-            fiscalYear: input.consolidation.fiscalYear,
-            plan: input.plan,
-            form: input.form ?? input.consolidation.form,
-            rows: input.consolidation.rows,
-          }),
-          notes: [] as string[],
-        });
+      ? await masterDocument(input.bytes, input.file, stage)
+      : ok(consolidationDocument(input, stage));
   if (!made.ok) return made;
-  const { document, notes } = made.value;
+  const { document, notes, findings, form } = made.value;
   const table = openDataTable(document);
   const xlsx = await writeXlsx(
     {
@@ -107,5 +137,7 @@ export async function publish(
     xlsx,
     document,
     notes,
+    findings,
+    warning: publishWarning(findings, form),
   });
 }

@@ -47,7 +47,7 @@ export async function readConsolidatedMaster(
   });
   if (!read.ok) return err(`「${file}」を開けません: ${read.error.message}`);
   const form = formOf(found);
-  const rows = readMasterRows(read.value.sheets[0]!, found.plan, form);
+  const rows = readMasterRows(read.value.sheets[0]!, found.plan, form, file);
   if (!rows.ok) return err(`「${file}」: ${rows.error}`);
   const fiscalYear = rows.value.fiscalYear ?? found.fiscalYear;
   if (fiscalYear === undefined)

@@ -5,11 +5,11 @@ import { departmentFiles, excelHost, fileHost, fileOf, masterPort, renderApp, sa
 
 afterEach(cleanup);
 
-/** 集約 on the R2 department files, then 「公開用に書き出す」 in the result. */
-async function consolidateAndPublish() {
+/** 集約 on the R2 department files (the sample's entries, or those given), then 「公開用に書き出す」 in the result. */
+async function consolidateAndPublish(entries = sample.entries) {
   fireEvent.click(screen.getByRole('tab', { name: '集約' }));
   const panel = screen.getByRole('tabpanel');
-  const files = (await departmentFiles()).map((f) => fileOf(f.fileName, f.bytes));
+  const files = (await departmentFiles(entries)).map((f) => fileOf(f.fileName, f.bytes));
   fireEvent.change(within(panel).getByLabelText('集約する各課のファイル'), { target: { files } });
   const run = await within(panel).findByRole('button', { name: `${files.length} 個のファイルを集約` });
   fireEvent.click(run);
@@ -44,6 +44,38 @@ describe('集約: 公開用に書き出す', () => {
     );
     expect(csv.split('\r\n')).toHaveLength(2 + sample.entries.length);
     expect([...(published[2]!.data as Uint8Array).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+  });
+
+  it('warns first, naming code, department, field and cell, when what is published has errors; the files keep the values', async () => {
+    const [first, second] = sample.entries;
+    const broken = sample.entries.map((e) =>
+      e === first
+        ? { ...e, fields: { ...e.fields, achievement: 'ほぼ達成' } }
+        : e === second
+          ? { ...e, fields: { ...e.fields, goal: '' } }
+          : e,
+    );
+    const { host, downloads } = fileHost(await masterPort(), '令和2年度_全体計画.xlsx');
+    renderApp(host);
+    const panel = await consolidateAndPublish(broken);
+    const status = await within(panel).findByText(
+      /^全体計画にエラーが 2 件あります（取組項目 2 件）。公開前に直してください。/,
+      {},
+      { timeout: 20_000 },
+    );
+    const text = status.textContent ?? '';
+    expect(text).toMatch(
+      new RegExp(
+        `${first!.code} ${first!.department} 「目標の達成」 ${first!.department}\\.xlsx「[^」]+」[A-Z]+\\d+: 目標の達成「ほぼ達成」は選択肢にありません。`,
+      ),
+    );
+    expect(text).toMatch(
+      new RegExp(`${second!.code} ${second!.department} 「目標」 .+: 「目標」が未記入です`),
+    );
+    expect(text).toContain('選択肢にない値もその文字のまま');
+    expect(text).toContain('を書き出しました（取組項目 37 件、公表する項目 7。）');
+    const csv = downloads.find((d) => d.fileName === 'opendata.csv');
+    expect(new TextDecoder().decode(csv!.data as Uint8Array)).toContain('ほぼ達成');
   });
 
   it('opens the open data as a new workbook in Excel, and says where the report and CSV come from', async () => {

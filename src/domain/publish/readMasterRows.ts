@@ -1,3 +1,4 @@
+import { cellAddress } from '../cellAddress';
 import type { MasterRow } from '../consolidation/types';
 import { plainNumberText, serialToIsoDate } from '../entry/fieldValue';
 import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
@@ -41,13 +42,15 @@ function statusOf(check: string): MasterRow['status'] {
 /**
  * 全体計画's rows read back from a master, as the consolidation wrote them: columns found by their header
  * (inserted columns and rows do not matter), a field's column by its 項目 label, 計算 left to be recomputed
- * from the numbers. Rows whose code is not in the 体系 come back flagged. An error names the sheet when it
- * holds no header row.
+ * from the numbers. Rows whose code is not in the 体系 come back flagged. Each row's `source` is 全体計画
+ * itself (`file`, the sheet, each field's cell), so a finding on a value read back points at its cell. An
+ * error names the sheet when it holds no header row.
  */
 export function readMasterRows(
   sheet: SheetSnapshot,
   plan: Plan,
   form: FormDefinition,
+  file = '',
 ): Result<MasterRowsRead, string> {
   const key = (v: CellValue | undefined): string => normalizeKey(cellText(v ?? null));
   const headerRow = sheet.values
@@ -71,7 +74,7 @@ export function readMasterRows(
   const year = /（([^（）]+年度)）\s*$/u.exec(title)?.[1];
   const fiscalYear = year !== undefined ? parseFiscalYear(year) : undefined;
   const rows: MasterRow[] = [];
-  sheet.values.slice(headerRow + 1).forEach((row) => {
+  sheet.values.slice(headerRow + 1).forEach((row, i) => {
     const c = cellText(row[code] ?? null).trim();
     if (c === '') return;
     const dept = cellText(row[department] ?? null).trim();
@@ -84,12 +87,19 @@ export function readMasterRows(
         return [f.key, at < 0 ? '' : fieldTextOf(f, row[at])];
       }),
     );
+    const cells = Object.fromEntries(
+      stored.flatMap((f) => {
+        const at = fieldColumns.get(f.key) ?? -1;
+        return at < 0 ? [] : [[f.key, cellAddress(headerRow + 1 + i, at)]];
+      }),
+    );
     rows.push({
       code: c,
       ...(planItem && { planItem }),
       department: dept,
       seq: n,
       status,
+      source: { file, sheet: sheet.name, cells },
       ...(status !== 'missing' && {
         entry: { code: c, department: dept, seq: n, fiscalYear: fiscalYear ?? 0, fields },
       }),

@@ -17,7 +17,7 @@ export function ConsolidatePanel(props: PanelProps) {
     past.years,
     props.form,
   );
-  const publishing = usePublish(host, props.plan, props.planTitle, c.result);
+  const publishing = usePublish(host, props.plan, props.planTitle, c.result, c.stage);
   return (
     <ConsolidateTab
       mode={host.mode}

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import type { ConsolidateResult } from '../../app/consolidate';
+import type { Stage } from '../../domain/entry/formDefinition';
 import type { Plan } from '../../domain/plan/types';
 import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
 import { useOperation } from '../hooks/useOperation';
@@ -9,13 +10,16 @@ import { XLSX_MIME, type Host } from '../host';
  * 集約's 「公開用に書き出す」: the report for the town's website and the open data from the consolidation just
  * made, by the same use case as `suishin publish`. In file mode the three files download; in Excel, where a
  * pane cannot download, the open data opens as a new workbook (ExcelApi 1.8), and the report and CSV are left
- * to file mode or the CLI, as the message says. Undefined `run` when the host can do neither.
+ * to file mode or the CLI, as the message says. Errors in what was published (the use case's `warning`, checked
+ * by the stage 集約 uses) come first in a warning, as `suishin publish` prints them. Undefined `run` when the
+ * host can do neither.
  */
 export function usePublish(
   host: Host,
   plan: Plan | undefined,
   planTitle: string | undefined,
   result: ConsolidateResult | undefined,
+  stage: Stage = 'year-end',
 ) {
   const op = useOperation();
   const canWrite = host.download !== undefined || host.createWorkbook !== undefined;
@@ -26,28 +30,38 @@ export function usePublish(
       const { publish, PUBLISHED_FILES } = await import(
         /* webpackChunkName: "publish" */ '../../app/publish'
       );
-      const made = await publish({
-        kind: 'consolidation',
-        consolidation: result.consolidation,
-        plan,
-        title: planTitle ?? DEFAULT_PLAN_TITLE,
-      });
+      const made = await publish(
+        {
+          kind: 'consolidation',
+          consolidation: result.consolidation,
+          plan,
+          title: planTitle ?? DEFAULT_PLAN_TITLE,
+        },
+        { stage },
+      );
       if (!made.ok) return { intent: 'warning', message: made.error };
-      const { html, csv, xlsx, document: doc, notes } = made.value;
+      const { html, csv, xlsx, document: doc, notes, warning } = made.value;
       const counted = `取組項目 ${doc.entries.length} 件、公表する項目 ${doc.fields.length}。`;
       const noted = notes.length > 0 ? ` ${notes.join(' ')}` : '';
+      const warned = (message: string, intent: 'success' | 'info') =>
+        warning.length > 0
+          ? { intent: 'warning' as const, message: `${warning.map((l) => l.trim()).join(' ')} ${message}` }
+          : { intent, message };
       if (host.download) {
         host.download(PUBLISHED_FILES.html, html, 'text/html');
         host.download(PUBLISHED_FILES.csv, csv, 'text/csv');
         host.download(PUBLISHED_FILES.xlsx, xlsx, XLSX_MIME);
-        return `${PUBLISHED_FILES.html}・${PUBLISHED_FILES.csv}・${PUBLISHED_FILES.xlsx} を書き出しました（${counted}）${noted}`;
+        return warned(
+          `${PUBLISHED_FILES.html}・${PUBLISHED_FILES.csv}・${PUBLISHED_FILES.xlsx} を書き出しました（${counted}）${noted}`,
+          'success',
+        );
       }
       await host.createWorkbook?.(xlsx);
-      return {
-        intent: 'info',
-        message: `オープンデータ（${PUBLISHED_FILES.xlsx} の内容）を新しいブックで開きました（${counted}）。報告書 (${PUBLISHED_FILES.html}) と ${PUBLISHED_FILES.csv} は、ブラウザーで開く Suishin（ファイルモード）か suishin publish で書き出せます。${noted}`,
-      };
+      return warned(
+        `オープンデータ（${PUBLISHED_FILES.xlsx} の内容）を新しいブックで開きました（${counted}）。報告書 (${PUBLISHED_FILES.html}) と ${PUBLISHED_FILES.csv} は、ブラウザーで開く Suishin（ファイルモード）か suishin publish で書き出せます。${noted}`,
+        'info',
+      );
     }, '公開用のファイルを作っています');
-  }, [host, plan, planTitle, result, op]);
+  }, [host, plan, planTitle, result, stage, op]);
   return { run: canWrite && plan && result ? run : undefined, state: op.state };
 }
