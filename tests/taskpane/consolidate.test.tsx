@@ -98,6 +98,17 @@ describe('集約 tab', () => {
     // The pane counts errors and warnings as the CLI does: every finding of report.json.
     expect(statValue('集約の結果', 'エラー')).toBe(String(severities(report.findings).error));
     expect(statValue('集約の結果', '警告')).toBe(String(severities(report.findings).warning));
+    // …and lists them by file and sheet, each with its cell and message, as report.json has them.
+    const listed = report.findings.filter((f) => f.severity !== 'info');
+    expect(listed.length).toBeGreaterThan(0);
+    const section = within(panel).getByRole('region', { name: '集約の指摘' });
+    expect(within(section).getByText(`エラーと警告（${listed.length}）`)).toBeTruthy();
+    const withCell = listed.find((f) => f.place.file && f.place.sheet && f.place.cell)!;
+    const group = within(section).getByRole('region', {
+      name: `「${withCell.place.file}」のシート「${withCell.place.sheet}」`,
+    });
+    expect(within(group).getAllByText(withCell.message).length).toBeGreaterThan(0);
+    expect(within(group).getAllByText(new RegExp(`セル ${withCell.place.cell}`)).length).toBeGreaterThan(0);
   });
 
   it('lists 未提出 items when a department has not sent its file (Excel mode, no download buttons)', async () => {

@@ -30,6 +30,13 @@ const useStyles = makeStyles({
     flexGrow: 1,
   },
   where: { color: tokens.colorNeutralForeground3 },
+  /** The file above its sheet's name, when findings of several files are listed. */
+  file: {
+    display: 'block',
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
+  },
   static: { cursor: 'default' },
 });
 
@@ -44,17 +51,25 @@ export function FindingList(props: {
   /** Shown under the selected finding (the file-mode grid preview). */
   preview?: ReactNode;
   label: string;
+  /** Head each sheet's group with its file too (findings of several files: 集約). */
+  withFile?: boolean;
 }) {
   const s = useStyles();
   const shared = useSharedStyles();
   const groups = new Map<string, { finding: Finding; key: string }[]>();
   props.findings.forEach((finding, i) => {
     const sheet = finding.place.sheet ?? WHOLE_WORKBOOK;
-    groups.set(sheet, [...(groups.get(sheet) ?? []), { finding, key: findingKey(finding, i) }]);
+    const group =
+      props.withFile && finding.place.file
+        ? `「${finding.place.file}」のシート「${sheet}」`
+        : `シート「${sheet}」`;
+    const items = groups.get(group);
+    if (items) items.push({ finding, key: findingKey(finding, i) });
+    else groups.set(group, [{ finding, key: findingKey(finding, i) }]);
   });
   return (
     <div className={shared.section} aria-label={props.label} role="region">
-      {[...groups].map(([sheet, items]) => {
+      {[...groups].map(([group, items]) => {
         const counts = countBySeverity(items.map((i) => i.finding));
         const summary = [
           counts.error && `エラー ${counts.error}`,
@@ -64,9 +79,14 @@ export function FindingList(props: {
           .filter(Boolean)
           .join('・');
         return (
-          <section key={sheet} className={s.group} aria-label={`シート「${sheet}」`}>
+          <section key={group} className={s.group} aria-label={group}>
             <h4 className={s.groupTitle}>
-              <span className={shared.grow}>{sheet}</span>
+              <span className={shared.grow}>
+                {props.withFile && items[0]?.finding.place.file && (
+                  <span className={s.file}>{items[0].finding.place.file}</span>
+                )}
+                {items[0]?.finding.place.sheet ?? WHOLE_WORKBOOK}
+              </span>
               <span className={s.counts}>{summary}</span>
             </h4>
             <ul className={shared.list}>

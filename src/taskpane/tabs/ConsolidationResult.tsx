@@ -3,7 +3,9 @@ import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import type { ConsolidateResult } from '../../app/consolidate';
 import { NO_TALLY_MESSAGE } from '../../domain/consolidation/buildSummarySheets';
 import type { AchievementSummary, MasterRow } from '../../domain/consolidation/types';
+import type { Finding } from '../../domain/finding';
 import { AchievementBars } from '../components/AchievementBars';
+import { FindingList } from '../components/FindingList';
 import { OperationStatus } from '../components/OperationStatus';
 import { StatTiles } from '../components/StatTiles';
 import { useSharedStyles } from '../components/styles';
@@ -73,11 +75,40 @@ export function ConsolidationResult({
           </Button>
         </div>
       )}
+      <Findings findings={[...r.consolidation.findings, ...r.viewFindings]} />
       {props.onPublish && <Publish onPublish={props.onPublish} state={props.publishState} />}
       <Achievement achievement={r.consolidation.achievement} />
       {rejected.length > 0 && <RejectedFiles rejected={rejected} />}
       <MissingEntries missing={r.consolidation.rows.filter((row) => row.status === 'missing')} />
     </>
+  );
+}
+
+/** The most errors and warnings listed here; the 集約ログ sheet has every one. */
+export const FINDINGS_SHOWN = 100;
+
+/**
+ * The errors and warnings of the run, by file and sheet, each with its cell: what 総務課 asks the
+ * departments to fix, without opening the master. 情報 and anything past FINDINGS_SHOWN are in 集約ログ.
+ */
+function Findings({ findings }: { findings: readonly Finding[] }) {
+  const shared = useSharedStyles();
+  const shown = findings.filter((f) => f.severity !== 'info');
+  if (shown.length === 0) return null;
+  const rest = [
+    ...(shown.length > FINDINGS_SHOWN ? [`エラー・警告 ${shown.length - FINDINGS_SHOWN} 件`] : []),
+    ...(findings.length > shown.length ? [`情報 ${findings.length - shown.length} 件`] : []),
+  ];
+  return (
+    <section className={shared.section} aria-label="集約の指摘">
+      <h3 className={shared.sectionTitle}>エラーと警告（{shown.length}）</h3>
+      <FindingList label="エラーと警告の一覧" findings={shown.slice(0, FINDINGS_SHOWN)} withFile />
+      {rest.length > 0 && (
+        <span className={shared.hint}>
+          ほかの指摘（{rest.join('、')}）は、全体計画の「集約ログ」シートにあります。
+        </span>
+      )}
+    </section>
   );
 }
 
