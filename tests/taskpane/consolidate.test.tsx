@@ -64,7 +64,7 @@ describe('集約 tab', () => {
     expect(within(broken).getByText(/「壊れた.xlsx」を Excel ブックとして読み込めませんでした/)).toBeTruthy();
     expect(
       await within(panel).findByText(
-        /^9 個のファイルから取組項目 37 件を「全体計画」に集約しました（未提出 0 件）。確認が必要です: 受け付けられなかったファイル 1 個/,
+        /^8 個のファイルから取組項目 37 件を「全体計画」に集約しました（未提出 0 件）。確認が必要です: 受け付けられなかったファイル 1 個/,
       ),
     ).toBeTruthy();
 

@@ -51,7 +51,8 @@ export function consolidationMessage(n: ConsolidationCounts): {
   readonly intent: 'success' | 'warning';
   readonly message: string;
 } {
-  const done = `${n.files} 個のファイルから取組項目 ${n.entries} 件を「全体計画」に集約しました（未提出 ${n.missing} 件）。`;
+  // The files read: one that could not be is not a file the entries came from (it is in the issues below).
+  const done = `${n.files - n.rejected} 個のファイルから取組項目 ${n.entries} 件を「全体計画」に集約しました（未提出 ${n.missing} 件）。`;
   const issues = [
     ...(n.rejected > 0 ? [`受け付けられなかったファイル ${n.rejected} 個`] : []),
     ...(n.wrongYear > 0 ? [`${WRONG_YEAR_LABEL} ${n.wrongYear} 件`] : []),
