@@ -6,10 +6,13 @@ import { TextBulletListTreeRegular } from '@fluentui/react-icons/svg/text-bullet
 import { useCallback, useState, type ReactElement, type ReactNode } from 'react';
 import { Header } from './components/Header';
 import { LazyOperationStatus } from './components/LazyOperationStatus';
+import { UnsavedChangesDialog } from './components/UnsavedChangesDialog';
 import { currentFiscalYear } from './fiscal';
 import type { Host, HostSnapshot } from './host';
+import { useBeforeUnload } from './hooks/useBeforeUnload';
 import { useHostSnapshot } from './hooks/useHostSnapshot';
 import { useFileCommands } from './hooks/useFileCommands';
+import { useOpenGuard } from './hooks/useOpenGuard';
 import type { OperationState } from './hooks/useOperation';
 import { useWorkbookPlan } from './hooks/useWorkbookPlan';
 import { BuildPanel, ConsolidatePanel, ValidatePanel, type PanelProps } from './tabs/panels';
@@ -64,6 +67,9 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
   const file = useFileCommands(host, found?.fiscalYear ?? around);
   const planTab = usePlanTab(host);
   const open = host.open;
+  // File mode: the browser holds the only copy, so leaving or opening another file asks while it is unsaved.
+  useBeforeUnload(snapshot.unsaved);
+  const guard = useOpenGuard(snapshot.unsaved, file);
 
   const goToPlan = useCallback(() => choose('plan'), [choose]);
   const goToValidate = useCallback(() => choose('validate'), [choose]);
@@ -75,9 +81,19 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
         mode={host.mode}
         name={snapshot.name}
         busy={busy}
-        {...(open && { onOpen: file.onOpen })}
+        unsaved={snapshot.unsaved}
+        {...(open && { onOpen: guard.request })}
         {...(host.saveCurrent && snapshot.port && { onSave: file.onSave })}
       />
+      {open && (
+        <UnsavedChangesDialog
+          file={guard.pending}
+          current={snapshot.name}
+          onDownloadFirst={guard.downloadFirst}
+          onOpenAnyway={guard.openAnyway}
+          onCancel={guard.cancel}
+        />
+      )}
       <FileNotices
         state={file.state}
         showFileMode={host.mode === 'file' && snapshot.port === undefined}
@@ -93,7 +109,7 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
           selection={planTab.selection.selection}
           selectionError={planTab.selection.error}
           onReload={reload}
-          {...(open && { onOpenFile: file.onOpen })}
+          {...(open && { onOpenFile: guard.request })}
           onInsertSample={planTab.insertSample}
           onInsertTemplate={planTab.insertTemplate}
           onInsertForm={planTab.insertForm}

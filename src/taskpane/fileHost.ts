@@ -4,6 +4,7 @@ import type { FileWorkbookFactory, FileWorkbookPort, OpenError, WorkbookPort } f
 import { browserDownload, readPickedFiles, type PickedInput } from './files';
 import { HostState, type Host, type HostSnapshot } from './host';
 import { loadExcelJsFactory, onceUntilFailure } from './lazy';
+import { trackChanges, UnsavedChanges } from './unsavedChanges';
 
 export interface FileHostOptions {
   readonly loadFactory?: () => Promise<FileWorkbookFactory>;
@@ -17,18 +18,34 @@ export interface FileHostOptions {
  * factory (the worker's fileFactory) writes a new workbook with the own spec writer and updates an opened
  * file in its package, as the CLI writes and updates a master; ExcelJS marks cells and builds department
  * workbooks.
+ *
+ * The browser holds the only copy of the workbook, so every port this host hands out reports its writes
+ * here: the snapshot's `unsaved` is true from a change (sheets written, cells marked) until the workbook is
+ * downloaded (`saveCurrent`) or another one is opened.
  */
 export class FileHost implements Host {
   readonly mode = 'file' as const;
   private readonly state: HostState;
   private current: FileWorkbookPort | undefined;
+  private changes = new UnsavedChanges();
   readonly download: (fileName: string, data: Uint8Array | string, mime: string) => void;
 
   constructor(options: FileHostOptions = {}) {
     this.loadFactory = onceUntilFailure(options.loadFactory ?? loadExcelJsFactory);
     this.download = options.download ?? browserDownload;
-    this.current = options.initial?.port;
-    this.state = new HostState({ port: options.initial?.port, name: options.initial?.name });
+    this.current = options.initial && this.tracked(options.initial.port);
+    this.state = new HostState({ port: this.current, name: options.initial?.name });
+  }
+
+  /** The port, its changes counted towards `unsaved` (a fresh count: it is the workbook as opened). */
+  private tracked(port: FileWorkbookPort): FileWorkbookPort {
+    const changes = new UnsavedChanges();
+    this.changes = changes;
+    return trackChanges(port, (change) => {
+      changes.record(change);
+      // A port replaced since (another file opened) no longer speaks for the current workbook.
+      if (this.changes === changes) this.state.setUnsaved(changes.unsaved);
+    });
   }
 
   getSnapshot = (): HostSnapshot => this.state.get();
@@ -47,19 +64,29 @@ export class FileHost implements Host {
     const opened = FilePort.open(file.bytes, file.file, this.loadFactory);
     if (!opened.ok) return err(opened.error);
     const previous = this.current;
-    this.current = opened.value;
-    this.state.set({ port: opened.value, name: file.file });
+    this.current = this.tracked(opened.value);
+    this.state.set({ port: this.current, name: file.file, unsaved: false });
     await previous?.close();
     return ok(undefined);
   };
 
   ensureWorkbook = async (name: string): Promise<WorkbookPort> => {
     if (this.current) return this.current;
-    const created = await (await this.loadFactory()).create();
+    const created = this.tracked(await (await this.loadFactory()).create());
     this.current = created;
-    this.state.set({ port: created, name });
+    this.state.set({ port: created, name, unsaved: false });
     return created;
   };
 
-  saveCurrent = async (): Promise<Uint8Array | undefined> => this.current?.toBuffer();
+  /** The workbook's bytes, taken to be downloaded: from here it counts as saved (until the next change). */
+  saveCurrent = async (): Promise<Uint8Array | undefined> => {
+    const current = this.current;
+    if (!current) return undefined;
+    const changes = this.changes;
+    const checkpoint = changes.checkpoint();
+    const bytes = await current.toBuffer();
+    changes.saved(checkpoint);
+    if (this.changes === changes) this.state.setUnsaved(changes.unsaved);
+    return bytes;
+  };
 }

@@ -13,6 +13,11 @@ export interface HostSnapshot {
   readonly name: string | undefined;
   /** Bumped whenever the workbook is replaced or the pane wrote to it, so views read it again. */
   readonly revision: number;
+  /**
+   * File mode: the workbook has changes that were not downloaded (the browser holds the only copy), so
+   * closing the tab or opening another file would lose them. Always false in Excel, which saves its own.
+   */
+  readonly unsaved: boolean;
 }
 
 /**
@@ -33,7 +38,7 @@ export interface Host {
   ensureWorkbook(name: string): Promise<WorkbookPort>;
   /** File mode: make a picked .xlsx the current workbook. */
   readonly open?: (file: SourceInput) => Promise<Result<void, OpenError>>;
-  /** File mode: the current workbook as .xlsx bytes. */
+  /** File mode: the current workbook as .xlsx bytes, to be downloaded (it counts as saved from then on). */
   readonly saveCurrent?: () => Promise<Uint8Array | undefined>;
   /** File mode: hand bytes to the browser as a download. */
   readonly download?: (fileName: string, data: Uint8Array | string, mime: string) => void;
@@ -48,19 +53,35 @@ export class HostState {
   private snapshot: HostSnapshot;
   private readonly listeners = new Set<() => void>();
 
-  constructor(initial: Omit<HostSnapshot, 'revision'>) {
-    this.snapshot = { ...initial, revision: 0 };
+  constructor(initial: Pick<HostSnapshot, 'port' | 'name'>) {
+    this.snapshot = { ...initial, revision: 0, unsaved: false };
   }
 
   get = (): HostSnapshot => this.snapshot;
 
-  set(next: Omit<HostSnapshot, 'revision'>): void {
-    this.snapshot = { ...next, revision: this.snapshot.revision + 1 };
-    for (const listener of this.listeners) listener();
+  /** A new workbook (or the same one written to): views read it again. `unsaved` is kept unless given. */
+  set(next: Pick<HostSnapshot, 'port' | 'name'> & { readonly unsaved?: boolean }): void {
+    this.snapshot = {
+      ...next,
+      revision: this.snapshot.revision + 1,
+      unsaved: next.unsaved ?? this.snapshot.unsaved,
+    };
+    this.notify();
   }
 
   touch(): void {
     this.set({ port: this.snapshot.port, name: this.snapshot.name });
+  }
+
+  /** Only the unsaved flag: the revision stays, so views do not read the workbook again (marks). */
+  setUnsaved(unsaved: boolean): void {
+    if (this.snapshot.unsaved === unsaved) return;
+    this.snapshot = { ...this.snapshot, unsaved };
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
   }
 
   subscribe = (listener: () => void): (() => void) => {

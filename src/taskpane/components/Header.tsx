@@ -39,6 +39,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  unsaved: { flexShrink: 0 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXXS, flexShrink: 0 },
   input: { display: 'none' },
 });
@@ -48,6 +49,8 @@ export function Header(props: {
   mode: HostMode;
   name: string | undefined;
   busy?: boolean;
+  /** File mode: the workbook has changes not downloaded yet. */
+  unsaved?: boolean;
   onOpen?: (file: File) => void;
   onSave?: () => void;
 }) {
@@ -68,6 +71,17 @@ export function Header(props: {
           <span className={s.name} title={name}>
             {name}
           </span>
+          {props.unsaved && (
+            <Badge
+              size="small"
+              appearance="outline"
+              color="warning"
+              title="ダウンロードしていない変更があります"
+              className={s.unsaved}
+            >
+              未保存
+            </Badge>
+          )}
         </span>
       </div>
       <div className={s.actions}>

@@ -1,0 +1,52 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
+
+/**
+ * Asked before another workbook replaces one with changes not downloaded (file mode). The first button —
+ * focused when the question opens, so Enter keeps the work — downloads first; Escape cancels.
+ */
+export function UnsavedChangesDialog(props: {
+  /** The file about to be opened; the dialog is open while there is one. */
+  file: File | undefined;
+  /** The workbook open now. */
+  current: string | undefined;
+  onDownloadFirst: () => void;
+  onOpenAnyway: () => void;
+  onCancel: () => void;
+}) {
+  const { file, current } = props;
+  return (
+    <Dialog
+      open={file !== undefined}
+      modalType="alert"
+      onOpenChange={(_, data) => {
+        if (!data.open) props.onCancel();
+      }}
+    >
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>ダウンロードしていない変更があります</DialogTitle>
+          <DialogContent>
+            {`${current ? `「${current}」` : '作業中のブック'}には、まだダウンロードしていない変更があります。${
+              file ? `「${file.name}」を` : ''
+            }開くと、その変更は失われます。`}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={props.onDownloadFirst}>
+              ダウンロードしてから開く
+            </Button>
+            <Button onClick={props.onOpenAnyway}>ダウンロードせずに開く</Button>
+            <Button onClick={props.onCancel}>キャンセル</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
