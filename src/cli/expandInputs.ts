@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileNameKind } from '../app/departmentFileName';
 import { println, type OutStream } from './cliIo';
 
@@ -11,8 +11,8 @@ export interface InputPath {
 }
 
 /**
- * The command line's FILE… arguments: a folder stands for the .xlsx / .xlsm files directly inside it (in
- * name order); anything else is kept as given, so that a missing file is reported, not dropped. `exclude`
+ * The command line's FILE… arguments: a folder stands for the .xlsx / .xlsm files in it and its subfolders
+ * (in path order, as the pane's 「フォルダーを開く」 reads a folder); anything else is kept as given, so that a missing file is reported, not dropped. `exclude`
  * (absolute) leaves out e.g. the master being written. Lock and temporary files are left out in a folder, and
  * lock files also when named directly (matched by a shell's `*.xlsx`), with a note on `notes`. The rule is
  * departmentFileName.ts, the one the pane's 「フォルダーを開く」 follows too.
@@ -42,8 +42,17 @@ export async function expandInputs(
       out.push({ path, display: arg });
       continue;
     }
-    const names = (await readdir(path)).filter((n) => fileNameKind(n) === 'workbook').sort();
-    for (const name of names) out.push({ path: join(path, name), display: join(arg, name) });
+    // Paths under the folder, `/`-separated for the order (scanFolder's), each a file the one rule calls a
+    // workbook. A subfolder's files are where departments' returns often sit (提出/税務課/税務課.xlsx).
+    const found = (await readdir(path, { recursive: true, withFileTypes: true }))
+      .filter((d) => d.isFile() && fileNameKind(d.name) === 'workbook')
+      .map((d) =>
+        relative(path, join(d.parentPath ?? d.path, d.name))
+          .split(sep)
+          .join('/'),
+      )
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of found) out.push({ path: join(path, name), display: join(arg, name) });
   }
   const skip = new Set(exclude.map((p) => resolve(cwd, p)));
   const unique: InputPath[] = [];

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_DATA_ROW } from '../../src/domain/template/buildTableSheet';
@@ -71,6 +71,31 @@ describe('suishin consolidate', () => {
       '達成状況',
       '集約ログ',
     ]);
+  });
+
+  it('reads a folder with its subfolders, as the pane does, skipping lock files there too', async () => {
+    // 提出/<課>/<課>.xlsx: the files as departments' returns are often filed, one folder each.
+    for (const [i, file] of files.entries()) {
+      const sub = join(dir, '提出', i % 2 === 0 ? '1回目' : join('2回目', '追加'));
+      await mkdir(sub, { recursive: true });
+      await copyFile(join(dir, file), join(sub, file));
+    }
+    await writeFile(join(dir, '提出', '1回目', '~$総務課.xlsx'), 'lock');
+    const r = await runCli(
+      dir,
+      'consolidate',
+      '--plan',
+      'sample:r2',
+      '提出',
+      '--out',
+      'from-folder.xlsx',
+      '--report',
+      'from-folder.json',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(await readFile(join(dir, 'from-folder.json'), 'utf8')) as Report;
+    expect(report.summary).toMatchObject({ files: files.length, rejectedFiles: 0, entries: 37, missing: 0 });
+    expect(report.inputs.map((i) => i.file).sort()).toEqual([...files].sort());
   });
 
   it('exits 2 and leaves no master when nothing is usable', async () => {
