@@ -3,7 +3,13 @@ import type { Place } from '../finding';
 import { buildTableSheet, FIRST_DATA_ROW, HEADER_ROW, type TableColumn } from '../template/buildTableSheet';
 import { range, type CellValue, type SheetSpec } from '../template/sheetSpec';
 import { firstChoiceRate, tallyTitle, totalOf } from './summarizeAchievement';
-import type { AchievementCounts, AchievementGroup, Consolidation, RetiredField } from './types';
+import type {
+  AchievementCounts,
+  AchievementGroup,
+  Consolidation,
+  DepartmentSubmission,
+  RetiredField,
+} from './types';
 import { OUTCOME_LABELS } from './types';
 import { ACHIEVEMENT_SHEET_NAME, LOG_SHEET_NAME, SUBMISSION_SHEET_NAME } from './viewSheetNames';
 
@@ -56,24 +62,29 @@ function submissionSheet(c: Consolidation, { year, subtitle }: ViewContext): She
       s.contributions,
       s.errors,
       s.warnings,
-      s.expected === 0
-        ? s.contributions > 0
-          ? '全課に記入'
-          : '対象なし'
-        : s.missing.length > 0
-          ? '未提出あり'
-          : s.errors > 0
-            ? '要修正'
-            : '完了',
-      s.lastFile ?? '',
+      submissionStatus(s),
+      s.lastFile ?? (s.refusedFiles ? `${s.refusedFiles.join('、')}（受付不可）` : ''),
       ...(compared ? [s.unchanged ?? 0] : []),
     ]),
     tableName: 'Submissions',
     rowStyles: Object.fromEntries(
-      c.submissions.flatMap((s, i) => (s.missing.length > 0 || s.errors > 0 ? [[i, 'warn' as const]] : [])),
+      c.submissions.flatMap((s, i) =>
+        s.missing.length > 0 || s.errors > 0 || s.refusedFiles ? [[i, 'warn' as const]] : [],
+      ),
     ),
     tabColor: '#548235',
   });
+}
+
+/**
+ * 提出状況's 状況: a department whose file could not be read and that has nothing else in is 受付不可あり
+ * (it sent something: ask for the file again), not 未提出あり.
+ */
+function submissionStatus(s: DepartmentSubmission): string {
+  const refused = (s.refusedFiles?.length ?? 0) > 0;
+  if (s.expected === 0) return s.contributions > 0 ? '全課に記入' : refused ? '受付不可あり' : '対象なし';
+  if (s.missing.length > 0) return refused ? '受付不可あり' : '未提出あり';
+  return s.errors > 0 ? '要修正' : '完了';
 }
 
 /** Data bar colours of the choices, best first (R2: 達成できた blue, 一部達成できた amber, 達成できなかった orange). */

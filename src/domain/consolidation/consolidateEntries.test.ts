@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { SHORT_FULL_FIELDS } from '../../../tests/helpers/testEntry';
 import { emptyFields, type Entry, type EntryFields } from '../entry/types';
 import { r2Sample } from '../sample/r2';
+import { buildMasterView } from './buildMasterView';
 import { consolidateEntries } from './consolidateEntries';
+import { departmentInFileName } from './summarizeSubmissions';
 import type { ReceivedEntry, SourceFile } from './types';
 
 const { plan, entries } = r2Sample();
@@ -273,6 +275,42 @@ describe('consolidateEntries rules', () => {
       ['I-9-9-9', '取組項目 I-9-9-9 は体系にありません。'],
     ]);
     expect(result.log.filter((r) => r.outcome === 'flagged')).toHaveLength(2);
+  });
+
+  it('counts a file that could not be read for the department its name names (提出状況: 受付不可あり)', () => {
+    const result = consolidateEntries(
+      plan,
+      [
+        ...byDepartment(entries.filter((e) => e.department !== '建設水道課')),
+        {
+          kind: 'rejected',
+          file: '提出/R2_建設水道課_提出.xlsx',
+          modified: 5,
+          code: 'file.corrupt',
+          message: '壊れています',
+        },
+        { kind: 'rejected', file: 'メモ.xlsx', modified: 6, code: 'file.corrupt', message: '壊れています' },
+      ],
+      OPTIONS,
+    );
+    const of = (d: string) => result.submissions.find((s) => s.department === d)!;
+    expect(of('建設水道課').refusedFiles).toEqual(['提出/R2_建設水道課_提出.xlsx']);
+    expect(of('建設水道課').missing.length).toBeGreaterThan(0);
+    // A name that names no department counts for none.
+    expect(result.submissions.filter((s) => s.refusedFiles)).toHaveLength(1);
+    const sheet = buildMasterView({ consolidation: result, title: 't' }).sheets.find(
+      (x) => x.name === '提出状況',
+    )!;
+    const row = sheet.cells.filter((c) => c.row === sheet.cells.find((x) => x.value === '建設水道課')!.row);
+    expect(row.map((c) => c.value)).toEqual(
+      expect.arrayContaining(['受付不可あり', `${'提出/R2_建設水道課_提出.xlsx'}（受付不可）`]),
+    );
+  });
+
+  it('names the longest department a file name holds', () => {
+    expect(departmentInFileName('総務課.xlsx', ['総務課', '務課'])).toBe('総務課');
+    expect(departmentInFileName('c:\\提出\\保健福祉課.xlsx', plan.departments)).toBe('保健福祉課');
+    expect(departmentInFileName('メモ.xlsx', plan.departments)).toBeUndefined();
   });
 
   it('logs a rejected file, non-entry sheets and blank sheets', () => {

@@ -111,6 +111,7 @@ export function consolidateEntries(
             ? s.entries.map((e) => ({ department: e.entry.department, file: s.file, modified: s.modified }))
             : [],
         ),
+        sources.flatMap((s) => (s.kind === 'rejected' ? [s.file] : [])),
       ),
       lastYear && countUnchangedByDepartment(findings),
     ),

@@ -9,7 +9,8 @@ import type { DepartmentSubmission, MasterRow } from './types';
  * 提出状況 per department: expected = its item × department assignments (全課 items count for the
  * coordinator only; other departments' parts are contributions), received, missing, the newest file it sent,
  * and errors and warnings: every finding that counts for the department (`departmentOf`), those made while
- * reading its files and on its 年度違い sheets as much as the rules' findings on its entries.
+ * reading its files and on its 年度違い sheets as much as the rules' findings on its entries; and the files
+ * that could not be read, by the department their names name.
  */
 export function summarizeSubmissions(
   plan: Plan,
@@ -23,6 +24,8 @@ export function summarizeSubmissions(
     readonly file: string;
     readonly modified: number;
   }[] = [],
+  /** Files that could not be read (受付不可): each counts for the department its name names, if one does. */
+  refusedFiles: readonly string[] = [],
 ): DepartmentSubmission[] {
   const allCodes = new Set(
     planItems(plan)
@@ -34,6 +37,13 @@ export function summarizeSubmissions(
   const rowsOf = groupBy(rows, (r) => r.department);
   const findingsOf = groupBy(findings, (f) => departmentOf(f) ?? '');
   const sentBy = groupBy(winners, (w) => w.received.entry.department);
+  const refusedBy = groupBy(
+    refusedFiles.flatMap((file) => {
+      const department = departmentInFileName(file, plan.departments);
+      return department === undefined ? [] : [{ department, file }];
+    }),
+    (r) => r.department,
+  );
   const known = new Set(plan.departments);
   const extra = [...sentBy.keys()].filter((d) => !known.has(d));
   return [...plan.departments, ...extra].map((department) => {
@@ -57,6 +67,19 @@ export function summarizeSubmissions(
       errors: counted.filter((f) => f.severity === 'error').length,
       warnings: counted.filter((f) => f.severity === 'warning').length,
       ...(newest && { lastFile: newest.file }),
+      ...(refusedBy.has(department) && { refusedFiles: refusedBy.get(department)!.map((r) => r.file) }),
     };
   });
+}
+
+/**
+ * The department a file's name names (`建設水道課.xlsx`, `R3_建設水道課_提出.xlsx`), the longest that fits when
+ * several do (`総務課` in `総務課分室.xlsx`… only a listed department counts); undefined when none does. For
+ * files that could not be read, which say nothing else about who sent them.
+ */
+export function departmentInFileName(file: string, departments: readonly string[]): string | undefined {
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  let found: string | undefined;
+  for (const d of departments) if (d !== '' && name.includes(d) && d.length > (found?.length ?? 0)) found = d;
+  return found;
 }

@@ -150,6 +150,8 @@ export interface DepartmentSubmission {
    */
   readonly unchanged?: number;
   readonly lastFile?: string;
+  /** Files named for the department that could not be read (受付不可): it sent something, not nothing. */
+  readonly refusedFiles?: readonly string[];
 }
 
 /** 達成状況 counts: one per choice of the form's 集計 field, in the choices' order, then 未記入. */
