@@ -18,8 +18,8 @@ const sources: SourceFile[] = plan.departments.map((d, i) => ({
   findings: [],
 }));
 
-const summaryOf = (form: FormDefinition): string[] => {
-  const consolidation = consolidateEntries(plan, sources, {
+const summaryOf = (form: FormDefinition, files: readonly SourceFile[] = sources): string[] => {
+  const consolidation = consolidateEntries(plan, files, {
     stamp: '2021-04-20T09:00:00+09:00',
     fiscalYear: 2020,
     stage: 'year-end',
@@ -48,6 +48,19 @@ describe('formatConsolidationSummary', () => {
     expect(summaryOf(STANDARD_FORM)).toContain(
       '  目標の達成: 達成できた 23、一部達成できた 13、達成できなかった 1、未記入 0',
     );
+  });
+
+  it("counts the entries against all of 全体計画's rows, the 未提出 rows included", () => {
+    expect(summaryOf(STANDARD_FORM)).toContain(
+      '  取組項目: 37 件（全体計画 37 行のうち未提出の 0 行を除く）',
+    );
+    // Without 建設水道課's file: its 3 items are 未提出 rows of 全体計画.
+    expect(
+      summaryOf(
+        STANDARD_FORM,
+        sources.filter((s) => s.file !== '建設水道課.xlsx'),
+      ),
+    ).toContain('  取組項目: 34 件（全体計画 37 行のうち未提出の 3 行を除く）');
   });
 
   it('follows a form with another scale', () => {

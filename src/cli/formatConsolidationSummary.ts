@@ -40,8 +40,9 @@ export function formatConsolidationSummary(
     `  入力ファイル: ${s.files} 件（読み込み ${s.files - s.rejectedFiles} 件、受け付けられなかったファイル ${s.rejectedFiles} 件）`,
     ...rejected.map((i) => `    × ${i.file} — ${i.reason ?? ''}`),
     `  シート: ${s.sheets} 枚（${[...outcomes].map(([o, n]) => `${OUTCOME_LABELS[o]} ${n}`).join('、') || 'なし'}）`,
-    // Rows of 全体計画, not sheets: a 全課 item's sheets from every department make one row.
-    `  取組項目: ${s.entries} 件（全体計画の行${s.flagged > 0 ? `、うち体系外・要確認 ${s.flagged} 件` : ''}）`,
+    // Rows of 全体計画, not sheets: a 全課 item's sheets from every department make one row. 全体計画 also
+    // has a row for each 未提出 (the next line): the total is said, so the two counts add up to what it shows.
+    `  取組項目: ${s.entries} 件（全体計画 ${s.entries + s.missing} 行のうち未提出の ${s.missing} 行を除く${s.flagged > 0 ? `。うち体系外・要確認 ${s.flagged} 件` : ''}）`,
     `  未提出: ${s.missing === 0 ? 'なし' : `${s.missing} 件（取組項目×実践課）— ${list(report.missing.map((m) => `${m.code} ${m.department}`))}`}`,
     a
       ? `  ${a.field.label}: ${[...a.choices.map((choice) => `${choice} ${a.counts[choice] ?? 0}`), `未記入 ${a.blank}`].join('、')}`
