@@ -39,7 +39,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  unsaved: { flexShrink: 0 },
+  // The badges keep their words on one line; the file name gives way (ellipsis).
+  badge: { flexShrink: 0 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXXS, flexShrink: 0 },
   input: { display: 'none' },
 });
@@ -65,7 +66,12 @@ export function Header(props: {
           推進 <span className={s.latin}>Suishin</span>
         </h1>
         <span className={s.file}>
-          <Badge size="small" appearance="tint" color={props.mode === 'excel' ? 'success' : 'informative'}>
+          <Badge
+            className={s.badge}
+            size="small"
+            appearance="tint"
+            color={props.mode === 'excel' ? 'success' : 'informative'}
+          >
             {props.mode === 'excel' ? 'Excel' : 'ファイル'}
           </Badge>
           <span className={s.name} title={name}>
@@ -77,7 +83,7 @@ export function Header(props: {
               appearance="outline"
               color="warning"
               title="ダウンロードしていない変更があります"
-              className={s.unsaved}
+              className={s.badge}
             >
               未保存
             </Badge>

@@ -6,7 +6,14 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  makeStyles,
 } from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  // Three buttons of Japanese text: each on one line, the row wrapping rather than the words.
+  actions: { flexWrap: 'wrap', justifyContent: 'flex-end' },
+  button: { whiteSpace: 'nowrap', flexShrink: 0 },
+});
 
 /**
  * Asked before another workbook replaces one with changes not downloaded (file mode). The first button —
@@ -21,6 +28,7 @@ export function UnsavedChangesDialog(props: {
   onOpenAnyway: () => void;
   onCancel: () => void;
 }) {
+  const s = useStyles();
   const { file, current } = props;
   return (
     <Dialog
@@ -38,12 +46,16 @@ export function UnsavedChangesDialog(props: {
               file ? `「${file.name}」を` : ''
             }開くと、その変更は失われます。`}
           </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={props.onDownloadFirst}>
+          <DialogActions className={s.actions}>
+            <Button className={s.button} appearance="primary" onClick={props.onDownloadFirst}>
               ダウンロードしてから開く
             </Button>
-            <Button onClick={props.onOpenAnyway}>ダウンロードせずに開く</Button>
-            <Button onClick={props.onCancel}>キャンセル</Button>
+            <Button className={s.button} onClick={props.onOpenAnyway}>
+              ダウンロードせずに開く
+            </Button>
+            <Button className={s.button} onClick={props.onCancel}>
+              キャンセル
+            </Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>
