@@ -196,7 +196,7 @@ describe('集約 in file mode: two files of one name, and a file of another year
     expect(await statValue(page, '集約の結果', WRONG_YEAR_LABEL)).toBe(wrongYearRecords.length);
     await panel
       .getByText(
-        /^3 個のファイルから取組項目 \d+ 件を「全体計画」に集約しました（未提出 \d+ 件）。確認が必要です: /,
+        /^2 個のファイルから取組項目 \d+ 件を「全体計画」に集約しました（未提出 \d+ 件）。確認が必要です: /,
       )
       .waitFor();
   });

@@ -88,6 +88,10 @@ describe('screenshots of every tab at 320 px and 800 px', () => {
           .locator('input[type="file"][aria-label="開くブック"]')
           .first()
           .setInputFiles(fixtures.planted);
+        // The consolidated master was not downloaded: opening another workbook asks first.
+        const unsaved = page.getByRole('alertdialog');
+        await unsaved.waitFor();
+        await unsaved.getByRole('button', { name: 'ダウンロードせずに開く' }).click();
         // Opening runs in the worker: validate only once the header names the department workbook.
         await page.locator('header').getByText(PLANTED_FILE).waitFor();
         const validate = tab(page, '検証');
