@@ -1,5 +1,6 @@
 import type { MasterRow } from '../domain/consolidation/types';
 import { tallyField, type FormDefinition, type Stage } from '../domain/entry/formDefinition';
+import { entryKeyString } from '../domain/entry/types';
 import type { Finding } from '../domain/finding';
 import type { Plan } from '../domain/plan/types';
 import { validateEntries } from '../domain/validation/validateEntries';
@@ -22,10 +23,11 @@ export function publishFindings(
 ): Finding[] {
   const published = rows.filter((r) => r.status !== 'flagged' && r.status !== 'missing' && r.planItem);
   const entries = published.flatMap((r) => (r.entry ? [r.entry] : []));
-  const sources = new Map(published.map((r) => [`${r.code}|${r.department}|${r.seq}`, r.source]));
+  const sources = new Map(published.map((r) => [entryKeyString(r), r.source]));
   const unpublished = new Set(context.form.fields.filter((d) => !isPublished(d)).map((d) => d.key));
-  const keyOf = (p: Finding['place']) => `${p.code}|${p.department}|${p.seq}`;
-  const rowOf = new Map(published.map((r, i) => [`${r.code}|${r.department}|${r.seq}`, i]));
+  const keyOf = (p: Finding['place']) =>
+    entryKeyString({ code: p.code ?? '', department: p.department ?? '', seq: p.seq ?? 0 });
+  const rowOf = new Map(published.map((r, i) => [entryKeyString(r), i]));
   const fieldOf = new Map(context.form.fields.map((d, i) => [d.key, i]));
   // 体系 order, and within an entry the form's order (the order of 全体計画's columns and the sheet's rows).
   const order = (f: Finding): [number, number] => [
