@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import { cellMarks } from '../../app/cellMarks';
 import type { ValidationResult } from '../../app/validateWorkbook';
 import type { FormDefinition, Stage } from '../../domain/entry/formDefinition';
 import type { Plan } from '../../domain/plan/types';
-import type { CellMark } from '../../workbook/port';
 import type { Host } from '../host';
 import { validateOn } from '../offload';
 import { useCellSelection } from '../hooks/useCellSelection';
@@ -61,14 +61,10 @@ export function useValidateTab(
   const mark = useCallback(() => {
     const port = host.getSnapshot().port;
     if (!port || !result) return;
-    const cellMarks: CellMark[] = result.findings.flatMap((f) =>
-      f.place.sheet && f.place.cell
-        ? [{ sheet: f.place.sheet, cell: f.place.cell, severity: f.severity }]
-        : [],
-    );
+    const toMark = cellMarks(result.findings);
     void marks.run(async () => {
-      await port.markCells(cellMarks);
-      const marked = `${cellMarks.length} か所のセルに色を付けました（エラー: 赤、警告: 黄、情報: 紫）。`;
+      await port.markCells(toMark);
+      const marked = `${toMark.length} か所のセルに色を付けました（エラー: 赤、警告: 黄、情報: 紫）。`;
       // In file mode the colours are in the pane's copy: they reach a file only when it is downloaded.
       return host.mode === 'file'
         ? `${marked}色は、上の［作業中のブックをダウンロード］で保存するブックに付きます。`
