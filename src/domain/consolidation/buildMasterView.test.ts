@@ -114,6 +114,16 @@ describe('buildMasterView', () => {
     );
   });
 
+  it('prints 集約ログ with ファイル and シート on every page, without the screen-only last column', () => {
+    expect(log!.print).toMatchObject({
+      titleColumns: { from: 0, to: 1 },
+      area: { top: 2, left: 0, right: 6 },
+    });
+    expect(valueAt(log!, 2, 0)).toBe('ファイル');
+    expect(valueAt(log!, 2, 1)).toBe('シート');
+    expect(valueAt(log!, 2, 6)).toBe('内容');
+  });
+
   it('keeps 備考 across re-consolidation', () => {
     const typed = asSnapshot(master!);
     const remarkColumn = (typed.values[2] ?? []).indexOf('備考');

@@ -245,7 +245,11 @@ function logSheet(c: Consolidation, { year, subtitle, fit }: ViewContext): Sheet
     ],
     rows: logRows,
     tableName: 'ConsolidationLog',
+    // Printed two pages wide at 100 %, ファイル and シート on both: each page tells whose record a line is (the
+    // 内容 page used to show lines without them). The last column (保存テキスト / 指摘コード) is for the screen.
     pagesWide: 0,
+    repeatColumns: 2,
+    printColumns: 7,
     rowStyles: Object.fromEntries(warnRows.map((i) => [i, 'warn' as const])),
     tabColor: '#7F7F7F',
   });
