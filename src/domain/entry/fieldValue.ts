@@ -1,5 +1,5 @@
 import { perObject } from '../memo';
-import { evaluateFormula } from '../form/formula';
+import { evaluateFormula, formulaFields } from '../form/formula';
 import type { FieldDef, FieldKey, FormDefinition } from './formDefinition';
 import { fieldText, type EntryFields } from './types';
 
@@ -150,11 +150,45 @@ const defsByKey = perObject(
   (form: FormDefinition): ReadonlyMap<FieldKey, FieldDef> => new Map(form.fields.map((f) => [f.key, f])),
 );
 
+/** A number operand of a 計算 field as written: its field and its text (NFKC, trimmed). */
+export interface WrittenOperand {
+  readonly def: FieldDef;
+  readonly text: string;
+}
+
+/** Whether a number was written as a percentage (85% is read as 0.85). */
+const isPercentText = (text: string): boolean => text.endsWith('%');
+
+/**
+ * The 数値 operands of a 計算 field written in two ways, some with % and some without (実績値 「85%」, read
+ * as 0.85, over 目標値 「90」): the result would be off a hundredfold, so the field has no value and the rules
+ * ask for one way of writing (checkFormulaOperands). Undefined when the operands agree or some are not
+ * numbers.
+ */
+export function mixedPercentOperands(
+  form: FormDefinition,
+  fields: EntryFields,
+  computed: FieldDef,
+): { readonly percent: readonly WrittenOperand[]; readonly plain: readonly WrittenOperand[] } | undefined {
+  if (!computed.formula) return undefined;
+  const byKey = defsByKey(form);
+  const percent: WrittenOperand[] = [];
+  const plain: WrittenOperand[] = [];
+  for (const key of formulaFields(computed.formula.expression)) {
+    const def = byKey.get(key);
+    if (def?.kind !== 'number') continue;
+    const text = fieldText(fields, key).normalize('NFKC').trim();
+    if (readNumber(text).kind !== 'number') continue;
+    (isPercentText(text) ? percent : plain).push({ def, text });
+  }
+  return percent.length > 0 && plain.length > 0 ? { percent, plain } : undefined;
+}
+
 /**
  * The numbers of an entry by key: 数値 fields read from their text (readNumber), 計算 fields evaluated
  * from them (evaluateFormula; a 計算 field's own text is never used: the sheet's cell is recomputed);
- * undefined for an empty or unreadable number, a formula missing an operand or dividing by zero, and for
- * every other kind.
+ * undefined for an empty or unreadable number, a formula missing an operand or dividing by zero, one whose
+ * operands mix 85% and 90 (mixedPercentOperands), and for every other kind.
  */
 export function fieldNumbers(
   form: FormDefinition,
@@ -167,6 +201,7 @@ export function fieldNumbers(
     if (!def) return undefined;
     if (def.kind === 'number') return numberValue(fieldText(fields, key));
     if (def.kind !== 'computed' || !def.formula || computing?.has(key)) return undefined;
+    if (mixedPercentOperands(form, fields, def)) return undefined;
     computing ??= new Set<FieldKey>();
     computing.add(key);
     try {

@@ -6,6 +6,7 @@ import type { ValidationContext } from './context';
 import { checkDuplicateEntries } from './duplicateEntries';
 import { checkEvaluationExplains } from './evaluationExplains';
 import { checkFieldKinds } from './fieldKinds';
+import { checkFormulaOperands } from './formulaOperands';
 import { checkJudgement } from './judgement';
 import { checkGuidanceText } from './guidanceText';
 import { checkItemAssignment } from './itemAssignment';
@@ -22,6 +23,7 @@ export const ENTRY_RULES: readonly EntryRule[] = [
   checkGuidanceText,
   checkAchievementValue,
   checkFieldKinds,
+  checkFormulaOperands,
   checkJudgement,
   checkEvaluationExplains,
   checkPeriodDates,
