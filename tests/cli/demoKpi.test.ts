@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +50,30 @@ const column = (header: string): number => {
   return i;
 };
 
+const hasOpenpyxl = spawnSync('/usr/bin/python3', ['-c', 'import openpyxl']).status === 0;
+
 describe('suishin demo --sample kpi (the fictional こもれび町 on its 指標 様式)', () => {
+  it.skipIf(!hasOpenpyxl)(
+    "gives 全体計画's columns the widths of the 様式's fields, not the R2 template's by position",
+    () => {
+      const read = spawnSync(
+        '/usr/bin/python3',
+        [
+          '-c',
+          `import sys, json, openpyxl
+from openpyxl.utils import get_column_letter as L
+ws = openpyxl.load_workbook(sys.argv[1])['全体計画']
+print(json.dumps([[c.value, ws.column_dimensions[L(i + 1)].width] for i, c in enumerate(ws[3])]))`,
+          join(dir, 'demo-kpi', 'master.xlsx'),
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(read.status, read.stderr).toBe(0);
+      // Before, the template's R2 widths stayed by position: 基準値 48 wide, 評価 20.
+      expect(JSON.parse(read.stdout)).toEqual(columns.map((c) => [c.header, c.width]));
+    },
+  );
+
   it('runs the whole cycle on the kpi sample and says it is fictional', () => {
     expect(run.stderr).not.toContain('エラー:');
     expect(run.code).toBe(0);

@@ -115,6 +115,45 @@ describe.skipIf(!hasOpenpyxl)('PackageWorkbookPort on a workbook edited with ope
   }, 60_000);
 });
 
+describe.skipIf(!hasOpenpyxl)('PackageWorkbookPort: column widths follow their headers', () => {
+  /** The view with a column inserted before 名前 (a 様式 with a field added): 名前 moves from B to C. */
+  const withInserted = (keys: readonly string[]): SheetSpec => {
+    const base = view(keys);
+    return {
+      ...base,
+      columnWidths: [10, 14, 20, 12],
+      cells: [
+        ...base.cells.map((c) => (c.column >= 1 ? { ...c, column: c.column + 1 } : c)),
+        { row: 0, column: 1, value: '分類', style: 'head' },
+      ],
+    };
+  };
+
+  it("keeps 総務課's width on 名前 where 名前 now is, and gives the new column the spec's width", async () => {
+    const path = join(dir, 'widths.xlsx');
+    const kept = contractSheet('元の表', { cells: [{ row: 0, column: 0, value: '総務課の表' }] });
+    writeFileSync(path, await writeXlsx({ sheets: [kept, view(['A', 'B'])], properties: { title: 't' } }));
+    python(EDIT, path);
+    const opened = await PackageWorkbookPort.open(new Uint8Array(readFileSync(path)), 'widths.xlsx');
+    if (!opened.ok || !opened.value) throw new Error('did not open');
+    await opened.value.writeSheets([withInserted(['A', 'B'])]);
+    writeFileSync(path, await opened.value.toBuffer());
+    const widths = JSON.parse(
+      python(
+        `
+import sys, json, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['一覧']
+print(json.dumps([ws.cell(1, c).value for c in range(1, 5)] + [ws.column_dimensions[l].width for l in 'ABCD']))
+`,
+        path,
+      ),
+    ) as unknown[];
+    expect(widths.slice(0, 4)).toEqual(['コード', '分類', '名前', null]);
+    // 名前 keeps 総務課's 33 in its new column C; 分類 (new) has the spec's 14, not 名前's old width.
+    expect(widths.slice(4)).toEqual([10, 14, 33, 12]);
+  }, 60_000);
+});
+
 describe('PackageWorkbookPort on packages it does not rewrite', () => {
   it('answers undefined for a workbook part of a type it does not rewrite (an add-in; the caller opens it with ExcelJS)', async () => {
     const bytes = await writeXlsx({ sheets: [contractSheet('表')], properties: { title: 't' } });

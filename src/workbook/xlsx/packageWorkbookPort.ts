@@ -38,6 +38,25 @@ import { joinChunks, partName, readDirectory, readEntry, type ZipEntry } from '.
  * the content types are parts like any other, kept as they are.
  */
 
+/** Texts (non-empty) to their place, -1 for a text found more than once. */
+function uniqueTexts(keys: readonly (readonly [string, number])[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const [k, at] of keys) if (k !== '') seen.set(k, seen.has(k) ? -1 : at);
+  return seen;
+}
+
+/** Rows a header row is looked for in, from the top. */
+const HEADER_SEARCH_ROWS = 10;
+
+/** The first row with text in two columns or more (a table's column headers under its title rows). */
+function firstHeaderRow(textsInRow: (row: number) => number): number | undefined {
+  for (let r = 0; r < HEADER_SEARCH_ROWS; r++) if (textsInRow(r) >= 2) return r;
+  return undefined;
+}
+
+const hasText = (v: SheetSnapshot['values'][number][number] | undefined): boolean =>
+  cellText(v ?? null).trim() !== '';
+
 interface KeptSheet {
   readonly kind: 'kept';
   readonly name: string;
@@ -312,6 +331,39 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     return widths;
   }
 
+  /**
+   * 総務課's column widths for the sheet written again, by the new sheet's column: a width goes with its
+   * column's header (in each sheet the first of its first ten rows with text in two columns or more), so a 様式 with
+   * a field added or moved does not leave 評価 as narrow as 番号 was; a column whose header is new, or is not
+   * one of a kind, gets the spec's width. A sheet without such a row keeps its widths by position.
+   */
+  private async carriedWidths(
+    sheet: KeptSheet,
+    spec: SheetSpec,
+    oldValues: () => Promise<SheetSnapshot | undefined>,
+  ): Promise<Map<number, number>> {
+    const widths = this.oldWidths(sheet);
+    const row = firstHeaderRow((r) => spec.cells.filter((c) => c.row === r && hasText(c.value)).length);
+    if (widths.size === 0 || row === undefined) return widths;
+    // The old sheet's header row may sit elsewhere (the template's 全体計画 has one title row, the view two).
+    const old = (await oldValues())?.values ?? [];
+    const oldRow = firstHeaderRow((r) => (old[r] ?? []).filter(hasText).length);
+    if (oldRow === undefined) return widths;
+    const oldColumns = uniqueTexts((old[oldRow] ?? []).map((v, c) => [cellText(v).trim(), c] as const));
+    const newColumns = uniqueTexts(
+      spec.cells
+        .filter((c) => c.row === row)
+        .map((c) => [cellText(c.value ?? null).trim(), c.column] as const),
+    );
+    const carried = new Map<number, number>();
+    for (const [header, column] of newColumns) {
+      const from = oldColumns.get(header);
+      const width = from !== undefined && from >= 0 && column >= 0 ? widths.get(from) : undefined;
+      if (width !== undefined) carried.set(column, width);
+    }
+    return carried;
+  }
+
   /** The solid fill colour (`#RRGGBB`) of each cell format of the old styles.xml, where it has one. */
   private xfFills: (string | undefined)[] | undefined;
 
@@ -341,7 +393,11 @@ export class PackageWorkbookPort implements FileWorkbookPort {
    * both; a fill is carried when it is a solid RGB colour Suishin's own styles for the sheet never use (so
    * a fill Suishin gave the cell last time, for a state that has changed since, is not taken for 総務課's).
    */
-  private async carriedFills(sheet: KeptSheet, spec: SheetSpec): Promise<Map<string, string>> {
+  private async carriedFills(
+    sheet: KeptSheet,
+    spec: SheetSpec,
+    oldValues: () => Promise<SheetSnapshot | undefined>,
+  ): Promise<Map<string, string>> {
     const carried = new Map<string, string>();
     const xml = sheet.part && this.text(sheet.part);
     if (!xml) return carried;
@@ -356,19 +412,10 @@ export class PackageWorkbookPort implements FileWorkbookPort {
       return fill !== undefined && !own.has(fill);
     });
     if (filled.length === 0) return carried;
-    const old = await readXlsxSnapshot(this.bytes, this.file, {
-      sheets: [sheet.name],
-      ...(this.limits && { limits: this.limits }),
-    });
-    const oldSheet = old.ok ? old.value.sheets[0] : undefined;
+    const oldSheet = await oldValues();
     if (!oldSheet) return carried;
-    const unique = (keys: readonly (readonly [string, number])[]) => {
-      const seen = new Map<string, number>();
-      for (const [k, r] of keys) if (k !== '') seen.set(k, seen.has(k) ? -1 : r);
-      return seen;
-    };
-    const oldRows = unique(oldSheet.values.map((row, r) => [cellText(row[0]).trim(), r] as const));
-    const newRows = unique(
+    const oldRows = uniqueTexts(oldSheet.values.map((row, r) => [cellText(row[0]).trim(), r] as const));
+    const newRows = uniqueTexts(
       spec.cells.filter((c) => c.column === 0).map((c) => [cellText(c.value ?? null).trim(), c.row] as const),
     );
     const moved = new Map<number, number>();
@@ -392,11 +439,17 @@ export class PackageWorkbookPort implements FileWorkbookPort {
       this.marks.forget(spec.name);
       const before = at >= 0 ? this.entries[at]! : undefined;
       if (before?.kind === 'kept') {
-        // 総務課's column widths on this sheet survive its being written again.
-        const widths = this.oldWidths(before);
+        // 総務課's column widths and fills on this sheet survive its being written again.
+        let oldSheet: Promise<SheetSnapshot | undefined> | undefined;
+        const oldValues = () =>
+          (oldSheet ??= readXlsxSnapshot(this.bytes, this.file, {
+            sheets: [before.name],
+            ...(this.limits && { limits: this.limits }),
+          }).then((r) => (r.ok ? r.value.sheets[0] : undefined)));
+        const widths = await this.carriedWidths(before, spec, oldValues);
         const columnWidths = [...spec.columnWidths];
         for (const [c, w] of widths) if (c < Math.max(columnWidths.length, 64)) columnWidths[c] = w;
-        const carried = await this.carriedFills(before, spec);
+        const carried = await this.carriedFills(before, spec, oldValues);
         const codeName =
           before.part && findTag(this.text(before.part) ?? '', 'sheetPr')?.tag.attributes.codeName;
         this.drop(before);
