@@ -167,6 +167,26 @@ describe('parsePlanGrid', () => {
   });
 });
 
+describe('parsePlanGrid: a department name with 「・」', () => {
+  it('reads 子ども・子育て支援課 as one department, says so once at its first cell, and splits 総務課・保健福祉課', () => {
+    const { plan, findings } = parsePlanGrid([
+      HEADER,
+      ['I 協働によるまちづくり', '1 積極的な情報共有', '①行政情報の公開と共有', ''],
+      ['', '', '(1)効果的な情報発信手法の研究実施', '子ども・子育て支援課'],
+      ['', '', '(2)広報活動の強化', '総務課・保健福祉課 子ども・子育て支援課'],
+    ]);
+    expect(planItems(plan).map((p) => p.item.assignment)).toEqual([
+      { kind: 'departments', departments: ['子ども・子育て支援課'] },
+      { kind: 'departments', departments: ['総務課', '保健福祉課', '子ども・子育て支援課'] },
+    ]);
+    expect(plan.departments).toContain('子ども・子育て支援課');
+    expect(findings.map((f) => [f.code, f.severity, f.place.cell])).toEqual([
+      ['plan.department-with-dot', 'info', 'D3'],
+    ]);
+    expect(findings[0]?.message).toContain('「子ども・子育て支援課」を1つの課名として読みました');
+  });
+});
+
 describe('parseDepartments', () => {
   it.each([
     [
@@ -180,6 +200,30 @@ describe('parseDepartments', () => {
     ['全課【総務課】', { ok: true, assignment: { kind: 'all', coordinator: '総務課' } }],
     ['全課（総務課）', { ok: true, assignment: { kind: 'all', coordinator: '総務課' } }],
     ['', { ok: false, reason: 'empty' }],
+    [
+      '総務課・保健福祉課',
+      { ok: true, assignment: { kind: 'departments', departments: ['総務課', '保健福祉課'] } },
+    ],
+    [
+      '総務課・ラベンダーハイツ',
+      { ok: true, assignment: { kind: 'departments', departments: ['総務課', 'ラベンダーハイツ'] } },
+    ],
+    [
+      '子ども・子育て支援課 総務課',
+      {
+        ok: true,
+        assignment: { kind: 'departments', departments: ['子ども・子育て支援課', '総務課'] },
+        dotted: ['子ども・子育て支援課'],
+      },
+    ],
+    [
+      '町民生活課（戸籍・住民係）、建設水道課',
+      {
+        ok: true,
+        assignment: { kind: 'departments', departments: ['町民生活課（戸籍・住民係）', '建設水道課'] },
+        dotted: ['町民生活課（戸籍・住民係）'],
+      },
+    ],
   ])('%j', (cell, expected) => expect(parseDepartments(cell)).toEqual(expected));
 });
 

@@ -87,6 +87,7 @@ function addItem(
   let assignment: Assignment = { kind: 'departments', departments: [] };
   if (parsed.ok) {
     assignment = parsed.assignment;
+    reportDotted(state, parsed.dotted, row, () => columns.departments);
     const names = assignment.kind === 'all' ? [assignment.coordinator] : assignment.departments;
     for (const name of names) state.written.push({ name, row, column: columns.departments });
   } else if (parsed.reason === 'empty')
@@ -113,4 +114,25 @@ function parseInlineItem(rest: string): { groupTitle: string; number: number; ti
   if (!m?.[1] || !m[2]) return undefined;
   const token = parseLeadingToken(m[2], ['paren']);
   return token ? { groupTitle: m[1].trim(), number: token.value, title: token.rest } : undefined;
+}
+
+/**
+ * A name read whole although it holds a 「・」 (子ども・子育て支援課), said once, where it is first written: 「・」
+ * also separates departments, and the user should see which reading was taken.
+ */
+export function reportDotted(
+  state: ReadState,
+  dotted: readonly string[] | undefined,
+  row: number,
+  columnOf: (name: string) => number,
+): void {
+  for (const name of dotted ?? [])
+    if (!state.written.some((w) => w.name === name))
+      state.report(
+        'plan.department-with-dot',
+        'info',
+        `「${name}」を1つの課名として読みました。2つ以上の課のときは、「、」か空白で区切ってください（「・」は、「総務課・保健福祉課」のように課名どうしの間でだけ区切りとして読みます）。`,
+        row,
+        columnOf(name),
+      );
 }

@@ -3,7 +3,7 @@ import { normalizeKey } from '../text/normalizeKey';
 import { parseDepartments } from './parseDepartments';
 import type { GridCell } from './parsePlanGrid';
 import { addNumbered, text, type BasicB, type PromotionB, type ReadState } from './planReadState';
-import { readItemCell } from './readItemCell';
+import { readItemCell, reportDotted } from './readItemCell';
 
 /** The row that lists every department of the plan (optional; written by planToGrid when needed). */
 export const DEPARTMENT_LIST_LABEL = '実践課一覧';
@@ -47,11 +47,14 @@ function readDepartmentList(state: ReadState, cells: readonly GridCell[], r: num
       .join(' '),
   );
   if (parsed.ok && parsed.assignment.kind === 'departments') {
-    state.listed.push(...parsed.assignment.departments);
-    for (const name of parsed.assignment.departments) {
+    const columnOf = (name: string): number => {
       const column = cells.findIndex((c, i) => i > columns.basic && text(c).includes(name));
-      state.written.push({ name, row: r, column: column < 0 ? columns.basic + 1 : column });
-    }
+      return column < 0 ? columns.basic + 1 : column;
+    };
+    reportDotted(state, parsed.dotted, r, columnOf);
+    state.listed.push(...parsed.assignment.departments);
+    for (const name of parsed.assignment.departments)
+      state.written.push({ name, row: r, column: columnOf(name) });
   }
 }
 
