@@ -18,6 +18,11 @@ export interface Entry extends EntryKey {
   /** 令和N年度 as April-start Gregorian year (令和2年度 → 2020). */
   readonly fiscalYear: number;
   readonly fields: EntryFields;
+  /**
+   * Fields of the form the sheet was built without (its metadata lists the fields it had, and a field added to
+   * the 様式 since is not among them): blank, and never asked for (the department had no row to write in).
+   */
+  readonly notOnSheet?: readonly FieldKey[];
 }
 
 export const entryKeyString = (k: EntryKey): string => `${k.code}|${k.department}|${k.seq}`;

@@ -138,3 +138,48 @@ describe('reading a sheet built from an older 様式 version, by キー', () => 
     expect(r.findings).toContainEqual(['extract.missing-label', expect.any(String), 'actual']);
   });
 });
+
+describe('reading a sheet built before a field was added to the 様式', () => {
+  // v3: a 事業費 number field added after the sheets were built (its key is not in the sheet's metadata).
+  const V3: FormDefinition = {
+    ...KPI_FORM,
+    version: 'v3',
+    fields: [
+      ...KPI_FIELDS,
+      {
+        ...KPI_FIELDS.find((f) => f.key === 'target')!,
+        key: 'cost',
+        label: '事業費',
+        inYearBand: false,
+        requiredFrom: 'year-end',
+      },
+    ],
+  };
+
+  it('reads the field as blank and not on the sheet, says so once, and asks for no missing row', () => {
+    const r = read(built(KPI_FORM), V3);
+    expect(r.fields?.cost).toBe('');
+    expect(r.extracted?.entry.notOnSheet).toEqual(['cost']);
+    expect(r.findings).toEqual([
+      ['extract.field-not-on-sheet', at(KPI_FORM, 'indicator').replace(/\d+$/, '2'), undefined],
+    ]);
+    expect(r.messages[0]).toContain('このシートには「事業費」の欄がありません');
+  });
+
+  it('says nothing on a blank sheet', () => {
+    expect(read(built(KPI_FORM, {}), V3).findings).toEqual([]);
+  });
+
+  it('still reports a missing row on a sheet whose metadata lists the field (the row was deleted)', () => {
+    const r = read(built(V3), V3);
+    expect(r.extracted?.entry.notOnSheet).toBeUndefined();
+    const costRow = parseCellAddress(at(V3, 'cost'))!.row;
+    const deleted = built(V3);
+    const values = deleted.values.filter((_, row) => row !== costRow);
+    expect(read({ ...deleted, values, merges: [] }, V3).findings).toContainEqual([
+      'extract.missing-label',
+      expect.any(String),
+      'cost',
+    ]);
+  });
+});

@@ -135,6 +135,7 @@ function readBlock(
           seq: identity.metaSeq ?? 1,
           fiscalYear: identity.fiscalYear,
           fields: values.fields,
+          ...(values.notOnSheet && { notOnSheet: values.notOnSheet }),
         },
         source: {
           file: options.file,

@@ -34,6 +34,8 @@ export interface BlockValues {
   readonly yearCell?: string;
   readonly fields: EntryFields;
   readonly cells: Readonly<Record<FieldKey, string>>;
+  /** Fields of the form the sheet was built without (Entry.notOnSheet). */
+  readonly notOnSheet?: readonly FieldKey[];
   readonly problems: readonly BlockProblem[];
   /** Fields of an older 様式 version with text, found through the metadata's cell map. */
   readonly retired: readonly RetiredField[];
@@ -342,13 +344,21 @@ function readFields(
   valueColumn: number,
   metaCells: ReadonlyMap<FieldKey, string>,
   empty: EntryFields,
-): { fields: Record<FieldKey, string>; cells: Record<FieldKey, string> } {
+): { fields: Record<FieldKey, string>; cells: Record<FieldKey, string>; notOnSheet: FieldDef[] } {
   const { grid, problems } = r;
   const fields: Record<FieldKey, string> = { ...empty };
   const cells: Record<FieldKey, string> = { ...empty };
+  const notOnSheet: FieldDef[] = [];
+  // The fields the sheet was built with, when its metadata lists them (every sheet Suishin writes).
+  const builtWith = r.block.meta?.fieldCells?.length ? cellsByKey(r.block.meta.fieldCells) : undefined;
   for (const def of r.form.fields) {
     const hit = chosenField(r, chosen, def.key);
     const value = hit ? hit.value : metaValueCell(grid, r.index, metaCells, def.key, r.alsoRead);
+    if (!hit && !value && builtWith && !builtWith.has(def.key)) {
+      // Added to the 様式 after the sheet was built: there was never a row for it, nothing is missing.
+      notOnSheet.push(def);
+      continue;
+    }
     if (!hit && !value) {
       const role: LabelRole = { kind: 'field', key: def.key };
       cells[def.key] = missing(problems, role, def.key, r.form, chosen, valueColumn, r.block);
@@ -374,7 +384,7 @@ function readFields(
         fields[def.key] = n === undefined ? '' : plainNumberText(n);
       }
   }
-  return { fields, cells };
+  return { fields, cells, notOnSheet };
 }
 
 /** The metadata's fields the form no longer has, with their text (a label the form knows there moved in). */
@@ -442,7 +452,7 @@ export function readFormBlock(
   const valueColumn = valueColumnOf(r, chosen);
   const fieldCells = trustedFieldCells(r, chosen);
   const metaCells = fieldCells.length > 0 ? cellsByKey(fieldCells) : NO_META_CELLS;
-  const { fields, cells } = readFields(r, chosen, valueColumn, metaCells, empty);
+  const { fields, cells, notOnSheet } = readFields(r, chosen, valueColumn, metaCells, empty);
   const retired = retiredFields(r, fieldCells, known);
 
   const item = chosen.get('item');
@@ -457,9 +467,18 @@ export function readFormBlock(
   if (block.meta) r.alsoRead.push(cellKey(block.meta.row, block.meta.column));
   problems.push(...unreadText(grid, index, block, plan, r.alsoRead));
 
+  const itemCell = valueCellOf(item?.label ?? block.item, item?.value, valueColumn);
+  // Said on a sheet the department wrote in; a blank one is not consolidated and needs no word.
+  if (notOnSheet.length > 0 && Object.values(fields).some((t) => t.trim() !== ''))
+    problems.push({
+      code: 'extract.field-not-on-sheet',
+      severity: 'info',
+      cell: itemCell,
+      message: `このシートには${notOnSheet.map((d) => `「${d.label}」`).join('')}の欄がありません（シートを作った後に様式に加わった項目です）。空欄として読みました。書いてもらうときは、今の様式でシートを作り直して配ってください。`,
+    });
   return {
     itemText: item?.value?.text ?? '',
-    itemCell: valueCellOf(item?.label ?? block.item, item?.value, valueColumn),
+    itemCell,
     departmentText: department?.value?.text ?? '',
     ...(department && { departmentCell: valueCellOf(department.label, department.value, valueColumn) }),
     ...(year?.label.role.kind === 'year' && {
@@ -468,6 +487,7 @@ export function readFormBlock(
     }),
     fields,
     cells,
+    ...(notOnSheet.length > 0 && { notOnSheet: notOnSheet.map((d) => d.key) }),
     problems,
     retired,
     ...(previous && { previous }),

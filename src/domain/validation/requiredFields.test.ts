@@ -25,6 +25,20 @@ describe('checkRequiredFields', () => {
     expect(findings.every((f) => f.code === 'entry.required' && f.severity === 'error')).toBe(true);
   });
 
+  it('does not ask for a field the sheet was built without (added to the 様式 since)', () => {
+    const findings = checkRequiredFields(
+      { ...blank, notOnSheet: ['evaluation', 'achievement'] },
+      defaultContext('year-end'),
+    );
+    expect(findings.map((f) => f.place.field)).toEqual([
+      'vision',
+      'goal',
+      'actions',
+      'firstHalf',
+      'secondHalf',
+    ]);
+  });
+
   it('accepts a complete entry at year-end', () => {
     expect(checkRequiredFields(testEntry(), defaultContext('year-end'))).toEqual([]);
   });

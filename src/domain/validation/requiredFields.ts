@@ -7,7 +7,7 @@ import { entryFinding, isContribution, quote, type ValidationContext } from './c
 export function checkRequiredFields(entry: Entry, ctx: ValidationContext): Finding[] {
   if (isContribution(entry, ctx)) return checkContribution(entry);
   return requiredFields(ctx.form, ctx.stage)
-    .filter((def) => fieldText(entry.fields, def.key).trim() === '')
+    .filter((def) => fieldText(entry.fields, def.key).trim() === '' && !entry.notOnSheet?.includes(def.key))
     .map((def) =>
       entryFinding(
         'entry.required',
