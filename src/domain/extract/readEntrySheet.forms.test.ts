@@ -38,7 +38,7 @@ describe('readEntrySheet: problems with the form', () => {
     const reading = read(rows);
     expect(codes(rows)).toEqual([['extract.missing-label', 'warning', 'B8', 'achievement']]);
     expect(reading.entries[0]?.findings[0]?.message).toBe(
-      '「防災」シートのB8：「目標の達成」の見出しが見つかりません（「後期 (10～3月)」の下にあるはずです）。様式どおり「目標の達成」の行を戻してください。',
+      '「目標の達成」の見出しが見つかりません（「後期 (10～3月)」の下にあるはずです）。様式どおり「目標の達成」の行を戻してください。',
     );
     expect(reading.entries[0]?.extracted.source.cells.achievement).toBe('C8');
   });

@@ -70,9 +70,7 @@ describe('reading an entry sheet of a 指標 form', () => {
     const r = read(withCell(built(KPI_FORM), at(KPI_FORM, 'rate'), '95%'));
     expect(r.fields?.rate).toBe('0.9');
     expect(r.findings).toEqual([['entry.computed-typed', at(KPI_FORM, 'rate'), 'rate']]);
-    expect(r.messages[0]).toMatch(
-      /^「KPI」シートの.+：計算欄は自動で計算されます。「達成率」のセルに数式ではなく値（95%）/,
-    );
+    expect(r.messages[0]).toMatch(/^計算欄は自動で計算されます。「達成率」のセルに数式ではなく値（95%）/);
   });
 
   it('says nothing of a 計算 formula whose result is blank (operands not yet filled)', () => {

@@ -205,7 +205,7 @@ describe('readEntrySheet: values', () => {
     expect(entry?.findings.map((f) => [f.code, f.severity, f.place.cell, f.place.field])).toEqual([
       ['extract.formula-value', 'info', 'C8', 'achievement'],
     ]);
-    expect(entry?.findings[0]?.message).toContain('「防災」シートのC8：数式の結果の値を読みました');
+    expect(entry?.findings[0]?.message).toContain('数式の結果の値を読みました');
   });
 
   it('reads a formula whose saved result is empty as an empty field, and says so at its cell', () => {
@@ -215,6 +215,6 @@ describe('readEntrySheet: values', () => {
     expect(entry?.findings.map((f) => [f.code, f.severity, f.place.cell, f.place.field])).toEqual([
       ['extract.formula-no-value', 'warning', 'C8', 'achievement'],
     ]);
-    expect(entry?.findings[0]?.message).toContain('「防災」シートのC8：この欄は数式で、保存された結果が空');
+    expect(entry?.findings[0]?.message).toContain('この欄は数式で、保存された結果が空');
   });
 });

@@ -27,9 +27,6 @@ type BlockResult =
   | { readonly ok: true; readonly entry: SheetEntry }
   | { readonly ok: false; readonly reason: string; readonly findings: readonly Finding[] };
 
-/** `「取組1」シートのC5：` — every message names the sheet and the cell. */
-const at = (sheet: string, cell: string): string => `「${sheet}」シートの${cell}：`;
-
 /**
  * Read a sheet's 取組項目 forms by their labels (see DESIGN.md "Reading is label-anchored"). Each form
  * (a 取組項目 label row and the rows down to the next one) becomes one entry with its own provenance, or,
@@ -59,7 +56,7 @@ export function readEntrySheet(sheet: SheetSnapshot, options: ExtractOptions): E
           finding(
             'extract.form-not-found',
             'error',
-            `${at(sheet.name, cell)}${reason}様式を元に戻すか、Suishin でシートを作り直してください。`,
+            `${reason}様式を元に戻すか、Suishin でシートを作り直してください。`,
             { file: options.file, sheet: sheet.name, cell },
           ),
         ],
@@ -109,16 +106,14 @@ function readBlock(
   const findings: Finding[] = [];
   for (const n of identity.notes) {
     const cell = cellOf(n.part, values, block);
-    findings.push(
-      finding(n.code, n.severity, `${at(grid.name, cell)}${n.message}`, place(options, grid, key, cell)),
-    );
+    findings.push(finding(n.code, n.severity, n.message, place(options, grid, key, cell)));
   }
   for (const p of values.problems)
     findings.push(
       finding(
         p.code,
         p.severity,
-        `${at(grid.name, p.cell)}${p.message}`,
+        p.message,
         place(options, grid, key, p.cell, p.field ? { field: p.field } : {}),
       ),
     );

@@ -20,7 +20,7 @@ export interface BlockProblem {
   readonly severity: Severity;
   readonly cell: string;
   readonly field?: FieldKey;
-  /** Japanese, without the sheet and cell (the reader prefixes them). */
+  /** Japanese, without the sheet and cell: the finding's place carries them, and every list shows it. */
   readonly message: string;
 }
 
