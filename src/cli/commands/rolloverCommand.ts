@@ -1,3 +1,4 @@
+import { carrySummary } from '../../domain/rollover/carrySummary';
 import { join, resolve } from 'node:path';
 import { rollover } from '../../app/rollover';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
@@ -92,11 +93,9 @@ export async function rolloverCommand(args: readonly string[], io: CliIo): Promi
     io.stdout,
     `${formatFiscalYear(r.nextYear)}の取組項目シートを${formatFiscalYear(r.lastYear)}の全体計画から作りました（${source}${values.plan ? `、体系: ${values.plan}` : ''}）`,
   );
-  const carried = r.form.fields.filter((f) => f.carry === 'carry').map((f) => f.label);
-  const shown = r.form.fields.filter((f) => f.carry === 'reference').map((f) => f.label);
   println(
     io.stdout,
-    `  引き継いだ記入 ${r.starting.length} 件（下書きとして記入: ${carried.join('・') || 'なし'}／前年度の欄に表示: ${[...carried, ...shown].join('・') || 'なし'}${values['print-reference'] ? '、印刷にも含む' : ''}）`,
+    `  ${carrySummary(r.form, r.starting.length, r.nextYear, { printReference: !!values['print-reference'] })}`,
   );
   for (const f of r.files)
     println(

@@ -6,6 +6,7 @@ import { HistoryRegular } from '@fluentui/react-icons/svg/history';
 import { useId, useRef, type ReactNode } from 'react';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { planItems } from '../../domain/plan/planItems';
+import { carrySummary } from '../../domain/rollover/carrySummary';
 import { MATCH_LABELS, type MatchKind } from '../../domain/rollover/matchItems';
 import { OperationStatus } from '../components/OperationStatus';
 import { XLSX_ACCEPT } from '../components/FileDrop';
@@ -224,8 +225,6 @@ function RolloverResultView({ r, disabled }: { r: Rollover; disabled: boolean })
   const count = (kind: MatchKind) => doc.items.filter((i) => i.match === MATCH_LABELS[kind]).length;
   const none = doc.items.filter((i) => i.next === null);
   const changed = doc.items.filter((i) => i.match !== null && i.match !== MATCH_LABELS.same);
-  const carried = result.form.fields.filter((f) => f.carry === 'carry').map((f) => f.label);
-  const shown = result.form.fields.filter((f) => f.carry !== undefined).map((f) => f.label);
   const busy = disabled || r.deliverState.phase === 'running';
   const code = (c: string | null) => <span className={s.code}>{c}</span>;
   return (
@@ -234,10 +233,7 @@ function RolloverResultView({ r, disabled }: { r: Rollover; disabled: boolean })
         引継ぎの結果（{formatFiscalYear(result.lastYear)} → {formatFiscalYear(result.nextYear)}）
       </h3>
       <span className={shared.hint}>{source}</span>
-      <span className={s.line}>
-        引き継いだ記入 {result.starting.length} 件（下書きとして記入: {carried.join('・') || 'なし'}
-        ／前年度の欄に表示: {shown.join('・') || 'なし'}）
-      </span>
+      <span className={s.line}>{carrySummary(result.form, result.starting.length, result.nextYear)}</span>
       <ul className={s.counts} aria-label="取組項目の対応">
         {KINDS.map((k) => (
           <li key={k}>
