@@ -333,6 +333,50 @@ describe('publish: the report HTML', () => {
     expect(html()).toContain('<td class="number">1,200</td>');
   });
 
+  it('leaves out a blank optional field, shows a 計算 with nothing to compute as —, and names 実績値 once', async () => {
+    const form: FormDefinition = {
+      ...FORM,
+      fields: FORM.fields.map((f) =>
+        f.key === 'actual'
+          ? { ...f, heading: '実績' }
+          : f.key === 'ratingReason'
+            ? { ...f, published: true, requiredFrom: 'optional' as const }
+            : f,
+      ),
+    };
+    const r = await publish({
+      kind: 'consolidation',
+      consolidation: consolidateEntries(
+        plan,
+        [
+          readSource('総務課.xlsx', [
+            receivedEntry(
+              formEntry('I-2-1-3', '総務課', { ...FILLED, ratingReason: '', actual: '' }, { form }),
+              undefined,
+              form,
+            ),
+          ]),
+        ],
+        { ...OPTIONS, form },
+      ),
+      plan,
+      title: '町政運営推進プラン',
+      form,
+    });
+    if (!r.ok) throw new Error(r.error);
+    const table = /<table class="entry"><caption>実践課: 総務課<\/caption>.*?<\/table>/s.exec(
+      r.value.html,
+    )?.[0];
+    expect(table).toContain(
+      '<tr><th scope="row">実績値</th><td class="number"><span class="empty">未記入</span></td></tr>',
+    );
+    expect(table).toContain(
+      '<tr><th scope="row">達成率</th><td class="number"><span class="empty">—</span></td></tr>',
+    );
+    expect(table).not.toContain('判定理由');
+    expect(table).not.toContain('実績 実績値');
+  });
+
   it('gives 達成状況 as a table and as a chart with a text alternative', () => {
     expect(html()).toContain(
       '<tr><th scope="col">区分</th><th scope="col">S</th><th scope="col">A</th><th scope="col">B</th><th scope="col">C</th><th scope="col">未記入</th><th scope="col">計</th><th scope="col">「S」の割合</th></tr>',

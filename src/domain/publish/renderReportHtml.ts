@@ -17,8 +17,12 @@ const promotionId = (b: number, p: number): string => `basic-${b}-promotion-${p}
 export const reportTitle = (doc: Pick<PublishDocument, 'fiscalYear' | 'title'>): string =>
   `${formatFiscalYear(doc.fiscalYear)} ${doc.title} 取組状況`;
 
-/** A field's row label: its 見出し before it when it has one (進捗状況 前期 (4～9月)). */
-export const fieldLabel = (f: FieldDef): string => (f.heading ? `${f.heading} ${f.label}` : f.label);
+/**
+ * A field's row label: its 見出し before it when it has one (進捗状況 前期 (4～9月)), unless the label already
+ * begins with it (実績 over 実績値 reads 実績値, not 実績 実績値).
+ */
+export const fieldLabel = (f: FieldDef): string =>
+  f.heading && !f.label.startsWith(f.heading) ? `${f.heading} ${f.label}` : f.label;
 
 /** A published value as people read it: 計算 as a percentage, numbers grouped, dates as 2024年7月1日. */
 export function displayValue(f: FieldDef, v: PublishedValue): string {
@@ -35,12 +39,18 @@ function entryTable(doc: PublishDocument, entry: PublishEntry): string {
   const caption = `${entry.department}${entry.seq > 1 ? `（${entry.seq}）` : ''}`;
   if (entry.status === 'missing')
     return `<p class="missing"><strong>${e(caption)}</strong>: この取組項目のシートは提出されていません（未提出）。</p>`;
-  const rows = doc.fields.map((f) => {
+  // An empty field: 未記入 where the 様式 asks for it; a 計算 with nothing to compute from, —; an optional
+  // field left blank (判定理由 where the 判定 follows the rule) is not a row at all.
+  const rows = doc.fields.flatMap((f) => {
     const shown = displayValue(f, entry.values[f.key] ?? '');
+    if (shown === '' && f.kind !== 'computed' && f.requiredFrom === 'optional') return [];
     const cls = f.kind === 'number' || f.kind === 'computed' ? 'number' : 'text';
-    return `<tr><th scope="row">${e(fieldLabel(f))}</th><td class="${cls}">${
-      shown === '' ? '<span class="empty">未記入</span>' : e(shown)
-    }</td></tr>`;
+    const empty = f.kind === 'computed' ? '—' : '未記入';
+    return [
+      `<tr><th scope="row">${e(fieldLabel(f))}</th><td class="${cls}">${
+        shown === '' ? `<span class="empty">${empty}</span>` : e(shown)
+      }</td></tr>`,
+    ];
   });
   return `<table class="entry"><caption>実践課: ${e(caption)}</caption><tbody>${rows.join('')}</tbody></table>`;
 }
