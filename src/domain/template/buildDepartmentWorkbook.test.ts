@@ -149,6 +149,8 @@ describe('the form a department workbook carries', () => {
     const wb = buildDepartmentWorkbook({ plan, department: '総務課', fiscalYear: 2020, form: KPI_FORM });
     const form = wb.sheets.at(-1)!;
     expect(form).toMatchObject({ name: FORM_SHEET_NAME, visibility: 'hidden', protect: true });
+    // No print area: LibreOffice prints a hidden sheet that has one, after the department's entry sheets.
+    expect(form.print).toBeUndefined();
     const snapshot = specToSnapshot(form);
     expect(classifySheet(snapshot)).toBe('form');
     expect(parseFormGrid(snapshot.values).form.fields.map((f) => f.key)).toEqual(

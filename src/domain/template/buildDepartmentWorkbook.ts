@@ -88,11 +88,13 @@ export function buildDepartmentWorkbook(input: DepartmentWorkbookInput): Workboo
     }
   }
   // A form of the 様式 sheet travels with the workbook (hidden, protected), so that validating the returned
-  // file alone reads it by the form it was built from. The built-in R2 form needs no sheet.
-  const formSheet: SheetSpec[] =
-    form.id === STANDARD_FORM.id
-      ? []
-      : [{ ...buildFormSheet(form), name: FORM_SHEET_NAME, visibility: 'hidden', protect: true }];
+  // file alone reads it by the form it was built from. The built-in R2 form needs no sheet. No print setup:
+  // LibreOffice prints a hidden sheet that has a print area (a department's print ended on the 様式).
+  const formSheet: SheetSpec[] = [];
+  if (form.id !== STANDARD_FORM.id) {
+    const { print: _print, ...sheet } = buildFormSheet(form);
+    formSheet.push({ ...sheet, name: FORM_SHEET_NAME, visibility: 'hidden', protect: true });
+  }
   return {
     sheets: [buildTocSheet({ department, fiscalYear, rows }), ...sheets, ...formSheet],
     properties: { title: departmentWorkbookTitle(fiscalYear, department, title), subject: department },
