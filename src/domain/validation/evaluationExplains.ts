@@ -20,8 +20,22 @@ export function explainedTally(form: FormDefinition): { tally: FieldDef; explana
 }
 
 /**
- * A 集計 choice other than the first (R2: 一部達成できた / 達成できなかった) must be explained in the text
- * field after it (R2: 評価・検証): what fell short, and what next.
+ * The 集計 choices that mean the goal was met: the first (R2: 達成できた), and where the choice has a 判定, every
+ * choice its rules give for a 計算 of 100 % or more (KPI: S at 110 %, A at 100 %; not B at 80 %).
+ */
+export function metChoices(tally: FieldDef, form: FormDefinition): ReadonlySet<string> {
+  const met = new Set(tally.choices?.slice(0, 1) ?? []);
+  for (const rule of tally.judge?.rules ?? []) {
+    const field = form.fields.find((f) => f.key === rule.field);
+    if (field?.kind === 'computed' && (rule.op === '>=' || rule.op === '>') && rule.value >= 1)
+      met.add(rule.choice);
+  }
+  return met;
+}
+
+/**
+ * A 集計 choice that does not mean the goal was met (R2: 一部達成できた / 達成できなかった; KPI: B, C) must be
+ * explained in the text field after it (R2: 評価・検証): what fell short, and what next.
  */
 export function checkEvaluationExplains(entry: Entry, ctx: ValidationContext): Finding[] {
   const pair = explainedTally(ctx.form);
@@ -29,7 +43,7 @@ export function checkEvaluationExplains(entry: Entry, ctx: ValidationContext): F
   const { tally, explanation } = pair;
   const choices = tally.choices ?? [];
   const achievement = choiceValue(fieldText(entry.fields, tally.key), choices);
-  if (achievement === undefined || achievement === choices[0]) return [];
+  if (achievement === undefined || metChoices(tally, ctx.form).has(achievement)) return [];
   const evaluation = fieldText(entry.fields, explanation.key).trim();
   if (evaluation === '')
     return [
