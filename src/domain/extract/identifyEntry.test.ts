@@ -56,6 +56,11 @@ describe('identifyEntry: visible labels and hidden metadata', () => {
       { code: 'I-2-1-3', department: '総務課', by: 'labels', notes: ['extract.meta-mismatch:warning:meta'] },
     ],
     [
+      'metadata naming a code the 体系 no longer has (the item renumbered): the label wins, said as such',
+      input('総務課', { meta: meta({ code: 'I-9-1-1' }) }),
+      { code: 'I-2-1-3', department: '総務課', by: 'labels', notes: ['extract.item-renumbered:info:item'] },
+    ],
+    [
       'a copied sheet relabelled for another department',
       input('保健福祉課', { meta: meta() }),
       {

@@ -1,7 +1,7 @@
 import { perObject } from '../memo';
 import type { Severity } from '../finding';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
-import { findItem } from '../plan/findItem';
+import { findItem, findItemByCode } from '../plan/findItem';
 import { fullItemLabel, planItems } from '../plan/planItems';
 import type { Plan, PlanItem } from '../plan/types';
 import { normalizeKey } from '../text/normalizeKey';
@@ -81,7 +81,24 @@ export function identifyEntry(input: IdentityInput): Identification {
     meta !== undefined &&
     ((labelItem !== undefined && labelItem.code !== meta.code) ||
       (labelDepartment !== undefined && labelDepartment !== meta.department));
-  if (mismatch)
+  // The 体系 renumbered the item since the sheet was made (moved to another group): the sheet's code is no
+  // item now, its title found the one it became, and the department is the same.
+  const renumbered =
+    mismatch &&
+    plan !== undefined &&
+    labelItem !== undefined &&
+    department === meta.department &&
+    findItemByCode(plan, meta.code) === undefined;
+  if (renumbered)
+    notes.push(
+      note(
+        'extract.item-renumbered',
+        'info',
+        'item',
+        `この取組項目は、シートを作った後に体系で番号が変わりました（${meta.code} → ${code}）。体系の ${code} として読みました。`,
+      ),
+    );
+  else if (mismatch)
     notes.push(
       note(
         'extract.meta-mismatch',

@@ -70,8 +70,16 @@ export function findItem(plan: Plan, label: string): PlanItem | undefined {
       (p) => numbers.at(-1) === p.item.number && (numbers.length < 2 || numbers[0] === p.group.number),
     );
   }
-  return undefined;
+  // The item moved to another group since the sheet was made (`① 旧グループ (1) 公共施設の…` for the 体系's
+  // `② … (2) 公共施設の…`): the title after the item's own number, when one item has it.
+  const own = ITEM_NUMBER_THEN_TITLE.exec(label)?.[1];
+  const moved = own === undefined ? [] : (index.byTitle.get(normalizeKey(stripTokens(own))) ?? []);
+  return moved.length === 1 ? moved[0] : undefined;
 }
+
+/** The text after the last `(n)` of a label: the item's own title. */
+const ITEM_NUMBER_THEN_TITLE =
+  /[(（]\s*[0-9０-９]{1,3}\s*[)）]((?:(?![(（]\s*[0-9０-９]{1,3}\s*[)）]).)+)$/su;
 
 function printedNumbers(label: string): number[] {
   const out: number[] = [];

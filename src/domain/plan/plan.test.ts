@@ -335,6 +335,11 @@ describe('findItem', () => {
       '④ 情報通信技術（ICT）の利活用 ② 情報通信技術（ICT）を活用した情報サービスの検討',
       'II-2-4-2',
     ],
+    [
+      'its own title after its number when it moved to another group (a sheet made before the move)',
+      '① 旧グループの名前 (3) 自主防災組織への活動支援による地域防災力の向上',
+      'I-2-1-3',
+    ],
   ])('by %s', (_name, label, code) => expect(findItem(plan, label)?.code).toBe(code));
 
   it('finds nothing for unknown labels', () => {
