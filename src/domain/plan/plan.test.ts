@@ -167,6 +167,20 @@ describe('parsePlanGrid', () => {
   });
 });
 
+describe('parsePlanGrid: an item typed as its number alone', () => {
+  it('reads it and warns at its cell that it has no name', () => {
+    const { findings } = parsePlanGrid([
+      HEADER,
+      ['I 協働によるまちづくり', '1 積極的な情報共有', '①行政情報の公開と共有', ''],
+      ['', '', '(1)効果的な情報発信手法の研究実施', '総務課'],
+      ['', '', '（２）', '総務課'],
+    ]);
+    expect(findings.map((f) => [f.code, f.severity, f.place.cell])).toEqual([
+      ['plan.item-without-title', 'warning', 'C4'],
+    ]);
+  });
+});
+
 describe('parsePlanGrid: a department name with 「・」', () => {
   it('reads 子ども・子育て支援課 as one department, says so once at its first cell, and splits 総務課・保健福祉課', () => {
     const { plan, findings } = parsePlanGrid([

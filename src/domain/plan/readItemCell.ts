@@ -73,6 +73,14 @@ function addItem(
   row: number,
 ): void {
   const { columns, group } = state;
+  if (title.trim() === '')
+    state.report(
+      'plan.item-without-title',
+      'warning',
+      `取組項目（${number}）に名前がありません。番号のあとに取組項目の名前を入力してください（シートの取組項目の欄に、番号だけが印刷されます）。`,
+      row,
+      columns.item,
+    );
   if (!group) {
     state.report(
       'plan.missing-level',
