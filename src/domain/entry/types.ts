@@ -23,6 +23,11 @@ export interface Entry extends EntryKey {
    * the 様式 since is not among them): blank, and never asked for (the department had no row to write in).
    */
   readonly notOnSheet?: readonly FieldKey[];
+  /**
+   * The sheet was built from another version of the 様式 than the one it is read by (its metadata says which):
+   * its dropdowns offer that version's choices, so a choice the current 様式 lacks is said differently.
+   */
+  readonly otherForm?: true;
 }
 
 export const entryKeyString = (k: EntryKey): string => `${k.code}|${k.department}|${k.seq}`;

@@ -154,6 +154,11 @@ describe('reading a sheet built before a field was added to the 様式', () => {
     ],
   };
 
+  it('marks an entry read by another version of the 様式 than it was built from, and only then', () => {
+    expect(read(built(KPI_FORM), V3).extracted?.entry.otherForm).toBe(true);
+    expect(read(built(KPI_FORM), KPI_FORM).extracted?.entry.otherForm).toBeUndefined();
+  });
+
   it('reads the field as blank and not on the sheet, says so once, and asks for no missing row', () => {
     const r = read(built(KPI_FORM), V3);
     expect(r.fields?.cost).toBe('');

@@ -131,6 +131,11 @@ function readBlock(
           fiscalYear: identity.fiscalYear,
           fields: values.fields,
           ...(values.notOnSheet && { notOnSheet: values.notOnSheet }),
+          ...(block.meta &&
+            (block.meta.meta.formId !== form.id ||
+              String(block.meta.meta.formVersion) !== String(form.version)) && {
+              otherForm: true as const,
+            }),
         },
         source: {
           file: options.file,

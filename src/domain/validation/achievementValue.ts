@@ -45,7 +45,9 @@ function checkChoice(entry: Entry, def: FieldDef, code: string): Finding[] {
         entryFinding(
           `${code}-invalid`,
           'error',
-          `${def.label}「${raw.trim()}」は選択肢にありません。${choices.map((c) => `「${c}」`).join('')}のいずれかをセルの▼から選んでください。`,
+          entry.otherForm
+            ? `${def.label}「${raw.trim()}」は今の様式の選択肢（${choices.map((c) => `「${c}」`).join('')}）にありません。このシートは別の版の様式で作られているため、セルの▼の選択肢が今の様式と違うことがあります。今の選択肢のどれにあたるかを確かめて入力してください（▼に今の選択肢がなければ、今の様式でシートを作り直してください）。`
+            : `${def.label}「${raw.trim()}」は選択肢にありません。${choices.map((c) => `「${c}」`).join('')}のいずれかをセルの▼から選んでください。`,
           entry,
           def.key,
         ),
