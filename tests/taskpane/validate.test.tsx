@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDepartmentFiles } from '../../src/app/buildWorkbooks';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
@@ -101,6 +101,36 @@ describe('検証 tab', () => {
         /か所のセルに色を付けました.*［作業中のブックをダウンロード］で保存するブックに付きます/,
       ),
     ).toBeTruthy();
+  });
+
+  it('drops the result when another workbook is opened: its cells are not this one’s to colour', async () => {
+    const { host } = fileHost(await blankDepartmentWorkbook(), '建設水道課.xlsx');
+    renderApp(host);
+    await validate();
+    const [other] = await buildDepartmentFiles(excelJsFactory, {
+      plan: sample.plan,
+      fiscalYear: sample.fiscalYear,
+      departments: ['総務課'],
+    });
+    await act(async () => {
+      const opened = await host.open({ file: other!.fileName, modified: 0, bytes: other!.bytes });
+      expect(opened.ok).toBe(true);
+    });
+    const panel = screen.getByRole('tabpanel');
+    await waitFor(() => expect(within(panel).queryByRole('region', { name: '検証の指摘' })).toBeNull());
+    expect(within(panel).queryByRole('button', { name: 'セルに色を付ける' })).toBeNull();
+  });
+
+  it('offers no colouring while the result is out of date (the workbook changed since)', async () => {
+    const { host } = fileHost(await blankDepartmentWorkbook(), '建設水道課.xlsx');
+    renderApp(host);
+    await validate();
+    const button = screen.getByRole('button', { name: 'セルに色を付ける' });
+    expect(button.hasAttribute('disabled')).toBe(false);
+    // A write by the pane to the workbook (another tab wrote sheets) makes the shown result out of date.
+    act(() => host.touch());
+    await waitFor(() => expect(screen.getByText(/ブックが変わりました/)).toBeTruthy());
+    expect(screen.getByRole('button', { name: 'セルに色を付ける' }).hasAttribute('disabled')).toBe(true);
   });
 
   it('in file mode, clicking a finding previews the sheet around the cell', async () => {

@@ -88,7 +88,9 @@ export function ValidateTab(props: ValidateTabProps) {
         <>
           {props.stale && (
             <MessageBar intent="warning">
-              <MessageBarBody>ブックが変わりました。もう一度検証すると最新の結果になります。</MessageBarBody>
+              <MessageBarBody>
+                ブックが変わりました。もう一度検証すると最新の結果になります（セルに色を付けるのも、検証し直してから）。
+              </MessageBarBody>
             </MessageBar>
           )}
           {r.summary.entries > 0 && (
@@ -106,7 +108,11 @@ export function ValidateTab(props: ValidateTabProps) {
             <>
               {r.summary.entries > 0 && (
                 <div className={s.actions}>
-                  <Button icon={<HighlightRegular />} disabled={running} onClick={props.onMark}>
+                  <Button
+                    icon={<HighlightRegular />}
+                    disabled={running || props.stale}
+                    onClick={props.onMark}
+                  >
                     セルに色を付ける
                   </Button>
                   <Button icon={<EraserRegular />} disabled={running} onClick={props.onClear}>

@@ -28,6 +28,13 @@ export function useValidateTab(
 
   // A different workbook or a write by the pane makes the shown result out of date.
   useEffect(() => setStale(true), [revision]);
+  // Another workbook's result is not this one's at all: it goes (its cells are not this workbook's to colour).
+  // Only when the workbook itself changes (selection and marks are stable operation handles).
+  useEffect(() => {
+    setResult(undefined);
+    selection.clear();
+    marks.reset();
+  }, [workbookName]);
 
   const validate = useCallback(() => {
     void op.run(async (onProgress) => {
