@@ -263,6 +263,25 @@ export class PackageWorkbookPort implements FileWorkbookPort {
   }
 
   /** Kept sheets read from the old bytes, written ones as they will be saved (see SpecWorkbookPort). */
+  /**
+   * Kept sheets as read from the opened file, each parsed once: the bytes never change, and a consolidation
+   * reads the old 全体計画 for its 備考 and again for its widths and fills before writing it anew.
+   */
+  private readonly keptRead = new Map<string, SheetSnapshot>();
+
+  private async keptValues(names: readonly string[]): Promise<SheetSnapshot[]> {
+    const missing = names.filter((n) => !this.keptRead.has(n.toLowerCase()));
+    if (missing.length > 0) {
+      const old = await readXlsxSnapshot(this.bytes, this.file, {
+        sheets: missing,
+        ...(this.limits && { limits: this.limits }),
+      });
+      if (!old.ok) throw new Error(old.error.message);
+      for (const sheet of old.value.sheets) this.keptRead.set(sheet.name.toLowerCase(), sheet);
+    }
+    return names.flatMap((n) => this.keptRead.get(n.toLowerCase()) ?? []);
+  }
+
   async readSnapshot(sheets?: readonly string[]): Promise<WorkbookSnapshot> {
     const wanted = sheets && new Set(sheets.map((s) => s.toLowerCase()));
     const chosen = this.entries.filter(
@@ -272,14 +291,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     const kept = chosen.filter((e): e is KeptSheet => e.kind === 'kept').map((e) => e.name);
     const specs = chosen.filter((e): e is WrittenSpec => e.kind === 'spec').map((e) => e.spec);
     const read: SheetSnapshot[] = [];
-    if (kept.length > 0) {
-      const old = await readXlsxSnapshot(this.bytes, this.file, {
-        sheets: kept,
-        ...(this.limits && { limits: this.limits }),
-      });
-      if (!old.ok) throw new Error(old.error.message);
-      read.push(...old.value.sheets);
-    }
+    if (kept.length > 0) read.push(...(await this.keptValues(kept)));
     if (specs.length > 0) {
       const bytes = await writeXlsx(
         { sheets: specs.map((s) => ({ ...s, visibility: 'visible' as const })), properties: { title: '' } },
@@ -440,12 +452,11 @@ export class PackageWorkbookPort implements FileWorkbookPort {
       const before = at >= 0 ? this.entries[at]! : undefined;
       if (before?.kind === 'kept') {
         // 総務課's column widths and fills on this sheet survive its being written again.
-        let oldSheet: Promise<SheetSnapshot | undefined> | undefined;
         const oldValues = () =>
-          (oldSheet ??= readXlsxSnapshot(this.bytes, this.file, {
-            sheets: [before.name],
-            ...(this.limits && { limits: this.limits }),
-          }).then((r) => (r.ok ? r.value.sheets[0] : undefined)));
+          this.keptValues([before.name]).then(
+            ([sheet]) => sheet,
+            () => undefined,
+          );
         const widths = await this.carriedWidths(before, spec, oldValues);
         const columnWidths = [...spec.columnWidths];
         for (const [c, w] of widths) if (c < Math.max(columnWidths.length, 64)) columnWidths[c] = w;
@@ -540,6 +551,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     this.parts.clear();
     this.marks.clear();
     this.keptMerges.clear();
+    this.keptRead.clear();
   }
 
   async toBuffer(): Promise<Uint8Array> {
