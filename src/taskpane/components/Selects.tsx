@@ -1,5 +1,12 @@
 import { Field, Select } from '@fluentui/react-components';
-import { STAGES, STAGE_LABELS, type Stage } from '../../domain/entry/formDefinition';
+import {
+  STAGES,
+  STAGE_LABELS,
+  STANDARD_FORM,
+  type FormDefinition,
+  type Stage,
+} from '../../domain/entry/formDefinition';
+import { stageHint } from '../../domain/entry/stageHint';
 import { fiscalYearOptions } from '../fiscal';
 
 export function FiscalYearSelect(props: {
@@ -37,15 +44,15 @@ export function FiscalYearSelect(props: {
   );
 }
 
-export const STAGE_HINTS: Readonly<Record<Stage, string>> = {
-  plan: '年度初め: 目指す姿・目標・取組内容を確認します',
-  'first-half': '10月: 前期 (4～9月) の進捗まで確認します',
-  'year-end': '年度末: 後期・目標の達成・評価まで確認します',
-};
-
-export function StageSelect(props: { value: Stage; onChange: (stage: Stage) => void; disabled?: boolean }) {
+/** 確認する時期, its hint naming the fields the stage adds by the workbook's 様式 (the R2 form without one). */
+export function StageSelect(props: {
+  value: Stage;
+  onChange: (stage: Stage) => void;
+  disabled?: boolean;
+  form?: FormDefinition;
+}) {
   return (
-    <Field label="確認する時期" hint={STAGE_HINTS[props.value]}>
+    <Field label="確認する時期" hint={stageHint(props.form ?? STANDARD_FORM, props.value)}>
       <Select
         value={props.value}
         disabled={props.disabled}

@@ -12,7 +12,7 @@ const formNote = ({ form, formSheet }: Pick<PanelProps, 'form' | 'formSheet'>): 
 
 /** シート作成 with its state. */
 export function BuildPanel(props: PanelProps) {
-  const b = useBuildTab(props.host, props.plan, props.hasWorkbook, props.today, props.form);
+  const b = useBuildTab(props.host, props.plan, props.hasWorkbook, props.today, props.form, props.planYear);
   const r = useRollover(props.host, props.plan, props.form, props.planTitle);
   return (
     <BuildTab

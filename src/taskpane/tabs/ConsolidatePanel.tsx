@@ -21,6 +21,7 @@ export function ConsolidatePanel(props: PanelProps) {
   return (
     <ConsolidateTab
       mode={host.mode}
+      {...(props.form && { form: props.form })}
       hasPlan={props.plan !== undefined}
       targetName={props.name}
       files={c.files}

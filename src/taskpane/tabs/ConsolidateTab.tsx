@@ -1,7 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import { DataBarVerticalRegular } from '@fluentui/react-icons/svg/data-bar-vertical';
 import type { ConsolidateResult } from '../../app/consolidate';
-import type { Stage } from '../../domain/entry/formDefinition';
+import type { FormDefinition, Stage } from '../../domain/entry/formDefinition';
 import { PlanFirst } from '../components/PlanFirst';
 import { FileDrop } from '../components/FileDrop';
 import { OperationStatus } from '../components/OperationStatus';
@@ -21,6 +21,8 @@ import type { PickedFile } from './pickedFiles';
 
 export interface ConsolidateTabProps {
   readonly mode: HostMode;
+  /** The workbook's 様式: the stage hint names its fields. */
+  readonly form?: FormDefinition;
   readonly hasPlan: boolean;
   readonly targetName: string | undefined;
   readonly files: readonly PickedFile[];
@@ -85,7 +87,12 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
           disabled={running}
           onChange={props.onFiscalYear}
         />
-        <StageSelect value={props.stage} disabled={running} onChange={props.onStage} />
+        <StageSelect
+          value={props.stage}
+          disabled={running}
+          onChange={props.onStage}
+          {...(props.form && { form: props.form })}
+        />
       </div>
       <FileDrop
         multiple

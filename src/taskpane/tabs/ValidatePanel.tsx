@@ -8,6 +8,7 @@ export function ValidatePanel(props: PanelProps) {
   return (
     <ValidateTab
       mode={props.host.mode}
+      {...(props.form && { form: props.form })}
       hasWorkbook={props.hasWorkbook}
       stage={v.stage}
       onStage={v.setStage}

@@ -4,7 +4,7 @@ import { EraserRegular } from '@fluentui/react-icons/svg/eraser';
 import { HighlightRegular } from '@fluentui/react-icons/svg/highlight';
 import { ShieldTaskRegular } from '@fluentui/react-icons/svg/shield-task';
 import type { ValidationResult } from '../../app/validateWorkbook';
-import type { Stage } from '../../domain/entry/formDefinition';
+import type { FormDefinition, Stage } from '../../domain/entry/formDefinition';
 import type { Finding } from '../../domain/finding';
 import { EmptyState } from '../components/EmptyState';
 import { FindingList } from '../components/FindingList';
@@ -29,6 +29,8 @@ const useStyles = makeStyles({
 
 export interface ValidateTabProps {
   readonly mode: HostMode;
+  /** The workbook's 様式: the stage hint names its fields. */
+  readonly form?: FormDefinition;
   readonly hasWorkbook: boolean;
   readonly stage: Stage;
   readonly onStage: (stage: Stage) => void;
@@ -69,7 +71,12 @@ export function ValidateTab(props: ValidateTabProps) {
   const r = props.result;
   return (
     <div className={shared.tab}>
-      <StageSelect value={props.stage} disabled={running} onChange={props.onStage} />
+      <StageSelect
+        value={props.stage}
+        disabled={running}
+        onChange={props.onStage}
+        {...(props.form && { form: props.form })}
+      />
       <Button
         appearance="primary"
         icon={<CheckmarkCircleRegular />}

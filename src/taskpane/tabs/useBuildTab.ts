@@ -68,13 +68,18 @@ export function useBuildTab(
   hasWorkbook: boolean,
   today: Date = new Date(),
   form?: FormDefinition,
+  /** The 体系's year (its sheet's 令和N年度): the year built unless the user picks another, as in 集約. */
+  planYear?: number,
 ) {
   const targets = useMemo(() => buildTargets(host, hasWorkbook), [host, hasWorkbook]);
   const [choice, dispatch] = useReducer(buildFormReducer, undefined, () => ({
-    fiscalYear: currentFiscalYear(today),
+    fiscalYear: planYear ?? currentFiscalYear(today),
     excluded: [],
     target: targets[0] ?? 'this-workbook',
   }));
+  useEffect(() => {
+    if (planYear !== undefined) dispatch({ type: 'year', fiscalYear: planYear });
+  }, [planYear]);
   const op = useOperation();
   const departments = chosenDepartments(choice, plan);
   useEffect(() => {
