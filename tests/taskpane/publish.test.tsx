@@ -73,6 +73,9 @@ describe('集約: 公開用に書き出す', () => {
       new RegExp(`${second!.code} ${second!.department} 「目標」 .+: 「目標」が未記入です`),
     );
     expect(text).toContain('選択肢にない値もその文字のまま');
+    // One line each (a walk-through read all of it as one paragraph at 360 px).
+    expect(text.split('\n').length).toBeGreaterThanOrEqual(5);
+    expect(getComputedStyle(status).whiteSpace).toBe('pre-line');
     expect(text).toContain('を書き出しました（取組項目 37 件、公表する項目 7。）');
     const csv = downloads.find((d) => d.fileName === 'opendata.csv');
     expect(new TextDecoder().decode(csv!.data as Uint8Array)).toContain('ほぼ達成');

@@ -18,6 +18,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase100,
     overflowWrap: 'anywhere',
   },
+  /** A result of several lines (publishing with errors: one per finding) keeps its lines. */
+  lines: { whiteSpace: 'pre-line' },
 });
 
 /** Progress bar while a task runs; afterwards its result or its error, in Japanese. */
@@ -38,7 +40,7 @@ export function OperationStatus({ state }: { state: OperationState }) {
     case 'done':
       return (
         <MessageBar intent={state.intent} role="status" layout="multiline">
-          <MessageBarBody>{state.message}</MessageBarBody>
+          <MessageBarBody className={s.lines}>{state.message}</MessageBarBody>
         </MessageBar>
       );
     case 'failed':

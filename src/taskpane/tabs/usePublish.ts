@@ -45,7 +45,7 @@ export function usePublish(
       const noted = notes.length > 0 ? ` ${notes.join(' ')}` : '';
       const warned = (message: string, intent: 'success' | 'info') =>
         warning.length > 0
-          ? { intent: 'warning' as const, message: `${warning.map((l) => l.trim()).join(' ')} ${message}` }
+          ? { intent: 'warning' as const, message: [...warning.map((l) => l.trim()), message].join('\n') }
           : { intent, message };
       if (host.download) {
         host.download(PUBLISHED_FILES.html, html, 'text/html');
