@@ -98,6 +98,15 @@ describe('体系 tab', () => {
     expect(screen.getByText('令和2年度_全体計画.xlsx')).toBeTruthy();
   });
 
+  it('moves the focus to the 体系 it inserted (the button pressed is gone), not to the page', async () => {
+    renderApp(fileHost().host);
+    const button = screen.getByRole('button', { name: /サンプル（R2 上富良野町）を挿入/ });
+    button.focus();
+    fireEvent.click(button);
+    const heading = await screen.findByRole('heading', { name: /^シート「体系」/ }, { timeout: 10_000 });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
   it('a workbook without 体系 offers the empty template, which never overwrites existing sheets', async () => {
     const port = await excelJsFactory.create();
     await port.writeSheets([

@@ -42,6 +42,8 @@ export function PlanTab(props: PlanTabProps) {
   const shared = useSharedStyles();
   // The search text outlives the view: 再読み込み shows the tree again with the same filter.
   const [filter, setFilter] = useState('');
+  // After an insert, the plan view takes the focus (the button pressed goes away with the empty state).
+  const [focusPlan, setFocusPlan] = useState(false);
   // A department's own workbook has no 体系 either: then checking it comes first, not a sample plan.
   const forDepartment = props.plan.status === 'missing';
   const insertButtons = (
@@ -52,12 +54,22 @@ export function PlanTab(props: PlanTabProps) {
           appearance={i === 0 && !forDepartment ? 'primary' : 'secondary'}
           icon={<SparkleRegular />}
           disabled={props.busy}
-          onClick={() => props.onInsertSample(sample.id)}
+          onClick={() => {
+            setFocusPlan(true);
+            props.onInsertSample(sample.id);
+          }}
         >
           {sample.label}
         </Button>
       ))}
-      <Button icon={<DocumentAddRegular />} disabled={props.busy} onClick={props.onInsertTemplate}>
+      <Button
+        icon={<DocumentAddRegular />}
+        disabled={props.busy}
+        onClick={() => {
+          setFocusPlan(true);
+          props.onInsertTemplate();
+        }}
+      >
         空の体系を挿入
       </Button>
     </>
@@ -130,6 +142,8 @@ export function PlanTab(props: PlanTabProps) {
             onInsertForm={props.onInsertForm}
             filter={filter}
             onFilter={setFilter}
+            focusHeading={focusPlan}
+            onFocused={() => setFocusPlan(false)}
           />
         );
     }

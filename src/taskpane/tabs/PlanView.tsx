@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons/svg/arrow-clockwise';
 import { SearchRegular } from '@fluentui/react-icons/svg/search';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { STANDARD_FORM } from '../../domain/entry/formDefinition';
 import type { Finding } from '../../domain/finding';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
@@ -47,6 +47,12 @@ export interface PlanViewProps {
   /** The search text: kept by the 体系 tab, so that 再読み込み does not clear it. */
   readonly filter: string;
   readonly onFilter: (filter: string) => void;
+  /**
+   * Move the focus to the view's heading when it appears (after 「サンプルを挿入」: the button pressed is gone,
+   * and the focus would fall to the page), then `onFocused`.
+   */
+  readonly focusHeading?: boolean;
+  readonly onFocused?: () => void;
 }
 
 /**
@@ -57,6 +63,13 @@ export function PlanView(props: PlanViewProps) {
   const shared = useSharedStyles();
   const s = useStyles();
   const treeRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { focusHeading, onFocused } = props;
+  useEffect(() => {
+    if (!focusHeading) return;
+    headingRef.current?.focus();
+    onFocused?.();
+  }, [focusHeading, onFocused]);
   const { reading } = props;
   const c = planCounts(reading.plan);
   const problems = reading.findings;
@@ -64,7 +77,7 @@ export function PlanView(props: PlanViewProps) {
     <>
       <div className={shared.section}>
         <div className={s.headRow}>
-          <h3 className={shared.sectionTitle}>
+          <h3 className={shared.sectionTitle} ref={headingRef} tabIndex={-1}>
             シート「{reading.sheet}」
             {reading.fiscalYear !== undefined && `・${formatFiscalYear(reading.fiscalYear)}`}
           </h3>
