@@ -1,3 +1,4 @@
+import { withComputedValues } from '../computedPreview';
 import type { PanelProps } from './panels';
 import { useValidateTab } from './useValidateTab';
 import { ValidateTab } from './ValidateTab';
@@ -16,7 +17,14 @@ export function ValidatePanel(props: PanelProps) {
       stale={v.stale}
       state={v.state}
       markState={v.markState}
-      selection={v.selection.selection}
+      selection={
+        v.selection.selection?.snapshot && v.result
+          ? {
+              ...v.selection.selection,
+              snapshot: withComputedValues(v.selection.selection.snapshot, v.result),
+            }
+          : v.selection.selection
+      }
       selectionError={v.selection.error}
       onValidate={v.validate}
       onMark={v.mark}
