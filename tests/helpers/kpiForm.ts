@@ -1,5 +1,10 @@
 import type { FieldDef, FormDefinition } from '../../src/domain/entry/formDefinition';
-import type { Entry } from '../../src/domain/entry/types';
+import type { Entry, EntryFields } from '../../src/domain/entry/types';
+import { planItems } from '../../src/domain/plan/planItems';
+import { r2Sample } from '../../src/domain/sample/r2';
+import { buildEntrySheet } from '../../src/domain/template/buildEntrySheet';
+import { entryLayout, inputAddress, inputFor } from '../../src/domain/template/entryLayout';
+import type { SheetSpec } from '../../src/domain/template/sheetSpec';
 
 /**
  * A 指標 form as a 様式 sheet would give it, built by hand for tests: 成果指標, 基準値, 目標値, 実績値,
@@ -108,3 +113,21 @@ export const kpiEntry = (fields: Partial<Record<string, string>> = {}): Entry =>
   fiscalYear: 2021,
   fields: { ...KPI_FILLED, ...fields } as Record<string, string>,
 });
+
+/**
+ * The KPI_FORM entry sheet of the R2 plan's first item for 総務課 (2021, sheet 「KPI」), as Suishin builds it:
+ * the one sheet the KPI tests of every adapter and reader look at.
+ */
+export const kpiSheet = (fields: Partial<EntryFields> = KPI_FILLED): SheetSpec =>
+  buildEntrySheet({
+    item: planItems(r2Sample().plan)[0]!,
+    department: '総務課',
+    seq: 1,
+    fiscalYear: 2021,
+    form: KPI_FORM,
+    sheetName: 'KPI',
+    fields,
+  });
+
+/** The A1 address of a KPI_FORM field's input cell on that sheet. */
+export const kpiInputAddress = (key: string): string => inputAddress(inputFor(entryLayout(KPI_FORM), key));

@@ -1,25 +1,15 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { extractWorkbook } from '../../src/domain/extract/extractWorkbook';
-import { planItems } from '../../src/domain/plan/planItems';
 import { r2Sample } from '../../src/domain/sample/r2';
-import { buildEntrySheet } from '../../src/domain/template/buildEntrySheet';
 import { entryLayout, inputAddress, inputFor } from '../../src/domain/template/entryLayout';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 import { readXlsxSnapshot } from '../../src/workbook/xlsx/readXlsxSnapshot';
 import { writeXlsx } from '../../src/workbook/xlsx/writeXlsx';
-import { KPI_FILLED, KPI_FORM } from '../helpers/kpiForm';
+import { KPI_FILLED, KPI_FORM, kpiSheet } from '../helpers/kpiForm';
 
 const plan = r2Sample().plan;
-const sheet = buildEntrySheet({
-  item: planItems(plan)[0]!,
-  department: '総務課',
-  seq: 1,
-  fiscalYear: 2021,
-  form: KPI_FORM,
-  sheetName: 'KPI',
-  fields: KPI_FILLED,
-});
+const sheet = kpiSheet();
 const spec = { sheets: [sheet], properties: { title: 'KPI' } };
 const rateCell = inputAddress(inputFor(entryLayout(KPI_FORM), 'rate'));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KPI_FILLED, KPI_FORM } from '../../../tests/helpers/kpiForm';
+import { KPI_FILLED, KPI_FORM, kpiSheet } from '../../../tests/helpers/kpiForm';
 import { parseCellAddress } from '../cellAddress';
 import { planItems } from '../plan/planItems';
 import { r2Sample } from '../sample/r2';
@@ -11,16 +11,7 @@ import type { SheetSpec, ValidationSpec } from './sheetSpec';
 import { specCell } from './specToSnapshot';
 
 const item = planItems(r2Sample().plan)[0]!;
-const build = (fields: Parameters<typeof buildEntrySheet>[0]['fields'] = {}) =>
-  buildEntrySheet({
-    item,
-    department: '総務課',
-    seq: 1,
-    fiscalYear: 2021,
-    form: KPI_FORM,
-    sheetName: 'KPI',
-    fields,
-  });
+const build = (fields: Parameters<typeof kpiSheet>[0] = {}) => kpiSheet(fields);
 const layout = entryLayout(KPI_FORM);
 const address = (key: string) => inputAddress(inputFor(layout, key));
 const cellAt = (sheet: SheetSpec, key: string) => {

@@ -3,10 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KPI_FILLED, KPI_FORM } from '../../../tests/helpers/kpiForm';
-import { planItems } from '../../domain/plan/planItems';
-import { r2Sample } from '../../domain/sample/r2';
-import { buildEntrySheet } from '../../domain/template/buildEntrySheet';
+import { KPI_FORM, kpiSheet } from '../../../tests/helpers/kpiForm';
 import { entryLayout, inputAddress, inputFor } from '../../domain/template/entryLayout';
 import { writeXlsx } from '../xlsx/writeXlsx';
 import { excelJsFactory } from './excelJsFactory';
@@ -46,15 +43,7 @@ for dv in ws.data_validations.dataValidation:
 print(json.dumps({'cells': out, 'rules': rules, 'protected': ws.protection.sheet}, ensure_ascii=False))
 `;
 
-const sheet = buildEntrySheet({
-  item: planItems(r2Sample().plan)[0]!,
-  department: '総務課',
-  seq: 1,
-  fiscalYear: 2021,
-  form: KPI_FORM,
-  sheetName: 'KPI',
-  fields: KPI_FILLED,
-});
+const sheet = kpiSheet();
 const layout = entryLayout(KPI_FORM);
 const at = (key: string) => inputAddress(inputFor(layout, key));
 const keys = ['target', 'actual', 'rate', 'rating', 'checked', 'evaluation'] as const;

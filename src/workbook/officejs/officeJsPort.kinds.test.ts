@@ -2,11 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseA1 } from '../../../tests/officejs/fake/a1';
 import { effectiveFormat } from '../../../tests/officejs/fake/document';
 import { installFresh, type InstalledFake } from '../../../tests/officejs/testPort';
-import { KPI_FILLED, KPI_FORM } from '../../../tests/helpers/kpiForm';
+import { KPI_FILLED, KPI_FORM, kpiSheet } from '../../../tests/helpers/kpiForm';
 import { extractWorkbook } from '../../domain/extract/extractWorkbook';
-import { planItems } from '../../domain/plan/planItems';
 import { r2Sample } from '../../domain/sample/r2';
-import { buildEntrySheet } from '../../domain/template/buildEntrySheet';
 import { entryLayout, inputAddress, inputFor } from '../../domain/template/entryLayout';
 import { OfficeJsPort } from './officeJsPort';
 
@@ -16,15 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => fake.uninstall());
 
-const sheet = buildEntrySheet({
-  item: planItems(r2Sample().plan)[0]!,
-  department: '総務課',
-  seq: 1,
-  fiscalYear: 2021,
-  form: KPI_FORM,
-  sheetName: 'KPI',
-  fields: KPI_FILLED,
-});
+const sheet = kpiSheet();
 const layout = entryLayout(KPI_FORM);
 const at = (key: string) => inputAddress(inputFor(layout, key));
 const format = (address: string, path: string) => {
