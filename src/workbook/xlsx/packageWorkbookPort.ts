@@ -48,14 +48,14 @@ function uniqueTexts(keys: readonly (readonly [string, number])[]): Map<string, 
 /** Rows a header row is looked for in, from the top. */
 const HEADER_SEARCH_ROWS = 10;
 
-/** The first row with text in two columns or more (a table's column headers under its title rows). */
-function firstHeaderRow(textsInRow: (row: number) => number): number | undefined {
-  for (let r = 0; r < HEADER_SEARCH_ROWS; r++) if (textsInRow(r) >= 2) return r;
-  return undefined;
+/**
+ * A table's column headers: the first of the top rows (texts by column) with text in two columns or more,
+ * each header's column when it is one of a kind.
+ */
+function headerColumns(top: readonly (readonly string[] | undefined)[]): Map<string, number> | undefined {
+  const row = top.slice(0, HEADER_SEARCH_ROWS).find((r) => (r ?? []).filter((t) => t !== '').length >= 2);
+  return row && uniqueTexts(row.map((t, c) => [t, c] as const));
 }
-
-const hasText = (v: SheetSnapshot['values'][number][number] | undefined): boolean =>
-  cellText(v ?? null).trim() !== '';
 
 interface KeptSheet {
   readonly kind: 'kept';
@@ -262,26 +262,28 @@ export class PackageWorkbookPort implements FileWorkbookPort {
       );
   }
 
-  /** Kept sheets read from the old bytes, written ones as they will be saved (see SpecWorkbookPort). */
   /**
-   * Kept sheets as read from the opened file, each parsed once: the bytes never change, and a consolidation
-   * reads the old 全体計画 for its 備考 and again for its widths and fills before writing it anew.
+   * The last kept sheet read alone, as parsed from the opened file (its bytes never change): a consolidation
+   * reads the old 全体計画 for its 備考, then again for its widths and fills as it writes it anew. One sheet
+   * only, dropped once that sheet is written, so a whole workbook read is never held.
    */
-  private readonly keptRead = new Map<string, SheetSnapshot>();
+  private lastKept: SheetSnapshot | undefined;
 
-  private async keptValues(names: readonly string[]): Promise<SheetSnapshot[]> {
-    const missing = names.filter((n) => !this.keptRead.has(n.toLowerCase()));
-    if (missing.length > 0) {
-      const old = await readXlsxSnapshot(this.bytes, this.file, {
-        sheets: missing,
-        ...(this.limits && { limits: this.limits }),
-      });
-      if (!old.ok) throw new Error(old.error.message);
-      for (const sheet of old.value.sheets) this.keptRead.set(sheet.name.toLowerCase(), sheet);
-    }
-    return names.flatMap((n) => this.keptRead.get(n.toLowerCase()) ?? []);
+  /** Kept sheets as parsed from the opened file. */
+  private async keptValues(names: readonly string[]): Promise<readonly SheetSnapshot[]> {
+    const [only] = names;
+    if (names.length === 1 && this.lastKept?.name.toLowerCase() === only?.toLowerCase())
+      return [this.lastKept!];
+    const old = await readXlsxSnapshot(this.bytes, this.file, {
+      sheets: names,
+      ...(this.limits && { limits: this.limits }),
+    });
+    if (!old.ok) throw new Error(old.error.message);
+    if (names.length === 1) this.lastKept = old.value.sheets[0];
+    return old.value.sheets;
   }
 
+  /** Kept sheets read from the old bytes, written ones as they will be saved (see SpecWorkbookPort). */
   async readSnapshot(sheets?: readonly string[]): Promise<WorkbookSnapshot> {
     const wanted = sheets && new Set(sheets.map((s) => s.toLowerCase()));
     const chosen = this.entries.filter(
@@ -355,18 +357,17 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     oldValues: () => Promise<SheetSnapshot | undefined>,
   ): Promise<Map<number, number>> {
     const widths = this.oldWidths(sheet);
-    const row = firstHeaderRow((r) => spec.cells.filter((c) => c.row === r && hasText(c.value)).length);
-    if (widths.size === 0 || row === undefined) return widths;
+    const specTop: string[][] = [];
+    for (const c of spec.cells)
+      if (c.row < HEADER_SEARCH_ROWS) (specTop[c.row] ??= [])[c.column] = cellText(c.value ?? null).trim();
+    const newColumns = headerColumns(Array.from(specTop, (r) => Array.from(r ?? [], (t) => t ?? '')));
+    if (widths.size === 0 || !newColumns) return widths;
     // The old sheet's header row may sit elsewhere (the template's 全体計画 has one title row, the view two).
     const old = (await oldValues())?.values ?? [];
-    const oldRow = firstHeaderRow((r) => (old[r] ?? []).filter(hasText).length);
-    if (oldRow === undefined) return widths;
-    const oldColumns = uniqueTexts((old[oldRow] ?? []).map((v, c) => [cellText(v).trim(), c] as const));
-    const newColumns = uniqueTexts(
-      spec.cells
-        .filter((c) => c.row === row)
-        .map((c) => [cellText(c.value ?? null).trim(), c.column] as const),
+    const oldColumns = headerColumns(
+      old.slice(0, HEADER_SEARCH_ROWS).map((r) => r.map((v) => cellText(v).trim())),
     );
+    if (!oldColumns) return widths;
     const carried = new Map<number, number>();
     for (const [header, column] of newColumns) {
       const from = oldColumns.get(header);
@@ -461,6 +462,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
         const columnWidths = [...spec.columnWidths];
         for (const [c, w] of widths) if (c < Math.max(columnWidths.length, 64)) columnWidths[c] = w;
         const carried = await this.carriedFills(before, spec, oldValues);
+        this.lastKept = undefined;
         const codeName =
           before.part && findTag(this.text(before.part) ?? '', 'sheetPr')?.tag.attributes.codeName;
         this.drop(before);
@@ -551,7 +553,7 @@ export class PackageWorkbookPort implements FileWorkbookPort {
     this.parts.clear();
     this.marks.clear();
     this.keptMerges.clear();
-    this.keptRead.clear();
+    this.lastKept = undefined;
   }
 
   async toBuffer(): Promise<Uint8Array> {
