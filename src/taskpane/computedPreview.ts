@@ -1,11 +1,8 @@
 import type { ReadResult } from '../app/validateWorkbook';
 import { parseCellAddress } from '../domain/cellAddress';
-import { numberValue } from '../domain/entry/fieldValue';
+import { computedPercentText, numberValue } from '../domain/entry/fieldValue';
 import { cellText, type SheetSnapshot } from '../domain/extract/snapshot';
 import type { CellValue } from '../domain/template/sheetSpec';
-
-/** 0.78 → 78%, as a 計算 field shows (one decimal at most). */
-const percent = (n: number): string => `${Number((n * 100).toFixed(1))}%`;
 
 /**
  * The sheet as file mode previews it, with each 計算 cell that holds no value (a formula Excel never
@@ -26,7 +23,7 @@ export function withComputedValues(
       const n = numberValue(e.entry.fields[def.key] ?? '');
       if (!at || n === undefined || cellText(sheet.values[at.row]?.[at.column]) !== '') continue;
       values ??= sheet.values.map((row) => [...row]);
-      (values[at.row] ??= [])[at.column] = percent(n);
+      (values[at.row] ??= [])[at.column] = computedPercentText(n);
     }
   }
   return values ? { ...sheet, values } : sheet;

@@ -49,6 +49,9 @@ export function readNumber(raw: string): NumberReading {
   return { kind: 'number', value: sign * (scale === 1 ? value : Number((value * scale).toPrecision(15))) };
 }
 
+/** A 計算 field's value as people read it: 0.78 → 78%, one decimal at most (0.9444 → 94.4%). */
+export const computedPercentText = (n: number): string => `${Number((n * 100).toFixed(1))}%`;
+
 /** The number a cell's text means, or undefined when empty or not a number. */
 export function numberValue(raw: string): number | undefined {
   const r = readNumber(raw);

@@ -1,5 +1,6 @@
 import { firstChoiceRate, tallyTitle, totalOf } from '../consolidation/summarizeAchievement';
 import type { AchievementCounts, AchievementSummary } from '../consolidation/types';
+import { computedPercentText } from '../entry/fieldValue';
 import type { FieldDef } from '../entry/formDefinition';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { groupBy } from '../consolidation/groupBy';
@@ -29,7 +30,7 @@ export function displayValue(f: FieldDef, v: PublishedValue): string {
   if (v === '') return '';
   if (typeof v === 'number')
     return f.kind === 'computed'
-      ? `${Number((v * 100).toFixed(1))}%`
+      ? computedPercentText(v)
       : v.toLocaleString('ja-JP', { maximumFractionDigits: 10 });
   const iso = f.kind === 'date' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
   return iso ? `${Number(iso[1])}年${Number(iso[2])}月${Number(iso[3])}日` : v;

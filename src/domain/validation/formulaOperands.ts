@@ -1,7 +1,7 @@
 import { fieldNumbers, mixedPercentOperands, numberValue, plainNumberText } from '../entry/fieldValue';
 import type { FieldKey, Formula } from '../entry/formDefinition';
 import type { Entry } from '../entry/types';
-import { evaluateFormula } from '../form/formula';
+import { evaluateFormula, formulaFields } from '../form/formula';
 import type { Finding } from '../finding';
 import { entryFinding, quote, type ValidationContext } from './context';
 
@@ -56,16 +56,9 @@ export function checkFormulaOperands(entry: Entry, ctx: ValidationContext): Find
     }
     numbers ??= fieldNumbers(ctx.form, entry.fields);
     const value = numbers;
-    const operandsFilled = (f: Formula): boolean =>
-      f.kind === 'number' ||
-      (f.kind === 'field' && value(f.key) !== undefined) ||
-      (f.kind === 'negate' && operandsFilled(f.operand)) ||
-      (f.kind === 'binary' && operandsFilled(f.left) && operandsFilled(f.right));
-    if (
-      !operandsFilled(def.formula.expression) ||
-      evaluateFormula(def.formula.expression, value) !== undefined
-    )
-      continue;
+    // Every operand a number, and still no value: a divisor is 0.
+    const filled = formulaFields(def.formula.expression).every((k) => value(k) !== undefined);
+    if (!filled || evaluateFormula(def.formula.expression, value) !== undefined) continue;
     for (const key of zeroDivisors(def.formula.expression, value)) {
       const divisor = ctx.form.fields.find((f) => f.key === key);
       if (!divisor || said.has(`${ZERO_DIVISOR_CODE}|${key}`)) continue;
