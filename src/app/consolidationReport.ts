@@ -80,7 +80,11 @@ export function consolidationReport(
       })),
     missing: c.rows
       .filter((r) => r.status === 'missing')
-      .map((r) => ({ code: r.code, department: r.department })),
+      .map((r) => ({
+        code: r.code,
+        department: r.department,
+        ...(r.blankSheet && { blankSheet: r.blankSheet }),
+      })),
     submissions: c.submissions,
     findings: [...c.findings, ...viewFindings],
   };

@@ -119,6 +119,37 @@ describe('suishin consolidate', () => {
     expect(report.summary).toMatchObject({ files: 2, rejectedFiles: 2 });
   });
 
+  it('says which 未提出 came back as blank sheets (the workbook was returned unfilled)', async () => {
+    const built = await runCli(
+      dir,
+      'build',
+      '--plan',
+      'sample:r2',
+      '--department',
+      '総務課',
+      '--out',
+      'blank',
+    );
+    expect(built.code).toBe(0);
+    const r = await runCli(
+      dir,
+      'consolidate',
+      '--plan',
+      'sample:r2',
+      join('blank', '総務課.xlsx'),
+      '--out',
+      'blank-master.xlsx',
+    );
+    expect(r.stdout).toMatch(
+      /未提出: 33 件（取組項目×実践課。うち届いたシートは空欄 13 件）— I-1-1-1 総務課（届いたシートは空欄）、I-1-2-1 町民生活課、/,
+    );
+    const [status] = await readSheets(new Uint8Array(await readFile(join(dir, 'blank-master.xlsx'))), [
+      '提出状況',
+    ]);
+    const somu = status!.values.find((row) => row[0] === '総務課');
+    expect(somu?.[8]).toBe('未記入あり');
+  });
+
   it('asks for --plan when the master does not exist yet', async () => {
     const r = await runCli(dir, 'consolidate', ...files, '--out', 'new.xlsx');
     expect(r.code).toBe(2);

@@ -125,6 +125,23 @@ describe('集約 tab', () => {
     expect(sample.plan.departments).toContain('建設水道課');
   });
 
+  it('says when a 未提出 item came back as a blank sheet (the workbook was returned unfilled)', async () => {
+    renderApp(excelHost(await masterPort()));
+    const [blank] = await buildDepartmentFiles(excelJsFactory, {
+      plan: sample.plan,
+      fiscalYear: sample.fiscalYear,
+      departments: ['建設水道課'],
+    });
+    const others = (await pickedFiles()).filter(
+      (f) => f.name !== '建設水道課.xlsx' && f.name !== '壊れた.xlsx',
+    );
+    const { panel } = await consolidateFiles([...others, fileOf('建設水道課.xlsx', blank!.bytes)]);
+    const missing = within(panel).getByRole('region', { name: '未提出' });
+    const items = within(missing).getAllByRole('listitem');
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.textContent).toMatch(/— 建設水道課（届いたシートは空欄）$/);
+  });
+
   it.each([
     ['the good file first', false],
     ['the broken file first', true],

@@ -11,7 +11,7 @@ import { buildTableSheet, EXCEL_CELL_LIMIT, FIRST_DATA_ROW, fitCellText } from '
 import { entryLayout } from '../template/entryLayout';
 import { MASTER_SHEET_NAME, sanitizeSheetName, SheetNameSet, uniqueSheetName } from '../template/sheetName';
 import type { CellValue, SheetSpec } from '../template/sheetSpec';
-import type { Consolidation, MasterRow } from './types';
+import { BLANK_SHEET_NOTE, type Consolidation, type MasterRow } from './types';
 import { WRONG_YEAR_CODE } from './selectEntries';
 import { buildSummarySheets, type ViewContext } from './buildSummarySheets';
 import { FIRST_FIELD_COLUMN, masterFieldValues, masterViewColumns, REMARKS_HEADER } from './masterColumns';
@@ -72,9 +72,11 @@ const statusText = (row: MasterRow): string => {
     const wrongYear = row.findings.filter((f) => f.code === WRONG_YEAR_CODE).length;
     return wrongYear > 0
       ? `未提出（年度違いのシート ${wrongYear} 枚、集約ログ参照）`
-      : base === 'OK'
-        ? '未提出'
-        : `未提出（${base}、集約ログ参照）`;
+      : base !== 'OK'
+        ? `未提出（${base}、集約ログ参照）`
+        : row.blankSheet
+          ? `未提出（${BLANK_SHEET_NOTE}）`
+          : '未提出';
   }
   return row.status === 'flagged' ? `要確認: ${row.flag ?? ''} ${base}` : base;
 };

@@ -338,6 +338,45 @@ describe('consolidateEntries rules', () => {
     expect(result.rows.find((r) => r.code === 'I-2-1-3')?.status).toBe('missing');
   });
 
+  it('tells a 未提出 whose sheet came back blank from one with no sheet, in 全体計画 and 提出状況', () => {
+    // 総務課 sent its workbook with every sheet blank; 保健福祉課 sent one sheet filled and one blank; 建設水道課
+    // sent nothing.
+    const mine = (d: string) => entries.filter((e) => e.department === d);
+    const somu = mine('総務課').map((e) => entry(e.code, e.department, {}, e.seq));
+    const [filled, ...rest] = mine('保健福祉課');
+    const hoken = [filled!, entry(rest[0]!.code, '保健福祉課', {})];
+    const result = consolidateEntries(
+      plan,
+      [source('総務課.xlsx', somu), source('保健福祉課.xlsx', hoken)],
+      OPTIONS,
+    );
+    const row = (code: string, department: string) =>
+      result.rows.find((r) => r.code === code && r.department === department)!;
+    expect(row(somu[0]!.code, '総務課')).toMatchObject({
+      status: 'missing',
+      blankSheet: { file: '総務課.xlsx', sheet: sheetName(somu[0]!) },
+    });
+    expect(row(rest[1]!.code, '保健福祉課').blankSheet).toBeUndefined();
+    const sub = (d: string) => result.submissions.find((s) => s.department === d)!;
+    expect(sub('総務課')).toMatchObject({ blank: sub('総務課').missing.length });
+    expect(sub('保健福祉課').blank).toBe(1);
+    expect(sub('建設水道課').blank).toBeUndefined();
+
+    const sheets = buildMasterView({ consolidation: result, title: 'R2' }).sheets;
+    const cells = (name: string) =>
+      sheets.find((s) => s.name === name)!.cells.map((c) => (typeof c.value === 'string' ? c.value : ''));
+    const status = (d: string) => {
+      const sheet = sheets.find((s) => s.name === '提出状況')!;
+      const at = sheet.cells.find((c) => c.value === d)!;
+      return sheet.cells.find((c) => c.row === at.row && c.column === 8)?.value;
+    };
+    expect(status('総務課')).toBe('未記入あり');
+    expect(status('保健福祉課')).toBe('未提出あり');
+    expect(status('建設水道課')).toBe('未提出あり');
+    expect(cells('全体計画')).toContain('未提出（届いたシートは空欄）');
+    expect(cells('全体計画')).toContain('未提出');
+  });
+
   it('places validation findings at the source cell', () => {
     const bad = entry('I-2-1-3', '総務課', { ...full, achievement: '一部' });
     const result = consolidateEntries(plan, [source('総務課.xlsx', [bad])], OPTIONS);

@@ -88,10 +88,16 @@ export function consolidateEntries(
     selection.findings,
     (f) => `${f.place.code ?? ''}\u0000${f.place.department ?? ''}`,
   );
+  const blankFor = new Map<string, { file: string; sheet: string }>();
+  for (const r of selection.log) {
+    const key = `${r.code ?? ''}\u0000${r.department ?? ''}`;
+    if (r.outcome === 'empty' && !blankFor.has(key)) blankFor.set(key, { file: r.file, sheet: r.sheet });
+  }
   const rows = masterRows(plan, items, placed, {
     readOnSheet: findingsBySheet(reading),
     byKey: entryFindings.byKey,
     unusedFor,
+    blankFor,
   });
 
   return {

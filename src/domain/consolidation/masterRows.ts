@@ -11,6 +11,8 @@ export interface RowFindings {
   readonly readOnSheet: ReturnType<typeof findingsBySheet>;
   readonly byKey: ReadonlyMap<string, readonly Finding[]>;
   readonly unusedFor: ReadonlyMap<string, readonly Finding[]>;
+  /** Sheets that came back blank (the log's 未記入 records), by item × department. */
+  readonly blankFor?: ReadonlyMap<string, { readonly file: string; readonly sheet: string }>;
 }
 
 /** The rows in 体系 order: each item × department's entries (or a 未提出 row), then the flagged entries. */
@@ -18,7 +20,7 @@ export function masterRows(
   plan: Plan,
   items: ReadonlyMap<string, PlanItem>,
   placed: readonly Placed[],
-  { readOnSheet, byKey, unusedFor }: RowFindings,
+  { readOnSheet, byKey, unusedFor, blankFor }: RowFindings,
 ): MasterRow[] {
   const readingOf = (p: Placed): readonly Finding[] => {
     const e = p.candidate.received.entry;
@@ -52,15 +54,19 @@ export function masterRows(
       (x, y) => x.entry.seq - y.entry.seq,
     );
     if (mine.length > 0) rows.push(...mine.map(toRow));
-    else
+    else {
+      const key = `${a.code}\u0000${a.department}`;
+      const blank = blankFor?.get(key);
       rows.push({
         code: a.code,
         planItem: items.get(a.code)!,
         department: a.department,
         seq: 1,
         status: 'missing',
-        findings: unusedFor.get(`${a.code}\u0000${a.department}`) ?? [],
+        findings: unusedFor.get(key) ?? [],
+        ...(blank && { blankSheet: blank }),
       });
+    }
   }
   const flagged = placed
     .filter((p) => p.flag)

@@ -56,11 +56,13 @@ export function summarizeSubmissions(
     const newest = [...files].sort((a, b) => a.modified - b.modified || (a.file < b.file ? -1 : 1)).at(-1);
     const counted = findingsOf.get(department) ?? [];
     const expectedCodes = new Set(expected);
+    const blank = mine.filter((r) => r.status === 'missing' && r.blankSheet !== undefined).length;
     return {
       department,
       expected: expected.length,
       received: received.length,
       missing: expected.filter((code) => !submitted.has(code)),
+      ...(blank > 0 && { blank }),
       contributions: sent.filter(
         (w) => allCodes.has(w.received.entry.code) && !expectedCodes.has(w.received.entry.code),
       ).length,

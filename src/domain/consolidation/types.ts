@@ -90,6 +90,9 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   rejected: 'ファイルを受け付けられない',
 };
 
+/** A 未提出 row whose sheet came back blank (MasterRow.blankSheet), said after 未提出 in every view. */
+export const BLANK_SHEET_NOTE = '届いたシートは空欄';
+
 export interface LogRecord {
   readonly file: string;
   /** Empty for a file-level record (a rejected file). */
@@ -132,6 +135,11 @@ export interface MasterRow {
    * for a 未提出 row the findings on this item × department's sheets that could not be used (年度違い).
    */
   readonly findings: readonly Finding[];
+  /**
+   * For a 未提出 row: a sheet for it that came back with nothing written (the first the log records). The
+   * department sent its workbook; 総務課 asks it to fill the sheet, not to send the file.
+   */
+  readonly blankSheet?: { readonly file: string; readonly sheet: string };
 }
 
 export interface DepartmentSubmission {
@@ -139,6 +147,8 @@ export interface DepartmentSubmission {
   readonly expected: number;
   readonly received: number;
   readonly missing: readonly string[];
+  /** How many of `missing` came back as blank sheets (MasterRow.blankSheet): the file was sent, not filled. */
+  readonly blank?: number;
   /** Sheets written for 全課 items (contributions merged into the coordinator's entry). */
   readonly contributions: number;
   /** Every finding on the department's sheets and files (reading, rules, 年度違い, duplicates). */
