@@ -26,11 +26,18 @@ describe('changes not downloaded are not lost without asking (file mode)', () =>
     await panel.getByLabel('集約の結果').waitFor();
     await header().getByText('未保存').waitFor();
 
+    // In a task pane's width (360 px) the question keeps a margin on both sides, as a dialog does.
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 360, height: 800 });
     await page.getByRole('button', { name: 'Excel ブック (.xlsx) を開く' }).focus();
     await openInput().setInputFiles(fixtures.planted);
     const dialog = page.getByRole('alertdialog', { name: 'ダウンロードしていない変更があります' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(`「${PLANTED_FILE}」を開くと、その変更は失われます。`);
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(8);
+    expect(box.x + box.width).toBeLessThanOrEqual(360 - 8);
+    if (wide) await page.setViewportSize(wide);
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent))
       .toBe('ダウンロードしてから開く');

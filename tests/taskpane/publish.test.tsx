@@ -76,6 +76,10 @@ describe('集約: 公開用に書き出す', () => {
     // One line each (a walk-through read all of it as one paragraph at 360 px).
     expect(text.split('\n').length).toBeGreaterThanOrEqual(5);
     expect(getComputedStyle(status).whiteSpace).toBe('pre-line');
+    // …and an item code is not broken at its hyphens (II-1-2-1 split over two lines at 360 px).
+    const code = within(status).getAllByText(first!.code)[0]!;
+    expect(code.tagName).toBe('SPAN');
+    expect(getComputedStyle(code).whiteSpace).toBe('nowrap');
     expect(text).toContain('を書き出しました（取組項目 37 件、公表する項目 7。）');
     const csv = downloads.find((d) => d.fileName === 'opendata.csv');
     expect(new TextDecoder().decode(csv!.data as Uint8Array)).toContain('ほぼ達成');

@@ -20,7 +20,30 @@ const useStyles = makeStyles({
   },
   /** A result of several lines (publishing with errors: one per finding) keeps its lines. */
   lines: { whiteSpace: 'pre-line' },
+  /** An item code (II-1-2-1) is not broken at its hyphens, where a browser may break a line. */
+  code: { whiteSpace: 'nowrap' },
 });
+
+/** Item codes (I-2-1-3, 1-2-3, Ⅱ-1-2): letters or digits, then hyphen-joined digits. */
+const ITEM_CODE = /([A-Za-z0-9Ⅰ-Ⅻ]+(?:-[0-9]+)+)/;
+
+/** The text with each item code in a span that does not break. */
+export function UnbrokenCodes({ text }: { text: string }) {
+  const s = useStyles();
+  return (
+    <>
+      {text.split(ITEM_CODE).map((part, i) =>
+        i % 2 === 1 ? (
+          <span key={i} className={s.code}>
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
 
 /** Progress bar while a task runs; afterwards its result or its error, in Japanese. */
 export function OperationStatus({ state }: { state: OperationState }) {
@@ -40,7 +63,9 @@ export function OperationStatus({ state }: { state: OperationState }) {
     case 'done':
       return (
         <MessageBar intent={state.intent} role="status" layout="multiline">
-          <MessageBarBody className={s.lines}>{state.message}</MessageBarBody>
+          <MessageBarBody className={s.lines}>
+            <UnbrokenCodes text={state.message} />
+          </MessageBarBody>
         </MessageBar>
       );
     case 'failed':

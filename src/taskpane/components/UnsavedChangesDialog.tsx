@@ -13,6 +13,10 @@ const useStyles = makeStyles({
   // Three buttons of Japanese text: each on one line, the row wrapping rather than the words.
   actions: { flexWrap: 'wrap', justifyContent: 'flex-end' },
   button: { whiteSpace: 'nowrap', flexShrink: 0 },
+  // Fluent's surface takes the whole width below 480 px (max-width 100vw): in a task pane that narrow it
+  // touched both edges. A margin of 12 px each side (of the page, not of 100vw, which counts the scroll
+  // bar) keeps it a dialog.
+  surface: { '@media screen and (max-width: 480px)': { maxWidth: 'calc(100% - 24px)' } },
 });
 
 /**
@@ -38,7 +42,7 @@ export function UnsavedChangesDialog(props: {
         if (!data.open) props.onCancel();
       }}
     >
-      <DialogSurface>
+      <DialogSurface className={s.surface}>
         <DialogBody>
           <DialogTitle>ダウンロードしていない変更があります</DialogTitle>
           <DialogContent>
