@@ -9,9 +9,11 @@ import {
   mappingDocument,
   mappingSummary,
   parseMapping,
+  type ParsedMapping,
   type MappingDocument,
 } from '../domain/rollover/itemMapping';
 import { buildMappingSheet } from '../domain/rollover/mappingSheet';
+import { departmentRenamer, matchDepartments } from '../domain/rollover/matchDepartments';
 import { matchItems, type ItemMatching } from '../domain/rollover/matchItems';
 import { DEFAULT_PLAN_TITLE } from '../domain/template/buildDepartmentWorkbook';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
@@ -117,17 +119,21 @@ export async function rollover(input: RolloverInput): Promise<Result<RolloverRes
   }
   const nextForm = input.plan ? formOf(next) : lastForm;
 
-  let manual: ReadonlyMap<string, string | null> = new Map();
+  let manual: ParsedMapping = { items: new Map(), departments: new Map() };
   if (input.mapping) {
     const parsed = parseMapping(input.mapping.text, input.mapping.file, {
       previous: new Set([...planItems(found.plan).map((p) => p.code), ...entries.map((e) => e.code)]),
       next: new Set(planItems(next.plan).map((p) => p.code)),
+      previousDepartments: new Set(found.plan.departments),
+      nextDepartments: new Set(next.plan.departments),
     });
     if (!parsed.ok) return parsed;
     manual = parsed.value;
   }
-  const matching = matchItems(found.plan, next.plan, manual);
+  const matching = matchItems(found.plan, next.plan, manual.items);
+  const departments = matchDepartments(found.plan, next.plan, matching, manual.departments);
   const carried = carryEntries({
+    renamed: departmentRenamer(departments),
     entries,
     lastPlan: found.plan,
     lastForm,
@@ -146,6 +152,7 @@ export async function rollover(input: RolloverInput): Promise<Result<RolloverRes
     nextYear: input.fiscalYear,
     entryCounts,
     leftBehind: carried.leftBehind,
+    departments,
   });
 
   const title = input.title ?? next.title ?? found.title ?? DEFAULT_PLAN_TITLE;

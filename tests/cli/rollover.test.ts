@@ -297,3 +297,70 @@ describe('a rolled-over workbook edited and saved by openpyxl', () => {
     expect(pasted.place.cell).toBe(target.source.cells.evaluation);
   });
 });
+
+/** R3's 体系 after a 機構改革: 企画商工観光課 is now 産業観光課 on every item it had. */
+function renamedDepartment(plan: Plan): Plan {
+  const rename = (d: string) => (d === '企画商工観光課' ? '産業観光課' : d);
+  return {
+    ...plan,
+    departments: plan.departments.map(rename),
+    basics: plan.basics.map((b) => ({
+      ...b,
+      promotions: b.promotions.map((p) => ({
+        ...p,
+        groups: p.groups.map((g) => ({
+          ...g,
+          items: g.items.map((i): Item =>
+            i.assignment.kind === 'all'
+              ? i
+              : {
+                  ...i,
+                  assignment: { kind: 'departments', departments: i.assignment.departments.map(rename) },
+                },
+          ),
+        })),
+      })),
+    })),
+  };
+}
+
+describe('suishin rollover after a department was renamed (機構改革)', () => {
+  it('carries the old department’s sheets to its new name, says so, and takes the 対応表’s word against it', async () => {
+    await writeFile(
+      join(dir, '体系R3課名.xlsx'),
+      await buildMasterTemplateFile(excelJsFactory, { plan: renamedDepartment(R2.plan), fiscalYear: 2021 }),
+    );
+    const args = ['rollover', 'demo/master.xlsx', '--year', 'R3', '--plan', '体系R3課名.xlsx'];
+    const run = await runCli(dir, ...args, '--out', 'r3r');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      '課名変更（推定）: 企画商工観光課 → 産業観光課（企画商工観光課の記入を産業観光課のシートに引き継ぎます）',
+    );
+    expect(run.stdout).not.toContain('引き継がない記入');
+    const own = ownEntries('企画商工観光課');
+    expect(own.length).toBeGreaterThan(0);
+    const read = validate(await snapshot(join(dir, 'r3r', '産業観光課.xlsx')), renamedDepartment(R2.plan))
+      .extraction.entries;
+    for (const r2 of own) {
+      const got = read.find((e) => e.entry.code === r2.code && e.entry.department === '産業観光課');
+      expect(got?.entry.fields.goal, r2.code).toBe(fieldText(r2.fields, 'goal'));
+      expect(got?.previous?.fields.evaluation).toBe(fieldText(r2.fields, 'evaluation'));
+    }
+    const mapping = JSON.parse(await readFile(join(dir, 'r3r', 'mapping.json'), 'utf8')) as {
+      departments: { previous: string; next: string | null; match: string }[];
+    };
+    expect(mapping.departments).toEqual([
+      { previous: '企画商工観光課', next: '産業観光課', match: '課名変更（推定）' },
+    ]);
+
+    // 総務課 says the department has no successor: its sheets are listed as left behind, by last year's name.
+    mapping.departments[0]!.next = null;
+    await writeFile(join(dir, 'no-successor.json'), JSON.stringify(mapping));
+    const none = await runCli(dir, ...args, '--mapping', 'no-successor.json', '--out', 'r3s');
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stdout).toContain('今年度の体系にない課: 企画商工観光課（記入は引き継ぎません。');
+    expect(none.stdout).toContain(
+      `引き継がない記入: ${own[0]!.code} 企画商工観光課 — 今年度の取組項目の実践課にこの課がありません`,
+    );
+  });
+});

@@ -6,6 +6,7 @@ import { consolidate } from '../../src/app/consolidate';
 import { readDepartmentFile } from '../../src/app/readDepartmentFile';
 import { rollover } from '../../src/app/rollover';
 import { validateSnapshot } from '../../src/app/validateWorkbook';
+import type { Item, Plan } from '../../src/domain/plan/types';
 import { r3Sample } from '../../src/domain/sample/r3';
 import { DEFAULT_PLAN_TITLE } from '../../src/domain/template/buildDepartmentWorkbook';
 import { buildMasterTemplate } from '../../src/domain/template/buildMasterTemplate';
@@ -207,6 +208,56 @@ describe('シート作成: 前年度の全体計画から作成（引継ぎ）',
     const carried = renamedBook.find((e) => e.entry.code === 'II-2-4-1')!;
     expect(carried.entry.fields.goal).toBe(r2.fields.goal);
     expect(carried.previous?.fields.evaluation).toBe(r2.fields.evaluation);
+  }, 120_000);
+
+  it('carries a renamed department’s sheets to its new name and lists it under 今年度の体系にない課', async () => {
+    const rename = (d: string) => (d === '企画商工観光課' ? '産業観光課' : d);
+    const plan: Plan = {
+      ...sample.plan,
+      departments: sample.plan.departments.map(rename),
+      basics: sample.plan.basics.map((b) => ({
+        ...b,
+        promotions: b.promotions.map((p) => ({
+          ...p,
+          groups: p.groups.map((g) => ({
+            ...g,
+            items: g.items.map((i): Item =>
+              i.assignment.kind === 'all'
+                ? i
+                : {
+                    ...i,
+                    assignment: { kind: 'departments', departments: i.assignment.departments.map(rename) },
+                  },
+            ),
+          })),
+        })),
+      })),
+    };
+    const port = await excelJsFactory.create(
+      buildMasterTemplate({ plan, fiscalYear: 2021, title: DEFAULT_PLAN_TITLE }),
+    );
+    const { host, downloads } = fileHost(port, '令和3年度_全体計画.xlsx');
+    renderApp(host);
+    const s = await section(true);
+    await pickMaster(s, await r2MasterBytes());
+    fireEvent.click(
+      await s.findByRole('checkbox', { name: /開いているブックの体系を翌年度の体系にする/ }, T),
+    );
+    fireEvent.click(s.getByRole('button', { name: '令和3年度のブックを引き継いで作成' }));
+    const result = within(await s.findByRole('region', { name: '引継ぎの結果' }, T));
+    const gone = within(result.getByRole('region', { name: '今年度の体系にない課' }));
+    expect(gone.getByRole('listitem').textContent).toBe('企画商工観光課 → 産業観光課（課名変更（推定））');
+    expect(result.getByText('引き継がない記入はありません。')).toBeTruthy();
+
+    fireEvent.click(result.getByRole('button', { name: '.zip にまとめてダウンロード' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    const zip = unzipSync(downloads[0]!.data as Uint8Array);
+    expect(zip['企画商工観光課.xlsx']).toBeUndefined();
+    const book = await readBook(zip['産業観光課.xlsx']!, '産業観光課.xlsx', plan);
+    const r2 = sample.entries.find((e) => e.department === '企画商工観光課' && e.code === 'II-1-1-1')!;
+    const carried = book.find((e) => e.entry.code === 'II-1-1-1');
+    expect(carried?.entry.department).toBe('産業観光課');
+    expect(carried?.entry.fields.goal).toBe(r2.fields.goal);
   }, 120_000);
 
   it('in Excel, opens each department workbook and the template as new workbooks', async () => {

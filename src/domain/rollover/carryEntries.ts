@@ -34,13 +34,17 @@ export interface CarryInput {
   readonly nextPlan: Plan;
   readonly nextForm: FormDefinition;
   readonly nextYear: number;
+  /** This year's name of last year's department (a 機構改革 renamed it); the same name by default. */
+  readonly renamed?: (department: string) => string;
 }
 
 /**
  * Last year's entries moved onto next year's items (ItemMatching): each entry of a matched item goes to the
  * same department's sheet of the successor, seq numbered again per item and department (so two items merged
  * into one give sheets 1, 2 …). A 全課 row merged under 【課名】 headings is split back per department first.
- * Fields are matched by キー; next year's form says which are carried (○) and which shown as 参考.
+ * Fields are matched by キー; next year's form says which are carried (○) and which shown as 参考. A
+ * department renamed since (`renamed`) finds its sheets under its new name; what is left behind keeps last
+ * year's name, as 総務課 knows it.
  */
 export function carryEntries(input: CarryInput): CarriedEntries {
   const { matching, nextPlan, nextForm, nextYear } = input;
@@ -65,15 +69,18 @@ export function carryEntries(input: CarryInput): CarriedEntries {
   const previous: Entry[] = [];
   const leftBehind: LeftBehind[] = [];
   const seqs = new Map<string, number>();
-  for (const e of parts) {
+  const rename = input.renamed ?? ((d: string) => d);
+  for (const part of parts) {
+    const department = rename(part.department);
+    const e = department === part.department ? part : { ...part, department };
     const next = successor.get(e.code);
     const item = next !== undefined ? nextItems.get(next) : undefined;
     if (next === undefined || !item) {
-      leftBehind.push({ entry: e, reason: 'removed' });
+      leftBehind.push({ entry: part, reason: 'removed' });
       continue;
     }
     if (!isAssigned(nextPlan, item.item, e.department)) {
-      leftBehind.push({ entry: e, reason: 'unassigned', next });
+      leftBehind.push({ entry: part, reason: 'unassigned', next });
       continue;
     }
     const slot = `${next}|${e.department}`;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseMapping } from './itemMapping';
 
-const known = { previous: new Set(['I-1-1-1', 'I-2-1-4']), next: new Set(['I-1-1-1', 'I-2-1-2']) };
+const known = {
+  previous: new Set(['I-1-1-1', 'I-2-1-4']),
+  next: new Set(['I-1-1-1', 'I-2-1-2']),
+  previousDepartments: new Set(['総務課', '産業振興課']),
+  nextDepartments: new Set(['総務課', '産業観光課']),
+};
 
 describe('parseMapping (the 対応表 総務課 edited)', () => {
   it('reads previous → next, null or an empty next as no successor', () => {
@@ -15,9 +20,28 @@ describe('parseMapping (the 対応表 総務課 edited)', () => {
       'mapping.json',
       known,
     );
-    expect(r.ok && [...r.value]).toEqual([
+    expect(r.ok && [...r.value.items]).toEqual([
       ['I-1-1-1', 'I-1-1-1'],
       ['I-2-1-4', null],
+    ]);
+    expect(r.ok && r.value.departments.size).toBe(0);
+  });
+
+  it('reads departments previous → next (a department renamed), null as none', () => {
+    const r = parseMapping(
+      JSON.stringify({
+        items: [],
+        departments: [
+          { previous: '産業振興課', next: ' 産業観光課 ' },
+          { previous: '総務課', next: null },
+        ],
+      }),
+      'mapping.json',
+      known,
+    );
+    expect(r.ok && [...r.value.departments]).toEqual([
+      ['産業振興課', '産業観光課'],
+      ['総務課', null],
     ]);
   });
 
@@ -38,6 +62,21 @@ describe('parseMapping (the 対応表 総務課 edited)', () => {
       'a code twice',
       '{"items":[{"previous":"I-1-1-1","next":null},{"previous":"I-1-1-1","next":null}]}',
       'items[1]: 「I-1-1-1」が二度書かれています。',
+    ],
+    [
+      'an unknown previous department',
+      '{"items":[],"departments":[{"previous":"農林課","next":null}]}',
+      'departments[0]: 前年度の体系に課「農林課」がありません。',
+    ],
+    [
+      'an unknown next department',
+      '{"items":[],"departments":[{"previous":"産業振興課","next":"産業課"}]}',
+      'departments[0]（産業振興課）: 今年度の体系に課「産業課」がありません。',
+    ],
+    [
+      'departments that are not a list',
+      '{"items":[],"departments":{"産業振興課":"産業観光課"}}',
+      'departments は課の一覧（previous と next の組）で書いてください。',
     ],
   ])('refuses %s, naming the file and the entry', (_, text, message) => {
     const r = parseMapping(text, 'mapping.json', known);

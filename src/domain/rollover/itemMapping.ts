@@ -3,6 +3,7 @@ import { planItems } from '../plan/planItems';
 import type { Plan } from '../plan/types';
 import { err, ok, type Result } from '../result';
 import type { LeftBehind } from './carryEntries';
+import { DEPARTMENT_MATCH_LABELS, type DepartmentPair } from './matchDepartments';
 import { MATCH_LABELS, type ItemMatching, type MatchKind } from './matchItems';
 
 /** mapping.json: the 対応表 as 総務課 reads, edits and passes back (`--mapping`). */
@@ -21,6 +22,15 @@ export interface MappingDocument {
   }[];
   /** This year's items without a predecessor (start empty). */
   readonly added: readonly { readonly next: string; readonly nextTitle: string }[];
+  /**
+   * Last year's departments this year's 体系 no longer names: the new name their sheets go to (`next`), or
+   * null. Edited like `items` (a department renamed in a 機構改革).
+   */
+  readonly departments: readonly {
+    readonly previous: string;
+    readonly next: string | null;
+    readonly match: string;
+  }[];
   /** Last year's entries that are not in next year's workbooks, and why. */
   readonly leftBehind: readonly {
     readonly previous: string;
@@ -32,7 +42,7 @@ export interface MappingDocument {
 }
 
 export const MAPPING_NOTE =
-  '前年度の取組項目（previous）と今年度の取組項目（next）の対応表です。next を書き換える（引き継がない場合は null）と、--mapping mapping.json で渡したときにその対応で作り直します。items 以外の欄は確認用です。';
+  '前年度の取組項目（previous）と今年度の取組項目（next）の対応表です。next を書き換える（引き継がない場合は null）と、--mapping mapping.json で渡したときにその対応で作り直します。departments は今年度の体系にない前年度の課と、その記入を引き継ぐ今年度の課（課名の変更）で、同じように next を書き換えられます。items と departments 以外の欄は確認用です。';
 
 export const LEFT_BEHIND_LABELS: Readonly<Record<LeftBehind['reason'], string>> = {
   removed: '今年度の体系に対応する取組項目がありません',
@@ -48,6 +58,7 @@ export function mappingDocument(input: {
   /** Last year's entry count by code. */
   readonly entryCounts: ReadonlyMap<string, number>;
   readonly leftBehind: readonly LeftBehind[];
+  readonly departments: readonly DepartmentPair[];
 }): MappingDocument {
   const { matching } = input;
   const titles = new Map(
@@ -74,6 +85,11 @@ export function mappingDocument(input: {
       };
     }),
     added: matching.added.map((code) => ({ next: code, nextTitle: nextTitles.get(code) ?? '' })),
+    departments: input.departments.map((d) => ({
+      previous: d.previous,
+      next: d.next,
+      match: DEPARTMENT_MATCH_LABELS[d.kind],
+    })),
     leftBehind: input.leftBehind.map((l) => ({
       previous: l.entry.code,
       department: l.entry.department,
@@ -89,11 +105,23 @@ export function mappingDocument(input: {
  * Codes are checked against last year's 体系 (or 全体計画's rows) and this year's 体系; errors name the file
  * and the entry.
  */
+export interface ParsedMapping {
+  /** Previous item code → next code, or null. */
+  readonly items: ReadonlyMap<string, string | null>;
+  /** Previous department → next department, or null. */
+  readonly departments: ReadonlyMap<string, string | null>;
+}
+
 export function parseMapping(
   text: string,
   file: string,
-  known: { readonly previous: ReadonlySet<string>; readonly next: ReadonlySet<string> },
-): Result<ReadonlyMap<string, string | null>, string> {
+  known: {
+    readonly previous: ReadonlySet<string>;
+    readonly next: ReadonlySet<string>;
+    readonly previousDepartments: ReadonlySet<string>;
+    readonly nextDepartments: ReadonlySet<string>;
+  },
+): Result<ParsedMapping, string> {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/u, ''));
@@ -124,8 +152,29 @@ export function parseMapping(
     if (out.has(previous)) return void problems.push(`${where}: 「${previous}」が二度書かれています。`);
     out.set(previous, to);
   });
+  const departments = new Map<string, string | null>();
+  const listed = (json as { departments?: unknown }).departments;
+  if (listed !== undefined && !Array.isArray(listed))
+    problems.push('departments は課の一覧（previous と next の組）で書いてください。');
+  (Array.isArray(listed) ? listed : []).forEach((raw: unknown, i) => {
+    const where = `departments[${i}]`;
+    const row = raw as { previous?: unknown; next?: unknown } | null;
+    const previous = typeof row?.previous === 'string' ? row.previous.trim() : '';
+    const next = row?.next === null || row?.next === undefined ? null : row.next;
+    if (previous === '') return void problems.push(`${where}: previous（前年度の課名）がありません。`);
+    if (!known.previousDepartments.has(previous))
+      return void problems.push(`${where}: 前年度の体系に課「${previous}」がありません。`);
+    if (next !== null && typeof next !== 'string')
+      return void problems.push(`${where}: next は今年度の課名か null で書いてください。`);
+    const to = next === null || next.trim() === '' ? null : next.trim();
+    if (to !== null && !known.nextDepartments.has(to))
+      return void problems.push(`${where}（${previous}）: 今年度の体系に課「${to}」がありません。`);
+    if (departments.has(previous))
+      return void problems.push(`${where}: 「${previous}」が二度書かれています。`);
+    departments.set(previous, to);
+  });
   if (problems.length > 0) return err(`対応表「${file}」: ${problems.join(' ')}`);
-  return ok(out);
+  return ok({ items: out, departments });
 }
 
 /** Japanese lines for a person: what matched how, what is new, what was left behind. */
@@ -141,6 +190,12 @@ export function mappingSummary(doc: MappingDocument): string[] {
     if (i.next === null)
       lines.push(`  対応なし（前年度のみ）: ${i.previous} ${i.previousTitle}（記入 ${i.entries} 件）`);
   for (const a of doc.added) lines.push(`  新規（前年度なし）: ${a.next} ${a.nextTitle}`);
+  for (const d of doc.departments)
+    lines.push(
+      d.next === null
+        ? `  今年度の体系にない課: ${d.previous}（記入は引き継ぎません。課名が変わったときは mapping.json の departments で next に今年度の課名を書いてください）`
+        : `  ${d.match}: ${d.previous} → ${d.next}（${d.previous}の記入を${d.next}のシートに引き継ぎます）`,
+    );
   for (const l of doc.leftBehind)
     lines.push(
       `  引き継がない記入: ${l.previous} ${l.department}${l.seq > 1 ? ` (${l.seq})` : ''} — ${l.reason}${l.next ? `（${l.next}）` : ''}`,

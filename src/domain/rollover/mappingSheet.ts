@@ -21,6 +21,15 @@ export function buildMappingSheet(doc: MappingDocument): SheetSpec {
       null,
     ]),
     ...doc.added.map((a) => [null, null, a.next, a.nextTitle, '新規', 0, null]),
+    ...doc.departments.map((d) => [
+      null,
+      d.previous,
+      null,
+      d.next,
+      d.match,
+      null,
+      d.next === null ? '今年度の体系にない課（記入は引き継がない）' : `課の対応: ${d.previous} → ${d.next}`,
+    ]),
     ...doc.leftBehind.map((l) => [
       l.previous,
       null,
@@ -35,7 +44,7 @@ export function buildMappingSheet(doc: MappingDocument): SheetSpec {
     name: MAPPING_SHEET_NAME,
     title: `対応表（${doc.from} → ${doc.to}）`,
     subtitle:
-      '前年度の取組項目と今年度の取組項目の対応。直すときは mapping.json の next を書き換えて rollover --mapping で渡します。',
+      '前年度の取組項目と今年度の取組項目（課名が変わった課も）の対応。直すときは mapping.json の next を書き換えて rollover --mapping で渡します。',
     columns: [
       { header: '前年度コード', width: 12 },
       { header: '前年度の取組項目', width: 36 },

@@ -174,7 +174,9 @@ export function RolloverSection({ r, disabled }: { r: Rollover; disabled: boolea
         <section className={shared.section} aria-label="対応表を直して作り直す">
           <h4 className={shared.sectionTitle}>対応表を直して作り直す</h4>
           <span className={shared.hint}>
-            mapping.json の next を書き換える（引き継がない場合は null）と、その対応で作り直します。
+            mapping.json の next を書き換える（引き継がない場合は
+            null）と、その対応で作り直します。課名が変わった課は departments の next
+            に今年度の課名を書きます。
           </span>
           <div className={shared.row}>
             <Button
@@ -274,6 +276,19 @@ function RolloverResultView({ r, disabled }: { r: Rollover; disabled: boolean })
           </>
         ))}
       />
+      {doc.departments.length > 0 && (
+        <Listed
+          title="今年度の体系にない課"
+          empty=""
+          items={doc.departments.map((d) => (
+            <>
+              {d.previous} →{' '}
+              {d.next ?? '（引き継がない。課名が変わったなら mapping.json の departments で指定）'}（{d.match}
+              ）
+            </>
+          ))}
+        />
+      )}
       <Listed
         title="引き継がない記入"
         empty="引き継がない記入はありません。"

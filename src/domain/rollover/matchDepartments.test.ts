@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { planItems } from '../plan/planItems';
+import type { Item, Plan } from '../plan/types';
+import { r2Sample } from '../sample/r2';
+import { departmentRenamer, matchDepartments } from './matchDepartments';
+import { matchItems } from './matchItems';
+
+const R2 = r2Sample().plan;
+
+/**
+ * The R2 plan with each item's named departments passed through `rename` (a name to none, one or more); the
+ * departments list loses `gone` and gains the new names.
+ */
+function reorganised(gone: string, rename: (department: string, item: Item) => readonly string[]): Plan {
+  const plan: Plan = {
+    ...R2,
+    basics: R2.basics.map((b) => ({
+      ...b,
+      promotions: b.promotions.map((p) => ({
+        ...p,
+        groups: p.groups.map((g) => ({
+          ...g,
+          items: g.items.map((i): Item =>
+            i.assignment.kind === 'all'
+              ? i
+              : {
+                  ...i,
+                  assignment: {
+                    kind: 'departments',
+                    departments: i.assignment.departments.flatMap((d) => rename(d, i)),
+                  },
+                },
+          ),
+        })),
+      })),
+    })),
+  };
+  const named = planItems(plan).flatMap(({ item }) =>
+    item.assignment.kind === 'all' ? [] : item.assignment.departments,
+  );
+  const departments = [
+    ...new Set([
+      ...R2.departments.filter((d) => d !== gone),
+      ...named.filter((d) => !R2.departments.includes(d)),
+    ]),
+  ];
+  return { ...plan, departments };
+}
+
+const match = (next: Plan, manual?: ReadonlyMap<string, string | null>) =>
+  matchDepartments(R2, next, matchItems(R2, next), manual);
+
+describe('matchDepartments (a 機構改革 between two years)', () => {
+  it('finds nothing to match when every department keeps its name', () => {
+    expect(match(R2)).toEqual([]);
+  });
+
+  it('infers a department renamed on all its items, and renames its sheets', () => {
+    const next = reorganised('企画商工観光課', (d) => [d === '企画商工観光課' ? '産業観光課' : d]);
+    const pairs = match(next);
+    expect(pairs).toEqual([{ previous: '企画商工観光課', next: '産業観光課', kind: 'inferred' }]);
+    const renamed = departmentRenamer(pairs);
+    expect([renamed('企画商工観光課'), renamed('総務課')]).toEqual(['産業観光課', '総務課']);
+  });
+
+  it('leaves a department split evenly in two unmatched (either could be meant), for 総務課 to map', () => {
+    // 企画商工観光課 has two items: each goes to another new department.
+    const next = reorganised('企画商工観光課', (d, item) =>
+      d === '企画商工観光課' ? [item.code === 'I-2-1-2' ? '商工観光課' : 'まちづくり課'] : [d],
+    );
+    expect(match(next)).toEqual([{ previous: '企画商工観光課', next: null, kind: 'none' }]);
+    // …and the 対応表 decides.
+    expect(match(next, new Map([['企画商工観光課', 'まちづくり課']]))).toEqual([
+      { previous: '企画商工観光課', next: 'まちづくり課', kind: 'mapped' },
+    ]);
+  });
+
+  it('does not take a department that appeared beside the old one on its items as its new name', () => {
+    // 企画商工観光課 is gone, but the new 地域振興課 sits only on items of departments that stay.
+    const next = reorganised('企画商工観光課', (d) =>
+      d === '企画商工観光課' ? [] : d === '建設水道課' ? ['建設水道課', '地域振興課'] : [d],
+    );
+    expect(match(next)).toEqual([{ previous: '企画商工観光課', next: null, kind: 'none' }]);
+  });
+
+  it('keeps a department the 対応表 says has no successor without one', () => {
+    const next = reorganised('企画商工観光課', (d) => [d === '企画商工観光課' ? '産業観光課' : d]);
+    expect(match(next, new Map([['企画商工観光課', null]]))).toEqual([
+      { previous: '企画商工観光課', next: null, kind: 'none' },
+    ]);
+  });
+});
