@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { formOf, openPlanFile } from '../app/openPlan';
+import { planErrorPart } from '../app/planErrors';
 import type { FormDefinition } from '../domain/entry/formDefinition';
 import { parseFiscalYear } from '../domain/fiscal/fiscalYear';
-import { hasErrors, type Finding } from '../domain/finding';
+import type { Finding } from '../domain/finding';
 import { parsePlanGrid, type Grid } from '../domain/plan/parsePlanGrid';
 import type { Plan } from '../domain/plan/types';
 import { err, ok, type Result } from '../domain/result';
@@ -37,12 +38,11 @@ export interface LoadedPlan {
 /** The form the loaded 体系 asks for: its 様式's, else the built-in R2 form. */
 export const formOfLoaded = (loaded: LoadedPlan | undefined): FormDefinition => formOf(loaded);
 
-/** An error in the 体系 or in the 様式. */
-export const loadedHasErrors = (loaded: LoadedPlan): boolean =>
-  hasErrors(loaded.findings) || hasErrors(loaded.formFindings);
+/** An error in the 体系 or in the 様式 (planErrorPart, as the pane decides). */
+export const loadedHasErrors = (loaded: LoadedPlan): boolean => planErrorPart(loaded) !== undefined;
 
 /** Which of the two holds the error, for messages: 体系 or 様式. */
-export const erroneousPart = (loaded: LoadedPlan): string => (hasErrors(loaded.findings) ? '体系' : '様式');
+export const erroneousPart = (loaded: LoadedPlan): string => planErrorPart(loaded) ?? '様式';
 
 /**
  * The 体系's findings, then the 様式's, as the 体系's are printed (a 様式 finding's message names its sheet

@@ -14,6 +14,7 @@ import { useHostSnapshot } from './hooks/useHostSnapshot';
 import { useFileCommands } from './hooks/useFileCommands';
 import { useOpenGuard } from './hooks/useOpenGuard';
 import type { OperationState } from './hooks/useOperation';
+import { planErrorPart } from '../app/planErrors';
 import { useWorkbookPlan } from './hooks/useWorkbookPlan';
 import { BuildPanel, ConsolidatePanel, ValidatePanel, type PanelProps } from './tabs/panels';
 import { SelfTestEntry } from './selfTest/SelfTestEntry';
@@ -145,6 +146,7 @@ function panelProps(
     planTitle: found?.title,
     form: found?.form,
     formSheet: found?.formSheet,
+    planError: found && planErrorPart(found),
     name: snapshot.name,
     hasWorkbook: snapshot.port !== undefined,
     revision: snapshot.revision,

@@ -118,6 +118,33 @@ describe('体系 tab: the 様式', () => {
     await waitFor(() => expect(select).toHaveBeenCalledWith('様式', 'D3'));
   });
 
+  it('builds and consolidates nothing while the 様式 has an error, as the CLI refuses, and says where to fix it', async () => {
+    const port = await masterPort();
+    await port.writeSheets([brokenFormSheet()]);
+    const write = spyOnPort(port, 'writeSheets');
+    renderApp(excelHost(port));
+    await screen.findByRole('region', { name: '様式の問題' });
+    expect(
+      screen.getByText('体系に問題はありません。下の様式のエラーを直すと、シートを作成できます。'),
+    ).toBeTruthy();
+    expect(screen.getByText(/直すまでシートの作成と集約はできません/)).toBeTruthy();
+    for (const [tab, action] of [
+      ['シート作成', 'シートは作成できません'],
+      ['集約', '集約できません'],
+    ] as const) {
+      fireEvent.click(screen.getByRole('tab', { name: tab }));
+      const panel = await screen.findByRole('tabpanel');
+      expect(await within(panel).findByText('様式にエラーがあります')).toBeTruthy();
+      expect(
+        within(panel).getByText(new RegExp(`様式のエラーを直して「再読み込み」を押すまで、${action}。`)),
+      ).toBeTruthy();
+      expect(within(panel).queryByRole('button', { name: /シートを作成|を集約/ })).toBeNull();
+      fireEvent.click(within(panel).getByRole('button', { name: '体系タブで確認' }));
+      await waitFor(() => expect(screen.getByRole('tab', { name: '体系', selected: true })).toBeTruthy());
+    }
+    expect(write).not.toHaveBeenCalled();
+  });
+
   it('「様式を挿入」 writes the R2 form as a 様式 sheet, which is then read as the workbook’s form', async () => {
     const port = await masterPort();
     const { host } = fileHost(port);

@@ -77,7 +77,7 @@ export function FormSection(props: FormSectionProps) {
             <MessageBar intent="warning">
               <MessageBarBody>
                 様式に誤りが {errors}{' '}
-                件あります。誤りのある行は使わずにシートを作成します。直したら「再読み込み」を押してください。
+                件あります。直すまでシートの作成と集約はできません（下の項目は誤りのある行を除いたものです）。直したら「再読み込み」を押してください。
               </MessageBarBody>
             </MessageBar>
           )}

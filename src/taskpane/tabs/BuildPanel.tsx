@@ -27,6 +27,7 @@ export function BuildPanel(props: PanelProps) {
       state={b.state}
       onBuild={b.build}
       onGoToPlan={props.onGoToPlan}
+      {...(props.planError && { planError: props.planError })}
     >
       <RolloverSection r={r} disabled={b.state.phase === 'running'} />
     </BuildTab>

@@ -3,6 +3,7 @@ import { DocumentTableRegular } from '@fluentui/react-icons/svg/document-table';
 import type { Dispatch, ReactNode } from 'react';
 import { itemsForDepartment } from '../../domain/plan/planItems';
 import type { Plan } from '../../domain/plan/types';
+import { PlanBlocked } from '../components/PlanBlocked';
 import { PlanFirst } from '../components/PlanFirst';
 import { OperationStatus } from '../components/OperationStatus';
 import { FiscalYearSelect } from '../components/Selects';
@@ -45,6 +46,8 @@ export interface BuildTabProps {
   readonly state: OperationState;
   readonly onBuild: () => void;
   readonly onGoToPlan: () => void;
+  /** An error in the 体系 or 様式 (planErrorPart): no sheets until it is fixed. */
+  readonly planError?: '体系' | '様式';
   /** What follows the build (引継ぎ: from last year's master, with or without a 体系 open). */
   readonly children?: ReactNode;
 }
@@ -60,6 +63,13 @@ export function BuildTab(props: BuildTabProps) {
         <PlanFirst onGoToPlan={props.onGoToPlan}>
           シートは体系の取組項目と実践課から作成します。体系タブで体系のあるブックを開くか、サンプルを挿入してください。
         </PlanFirst>
+        {props.children}
+      </div>
+    );
+  if (props.planError)
+    return (
+      <div className={shared.tab}>
+        <PlanBlocked part={props.planError} action="シートは作成できません" onGoToPlan={props.onGoToPlan} />
         {props.children}
       </div>
     );

@@ -54,6 +54,7 @@ export function ConsolidatePanel(props: PanelProps) {
       onPublish={publishing.run}
       publishState={publishing.state}
       onGoToPlan={props.onGoToPlan}
+      {...(props.planError && { planError: props.planError })}
     />
   );
 }

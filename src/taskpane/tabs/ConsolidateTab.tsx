@@ -2,6 +2,7 @@ import { Button } from '@fluentui/react-components';
 import { DataBarVerticalRegular } from '@fluentui/react-icons/svg/data-bar-vertical';
 import type { ConsolidateResult } from '../../app/consolidate';
 import type { FormDefinition, Stage } from '../../domain/entry/formDefinition';
+import { PlanBlocked } from '../components/PlanBlocked';
 import { PlanFirst } from '../components/PlanFirst';
 import { FileDrop } from '../components/FileDrop';
 import { OperationStatus } from '../components/OperationStatus';
@@ -56,6 +57,8 @@ export interface ConsolidateTabProps {
   /** 「公開用に書き出す」 in the result (usePublish). */
   readonly onPublish?: (() => void) | undefined;
   readonly publishState?: OperationState;
+  /** An error in the 体系 or 様式 (planErrorPart): nothing is consolidated until it is fixed. */
+  readonly planError?: '体系' | '様式';
   readonly onGoToPlan: () => void;
 }
 
@@ -69,6 +72,12 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
         <PlanFirst onGoToPlan={props.onGoToPlan}>
           集約は体系の順に「全体計画」シートへ書き込みます。総務課の全体計画ブック（体系シートのあるブック）で実行してください。
         </PlanFirst>
+      </div>
+    );
+  if (props.planError)
+    return (
+      <div className={shared.tab}>
+        <PlanBlocked part={props.planError} action="集約できません" onGoToPlan={props.onGoToPlan} />
       </div>
     );
   const running =

@@ -11,7 +11,7 @@ import { ArrowClockwiseRegular } from '@fluentui/react-icons/svg/arrow-clockwise
 import { SearchRegular } from '@fluentui/react-icons/svg/search';
 import { useEffect, useRef } from 'react';
 import { STANDARD_FORM } from '../../domain/entry/formDefinition';
-import type { Finding } from '../../domain/finding';
+import { hasErrors, type Finding } from '../../domain/finding';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { planCounts } from '../../domain/plan/planItems';
 import { FormSection } from '../components/FormSection';
@@ -109,7 +109,9 @@ export function PlanView(props: PlanViewProps) {
         {problems.length === 0 ? (
           <MessageBar intent="success">
             <MessageBarBody>
-              問題はありません。「シート作成」タブで課ごとのシートを作成できます。
+              {hasErrors(reading.formFindings)
+                ? '体系に問題はありません。下の様式のエラーを直すと、シートを作成できます。'
+                : '問題はありません。「シート作成」タブで課ごとのシートを作成できます。'}
             </MessageBarBody>
           </MessageBar>
         ) : (

@@ -23,6 +23,8 @@ export interface PanelProps {
   readonly form: FormDefinition | undefined;
   /** The 様式 sheet it was read from. */
   readonly formSheet: string | undefined;
+  /** The part of the 体系 workbook with an error (planErrorPart): nothing is built or consolidated until fixed. */
+  readonly planError: '体系' | '様式' | undefined;
   readonly name: string | undefined;
   readonly hasWorkbook: boolean;
   readonly revision: number;
