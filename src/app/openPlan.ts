@@ -103,6 +103,15 @@ export async function openPlanInWorkbook(port: WorkbookPort): Promise<WorkbookPl
 }
 
 /**
+ * The form of an open workbook's own 様式 sheet (a department workbook carries the one it was built from,
+ * hidden), the form its sheets are validated by (validateSnapshot); undefined without one.
+ */
+export async function openFormInWorkbook(port: WorkbookPort): Promise<FormDefinition | undefined> {
+  const sheet = findFormSheet((await port.listSheets()).map((s) => s.name));
+  return sheet === undefined ? undefined : readFormSheet(await port.readSnapshot([sheet]), sheet).form;
+}
+
+/**
  * The 体系 of a workbook's bytes (a 体系.xlsx, or a master), with the one reader. A master holds a report sheet
  * per entry, thousands of them past a department file's read limits: it is read under the master's limits.
  */

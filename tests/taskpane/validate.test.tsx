@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDepartmentFiles } from '../../src/app/buildWorkbooks';
+import { kpiSample } from '../../src/domain/sample/kpi';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 import type { FileWorkbookPort } from '../../src/workbook/port';
 import { excelHost, fileHost, renderApp, sample, spyOnPort, statValue } from './support';
@@ -37,6 +38,26 @@ describe('検証 tab', () => {
     fireEvent.click(screen.getByRole('tab', { name: '検証' }));
     const options = within(screen.getByRole('combobox', { name: '確認する時期' })).getAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual(['計画', '前期', '年度末']);
+  });
+
+  it('names the stage’s fields by the department workbook’s own 様式 (KPI), not R2’s, before any 検証', async () => {
+    const kpi = kpiSample();
+    const [file] = await buildDepartmentFiles(excelJsFactory, {
+      plan: kpi.plan,
+      fiscalYear: kpi.fiscalYear,
+      form: kpi.form,
+      departments: [kpi.plan.departments[0]!],
+    });
+    const opened = await excelJsFactory.open(file!.bytes, file!.fileName);
+    if (!opened.ok) throw new Error(opened.error.message);
+    renderApp(excelHost(opened.value));
+    fireEvent.click(screen.getByRole('tab', { name: '検証' }));
+    const panel = screen.getByRole('tabpanel');
+    fireEvent.change(await within(panel).findByRole('combobox', { name: '確認する時期' }), {
+      target: { value: 'year-end' },
+    });
+    expect(await within(panel).findByText(/^年度末: 実績値・判定・評価まで確認します/)).toBeTruthy();
+    expect(within(panel).queryByText(/目標の達成/)).toBeNull();
   });
 
   it('groups findings by sheet with Japanese messages and severity badges, and a summary', async () => {

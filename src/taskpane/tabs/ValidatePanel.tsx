@@ -9,7 +9,7 @@ export function ValidatePanel(props: PanelProps) {
   return (
     <ValidateTab
       mode={props.host.mode}
-      {...(props.form && { form: props.form })}
+      {...(v.form && { form: v.form })}
       hasWorkbook={props.hasWorkbook}
       stage={v.stage}
       onStage={v.setStage}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { cellMarks } from '../../app/cellMarks';
+import { openFormInWorkbook } from '../../app/openPlan';
 import type { ValidationResult } from '../../app/validateWorkbook';
 import type { FormDefinition, Stage } from '../../domain/entry/formDefinition';
 import type { Plan } from '../../domain/plan/types';
@@ -25,6 +26,23 @@ export function useValidateTab(
   const op = useOperation();
   const marks = useOperation();
   const selection = useCellSelection(host);
+
+  // The workbook's own 様式 (a department workbook's hidden one), which its sheets are validated by: the stage
+  // hints name its fields before the first 検証 (the 体系's form, else R2's, otherwise).
+  const [ownForm, setOwnForm] = useState<FormDefinition | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    const port = host.getSnapshot().port;
+    if (!port) setOwnForm(undefined);
+    else
+      void openFormInWorkbook(port).then(
+        (f) => current && setOwnForm(f),
+        () => current && setOwnForm(undefined),
+      );
+    return () => {
+      current = false;
+    };
+  }, [host, workbookName, revision]);
 
   // A different workbook or a write by the pane makes the shown result out of date.
   useEffect(() => setStale(true), [revision]);
@@ -89,6 +107,8 @@ export function useValidateTab(
   }, [host, marks]);
 
   return {
+    /** The form the workbook's sheets are read by: its own 様式, else the 体系's (undefined: R2's). */
+    form: ownForm ?? form,
     stage,
     setStage,
     result,
