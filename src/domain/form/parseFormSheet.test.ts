@@ -114,6 +114,20 @@ describe('parseFormGrid', () => {
     expect(labels).toEqual(['評価の判定理由', '総合の判定理由']);
   });
 
+  it('names the broken row a 計算式 or 判定 depends on, not 「様式の項目にありません」 (実績値 typed 数字)', () => {
+    const rows = KPI_ROWS.map((r) => (r[2] === 'actual' ? r.map((c, i) => (i === 3 ? '数字' : c)) : r));
+    const actualRow = KPI_ROWS.findIndex((r) => r[2] === 'actual') + 3;
+    const rateRow = KPI_ROWS.findIndex((r) => r[2] === 'rate') + 3;
+    const messages = parse(rows).findings.map((f) => `${f.code} ${f.message}`);
+    expect(messages).toContain(
+      `form.formula-invalid 「様式」シートのI${rateRow}: 「達成率」の計算式が読む「実績値」の行（${actualRow}行目）に誤りがあるため、この行も使いません。先に「実績値」の行を直してください。`,
+    );
+    expect(messages.find((m) => m.startsWith('form.judge-invalid'))).toContain(
+      `「評価」の判定が読む「達成率」の行（${rateRow}行目）に誤りがあります（先に「達成率」の行を直してください）。この判定は使いません。`,
+    );
+    expect(messages.join('\n')).not.toContain('様式の項目にありません');
+  });
+
   const broken = (row: Row): { findings: string[]; keys: string[] } => {
     const { form, findings } = parse([...KPI_ROWS, row]);
     return {
@@ -156,6 +170,12 @@ describe('parseFormGrid', () => {
       '選択肢 twice',
       [null, '区分', 'kubun', '選択', '甲、乙、甲', '計画'],
       'form.choices-duplicate E9',
+      KEYS,
+    ],
+    [
+      '選択肢 separated by 「・」',
+      [null, '方向性', 'direction', '選択', '拡充・継続・縮小・廃止', '年度末'],
+      'form.choices-one E9 「様式」シートのE9: 「方向性」の選択肢が「拡充・継続・縮小・廃止」の1つだけになっています。選択肢は「、」で区切ってください（例:「拡充、継続、縮小、廃止」）。この行は使いません。',
       KEYS,
     ],
     ['計算 without 計算式', [null, '差', 'diff', '計算', null, '任意'], 'form.formula-missing I9', KEYS],

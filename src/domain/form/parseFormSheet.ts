@@ -15,7 +15,14 @@ import {
 import { finding, type Finding } from '../finding';
 import type { CellRange, CellValue } from '../template/sheetSpec';
 import { normalizeKey } from '../text/normalizeKey';
-import { findFormHeader, FORM_COLUMNS, FORM_SHEET_NAME, formTitle, REQUIRED_COLUMNS } from './formColumns';
+import {
+  cellString,
+  findFormHeader,
+  FORM_COLUMNS,
+  FORM_SHEET_NAME,
+  formTitle,
+  REQUIRED_COLUMNS,
+} from './formColumns';
 import { formDigest, sameFields } from './formDigest';
 import { formulaFields, parseFormula } from './formula';
 import { parseJudge } from './judge';
@@ -103,12 +110,22 @@ export function parseFormGrid(
   const drafts: FieldDraft[] = [];
   const keys = new Map<string, FieldDraft>();
   const labels = new Map<string, FieldDraft>();
+  // Rows left out for an error, by their 項目: a 計算式 or 判定 naming one says that row is the cause.
+  const dropped = new Map<string, { label: string; row: number }>();
+  const drop = (cells: readonly CellValue[], r: number) => {
+    const label = cellString(cells[header.columns.label ?? -1]);
+    if (label.length > 0 && !dropped.has(normalizeKey(label)))
+      dropped.set(normalizeKey(label), { label, row: r });
+  };
   for (let r = header.row + 1; r < grid.length; r++) {
     const cells = grid[r] ?? [];
     const used = Object.values(header.columns).some((c) => String(cells[c] ?? '').trim().length > 0);
     if (!used) continue;
     const draft = readFormRow(cells, r, header, report);
-    if (!draft) continue;
+    if (!draft) {
+      drop(cells, r);
+      continue;
+    }
     const sameKey = keys.get(draft.field.key.toLowerCase());
     const sameLabel = labels.get(normalizeKey(draft.field.label));
     if (sameKey || sameLabel) {
@@ -122,6 +139,7 @@ export function parseFormGrid(
         column,
         `${what}は${other.row + 1}行目にもあります。項目とキーは一つずつにしてください。この行は使いません。`,
       );
+      drop(cells, r);
       continue;
     }
     keys.set(draft.field.key.toLowerCase(), draft);
@@ -129,7 +147,7 @@ export function parseFormGrid(
     drafts.push(draft);
   }
 
-  const resolved = resolveRules(drafts, header.columns, report);
+  const resolved = resolveRules(drafts, header.columns, report, dropped);
   const placed = checkPlacement(resolved, header.columns, report);
   const fields = impliedReasonFields(placed, header.columns, report).map(withStandardAliases);
   if (fields.length === 0) {
@@ -179,7 +197,13 @@ function resolveRules(
   drafts: readonly FieldDraft[],
   columns: Readonly<Partial<Record<keyof typeof FORM_COLUMNS, number>>>,
   report: Report,
+  dropped: ReadonlyMap<string, { readonly label: string; readonly row: number }> = new Map(),
 ): readonly FieldDraft[] {
+  // A rule naming a row left out for its own error (or for its own rule's): that row is the cause, not
+  // 「様式の項目にありません」.
+  const left = new Map(dropped);
+  const causeOf = (error: string) =>
+    [...left.values()].find((d) => error.includes(`「${d.label}」は様式の項目にありません`));
   let kept = [...drafts];
   const out = new Map<FieldDraft, FieldDraft>();
   for (let changed = true; changed;) {
@@ -194,13 +218,17 @@ function resolveRules(
         });
         continue;
       }
+      const cause = causeOf(parsed.error);
       report(
         'form.formula-invalid',
         'error',
         draft.row,
         columns.formula ?? 0,
-        `「${draft.field.label}」の${parsed.error}この行は使いません。`,
+        cause
+          ? `「${draft.field.label}」の計算式が読む「${cause.label}」の行（${cause.row + 1}行目）に誤りがあるため、この行も使いません。先に「${cause.label}」の行を直してください。`
+          : `「${draft.field.label}」の${parsed.error}この行は使いません。`,
       );
+      left.set(normalizeKey(draft.field.label), { label: draft.field.label, row: draft.row });
       kept = kept.filter((d) => d !== draft);
       changed = true;
       break;
@@ -219,9 +247,12 @@ function resolveRules(
         )
       : undefined;
     if (parsed.ok && !notNumeric) return { ...current, field: { ...current.field, judge: parsed.value } };
+    const cause = parsed.ok ? undefined : causeOf(parsed.error);
     const error = parsed.ok
       ? `判定が読む「${notNumeric?.field.label ?? ''}」は数値でも計算でもありません。種類が数値か計算の項目で判定してください。`
-      : parsed.error;
+      : cause
+        ? `判定が読む「${cause.label}」の行（${cause.row + 1}行目）に誤りがあります（先に「${cause.label}」の行を直してください）。`
+        : parsed.error;
     report(
       'form.judge-invalid',
       'error',

@@ -263,6 +263,24 @@ function readChoices(
     );
     return null;
   }
+  // One choice holding another separator (「拡充・継続・縮小・廃止」) was meant as several: the dropdown would
+  // offer the whole text as its only entry. A single choice without one (「済」) is kept.
+  const only = choices.length === 1 ? choices[0]! : undefined;
+  const separator = only === undefined ? undefined : /[・／/｜|;；\s]/u.exec(only)?.[0];
+  if (only !== undefined && separator !== undefined) {
+    const parts = only
+      .split(separator)
+      .map((c) => c.trim())
+      .filter((c) => c.length > 0);
+    report(
+      'form.choices-one',
+      'error',
+      row,
+      column,
+      `「${label}」の選択肢が「${only}」の1つだけになっています。選択肢は「、」で区切ってください（例:「${parts.join('、')}」）。この行は使いません。`,
+    );
+    return null;
+  }
   const keys = choices.map(normalizeKey);
   const repeated = choices.find((_, i) => keys.indexOf(keys[i] ?? '') !== i);
   if (repeated !== undefined) {
