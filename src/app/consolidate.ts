@@ -18,6 +18,7 @@ import {
   yearCarrier,
   type YearDecision,
 } from '../domain/fiscal/decideFiscalYear';
+import { alignYear } from '../domain/history/alignYear';
 import { buildHistory, type HistoryYear } from '../domain/history/yearHistory';
 import type { Plan } from '../domain/plan/types';
 import type { Result } from '../domain/result';
@@ -220,8 +221,10 @@ export async function consolidateSources(
   const total = sources.length + 2;
   const fiscalYear = decidedYear(year) ?? options.fiscalYear;
   onProgress?.({ done: sources.length, total, label: '集約中' });
-  // The latest past year before this one (--history): its entries are what this year's text is compared with.
-  const lastYear = [...(options.history ?? [])]
+  // Past years (--history) under this year's codes and department names, matched as rollover matches them.
+  const pastYears = options.history?.map((y) => alignYear(y, plan));
+  // The latest past year before this one: its entries are what this year's text is compared with.
+  const lastYear = [...(pastYears ?? [])]
     .filter((y) => y.fiscalYear < fiscalYear)
     .sort((a, b) => b.fiscalYear - a.fiscalYear)[0]
     ?.rows.flatMap((r) => (r.status !== 'missing' && r.entry ? [r.entry] : []));
@@ -243,10 +246,10 @@ export async function consolidateSources(
     consolidation,
     title: options.title,
     remarks,
-    ...(options.history &&
-      options.history.length > 0 && {
+    ...(pastYears &&
+      pastYears.length > 0 && {
         history: buildHistory([
-          ...options.history,
+          ...pastYears,
           { fiscalYear, source: 'この集約', plan, form: consolidation.form, rows: consolidation.rows },
         ]),
       }),
