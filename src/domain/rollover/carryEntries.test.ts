@@ -124,4 +124,21 @@ describe('splitCompiled', () => {
     );
     expect([...parts]).toEqual([['総務課', { goal: '・全体の目標\n【参考】\n・補足', actions: '・取組' }]]);
   });
+
+  it('splits at a heading that starts a line with the text after it, as the seed’s report writes them', () => {
+    const parts = splitCompiled(
+      {
+        actions:
+          '・総務課の取組\n【保健福祉課】 第2回子ども・子育て会議を開催\n続きの行\n【企画商工観光課】　観光協会と連携\n【参考】 補足',
+      },
+      '総務課',
+      ['総務課', '保健福祉課', '企画商工観光課'],
+      new Set(['actions']),
+    );
+    expect([...parts]).toEqual([
+      ['総務課', { actions: '・総務課の取組' }],
+      ['保健福祉課', { actions: '第2回子ども・子育て会議を開催\n続きの行' }],
+      ['企画商工観光課', { actions: '観光協会と連携\n【参考】 補足' }],
+    ]);
+  });
 });
