@@ -83,6 +83,13 @@ describe('matchDepartments (a 機構改革 between two years)', () => {
     expect(match(next)).toEqual([{ previous: '企画商工観光課', next: null, kind: 'none' }]);
   });
 
+  it('keeps 課名変更（推定） when the 対応表 passed back names the same department', () => {
+    const next = reorganised('企画商工観光課', (d) => [d === '企画商工観光課' ? '産業観光課' : d]);
+    expect(match(next, new Map([['企画商工観光課', '産業観光課']]))).toEqual([
+      { previous: '企画商工観光課', next: '産業観光課', kind: 'inferred' },
+    ]);
+  });
+
   it('keeps a department the 対応表 says has no successor without one', () => {
     const next = reorganised('企画商工観光課', (d) => [d === '企画商工観光課' ? '産業観光課' : d]);
     expect(match(next, new Map([['企画商工観光課', null]]))).toEqual([

@@ -59,9 +59,16 @@ export function matchDepartments(
       ? sorted[0]![0]
       : undefined;
   };
+  // A manual name the inference would have found keeps 課名変更（推定） (mapping.json passed back unedited).
+  const inferred =
+    manual.size > 0
+      ? new Map(matchDepartments(previous, next, matching).map((p) => [p.previous, p]))
+      : undefined;
   return gone.map((old): DepartmentPair => {
     if (manual.has(old)) {
       const to = manual.get(old) ?? null;
+      const auto = inferred?.get(old);
+      if (auto && to !== null && auto.next === to) return auto;
       return { previous: old, next: to, kind: to === null ? 'none' : 'mapped' };
     }
     const now = best(appeared.map((d) => [d, overlap.get(key(old, d)) ?? 0]));

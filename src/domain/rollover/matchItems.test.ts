@@ -56,6 +56,23 @@ describe('matchItems', () => {
     expect(m.pairs.some((p) => p.previous === 'I-2-1-4')).toBe(false);
   });
 
+  it('keeps the automatic names when the 対応表 passed back says what the matching found (mapping.json unedited)', () => {
+    const next = edited((i) =>
+      i.code === 'II-1-2-2'
+        ? { ...i, title: '健全な財政を維持する手法の検討' }
+        : i.code === 'II-2-3-1'
+          ? { ...i, code: 'II-2-3-9' }
+          : i,
+    );
+    const auto = matchItems(R2, next);
+    const again = matchItems(R2, next, new Map(auto.pairs.map((p) => [p.previous, p.next])));
+    expect(again.pairs).toEqual(auto.pairs);
+    expect(again.pairs.filter((p) => p.kind !== 'same').map((p) => p.kind)).toEqual([
+      'renamed',
+      'renumbered',
+    ]);
+  });
+
   it('takes the 対応表 first: a pair it names, an item it says has no successor, the rest matched as before', () => {
     const next = edited((i) => (i.code === 'I-2-1-4' ? undefined : i));
     const m = matchItems(

@@ -74,15 +74,16 @@ export function matchItems(
     const q = byCode.get(p.code);
     if (open(p) && q && !used.has(q.code)) take(p, q, 'renamed');
   }
-  // A manual pair whose automatic match would have been the same keeps that name (同じ, not 対応表で指定).
+  // A manual pair the automatic matching would have made keeps that match's name (同じ, 番号変更, 名称変更;
+  // not 対応表で指定): mapping.json lists every item, and one passed back unedited changes nothing.
+  const automatic =
+    manual.size > 0 ? new Map(matchItems(previous, next).pairs.map((p) => [p.previous, p])) : undefined;
   const pairs = before.flatMap((p) => {
     const pair = found.get(p.code);
     if (!pair) return [];
     if (pair.kind !== 'mapped') return [pair];
-    const q = byCode.get(pair.next);
-    return [
-      q && q.code === p.code && titleKey(q) === titleKey(p) ? { ...pair, kind: 'same' as const } : pair,
-    ];
+    const auto = automatic?.get(p.code);
+    return [auto && auto.next === pair.next ? { ...pair, kind: auto.kind } : pair];
   });
   // Manual pairs for codes not in last year's 体系 (rows of an item since removed from it) come last.
   const known = new Set(before.map((p) => p.code));
