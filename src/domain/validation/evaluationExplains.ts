@@ -35,7 +35,8 @@ export function metChoices(tally: FieldDef, form: FormDefinition): ReadonlySet<s
 
 /**
  * A 集計 choice that does not mean the goal was met (R2: 一部達成できた / 達成できなかった; KPI: B, C) must be
- * explained in the text field after it (R2: 評価・検証): what fell short, and what next.
+ * explained in the text field after it (R2: 評価・検証): why that choice, and what next. The words name the
+ * choice itself, not R2's 「達成できなかった」: on a town's own scale (◎ ○ △ ×) the second choice is good.
  */
 export function checkEvaluationExplains(entry: Entry, ctx: ValidationContext): Finding[] {
   const pair = explainedTally(ctx.form);
@@ -50,7 +51,7 @@ export function checkEvaluationExplains(entry: Entry, ctx: ValidationContext): F
       entryFinding(
         'entry.evaluation-unexplained',
         'error',
-        `${tally.label}が「${achievement}」のときは、「${explanation.label}」に達成できなかった点とその理由、今後の対応を書いてください。`,
+        `${tally.label}が「${achievement}」のときは、「${explanation.label}」に「${achievement}」とした理由（届かなかった点）と今後の対応を書いてください。`,
         entry,
         explanation.key,
       ),
@@ -60,7 +61,7 @@ export function checkEvaluationExplains(entry: Entry, ctx: ValidationContext): F
       entryFinding(
         'entry.evaluation-short',
         'warning',
-        `${tally.label}が「${achievement}」ですが、「${explanation.label}」が短すぎます（${[...evaluation].length}文字）。達成できなかった点と今後の対応を書いてください。`,
+        `${tally.label}が「${achievement}」ですが、「${explanation.label}」が短すぎます（${[...evaluation].length}文字）。「${achievement}」とした理由と今後の対応を書いてください。`,
         entry,
         explanation.key,
       ),

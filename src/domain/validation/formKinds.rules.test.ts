@@ -42,7 +42,7 @@ describe('the R2 rules on another form', () => {
     expect(checkEvaluationExplains(kpiEntry({ rating: 'S', evaluation: '' }), ctx)).toEqual([]);
     const [short] = checkEvaluationExplains(kpiEntry({ rating: 'C', evaluation: '未達' }), ctx);
     expect(short?.message).toBe(
-      '判定が「C」ですが、「評価」が短すぎます（2文字）。達成できなかった点と今後の対応を書いてください。',
+      '判定が「C」ですが、「評価」が短すぎます（2文字）。「C」とした理由と今後の対応を書いてください。',
     );
   });
 
