@@ -10,7 +10,16 @@ describe('checkFieldKinds', () => {
   const run = (fields: Partial<Record<string, string>>) =>
     checkFieldKinds(kpiEntry(fields), ctx).map((f) => [f.code, f.severity, f.place.field]);
   it.each([
-    ['numbers as people type them', { target: '１，０００', actual: '85%', baseline: '－3' }, []],
+    ['numbers as people type them, in a field no 計算 reads', { baseline: '－3' }, []],
+    [
+      'numbers stored as text in fields the 達成率 reads (the sheet’s formula cannot)',
+      { target: '１，０００', actual: '85%' },
+      [
+        ['entry.number-as-text', 'warning', 'target'],
+        ['entry.number-as-text', 'warning', 'actual'],
+      ],
+    ],
+    ['numbers as a number cell reads', { target: '1000', actual: '0.85' }, []],
     ['「約100」', { actual: '約100' }, [['entry.number-invalid', 'error', 'actual']]],
     ['「100件」', { target: '100件' }, [['entry.number-invalid', 'error', 'target']]],
     ['dates as people type them', { checked: '令和3年3月31日' }, []],
@@ -25,6 +34,16 @@ describe('checkFieldKinds', () => {
     expect(f?.message).toBe(
       '「実績値」の「約100」は数値として読めません。数値で入力してください（例: 100）。「約」や単位は付けず、補足は文章の欄に書いてください。',
     );
+  });
+});
+
+describe('a number stored as text where a 計算 reads it', () => {
+  it('says the sheet’s own formula may show #VALUE!, names the 計算, and gives the number to type', () => {
+    const [target, actual] = checkFieldKinds(kpiEntry({ target: '１，２００', actual: '80%' }), ctx);
+    expect(target?.message).toBe(
+      '「目標値」の「１，２００」は数値ではなく文字として入っています。シートの計算（達成率）が「#VALUE!」になることがあるため、半角の数字だけで入力し直してください（例: 1200）。',
+    );
+    expect(actual?.message).toMatch(/（例: 80%）。$/);
   });
 });
 

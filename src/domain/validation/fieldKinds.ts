@@ -1,10 +1,32 @@
-import { readDate, readNumber } from '../entry/fieldValue';
+import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
+import { plainNumberText, readDate, readNumber } from '../entry/fieldValue';
+import { formulaFields } from '../form/formula';
+import { perObject } from '../memo';
 import { fieldText, type Entry } from '../entry/types';
 import type { Finding } from '../finding';
 import { entryFinding, quote, type ValidationContext } from './context';
 
 export const NUMBER_INVALID_CODE = 'entry.number-invalid';
 export const DATE_INVALID_CODE = 'entry.date-invalid';
+export const NUMBER_AS_TEXT_CODE = 'entry.number-as-text';
+
+/** The number as typed in half-width, as Excel takes it for a number: 85% stays a percentage. */
+const asTyped = (raw: string, value: number): string =>
+  raw.normalize('NFKC').trim().endsWith('%')
+    ? `${plainNumberText(Number((value * 100).toPrecision(15)))}%`
+    : plainNumberText(value);
+
+/** The 計算 fields reading each field (the sheet's own Excel formulas read those cells too). */
+const readersOf = perObject((form: FormDefinition): ReadonlyMap<FieldKey, readonly FieldDef[]> => {
+  const readers = new Map<FieldKey, FieldDef[]>();
+  for (const f of form.fields)
+    if (f.formula)
+      for (const key of formulaFields(f.formula.expression)) {
+        const list = readers.get(key) ?? [];
+        readers.set(key, [...list, f]);
+      }
+  return readers;
+});
 
 /**
  * A 数値 field holds a number (「約100」, 「100件」 do not), a 日付 field a date (readNumber, readDate accept
@@ -16,7 +38,21 @@ export function checkFieldKinds(entry: Entry, ctx: ValidationContext): Finding[]
   for (const def of ctx.form.fields) {
     if (def.kind !== 'number' && def.kind !== 'date') continue;
     const raw = fieldText(entry.fields, def.key);
-    if (def.kind === 'number' && readNumber(raw).kind === 'invalid')
+    const number = def.kind === 'number' ? readNumber(raw) : undefined;
+    // A number cell reads as plain decimal text; anything else that reads as a number (「１，２００」, 「80%」)
+    // was stored as text, which Suishin reads but the sheet's own formulas may not (#VALUE!).
+    const readers = readersOf(ctx.form).get(def.key);
+    if (number?.kind === 'number' && readers && raw.trim() !== plainNumberText(number.value))
+      found.push(
+        entryFinding(
+          NUMBER_AS_TEXT_CODE,
+          'warning',
+          `${quote(def)}の「${raw.trim()}」は数値ではなく文字として入っています。シートの計算（${readers.map((r) => r.label).join('・')}）が「#VALUE!」になることがあるため、半角の数字だけで入力し直してください（例: ${asTyped(raw, number.value)}）。`,
+          entry,
+          def.key,
+        ),
+      );
+    if (def.kind === 'number' && number?.kind === 'invalid')
       found.push(
         entryFinding(
           NUMBER_INVALID_CODE,
