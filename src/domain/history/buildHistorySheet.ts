@@ -69,7 +69,10 @@ export function buildHistorySheet(history: History, options: HistorySheetOptions
   const span =
     years.length > 0 ? `${yearLabel(years[0]!)}～${yearLabel(years[years.length - 1]!)}` : '年度なし';
   cells.push({ row: 0, column: 0, value: `推移（${span}）`, style: 'title' });
-  const sources = years.map((y) => `${yearLabel(y)}: ${y.source}`).join('、');
+  // The file's name, not its path: the sheet is printed and handed out (a path says whose PC it was).
+  const sources = years
+    .map((y) => `${yearLabel(y)}: ${y.source.split(/[\\/]/).pop() ?? y.source}`)
+    .join('、');
   cells.push({
     row: 1,
     column: 0,
@@ -240,6 +243,8 @@ export function buildHistorySheet(history: History, options: HistorySheetOptions
         area: range(0, 0, Math.max(row - 1, itemHeaderRow), lastColumn),
         header: `&L${headerText(`推移（${span}）`)}`,
         pagesWide: 1,
+        // The items' column heads on every page after the one they start on (62 pages for R2 and R3).
+        titleRows: { from: itemHeaderRow, to: itemHeaderRow },
       }),
       tabColor: '#7030A0',
     },

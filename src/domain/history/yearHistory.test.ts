@@ -194,6 +194,19 @@ describe('buildHistorySheet', () => {
     expect(valueAt(sheet, added, 6)).toBe('（この年度の全体計画になし）');
   });
 
+  it('prints the items’ column heads on every page, and names past masters by file name, not path', () => {
+    const fromPaths = buildHistory([
+      { ...year2, source: '/home/somu/R2/master-R2.xlsx' },
+      { ...year3, source: 'C:\\Users\\somu\\R3\\master.xlsx' },
+    ]);
+    const printed = buildHistorySheet(fromPaths).sheet;
+    const heads = printed.cells.find((c) => c.value === '取組項目ごとの推移')!.row + 1;
+    expect(printed.print?.titleRows).toEqual({ from: heads, to: heads });
+    const note = String(printed.cells.find((c) => c.row === 1)?.value);
+    expect(note).toContain('集約ファイル 令和2年度: master-R2.xlsx、令和3年度: master.xlsx。');
+    expect(note).not.toMatch(/somu/);
+  });
+
   it('puts 推移 after 達成状況 in the master view, each 全体計画 code linking to its block', () => {
     const view = buildMasterView({ consolidation: c3, title: 'プラン', history });
     expect(view.sheets.slice(0, 5).map((s) => s.name)).toEqual([
