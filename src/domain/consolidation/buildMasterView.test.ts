@@ -114,11 +114,9 @@ describe('buildMasterView', () => {
     );
   });
 
-  it('prints 集約ログ with ファイル and シート on every page, without the screen-only last column', () => {
-    expect(log!.print).toMatchObject({
-      titleColumns: { from: 0, to: 1 },
-      area: { top: 2, left: 0, right: 6 },
-    });
+  it('prints 集約ログ one page wide (a record never split across pages), without the screen-only last column', () => {
+    expect(log!.print).toMatchObject({ fitToWidth: 1, area: { top: 0, left: 0, right: 6 } });
+    expect(log!.print?.titleColumns).toBeUndefined();
     expect(valueAt(log!, 2, 0)).toBe('ファイル');
     expect(valueAt(log!, 2, 1)).toBe('シート');
     expect(valueAt(log!, 2, 6)).toBe('内容');

@@ -236,21 +236,22 @@ function logSheet(c: Consolidation, { year, subtitle, fit }: ViewContext): Sheet
     title: `集約ログ（${year}）`,
     subtitle: `${subtitle}　入力ファイル ${new Set(c.log.map((r) => r.file)).size} 件、シート ${c.log.filter((r) => r.sheet !== '').length} 枚、指摘 ${c.findings.length} 件`,
     columns: [
-      { header: 'ファイル', width: 24 },
-      { header: 'シート', width: 24 },
-      { header: '結果', width: 16 },
+      // Widths that print one page wide at 8 pt or more: a long file or sheet name wraps.
+      { header: 'ファイル', width: 16 },
+      { header: 'シート', width: 18 },
+      { header: '結果', width: 14 },
       { header: '取組項目コード', width: 16 },
-      { header: '実践課', width: 18 },
+      { header: '実践課', width: 12 },
       { header: '番号', width: 6, kind: 'number' },
-      { header: '内容', width: 50 },
+      { header: '内容', width: 39 },
       { header: '保存テキスト / 指摘コード', width: 50 },
     ],
     rows: logRows,
     tableName: 'ConsolidationLog',
-    // Printed two pages wide at 100 %, ファイル and シート on both: each page tells whose record a line is (the
-    // 内容 page used to show lines without them). The last column (保存テキスト / 指摘コード) is for the screen.
-    pagesWide: 0,
-    repeatColumns: 2,
+    // Printed one page wide, a little shrunk: a record's 結果 and 内容 on the same page as its 取組項目コード (two
+    // pages wide, the 内容 page held lines without their item). The last column (保存テキスト / 指摘コード) is
+    // for the screen.
+    pagesWide: 1,
     printColumns: 7,
     rowStyles: Object.fromEntries(warnRows.map((i) => [i, 'warn' as const])),
     tabColor: '#7F7F7F',

@@ -113,10 +113,10 @@ describe('buildTocSheet', () => {
     ['No', 0],
     ['番号', 3],
     ['未記入', 5],
-  ])('right-aligns the %s numbers, so 9 and 10 line up', (_name, column) => {
+  ])('centres the %s numbers, apart from the text beside them', (_name, column) => {
     rows.forEach((_, i) => {
       expect(toc.styles[specCell(toc, TOC_FIRST_ROW + i, column)?.style ?? '']).toMatchObject({
-        horizontal: 'right',
+        horizontal: 'center',
       });
     });
   });
@@ -135,5 +135,15 @@ describe('buildTocSheet', () => {
     const empty = buildTocSheet({ department: '教育振興課', fiscalYear: 2020, rows: [] });
     expect(empty.print?.area).toMatchObject({ bottom: TOC_HEADER_ROW });
     expect(empty.cells.some((c) => c.formula)).toBe(false);
+  });
+});
+
+describe('目次 printed', () => {
+  it('centres the numbers, so No 1 does not print against the code beside it (「1I-1-1-1」)', () => {
+    const first = specCell(toc, TOC_FIRST_ROW, 0);
+    const code = specCell(toc, TOC_FIRST_ROW, 1);
+    expect(first?.value).toBe(1);
+    expect(toc.styles[first!.style!]?.horizontal).toBe('center');
+    expect(toc.styles[code!.style!]?.horizontal).toBe('left');
   });
 });
