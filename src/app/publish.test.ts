@@ -302,7 +302,8 @@ describe('publish: the report HTML', () => {
   const html = () => published.html;
   it('is one page in Japanese with no external request: no script, links only within the page', () => {
     expect(html()).toMatch(/^<!DOCTYPE html>\n<html lang="ja">/);
-    expect(html()).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|url\(|@import|https?:/i);
+    // url(#…) names a pattern in the page itself (the chart's textures): no request.
+    expect(html()).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|url\((?!#chart-fill\d\))|@import|https?:/i);
     const hrefs = [...html().matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
     // 達成状況, then each 基本項目 and 推進項目.
     expect(hrefs).toHaveLength(1 + plan.basics.length + plan.basics.flatMap((b) => b.promotions).length);
@@ -387,5 +388,17 @@ describe('publish: the report HTML', () => {
     );
     expect(html()).toMatch(/<svg class="chart" role="img" aria-labelledby="chart-title chart-desc"/);
     expect(html()).toContain(`<desc id="chart-desc">全体: S 1件（${Math.round(100 / total)}%）、A 0件（0%）`);
+  });
+
+  it('tells the chart’s choices apart in black and white: each choice after the first has its own texture', () => {
+    const svg = /<svg class="chart"[\s\S]*?<\/svg>/.exec(html())![0];
+    const fills = [...svg.matchAll(/<pattern id="chart-fill(\d)"[^>]*>([\s\S]*?)<\/pattern>/g)].map((m) =>
+      m[2]!.replace(/fill="#[0-9A-F]{6}"/i, ''),
+    );
+    // S A B C and 未記入: the textures (colour aside) differ for S, A, B and C.
+    expect(fills).toHaveLength(5);
+    expect(new Set(fills.slice(0, 4)).size).toBe(4);
+    expect(svg).not.toMatch(/<rect[^>]*fill="#(?!F2F2F2|fff)[0-9A-F]{6}"[^>]*height="18"/i);
+    expect(svg).toMatch(/fill="url\(#chart-fill0\)"/);
   });
 });

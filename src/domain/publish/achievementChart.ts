@@ -4,7 +4,8 @@ import { escapeHtml } from './escapeHtml';
 
 /**
  * Colours of the choices, best first (green to red, as the pane's bars), then 未記入 in grey. The chart
- * never carries meaning by colour alone: the legend names each colour and the table beside gives every count.
+ * never carries meaning by colour alone: each choice after the first has its texture (TEXTURES), the legend
+ * names each fill and the table beside gives every count.
  */
 const SCALE = ['#2E7D32', '#7CB342', '#F9A825', '#EF6C00', '#C62828'];
 const MORE = ['#6A1B9A', '#00838F'];
@@ -27,6 +28,29 @@ export function countsText(choices: readonly string[], c: AchievementCounts): st
     ['未記入', c.blank] as const,
   ];
   return parts.map(([label, n]) => `${label} ${n}件（${percent(n, total)}）`).join('、');
+}
+
+/**
+ * A texture over each choice's colour after the first (lines, dots, cross-hatch …), so that the segments
+ * stay apart printed in black and white, where the greens and reds turn the same grey.
+ */
+const TEXTURES = [
+  '',
+  '<path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" stroke="#fff" stroke-width="1.5"/>',
+  '<circle cx="3" cy="3" r="1.3" fill="#fff"/>',
+  '<path d="M0,0 l6,6 M6,0 l-6,6" stroke="#fff" stroke-width="1"/>',
+  '<path d="M0,3 h6" stroke="#fff" stroke-width="1.5"/>',
+  '<path d="M3,0 v6" stroke="#fff" stroke-width="1.5"/>',
+];
+
+/** The fills' patterns: each choice's colour with its texture, 未記入 plain. */
+function patterns(id: string, colors: readonly string[], blank: number): string {
+  return colors
+    .map((color, i) => {
+      const texture = i === blank ? '' : (TEXTURES[i % TEXTURES.length] ?? '');
+      return `<pattern id="${id}-fill${i}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="${color}"/>${texture}</pattern>`;
+    })
+    .join('');
 }
 
 const WIDTH = 640;
@@ -55,7 +79,7 @@ export function achievementChart(a: AchievementSummary, id: string): string {
       const w = total === 0 ? 0 : (n / total) * WIDTH;
       const rect =
         w > 0
-          ? `<rect x="${x.toFixed(2)}" y="${y + LABEL_HEIGHT}" width="${w.toFixed(2)}" height="${BAR_HEIGHT}" fill="${colors[i]}"/>`
+          ? `<rect x="${x.toFixed(2)}" y="${y + LABEL_HEIGHT}" width="${w.toFixed(2)}" height="${BAR_HEIGHT}" fill="url(#${id}-fill${i})"/>`
           : '';
       x += w;
       return rect;
@@ -69,9 +93,9 @@ export function achievementChart(a: AchievementSummary, id: string): string {
   const legend = names.map((name, i) => {
     const x = (i % 3) * (WIDTH / 3);
     const y = legendTop + Math.floor(i / 3) * 22;
-    return `<rect x="${x}" y="${y + 3}" width="12" height="12" fill="${colors[i]}"/><text x="${x + 18}" y="${y + 14}" class="chart-label">${escapeHtml(name)}</text>`;
+    return `<rect x="${x}" y="${y + 3}" width="12" height="12" fill="url(#${id}-fill${i})" stroke="#595959" stroke-width="0.5"/><text x="${x + 18}" y="${y + 14}" class="chart-label">${escapeHtml(name)}</text>`;
   });
   const label = a.field?.label ?? '達成状況';
   const desc = rows.map((row) => `${row.label}: ${countsText(a.choices, row.counts)}`).join('。');
-  return `<svg class="chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}"><title id="${id}-title">${escapeHtml(`${label}の内訳（全体と基本項目別の帯グラフ）`)}</title><desc id="${id}-desc">${escapeHtml(desc)}。</desc>${bars.join('')}${legend.join('')}</svg>`;
+  return `<svg class="chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}"><title id="${id}-title">${escapeHtml(`${label}の内訳（全体と基本項目別の帯グラフ）`)}</title><desc id="${id}-desc">${escapeHtml(desc)}。</desc><defs>${patterns(id, colors, colors.length - 1)}</defs>${bars.join('')}${legend.join('')}</svg>`;
 }

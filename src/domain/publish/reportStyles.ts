@@ -2,8 +2,8 @@ import { LABEL_FILL } from '../template/templateStyles';
 
 /**
  * The report's CSS, inline (the page makes no request). On screen a readable column; printed on A4 like the
- * report sheets: each 基本項目 starts a page, label cells shaded as on the sheet, rows never split, long
- * words wrapped rather than cut.
+ * report sheets: each 基本項目 starts a page, an item kept on one page when it fits, label cells shaded as on
+ * the sheet, rows never split, long words wrapped rather than cut.
  */
 export const REPORT_CSS = `
 :root { color: #1a1a1a; background: #fff; font-family: "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo", "Noto Sans CJK JP", "Noto Sans JP", sans-serif; line-height: 1.6; }
@@ -39,6 +39,9 @@ td.number, table.summary td { text-align: right; font-variant-numeric: tabular-n
   .basic { break-before: page; }
   h1, h2, h3, h4, caption { break-after: avoid; }
   tr, .chart { break-inside: avoid; }
+  /* An item (its heading and its departments' tables) starts a page rather than leaving its heading and a
+     row or two at the foot of one; an item longer than a page still breaks between rows. */
+  article.item { break-inside: avoid-page; }
   th, td { padding: 0.2rem 0.35rem; }
 }
 `;
