@@ -32,6 +32,8 @@ export function a4Print(options: {
    * then repeats its `titleColumns` on every page and prints each band of rows across before going down.
    */
   readonly pagesWide?: number;
+  /** Pages tall, with pagesWide (default: as many as the rows need). */
+  readonly pagesTall?: number;
   readonly titleColumns?: PrintSpec['titleColumns'];
 }): PrintSpec {
   const pagesWide = options.pagesWide ?? 1;
@@ -39,6 +41,7 @@ export function a4Print(options: {
     paper: 'A4',
     orientation: options.orientation,
     fitToWidth: pagesWide,
+    ...(options.pagesTall && pagesWide > 0 && { fitToHeight: options.pagesTall }),
     ...(options.area && { area: options.area }),
     ...(options.titleRows && { titleRows: options.titleRows }),
     ...(options.titleColumns && { titleColumns: options.titleColumns }),

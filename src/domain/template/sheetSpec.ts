@@ -106,8 +106,10 @@ export type ConditionalFormatSpec =
 export interface PrintSpec {
   readonly paper: 'A4';
   readonly orientation: 'portrait' | 'landscape';
-  /** Fit to this many pages wide (0 = not constrained); height is never constrained. */
+  /** Fit to this many pages wide (0 = not constrained). */
   readonly fitToWidth: number;
+  /** With fitToWidth, fit to this many pages tall too (absent or 0: height not constrained). */
+  readonly fitToHeight?: number;
   readonly area?: CellRange;
   /** Rows repeated at the top of every printed page. */
   readonly titleRows?: { readonly from: number; readonly to: number };

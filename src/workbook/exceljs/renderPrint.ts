@@ -13,7 +13,7 @@ export function renderPrint(ws: Worksheet, spec: PrintSpec): void {
     // fitToWidth 0 = not constrained: print at 100 %, let Excel paginate.
     fitToPage: spec.fitToWidth > 0,
     fitToWidth: spec.fitToWidth,
-    fitToHeight: 0,
+    fitToHeight: spec.fitToHeight ?? 0,
   };
   // Always `A1:D30`, even for one cell: ExcelJS splits the print area at ':'.
   if (spec.area)

@@ -127,6 +127,16 @@ describe('rendering a 取組項目 sheet', () => {
   });
 });
 
+describe('rendering a sheet fitted to one page tall (a rolled-over sheet, 前年度 not printed)', () => {
+  it('sets verticalFitToPages as well as horizontalFitToPages', async () => {
+    const fitted: SheetSpec = { ...entry, name: '引継ぎ', print: { ...entry.print!, fitToHeight: 1 } };
+    await new OfficeJsPort().writeSheets([fitted]);
+    expect(fake.sheet('引継ぎ').pageLayout).toMatchObject({
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+    });
+  });
+});
+
 describe('rendering a report table', () => {
   it('makes an Excel table with its style, a data bar, a tab colour and frozen headers', async () => {
     const spec = buildTableSheet({

@@ -11,14 +11,15 @@ export const printBytes = (spec: PrintSpec): number => estimateBytes(16, spec);
 
 /**
  * Page setup through `worksheet.pageLayout` (ExcelApi 1.9; the caller leaves it out on older hosts): paper,
- * orientation, fit to width (height unconstrained: `verticalFitToPages: 0`), print area and titles,
+ * orientation, fit to width (and to height when asked; else `verticalFitToPages: 0`), print area and titles,
  * margins, centring, and the header/footer split into Office.js's left/centre/right sections.
  */
 export function renderPrint(ws: Excel.Worksheet, spec: PrintSpec): void {
   const layout = ws.pageLayout;
   layout.paperSize = PAPER[spec.paper] as Excel.PaperType;
   layout.orientation = ORIENTATION[spec.orientation] as Excel.PageOrientation;
-  if (spec.fitToWidth > 0) layout.zoom = { horizontalFitToPages: spec.fitToWidth, verticalFitToPages: 0 };
+  if (spec.fitToWidth > 0)
+    layout.zoom = { horizontalFitToPages: spec.fitToWidth, verticalFitToPages: spec.fitToHeight ?? 0 };
   if (spec.area)
     layout.setPrintArea(
       `${cellAddress(spec.area.top, spec.area.left)}:${cellAddress(spec.area.bottom, spec.area.right)}`,

@@ -151,7 +151,7 @@ function printXml(print: SheetSpec['print']): string {
     (print?.centerHorizontally ? '<printOptions horizontalCentered="1"/>' : '') +
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
     (print
-      ? `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth > 0 ? ` fitToWidth="${print.fitToWidth}" fitToHeight="0"` : ''}${print.pageOrder ? ` pageOrder="${print.pageOrder}"` : ''}/>`
+      ? `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth > 0 ? ` fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight ?? 0}"` : ''}${print.pageOrder ? ` pageOrder="${print.pageOrder}"` : ''}/>`
       : '') +
     (print && (print.header !== undefined || print.footer !== undefined)
       ? `<headerFooter>${print.header !== undefined ? `<oddHeader>${xmlText(print.header)}</oddHeader>` : ''}${print.footer !== undefined ? `<oddFooter>${xmlText(print.footer)}</oddFooter>` : ''}</headerFooter>`

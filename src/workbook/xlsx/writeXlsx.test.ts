@@ -21,6 +21,7 @@ describe('writeXlsx', () => {
         paper: 'A4',
         orientation: 'landscape',
         fitToWidth: 1,
+        fitToHeight: 1,
         area: { top: 0, left: 0, bottom: 4, right: 3 },
         titleRows: { from: 0, to: 1 },
       },
@@ -49,6 +50,7 @@ describe('writeXlsx', () => {
     expect(ws.pageSetup.printArea).toBe('A1:D5');
     expect(ws.pageSetup.printTitlesRow).toBe('1:2');
     expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
     expect(sheetOf(workbook, '目次').getCell('A1').value).toMatchObject({
       formula: `HYPERLINK("#'R&D ""予算"" <1> O''Neil'!B2","戻る")`,
     });
