@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { openFormFile } from '../../app/openPlan';
 import {
-  FIELD_KIND_LABELS,
+  kindLabel,
   REQUIREMENT_LABELS,
   STANDARD_FORM,
   type FieldDef,
@@ -35,7 +35,7 @@ function formTable(form: FormDefinition): string[] {
       f.heading ?? '',
       f.label,
       f.key,
-      FIELD_KIND_LABELS[f.kind],
+      kindLabel(f),
       REQUIREMENT_LABELS[f.requiredFrom],
       f.inYearBand ? MARK : '',
       f.tally ? MARK : '',

@@ -33,7 +33,11 @@ function fieldColumn(f: FieldDef): TableColumn {
         width: Math.min(30, 2 * Math.max(chars(header), ...(f.choices ?? []).map(chars)) + 2),
       };
     case 'number':
-      return { header, width: Math.min(14, Math.max(10, 2 * chars(header) + 2)), kind: 'decimal' };
+      return {
+        header,
+        width: Math.min(14, Math.max(10, 2 * chars(header) + 2)),
+        kind: f.percent ? 'percent' : 'decimal',
+      };
     case 'computed':
       return { header, width: Math.min(14, Math.max(8, 2 * chars(header) + 2)), kind: 'percent' };
     case 'date':

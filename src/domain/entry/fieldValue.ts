@@ -179,7 +179,8 @@ export function mixedPercentOperands(
   const plain: WrittenOperand[] = [];
   for (const key of formulaFields(computed.formula.expression)) {
     const def = byKey.get(key);
-    if (def?.kind !== 'number') continue;
+    // A 割合 is a percentage however it is written (80% or a 0.0% cell's 0.8): never mixed.
+    if (def?.kind !== 'number' || def.percent) continue;
     const text = fieldText(fields, key).normalize('NFKC').trim();
     if (readNumber(text).kind !== 'number') continue;
     (isPercentText(text) ? percent : plain).push({ def, text });

@@ -23,6 +23,13 @@ export const FIELD_KIND_LABELS: Readonly<Record<FieldKind, string>> = {
   computed: '計算',
 };
 
+/** 種類 「割合」: a 数値 field that is a percentage (FieldDef.percent). */
+export const PERCENT_KIND_LABEL = '割合';
+
+/** The 種類 a field is written with on the 様式 sheet: 割合 for a percentage, else its kind's label. */
+export const kindLabel = (f: Pick<FieldDef, 'kind' | 'percent'>): string =>
+  f.kind === 'number' && f.percent ? PERCENT_KIND_LABEL : FIELD_KIND_LABELS[f.kind];
+
 /** 必須の時期: the first stage at which the field must be filled, or 任意 (never required). */
 export type Requirement = Stage | 'optional';
 export const REQUIREMENT_LABELS: Readonly<Record<Requirement, string>> = {
@@ -80,6 +87,11 @@ export interface FieldDef {
   readonly maxLength?: number;
   /** 記入の手引き: what to write, shown as the cell's input message and as a hint in findings. */
   readonly guidance: string;
+  /**
+   * 割合: a 数値 that is a percentage — kept as a fraction (80% is 0.8), shown as a percentage on the sheet
+   * (a 0.0% cell, where Excel takes 80 typed as 80%), in 全体計画 and in the published report.
+   */
+  readonly percent?: boolean;
   /** 計算式, for 計算: shown as a percentage. */
   readonly formula?: { readonly text: string; readonly expression: Formula };
   /** 判定, on a 選択 field: proposes the choice. */

@@ -1,5 +1,7 @@
 import {
   FIELD_KIND_LABELS,
+  kindLabel,
+  PERCENT_KIND_LABEL,
   REQUIREMENT_LABELS,
   type FieldDef,
   type FormDefinition,
@@ -55,7 +57,7 @@ function rowValues(f: FieldDef): Readonly<Record<FormColumn, CellValue>> {
     heading: f.heading ?? null,
     label: f.label,
     key: f.key,
-    kind: FIELD_KIND_LABELS[f.kind],
+    kind: kindLabel(f),
     choices: f.choices ? f.choices.join('、') : null,
     requirement: REQUIREMENT_LABELS[f.requiredFrom],
     maxLength: f.maxLength ?? null,
@@ -138,7 +140,13 @@ export function buildFormSheet(form: FormDefinition): SheetSpec {
     columnWidths: FORM_COLUMN_WIDTHS,
     rowHeights,
     validations: [
-      list('kind', Object.values(FIELD_KIND_LABELS), '文章・選択・数値・日付・計算から選びます。'),
+      list(
+        'kind',
+        [...Object.values(FIELD_KIND_LABELS)].flatMap((k) =>
+          k === FIELD_KIND_LABELS.number ? [k, PERCENT_KIND_LABEL] : [k],
+        ),
+        '文章・選択・数値・割合（% の数値）・日付・計算から選びます。',
+      ),
       list(
         'requirement',
         Object.values(REQUIREMENT_LABELS),

@@ -21,6 +21,8 @@ export function canonicalFields(fields: readonly FieldDef[]): string {
       f.judge?.text ?? null,
       f.reasonFor ?? null,
       f.tally === true,
+      // Only when set: the digest of every form written before 割合 existed stays as it was.
+      ...(f.percent ? ['percent'] : []),
     ]),
   );
 }

@@ -4,6 +4,7 @@
  */
 import {
   FIELD_KIND_LABELS,
+  PERCENT_KIND_LABEL,
   REQUIREMENT_LABELS,
   type FieldDef,
   type FieldKind,
@@ -40,6 +41,10 @@ const RESERVED_LABELS = new Set(['取組項目', '実践課'].map(normalizeKey))
 const byLabel = <T extends string>(labels: Readonly<Record<T, string>>): ReadonlyMap<string, T> =>
   new Map(Object.entries<string>(labels).map(([value, label]) => [normalizeKey(label), value as T]));
 const KINDS = byLabel<FieldKind>(FIELD_KIND_LABELS);
+/** 種類 for a percentage 数値 (FieldDef.percent): 割合, and as people also write it. */
+const PERCENT_KINDS = new Set(
+  [PERCENT_KIND_LABEL, '数値（%）', '数値(%)', '数値%', '百分率', 'パーセント'].map(normalizeKey),
+);
 const REQUIREMENTS = byLabel<Requirement>(REQUIREMENT_LABELS);
 
 /** 選択肢 are separated by 「、」 (also 「,」, 「，」 or a line break). */
@@ -104,14 +109,16 @@ export function readFormRow(
   }
 
   const kindText = text('kind');
-  const kind: FieldKind | undefined = kindText.length === 0 ? 'text' : KINDS.get(normalizeKey(kindText));
+  const percent = PERCENT_KINDS.has(normalizeKey(kindText));
+  const kind: FieldKind | undefined =
+    kindText.length === 0 ? 'text' : percent ? 'number' : KINDS.get(normalizeKey(kindText));
   if (!kind) {
     report(
       'form.kind-unknown',
       'error',
       row,
       col('kind'),
-      `「${label}」の種類「${kindText}」は使えません。文章・選択・数値・日付・計算のどれかにしてください。この行は使いません。`,
+      `「${label}」の種類「${kindText}」は使えません。文章・選択・数値・割合・日付・計算のどれかにしてください。この行は使いません。`,
     );
     return undefined;
   }
@@ -214,6 +221,7 @@ export function readFormRow(
     label,
     aliases: [label],
     kind,
+    ...(percent && { percent: true }),
     ...(heading.length > 0 && { heading }),
     inYearBand: header.columns.yearBand === undefined ? true : isMarked(cells[col('yearBand')]),
     ...(choices !== undefined && { choices }),

@@ -29,7 +29,7 @@ export const fieldLabel = (f: FieldDef): string =>
 export function displayValue(f: FieldDef, v: PublishedValue): string {
   if (v === '') return '';
   if (typeof v === 'number')
-    return f.kind === 'computed'
+    return f.kind === 'computed' || f.percent
       ? computedPercentText(v)
       : v.toLocaleString('ja-JP', { maximumFractionDigits: 10 });
   const iso = f.kind === 'date' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;

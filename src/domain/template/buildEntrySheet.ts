@@ -6,7 +6,7 @@ import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { basicLabel, fullItemLabel, isContributionOf, promotionLabel } from '../plan/planItems';
 import type { PlanItem } from '../plan/types';
 import { formatDepartmentCell } from './departmentCell';
-import { INPUT_STYLES, inputContent, inputStyleNames, validationFor, widthOfRange } from './entryInputs';
+import { inputContent, inputStyleNames, inputStyleOf, validationFor, widthOfRange } from './entryInputs';
 import {
   entryLayout,
   inputAddress,
@@ -192,12 +192,7 @@ function pushFormCells(cells: CellSpec[], layout: EntryLayout, texts?: SheetText
   pushRegion(cells, layout.item, 'fixed', texts && { value: texts.itemText });
   pushRegion(cells, layout.department, 'fixed', texts && { value: texts.departmentText });
   for (const i of layout.inputs)
-    pushRegion(
-      cells,
-      i.range,
-      INPUT_STYLES[i.field.kind],
-      texts && inputContent(layout, i, texts.valueOf(i)),
-    );
+    pushRegion(cells, i.range, inputStyleOf(i.field), texts && inputContent(layout, i, texts.valueOf(i)));
   cells.push({ row: layout.meta.row, column: layout.meta.column, style: 'meta', value: texts?.meta ?? '' });
 }
 
@@ -216,7 +211,7 @@ function sheetCells(parts: FormParts, texts: SheetTexts): CellSpec[] {
   own.push(topLeft(layout.department, 'fixed', texts.departmentText));
   for (const i of layout.inputs) {
     const { kind } = i.field;
-    const style = INPUT_STYLES[kind];
+    const style = inputStyleOf(i.field);
     const { top: row, left: column } = i.range;
     // A 文章 or 選択 input holds its text as it is, nothing when empty (inputContent); the other kinds are
     // read by inputContent.

@@ -19,10 +19,16 @@ export const INPUT_STYLES: Readonly<Record<FieldKind, StyleName>> = {
   computed: 'computed',
 };
 
+/** A field's input style: its kind's (INPUT_STYLES), a 割合 shown as a percentage. */
+export const inputStyleOf = (f: Pick<FieldDef, 'kind' | 'percent'>): StyleName =>
+  f.kind === 'number' && f.percent ? 'percentInput' : INPUT_STYLES[f.kind];
+
 /** The input styles a form's sheet uses, in a fixed order (a form of text and choices uses only `input`). */
 export const inputStyleNames = (form: FormDefinition): readonly StyleName[] => {
-  const used = new Set(form.fields.map((f) => INPUT_STYLES[f.kind]));
-  return (['input', 'numberInput', 'dateInput', 'computed'] as const).filter((s) => used.has(s));
+  const used = new Set(form.fields.map(inputStyleOf));
+  return (['input', 'numberInput', 'percentInput', 'dateInput', 'computed'] as const).filter((s) =>
+    used.has(s),
+  );
 };
 
 /** The input message of the 判定理由 cell written beside a judged choice. */
@@ -118,7 +124,13 @@ export function validationFor(
         range,
         min: -NUMBER_LIMIT,
         max: NUMBER_LIMIT,
-        prompt: promptOf(f, f.guidance || '数値を入力してください（例: 100）。'),
+        prompt: promptOf(
+          f,
+          f.guidance ||
+            (f.percent
+              ? '割合を入力してください（80 と入力すると 80% になります）。'
+              : '数値を入力してください（例: 100）。'),
+        ),
         error: {
           style: 'stop',
           title: clip(`${f.label}は数値で入力してください`, 32),

@@ -71,6 +71,15 @@ export const STYLE = {
     locked: false,
     numberFormat: 'General',
   },
+  /** A 割合 input: a real number shown as a percentage (0.8 is 80.0%); Excel takes 80 typed here as 80%. */
+  percentInput: {
+    fontSize: FONT_SIZE,
+    horizontal: 'right',
+    vertical: 'top',
+    border: true,
+    locked: false,
+    numberFormat: '0.0%',
+  },
   /** A 日付 input: a real date (a serial number) shown as 2021/4/1. */
   dateInput: {
     fontSize: FONT_SIZE,

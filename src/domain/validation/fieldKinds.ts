@@ -1,5 +1,5 @@
 import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
-import { plainNumberText, readDate, readNumber } from '../entry/fieldValue';
+import { computedPercentText, plainNumberText, readDate, readNumber } from '../entry/fieldValue';
 import { formulaFields } from '../form/formula';
 import { perObject } from '../memo';
 import { fieldText, type Entry } from '../entry/types';
@@ -9,6 +9,10 @@ import { entryFinding, quote, type ValidationContext } from './context';
 export const NUMBER_INVALID_CODE = 'entry.number-invalid';
 export const DATE_INVALID_CODE = 'entry.date-invalid';
 export const NUMBER_AS_TEXT_CODE = 'entry.number-as-text';
+export const PERCENT_SCALE_CODE = 'entry.percent-scale';
+
+/** A 割合 above this (200%) written without % is most likely a percentage typed as a plain number (80 for 80%). */
+const LIKELY_PLAIN_PERCENT = 2;
 
 /** The number as typed in half-width, as Excel takes it for a number: 85% stays a percentage. */
 const asTyped = (raw: string, value: number): string =>
@@ -48,6 +52,22 @@ export function checkFieldKinds(entry: Entry, ctx: ValidationContext): Finding[]
           NUMBER_AS_TEXT_CODE,
           'warning',
           `${quote(def)}の「${raw.trim()}」は数値ではなく文字として入っています。シートの計算（${readers.map((r) => r.label).join('・')}）が「#VALUE!」になることがあるため、半角の数字だけで入力し直してください（例: ${asTyped(raw, number.value)}）。`,
+          entry,
+          def.key,
+        ),
+      );
+    // A 割合 cell shows 80 typed in Excel as 80%, but 80 pasted or written by another tool is 8000%.
+    if (
+      def.percent &&
+      number?.kind === 'number' &&
+      number.value > LIKELY_PLAIN_PERCENT &&
+      !raw.normalize('NFKC').trim().endsWith('%')
+    )
+      found.push(
+        entryFinding(
+          PERCENT_SCALE_CODE,
+          'warning',
+          `${quote(def)}は割合の欄です。「${raw.trim()}」は ${computedPercentText(number.value)} になります。${plainNumberText(number.value)}% のつもりなら「${plainNumberText(number.value)}%」と入力してください。`,
           entry,
           def.key,
         ),

@@ -1,6 +1,6 @@
 import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import {
-  FIELD_KIND_LABELS,
+  kindLabel,
   REQUIREMENT_LABELS,
   tallyField,
   type FieldDef,
@@ -109,7 +109,7 @@ export function FormView({ form, label = '様式の項目' }: { form: FormDefini
                 ))}
               </td>
               <td className={s.cell}>
-                {FIELD_KIND_LABELS[field.kind]}
+                {kindLabel(field)}
                 {tally?.key === field.key && (
                   <>
                     {' '}
