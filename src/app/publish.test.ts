@@ -296,6 +296,17 @@ describe('publish: the open data workbook', () => {
     const asCsv = (v: unknown) => (v === null ? '' : typeof v === 'number' ? plainNumberText(v) : String(v));
     expect(sheet?.values.map((r) => r.map(asCsv))).toEqual(csv);
   });
+
+  it('opendata.xlsx shows each row’s whole text and prints as a wide table (header row and first column on every page)', async () => {
+    const xml = strFromU8(unzipSync(published.xlsx)['xl/worksheets/sheet1.xml']!);
+    // Each entry row is as tall as its wrapped text (LibreOffice showed one line of each cell).
+    const tall = [...xml.matchAll(/<row r="(\d+)"[^>]*\bht="([\d.]+)"/g)].filter(([, r]) => Number(r) > 1);
+    expect(tall.length).toBe(planAssignees(plan).length);
+    expect(Math.max(...tall.map(([, , ht]) => Number(ht)))).toBeGreaterThan(30);
+    expect(xml).toMatch(/<pageSetup paperSize="9" orientation="landscape"/);
+    const workbook = strFromU8(unzipSync(published.xlsx)['xl/workbook.xml']!);
+    expect(workbook).toMatch(/_xlnm\.Print_Titles/);
+  });
 });
 
 describe('publish: the report HTML', () => {

@@ -1,5 +1,7 @@
 import { fitCellText } from '../template/buildTableSheet';
 import { range, type CellSpec, type SheetSpec } from '../template/sheetSpec';
+import { a4Print } from '../template/printSetup';
+import { estimateRowHeight } from '../template/rowHeight';
 import { FONT_SIZE } from '../template/templateStyles';
 import type { OpenDataTable } from './openDataTable';
 
@@ -38,6 +40,22 @@ export function openDataSheet(table: OpenDataTable): SheetSpec {
     ),
   ];
   const last = table.header.length - 1;
+  const widths = table.header.map((_, c) => width(table, c));
+  const code = table.header.indexOf('取組項目コード');
+  // Each row as tall as its longest wrapped text, as the other sheets are: LibreOffice showed one line of
+  // each cell (the rest cut) in a file without heights.
+  const rowHeights: Record<number, number> = {};
+  table.rows.forEach((values, i) => {
+    const tallest = Math.max(
+      0,
+      ...values.map((v, c) =>
+        typeof v === 'string' && v !== ''
+          ? estimateRowHeight(fitCellText(v).text, { widthChars: widths[c] ?? 8, fontSize: FONT_SIZE })
+          : 0,
+      ),
+    );
+    if (tallest > 0) rowHeights[i + 1] = tallest;
+  });
   return {
     name: OPEN_DATA_SHEET_NAME,
     cells,
@@ -47,12 +65,19 @@ export function openDataSheet(table: OpenDataTable): SheetSpec {
       number: { fontSize: FONT_SIZE, vertical: 'top', numberFormat: 'General' },
     },
     merges: [],
-    columnWidths: table.header.map((_, c) => width(table, c)),
-    rowHeights: {},
+    columnWidths: widths,
+    rowHeights,
     validations: [],
     conditionalFormats: [],
     protect: false,
     frozen: { rows: 1, columns: 0 },
+    // Printed as a wide table is: landscape at 100 %, the header row and 取組項目コード on every page.
+    print: a4Print({
+      orientation: 'landscape',
+      pagesWide: 0,
+      titleRows: { from: 0, to: 0 },
+      ...(code >= 0 && { titleColumns: { from: code, to: code } }),
+    }),
     tables: [
       {
         name: OPEN_DATA_TABLE_NAME,
