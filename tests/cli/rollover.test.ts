@@ -298,12 +298,20 @@ describe('a rolled-over workbook edited and saved by openpyxl', () => {
   });
 });
 
-/** R3's 体系 after a 機構改革: 企画商工観光課 is now 産業観光課 on every item it had. */
-function renamedDepartment(plan: Plan): Plan {
-  const rename = (d: string) => (d === '企画商工観光課' ? '産業観光課' : d);
+/** R3's 体系 after a 機構改革: 企画商工観光課 is now 産業観光課 on every item it had (or, split, by item). */
+function renamedDepartment(
+  plan: Plan,
+  renameOn: (department: string, code: string) => string = (d) => (d === '企画商工観光課' ? '産業観光課' : d),
+): Plan {
+  const named = planItems(plan).flatMap(({ code, item }) =>
+    item.assignment.kind === 'all' ? [] : item.assignment.departments.map((d) => renameOn(d, code)),
+  );
   return {
     ...plan,
-    departments: plan.departments.map(rename),
+    departments: [
+      ...plan.departments.filter((d) => d !== '企画商工観光課'),
+      ...new Set(named.filter((d) => !plan.departments.includes(d))),
+    ],
     basics: plan.basics.map((b) => ({
       ...b,
       promotions: b.promotions.map((p) => ({
@@ -315,7 +323,10 @@ function renamedDepartment(plan: Plan): Plan {
               ? i
               : {
                   ...i,
-                  assignment: { kind: 'departments', departments: i.assignment.departments.map(rename) },
+                  assignment: {
+                    kind: 'departments',
+                    departments: i.assignment.departments.map((d) => renameOn(d, i.code)),
+                  },
                 },
           ),
         })),
@@ -325,6 +336,46 @@ function renamedDepartment(plan: Plan): Plan {
 }
 
 describe('suishin rollover after a department was renamed (機構改革)', () => {
+  it('splits a department’s sheets item by item when each of its items went to one new department', async () => {
+    const split = renamedDepartment(R2.plan, (d, code) =>
+      d !== '企画商工観光課' ? d : code === 'I-2-1-2' ? '商工観光課' : 'まちづくり課',
+    );
+    await writeFile(
+      join(dir, '体系R3分割.xlsx'),
+      await buildMasterTemplateFile(excelJsFactory, { plan: split, fiscalYear: 2021 }),
+    );
+    const run = await runCli(
+      dir,
+      'rollover',
+      'demo/master.xlsx',
+      '--year',
+      'R3',
+      '--plan',
+      '体系R3分割.xlsx',
+      '--out',
+      'r3split',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      '課の分割（推定）: 企画商工観光課 → 商工観光課（I-2-1-2）、まちづくり課（II-1-1-1）',
+    );
+    // Its part of the 全課 item II-1-4-1 has no one department to go to: listed, not guessed.
+    expect(run.stdout.split('\n').filter((l) => l.includes('引き継がない記入:'))).toEqual([
+      '  引き継がない記入: II-1-4-1 企画商工観光課 — 今年度の取組項目の実践課にこの課がありません（II-1-4-1）',
+    ]);
+    for (const [department, code] of [
+      ['商工観光課', 'I-2-1-2'],
+      ['まちづくり課', 'II-1-1-1'],
+    ] as const) {
+      const r2 = R2.entries.find((e) => e.department === '企画商工観光課' && e.code === code)!;
+      const read = validate(await snapshot(join(dir, 'r3split', `${department}.xlsx`)), split).extraction
+        .entries;
+      expect(read.find((e) => e.entry.code === code)?.entry.fields.goal, department).toBe(
+        fieldText(r2.fields, 'goal'),
+      );
+    }
+  });
+
   it('carries the old department’s sheets to its new name, says so, and takes the 対応表’s word against it', async () => {
     await writeFile(
       join(dir, '体系R3課名.xlsx'),

@@ -246,7 +246,9 @@ describe('シート作成: 前年度の全体計画から作成（引継ぎ）',
     fireEvent.click(s.getByRole('button', { name: '令和3年度のブックを引き継いで作成' }));
     const result = within(await s.findByRole('region', { name: '引継ぎの結果' }, T));
     const gone = within(result.getByRole('region', { name: '今年度の体系にない課' }));
-    expect(gone.getByRole('listitem').textContent).toBe('企画商工観光課 → 産業観光課（課名変更（推定））');
+    expect(gone.getByRole('listitem').textContent).toBe(
+      '課名変更（推定）: 企画商工観光課 → 産業観光課（企画商工観光課の記入を産業観光課のシートに引き継ぎます）',
+    );
     expect(result.getByText('引き継がない記入はありません。')).toBeTruthy();
 
     fireEvent.click(result.getByRole('button', { name: '.zip にまとめてダウンロード' }));

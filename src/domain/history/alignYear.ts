@@ -22,7 +22,7 @@ export function alignYear(year: HistoryYear, current: Plan): HistoryYear {
     successor.get(code) ?? (taken.has(code) ? `${code}（${formatFiscalYear(year.fiscalYear)}）` : code);
   const rows = year.rows.map((r): MasterRow => {
     const code = codeOf(r.code);
-    const department = rename(r.department);
+    const department = rename(r.department, r.code);
     if (code === r.code && department === r.department) return r;
     return { ...r, code, department, ...(r.entry && { entry: { ...r.entry, code, department } }) };
   });

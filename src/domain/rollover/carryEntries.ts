@@ -34,8 +34,8 @@ export interface CarryInput {
   readonly nextPlan: Plan;
   readonly nextForm: FormDefinition;
   readonly nextYear: number;
-  /** This year's name of last year's department (a 機構改革 renamed it); the same name by default. */
-  readonly renamed?: (department: string) => string;
+  /** This year's name of last year's department on an item (a 機構改革 renamed or split it); the same name by default. */
+  readonly renamed?: (department: string, previousCode: string) => string;
 }
 
 /**
@@ -71,7 +71,7 @@ export function carryEntries(input: CarryInput): CarriedEntries {
   const seqs = new Map<string, number>();
   const rename = input.renamed ?? ((d: string) => d);
   for (const part of parts) {
-    const department = rename(part.department);
+    const department = rename(part.department, part.code);
     const e = department === part.department ? part : { ...part, department };
     const next = successor.get(e.code);
     const item = next !== undefined ? nextItems.get(next) : undefined;

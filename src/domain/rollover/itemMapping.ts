@@ -30,6 +30,8 @@ export interface MappingDocument {
     readonly previous: string;
     readonly next: string | null;
     readonly match: string;
+    /** A department split (課の分割): last year's item code → the new department its sheets go to. */
+    readonly byItem?: Readonly<Record<string, string>>;
   }[];
   /** Last year's entries that are not in next year's workbooks, and why. */
   readonly leftBehind: readonly {
@@ -89,6 +91,7 @@ export function mappingDocument(input: {
       previous: d.previous,
       next: d.next,
       match: DEPARTMENT_MATCH_LABELS[d.kind],
+      ...(d.byItem && { byItem: Object.fromEntries(d.byItem) }),
     })),
     leftBehind: input.leftBehind.map((l) => ({
       previous: l.entry.code,
@@ -177,6 +180,23 @@ export function parseMapping(
   return ok({ items: out, departments });
 }
 
+/** One line about a department last year's 体系 had and this year's does not. */
+export function departmentLine(d: MappingDocument['departments'][number]): string {
+  if (d.next !== null)
+    return `${d.match}: ${d.previous} → ${d.next}（${d.previous}の記入を${d.next}のシートに引き継ぎます）`;
+  if (d.byItem) {
+    const to = [...new Set(Object.values(d.byItem))].map(
+      (n) =>
+        `${n}（${Object.entries(d.byItem!)
+          .filter(([, m]) => m === n)
+          .map(([code]) => code)
+          .join('・')}）`,
+    );
+    return `${d.match}: ${d.previous} → ${to.join('、')}（取組項目ごとに、その項目の新しい課のシートに引き継ぎます。違うときは mapping.json の departments で next に今年度の課名を書いてください）`;
+  }
+  return `今年度の体系にない課: ${d.previous}（記入は引き継ぎません。課名が変わったときは mapping.json の departments で next に今年度の課名を書いてください）`;
+}
+
 /** Japanese lines for a person: what matched how, what is new, what was left behind. */
 export function mappingSummary(doc: MappingDocument): string[] {
   const count = (kind: MatchKind) => doc.items.filter((i) => i.match === MATCH_LABELS[kind]).length;
@@ -190,12 +210,7 @@ export function mappingSummary(doc: MappingDocument): string[] {
     if (i.next === null)
       lines.push(`  対応なし（前年度のみ）: ${i.previous} ${i.previousTitle}（記入 ${i.entries} 件）`);
   for (const a of doc.added) lines.push(`  新規（前年度なし）: ${a.next} ${a.nextTitle}`);
-  for (const d of doc.departments)
-    lines.push(
-      d.next === null
-        ? `  今年度の体系にない課: ${d.previous}（記入は引き継ぎません。課名が変わったときは mapping.json の departments で next に今年度の課名を書いてください）`
-        : `  ${d.match}: ${d.previous} → ${d.next}（${d.previous}の記入を${d.next}のシートに引き継ぎます）`,
-    );
+  for (const d of doc.departments) lines.push(`  ${departmentLine(d)}`);
   for (const l of doc.leftBehind)
     lines.push(
       `  引き継がない記入: ${l.previous} ${l.department}${l.seq > 1 ? ` (${l.seq})` : ''} — ${l.reason}${l.next ? `（${l.next}）` : ''}`,

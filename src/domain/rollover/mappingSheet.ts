@@ -1,6 +1,6 @@
 import { buildTableSheet } from '../template/buildTableSheet';
 import type { CellValue, SheetSpec } from '../template/sheetSpec';
-import type { MappingDocument } from './itemMapping';
+import { departmentLine, type MappingDocument } from './itemMapping';
 
 export const MAPPING_SHEET_NAME = '対応表';
 
@@ -21,15 +21,7 @@ export function buildMappingSheet(doc: MappingDocument): SheetSpec {
       null,
     ]),
     ...doc.added.map((a) => [null, null, a.next, a.nextTitle, '新規', 0, null]),
-    ...doc.departments.map((d) => [
-      null,
-      d.previous,
-      null,
-      d.next,
-      d.match,
-      null,
-      d.next === null ? '今年度の体系にない課（記入は引き継がない）' : `課の対応: ${d.previous} → ${d.next}`,
-    ]),
+    ...doc.departments.map((d) => [null, d.previous, null, d.next, d.match, null, departmentLine(d)]),
     ...doc.leftBehind.map((l) => [
       l.previous,
       null,

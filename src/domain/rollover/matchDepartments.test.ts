@@ -60,19 +60,39 @@ describe('matchDepartments (a 機構改革 between two years)', () => {
     const pairs = match(next);
     expect(pairs).toEqual([{ previous: '企画商工観光課', next: '産業観光課', kind: 'inferred' }]);
     const renamed = departmentRenamer(pairs);
-    expect([renamed('企画商工観光課'), renamed('総務課')]).toEqual(['産業観光課', '総務課']);
+    expect([renamed('企画商工観光課', 'I-2-1-2'), renamed('総務課', 'I-2-1-2')]).toEqual([
+      '産業観光課',
+      '総務課',
+    ]);
   });
 
-  it('leaves a department split evenly in two unmatched (either could be meant), for 総務課 to map', () => {
+  it('splits a department whose items each went to one new department, item by item', () => {
     // 企画商工観光課 has two items: each goes to another new department.
     const next = reorganised('企画商工観光課', (d, item) =>
       d === '企画商工観光課' ? [item.code === 'I-2-1-2' ? '商工観光課' : 'まちづくり課'] : [d],
     );
-    expect(match(next)).toEqual([{ previous: '企画商工観光課', next: null, kind: 'none' }]);
-    // …and the 対応表 decides.
+    const [pair] = match(next);
+    expect(pair).toMatchObject({ previous: '企画商工観光課', next: null, kind: 'split' });
+    expect([...pair!.byItem!]).toEqual([
+      ['I-2-1-2', '商工観光課'],
+      ['II-1-1-1', 'まちづくり課'],
+    ]);
+    const renamed = departmentRenamer([pair!]);
+    expect([renamed('企画商工観光課', 'I-2-1-2'), renamed('企画商工観光課', 'II-1-1-1')]).toEqual([
+      '商工観光課',
+      'まちづくり課',
+    ]);
+    // …and the 対応表 decides otherwise when 総務課 says so.
     expect(match(next, new Map([['企画商工観光課', 'まちづくり課']]))).toEqual([
       { previous: '企画商工観光課', next: 'まちづくり課', kind: 'mapped' },
     ]);
+  });
+
+  it('leaves a department unmatched when its items name two new departments alike (either could be meant)', () => {
+    const next = reorganised('企画商工観光課', (d) =>
+      d === '企画商工観光課' ? ['商工観光課', 'まちづくり課'] : [d],
+    );
+    expect(match(next)).toEqual([{ previous: '企画商工観光課', next: null, kind: 'none' }]);
   });
 
   it('does not take a department that appeared beside the old one on its items as its new name', () => {

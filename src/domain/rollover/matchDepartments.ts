@@ -9,11 +9,17 @@ import type { ItemMatching } from './matchItems';
 export interface DepartmentPair {
   readonly previous: string;
   readonly next: string | null;
-  readonly kind: 'inferred' | 'mapped' | 'none';
+  readonly kind: 'inferred' | 'split' | 'mapped' | 'none';
+  /**
+   * A department split in two or more (`split`, next null): for each of its items (last year's code), the
+   * one department new this year that its successor names — the sheets go there item by item.
+   */
+  readonly byItem?: ReadonlyMap<string, string>;
 }
 
 export const DEPARTMENT_MATCH_LABELS: Readonly<Record<DepartmentPair['kind'], string>> = {
   inferred: '課名変更（推定）',
+  split: '課の分割（推定）',
   mapped: '対応表で指定',
   none: '対応なし',
 };
@@ -73,14 +79,42 @@ export function matchDepartments(
     }
     const now = best(appeared.map((d) => [d, overlap.get(key(old, d)) ?? 0]));
     const back = now === undefined ? undefined : best(open.map((d) => [d, overlap.get(key(d, now)) ?? 0]));
-    return now !== undefined && back === old
-      ? { previous: old, next: now, kind: 'inferred' }
+    if (now !== undefined && back === old) return { previous: old, next: now, kind: 'inferred' };
+    const byItem = splitByItem(old);
+    return byItem
+      ? { previous: old, next: null, kind: 'split', byItem }
       : { previous: old, next: null, kind: 'none' };
   });
+
+  /**
+   * A department split between new ones (企画商工観光課 → 商工観光課 and まちづくり課): each of its matched items
+   * names, this year, exactly one department that is new this year — and not always the same one. Undefined
+   * when any of its items does not (総務課 maps it).
+   */
+  function splitByItem(old: string): ReadonlyMap<string, string> | undefined {
+    const byItem = new Map<string, string>();
+    for (const pair of matching.pairs) {
+      const before = lastItems.get(pair.previous);
+      const after = nextItems.get(pair.next);
+      if (!before || !after || !namedIn(before).includes(old)) continue;
+      const fresh = namedIn(after).filter((d) => appeared.includes(d));
+      if (fresh.length !== 1) return undefined;
+      byItem.set(pair.previous, fresh[0]!);
+    }
+    return new Set(byItem.values()).size > 1 ? byItem : undefined;
+  }
 }
 
-/** This year's name of last year's department: its successor when renamed, else the same name. */
-export function departmentRenamer(pairs: readonly DepartmentPair[]): (department: string) => string {
-  const renamed = new Map(pairs.flatMap((p) => (p.next === null ? [] : [[p.previous, p.next] as const])));
-  return (department) => renamed.get(department) ?? department;
+/**
+ * This year's name of last year's department on one of last year's items: its successor when renamed, the
+ * item's new department when it was split, else the same name.
+ */
+export function departmentRenamer(
+  pairs: readonly DepartmentPair[],
+): (department: string, previousCode: string) => string {
+  const byName = new Map(pairs.map((p) => [p.previous, p]));
+  return (department, previousCode) => {
+    const pair = byName.get(department);
+    return pair?.next ?? pair?.byItem?.get(previousCode) ?? department;
+  };
 }

@@ -7,6 +7,7 @@ import { useId, useRef, type ReactNode } from 'react';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { planItems } from '../../domain/plan/planItems';
 import { carrySummary } from '../../domain/rollover/carrySummary';
+import { departmentLine } from '../../domain/rollover/itemMapping';
 import { MATCH_LABELS, type MatchKind } from '../../domain/rollover/matchItems';
 import { OperationStatus } from '../components/OperationStatus';
 import { XLSX_ACCEPT } from '../components/FileDrop';
@@ -281,11 +282,7 @@ function RolloverResultView({ r, disabled }: { r: Rollover; disabled: boolean })
           title="今年度の体系にない課"
           empty=""
           items={doc.departments.map((d) => (
-            <>
-              {d.previous} →{' '}
-              {d.next ?? '（引き継がない。課名が変わったなら mapping.json の departments で指定）'}（{d.match}
-              ）
-            </>
+            <>{departmentLine(d)}</>
           ))}
         />
       )}
