@@ -253,6 +253,55 @@ describe('suishin rollover with a changed 体系 (--plan)', () => {
   });
 });
 
+describe('suishin rollover with an item split in two (--mapping, next as a list)', () => {
+  it('starts both halves from last year’s text, each with 前年度, nothing left behind', async () => {
+    // R3: II-1-2-2 split into II-1-2-2 and a new II-1-2-3 (both 総務課's).
+    const plan = nextPlan(R2.plan);
+    const split: Plan = {
+      ...plan,
+      basics: plan.basics.map((b) => ({
+        ...b,
+        promotions: b.promotions.map((p) => ({
+          ...p,
+          groups: p.groups.map((g) => ({
+            ...g,
+            items: g.items.flatMap((i) =>
+              i.code === 'II-1-2-2'
+                ? [i, { ...i, code: 'II-1-2-3', number: 3, title: '財政指標の公表' }]
+                : [i],
+            ),
+          })),
+        })),
+      })),
+    };
+    await writeFile(
+      join(dir, '体系R3項目分割.xlsx'),
+      await buildMasterTemplateFile(excelJsFactory, { plan: split, fiscalYear: 2021 }),
+    );
+    const args = ['rollover', 'demo/master.xlsx', '--year', 'R3', '--plan', '体系R3項目分割.xlsx'];
+    const first = await runCli(dir, ...args, '--out', 'r3i');
+    expect(first.code, first.stderr).toBe(0);
+    const mapping = JSON.parse(await readFile(join(dir, 'r3i', 'mapping.json'), 'utf8')) as {
+      items: { previous: string; next: string | string[] | null }[];
+    };
+    mapping.items.find((i) => i.previous === 'II-1-2-2')!.next = ['II-1-2-2', 'II-1-2-3'];
+    await writeFile(join(dir, 'split.json'), JSON.stringify(mapping));
+    const run = await runCli(dir, ...args, '--mapping', 'split.json', '--out', 'r3j');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      '対応表で指定: II-1-2-2 健全財政維持のための手法の検討 → II-1-2-2・II-1-2-3',
+    );
+    const r2 = R2.entries.find((e) => e.code === 'II-1-2-2')!;
+    const read = validate(await snapshot(join(dir, 'r3j', `${r2.department}.xlsx`)), split).extraction
+      .entries;
+    for (const code of ['II-1-2-2', 'II-1-2-3']) {
+      const got = read.find((e) => e.entry.code === code);
+      expect(got?.entry.fields.goal, code).toBe(fieldText(r2.fields, 'goal'));
+      expect(got?.previous?.fields.evaluation, code).toBe(fieldText(r2.fields, 'evaluation'));
+    }
+  });
+});
+
 /**
  * A person edits the carried 目標 of one sheet in Excel (openpyxl stands in), pastes last year's 評価・検証
  * (shown in 前年度) into this year's, and saves.

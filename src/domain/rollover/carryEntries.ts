@@ -48,7 +48,8 @@ export interface CarryInput {
  */
 export function carryEntries(input: CarryInput): CarriedEntries {
   const { matching, nextPlan, nextForm, nextYear } = input;
-  const successor = new Map(matching.pairs.map((p) => [p.previous, p.next]));
+  // An item split by the 対応表 has several successors: the entry starts each of them that is the department's.
+  const successors = new Map(matching.pairs.map((p) => [p.previous, [p.next, ...(p.also ?? [])]]));
   const nextItems = new Map(planItems(nextPlan).map((p) => [p.code, p]));
   const lastItems = new Map(planItems(input.lastPlan).map((p) => [p.code, p]));
   const textKeys = new Set(input.lastForm.fields.filter((f) => f.kind === 'text').map((f) => f.key));
@@ -73,23 +74,26 @@ export function carryEntries(input: CarryInput): CarriedEntries {
   for (const part of parts) {
     const department = rename(part.department, part.code);
     const e = department === part.department ? part : { ...part, department };
-    const next = successor.get(e.code);
-    const item = next !== undefined ? nextItems.get(next) : undefined;
-    if (next === undefined || !item) {
+    const nexts = (successors.get(e.code) ?? []).filter((code) => nextItems.has(code));
+    if (nexts.length === 0) {
       leftBehind.push({ entry: part, reason: 'removed' });
       continue;
     }
-    if (!isAssigned(nextPlan, item.item, e.department)) {
-      leftBehind.push({ entry: part, reason: 'unassigned', next });
+    const mine = nexts.filter((code) => isAssigned(nextPlan, nextItems.get(code)!.item, e.department));
+    if (mine.length === 0) {
+      leftBehind.push({ entry: part, reason: 'unassigned', next: nexts[0]! });
       continue;
     }
-    const slot = `${next}|${e.department}`;
-    const seq = (seqs.get(slot) ?? 0) + 1;
-    seqs.set(slot, seq);
-    const key = { code: next, department: e.department, seq };
-    starting.push({ ...key, fiscalYear: nextYear, fields: pick(e.fields, carried) });
-    // A form that neither carries nor shows anything gets no 前年度 column.
-    if (shown.length > 0) previous.push({ ...key, fiscalYear: e.fiscalYear, fields: pick(e.fields, shown) });
+    for (const next of mine) {
+      const slot = `${next}|${e.department}`;
+      const seq = (seqs.get(slot) ?? 0) + 1;
+      seqs.set(slot, seq);
+      const key = { code: next, department: e.department, seq };
+      starting.push({ ...key, fiscalYear: nextYear, fields: pick(e.fields, carried) });
+      // A form that neither carries nor shows anything gets no 前年度 column.
+      if (shown.length > 0)
+        previous.push({ ...key, fiscalYear: e.fiscalYear, fields: pick(e.fields, shown) });
+    }
   }
   return { starting, previous, leftBehind };
 }

@@ -27,6 +27,23 @@ describe('parseMapping (the 対応表 総務課 edited)', () => {
     expect(r.ok && r.value.departments.size).toBe(0);
   });
 
+  it('reads a list of codes as an item split in two or more', () => {
+    const r = parseMapping(
+      JSON.stringify({ items: [{ previous: 'I-1-1-1', next: ['I-1-1-1', ' I-2-1-2 '] }] }),
+      'mapping.json',
+      known,
+    );
+    expect(r.ok && [...r.value.items]).toEqual([['I-1-1-1', ['I-1-1-1', 'I-2-1-2']]]);
+    const bad = parseMapping(
+      JSON.stringify({ items: [{ previous: 'I-1-1-1', next: ['I-1-1-1', 'I-9-9-9'] }] }),
+      'mapping.json',
+      known,
+    );
+    expect(!bad.ok && bad.error).toContain(
+      'items[0]（I-1-1-1）: 今年度の体系に取組項目「I-9-9-9」がありません。',
+    );
+  });
+
   it('reads departments previous → next (a department renamed), null as none', () => {
     const r = parseMapping(
       JSON.stringify({

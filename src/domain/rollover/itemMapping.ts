@@ -15,7 +15,8 @@ export interface MappingDocument {
   readonly items: readonly {
     readonly previous: string;
     readonly previousTitle: string;
-    readonly next: string | null;
+    /** The successor's code; several when the item was split (the 対応表 names them). */
+    readonly next: string | readonly string[] | null;
     readonly nextTitle: string | null;
     readonly match: string | null;
     readonly entries: number;
@@ -80,8 +81,10 @@ export function mappingDocument(input: {
       return {
         previous: code,
         previousTitle: lastTitles.get(code) ?? titles.get(code) ?? '',
-        next: pair?.next ?? null,
-        nextTitle: pair ? (nextTitles.get(pair.next) ?? null) : null,
+        next: pair ? (pair.also ? [pair.next, ...pair.also] : pair.next) : null,
+        nextTitle: pair
+          ? [pair.next, ...(pair.also ?? [])].map((code) => nextTitles.get(code) ?? '').join('、')
+          : null,
         match: pair ? MATCH_LABELS[pair.kind] : null,
         entries: input.entryCounts.get(code) ?? 0,
       };
@@ -109,8 +112,8 @@ export function mappingDocument(input: {
  * and the entry.
  */
 export interface ParsedMapping {
-  /** Previous item code → next code, or null. */
-  readonly items: ReadonlyMap<string, string | null>;
+  /** Previous item code → next code (several for an item split), or null. */
+  readonly items: ReadonlyMap<string, string | readonly string[] | null>;
   /** Previous department → next department, or null. */
   readonly departments: ReadonlyMap<string, string | null>;
 }
@@ -136,7 +139,7 @@ export function parseMapping(
     return err(
       `対応表「${file}」に items の一覧がありません。rollover が書き出した mapping.json を編集してください。`,
     );
-  const out = new Map<string, string | null>();
+  const out = new Map<string, string | readonly string[] | null>();
   const problems: string[] = [];
   items.forEach((raw: unknown, i) => {
     const where = `items[${i}]`;
@@ -147,13 +150,22 @@ export function parseMapping(
       return void problems.push(`${where}: previous（前年度の取組項目コード）がありません。`);
     if (!known.previous.has(previous))
       return void problems.push(`${where}: 前年度に取組項目「${previous}」がありません。`);
-    if (next !== null && typeof next !== 'string')
-      return void problems.push(`${where}: next は取組項目コードか null で書いてください。`);
-    const to = next === null || next.trim() === '' ? null : next.trim();
-    if (to !== null && !known.next.has(to))
-      return void problems.push(`${where}（${previous}）: 今年度の体系に取組項目「${to}」がありません。`);
+    // One code, or a list of codes for an item split in two or more (["II-1-3-1", "II-1-3-2"]).
+    const list = Array.isArray(next) ? (next as unknown[]) : undefined;
+    if (next !== null && typeof next !== 'string' && !(list && list.every((c) => typeof c === 'string')))
+      return void problems.push(
+        `${where}: next は取組項目コード、分割したときはコードの一覧（["II-1-3-1", "II-1-3-2"]）、または null で書いてください。`,
+      );
+    const codes = (list ? (list as string[]) : next === null ? [] : [next as string])
+      .map((c) => c.trim())
+      .filter((c) => c !== '');
+    const unknown = codes.find((c) => !known.next.has(c));
+    if (unknown !== undefined)
+      return void problems.push(
+        `${where}（${previous}）: 今年度の体系に取組項目「${unknown}」がありません。`,
+      );
     if (out.has(previous)) return void problems.push(`${where}: 「${previous}」が二度書かれています。`);
-    out.set(previous, to);
+    out.set(previous, codes.length === 0 ? null : codes.length === 1 ? codes[0]! : [...new Set(codes)]);
   });
   const departments = new Map<string, string | null>();
   const listed = (json as { departments?: unknown }).departments;
@@ -180,6 +192,10 @@ export function parseMapping(
   return ok({ items: out, departments });
 }
 
+/** The successor's code, or the codes of an item split (「II-1-3-1・II-1-3-2」). */
+export const nextCodes = (next: MappingDocument['items'][number]['next']): string =>
+  next === null ? '' : typeof next === 'string' ? next : next.join('・');
+
 /** One line about a department last year's 体系 had and this year's does not. */
 export function departmentLine(d: MappingDocument['departments'][number]): string {
   if (d.next !== null)
@@ -205,7 +221,9 @@ export function mappingSummary(doc: MappingDocument): string[] {
   ];
   for (const i of doc.items)
     if (i.match !== null && i.match !== MATCH_LABELS.same)
-      lines.push(`  ${i.match}: ${i.previous} ${i.previousTitle} → ${i.next} ${i.nextTitle ?? ''}`);
+      lines.push(
+        `  ${i.match}: ${i.previous} ${i.previousTitle} → ${nextCodes(i.next)} ${i.nextTitle ?? ''}`,
+      );
   for (const i of doc.items)
     if (i.next === null)
       lines.push(`  対応なし（前年度のみ）: ${i.previous} ${i.previousTitle}（記入 ${i.entries} 件）`);

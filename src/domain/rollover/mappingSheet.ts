@@ -1,6 +1,6 @@
 import { buildTableSheet } from '../template/buildTableSheet';
 import type { CellValue, SheetSpec } from '../template/sheetSpec';
-import { departmentLine, type MappingDocument } from './itemMapping';
+import { departmentLine, nextCodes, type MappingDocument } from './itemMapping';
 
 export const MAPPING_SHEET_NAME = '対応表';
 
@@ -14,7 +14,7 @@ export function buildMappingSheet(doc: MappingDocument): SheetSpec {
     ...doc.items.map((i) => [
       i.previous,
       i.previousTitle,
-      i.next,
+      i.next === null ? null : nextCodes(i.next),
       i.nextTitle,
       i.match ?? '対応なし',
       i.entries,

@@ -19,6 +19,8 @@ export interface ItemPair {
   readonly previous: string;
   readonly next: string;
   readonly kind: MatchKind;
+  /** An item split in two or more (the 対応表 names several): the successors after `next`. */
+  readonly also?: readonly string[];
 }
 
 export interface ItemMatching {
@@ -41,7 +43,7 @@ const titleKey = (p: PlanItem): string => normalizeKey(p.item.title);
 export function matchItems(
   previous: Plan,
   next: Plan,
-  manual: ReadonlyMap<string, string | null> = new Map(),
+  manual: ReadonlyMap<string, string | readonly string[] | null> = new Map(),
 ): ItemMatching {
   const before = planItems(previous);
   const after = planItems(next);
@@ -50,8 +52,10 @@ export function matchItems(
   const mappedTo = new Set<string>();
   for (const [from, to] of manual) {
     if (to === null) continue;
-    found.set(from, { previous: from, next: to, kind: 'mapped' });
-    mappedTo.add(to);
+    const [first, ...also] = typeof to === 'string' ? [to] : to;
+    if (first === undefined) continue;
+    found.set(from, { previous: from, next: first, kind: 'mapped', ...(also.length > 0 && { also }) });
+    for (const code of [first, ...also]) mappedTo.add(code);
   }
   const open = (p: PlanItem) => !manual.has(p.code) && !found.has(p.code);
   const take = (p: PlanItem, q: PlanItem, kind: MatchKind) => {
@@ -83,7 +87,7 @@ export function matchItems(
     if (!pair) return [];
     if (pair.kind !== 'mapped') return [pair];
     const auto = automatic?.get(p.code);
-    return [auto && auto.next === pair.next ? { ...pair, kind: auto.kind } : pair];
+    return [auto && auto.next === pair.next && !pair.also ? { ...pair, kind: auto.kind } : pair];
   });
   // Manual pairs for codes not in last year's 体系 (rows of an item since removed from it) come last.
   const known = new Set(before.map((p) => p.code));

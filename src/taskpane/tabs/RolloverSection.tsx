@@ -7,7 +7,7 @@ import { useId, useRef, type ReactNode } from 'react';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { planItems } from '../../domain/plan/planItems';
 import { carrySummary } from '../../domain/rollover/carrySummary';
-import { departmentLine } from '../../domain/rollover/itemMapping';
+import { departmentLine, nextCodes } from '../../domain/rollover/itemMapping';
 import { MATCH_LABELS, type MatchKind } from '../../domain/rollover/matchItems';
 import { OperationStatus } from '../components/OperationStatus';
 import { XLSX_ACCEPT } from '../components/FileDrop';
@@ -252,7 +252,7 @@ function RolloverResultView({ r, disabled }: { r: Rollover; disabled: boolean })
         items={changed.map((i) => (
           <>
             {i.match}: {code(i.previous)}
-            {i.previousTitle} → {code(i.next)}
+            {i.previousTitle} → {code(nextCodes(i.next))}
             {i.nextTitle}
           </>
         ))}
