@@ -42,6 +42,8 @@ td.number, table.summary td { text-align: right; font-variant-numeric: tabular-n
   /* An item (its heading and its departments' tables) starts a page rather than leaving its heading and a
      row or two at the foot of one; an item longer than a page still breaks between rows. */
   article.item { break-inside: avoid-page; }
+  /* …and an item longer than a page breaks between its departments' tables, each kept whole when it fits. */
+  table.entry { break-inside: avoid-page; }
   th, td { padding: 0.2rem 0.35rem; }
 }
 `;

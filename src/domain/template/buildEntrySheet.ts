@@ -164,10 +164,10 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
       orientation: printed === printArea ? 'portrait' : 'landscape',
       area: printed,
       header: leftRightHeader(`${item.code} ${department}${seq > 1 ? ` (${seq})` : ''}`, yearLabel),
-      // Last year's text (前年度, not printed) makes its rows taller wherever it is longer than this year's —
-      // Excel and LibreOffice fit a row to every wrapped cell in it — and the sheet spilled a row onto a
-      // second page: it is fitted to one page, as the sheets of the first year print.
-      ...(previous && printed === printArea && { pagesTall: 1 }),
+      // Last year's text (前年度) makes its rows taller wherever it is longer than this year's — Excel and
+      // LibreOffice fit a row to every wrapped cell in it — and the sheet spilled its last rows onto a second
+      // page (printed beside, on a landscape page, too): it is fitted to one page, as first-year sheets print.
+      ...(previous && { pagesTall: 1 }),
     }),
   };
 }
