@@ -135,11 +135,17 @@ describe('集約 tab', () => {
     const others = (await pickedFiles()).filter(
       (f) => f.name !== '建設水道課.xlsx' && f.name !== '壊れた.xlsx',
     );
-    const { panel } = await consolidateFiles([...others, fileOf('建設水道課.xlsx', blank!.bytes)]);
+    const { panel, list } = await consolidateFiles([...others, fileOf('建設水道課.xlsx', blank!.bytes)]);
     const missing = within(panel).getByRole('region', { name: '未提出' });
     const items = within(missing).getAllByRole('listitem');
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect(item.textContent).toMatch(/— 建設水道課（届いたシートは空欄）$/);
+    // The file's own row says why it needs a look: the sheets it had to fill are blank.
+    const row = within(list)
+      .getAllByRole('listitem')
+      .find((li) => li.textContent?.includes('建設水道課.xlsx'))!;
+    expect(row.textContent).toContain(`記入が必要なシート ${items.length} 枚が空欄です（未提出の扱い）`);
+    expect(within(row).getByText('要確認')).toBeTruthy();
   });
 
   it.each([

@@ -219,8 +219,9 @@ function masterSheet(
       ...form.fields.map(fields),
       statusText(row),
       remarks.get(rowKey(row.code, row.department, row.seq)) ?? '',
-      row.source?.file ?? '',
-      row.source?.sheet ?? '',
+      // A 未提出 row whose sheet came back blank names that sheet: 総務課 knows where to look.
+      row.source?.file ?? row.blankSheet?.file ?? '',
+      row.source?.sheet ?? row.blankSheet?.sheet ?? '',
     ];
   });
   return buildTableSheet({

@@ -374,6 +374,11 @@ describe('consolidateEntries rules', () => {
     expect(status('保健福祉課')).toBe('未提出あり');
     expect(status('建設水道課')).toBe('未提出あり');
     expect(cells('全体計画')).toContain('未提出（届いたシートは空欄）');
+    // …and names the blank sheet in 提出ファイル and シート.
+    const master = sheets.find((s) => s.name === '全体計画')!;
+    const at = master.cells.find((c) => c.value === '未提出（届いたシートは空欄）')!.row;
+    const rowText = master.cells.filter((c) => c.row === at).map((c) => c.value);
+    expect(rowText).toContain('総務課.xlsx');
     expect(cells('全体計画')).toContain('未提出');
   });
 

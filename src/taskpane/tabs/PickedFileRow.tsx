@@ -93,6 +93,8 @@ export function PickedFileRow({
         {o && f.status !== 'error' && (
           <span className={s.note}>
             {`${o.taken} シートを集約${o.others.length > 0 ? `（${o.others.map((x) => `${x.label} ${x.count}`).join('、')}）` : ''}`}
+            {o.blankRequired !== undefined &&
+              `。記入が必要なシート ${o.blankRequired} 枚が空欄です（未提出の扱い）`}
           </span>
         )}
         {o && findings && <span className={o.errors > 0 ? s.errorNote : s.warningNote}>{findings}</span>}

@@ -22,7 +22,15 @@ export interface FileOutcome {
   /** Findings made on this file (reading and checking its sheets). */
   readonly errors: number;
   readonly warnings: number;
+  /**
+   * Of its blank sheets, those the department had to fill (its own items, not a 全課 item it may add to):
+   * their items are 未提出 in 全体計画. Absent when none.
+   */
+  readonly blankRequired?: number;
 }
+
+/** What a file's row needs of a consolidation: its log, its findings and (for required blank sheets) the rows. */
+export type FileResults = Pick<Consolidation, 'log' | 'findings'> & Partial<Pick<Consolidation, 'rows'>>;
 
 export interface PickedFile {
   /** The pick's own id (never the name: two files may share one). */
@@ -50,7 +58,7 @@ export type FilesAction =
   | { type: 'remove'; id: string }
   | { type: 'clear' }
   | { type: 'reading'; id: string }
-  | { type: 'finished'; consolidation: Pick<Consolidation, 'log' | 'findings'> }
+  | { type: 'finished'; consolidation: FileResults }
   | { type: 'failed' };
 
 /** The input the consolidation reads: the file's bytes under its label. */
@@ -86,29 +94,35 @@ export function uniqueLabel(path: string, taken: ReadonlySet<string>): string {
 }
 
 /** One file's part of a consolidation: its log records and its findings, found by its label. */
-export function fileOutcome(label: string, c: Pick<Consolidation, 'log' | 'findings'>): FileOutcome {
+export function fileOutcome(label: string, c: FileResults): FileOutcome {
   const records = c.log.filter((r) => r.file === label && r.sheet !== '');
   const counts = new Map<Outcome, number>();
   for (const r of records)
     if (!TAKEN.has(r.outcome) && !QUIET.has(r.outcome))
       counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
   const bySeverity = countBySeverity(c.findings.filter((f) => f.place.file === label));
+  const blankRequired = (c.rows ?? []).filter(
+    (r) => r.status === 'missing' && r.blankSheet?.file === label,
+  ).length;
   return {
     taken: records.filter((r) => TAKEN.has(r.outcome)).length,
     others: [...counts].map(([outcome, count]) => ({ outcome, label: OUTCOME_LABELS[outcome], count })),
     errors: bySeverity.error,
     warnings: bySeverity.warning,
+    ...(blankRequired > 0 && { blankRequired }),
   };
 }
 
-function finished(f: PickedFile, c: Pick<Consolidation, 'log' | 'findings'>): PickedFile {
+function finished(f: PickedFile, c: FileResults): PickedFile {
   const rejected = c.log.find((r) => r.file === f.label && r.outcome === 'rejected' && r.sheet === '');
   const outcome = fileOutcome(f.label, c);
   if (rejected)
     return { id: f.id, picked: f.picked, label: f.label, status: 'error', note: rejected.detail, outcome };
-  // Nothing taken (every sheet blank), findings, or sheets left out: the file is not simply 集約済み.
+  // Nothing taken (every sheet blank), a sheet it had to fill left blank, findings, or sheets left out: the
+  // file is not simply 集約済み.
   const check =
     outcome.taken === 0 ||
+    (outcome.blankRequired ?? 0) > 0 ||
     outcome.errors > 0 ||
     outcome.warnings > 0 ||
     outcome.others.some((o) => NEEDS_CHECK.has(o.outcome));
