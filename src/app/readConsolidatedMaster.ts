@@ -34,7 +34,7 @@ export async function readConsolidatedMaster(
     return err(`「${file}」に体系のシートがありません。集約した全体計画のブックを指定してください。`);
   const formErrors = found.formFindings.filter((f) => f.severity === 'error');
   if (formErrors.length > 0)
-    return err(`「${file}」の様式にエラーがあります: ${formErrors.map((f) => f.message).join(' ')}`);
+    return err(`「${file}」の様式にエラーがあります:\n${formErrors.map((f) => f.message).join('\n')}`);
   const list = readXlsxSheetList(bytes, file, MASTER_READ_LIMITS);
   if (!list.ok) return err(`「${file}」を開けません: ${list.error.message}`);
   if (!list.value.some((s) => s.name === MASTER_SHEET_NAME))

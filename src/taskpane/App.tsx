@@ -72,7 +72,12 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
   useBeforeUnload(snapshot.unsaved);
   const guard = useOpenGuard(snapshot.unsaved, file);
 
-  const goToPlan = useCallback(() => choose('plan'), [choose]);
+  // A button that leads to the 体系 tab leaves with its panel: the focus goes to the tab it opened (it fell
+  // to the page, and a keyboard user started again from the top).
+  const goToPlan = useCallback(() => {
+    choose('plan');
+    requestAnimationFrame(() => document.getElementById('tab-plan')?.focus());
+  }, [choose]);
   const goToValidate = useCallback(() => choose('validate'), [choose]);
   const panel = panelProps(host, snapshot, found, { today, around, onGoToPlan: goToPlan });
   const busy = file.state.phase === 'running' || planTab.insertState.phase === 'running';

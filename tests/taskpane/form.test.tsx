@@ -141,6 +141,8 @@ describe('体系 tab: the 様式', () => {
       expect(within(panel).queryByRole('button', { name: /シートを作成|を集約/ })).toBeNull();
       fireEvent.click(within(panel).getByRole('button', { name: '体系タブで確認' }));
       await waitFor(() => expect(screen.getByRole('tab', { name: '体系', selected: true })).toBeTruthy());
+      // The focus goes with the user, to the tab opened (it fell to the page).
+      await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('tab', { name: '体系' })));
     }
     expect(write).not.toHaveBeenCalled();
   });

@@ -300,6 +300,10 @@ describe('シート作成: 前年度の全体計画から作成（引継ぎ）',
     expect(
       await s.findAllByText(new RegExp(`「${book!.fileName}」に体系のシートがありません`), {}, T),
     ).not.toHaveLength(0);
+    // Named as what it is here, last year's master (not 推移's 「過去の集約ファイル」).
+    expect(
+      s.getAllByText(new RegExp(`^前年度の全体計画「${book!.fileName}」に体系のシートがありません`)),
+    ).not.toHaveLength(0);
     expect(s.queryByRole('button', { name: /引き継いで作成/ })).toBeNull();
   }, 60_000);
 });

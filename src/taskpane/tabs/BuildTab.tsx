@@ -69,7 +69,12 @@ export function BuildTab(props: BuildTabProps) {
   if (props.planError)
     return (
       <div className={shared.tab}>
-        <PlanBlocked part={props.planError} action="シートは作成できません" onGoToPlan={props.onGoToPlan} />
+        <PlanBlocked
+          part={props.planError}
+          action="シートは作成できません"
+          why="誤りのある行を除いたまま作ると、その取組項目や項目のないブックを配ることになるためです"
+          onGoToPlan={props.onGoToPlan}
+        />
         {props.children}
       </div>
     );

@@ -77,7 +77,12 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
   if (props.planError)
     return (
       <div className={shared.tab}>
-        <PlanBlocked part={props.planError} action="集約できません" onGoToPlan={props.onGoToPlan} />
+        <PlanBlocked
+          part={props.planError}
+          action="集約できません"
+          why="誤りのある行を除いたまま集約すると、その取組項目や項目が全体計画に入らないためです"
+          onGoToPlan={props.onGoToPlan}
+        />
       </div>
     );
   const running =

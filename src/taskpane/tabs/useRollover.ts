@@ -71,7 +71,7 @@ export function useRollover(
         const [input] = await host.readFiles([file]);
         if (!input) return { intent: 'warning', message: 'ファイルを読み込めませんでした。' };
         const { readPastMaster } = await loadRollover();
-        const read = await readPastMaster(input.bytes, input.file);
+        const read = await readPastMaster(input.bytes, input.file, '前年度の全体計画');
         if (!read.ok) {
           setMaster({ name: input.file, bytes: input.bytes, error: read.error });
           return { intent: 'warning', message: read.error };
