@@ -140,6 +140,11 @@ export interface MasterRow {
    * department sent its workbook; 総務課 asks it to fill the sheet, not to send the file.
    */
   readonly blankSheet?: { readonly file: string; readonly sheet: string };
+  /**
+   * A past year's row put under this year's code or department name (alignYear): its code and department
+   * as that year had them (「II-2-1-2・町民生活課」), for 推移 to say so.
+   */
+  readonly formerly?: string;
 }
 
 export interface DepartmentSubmission {

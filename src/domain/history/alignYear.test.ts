@@ -38,6 +38,8 @@ describe('alignYear: last year’s rows under this year’s codes and names', ()
       history.items.find((i) => i.code === code && i.department === '町民生活課');
     expect(item('II-1-3-2')?.years.map((y) => y.status)).toEqual(['absent', 'missing']);
     expect(item('II-1-3-3')?.years.map((y) => y.status)).toEqual(['entry', 'missing']);
+    // The past year's row says what it was then.
+    expect(item('II-1-3-3')?.years[0]?.label).toMatch(/行政サービスの制限、債権管理、徴収対策（当時 II-1-3-2）$/);
   });
 
   it('puts a renamed department’s rows under its new name', () => {
@@ -45,6 +47,7 @@ describe('alignYear: last year’s rows under this year’s codes and names', ()
     expect(own.length).toBeGreaterThan(0);
     for (const e of own) expect(at(e.code, '産業観光課').length, e.code).toBeGreaterThan(0);
     expect(aligned.rows.some((r) => r.department === '企画商工観光課')).toBe(false);
+    expect(at(own[0]!.code, '産業観光課')[0]?.formerly).toBe('企画商工観光課');
   });
 
   it('keeps a removed item’s code, and marks an old code this year gives to another item with its year', () => {

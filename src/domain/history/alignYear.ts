@@ -24,7 +24,16 @@ export function alignYear(year: HistoryYear, current: Plan): HistoryYear {
     const code = codeOf(r.code);
     const department = rename(r.department, r.code);
     if (code === r.code && department === r.department) return r;
-    return { ...r, code, department, ...(r.entry && { entry: { ...r.entry, code, department } }) };
+    const formerly = [code !== r.code && r.code, department !== r.department && r.department]
+      .filter((x): x is string => typeof x === 'string')
+      .join('・');
+    return {
+      ...r,
+      code,
+      department,
+      formerly,
+      ...(r.entry && { entry: { ...r.entry, code, department } }),
+    };
   });
   return { ...year, rows };
 }

@@ -135,7 +135,9 @@ export function buildHistory(given: readonly HistoryYear[]): History {
       seq,
       years: rowsOf.map(({ year, tally, comment, rows }): ItemYear => {
         const row = rows.get(k);
-        const label = row?.planItem ? fullItemLabel(row.planItem) : latest;
+        // A year whose row moved (renumbered, or its department renamed) says what it was then.
+        const then = row?.formerly ? `（当時 ${row.formerly}）` : '';
+        const label = `${row?.planItem ? fullItemLabel(row.planItem) : latest}${then}`;
         if (!row) return { fiscalYear: year.fiscalYear, status: 'absent', label, choice: '', comment: '' };
         const fields = row.entry?.fields ?? {};
         return {
