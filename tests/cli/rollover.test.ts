@@ -8,11 +8,12 @@ import { UNCHANGED_FROM_LAST_YEAR_CODE } from '../../src/domain/compare/unchange
 import { fieldText, type Entry } from '../../src/domain/entry/types';
 import type { WorkbookSnapshot } from '../../src/domain/extract/snapshot';
 import { planItems } from '../../src/domain/plan/planItems';
-import type { Item, Plan } from '../../src/domain/plan/types';
+import type { Plan } from '../../src/domain/plan/types';
 import { r2Sample } from '../../src/domain/sample/r2';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 import { READ_LIMITS } from '../../src/workbook/readLimits';
 import { readXlsxSnapshot } from '../../src/workbook/xlsx/readXlsxSnapshot';
+import { editItems, renamedDepartment, reorganise } from '../helpers/reorganisedPlan';
 import { runCli, tempDir, text, type CliRun } from './runCli';
 
 /**
@@ -25,30 +26,24 @@ const CARRIED = ['vision', 'goal', 'actions'] as const;
 const REFERENCE = ['firstHalf', 'secondHalf', 'achievement', 'evaluation'] as const;
 
 /** R3's 体系: II-1-2-2 renamed, I-2-1-4 removed, II-2-1-3 added. */
-function nextPlan(plan: Plan): Plan {
-  const renamed = (item: Item): Item =>
-    item.code === 'II-1-2-2' ? { ...item, title: '健全な財政を維持する手法の検討' } : item;
-  return {
-    ...plan,
-    basics: plan.basics.map((b) => ({
-      ...b,
-      promotions: b.promotions.map((p) => ({
-        ...p,
-        groups: p.groups.map((g) => {
-          const items = g.items.filter((i) => i.code !== 'I-2-1-4').map(renamed);
-          if (items.some((i) => i.code === 'II-2-1-1'))
-            items.push({
-              code: 'II-2-1-3',
-              number: 3,
-              title: '働き方改革の推進',
-              assignment: { kind: 'departments', departments: ['総務課'] },
-            });
-          return { ...g, items };
-        }),
-      })),
-    })),
-  };
-}
+const nextPlan = (plan: Plan): Plan =>
+  editItems(plan, (item) =>
+    item.code === 'I-2-1-4'
+      ? []
+      : item.code === 'II-1-2-2'
+        ? [{ ...item, title: '健全な財政を維持する手法の検討' }]
+        : item.code === 'II-2-1-2'
+          ? [
+              item,
+              {
+                code: 'II-2-1-3',
+                number: 3,
+                title: '働き方改革の推進',
+                assignment: { kind: 'departments', departments: ['総務課'] },
+              },
+            ]
+          : [item],
+  );
 
 let dir = '';
 let cleanup: () => Promise<void> = async () => undefined;
@@ -257,23 +252,9 @@ describe('suishin rollover with an item split in two (--mapping, next as a list)
   it('starts both halves from last year’s text, each with 前年度, nothing left behind', async () => {
     // R3: II-1-2-2 split into II-1-2-2 and a new II-1-2-3 (both 総務課's).
     const plan = nextPlan(R2.plan);
-    const split: Plan = {
-      ...plan,
-      basics: plan.basics.map((b) => ({
-        ...b,
-        promotions: b.promotions.map((p) => ({
-          ...p,
-          groups: p.groups.map((g) => ({
-            ...g,
-            items: g.items.flatMap((i) =>
-              i.code === 'II-1-2-2'
-                ? [i, { ...i, code: 'II-1-2-3', number: 3, title: '財政指標の公表' }]
-                : [i],
-            ),
-          })),
-        })),
-      })),
-    };
+    const split = editItems(plan, (i) =>
+      i.code === 'II-1-2-2' ? [i, { ...i, code: 'II-1-2-3', number: 3, title: '財政指標の公表' }] : [i],
+    );
     await writeFile(
       join(dir, '体系R3項目分割.xlsx'),
       await buildMasterTemplateFile(excelJsFactory, { plan: split, fiscalYear: 2021 }),
@@ -347,48 +328,11 @@ describe('a rolled-over workbook edited and saved by openpyxl', () => {
   });
 });
 
-/** R3's 体系 after a 機構改革: 企画商工観光課 is now 産業観光課 on every item it had (or, split, by item). */
-function renamedDepartment(
-  plan: Plan,
-  renameOn: (department: string, code: string) => string = (d) => (d === '企画商工観光課' ? '産業観光課' : d),
-): Plan {
-  const named = planItems(plan).flatMap(({ code, item }) =>
-    item.assignment.kind === 'all' ? [] : item.assignment.departments.map((d) => renameOn(d, code)),
-  );
-  return {
-    ...plan,
-    departments: [
-      ...plan.departments.filter((d) => d !== '企画商工観光課'),
-      ...new Set(named.filter((d) => !plan.departments.includes(d))),
-    ],
-    basics: plan.basics.map((b) => ({
-      ...b,
-      promotions: b.promotions.map((p) => ({
-        ...p,
-        groups: p.groups.map((g) => ({
-          ...g,
-          items: g.items.map((i): Item =>
-            i.assignment.kind === 'all'
-              ? i
-              : {
-                  ...i,
-                  assignment: {
-                    kind: 'departments',
-                    departments: i.assignment.departments.map((d) => renameOn(d, i.code)),
-                  },
-                },
-          ),
-        })),
-      })),
-    })),
-  };
-}
-
 describe('suishin rollover after a department was renamed (機構改革)', () => {
   it('splits a department’s sheets item by item when each of its items went to one new department', async () => {
-    const split = renamedDepartment(R2.plan, (d, code) =>
-      d !== '企画商工観光課' ? d : code === 'I-2-1-2' ? '商工観光課' : 'まちづくり課',
-    );
+    const split = reorganise(R2.plan, '企画商工観光課', (d, item) => [
+      d !== '企画商工観光課' ? d : item.code === 'I-2-1-2' ? '商工観光課' : 'まちづくり課',
+    ]);
     await writeFile(
       join(dir, '体系R3分割.xlsx'),
       await buildMasterTemplateFile(excelJsFactory, { plan: split, fiscalYear: 2021 }),

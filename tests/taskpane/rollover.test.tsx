@@ -6,11 +6,11 @@ import { consolidate } from '../../src/app/consolidate';
 import { readDepartmentFile } from '../../src/app/readDepartmentFile';
 import { rollover } from '../../src/app/rollover';
 import { validateSnapshot } from '../../src/app/validateWorkbook';
-import type { Item, Plan } from '../../src/domain/plan/types';
 import { r3Sample } from '../../src/domain/sample/r3';
 import { DEFAULT_PLAN_TITLE } from '../../src/domain/template/buildDepartmentWorkbook';
 import { buildMasterTemplate } from '../../src/domain/template/buildMasterTemplate';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
+import { renamedDepartment } from '../helpers/reorganisedPlan';
 import {
   departmentFiles,
   excelHost,
@@ -211,28 +211,7 @@ describe('シート作成: 前年度の全体計画から作成（引継ぎ）',
   }, 120_000);
 
   it('carries a renamed department’s sheets to its new name and lists it under 今年度の体系にない課', async () => {
-    const rename = (d: string) => (d === '企画商工観光課' ? '産業観光課' : d);
-    const plan: Plan = {
-      ...sample.plan,
-      departments: sample.plan.departments.map(rename),
-      basics: sample.plan.basics.map((b) => ({
-        ...b,
-        promotions: b.promotions.map((p) => ({
-          ...p,
-          groups: p.groups.map((g) => ({
-            ...g,
-            items: g.items.map((i): Item =>
-              i.assignment.kind === 'all'
-                ? i
-                : {
-                    ...i,
-                    assignment: { kind: 'departments', departments: i.assignment.departments.map(rename) },
-                  },
-            ),
-          })),
-        })),
-      })),
-    };
+    const plan = renamedDepartment(sample.plan);
     const port = await excelJsFactory.create(
       buildMasterTemplate({ plan, fiscalYear: 2021, title: DEFAULT_PLAN_TITLE }),
     );

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { r3Reorganised, rowsOf } from '../../../tests/helpers/reorganisedPlan';
+import { editItems, r3Reorganised, rowsOf } from '../../../tests/helpers/reorganisedPlan';
 import { STANDARD_FORM } from '../entry/formDefinition';
-import type { Plan } from '../plan/types';
 import { r2Sample } from '../sample/r2';
 import { alignYear } from './alignYear';
 import { buildHistory, type HistoryYear } from './yearHistory';
@@ -39,7 +38,9 @@ describe('alignYear: last year’s rows under this year’s codes and names', ()
     expect(item('II-1-3-2')?.years.map((y) => y.status)).toEqual(['absent', 'missing']);
     expect(item('II-1-3-3')?.years.map((y) => y.status)).toEqual(['entry', 'missing']);
     // The past year's row says what it was then.
-    expect(item('II-1-3-3')?.years[0]?.label).toMatch(/行政サービスの制限、債権管理、徴収対策（当時 II-1-3-2）$/);
+    expect(item('II-1-3-3')?.years[0]?.label).toMatch(
+      /行政サービスの制限、債権管理、徴収対策（当時 II-1-3-2）$/,
+    );
   });
 
   it('puts a renamed department’s rows under its new name', () => {
@@ -54,25 +55,9 @@ describe('alignYear: last year’s rows under this year’s codes and names', ()
     expect(at('I-2-1-4', '保健福祉課').length).toBe(1);
     // II-1-3-1 is gone and II-1-3-2 moved onto its code: last year's II-1-3-1 has no successor, and its code
     // now names another item.
-    const swapped: Plan = {
-      ...r2.plan,
-      basics: r2.plan.basics.map((b) => ({
-        ...b,
-        promotions: b.promotions.map((p) => ({
-          ...p,
-          groups: p.groups.map((g) => ({
-            ...g,
-            items: g.items.flatMap((i) =>
-              i.code === 'II-1-3-1'
-                ? []
-                : i.code === 'II-1-3-2'
-                  ? [{ ...i, code: 'II-1-3-1', number: 1 }]
-                  : [i],
-            ),
-          })),
-        })),
-      })),
-    };
+    const swapped = editItems(r2.plan, (i) =>
+      i.code === 'II-1-3-1' ? [] : i.code === 'II-1-3-2' ? [{ ...i, code: 'II-1-3-1', number: 1 }] : [i],
+    );
     const rows = alignYear(past, swapped).rows;
     const somu = (code: string) => rows.filter((r) => r.code === code && r.department === '総務課');
     expect(somu('II-1-3-1（令和2年度）')).toHaveLength(1);

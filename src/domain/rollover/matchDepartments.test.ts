@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planItems } from '../plan/planItems';
+import { reorganise } from '../../../tests/helpers/reorganisedPlan';
 import type { Item, Plan } from '../plan/types';
 import { r2Sample } from '../sample/r2';
 import { departmentRenamer, matchDepartments } from './matchDepartments';
@@ -7,45 +7,8 @@ import { matchItems } from './matchItems';
 
 const R2 = r2Sample().plan;
 
-/**
- * The R2 plan with each item's named departments passed through `rename` (a name to none, one or more); the
- * departments list loses `gone` and gains the new names.
- */
-function reorganised(gone: string, rename: (department: string, item: Item) => readonly string[]): Plan {
-  const plan: Plan = {
-    ...R2,
-    basics: R2.basics.map((b) => ({
-      ...b,
-      promotions: b.promotions.map((p) => ({
-        ...p,
-        groups: p.groups.map((g) => ({
-          ...g,
-          items: g.items.map((i): Item =>
-            i.assignment.kind === 'all'
-              ? i
-              : {
-                  ...i,
-                  assignment: {
-                    kind: 'departments',
-                    departments: i.assignment.departments.flatMap((d) => rename(d, i)),
-                  },
-                },
-          ),
-        })),
-      })),
-    })),
-  };
-  const named = planItems(plan).flatMap(({ item }) =>
-    item.assignment.kind === 'all' ? [] : item.assignment.departments,
-  );
-  const departments = [
-    ...new Set([
-      ...R2.departments.filter((d) => d !== gone),
-      ...named.filter((d) => !R2.departments.includes(d)),
-    ]),
-  ];
-  return { ...plan, departments };
-}
+const reorganised = (gone: string, renameOn: (department: string, item: Item) => readonly string[]): Plan =>
+  reorganise(R2, gone, renameOn);
 
 const match = (next: Plan, manual?: ReadonlyMap<string, string | null>) =>
   matchDepartments(R2, next, matchItems(R2, next), manual);
