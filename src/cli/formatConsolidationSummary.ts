@@ -44,7 +44,7 @@ export function formatConsolidationSummary(
     // Rows of 全体計画, not sheets: a 全課 item's sheets from every department make one row. 全体計画 also
     // has a row for each 未提出 (the next line): the total is said, so the two counts add up to what it shows.
     `  取組項目: ${s.entries} 件（全体計画 ${s.entries + s.missing} 行のうち未提出の ${s.missing} 行を除く${s.flagged > 0 ? `。うち体系外・要確認 ${s.flagged} 件` : ''}）`,
-    `  未提出: ${s.missing === 0 ? 'なし' : `${s.missing} 件（取組項目×実践課${blank > 0 ? `。うち${BLANK_SHEET_NOTE} ${blank} 件` : ''}）— ${list(report.missing.map((m) => `${m.code} ${m.department}${m.blankSheet ? `（${BLANK_SHEET_NOTE}）` : ''}`))}`}`,
+    `  未提出: ${s.missing === 0 ? 'なし' : `${s.missing} 件（取組項目×実践課${blank > 0 ? `。うち${BLANK_SHEET_NOTE} ${blank} 件` : ''}）— ${list(report.missing.map((m) => `${m.code} ${m.department}${m.blankSheet && blank < s.missing ? `（${BLANK_SHEET_NOTE}）` : ''}`))}`}`,
     a
       ? `  ${a.field.label}: ${[...a.choices.map((choice) => `${choice} ${a.counts[choice] ?? 0}`), `未記入 ${a.blank}`].join('、')}`
       : `  達成状況: 様式に「集計」の選択欄がないため数えていません`,

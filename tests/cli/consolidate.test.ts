@@ -150,6 +150,24 @@ describe('suishin consolidate', () => {
     expect(somu?.[8]).toBe('未記入あり');
   });
 
+  it('names each blank 未提出 only when some are not (every workbook returned blank: said once)', async () => {
+    expect((await runCli(dir, 'build', '--plan', 'sample:r2', '--out', 'allblank')).code).toBe(0);
+    const r = await runCli(
+      dir,
+      'consolidate',
+      '--plan',
+      'sample:r2',
+      'allblank',
+      '--out',
+      'allblank-master.xlsx',
+    );
+    const line = r.stdout.split('\n').find((l) => l.startsWith('  未提出:'))!;
+    expect(line).toMatch(
+      /^ {2}未提出: 33 件（取組項目×実践課。うち届いたシートは空欄 33 件）— I-1-1-1 総務課、I-1-2-1 町民生活課、/,
+    );
+    expect(line).not.toContain('（届いたシートは空欄）、');
+  });
+
   it('asks for --plan when the master does not exist yet', async () => {
     const r = await runCli(dir, 'consolidate', ...files, '--out', 'new.xlsx');
     expect(r.code).toBe(2);
