@@ -113,10 +113,11 @@ describe('buildTocSheet', () => {
     ['No', 0],
     ['番号', 3],
     ['未記入', 5],
-  ])('centres the %s numbers, apart from the text beside them', (_name, column) => {
+  ])('right-aligns the %s numbers, so 9 and 10 line up, with room on their right', (_name, column) => {
     rows.forEach((_, i) => {
       expect(toc.styles[specCell(toc, TOC_FIRST_ROW + i, column)?.style ?? '']).toMatchObject({
-        horizontal: 'center',
+        horizontal: 'right',
+        numberFormat: '0_ _ ',
       });
     });
   });
@@ -139,11 +140,11 @@ describe('buildTocSheet', () => {
 });
 
 describe('目次 printed', () => {
-  it('centres the numbers, so No 1 does not print against the code beside it (「1I-1-1-1」)', () => {
+  it('keeps room right of the numbers, so No 1 does not print against the code beside it (「1I-1-1-1」)', () => {
     const first = specCell(toc, TOC_FIRST_ROW, 0);
     const code = specCell(toc, TOC_FIRST_ROW, 1);
     expect(first?.value).toBe(1);
-    expect(toc.styles[first!.style!]?.horizontal).toBe('center');
+    expect(toc.styles[first!.style!]?.numberFormat).toBe('0_ _ ');
     expect(toc.styles[code!.style!]?.horizontal).toBe('left');
   });
 });

@@ -32,7 +32,7 @@ export const TOC_TITLE_ROW = 0;
 export const TOC_HEADER_ROW = 2;
 export const TOC_FIRST_ROW = 3;
 const COUNT_COLUMN = 5;
-const NUMBER_STYLE = { ...STYLE.lockedCell, horizontal: 'center' } as const;
+const NUMBER_STYLE = { ...STYLE.lockedCell, horizontal: 'right', numberFormat: '0_ _ ' } as const;
 
 /** The 目次 row of an entry sheet built with the given form. */
 export function tocRowFor(
@@ -130,8 +130,8 @@ export function buildTocSheet(input: TocSheetInput): SheetSpec {
   return {
     name,
     cells,
-    // Numbers (No, 番号, 未記入) centred: right-aligned, No 1 printed against the code beside it as
-    // 「1I-1-1-1」 (read as 11-1-1-1), and 番号 against the sheet's link.
+    // Numbers (No, 番号, 未記入) right-aligned, so 9 and 10 line up, with two spaces' room on their right
+    // (`0_ _ `): flush against the code beside it, No 1 printed as 「1I-1-1-1」 (read as 11-1-1-1).
     styles: { ...pickStyles('title', 'note', 'label', 'lockedCell', 'link'), lockedNumber: NUMBER_STYLE },
     merges: [range(TOC_TITLE_ROW, 0, TOC_TITLE_ROW, lastColumn), range(1, 0, 1, lastColumn)],
     columnWidths: TOC_COLUMN_WIDTHS,
