@@ -36,7 +36,7 @@ function fieldColumn(f: FieldDef): TableColumn {
       return {
         header,
         width: Math.min(14, Math.max(10, 2 * chars(header) + 2)),
-        kind: f.percent ? 'percent' : 'decimal',
+        kind: f.percent ? 'percent' : f.amount ? 'amount' : 'decimal',
       };
     case 'computed':
       return { header, width: Math.min(14, Math.max(8, 2 * chars(header) + 2)), kind: 'percent' };

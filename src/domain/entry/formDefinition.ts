@@ -26,9 +26,18 @@ export const FIELD_KIND_LABELS: Readonly<Record<FieldKind, string>> = {
 /** 種類 「割合」: a 数値 field that is a percentage (FieldDef.percent). */
 export const PERCENT_KIND_LABEL = '割合';
 
-/** The 種類 a field is written with on the 様式 sheet: 割合 for a percentage, else its kind's label. */
-export const kindLabel = (f: Pick<FieldDef, 'kind' | 'percent'>): string =>
-  f.kind === 'number' && f.percent ? PERCENT_KIND_LABEL : FIELD_KIND_LABELS[f.kind];
+/** 種類 「金額」: a 数値 field that is an amount of money (FieldDef.amount). */
+export const AMOUNT_KIND_LABEL = '金額';
+
+/** The 種類 a field is written with on the 様式 sheet: 割合 or 金額 for those 数値, else its kind's label. */
+export const kindLabel = (f: Pick<FieldDef, 'kind' | 'percent' | 'amount'>): string =>
+  f.kind !== 'number'
+    ? FIELD_KIND_LABELS[f.kind]
+    : f.percent
+      ? PERCENT_KIND_LABEL
+      : f.amount
+        ? AMOUNT_KIND_LABEL
+        : FIELD_KIND_LABELS.number;
 
 /** 必須の時期: the first stage at which the field must be filled, or 任意 (never required). */
 export type Requirement = Stage | 'optional';
@@ -92,6 +101,8 @@ export interface FieldDef {
    * (a 0.0% cell, where Excel takes 80 typed as 80%), in 全体計画 and in the published report.
    */
   readonly percent?: boolean;
+  /** 金額: a 数値 that is an amount of money, shown with thousands separators (1,200,000) on the sheet and in 全体計画. */
+  readonly amount?: boolean;
   /** 計算式, for 計算: shown as a percentage. */
   readonly formula?: { readonly text: string; readonly expression: Formula };
   /** 判定, on a 選択 field: proposes the choice. */

@@ -79,7 +79,7 @@ describe('buildFormSheet', () => {
       v.kind === 'list' ? [[v.range.left, v.values.join('/')]] : [],
     );
     expect(lists).toEqual([
-      [3, '文章/選択/数値/割合/日付/計算'],
+      [3, '文章/選択/数値/割合/金額/日付/計算'],
       [5, '計画/前期/年度末/任意'],
       [10, '○'],
       [11, '○'],

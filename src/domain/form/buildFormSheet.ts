@@ -1,5 +1,6 @@
 import {
   FIELD_KIND_LABELS,
+  AMOUNT_KIND_LABEL,
   kindLabel,
   PERCENT_KIND_LABEL,
   REQUIREMENT_LABELS,
@@ -143,9 +144,9 @@ export function buildFormSheet(form: FormDefinition): SheetSpec {
       list(
         'kind',
         [...Object.values(FIELD_KIND_LABELS)].flatMap((k) =>
-          k === FIELD_KIND_LABELS.number ? [k, PERCENT_KIND_LABEL] : [k],
+          k === FIELD_KIND_LABELS.number ? [k, PERCENT_KIND_LABEL, AMOUNT_KIND_LABEL] : [k],
         ),
-        '文章・選択・数値・割合（% の数値）・日付・計算から選びます。',
+        '文章・選択・数値・割合（% の数値）・金額・日付・計算から選びます。',
       ),
       list(
         'requirement',

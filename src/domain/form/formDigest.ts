@@ -23,6 +23,7 @@ export function canonicalFields(fields: readonly FieldDef[]): string {
       f.tally === true,
       // Only when set: the digest of every form written before 割合 existed stays as it was.
       ...(f.percent ? ['percent'] : []),
+      ...(f.amount ? ['amount'] : []),
     ]),
   );
 }

@@ -3,6 +3,7 @@
  * parseFormSheet). A row that cannot make a field yields findings and no field.
  */
 import {
+  AMOUNT_KIND_LABEL,
   FIELD_KIND_LABELS,
   PERCENT_KIND_LABEL,
   REQUIREMENT_LABELS,
@@ -45,6 +46,8 @@ const KINDS = byLabel<FieldKind>(FIELD_KIND_LABELS);
 const PERCENT_KINDS = new Set(
   [PERCENT_KIND_LABEL, '数値（%）', '数値(%)', '数値%', '百分率', 'パーセント'].map(normalizeKey),
 );
+/** 種類 for an amount of money (FieldDef.amount): 金額, and as people also write it. */
+const AMOUNT_KINDS = new Set([AMOUNT_KIND_LABEL, '数値（円）', '数値(円)', '金額（円）'].map(normalizeKey));
 const REQUIREMENTS = byLabel<Requirement>(REQUIREMENT_LABELS);
 
 /** 選択肢 are separated by 「、」 (also 「,」, 「，」 or a line break). */
@@ -110,15 +113,16 @@ export function readFormRow(
 
   const kindText = text('kind');
   const percent = PERCENT_KINDS.has(normalizeKey(kindText));
+  const amount = AMOUNT_KINDS.has(normalizeKey(kindText));
   const kind: FieldKind | undefined =
-    kindText.length === 0 ? 'text' : percent ? 'number' : KINDS.get(normalizeKey(kindText));
+    kindText.length === 0 ? 'text' : percent || amount ? 'number' : KINDS.get(normalizeKey(kindText));
   if (!kind) {
     report(
       'form.kind-unknown',
       'error',
       row,
       col('kind'),
-      `「${label}」の種類「${kindText}」は使えません。文章・選択・数値・割合・日付・計算のどれかにしてください。この行は使いません。`,
+      `「${label}」の種類「${kindText}」は使えません。文章・選択・数値・割合・金額・日付・計算のどれかにしてください。この行は使いません。`,
     );
     return undefined;
   }
@@ -222,6 +226,7 @@ export function readFormRow(
     aliases: [label],
     kind,
     ...(percent && { percent: true }),
+    ...(amount && { amount: true }),
     ...(heading.length > 0 && { heading }),
     inYearBand: header.columns.yearBand === undefined ? true : isMarked(cells[col('yearBand')]),
     ...(choices !== undefined && { choices }),

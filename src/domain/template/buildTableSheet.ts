@@ -16,7 +16,7 @@ export interface TableColumn {
    * Numbers right-aligned without the text format; text columns get the `@` format. `decimal` shows a
    * number as it is (General: 12.5, 1000), `date` a date serial as 2021/4/1.
    */
-  readonly kind?: 'text' | 'number' | 'percent' | 'decimal' | 'date';
+  readonly kind?: 'text' | 'number' | 'percent' | 'decimal' | 'amount' | 'date';
   /** A data bar over the column's values. */
   readonly dataBar?: string;
 }
@@ -132,10 +132,11 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
   const warn = { fill: '#FCE4D6' } as const;
   const muted = { color: '#808080' } as const;
   // Styles for the columns of a form's 数値 and 日付 fields, only on the sheets that have them.
-  const extra = (['decimal', 'date'] as const)
+  const formats = { decimal: 'General', amount: '#,##0', date: 'yyyy/m/d' } as const;
+  const extra = (['decimal', 'amount', 'date'] as const)
     .filter((kind) => input.columns.some((c) => c.kind === kind))
     .flatMap((kind) => {
-      const style = { ...number, numberFormat: kind === 'decimal' ? 'General' : 'yyyy/m/d' };
+      const style = { ...number, numberFormat: formats[kind] };
       return [
         [kind, style],
         [`${kind}_warn`, { ...style, ...warn }],

@@ -20,14 +20,18 @@ export const INPUT_STYLES: Readonly<Record<FieldKind, StyleName>> = {
 };
 
 /** A field's input style: its kind's (INPUT_STYLES), a 割合 shown as a percentage. */
-export const inputStyleOf = (f: Pick<FieldDef, 'kind' | 'percent'>): StyleName =>
-  f.kind === 'number' && f.percent ? 'percentInput' : INPUT_STYLES[f.kind];
+export const inputStyleOf = (f: Pick<FieldDef, 'kind' | 'percent' | 'amount'>): StyleName =>
+  f.kind === 'number' && f.percent
+    ? 'percentInput'
+    : f.kind === 'number' && f.amount
+      ? 'amountInput'
+      : INPUT_STYLES[f.kind];
 
 /** The input styles a form's sheet uses, in a fixed order (a form of text and choices uses only `input`). */
 export const inputStyleNames = (form: FormDefinition): readonly StyleName[] => {
   const used = new Set(form.fields.map(inputStyleOf));
-  return (['input', 'numberInput', 'percentInput', 'dateInput', 'computed'] as const).filter((s) =>
-    used.has(s),
+  return (['input', 'numberInput', 'percentInput', 'amountInput', 'dateInput', 'computed'] as const).filter(
+    (s) => used.has(s),
   );
 };
 
@@ -129,7 +133,9 @@ export function validationFor(
           f.guidance ||
             (f.percent
               ? '割合を入力してください（80 と入力すると 80% になります）。'
-              : '数値を入力してください（例: 100）。'),
+              : f.amount
+                ? '金額を円単位の数値で入力してください（例: 1200000。「円」「万」は付けません）。'
+                : '数値を入力してください（例: 100）。'),
         ),
         error: {
           style: 'stop',

@@ -80,6 +80,15 @@ export const STYLE = {
     locked: false,
     numberFormat: '0.0%',
   },
+  /** A 金額 input: a real number shown with thousands separators (1,200,000). */
+  amountInput: {
+    fontSize: FONT_SIZE,
+    horizontal: 'right',
+    vertical: 'top',
+    border: true,
+    locked: false,
+    numberFormat: '#,##0',
+  },
   /** A 日付 input: a real date (a serial number) shown as 2021/4/1. */
   dateInput: {
     fontSize: FONT_SIZE,

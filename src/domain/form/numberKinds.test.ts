@@ -92,3 +92,41 @@ describe('種類 割合: a 数値 that is a percentage', () => {
     expect(found('1.5')).toEqual([]);
   });
 });
+
+describe('種類 金額: a 数値 that is an amount of money', () => {
+  const rows: readonly FormSheetRow[] = [
+    ...KPI_FORM_ROWS.slice(0, 4),
+    ['指標', '予算額', 'budget', '金額', null, '計画', null, null, null, null, null, '○'],
+    ...KPI_FORM_ROWS.slice(4),
+  ];
+  const withBudget = parse(rows).form;
+  const budget = withBudget.fields.find((f) => f.key === 'budget')!;
+
+  it('is read from 「金額」 as an amount 数値, and written back as 金額', () => {
+    expect(parse(rows).findings).toEqual([]);
+    expect(budget).toMatchObject({ kind: 'number', amount: true });
+    expect(buildFormSheet(withBudget).cells.some((c) => c.value === '金額')).toBe(true);
+  });
+
+  it('shows 1,200,000 on the sheet and in 全体計画 (#,##0), and asks for yen without 円 or 万', () => {
+    const spec = buildEntrySheet({
+      item,
+      department: '総務課',
+      seq: 1,
+      fiscalYear: 2024,
+      sheetName: 's',
+      form: withBudget,
+      fields: { budget: '1200000' },
+    });
+    const at = inputFor(entryLayout(withBudget), 'budget').range;
+    const cell = spec.cells.find((c) => c.row === at.top && c.column === at.left)!;
+    expect(cell.value).toBe(1200000);
+    expect(spec.styles[cell.style!]?.numberFormat).toBe('#,##0');
+    const rule = spec.validations.find((v) => v.range.top === at.top && v.range.left === at.left);
+    expect(rule?.prompt?.message).toBe(
+      '金額を円単位の数値で入力してください（例: 1200000。「円」「万」は付けません）。',
+    );
+    expect(masterViewColumns(withBudget).find((c) => c.header === '予算額')?.kind).toBe('amount');
+    expect(displayValue(budget, 1200000)).toBe('1,200,000');
+  });
+});
