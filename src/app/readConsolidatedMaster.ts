@@ -1,5 +1,6 @@
 import type { FormDefinition } from '../domain/entry/formDefinition';
 import type { MasterRow } from '../domain/consolidation/types';
+import { placedMessage } from '../domain/finding';
 import { readMasterRows } from '../domain/publish/readMasterRows';
 import { err, ok, type Result } from '../domain/result';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
@@ -34,7 +35,7 @@ export async function readConsolidatedMaster(
     return err(`「${file}」に体系のシートがありません。集約した全体計画のブックを指定してください。`);
   const formErrors = found.formFindings.filter((f) => f.severity === 'error');
   if (formErrors.length > 0)
-    return err(`「${file}」の様式にエラーがあります:\n${formErrors.map((f) => f.message).join('\n')}`);
+    return err(`「${file}」の様式にエラーがあります:\n${formErrors.map(placedMessage).join('\n')}`);
   const list = readXlsxSheetList(bytes, file, MASTER_READ_LIMITS);
   if (!list.ok) return err(`「${file}」を開けません: ${list.error.message}`);
   if (!list.value.some((s) => s.name === MASTER_SHEET_NAME))

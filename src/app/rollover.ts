@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../domain/entry/formDefinition';
 import type { Entry } from '../domain/entry/types';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
+import { placedMessage } from '../domain/finding';
 import { planItems } from '../domain/plan/planItems';
 import type { Plan } from '../domain/plan/types';
 import { err, ok, type Result } from '../domain/result';
@@ -114,7 +115,7 @@ export async function rollover(input: RolloverInput): Promise<Result<RolloverRes
       (f) => f.severity === 'error',
     );
     if (errors.length > 0)
-      return err(`「${input.plan.file}」にエラーがあります:\n${errors.map((f) => f.message).join('\n')}`);
+      return err(`「${input.plan.file}」にエラーがあります:\n${errors.map(placedMessage).join('\n')}`);
     next = opened.value;
   }
   const nextForm = input.plan ? formOf(next) : lastForm;

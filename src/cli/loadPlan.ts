@@ -44,19 +44,9 @@ export const loadedHasErrors = (loaded: LoadedPlan): boolean => planErrorPart(lo
 /** Which of the two holds the error, for messages: 体系 or 様式. */
 export const erroneousPart = (loaded: LoadedPlan): string => planErrorPart(loaded) ?? '様式';
 
-/**
- * The 体系's findings, then the 様式's, as the 体系's are printed (a 様式 finding's message names its sheet
- * and cell already, so only the file is put before it).
- */
+/** The 体系's findings, then the 様式's, each with its file, sheet and cell. */
 export function printLoadedFindings(stream: OutStream, loaded: LoadedPlan): void {
-  printPlanFindings(stream, loaded.findings);
-  printPlanFindings(
-    stream,
-    loaded.formFindings.map((f) => ({
-      ...f,
-      place: f.place.file !== undefined ? { file: f.place.file } : {},
-    })),
-  );
+  printPlanFindings(stream, [...loaded.findings, ...loaded.formFindings]);
 }
 
 const withListed = (plan: Plan, listed: readonly string[]): Plan => ({

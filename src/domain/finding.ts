@@ -32,6 +32,18 @@ export const finding = (code: string, severity: Severity, message: string, place
   place,
 });
 
+/**
+ * A finding as one line of text where it cannot be shown beside its place (a refusal's message):
+ * 「「様式」シートのD6: 「目標値」の種類…」. The message itself never names its sheet and cell: the pane and
+ * the CLI show them beside it.
+ */
+export function placedMessage(f: Finding): string {
+  const { sheet, cell } = f.place;
+  const where =
+    sheet !== undefined ? `「${sheet}」シート${cell !== undefined ? `の${cell}` : ''}` : (cell ?? '');
+  return where === '' ? f.message : `${where}: ${f.message}`;
+}
+
 export const hasErrors = (findings: readonly Finding[]): boolean =>
   findings.some((f) => f.severity === 'error');
 

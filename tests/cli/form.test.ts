@@ -72,7 +72,7 @@ describe('suishin form', () => {
     const r = await runCli(dir, 'form', file);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('様式の指摘: エラー');
-    expect(r.stdout).toContain('エラー  「様式」シートのD4: 「目標値」の種類「整数」は使えません');
+    expect(r.stdout).toContain('エラー  「様式」 D4  「目標値」の種類「整数」は使えません');
     const json = JSON.parse((await runCli(dir, 'form', file, '--json')).stdout) as {
       findings: { code: string; place: { cell: string; sheet: string; file: string } }[];
     };
@@ -215,6 +215,6 @@ describe('--plan reads the 体系 and its 様式 together', () => {
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('様式「broken.xlsx」にエラーがあるため、シートを作れません');
-    expect(r.stderr).toContain('broken.xlsx  「様式」シートのD4: 「目標値」の種類「整数」は使えません');
+    expect(r.stderr).toContain('broken.xlsx 「様式」 D4  「目標値」の種類「整数」は使えません');
   });
 });

@@ -369,6 +369,30 @@ describe('suishin rollover after a department was renamed (機構改革)', () =>
     }
   });
 
+  it('refuses a 体系 with errors, naming the sheet and cell of each', async () => {
+    const noDepartment = editItems(R2.plan, (item) =>
+      item.code === 'II-2-1-2' ? [{ ...item, assignment: { kind: 'departments', departments: [] } }] : [item],
+    );
+    await writeFile(
+      join(dir, '体系R3誤り.xlsx'),
+      await buildMasterTemplateFile(excelJsFactory, { plan: noDepartment, fiscalYear: 2021 }),
+    );
+    const run = await runCli(
+      dir,
+      'rollover',
+      'demo/master.xlsx',
+      '--year',
+      'R3',
+      '--plan',
+      '体系R3誤り.xlsx',
+      '--out',
+      'r3e',
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('「体系R3誤り.xlsx」にエラーがあります:');
+    expect(run.stderr).toMatch(/\n「体系」シートのD\d+: .*実践課/u);
+  });
+
   it('carries the old department’s sheets to its new name, says so, and takes the 対応表’s word against it', async () => {
     await writeFile(
       join(dir, '体系R3課名.xlsx'),

@@ -100,9 +100,10 @@ export async function formCommand(args: readonly string[], io: CliIo): Promise<E
     const c = countBySeverity(findings);
     println(io.stdout);
     println(io.stdout, `様式の指摘: エラー ${c.error} 件、警告 ${c.warning} 件、情報 ${c.info} 件`);
+    // The file is named on the first line: each finding gives its sheet and cell.
     printPlanFindings(
       io.stdout,
-      findings.map((f) => ({ ...f, place: {} })),
+      findings.map(({ place: { file: _file, ...place }, ...f }) => ({ ...f, place })),
     );
   }
   return code;

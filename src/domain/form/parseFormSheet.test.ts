@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STANDARD_FORM } from '../entry/formDefinition';
+import { placedMessage } from '../finding';
 import {
   FORM_SHEET_HEADER as HEADER,
   KPI_FORM_ROWS as KPI_ROWS,
@@ -118,7 +119,7 @@ describe('parseFormGrid', () => {
     const rows = KPI_ROWS.map((r) => (r[2] === 'actual' ? r.map((c, i) => (i === 3 ? '数字' : c)) : r));
     const actualRow = KPI_ROWS.findIndex((r) => r[2] === 'actual') + 3;
     const rateRow = KPI_ROWS.findIndex((r) => r[2] === 'rate') + 3;
-    const messages = parse(rows).findings.map((f) => `${f.code} ${f.message}`);
+    const messages = parse(rows).findings.map((f) => `${f.code} ${placedMessage(f)}`);
     expect(messages).toContain(
       `form.formula-invalid 「様式」シートのI${rateRow}: 「達成率」の計算式が読む「実績値」の行（${actualRow}行目）に誤りがあるため、この行も使いません。先に「実績値」の行を直してください。`,
     );
@@ -138,30 +139,25 @@ describe('parseFormGrid', () => {
   const KEYS = ['indicator', 'target', 'actual', 'rate', 'grade', 'gradeReason', 'evaluation'];
 
   it.each([
-    [
-      'empty 項目',
-      [null, null, 'x', '文章', null, '計画'],
-      'form.label-missing B9 「様式」シートのB9: 「項目」が空です',
-      KEYS,
-    ],
+    ['empty 項目', [null, null, 'x', '文章', null, '計画'], 'form.label-missing B9 「項目」が空です', KEYS],
     ['empty キー', [null, '備考', null, '文章', null, '計画'], 'form.key-missing C9', KEYS],
     [
       'キー not ASCII',
       [null, '備考', 'びこう', '文章', null, '計画'],
-      'form.key-invalid C9 「様式」シートのC9: 「備考」のキー「びこう」は英字と数字だけ',
+      'form.key-invalid C9 「備考」のキー「びこう」は英字と数字だけ',
       KEYS,
     ],
     [
       'キー duplicated',
       [null, '備考', 'target', '文章', null, '計画'],
-      'form.key-duplicate C9 「様式」シートのC9: キー「target」は4行目にも',
+      'form.key-duplicate C9 キー「target」は4行目にも',
       KEYS,
     ],
     ['項目 duplicated', [null, '目 標値', 'target2', '文章', null, '計画'], 'form.label-duplicate B9', KEYS],
     [
       'unknown 種類',
       [null, '備考', 'note', '記述', null, '計画'],
-      'form.kind-unknown D9 「様式」シートのD9: 「備考」の種類「記述」は使えません',
+      'form.kind-unknown D9 「備考」の種類「記述」は使えません',
       KEYS,
     ],
     ['unknown 必須の時期', [null, '備考', 'note', '文章', null, '後期'], 'form.requirement-unknown F9', KEYS],
@@ -175,20 +171,20 @@ describe('parseFormGrid', () => {
     [
       '選択肢 separated by 「・」',
       [null, '方向性', 'direction', '選択', '拡充・継続・縮小・廃止', '年度末'],
-      'form.choices-one E9 「様式」シートのE9: 「方向性」の選択肢が「拡充・継続・縮小・廃止」の1つだけになっています。選択肢は「、」で区切ってください（例:「拡充、継続、縮小、廃止」）。この行は使いません。',
+      'form.choices-one E9 「方向性」の選択肢が「拡充・継続・縮小・廃止」の1つだけになっています。選択肢は「、」で区切ってください（例:「拡充、継続、縮小、廃止」）。この行は使いません。',
       KEYS,
     ],
     ['計算 without 計算式', [null, '差', 'diff', '計算', null, '任意'], 'form.formula-missing I9', KEYS],
     [
       '計算 naming an unknown 項目',
       [null, '差', 'diff', '計算', null, '任意', null, null, '実績 - 目標値'],
-      'form.formula-invalid I9 「様式」シートのI9: 「差」の計算式の「実績」は様式の項目にありません',
+      'form.formula-invalid I9 「差」の計算式の「実績」は様式の項目にありません',
       KEYS,
     ],
     [
       '計算 over a 文章 field',
       [null, '差', 'diff', '計算', null, '任意', null, null, '評価・検証 - 目標値'],
-      'form.formula-invalid I9 「様式」シートのI9: 「差」の計算式が読む「評価・検証」は数値でも計算でもありません',
+      'form.formula-invalid I9 「差」の計算式が読む「評価・検証」は数値でも計算でもありません',
       KEYS,
     ],
     [
@@ -206,7 +202,7 @@ describe('parseFormGrid', () => {
     [
       '判定 naming an unknown choice',
       [null, '総合', 'overall', '選択', 'A、B', '任意', null, null, null, '達成率 >= 1 → S'],
-      'form.judge-invalid J9 「様式」シートのJ9: 「総合」の判定の「S」はこの項目の選択肢',
+      'form.judge-invalid J9 「総合」の判定の「S」はこの項目の選択肢',
       [...KEYS, 'overall'],
     ],
     [
@@ -224,7 +220,7 @@ describe('parseFormGrid', () => {
     [
       '集計 on two fields',
       [null, '総合', 'overall', '選択', 'A、B', '任意', null, null, null, null, '○'],
-      'form.tally-twice K9 「様式」シートのK9: 集計の○は一つの項目にだけ付けます（7行目の「評価」を集計します）',
+      'form.tally-twice K9 集計の○は一つの項目にだけ付けます（7行目の「評価」を集計します）',
       [...KEYS, 'overall'],
     ],
     [
@@ -236,7 +232,7 @@ describe('parseFormGrid', () => {
     [
       '文字数の目安 not a number',
       [null, '補足', 'extra', '文章', null, '任意', '約100'],
-      'form.max-length-invalid G9 「様式」シートのG9: 「補足」の文字数の目安「約100」',
+      'form.max-length-invalid G9 「補足」の文字数の目安「約100」',
       [...KEYS, 'extra'],
     ],
   ] as const)('%s: a finding naming the cell, and the rest still read', (_name, row, expected, keys) => {
@@ -307,7 +303,7 @@ describe('parseFormGrid', () => {
   it('says which required columns are missing and reads the rest', () => {
     const { form, findings } = parse([['目標', 'goal']], ['項目', 'キー']);
     expect(findings.map((f) => `${f.code} ${f.place.cell} ${f.message}`)).toEqual([
-      'form.column-missing A2 「様式」シートのA2: 見出しの行に「種類」「必須の時期」の列がありません。種類は文章、必須の時期は任意として読みます。',
+      'form.column-missing A2 見出しの行に「種類」「必須の時期」の列がありません。種類は文章、必須の時期は任意として読みます。',
     ]);
     expect(form.fields).toMatchObject([
       { key: 'goal', kind: 'text', requiredFrom: 'optional', inYearBand: true },
@@ -330,7 +326,7 @@ describe('parseFormGrid', () => {
     expect(findings.map((f) => f.code)).toContain(code);
     expect(findings.some((f) => f.severity === 'error')).toBe(true);
     expect(findings[0]?.place).toMatchObject({ file: 'a.xlsx', sheet: '様式（取組項目）' });
-    expect(findings[0]?.message).toContain('「様式（取組項目）」シートの');
+    expect(placedMessage(findings[0]!)).toMatch(/^「様式（取組項目）」シートの[A-Z]+\d+: /u);
   });
 
   it('keeps the form when only a computed field it names was broken (a formula naming a left-out field is left out too)', () => {

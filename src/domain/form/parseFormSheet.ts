@@ -67,7 +67,7 @@ export function parseFormGrid(
   const report: Report = (code, severity, row, column, message) => {
     const cell = cellAddress(row, Math.max(column, 0));
     findings.push(
-      finding(code, severity, `「${sheet}」シートの${cell}: ${message}`, {
+      finding(code, severity, message, {
         ...(options.file !== undefined && { file: options.file }),
         sheet,
         row,
