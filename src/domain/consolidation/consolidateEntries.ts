@@ -76,6 +76,7 @@ export function consolidateEntries(
     { stage: options.stage, form, plan },
   );
   const entryFindings = locateEntryFindings(placed, [
+    ...selection.entryFindings,
     ...copies,
     ...mergeFindings,
     ...validated,

@@ -5,6 +5,7 @@ import type { Finding } from '../finding';
 import { r2Sample } from '../sample/r2';
 import { buildMasterView } from './buildMasterView';
 import { consolidateEntries } from './consolidateEntries';
+import { REPLACED_EMPTIED_CODE, SAME_TIME_CODE } from './selectEntries';
 import type { Consolidation, ReceivedEntry, SourceFile } from './types';
 
 const { plan } = r2Sample();
@@ -186,5 +187,80 @@ describe('consolidateEntries: findings made while reading count wherever finding
     expect(
       submissions.cells.find((cell) => cell.row === row && cell.column === columnOf('警告'))?.value,
     ).toBe(1);
+  });
+});
+
+describe('consolidateEntries: a resubmission it cannot order, or that leaves blank what was written', () => {
+  const a = entry('I-2-1-3', '総務課', R3, '当初の文');
+  const b = entry('II-2-5-1', '総務課', R3, '当初の文');
+  const revised = (e: Entry, vision: string) => received({ ...e, fields: { ...e.fields, vision } });
+  const codes = (c: Consolidation) => c.findings.map((f) => f.code);
+
+  it('says once per pair of files that two copies saved in the same second were ordered by file name', () => {
+    const c = consolidateEntries(
+      plan,
+      [
+        source('総務課（修正版）.xlsx', [revised(a, '修正した文'), revised(b, '修正した文')], 5000),
+        source('総務課（当初）.xlsx', [received(a), received(b)], 5400),
+      ],
+      OPTIONS,
+    );
+    const tied = c.findings.filter((f) => f.code === SAME_TIME_CODE);
+    expect(tied).toHaveLength(1);
+    expect(tied[0]).toMatchObject({ severity: 'warning', place: { file: '総務課（当初）.xlsx' } });
+    expect(tied[0]!.message).toContain('「総務課（修正版）.xlsx」と「総務課（当初）.xlsx」');
+    expect(tied[0]!.message).toContain('どちらが新しいか分かりません');
+    // A second apart is an order: no warning.
+    const ordered = consolidateEntries(
+      plan,
+      [
+        source('総務課（修正版）.xlsx', [revised(a, '修正した文')], 7000),
+        source('総務課（当初）.xlsx', [received(a)], 5000),
+      ],
+      OPTIONS,
+    );
+    expect(codes(ordered)).not.toContain(SAME_TIME_CODE);
+    expect(rowOf(ordered, 'I-2-1-3', '総務課').entry?.fields.vision).toBe('修正した文');
+  });
+
+  it('warns at the cell when the newer file leaves blank a field the older one had written', () => {
+    const c = consolidateEntries(
+      plan,
+      [source('総務課.xlsx', [received(a)], 1000), source('総務課（再）.xlsx', [revised(a, '')], 9000)],
+      OPTIONS,
+    );
+    const emptied = c.findings.filter((f) => f.code === REPLACED_EMPTIED_CODE);
+    expect(emptied).toHaveLength(1);
+    expect(emptied[0]).toMatchObject({
+      severity: 'warning',
+      place: { file: '総務課（再）.xlsx', sheet: 'I-2-1-3 総務課', cell: 'C5', code: 'I-2-1-3' },
+    });
+    expect(emptied[0]!.message).toContain(
+      '「目指す姿」が空欄になりました（古いファイル「総務課.xlsx」には記入があります',
+    );
+    expect(rowOf(c, 'I-2-1-3', '総務課').findings.map((f) => f.code)).toContain(REPLACED_EMPTIED_CODE);
+    // A third file, as blank: still said, naming the file that wrote it; the middle file's warning is gone.
+    const third = consolidateEntries(
+      plan,
+      [
+        source('総務課.xlsx', [received(a)], 1000),
+        source('総務課（再）.xlsx', [revised(a, '')], 9000),
+        source('総務課（再々）.xlsx', [revised(a, '')], 19000),
+      ],
+      OPTIONS,
+    );
+    expect(third.findings.filter((f) => f.code === REPLACED_EMPTIED_CODE)).toMatchObject([
+      {
+        place: { file: '総務課（再々）.xlsx' },
+        message: expect.stringContaining('古いファイル「総務課.xlsx」'),
+      },
+    ]);
+    // Changing a text is not blanking it.
+    const changed = consolidateEntries(
+      plan,
+      [source('総務課.xlsx', [received(a)], 1000), source('総務課（再）.xlsx', [revised(a, '別の文')], 9000)],
+      OPTIONS,
+    );
+    expect(codes(changed)).not.toContain(REPLACED_EMPTIED_CODE);
   });
 });

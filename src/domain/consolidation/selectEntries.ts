@@ -15,7 +15,10 @@ export interface Selection {
   /** One entry per code + department + seq: the newest file's. In input-file order, then sheet order. */
   readonly winners: readonly Candidate[];
   readonly log: readonly LogRecord[];
+  /** About sheets or files not used as they came (年度違い, a duplicate in one file, same-time copies). */
   readonly findings: readonly Finding[];
+  /** About a winner's own fields (a resubmission that left blank what was written): with its row's findings. */
+  readonly entryFindings: readonly Finding[];
 }
 
 /** The finding on a sheet of another year than the run's (年度違い). */
@@ -48,6 +51,47 @@ export const sortSources = <T extends { file: string; modified: number }>(source
 
 const keyLabel = (e: Entry): string => `${e.code} ${e.department}（${e.seq}枚目）`;
 
+/** Two files saved within the same second (a mail's attachments saved at once) are not ordered by their times. */
+const SAME_TIME_MS = 1000;
+
+export const SAME_TIME_CODE = 'consolidate.same-time';
+export const REPLACED_EMPTIED_CODE = 'consolidate.replaced-emptied';
+
+/** Once per pair of files: which of two same-time copies is newer is a guess by file name. */
+function sameTimeFinding(older: string, newer: string, entry: Entry): Finding {
+  return finding(
+    SAME_TIME_CODE,
+    'warning',
+    `「${older}」と「${newer}」に同じシート（${keyLabel(entry)} ほか）があり、更新日時が同じため、どちらが新しいか分かりません。ファイル名の順で「${newer}」を採用しました。違うときは、使わない方のファイルを外して集約し直してください。`,
+    { file: newer },
+  );
+}
+
+/** A resubmission that leaves blank what an older file had written: said, not taken silently. */
+function emptiedFinding(
+  emptied: readonly { readonly key: FieldKey; readonly label: string; readonly file: string }[],
+  newer: { readonly file: string; readonly received: ReceivedEntry },
+): Finding {
+  const { entry, sheet, cells } = newer.received;
+  const first = emptied[0]!;
+  const cell = cells[first.key];
+  const fields = emptied.map((c) => `「${c.label}」`).join('');
+  return finding(
+    REPLACED_EMPTIED_CODE,
+    'warning',
+    `新しいファイル「${newer.file}」で${fields}が空欄になりました（古いファイル「${first.file}」には記入があります。集約ログに残しています）。空欄のまま集約しました。古いファイルの記入が正しいときは、新しいファイルに書き写して集約し直してください。`,
+    {
+      file: newer.file,
+      sheet,
+      ...(cell !== undefined && { cell }),
+      code: entry.code,
+      department: entry.department,
+      seq: entry.seq,
+      field: first.key,
+    },
+  );
+}
+
 /**
  * Decide which sheet stands for each entry: the same entry from two files → the newer file wins and the
  * older is logged as replaced; the same entry twice within one file → a conflict (error), the first
@@ -63,6 +107,10 @@ export function selectEntries(
   const log: LogRecord[] = [];
   const findings: Finding[] = [];
   const chosen = new Map<string, Candidate>();
+  const tied = new Set<string>();
+  const entryFindings: Finding[] = [];
+  /** Per entry, each field some file has written, with the last file that wrote it. */
+  const written = new Map<string, Map<FieldKey, string>>();
   for (const source of sortSources(sources)) {
     if (source.kind !== 'read') continue;
     const inFile = new Map<string, ReceivedEntry>();
@@ -120,6 +168,19 @@ export function selectEntries(
       const previous = chosen.get(key);
       if (previous) {
         const changes = diffEntries(previous.received.entry.fields, entry.fields, form);
+        const pair = `${previous.file}\n${source.file}`;
+        if (Math.abs(source.modified - previous.modified) < SAME_TIME_MS && !tied.has(pair)) {
+          tied.add(pair);
+          findings.push(sameTimeFinding(previous.file, source.file, entry));
+        }
+        // Blank now, written in this or any earlier file: the last file that wrote it is named.
+        const emptied = form.fields.flatMap((def) => {
+          const file = written.get(key)?.get(def.key);
+          return file !== undefined && fieldText(entry.fields, def.key).trim() === ''
+            ? [{ key: def.key, label: def.label, file }]
+            : [];
+        });
+        if (emptied.length > 0) entryFindings.push(emptiedFinding(emptied, { file: source.file, received }));
         log.push({
           file: previous.file,
           sheet: previous.received.sheet,
@@ -139,7 +200,18 @@ export function selectEntries(
           ? { ...received, entry: { ...entry, fiscalYear } }
           : received;
       chosen.set(key, { file: source.file, modified: source.modified, received: current });
+      const fields = written.get(key) ?? new Map<FieldKey, string>();
+      for (const def of form.fields)
+        if (def.kind !== 'computed' && fieldText(entry.fields, def.key).trim() !== '')
+          fields.set(def.key, source.file);
+      written.set(key, fields);
     }
   }
-  return { winners: [...chosen.values()], log, findings };
+  // A later file may replace the sheet that left a field blank: only the winner's warnings stand.
+  const standing = entryFindings.filter(
+    (f) =>
+      chosen.get(entryKeyString({ code: f.place.code!, department: f.place.department!, seq: f.place.seq! }))
+        ?.file === f.place.file,
+  );
+  return { winners: [...chosen.values()], log, findings, entryFindings: standing };
 }
