@@ -84,6 +84,7 @@ export function consolidationReport(
         code: r.code,
         department: r.department,
         ...(r.blankSheet && { blankSheet: r.blankSheet }),
+        ...(r.refusedFile !== undefined && { refusedFile: r.refusedFile }),
       })),
     submissions: c.submissions,
     findings: [...c.findings, ...viewFindings],

@@ -11,7 +11,7 @@ import { buildTableSheet, EXCEL_CELL_LIMIT, FIRST_DATA_ROW, fitCellText } from '
 import { entryLayout } from '../template/entryLayout';
 import { MASTER_SHEET_NAME, sanitizeSheetName, SheetNameSet, uniqueSheetName } from '../template/sheetName';
 import type { CellValue, SheetSpec } from '../template/sheetSpec';
-import { BLANK_SHEET_NOTE, type Consolidation, type MasterRow } from './types';
+import { BLANK_SHEET_NOTE, refusedFileNote, type Consolidation, type MasterRow } from './types';
 import { WRONG_YEAR_CODE } from './selectEntries';
 import { buildSummarySheets, type ViewContext } from './buildSummarySheets';
 import { FIRST_FIELD_COLUMN, masterFieldValues, masterViewColumns, REMARKS_HEADER } from './masterColumns';
@@ -76,7 +76,9 @@ const statusText = (row: MasterRow): string => {
         ? `未提出（${base}、集約ログ参照）`
         : row.blankSheet
           ? `未提出（${BLANK_SHEET_NOTE}）`
-          : '未提出';
+          : row.refusedFile !== undefined
+            ? `未提出（${refusedFileNote(row.refusedFile)}、集約ログ参照）`
+            : '未提出';
   }
   return row.status === 'flagged' ? `要確認: ${row.flag ?? ''} ${base}` : base;
 };
@@ -220,7 +222,7 @@ function masterSheet(
       statusText(row),
       remarks.get(rowKey(row.code, row.department, row.seq)) ?? '',
       // A 未提出 row whose sheet came back blank names that sheet: 総務課 knows where to look.
-      row.source?.file ?? row.blankSheet?.file ?? '',
+      row.source?.file ?? row.blankSheet?.file ?? row.refusedFile ?? '',
       row.source?.sheet ?? row.blankSheet?.sheet ?? '',
     ];
   });

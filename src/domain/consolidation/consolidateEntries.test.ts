@@ -305,6 +305,18 @@ describe('consolidateEntries rules', () => {
     expect(row.map((c) => c.value)).toEqual(
       expect.arrayContaining(['受付不可あり', `${'提出/R2_建設水道課_提出.xlsx'}（受付不可）`]),
     );
+    // 全体計画: each of its 未提出 rows says the file came and could not be read, and names it.
+    const missing = result.rows.filter((r) => r.status === 'missing' && r.department === '建設水道課');
+    expect(missing.length).toBeGreaterThan(0);
+    expect(new Set(missing.map((r) => r.refusedFile))).toEqual(new Set(['提出/R2_建設水道課_提出.xlsx']));
+    const master = buildMasterView({ consolidation: result, title: 't' }).sheets[0]!;
+    const first = result.rows.indexOf(missing[0]!) + 3;
+    expect(master.cells.filter((c) => c.row === first).map((c) => c.value)).toEqual(
+      expect.arrayContaining([
+        '未提出（ファイル「提出/R2_建設水道課_提出.xlsx」を読めません、集約ログ参照）',
+        '提出/R2_建設水道課_提出.xlsx',
+      ]),
+    );
   });
 
   it('names the longest department a file name holds', () => {

@@ -18,7 +18,7 @@ import { placeEntries, type Placed } from './placeEntries';
 import { currentReadingFindings, findingDepartments, findingsBySheet } from './readingFindings';
 import { selectEntries, sortSources } from './selectEntries';
 import { summarizeAchievement } from './summarizeAchievement';
-import { summarizeSubmissions } from './summarizeSubmissions';
+import { departmentInFileName, summarizeSubmissions } from './summarizeSubmissions';
 import type { Consolidation, DepartmentSubmission, LogRecord, SourceFile } from './types';
 
 export interface ConsolidateOptions {
@@ -94,11 +94,17 @@ export function consolidateEntries(
     const key = `${r.code ?? ''}\u0000${r.department ?? ''}`;
     if (r.outcome === 'empty' && !blankFor.has(key)) blankFor.set(key, { file: r.file, sheet: r.sheet });
   }
+  const refusedFor = new Map<string, string>();
+  for (const s of sortSources(sources)) {
+    const department = s.kind === 'rejected' ? departmentInFileName(s.file, plan.departments) : undefined;
+    if (department !== undefined && !refusedFor.has(department)) refusedFor.set(department, s.file);
+  }
   const rows = masterRows(plan, items, placed, {
     readOnSheet: findingsBySheet(reading),
     byKey: entryFindings.byKey,
     unusedFor,
     blankFor,
+    refusedFor,
   });
 
   return {

@@ -13,6 +13,8 @@ export interface RowFindings {
   readonly unusedFor: ReadonlyMap<string, readonly Finding[]>;
   /** Sheets that came back blank (the log's 未記入 records), by item × department. */
   readonly blankFor?: ReadonlyMap<string, { readonly file: string; readonly sheet: string }>;
+  /** Files named for a department that could not be read (受付不可), by department: its first. */
+  readonly refusedFor?: ReadonlyMap<string, string>;
 }
 
 /** The rows in 体系 order: each item × department's entries (or a 未提出 row), then the flagged entries. */
@@ -20,7 +22,7 @@ export function masterRows(
   plan: Plan,
   items: ReadonlyMap<string, PlanItem>,
   placed: readonly Placed[],
-  { readOnSheet, byKey, unusedFor, blankFor }: RowFindings,
+  { readOnSheet, byKey, unusedFor, blankFor, refusedFor }: RowFindings,
 ): MasterRow[] {
   const readingOf = (p: Placed): readonly Finding[] => {
     const e = p.candidate.received.entry;
@@ -57,6 +59,7 @@ export function masterRows(
     else {
       const key = `${a.code}\u0000${a.department}`;
       const blank = blankFor?.get(key);
+      const refused = blank ? undefined : refusedFor?.get(a.department);
       rows.push({
         code: a.code,
         planItem: items.get(a.code)!,
@@ -65,6 +68,7 @@ export function masterRows(
         status: 'missing',
         findings: unusedFor.get(key) ?? [],
         ...(blank && { blankSheet: blank }),
+        ...(refused !== undefined && { refusedFile: refused }),
       });
     }
   }

@@ -93,6 +93,9 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
 /** A 未提出 row whose sheet came back blank (MasterRow.blankSheet), said after 未提出 in every view. */
 export const BLANK_SHEET_NOTE = '届いたシートは空欄';
 
+/** A 未提出 row whose department's file could not be read (MasterRow.refusedFile), after 未提出 in every view. */
+export const refusedFileNote = (file: string): string => `ファイル「${file}」を読めません`;
+
 export interface LogRecord {
   readonly file: string;
   /** Empty for a file-level record (a rejected file). */
@@ -140,6 +143,11 @@ export interface MasterRow {
    * department sent its workbook; 総務課 asks it to fill the sheet, not to send the file.
    */
   readonly blankSheet?: { readonly file: string; readonly sheet: string };
+  /**
+   * A 未提出 row whose department sent a file, named for it, that could not be read (受付不可): 総務課 asks
+   * for that file again, not for the sheet.
+   */
+  readonly refusedFile?: string;
   /**
    * A past year's row put under this year's code or department name (alignYear): its code and department
    * as that year had them (「II-2-1-2・町民生活課」), for 推移 to say so.

@@ -2,7 +2,12 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/r
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import type { ConsolidateResult } from '../../app/consolidate';
 import { NO_TALLY_MESSAGE } from '../../domain/consolidation/buildSummarySheets';
-import { BLANK_SHEET_NOTE, type AchievementSummary, type MasterRow } from '../../domain/consolidation/types';
+import {
+  BLANK_SHEET_NOTE,
+  refusedFileNote,
+  type AchievementSummary,
+  type MasterRow,
+} from '../../domain/consolidation/types';
 import type { Finding } from '../../domain/finding';
 import { AchievementBars } from '../components/AchievementBars';
 import { FindingList } from '../components/FindingList';
@@ -175,6 +180,7 @@ function MissingEntries({ missing }: { missing: readonly MasterRow[] }) {
             <li key={`${row.code}|${row.department}`}>
               {row.code} {row.planItem?.item.title ?? ''} — {row.department}
               {row.blankSheet && `（${BLANK_SHEET_NOTE}）`}
+              {row.refusedFile !== undefined && `（${refusedFileNote(row.refusedFile)}）`}
             </li>
           ))}
         </ul>
