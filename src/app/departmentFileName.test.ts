@@ -11,7 +11,11 @@ describe('fileNameKind', () => {
     ['~総務課.xlsx', 'temp'],
     ['._総務課.xlsx', 'temp'],
     ['A1B2C3D4.tmp', 'temp'],
-    ['総務課.xls', 'other'],
+    // Another spreadsheet format: read, to be refused with how to save it as .xlsx.
+    ['総務課.xls', 'workbook'],
+    ['総務課.xlsb', 'workbook'],
+    ['総務課.ods', 'workbook'],
+    ['総務課.docx', 'other'],
     ['メモ.txt', 'other'],
     ['総務課.xlsx.pdf', 'other'],
   ])('%s is %s', (name, kind) => {

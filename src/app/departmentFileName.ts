@@ -3,16 +3,19 @@
  * on the command line, `--watch`) and the pane (「フォルダーを開く」).
  */
 export type FileNameKind =
-  /** .xlsx / .xlsm: read it. */
+  /**
+   * .xlsx / .xlsm: read it. Also .xls, .xlsb and .ods, a department's workbook saved in another format: read
+   * to be refused with how to save it as .xlsx (受付不可 for that department), not left out unseen.
+   */
   | 'workbook'
   /** Excel's `~$総務課.xlsx` (written beside a workbook while it is open) or LibreOffice's `.~lock.総務課.xlsx#`. */
   | 'lock'
   /** Another program's temporary or shadow file: `~WRL0001.tmp`, `*.tmp`, macOS's `._総務課.xlsx`. */
   | 'temp'
-  /** Anything else (a PDF, a memo): not a workbook, not worth a note each. */
+  /** Anything else (a PDF, a Word document, a memo): not read, named in the note. */
   | 'other';
 
-const WORKBOOK = /\.(xlsx|xlsm)$/i;
+const WORKBOOK = /\.(xlsx|xlsm|xls|xlsb|ods)$/i;
 const LOCK = /^~\$|^\.~lock\..*#$/;
 const TEMP = /^~|^\._|\.tmp$/i;
 
@@ -22,8 +25,36 @@ export function fileNameKind(name: string): FileNameKind {
   return WORKBOOK.test(name) ? 'workbook' : 'other';
 }
 
-/** Why a lock or temporary file was not read, in Japanese. */
-export const SKIPPED_LABELS: Readonly<Record<'lock' | 'temp', string>> = {
+/** Why a file in a folder was not read, in Japanese. */
+export const SKIPPED_LABELS: Readonly<Record<Exclude<FileNameKind, 'workbook'>, string>> = {
   lock: 'Excel などがブックを開いている間に作るロックファイル',
   temp: '一時ファイル',
+  other: 'Excel ブックではないファイル',
 };
+
+export interface SkippedFile {
+  /** The path in the folder (`提出/~$総務課.xlsx`). */
+  readonly path: string;
+  readonly kind: Exclude<FileNameKind, 'workbook'>;
+}
+
+const LISTED = 3;
+const nameOf = (path: string): string =>
+  path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+
+/**
+ * What was left out of a folder and why, in one sentence, every kind's first names given:
+ * `読まなかったファイル: ~$総務課.xlsx（…ロックファイル）、報告.docx（Excel ブックではないファイル）。` A PDF
+ * or Word file is often a department's return in the wrong form: 総務課 sees its name.
+ */
+export function skippedNote(skipped: readonly SkippedFile[]): string | undefined {
+  const parts: string[] = [];
+  for (const kind of ['lock', 'temp', 'other'] as const) {
+    const names = skipped.filter((s) => s.kind === kind).map((s) => nameOf(s.path));
+    if (names.length > 0)
+      parts.push(
+        `${names.slice(0, LISTED).join('、')}${names.length > LISTED ? ` ほか ${names.length - LISTED} 個` : ''}（${SKIPPED_LABELS[kind]}）`,
+      );
+  }
+  return parts.length > 0 ? `読まなかったファイル: ${parts.join('、')}。` : undefined;
+}

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { fileNameKind } from '../app/departmentFileName';
+import { fileNameKind, skippedNote, type SkippedFile } from '../app/departmentFileName';
 import { println, type OutStream } from './cliIo';
 
 export interface InputPath {
@@ -13,8 +13,9 @@ export interface InputPath {
 /**
  * The command line's FILE… arguments: a folder stands for the .xlsx / .xlsm files in it and its subfolders
  * (in path order, as the pane's 「フォルダーを開く」 reads a folder); anything else is kept as given, so that a missing file is reported, not dropped. `exclude`
- * (absolute) leaves out e.g. the master being written. Lock and temporary files are left out in a folder, and
- * lock files also when named directly (matched by a shell's `*.xlsx`), with a note on `notes`. The rule is
+ * (absolute) leaves out e.g. the master being written. Lock, temporary and other files (a PDF, a Word
+ * document) are left out in a folder, named in a note on `notes` (skippedNote, as the pane says it); lock
+ * files also when named directly (matched by a shell's `*.xlsx`). The rule is
  * departmentFileName.ts, the one the pane's 「フォルダーを開く」 follows too.
  */
 export async function expandInputs(
@@ -44,15 +45,21 @@ export async function expandInputs(
     }
     // Paths under the folder, `/`-separated for the order (scanFolder's), each a file the one rule calls a
     // workbook. A subfolder's files are where departments' returns often sit (提出/税務課/税務課.xlsx).
-    const found = (await readdir(path, { recursive: true, withFileTypes: true }))
-      .filter((d) => d.isFile() && fileNameKind(d.name) === 'workbook')
-      .map((d) =>
-        relative(path, join(d.parentPath ?? d.path, d.name))
-          .split(sep)
-          .join('/'),
-      )
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const found: string[] = [];
+    const skipped: SkippedFile[] = [];
+    for (const d of await readdir(path, { recursive: true, withFileTypes: true })) {
+      if (!d.isFile()) continue;
+      const name = relative(path, join(d.parentPath ?? d.path, d.name))
+        .split(sep)
+        .join('/');
+      const kind = fileNameKind(d.name);
+      if (kind === 'workbook') found.push(name);
+      else skipped.push({ path: name, kind });
+    }
+    found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const name of found) out.push({ path: join(path, name), display: join(arg, name) });
+    const note = skippedNote(skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+    if (notes && note) println(notes, `注意: フォルダー「${arg}」の${note}`);
   }
   const skip = new Set(exclude.map((p) => resolve(cwd, p)));
   const unique: InputPath[] = [];

@@ -49,7 +49,13 @@ export interface FileWorkbookPort extends WorkbookPort {
 /** Why a file could not be opened as a workbook; the message is Japanese and names the file. */
 export interface OpenError {
   readonly code:
-    'file.empty' | 'file.xls' | 'file.encrypted' | 'file.not-xlsx' | 'file.corrupt' | 'file.too-large';
+    | 'file.empty'
+    | 'file.xls'
+    | 'file.encrypted'
+    | 'file.not-xlsx'
+    | 'file.other-format'
+    | 'file.corrupt'
+    | 'file.too-large';
   readonly file: string;
   readonly message: string;
 }

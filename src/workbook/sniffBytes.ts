@@ -12,8 +12,20 @@ export type ByteKind =
   | 'not-xlsx'
   /** A zip package whose parts include `xl/workbook.xml` (.xlsx, .xlsm, .xltx). */
   | 'xlsx'
-  /** A zip package without `xl/workbook.xml` (.xlsb, .ods, .docx, a truncated or broken zip…). */
+  /** Another program's file a department sends instead (a PDF, a Word document, an .ods): see otherFormat. */
+  | 'other-format'
+  /** A zip package without `xl/workbook.xml` or any format otherFormat knows (a truncated or broken zip…). */
   | 'zip-without-workbook';
+
+/** A file format sent in place of the workbook: what it is, and what the department does instead. */
+export interface OtherFormat {
+  /** 「Word の文書 (.docx)」. */
+  readonly what: string;
+  readonly fix: string;
+}
+
+const FILL_THE_WORKBOOK = '配布した取組項目シートのブック (.xlsx) に記入して、そのブックを提出してください。';
+const SAVE_AS_XLSX = 'Excel で開いて「名前を付けて保存」から .xlsx 形式で保存し直してください。';
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_SIGNATURES = [
@@ -44,11 +56,40 @@ export function sniffBytes(bytes: Uint8Array): ByteKind {
   if (startsWith(bytes, CFB_SIGNATURE)) {
     if (contains(bytes, utf16le('EncryptionInfo'))) return 'encrypted';
     if (contains(bytes, utf16le('Workbook')) || contains(bytes, utf16le('Book'))) return 'xls';
-    return 'not-xlsx';
+    return otherFormat(bytes) ? 'other-format' : 'not-xlsx';
   }
   if (ZIP_SIGNATURES.some((signature) => startsWith(bytes, signature))) {
     // Zip entry names are stored uncompressed in the local headers and the central directory.
-    return contains(bytes, ascii('xl/workbook.xml')) ? 'xlsx' : 'zip-without-workbook';
+    if (contains(bytes, ascii('xl/workbook.xml'))) return 'xlsx';
+    return otherFormat(bytes) ? 'other-format' : 'zip-without-workbook';
   }
-  return 'not-xlsx';
+  return otherFormat(bytes) ? 'other-format' : 'not-xlsx';
+}
+
+/**
+ * The formats departments send in place of the workbook, told by their signatures: a PDF (`%PDF-`); Word,
+ * PowerPoint and Excel's binary book by their zip parts (`word/document.xml`, `ppt/presentation.xml`,
+ * `xl/workbook.bin`); OpenDocument by its stored `mimetype`; Word 97-2003 by its `WordDocument` stream.
+ */
+export function otherFormat(bytes: Uint8Array): OtherFormat | undefined {
+  if (startsWith(bytes, ascii('%PDF-'))) return { what: 'PDF', fix: FILL_THE_WORKBOOK };
+  if (startsWith(bytes, CFB_SIGNATURE))
+    return contains(bytes, utf16le('WordDocument'))
+      ? { what: 'Word 97-2003 の文書 (.doc)', fix: FILL_THE_WORKBOOK }
+      : undefined;
+  if (!ZIP_SIGNATURES.some((signature) => startsWith(bytes, signature))) return undefined;
+  if (contains(bytes, ascii('xl/workbook.bin')))
+    return { what: 'Excel バイナリ ブック (.xlsb)', fix: SAVE_AS_XLSX };
+  if (contains(bytes, ascii('application/vnd.oasis.opendocument.spreadsheet')))
+    return {
+      what: 'OpenDocument スプレッドシート (.ods)',
+      fix: 'LibreOffice などで開いて「名前を付けて保存」から Excel 2007-365 (.xlsx) 形式で保存し直してください。',
+    };
+  if (contains(bytes, ascii('word/document.xml')))
+    return { what: 'Word の文書 (.docx)', fix: FILL_THE_WORKBOOK };
+  if (contains(bytes, ascii('ppt/presentation.xml')))
+    return { what: 'PowerPoint のプレゼンテーション (.pptx)', fix: FILL_THE_WORKBOOK };
+  if (contains(bytes, ascii('application/vnd.oasis.opendocument.text')))
+    return { what: 'OpenDocument テキスト (.odt)', fix: FILL_THE_WORKBOOK };
+  return undefined;
 }

@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { biff8Bof, writeCfb } from '../fixtures/hostile/cfbBytes';
 import { r2Workspace, runCli } from './runCli';
 
 /**
@@ -36,7 +37,7 @@ describe('an Excel lock file on the command line', () => {
       0,
       '■ 総務課.xlsx',
     ],
-    ['validate skips it in a folder, without a note', ['validate', '.'], 0, '■ 総務課.xlsx'],
+    ['validate skips it in a folder, named in the folder’s note', ['validate', '.'], 0, '■ 総務課.xlsx'],
     [
       'extract reads the workbook and skips the lock file',
       ['extract', '総務課.xlsx', LOCK],
@@ -49,7 +50,10 @@ describe('an Excel lock file on the command line', () => {
     expect(r.stdout).toContain(shown);
     expect(r.stdout).not.toContain(LOCK);
     expect(r.stdout).not.toContain('開けませんでした');
-    if (name.includes('folder')) expect(r.stderr).not.toContain(NOTE);
+    if (name.includes('folder'))
+      expect(r.stderr).toContain(
+        `注意: フォルダー「.」の読まなかったファイル: ${LOCK}（Excel などがブックを開いている間に作るロックファイル）`,
+      );
     else expect(r.stderr).toContain(NOTE);
   });
 
@@ -72,5 +76,33 @@ describe('an Excel lock file on the command line', () => {
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as Report;
     expect(report.summary).toMatchObject({ files: files.length, rejectedFiles: 0 });
     expect(report.inputs.map((i) => i.file)).not.toContain(LOCK);
+  });
+});
+
+describe('a folder of returns holding files that are not .xlsx', () => {
+  it('names the PDF and Word files it does not read, and refuses an .xls with how to save it as .xlsx', async () => {
+    await mkdir(join(dir, '返却'), { recursive: true });
+    await copyFile(join(dir, files[0]!), join(dir, '返却', files[0]!));
+    await writeFile(join(dir, '返却', 'ラベンダーハイツ報告.docx'), 'PK');
+    await writeFile(join(dir, '返却', '教育振興課 提出.pdf'), '%PDF-1.7');
+    await writeFile(join(dir, '返却', '保健福祉課.xls'), writeCfb([{ name: 'Workbook', data: biff8Bof() }]));
+    const r = await runCli(
+      dir,
+      'consolidate',
+      '--plan',
+      'sample:r2',
+      '返却',
+      '--out',
+      'm.xlsx',
+      '--report',
+      'r.json',
+    );
+    expect(r.stderr).toContain(
+      '注意: フォルダー「返却」の読まなかったファイル: ラベンダーハイツ報告.docx、教育振興課 提出.pdf（Excel ブックではないファイル）。',
+    );
+    expect(r.stdout).toContain('受け付けられなかったファイル 1 件');
+    expect(r.stdout).toContain(
+      '× 保健福祉課.xls — 「保健福祉課.xls」は Excel 97-2003 形式 (.xls) です。Excel で開いて「名前を付けて保存」から .xlsx 形式で保存し直してください。',
+    );
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PickedInput } from '../../src/taskpane/files';
+import { skippedNote } from '../../src/app/departmentFileName';
 import {
   entriesFromHandle,
   entriesFromInput,
   scanFolder,
-  skippedNote,
   type DirectoryHandle,
 } from '../../src/taskpane/folder/folderEntries';
 import { filesReducer, type PickedFile } from '../../src/taskpane/tabs/pickedFiles';
@@ -37,20 +37,24 @@ describe('a folder picked with <input webkitdirectory>', () => {
   ]);
   const scan = scanFolder(root, entries);
 
-  it('takes every .xlsx / .xlsm in it and its subfolders, in path order', () => {
+  it('takes every .xlsx / .xlsm in it and its subfolders, in path order, and an .xls to refuse it with the fix', () => {
     expect(root).toBe('提出');
-    expect(scan.workbooks.map((w) => w.path)).toEqual(['提出/税務課/税務課.xlsm', '提出/総務課.xlsx']);
+    expect(scan.workbooks.map((w) => w.path)).toEqual([
+      '提出/古い.xls',
+      '提出/税務課/税務課.xlsm',
+      '提出/総務課.xlsx',
+    ]);
   });
 
-  it('leaves out lock and temporary files with a note, and counts the other files', () => {
+  it('leaves out lock, temporary and other files, naming each in the note', () => {
     expect(scan.skipped).toEqual([
       { path: '提出/._町民生活課.xlsx', kind: 'temp' },
       { path: '提出/~$総務課.xlsx', kind: 'lock' },
+      { path: '提出/メモ.txt', kind: 'other' },
       { path: '提出/税務課/~WRL0001.tmp', kind: 'temp' },
     ]);
-    expect(scan.others).toBe(2);
-    expect(skippedNote(scan)).toBe(
-      '読まなかったファイル: ~$総務課.xlsx（Excel などがブックを開いている間に作るロックファイル）、._町民生活課.xlsx、~WRL0001.tmp（一時ファイル）、.xlsx / .xlsm 以外のファイル 2 個。',
+    expect(skippedNote(scan.skipped)).toBe(
+      '読まなかったファイル: ~$総務課.xlsx（Excel などがブックを開いている間に作るロックファイル）、._町民生活課.xlsx、~WRL0001.tmp（一時ファイル）、メモ.txt（Excel ブックではないファイル）。',
     );
   });
 });

@@ -1,4 +1,4 @@
-import { fileNameKind, SKIPPED_LABELS } from '../../app/departmentFileName';
+import { fileNameKind, type SkippedFile } from '../../app/departmentFileName';
 
 /** A file found in an opened folder: its path from the folder (`提出/税務課/税務課.xlsx`) and the File. */
 export interface FolderEntry {
@@ -12,27 +12,23 @@ export interface FolderScan {
   readonly root: string;
   /** .xlsx / .xlsm in it and its subfolders, in path order. */
   readonly workbooks: readonly FolderEntry[];
-  /** Lock and temporary files left out, each with why. */
-  readonly skipped: readonly { readonly path: string; readonly kind: 'lock' | 'temp' }[];
-  /** Other files (PDFs, memos): left out, counted. */
-  readonly others: number;
+  /** Lock, temporary and other files (PDFs, memos) left out, each with why (skippedNote says them). */
+  readonly skipped: readonly SkippedFile[];
 }
 
 const nameOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
 export function scanFolder(root: string, entries: readonly FolderEntry[]): FolderScan {
   const workbooks: FolderEntry[] = [];
-  const skipped: { path: string; kind: 'lock' | 'temp' }[] = [];
-  let others = 0;
+  const skipped: SkippedFile[] = [];
   for (const entry of entries) {
     const kind = fileNameKind(nameOf(entry.path));
     if (kind === 'workbook') workbooks.push(entry);
-    else if (kind === 'other') others++;
     else skipped.push({ path: entry.path, kind });
   }
   const byPath = (a: { path: string }, b: { path: string }) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-  return { root, workbooks: workbooks.sort(byPath), skipped: skipped.sort(byPath), others };
+  return { root, workbooks: workbooks.sort(byPath), skipped: skipped.sort(byPath) };
 }
 
 /** The files of a folder picked with `<input webkitdirectory>`: each carries its path from the folder. */
@@ -76,19 +72,4 @@ export function directoryPicker(): (() => Promise<DirectoryHandle>) | undefined 
   const w = (typeof window === 'undefined' ? {} : window) as PickerWindow;
   const pick = w.showDirectoryPicker;
   return typeof pick === 'function' ? () => pick.call(window, { mode: 'read' }) : undefined;
-}
-
-const LISTED = 3;
-/** `~$総務課.xlsx（Excel などが…ロックファイル）` …: what was left out of a folder and why, in one sentence. */
-export function skippedNote(scan: FolderScan): string | undefined {
-  const parts: string[] = [];
-  for (const kind of ['lock', 'temp'] as const) {
-    const paths = scan.skipped.filter((s) => s.kind === kind).map((s) => nameOf(s.path));
-    if (paths.length > 0)
-      parts.push(
-        `${paths.slice(0, LISTED).join('、')}${paths.length > LISTED ? ` ほか ${paths.length - LISTED} 個` : ''}（${SKIPPED_LABELS[kind]}）`,
-      );
-  }
-  if (scan.others > 0) parts.push(`.xlsx / .xlsm 以外のファイル ${scan.others} 個`);
-  return parts.length > 0 ? `読まなかったファイル: ${parts.join('、')}。` : undefined;
 }

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState, type Dispatch } from 'react';
+import { skippedNote } from '../../app/departmentFileName';
 import type { Host } from '../host';
 import { useOperation } from '../hooks/useOperation';
 import { inFolder, type FilesAction, type PickedFile } from '../tabs/pickedFiles';
@@ -7,7 +8,6 @@ import {
   entriesFromHandle,
   entriesFromInput,
   scanFolder,
-  skippedNote,
   type DirectoryHandle,
   type FolderEntry,
 } from './folderEntries';
@@ -62,7 +62,7 @@ export function useFolder(host: Host, files: readonly PickedFile[], dispatch: Di
         const gone = listed.size - kept.length - changed.filter((e) => listed.has(e.path)).length;
         dispatch({ type: 'sync', root, read, kept });
         setFolder({ root, ...(handle && { handle }), workbooks: scan.workbooks.length });
-        const note = skippedNote(scan);
+        const note = skippedNote(scan.skipped);
         const summary = again
           ? changed.length === 0 && gone === 0
             ? `フォルダー「${root}」のファイルは前回から変わっていません（${kept.length} 個）。`

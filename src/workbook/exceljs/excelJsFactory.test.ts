@@ -71,10 +71,22 @@ const cases: readonly Case[] = [
     says: 'パスワードで保護されています',
   },
   {
-    name: 'another compound document (a .doc) is not a workbook',
+    name: 'a Word 97-2003 document is named as one, with what to send instead',
     bytes: async () => cfb('WordDocument'),
+    code: 'file.other-format',
+    says: 'は Excel ブック (.xlsx) ではありません。Word 97-2003 の文書 (.doc) です。配布した取組項目シートのブック',
+  },
+  {
+    name: 'another compound document is not a workbook',
+    bytes: async () => cfb('PowerPoint Document'),
     code: 'file.not-xlsx',
     says: '.xlsx) ではありません',
+  },
+  {
+    name: 'a PDF is named as one',
+    bytes: async () => new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'),
+    code: 'file.other-format',
+    says: 'PDF です。配布した取組項目シートのブック (.xlsx) に記入して',
   },
   {
     name: 'CSV text renamed to .xlsx is not a workbook',
@@ -95,8 +107,26 @@ const cases: readonly Case[] = [
     says: '壊れている可能性',
   },
   {
-    name: 'a zip without xl/workbook.xml (.docx, .ods, .xlsb) is corrupt',
+    name: 'a Word document (.docx) is named as one',
     bytes: () => zipOf({ 'word/document.xml': '<w/>' }),
+    code: 'file.other-format',
+    says: 'Word の文書 (.docx) です。',
+  },
+  {
+    name: 'an OpenDocument spreadsheet (.ods) is named, with how to save it as .xlsx',
+    bytes: () => zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<o/>' }),
+    code: 'file.other-format',
+    says: 'OpenDocument スプレッドシート (.ods) です。LibreOffice などで開いて「名前を付けて保存」から',
+  },
+  {
+    name: 'an Excel binary book (.xlsb) is named, with how to save it as .xlsx',
+    bytes: () => zipOf({ 'xl/workbook.bin': 'x' }),
+    code: 'file.other-format',
+    says: 'Excel バイナリ ブック (.xlsb) です。Excel で開いて「名前を付けて保存」から .xlsx 形式で',
+  },
+  {
+    name: 'a zip that is no known format is corrupt',
+    bytes: () => zipOf({ 'memo.txt': 'メモ' }),
     code: 'file.corrupt',
     says: '壊れている可能性',
   },

@@ -5,8 +5,7 @@ import type { FileWorkbookFactory, FileWorkbookPort, OpenError } from '../port';
 import { markEntrySheetRows } from './entrySheetRows';
 import { ExcelJsPort } from './excelJsPort';
 import { withRelativeTargets } from './relativeTargets';
-import { openError } from '../openError';
-import { sniffBytes } from '../sniffBytes';
+import { openError, refusalOf } from '../openError';
 import { breachCode, checkPackage, describeBreach } from '../readLimits';
 
 function newWorkbook(properties?: WorkbookSpec['properties']): ExcelJS.Workbook {
@@ -38,20 +37,8 @@ export const excelJsFactory: FileWorkbookFactory = {
   },
 
   async open(bytes: Uint8Array, file: string): Promise<Result<FileWorkbookPort, OpenError>> {
-    switch (sniffBytes(bytes)) {
-      case 'empty':
-        return err(openError('file.empty', file));
-      case 'encrypted':
-        return err(openError('file.encrypted', file));
-      case 'xls':
-        return err(openError('file.xls', file));
-      case 'not-xlsx':
-        return err(openError('file.not-xlsx', file));
-      case 'zip-without-workbook':
-        return err(openError('file.corrupt', file));
-      case 'xlsx':
-        break;
-    }
+    const refused = refusalOf(bytes, file);
+    if (refused) return err(refused);
     // Size, zip-bomb, cell and DTD checks on the raw bytes, before ExcelJS inflates or parses anything.
     const breach = await checkPackage(bytes);
     if (breach) return err(openError(breachCode(breach), file, describeBreach(breach)));

@@ -1,7 +1,6 @@
 import type { SheetSnapshot, WorkbookSnapshot } from '../../domain/extract/snapshot';
 import { err, ok, type Result } from '../../domain/result';
-import { openError } from '../openError';
-import { sniffBytes, type ByteKind } from '../sniffBytes';
+import { openError, refusalOf } from '../openError';
 import type { OpenError } from '../port';
 import {
   breachCode,
@@ -31,15 +30,6 @@ export interface ReadXlsxSnapshotOptions {
   /** The read limits (READ_LIMITS, for department files, when omitted). */
   readonly limits?: ReadLimits;
 }
-
-/** What excelJsFactory.open answers for bytes that are not an .xlsx package (sniffBytes). */
-const REFUSED: Readonly<Record<Exclude<ByteKind, 'xlsx'>, OpenError['code']>> = {
-  empty: 'file.empty',
-  encrypted: 'file.encrypted',
-  xls: 'file.xls',
-  'not-xlsx': 'file.not-xlsx',
-  'zip-without-workbook': 'file.corrupt',
-};
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
@@ -91,8 +81,8 @@ export function readPackageUnder(
   limits: ReadLimits | undefined,
   plan: PackagePlan,
 ): Result<{ readonly names: readonly string[]; readonly parts: Parts }, OpenError> {
-  const kind = sniffBytes(bytes);
-  if (kind !== 'xlsx') return err(openError(REFUSED[kind], file));
+  const refused = refusalOf(bytes, file);
+  if (refused) return err(refused);
   const read = readPackage(bytes, limits, plan);
   if (read.kind === 'breach')
     return err(openError(breachCode(read.breach), file, describeBreach(read.breach, limits)));
