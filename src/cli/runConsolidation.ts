@@ -2,6 +2,7 @@ import {
   consolidateSources,
   decideRunYear,
   readSources,
+  targetProblem,
   type ConsolidateResult,
   type SourceInput,
 } from '../app/consolidate';
@@ -86,6 +87,13 @@ export async function runConsolidation(request: ConsolidationRequest, io: CliIo)
   const master = await openMaster(request);
   if (!master.ok) return { kind: 'failed', exitCode: EXIT.unusable, message: master.message };
   try {
+    const problem = master.created
+      ? undefined
+      : await targetProblem(master.port, request.out.display, {
+          plan: request.plan,
+          ...(request.form && { form: request.form }),
+        });
+    if (problem) return { kind: 'failed', exitCode: EXIT.unusable, message: problem };
     return await consolidateInto(master, request, io);
   } finally {
     await master.port.close();

@@ -119,6 +119,17 @@ describe('suishin consolidate', () => {
     expect(report.summary).toMatchObject({ files: 2, rejectedFiles: 2 });
   });
 
+  it('refuses a department workbook as --out, leaving it as it was', async () => {
+    await copyFile(join(dir, files[0]!), join(dir, 'dept-out.xlsx'));
+    const before = await readFile(join(dir, 'dept-out.xlsx'));
+    const r = await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...files, '--out', 'dept-out.xlsx');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /エラー: 集約先の「dept-out\.xlsx」は各課の取組項目シートのブックです（取組項目シート \d+ 枚）。.*全体計画のブックか、まだないファイル名/u,
+    );
+    expect((await readFile(join(dir, 'dept-out.xlsx'))).equals(before)).toBe(true);
+  });
+
   it('says which 未提出 came back as blank sheets (the workbook was returned unfilled)', async () => {
     const built = await runCli(
       dir,
