@@ -37,11 +37,15 @@ export interface BuiltFile {
 export function selectDepartments(
   plan: Plan,
   wanted?: readonly string[],
-): { ok: true; departments: readonly string[] } | { ok: false; unknown: readonly string[] } {
+): { ok: true; departments: readonly string[] } | { ok: false; unknown: readonly string[]; message: string } {
   if (!wanted || wanted.length === 0) return { ok: true, departments: plan.departments };
   const unknown = wanted.filter((d) => !plan.departments.includes(d));
   return unknown.length > 0
-    ? { ok: false, unknown }
+    ? {
+        ok: false,
+        unknown,
+        message: `体系にない課です: ${unknown.join('、')}（体系の課: ${plan.departments.join('、')}）`,
+      }
     : { ok: true, departments: plan.departments.filter((d) => wanted.includes(d)) };
 }
 

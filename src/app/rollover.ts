@@ -19,7 +19,12 @@ import { matchItems, type ItemMatching } from '../domain/rollover/matchItems';
 import { DEFAULT_PLAN_TITLE } from '../domain/template/buildDepartmentWorkbook';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 import type { FileWorkbookFactory, Progress } from '../workbook/port';
-import { buildDepartmentFiles, buildMasterTemplateFile, type BuiltFile } from './buildWorkbooks';
+import {
+  buildDepartmentFiles,
+  buildMasterTemplateFile,
+  selectDepartments,
+  type BuiltFile,
+} from './buildWorkbooks';
 import { formOf, openPlanFile, type WorkbookPlan } from './openPlan';
 import { readConsolidatedMaster } from './readConsolidatedMaster';
 
@@ -119,6 +124,8 @@ export async function rollover(input: RolloverInput): Promise<Result<RolloverRes
     next = opened.value;
   }
   const nextForm = input.plan ? formOf(next) : lastForm;
+  const selected = selectDepartments(next.plan, input.departments);
+  if (!selected.ok) return err(selected.message);
 
   let manual: ParsedMapping = { items: new Map(), departments: new Map() };
   if (input.mapping) {

@@ -369,6 +369,23 @@ describe('suishin rollover after a department was renamed (機構改革)', () =>
     }
   });
 
+  it('names an unknown --department in Japanese, with the 体系’s departments, as build does', async () => {
+    const run = await runCli(
+      dir,
+      'rollover',
+      'demo/master.xlsx',
+      '--year',
+      'R3',
+      '--out',
+      'r3u',
+      '--department',
+      '無い課',
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('エラー: 体系にない課です: 無い課（体系の課: 総務課、');
+    expect(run.stderr).not.toContain('Unknown');
+  });
+
   it('refuses a 体系 with errors, naming the sheet and cell of each', async () => {
     const noDepartment = editItems(R2.plan, (item) =>
       item.code === 'II-2-1-2' ? [{ ...item, assignment: { kind: 'departments', departments: [] } }] : [item],

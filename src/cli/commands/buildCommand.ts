@@ -52,12 +52,7 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
   const year = resolveFiscalYear(values.year, loaded.value.fiscalYear, io.now());
   if (!year.ok) return usageError(io, 'build', year.error);
   const selected = selectDepartments(plan, values.department);
-  if (!selected.ok)
-    return usageError(
-      io,
-      'build',
-      `体系にない課です: ${selected.unknown.join('、')}（体系の課: ${plan.departments.join('、')}）`,
-    );
+  if (!selected.ok) return usageError(io, 'build', selected.message);
 
   const title = values.title ?? loaded.value.title ?? DEFAULT_PLAN_TITLE;
   const outDir = resolve(io.cwd, values.out);
