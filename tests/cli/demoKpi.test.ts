@@ -84,7 +84,9 @@ print(json.dumps([[c.value, ws.column_dimensions[L(i + 1)].width] for i, c in en
     expect(run.stdout).toContain('2. 記入: 各課のシートにサンプル（架空）の記入内容を入力（29 シート');
     expect(run.stdout).toContain('3. 検証（年度末）: 記入済み 29 シート');
     expect(run.stdout).toContain('全課の取組で他課が空欄のままのシート 3 枚');
-    expect(run.stdout).toMatch(/完了（[\d.]+ 秒）: 8 ファイル、取組項目 25 件、未提出 0 件/);
+    expect(run.stdout).toMatch(
+      /完了（[\d.]+ 秒）: 8 ファイル、取組項目 25 件、未提出 0 件、検証のエラー 4 件・警告 0 件。/,
+    );
   });
 
   it('reports the blanks left on purpose as 未記入, at the cells', () => {

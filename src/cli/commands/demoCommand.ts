@@ -193,10 +193,15 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<E
   println(io.stdout, `4. 集約: ${headline}`);
   for (const line of details) println(io.stdout, `   ${line}`);
   const seconds = ((io.now().getTime() - started) / 1000).toFixed(1);
-  const warnings = countBySeverity(checked.findings).warning;
+  const counts = countBySeverity(checked.findings);
+  // Errors first when there are any (the KPI sample's sheets keep a few, for the checks to show).
+  const checks =
+    counts.error > 0
+      ? `検証のエラー ${counts.error} 件・警告 ${counts.warning} 件`
+      : `検証の警告 ${counts.warning} 件`;
   println(
     io.stdout,
-    `完了（${seconds} 秒）: ${run.report.summary.files} ファイル、取組項目 ${run.report.summary.entries} 件、未提出 ${run.report.summary.missing} 件、検証の警告 ${warnings} 件。${show(masterPath)} を Excel で開いてください。`,
+    `完了（${seconds} 秒）: ${run.report.summary.files} ファイル、取組項目 ${run.report.summary.entries} 件、未提出 ${run.report.summary.missing} 件、${checks}。${show(masterPath)} を Excel で開いてください。`,
   );
   const firstYear = run.exitCode === EXIT.ok ? EXIT.ok : EXIT.findings;
   if (sample.id !== 'r2') return firstYear;
