@@ -21,6 +21,14 @@ export function fileSystemMessage(error: unknown, display: string): string {
       return `「${display}」を読み書きする権限がありません。`;
     case 'EBUSY':
       return `「${display}」はほかのプログラムが使用中です。Excel で開いていれば閉じてください。`;
+    case 'EEXIST':
+      return `「${display}」という名前のファイルがあるため、そこにフォルダーを作れません。出力先には別のフォルダー名を指定してください。`;
+    case 'ENOTDIR':
+      return `「${display}」の途中に、フォルダーではなくファイルの名前があります。場所を確かめてください。`;
+    case 'ENOSPC':
+      return `「${display}」を書き込めません。ディスクの空き容量が足りません。`;
+    case 'EROFS':
+      return `「${display}」は書き込みできない場所です。別の場所を指定してください。`;
     default:
       return `「${display}」を読み書きできませんでした（${typeof code === 'string' ? code : String(error)}）。`;
   }

@@ -65,6 +65,18 @@ describe('suishin build', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('says, in Japanese, that an --out folder is a file already', async () => {
+    await writeFile(join(dir, 'taken.xlsx'), 'x');
+    const asFolder = await runCli(dir, 'build', '--plan', 'sample:r2', '--out', 'taken.xlsx');
+    expect(asFolder.code).toBe(2);
+    expect(asFolder.stderr).toContain(
+      '「taken.xlsx」という名前のファイルがあるため、そこにフォルダーを作れません',
+    );
+    const under = await runCli(dir, 'build', '--plan', 'sample:r2', '--out', 'taken.xlsx/r3');
+    expect(under.stderr).toContain('の途中に、フォルダーではなくファイルの名前があります');
+    expect(`${asFolder.stderr}${under.stderr}`).not.toMatch(/EEXIST|ENOTDIR/);
+  });
+
   it('names the file and cell of a 体系 error and exits 2', async () => {
     await writeFile(
       join(dir, 'bad-plan.json'),

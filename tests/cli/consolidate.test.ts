@@ -119,6 +119,13 @@ describe('suishin consolidate', () => {
     expect(report.summary).toMatchObject({ files: 2, rejectedFiles: 2 });
   });
 
+  it('refuses an --out that is not an .xlsx name (out.csv would hold a workbook)', async () => {
+    const r = await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...files, '--out', 'out.csv');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out には .xlsx（または .xlsm）のブックを指定してください（「out.csv」）');
+    await expect(readFile(join(dir, 'out.csv'))).rejects.toThrow();
+  });
+
   it('refuses a department workbook as --out, leaving it as it was', async () => {
     await copyFile(join(dir, files[0]!), join(dir, 'dept-out.xlsx'));
     const before = await readFile(join(dir, 'dept-out.xlsx'));

@@ -37,6 +37,13 @@ export async function consolidateCommand(args: readonly string[], io: CliIo): Pr
   if (values.help) return showUsage(io, 'consolidate');
   if (!values.out)
     return usageError(io, 'consolidate', '--out で集約先のブック（例: master.xlsx）を指定してください。');
+  // The master is an Excel workbook whatever its name: out.csv would be an .xlsx nothing opens as CSV.
+  if (!/\.xls[xm]$/iu.test(values.out))
+    return usageError(
+      io,
+      'consolidate',
+      `--out には .xlsx（または .xlsm）のブックを指定してください（「${values.out}」）。CSV は suishin publish が書き出します。`,
+    );
   if (positionals.length === 0)
     return usageError(io, 'consolidate', '集約する各課のファイル（またはフォルダー）を指定してください。');
   const stage = parseStage(values.stage);
