@@ -7,13 +7,24 @@ const PLAN_SOURCES = `  体系の指定 (--plan / FILE):
                    （build --master で作る 全体計画.xlsx もそのまま使えます）。「様式」シートがあれば、
                    取組項目シートの項目はその様式に従います（suishin form で確認できます）
     plan.json      { "grid": [[4列の表の行] …], "departments": [課 …] }（samples/r2/plan.json と同じ形）
-    sample:r2      組み込みのサンプル（上富良野町 町政運営推進プラン 令和2年度）`;
+    sample:r2      組み込みのサンプル（上富良野町 町政運営推進プラン 令和2年度）
+    sample:kpi     組み込みの架空の町「こもれび町」の指標の様式のサンプル`;
+
+/** What each command takes when --year is left out (as it does: build from the 体系, the others from the files). */
+const YEAR_DEFAULTS = {
+  build: 'サンプル・plan.json・体系シートの年度、\nなければ今日の年度',
+  validate: 'ファイルごとに、書かれた年度。揃って\nいなければ、どのファイルが何年度かを示します',
+  consolidate:
+    'ファイルに書かれた年度。揃っていなければ\n体系の年度（その年度のファイルがなければ止まります）',
+  extract: 'ファイルに書かれた年度。--year はシートに\n年度の記載がないときにだけ使います',
+} as const;
 
 /** The --year option, its description starting at `column` (display columns: a full-width character is 2). */
-const year = (column: number): string => {
+const year = (column: number, defaults: keyof typeof YEAR_DEFAULTS): string => {
   const option = '  --year <年度>'; // 15 display columns
-  return `${option}${' '.repeat(column - 15)}令和3年度 / R3 / 2021 のように指定（既定: サンプル・plan.json・体系シートの年度、
-${' '.repeat(column)}なければ今日の年度）`;
+  const [first, second] = YEAR_DEFAULTS[defaults].split('\n');
+  return `${option}${' '.repeat(column - 15)}令和3年度 / R3 / 2021 のように指定（既定: ${first}
+${' '.repeat(column)}${second}）`;
 };
 
 export const OVERVIEW = `suishin — 町政運営推進プランの取組項目シートを作成・検証・集約します
@@ -46,7 +57,7 @@ export const USAGE: Readonly<Record<CommandName, string>> = {
   --department <課>   この課のブックだけ作る（複数回指定できます）
   --master            総務課用の全体計画のひな形 全体計画.xlsx（体系シート＋空の全体計画シート）も作る
   --title <名称>      計画の名称（既定: 体系シートの表題にある名称、なければ 町政運営推進プラン）
-${year(22)}
+${year(22, 'build')}
   -h, --help          この説明を表示
 
 ${PLAN_SOURCES}
@@ -67,7 +78,7 @@ ${PLAN_SOURCES}
   --json           JSON で出力: { "entries": [...], "sheets": [...], "findings": [...] }
   --plan <体系>    取組項目の表記をコードに対応づける体系（既定: ブック内の体系シート。
                    なければシートの管理情報（非表示の列）だけで判定）
-${year(19)}
+${year(19, 'extract')}
   -h, --help       この説明を表示
 
 ${PLAN_SOURCES}
@@ -76,7 +87,7 @@ ${PLAN_SOURCES}
   suishin extract 総務課.xlsx
   suishin extract 提出/*.xlsx --json --plan 全体計画.xlsx > entries.json`,
 
-  validate: `使い方: suishin validate <ファイル…> [--plan <体系>] [--stage 段階] [--json]
+  validate: `使い方: suishin validate <ファイル…> [--plan <体系>] [--stage 段階] [--json] [--year <年度>]
 
 取組項目シートを検証し、エラー・警告・情報をファイル・シート・セルごとに示します。
 フォルダーを指定すると、その中（サブフォルダーも）の .xlsx / .xlsm をすべて検証します（PDF などほかのファイルは名前を示して読みません）。
@@ -86,7 +97,7 @@ ${PLAN_SOURCES}
                    段階ごとに必須の欄が変わります（年度末: すべての欄）
   --plan <体系>    実践課の割当も確認します（既定: ブック内の体系シート）
   --json           JSON で出力
-${year(19)}
+${year(19, 'validate')}
   -h, --help       この説明を表示
 
 ${PLAN_SOURCES}
@@ -103,7 +114,7 @@ ${PLAN_SOURCES}
 各取組項目のコード（I-1-1-1）と実践課、全体の件数も示します。
 
 オプション:
-  --json       JSON で出力: { "source", "counts", "plan", "findings" }
+  --json       JSON で出力: { "source", "fiscalYear", "counts", "plan", "findings" }
   -h, --help   この説明を表示
 
 ${PLAN_SOURCES}
@@ -147,7 +158,7 @@ ${PLAN_SOURCES}
   --report <ファイル> 集約レポート (JSON) の出力先
   --stage <段階>      plan / first-half / year-end（既定）
   --title <名称>      計画の名称（既定: 体系シートの表題にある名称、なければ 町政運営推進プラン）
-${year(22)}
+${year(22, 'consolidate')}
   --watch             集約したあとファイルを見張り、変わるたびに集約し直す（Ctrl+C で終了）
   --history <masters> 過去の年度に集約した全体計画のブック（続けて複数、または年度ごとに繰り返して指定）。
                       「推移」シートに年度別・推進項目別の集計と取組項目ごとの推移を書き、前年度の文のままの欄を指摘します
