@@ -71,3 +71,25 @@ describe('buildTableSheet header row', () => {
     expect(spec.rowHeights[HEADER_ROW]).toBe(twoLines);
   });
 });
+
+describe('buildTableSheet row heights', () => {
+  it('makes a row as tall as its printed cells, not its screen-only ones (集約ログ’s 保存テキスト)', () => {
+    const columns = [
+      { header: '結果', width: 14 },
+      { header: '保存テキスト', width: 50 },
+    ];
+    const long = 'これは長い保存テキストです。'.repeat(80);
+    const heightOf = (printColumns?: number) =>
+      buildTableSheet({
+        name: 't',
+        title: 'T',
+        columns,
+        rows: [['差し替え', long]],
+        ...(printColumns !== undefined && { printColumns }),
+      }).rowHeights[3]!;
+    const oneLine = estimateRowHeight('差し替え', { widthChars: 14, fontSize: FONT_SIZE, min: 18 });
+    expect(heightOf(1)).toBe(oneLine);
+    // Printed, the long text sets the height as before.
+    expect(heightOf()).toBeGreaterThan(oneLine * 10);
+  });
+});

@@ -84,6 +84,9 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
   // Each column's height estimate options, made once for the table (not for every cell).
   const heightOptions = input.columns.map((c) => ({ widthChars: c.width, fontSize: FONT_SIZE, min: 18 }));
   const { columns, rows } = input;
+  // A row is as tall as its printed cells: a long text in a screen-only column (集約ログ's 保存テキスト) would
+  // otherwise print a page of empty space under a one-line record.
+  const measured = input.printColumns ?? columns.length;
   for (let i = 0; i < rows.length; i++) {
     const values = rows[i] as readonly CellValue[];
     const row = FIRST_DATA_ROW + i;
@@ -93,7 +96,7 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
       const names = styleNames[column] as { base: string; warn: string; muted: string };
       const value = values[column] ?? null;
       cells.push({ row, column, value, style: tone ? names[tone] : names.base });
-      if (typeof value === 'string' && value.length > 0)
+      if (column < measured && typeof value === 'string' && value.length > 0)
         height = Math.max(height, estimateRowHeight(value, heightOptions[column] as RowHeightOptions));
     }
     if (height > 0) rowHeights[row] = height;
