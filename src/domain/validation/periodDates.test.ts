@@ -23,6 +23,11 @@ describe('checkPeriodDates', () => {
   it('warns about a 前期 date under 後期', () => {
     expect(run('', '・5月28日 協議会')).toEqual([['secondHalf', expect.stringContaining('5月28日')]]);
   });
+  it('names a date written twice once', () => {
+    expect(run('・10月1日 説明会、10月1日 意見交換 ・10/14', '')).toEqual([
+      ['firstHalf', expect.stringContaining('期間外の日付（10月1日、10/14）があります')],
+    ]);
+  });
   it('does not take a bare month for a date', () => {
     expect(run('10月以降に協議を行う。', '')).toEqual([]);
   });

@@ -33,7 +33,8 @@ export function checkPeriodDates(entry: Entry, ctx: ValidationContext): Finding[
     if (outside.length === 0) return [];
     const other = period === 'firstHalf' ? 'secondHalf' : 'firstHalf';
     const otherLabel = fields.find(([p]) => p === other)?.[1].label ?? PERIOD_LABELS[other];
-    const dates = outside.map((d) => d.text).join('、');
+    // Each date once, as written (a date repeated in the text is one date to check).
+    const dates = [...new Set(outside.map((d) => d.text))].join('、');
     return [
       entryFinding(
         'entry.period-date',
