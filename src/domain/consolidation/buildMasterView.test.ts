@@ -100,8 +100,9 @@ describe('buildMasterView', () => {
   });
 
   it('shows 提出状況 complete for every department and counts in 達成状況', () => {
+    // 教育振興課 has 全課 items only, and no sheet of its file is among these sources.
     expect(submissions!.cells.filter((c) => c.column === 8 && c.row >= 3).map((c) => c.value)).toEqual(
-      plan.departments.map((d) => (d === '教育振興課' ? '対象なし' : '完了')),
+      plan.departments.map((d) => (d === '教育振興課' ? '対象なし（提出なし）' : '完了')),
     );
     expect([2, 3, 4, 5, 6].map((col) => valueAt(achievement!, 3, col))).toEqual([23, 13, 1, 0, 37]);
     expect(achievement!.conditionalFormats.some((f) => f.kind === 'dataBar')).toBe(true);

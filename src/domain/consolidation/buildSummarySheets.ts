@@ -77,13 +77,22 @@ function submissionSheet(c: Consolidation, { year, subtitle }: ViewContext): She
 }
 
 /**
- * 提出状況's 状況: a department whose file could not be read and that has nothing else in is 受付不可あり
+ * 提出状況's 状況: a department with 全課 items only is 対象なし, （提出なし） when no sheet of it came back at
+ * all; a department whose file could not be read and that has nothing else in is 受付不可あり
  * (it sent something: ask for the file again), not 未提出あり; one whose every missing item came back as a
  * blank sheet is 未記入あり (it sent its workbook: ask it to fill those sheets).
  */
 function submissionStatus(s: DepartmentSubmission): string {
   const refused = (s.refusedFiles?.length ?? 0) > 0;
-  if (s.expected === 0) return s.contributions > 0 ? '全課に記入' : refused ? '受付不可あり' : '対象なし';
+  // Nothing of its own to write (全課 items only): whether its workbook came back at all is still told.
+  if (s.expected === 0)
+    return s.contributions > 0
+      ? '全課に記入'
+      : refused
+        ? '受付不可あり'
+        : s.lastFile === undefined
+          ? '対象なし（提出なし）'
+          : '対象なし';
   if (s.missing.length > 0)
     return refused ? '受付不可あり' : s.blank === s.missing.length ? '未記入あり' : '未提出あり';
   return s.errors > 0 ? '要修正' : '完了';
