@@ -369,18 +369,11 @@ describe('suishin rollover after a department was renamed (機構改革)', () =>
     }
   });
 
+  /** `suishin rollover demo/master.xlsx --year R3 …`. */
+  const toR3 = (...args: string[]) => runCli(dir, 'rollover', 'demo/master.xlsx', '--year', 'R3', ...args);
+
   it('names an unknown --department in Japanese, with the 体系’s departments, as build does', async () => {
-    const run = await runCli(
-      dir,
-      'rollover',
-      'demo/master.xlsx',
-      '--year',
-      'R3',
-      '--out',
-      'r3u',
-      '--department',
-      '無い課',
-    );
+    const run = await toR3('--out', 'r3u', '--department', '無い課');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('エラー: 体系にない課です: 無い課（体系の課: 総務課、');
     expect(run.stderr).not.toContain('Unknown');
@@ -394,17 +387,7 @@ describe('suishin rollover after a department was renamed (機構改革)', () =>
       join(dir, '体系R3誤り.xlsx'),
       await buildMasterTemplateFile(excelJsFactory, { plan: noDepartment, fiscalYear: 2021 }),
     );
-    const run = await runCli(
-      dir,
-      'rollover',
-      'demo/master.xlsx',
-      '--year',
-      'R3',
-      '--plan',
-      '体系R3誤り.xlsx',
-      '--out',
-      'r3e',
-    );
+    const run = await toR3('--plan', '体系R3誤り.xlsx', '--out', 'r3e');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('「体系R3誤り.xlsx」にエラーがあります:');
     expect(run.stderr).toMatch(/\n「体系」シートのD\d+: .*実践課/u);
