@@ -41,7 +41,7 @@ afterAll(() => cleanup());
 
 describe('a failure while writing the master leaves the previous master intact', () => {
   it.each([
-    ['the disk fills up while the new master is written', 'disk-full', 'ENOSPC'],
+    ['the disk fills up while the new master is written', 'disk-full', 'ディスクの空き容量が足りません'],
     ['the rename over the old master is refused', 'rename-refused', '権限がありません'],
   ] as const)('%s', async (_name, failure, says) => {
     const before = await readFile(join(dir, 'master.xlsx'));
