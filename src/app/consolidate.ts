@@ -19,6 +19,7 @@ import {
   type YearDecision,
 } from '../domain/fiscal/decideFiscalYear';
 import { alignYear } from '../domain/history/alignYear';
+import { MAPPING_SHEET_NAME, readMappingSheet } from '../domain/rollover/mappingSheet';
 import { buildHistory, type HistoryYear } from '../domain/history/yearHistory';
 import type { Plan } from '../domain/plan/types';
 import type { Result } from '../domain/result';
@@ -245,8 +246,16 @@ export async function consolidateSources(
   const total = sources.length + 2;
   const fiscalYear = decidedYear(year) ?? options.fiscalYear;
   onProgress?.({ done: sources.length, total, label: '集約中' });
-  // Past years (--history) under this year's codes and department names, matched as rollover matches them.
-  const pastYears = options.history?.map((y) => alignYear(y, plan));
+  const existing = await options.target.listSheets();
+  // Past years (--history) under this year's codes and department names, matched as rollover matched them:
+  // by the 対応表 rollover wrote into this master (総務課's edits in it) for the year it maps from.
+  const carried =
+    options.history && existing.some((s) => s.name === MAPPING_SHEET_NAME)
+      ? readMappingSheet((await options.target.readSnapshot([MAPPING_SHEET_NAME])).sheets[0]!)
+      : undefined;
+  const pastYears = options.history?.map((y) =>
+    alignYear(y, plan, y.fiscalYear === carried?.from ? carried.mapping : undefined),
+  );
   // The latest past year before this one: its entries are what this year's text is compared with.
   const lastYear = [...(pastYears ?? [])]
     .filter((y) => y.fiscalYear < fiscalYear)
@@ -260,7 +269,6 @@ export async function consolidateSources(
     ...(lastYear && { lastYear }),
   });
 
-  const existing = await options.target.listSheets();
   const hasMaster = existing.some((s) => s.name === MASTER_SHEET_NAME);
   const previous =
     options.previousMaster ??

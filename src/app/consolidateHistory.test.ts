@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { r3Reorganised, rowsOf } from '../../tests/helpers/reorganisedPlan';
+import { editItems, r3Reorganised, rowsOf } from '../../tests/helpers/reorganisedPlan';
 import { UNCHANGED_FROM_LAST_YEAR_CODE } from '../domain/compare/unchangedFromLastYear';
 import type { SourceFile } from '../domain/consolidation/types';
 import { STANDARD_FORM } from '../domain/entry/formDefinition';
 import { fieldText, type Entry } from '../domain/entry/types';
+import { buildMappingSheet } from '../domain/rollover/mappingSheet';
 import { r2Sample } from '../domain/sample/r2';
 import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
 import { consolidateSources } from './consolidate';
@@ -62,5 +63,82 @@ describe('consolidate with a past master after a 機構改革 (--history)', () =
       (f) => f.code === UNCHANGED_FROM_LAST_YEAR_CODE && f.place.field === 'evaluation',
     );
     expect(unchanged.map((f) => f.place.sheet)).toEqual(['II-1-3-3 町民生活課']);
+  });
+});
+
+describe('consolidate with a past master and the 対応表 rollover wrote into this master', () => {
+  // R3: I-2-1-4 became I-2-1-5 under a new title: no automatic match; 総務課 mapped it in mapping.json.
+  const plan = editItems(r2.plan, (i) =>
+    i.code === 'I-2-1-4' ? [{ ...i, code: 'I-2-1-5', number: 5, title: 'ボランティア活動の推進' }] : [i],
+  );
+  const old = r2.entries.find((e) => e.code === 'I-2-1-4')!;
+  const source: SourceFile = {
+    kind: 'read',
+    file: `${old.department}.xlsx`,
+    modified: 1,
+    entries: [
+      {
+        entry: { ...old, code: 'I-2-1-5', fiscalYear: 2021 },
+        sheet: `I-2-1-5 ${old.department}`,
+        cells: { evaluation: 'D10' },
+      },
+    ],
+    sheets: [],
+    findings: [],
+  };
+  const run = async (withMapping: boolean) => {
+    const target = await excelJsFactory.create();
+    if (withMapping)
+      await target.writeSheets([
+        buildMappingSheet({
+          note: '',
+          from: '令和2年度',
+          to: '令和3年度',
+          items: [
+            {
+              previous: 'I-2-1-4',
+              previousTitle: 'ボランティアセンターの活動支援と連携',
+              next: 'I-2-1-5',
+              nextTitle: 'ボランティア活動の推進',
+              match: '対応表で指定',
+              entries: 1,
+            },
+          ],
+          added: [],
+          departments: [],
+          leftBehind: [],
+        }),
+      ]);
+    const result = await consolidateSources(
+      plan,
+      [source],
+      { kind: 'explicit', fiscalYear: 2021, others: [] },
+      {
+        target,
+        stage: 'year-end',
+        fiscalYear: 2021,
+        stamp: '2022-04-20T09:00:00+09:00',
+        title: 'R3',
+        form: STANDARD_FORM,
+        history: [
+          {
+            fiscalYear: 2020,
+            source: 'master-R2.xlsx',
+            plan: r2.plan,
+            form: STANDARD_FORM,
+            rows: rowsOf(r2.plan, r2.entries, 2020),
+          },
+        ],
+      },
+    );
+    return result.consolidation.findings.filter(
+      (f) => f.code === UNCHANGED_FROM_LAST_YEAR_CODE && f.place.field === 'evaluation',
+    );
+  };
+
+  it('pairs the item as the 対応表 says (総務課’s mapping), as rollover carried it', async () => {
+    expect((await run(true)).map((f) => f.place.sheet)).toEqual([`I-2-1-5 ${old.department}`]);
+    // Without the 対応表 nothing ties I-2-1-5 to last year's I-2-1-4.
+    expect(await run(false)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { MasterRow } from '../consolidation/types';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { planItems } from '../plan/planItems';
 import type { Plan } from '../plan/types';
+import type { ParsedMapping } from '../rollover/itemMapping';
 import { departmentRenamer, matchDepartments } from '../rollover/matchDepartments';
 import { matchItems } from '../rollover/matchItems';
 import type { HistoryYear } from './yearHistory';
@@ -11,12 +12,13 @@ import type { HistoryYear } from './yearHistory';
  * (matchItems: the same code and title, the same title renumbered, the same code renamed; matchDepartments:
  * a department renamed). History and 前年度と同じ then pair an item with what it was last year, not with
  * whatever held its code: a past item that has no successor keeps its code, marked with its year when this
- * year's 体系 gives that code to another item.
+ * year's 体系 gives that code to another item. `manual` is the 対応表 rollover wrote for this year (from
+ * that past year), 総務課's edits in it: taken first, as rollover took it.
  */
-export function alignYear(year: HistoryYear, current: Plan): HistoryYear {
-  const matching = matchItems(year.plan, current);
+export function alignYear(year: HistoryYear, current: Plan, manual?: ParsedMapping): HistoryYear {
+  const matching = matchItems(year.plan, current, manual?.items);
   const successor = new Map(matching.pairs.map((p) => [p.previous, p.next]));
-  const rename = departmentRenamer(matchDepartments(year.plan, current, matching));
+  const rename = departmentRenamer(matchDepartments(year.plan, current, matching, manual?.departments));
   const taken = new Set(planItems(current).map((p) => p.code));
   const codeOf = (code: string): string =>
     successor.get(code) ?? (taken.has(code) ? `${code}（${formatFiscalYear(year.fiscalYear)}）` : code);
