@@ -235,6 +235,7 @@ describe('publish: errors in what is published', () => {
     expect(out.document.achievement?.total).toEqual({
       byChoice: [0, 0, 1, 0],
       blank: planAssignees(plan).length - 1,
+      missing: planAssignees(plan).length - 2,
     });
   });
 

@@ -201,9 +201,9 @@ print(json.dumps([[c.value, ws.column_dimensions[L(i + 1)].width] for i, c in en
   it('counts 達成状況 by the 判定’s own choices S/A/B/C, with 未記入', () => {
     const rows = sheet(ACHIEVEMENT_SHEET_NAME).values;
     const header = rows.findIndex((r) => text(r[0]) === '区分');
-    expect(rows[header]?.slice(2, 8).map(text)).toEqual(['S', 'A', 'B', 'C', '未記入', '計']);
+    expect(rows[header]?.slice(2, 9).map(text)).toEqual(['S', 'A', 'B', 'C', '未記入', 'うち未提出', '計']);
     const total = rows.find((r) => text(r[0]) === '全体');
-    expect(total?.slice(2, 8)).toEqual([5, 9, 7, 3, 1, 25]);
+    expect(total?.slice(2, 9)).toEqual([5, 9, 7, 3, 1, 0, 25]);
   });
 
   it('shows in 提出状況 who must fix an error (要修正) and who is 完了, and accounts in 集約ログ for every sheet of every input', async () => {

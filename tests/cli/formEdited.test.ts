@@ -78,6 +78,15 @@ describe('a 様式 edited by openpyxl drives the next build and consolidation', 
     const rows = sheet!.values.map((row) => row.map(text));
     expect(rows.some((row) => row.join('|').includes('S|A|B|C|D|未記入'))).toBe(true);
     // The 判定 typed before the edit still count; C under the old rule is still C, and nobody chose D.
-    expect(rows.find((row) => row[0] === '全体')?.slice(2, 9)).toEqual(['5', '9', '7', '3', '0', '1', '25']);
+    expect(rows.find((row) => row[0] === '全体')?.slice(2, 10)).toEqual([
+      '5',
+      '9',
+      '7',
+      '3',
+      '0',
+      '1',
+      '0',
+      '25',
+    ]);
   });
 });

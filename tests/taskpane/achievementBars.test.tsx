@@ -18,8 +18,8 @@ const show = (choices: readonly string[], label: string, byChoice: number[], bla
       <AchievementBars
         label={label}
         choices={choices}
-        total={{ byChoice, blank }}
-        groups={[{ label: 'I 協働', counts: { byChoice, blank } }]}
+        total={{ byChoice, blank, missing: 0 }}
+        groups={[{ label: 'I 協働', counts: { byChoice, blank, missing: 0 } }]}
       />
     </FluentProvider>,
   );

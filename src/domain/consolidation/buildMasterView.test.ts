@@ -104,7 +104,7 @@ describe('buildMasterView', () => {
     expect(submissions!.cells.filter((c) => c.column === 8 && c.row >= 3).map((c) => c.value)).toEqual(
       plan.departments.map((d) => (d === '教育振興課' ? '対象なし（提出なし）' : '完了')),
     );
-    expect([2, 3, 4, 5, 6].map((col) => valueAt(achievement!, 3, col))).toEqual([23, 13, 1, 0, 37]);
+    expect([2, 3, 4, 5, 6, 7].map((col) => valueAt(achievement!, 3, col))).toEqual([23, 13, 1, 0, 0, 37]);
     expect(achievement!.conditionalFormats.some((f) => f.kind === 'dataBar')).toBe(true);
   });
 

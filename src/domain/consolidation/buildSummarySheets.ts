@@ -117,8 +117,9 @@ export function choiceColors(n: number): string[] {
 const headerWidth = (header: string): number => Math.max(6, 2 * [...header].length + 2);
 
 /**
- * 達成状況: the 集計 field's counts (R2: 目標の達成) per choice and 未記入, overall, by 基本項目, 推進項目 and
- * 実践課, with the first choice's share (達成率) and a stacked bar chart. A form without a 集計 field gets a
+ * 達成状況: the 集計 field's counts (R2: 目標の達成) per choice and 未記入 (うち未提出: no sheet came in),
+ * overall, by 基本項目, 推進項目 and 実践課, with the first choice's share (達成率, blank where nothing came in)
+ * and a stacked bar chart. A form without a 集計 field gets a
  * sheet that says there is nothing to count.
  */
 function achievementSheet(c: Consolidation, { year, subtitle }: ViewContext): SheetSpec {
@@ -134,12 +135,15 @@ function achievementSheet(c: Consolidation, { year, subtitle }: ViewContext): Sh
     });
   const choices = a.choices;
   const rateHeader = firstChoiceRate(choices);
-  const rate = (n: AchievementCounts): number => (totalOf(n) === 0 ? 0 : (n.byChoice[0] ?? 0) / totalOf(n));
+  // Left blank where no sheet came in at all: 0.0% would read as a department that achieved nothing.
+  const rate = (n: AchievementCounts): number | null =>
+    totalOf(n) === n.missing ? null : (n.byChoice[0] ?? 0) / totalOf(n);
   const achievementRow = (kind: string, g: AchievementGroup): CellValue[] => [
     kind,
     g.label,
     ...g.counts.byChoice,
     g.counts.blank,
+    g.counts.missing,
     totalOf(g.counts),
     ...(rateHeader ? [rate(g.counts)] : []),
   ];
@@ -147,7 +151,7 @@ function achievementSheet(c: Consolidation, { year, subtitle }: ViewContext): Sh
   const colors = choiceColors(choices.length);
   const columns: TableColumn[] = [
     { header: '区分', width: 10 },
-    { header: '項目', width: 36 },
+    { header: '項目', width: 30 },
     ...choices.map((choice, i) => ({
       header: choice,
       width: headerWidth(choice),
@@ -155,6 +159,8 @@ function achievementSheet(c: Consolidation, { year, subtitle }: ViewContext): Sh
       dataBar: colors[i]!,
     })),
     { header: '未記入', width: 8, kind: 'number', dataBar: '#A5A5A5' },
+    // Of 未記入, the rows no sheet came in for (outside the chart, which ends at 未記入).
+    { header: 'うち未提出', width: 12, kind: 'number' },
     { header: '計', width: 6, kind: 'number' },
     ...(rateHeader
       ? [{ header: rateHeader, width: headerWidth(rateHeader), kind: 'percent' as const, dataBar: '#70AD47' }]

@@ -86,7 +86,7 @@ describe('consolidateEntries on the R2 sample', () => {
 
   it('counts achievements: 23 / 13 / 1', () => {
     expect(result.achievement.choices).toEqual(['達成できた', '一部達成できた', '達成できなかった']);
-    expect(result.achievement.total).toEqual({ byChoice: [23, 13, 1], blank: 0 });
+    expect(result.achievement.total).toEqual({ byChoice: [23, 13, 1], blank: 0, missing: 0 });
     expect(result.achievement.byBasic.map((g) => g.label)).toEqual([
       'I 協働によるまちづくり',
       'II 効果的な行財政運営',
@@ -305,6 +305,21 @@ describe('consolidateEntries rules', () => {
     expect(row.map((c) => c.value)).toEqual(
       expect.arrayContaining(['受付不可あり', `${'提出/R2_建設水道課_提出.xlsx'}（受付不可）`]),
     );
+    // 達成状況: its rows are 未記入 because nothing came in (うち未提出), and no 達成率 (not 0.0%).
+    const achievement = buildMasterView({ consolidation: result, title: 't' }).sheets.find(
+      (x) => x.name === '達成状況',
+    )!;
+    const at = achievement.cells.find((x) => x.column === 1 && x.value === '建設水道課')!.row;
+    const header = (h: string) => achievement.cells.find((x) => x.row === 2 && x.value === h)!.column;
+    const value = (h: string) =>
+      achievement.cells.find((x) => x.row === at && x.column === header(h))?.value ?? null;
+    const count = of('建設水道課').expected;
+    expect([value('未記入'), value('うち未提出'), value('計'), value('達成率')]).toEqual([
+      count,
+      count,
+      count,
+      null,
+    ]);
     // 全体計画: each of its 未提出 rows says the file came and could not be read, and names it.
     const missing = result.rows.filter((r) => r.status === 'missing' && r.department === '建設水道課');
     expect(missing.length).toBeGreaterThan(0);

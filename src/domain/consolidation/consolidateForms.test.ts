@@ -95,8 +95,12 @@ describe('consolidation follows the form: a 指標 form', () => {
     expect(c.achievement.field).toEqual({ key: 'rating', label: '判定' });
     expect(c.achievement.choices).toEqual(['S', 'A', 'B', 'C']);
     const assignees = c.rows.filter((r) => r.status !== 'flagged').length;
-    // S (町民生活課 twice: `Ｓ` is S), B (総務課), C (建設水道課); everything else 未提出 = 未記入.
-    expect(c.achievement.total).toEqual({ byChoice: [2, 0, 1, 1], blank: assignees - 4 });
+    // S (町民生活課 twice: `Ｓ` is S), B (総務課), C (建設水道課); everything else 未提出, counted 未記入.
+    expect(c.achievement.total).toEqual({
+      byChoice: [2, 0, 1, 1],
+      blank: assignees - 4,
+      missing: assignees - 4,
+    });
     expect(headerRow(achievement!)).toEqual([
       '区分',
       '項目',
@@ -105,14 +109,16 @@ describe('consolidation follows the form: a 指標 form', () => {
       'B',
       'C',
       '未記入',
+      'うち未提出',
       '計',
       '「S」の割合',
     ]);
-    expect([2, 3, 4, 5, 6, 7].map((col) => valueAt(achievement!, FIRST_DATA_ROW, col))).toEqual([
+    expect([2, 3, 4, 5, 6, 7, 8].map((col) => valueAt(achievement!, FIRST_DATA_ROW, col))).toEqual([
       2,
       0,
       1,
       1,
+      assignees - 4,
       assignees - 4,
       assignees,
     ]);

@@ -38,15 +38,21 @@ export function summarizeAchievement(
         .map((r) => ({
           row: r,
           choice: r.entry ? choiceIndex(fieldText(r.entry.fields, field.key), choices) : -1,
+          missing: r.status === 'missing',
         }))
     : [];
-  const countsOf = (counted: readonly { readonly choice: number }[]): AchievementCounts => {
+  const countsOf = (
+    counted: readonly { readonly choice: number; readonly missing: boolean }[],
+  ): AchievementCounts => {
     const byChoice = choices.map(() => 0);
     let blank = 0;
-    for (const { choice } of counted)
-      if (choice < 0) blank++;
-      else byChoice[choice]!++;
-    return { byChoice, blank };
+    let missing = 0;
+    for (const c of counted)
+      if (c.choice < 0) {
+        blank++;
+        if (c.missing) missing++;
+      } else byChoice[c.choice]!++;
+    return { byChoice, blank, missing };
   };
   const group = (labels: readonly string[], labelOf: (r: MasterRow) => string): AchievementGroup[] => {
     const byLabel = new Map<string, (typeof inPlan)[number][]>();

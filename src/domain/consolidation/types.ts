@@ -182,6 +182,8 @@ export interface AchievementCounts {
   readonly byChoice: readonly number[];
   /** 未記入: nothing chosen, a value that is not a choice, or no sheet (未提出). */
   readonly blank: number;
+  /** Of `blank`, the rows with no sheet (未提出): a department that sent nothing is not one that chose nothing. */
+  readonly missing: number;
 }
 
 export interface AchievementGroup {

@@ -95,10 +95,10 @@ describe('buildHistory', () => {
     const [y2, y3] = history.years;
     expect(y2!.field).toEqual({ key: 'achievement', label: '目標の達成' });
     expect(y2!.choices).toEqual(['達成できた', '一部達成できた', '達成できなかった']);
-    expect(y2!.total).toEqual({ byChoice: [23, 13, 1], blank: 0 });
+    expect(y2!.total).toEqual({ byChoice: [23, 13, 1], blank: 0, missing: 0 });
     expect(y3!.field).toEqual({ key: 'achievement', label: '進み具合' });
     expect(y3!.choices).toEqual(['順調', '遅れあり', '未着手']);
-    expect(y3!.total).toEqual({ byChoice: [25, 13, 0], blank: 0 });
+    expect(y3!.total).toEqual({ byChoice: [25, 13, 0], blank: 0, missing: 0 });
   });
 
   it('counts by 推進項目: each year its 推進項目 sum to its total', () => {

@@ -33,13 +33,13 @@ describe('the 達成状況 chart', () => {
     await new OfficeJsPort().writeSheets(view.sheets);
     const sheet = fake.state.sheets.find((s) => s.name === ACHIEVEMENT_SHEET_NAME)!;
     expect(sheet.charts).toHaveLength(1);
-    // Header row 3, then 全体 + 2 基本項目 + 4 推進項目 + 7 実践課 with rows (教育振興課 has none) = 14; columns B (項目) to F (未記入).
+    // Header row 3, then 全体 + 2 基本項目 + 4 推進項目 + 7 実践課 with rows (教育振興課 has none) = 14; columns B (項目) to F (未記入); beside the table (A–I: うち未提出, 計, 達成率 after 未記入) from K.
     expect(sheet.charts[0]).toMatchObject({
       type: 'BarStacked',
       seriesBy: 'Columns',
       title: '目標の達成状況（令和2年度）',
       rect: { top: 2, left: 1, bottom: 16, right: 5 },
-      position: { start: 'J3' },
+      position: { start: 'K3' },
     });
   });
 
