@@ -23,7 +23,7 @@ import { MAPPING_SHEET_NAME, readMappingSheet } from '../domain/rollover/mapping
 import { buildHistory, type HistoryYear } from '../domain/history/yearHistory';
 import type { Plan } from '../domain/plan/types';
 import type { Result } from '../domain/result';
-import { MASTER_SHEET_NAME, PLAN_SHEET_NAME } from '../domain/template/sheetName';
+import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 import type { FileWorkbookFactory, OpenError, Progress, WorkbookPort } from '../workbook/port';
 import { findFormSheet } from './openPlan';
 import { readDepartmentFile } from './readDepartmentFile';
@@ -209,8 +209,9 @@ export async function consolidate(
 
 /**
  * Why `target` must not take the master view, or undefined: a department's own workbook (取組項目 sheets, no
- * 全体計画 and no 体系) given as the master would get 全体計画 and the report sheets among its own, and read
- * as that department's return ever after. Checked before anything is written, by the CLI and the pane.
+ * 全体計画; a 体系 inserted into it in the pane does not make it a master) given as the master would get 全体計画 and the report sheets among its own, and read
+ * as that department's return ever after. Checked before anything is written, by the CLI and the pane (each
+ * adds what to do instead: another --out, or opening the 全体計画).
  */
 export async function targetProblem(
   target: WorkbookPort,
@@ -218,8 +219,8 @@ export async function targetProblem(
   options: { readonly plan: Plan; readonly form?: FormDefinition },
 ): Promise<string | undefined> {
   const names = (await target.listSheets()).map((s) => s.name);
-  if (names.length === 0 || names.includes(MASTER_SHEET_NAME) || names.includes(PLAN_SHEET_NAME))
-    return undefined;
+  // A master (its 報告 sheets are laid out as entry sheets) or an empty workbook: nothing to refuse.
+  if (names.length === 0 || names.includes(MASTER_SHEET_NAME)) return undefined;
   const extraction = extractWorkbook(await target.readSnapshot(), {
     file,
     plan: options.plan,
@@ -227,7 +228,7 @@ export async function targetProblem(
   });
   const entries = extraction.sheets.filter((s) => s.entries > 0).length;
   return entries > 0
-    ? `集約先の「${file}」は各課の取組項目シートのブックです（取組項目シート ${entries} 枚）。集約の結果は全体計画のブックに書きます。全体計画のブックか、まだないファイル名（新しく作ります）を集約先にしてください。`
+    ? `集約先の「${file}」は各課の取組項目シートのブックです（取組項目シート ${entries} 枚）。集約の結果は全体計画のブックに書きます。`
     : undefined;
 }
 

@@ -93,7 +93,12 @@ export async function runConsolidation(request: ConsolidationRequest, io: CliIo)
           plan: request.plan,
           ...(request.form && { form: request.form }),
         });
-    if (problem) return { kind: 'failed', exitCode: EXIT.unusable, message: problem };
+    if (problem)
+      return {
+        kind: 'failed',
+        exitCode: EXIT.unusable,
+        message: `${problem}--out には全体計画のブックか、まだないファイル名（新しく作ります）を指定してください。`,
+      };
     return await consolidateInto(master, request, io);
   } finally {
     await master.port.close();

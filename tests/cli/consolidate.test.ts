@@ -132,7 +132,7 @@ describe('suishin consolidate', () => {
     const r = await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...files, '--out', 'dept-out.xlsx');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /エラー: 集約先の「dept-out\.xlsx」は各課の取組項目シートのブックです（取組項目シート \d+ 枚）。.*全体計画のブックか、まだないファイル名/u,
+      /エラー: 集約先の「dept-out\.xlsx」は各課の取組項目シートのブックです（取組項目シート \d+ 枚）。.*--out には全体計画のブックか、まだないファイル名/u,
     );
     expect((await readFile(join(dir, 'dept-out.xlsx'))).equals(before)).toBe(true);
   });

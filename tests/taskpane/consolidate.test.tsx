@@ -5,6 +5,7 @@ import { buildDepartmentFiles } from '../../src/app/buildWorkbooks';
 import { countBySeverity, type Finding } from '../../src/domain/finding';
 import { formatFiscalYear } from '../../src/domain/fiscal/fiscalYear';
 import { WRONG_YEAR_LABEL } from '../../src/taskpane/tabs/consolidationCounts';
+import { buildMasterTemplate } from '../../src/domain/template/buildMasterTemplate';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 import {
   departmentFiles,
@@ -366,5 +367,29 @@ describe('集約 tab', () => {
     renderApp(host);
     fireEvent.click(screen.getByRole('tab', { name: '集約' }));
     expect(within(screen.getByRole('tabpanel')).getByText('先に体系を読み込んでください')).toBeTruthy();
+  });
+  it('refuses to consolidate into a department workbook, even with a 体系 inserted into it, and writes nothing', async () => {
+    const [somu] = await departmentFiles();
+    const opened = await excelJsFactory.open(somu!.bytes, somu!.fileName);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const port = opened.value;
+    const plan = buildMasterTemplate({ plan: sample.plan, fiscalYear: sample.fiscalYear, title: 't' });
+    await port.writeSheets(plan.sheets.filter((s) => s.name === '体系'));
+    const before = (await port.listSheets()).map((s) => s.name);
+    const { host } = fileHost(port, somu!.fileName);
+    renderApp(host);
+    fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+    const panel = screen.getByRole('tabpanel');
+    const files = (await departmentFiles()).map((f) => fileOf(f.fileName, f.bytes));
+    fireEvent.change(within(panel).getByLabelText('集約する各課のファイル'), { target: { files } });
+    fireEvent.click(await within(panel).findByRole('button', { name: `${files.length} 個のファイルを集約` }));
+    expect(
+      await within(panel).findByText(
+        /^集約先の「総務課\.xlsx」は各課の取組項目シートのブックです（取組項目シート \d+ 枚）。.*全体計画のブック（または体系のブック）を開いてから集約してください。/,
+        {},
+        { timeout: 20_000 },
+      ),
+    ).toBeTruthy();
+    expect((await port.listSheets()).map((s) => s.name)).toEqual(before);
   });
 });

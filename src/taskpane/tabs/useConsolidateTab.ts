@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import {
   consolidateSources,
+  targetProblem,
   decideRunYear,
   readSources,
   type ConsolidateResult,
@@ -139,8 +140,20 @@ export function useConsolidateTab(
           setResult(undefined);
           return { intent: 'warning', message: yearNote(year) };
         }
-        const target =
-          host.getSnapshot().port ?? (await host.ensureWorkbook(`${formatFiscalYear(used)}_全体計画.xlsx`));
+        const open = host.getSnapshot();
+        const target = open.port ?? (await host.ensureWorkbook(`${formatFiscalYear(used)}_全体計画.xlsx`));
+        // The open workbook is a department's (its 取組項目 sheets, no 全体計画): refused as the CLI's --out is.
+        const problem = open.port
+          ? await targetProblem(target, open.name ?? '開いているブック', { plan, ...(form && { form }) })
+          : undefined;
+        if (problem) {
+          dispatch({ type: 'failed' });
+          setResult(undefined);
+          return {
+            intent: 'warning',
+            message: `${problem}全体計画のブック（または体系のブック）を開いてから集約してください。`,
+          };
+        }
         const r = await consolidateSources(plan, read, year, {
           target,
           stage,
