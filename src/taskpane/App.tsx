@@ -6,8 +6,10 @@ import { TextBulletListTreeRegular } from '@fluentui/react-icons/svg/text-bullet
 import { useCallback, useState, type ReactElement, type ReactNode } from 'react';
 import { Header } from './components/Header';
 import { LazyOperationStatus } from './components/LazyOperationStatus';
+import { LiveRegion } from './components/LiveRegion';
 import { UnsavedChangesDialog } from './components/UnsavedChangesDialog';
 import { currentFiscalYear } from './fiscal';
+import { focusWhenShown } from './focus';
 import type { Host, HostSnapshot } from './host';
 import { useBeforeUnload } from './hooks/useBeforeUnload';
 import { useHostSnapshot } from './hooks/useHostSnapshot';
@@ -51,6 +53,7 @@ const useStyles = makeStyles({
   },
   tab: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, minWidth: 0 },
   notice: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  main: { display: 'flex', flexDirection: 'column', minWidth: 0 },
 });
 
 /**
@@ -58,7 +61,16 @@ const useStyles = makeStyles({
  * screen (header, tabs, the 体系 tab) is in the initial chunk; the other tabs load when first chosen or
  * when the pane is idle (tabs/panels.tsx), and then stay mounted.
  */
-export function App({ host, today = new Date() }: { host: Host; today?: Date }) {
+export function App(props: { host: Host; today?: Date }) {
+  return (
+    <LiveRegion>
+      <Pane {...props} />
+    </LiveRegion>
+  );
+}
+
+/** App inside its live region: the operations of its hooks announce into it (useOperation). */
+function Pane({ host, today = new Date() }: { host: Host; today?: Date }) {
   const s = useStyles();
   const snapshot = useHostSnapshot(host);
   const { plan, reload } = useWorkbookPlan(host);
@@ -72,13 +84,17 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
   useBeforeUnload(snapshot.unsaved);
   const guard = useOpenGuard(snapshot.unsaved, file);
 
-  // A button that leads to the 体系 tab leaves with its panel: the focus goes to the tab it opened (it fell
+  // A button that leads to another tab leaves with its panel: the focus goes to the tab it opened (it fell
   // to the page, and a keyboard user started again from the top).
-  const goToPlan = useCallback(() => {
-    choose('plan');
-    requestAnimationFrame(() => document.getElementById('tab-plan')?.focus());
-  }, [choose]);
-  const goToValidate = useCallback(() => choose('validate'), [choose]);
+  const goTo = useCallback(
+    (id: TabId) => {
+      choose(id);
+      focusWhenShown(`tab-${id}`);
+    },
+    [choose],
+  );
+  const goToPlan = useCallback(() => goTo('plan'), [goTo]);
+  const goToValidate = useCallback(() => goTo('validate'), [goTo]);
   const panel = panelProps(host, snapshot, found, { today, around, onGoToPlan: goToPlan });
   const busy = file.state.phase === 'running' || planTab.insertState.phase === 'running';
   return (
@@ -105,34 +121,36 @@ export function App({ host, today = new Date() }: { host: Host; today?: Date }) 
         showFileMode={host.mode === 'file' && snapshot.port === undefined}
         className={s.notice}
       />
-      <TabBar tab={tab} onChoose={choose} className={s.tabs} tabClassName={s.tab} />
-      <TabPanel id="plan" tab={tab}>
-        <PlanTab
-          mode={host.mode}
-          plan={plan}
-          busy={busy}
-          insertState={planTab.insertState}
-          selection={planTab.selection.selection}
-          selectionError={planTab.selection.error}
-          onReload={reload}
-          {...(open && { onOpenFile: guard.request })}
-          onInsertSample={planTab.insertSample}
-          onInsertTemplate={planTab.insertTemplate}
-          onInsertForm={planTab.insertForm}
-          onSelectFinding={(f, key) => void planTab.selection.select(f, key)}
-          onGoToValidate={goToValidate}
-        />
-        {host.mode === 'excel' && <SelfTestEntry host={host} />}
-      </TabPanel>
-      <TabPanel id="build" tab={tab}>
-        {opened.has('build') && <BuildPanel {...panel} />}
-      </TabPanel>
-      <TabPanel id="validate" tab={tab}>
-        {opened.has('validate') && <ValidatePanel {...panel} />}
-      </TabPanel>
-      <TabPanel id="consolidate" tab={tab}>
-        {opened.has('consolidate') && <ConsolidatePanel {...panel} />}
-      </TabPanel>
+      <main className={s.main}>
+        <TabBar tab={tab} onChoose={choose} className={s.tabs} tabClassName={s.tab} />
+        <TabPanel id="plan" tab={tab}>
+          <PlanTab
+            mode={host.mode}
+            plan={plan}
+            busy={busy}
+            insertState={planTab.insertState}
+            selection={planTab.selection.selection}
+            selectionError={planTab.selection.error}
+            onReload={reload}
+            {...(open && { onOpenFile: guard.request })}
+            onInsertSample={planTab.insertSample}
+            onInsertTemplate={planTab.insertTemplate}
+            onInsertForm={planTab.insertForm}
+            onSelectFinding={(f, key) => void planTab.selection.select(f, key)}
+            onGoToValidate={goToValidate}
+          />
+          {host.mode === 'excel' && <SelfTestEntry host={host} />}
+        </TabPanel>
+        <TabPanel id="build" tab={tab}>
+          {opened.has('build') && <BuildPanel {...panel} />}
+        </TabPanel>
+        <TabPanel id="validate" tab={tab}>
+          {opened.has('validate') && <ValidatePanel {...panel} />}
+        </TabPanel>
+        <TabPanel id="consolidate" tab={tab}>
+          {opened.has('consolidate') && <ConsolidatePanel {...panel} />}
+        </TabPanel>
+      </main>
     </div>
   );
 }

@@ -56,13 +56,14 @@ describe('集約: 「フォルダーを開く」 and 「再読み込み」 in fi
     await panel.getByRole('button', { name: 'フォルダーを開く' }).waitFor();
     // Playwright hands a directory to a webkitdirectory input as the browser's folder dialog would.
     await panel.getByLabel('各課のファイルが届くフォルダー').setInputFiles(root);
-    const status = panel.getByRole('status').filter({ hasText: 'フォルダー「提出」' });
+    // The visible message (the same words go to the pane's live region, outside the panel).
+    const status = panel.locator('.fui-MessageBar').filter({ hasText: 'フォルダー「提出」' });
     await status.waitFor();
     const text = await status.textContent();
     expect(text).toContain('フォルダー「提出」から 4 個のブックを読み込みました（サブフォルダーを含む）。');
     expect(text).toContain(`~$${basename(first!)}（Excel などがブックを開いている間に作るロックファイル）`);
     expect(text).toContain('~WRL0001.tmp（一時ファイル）');
-    expect(text).toContain('.xlsx / .xlsm 以外のファイル 1 個');
+    expect(text).toContain('メモ.txt（Excel ブックではないファイル）');
     const list = panel.getByRole('region', { name: '集約するファイル' });
     expect(await list.getByRole('listitem').count()).toBe(4);
     expect(await list.getByText(`提出/税務課/${basename(fourth!)}`, { exact: true }).count()).toBe(1);
@@ -91,7 +92,7 @@ describe('集約: 「フォルダーを開く」 and 「再読み込み」 in fi
     await (await chooser).setFiles(root);
     await panel.getByText('フォルダー「提出」を読み直しました').waitFor();
     expect(await reads(page)).toEqual([`提出/${basename(second!)}`]);
-    const text = await panel.getByRole('status').filter({ hasText: '読み直しました' }).textContent();
+    const text = await panel.locator('.fui-MessageBar').filter({ hasText: '読み直しました' }).textContent();
     expect(text).toContain('新しいか変わっていた 1 個を読み込み、変わっていない 3 個はそのままにしました');
     // The re-read file waits for the next consolidation like the others; the list keeps 4 rows.
     const list = panel.getByRole('region', { name: '集約するファイル' });

@@ -84,7 +84,8 @@ describe('the 指標 様式 (sample:kpi) through 検証 and 集約 in file mode'
     );
     const header = lines.find((l) => l.includes('|S|A|B|C|'));
     expect(header, lines.join('\n')).toBeDefined();
-    expect(lines.find((l) => l.startsWith('全体|'))).toMatch(/^全体\|全体\|5\|9\|7\|3\|1\|25\|/);
+    // S A B C, 未記入, うち未提出, 計.
+    expect(lines.find((l) => l.startsWith('全体|'))).toMatch(/^全体\|全体\|5\|9\|7\|3\|1\|0\|25\|/);
   });
 
   itMadeNoRequests(pane);

@@ -116,7 +116,10 @@ describe('screenshots of every tab at 320 px and 800 px', () => {
       const { page } = pane;
       try {
         await page.getByRole('button', { name: 'サンプル（指標 こもれび町）を挿入' }).click();
-        await page.getByText(/の体系を挿入しました/).waitFor();
+        await page
+          .locator('[role="tabpanel"]:not([hidden])')
+          .getByText(/の体系を挿入しました/)
+          .waitFor();
         await page.getByText('様式シート「様式」から読み込み').waitFor();
         await page.getByRole('table', { name: '様式の項目' }).waitFor();
         await shoot(page, 'form', width);

@@ -1,3 +1,5 @@
+import { configure } from '@testing-library/react';
+
 /** jsdom lacks what Fluent measures layout with; the pane only needs these to exist. */
 class NoopResizeObserver {
   observe(): void {}
@@ -61,3 +63,6 @@ if (typeof HTMLElement !== 'undefined') {
     } as DOMRect;
   };
 }
+// The pane's live region (LiveRegion) repeats each operation's message for screen readers: a query by text
+// finds the message where it is shown. The live region itself is tested by role (a11y.test.tsx).
+configure({ defaultIgnore: 'script, style, [data-live-region]' });

@@ -34,6 +34,7 @@ export function CellFindings(props: CellFindingsProps) {
         findings={props.findings}
         onSelect={props.onSelectFinding}
         selectedKey={props.selection?.key}
+        previews={props.mode === 'file'}
         preview={
           props.selection?.snapshot && (
             <GridPreview sheet={props.selection.snapshot} cell={props.selection.cell} />

@@ -50,7 +50,7 @@ export function EmptyState(props: {
       <span className={s.icon} aria-hidden="true">
         {props.icon}
       </span>
-      <h3 className={s.title}>{props.title}</h3>
+      <h2 className={s.title}>{props.title}</h2>
       {props.children && <p className={s.body}>{props.children}</p>}
       {props.actions && <div className={s.actions}>{props.actions}</div>}
     </div>

@@ -37,6 +37,8 @@ export function FileDrop(props: {
   disabled?: boolean;
   onFiles: (files: File[]) => void;
   inputLabel: string;
+  /** The button's id: where the focus goes when what it added is removed again. */
+  buttonId?: string;
 }) {
   const s = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -63,9 +65,10 @@ export function FileDrop(props: {
       onDrop={onDrop}
     >
       <Button
+        id={props.buttonId}
         appearance="primary"
         icon={<ArrowUploadRegular />}
-        disabled={props.disabled}
+        disabledFocusable={props.disabled}
         aria-describedby={hintId}
         onClick={() => input.current?.click()}
       >

@@ -1,5 +1,5 @@
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { countBySeverity, type Finding } from '../../domain/finding';
 import { SeverityBadge } from './SeverityBadge';
 import { useSharedStyles } from './styles';
@@ -50,13 +50,21 @@ export function FindingList(props: {
   selectedKey?: string;
   /** Shown under the selected finding (the file-mode grid preview). */
   preview?: ReactNode;
+  /** File mode: a finding shows its preview (and says whether it is shown: aria-expanded). */
+  previews?: boolean;
   label: string;
   /** Head each sheet's group with its file too (findings of several files: 集約). */
   withFile?: boolean;
+  /** The level of each sheet's heading: under the section's own heading (3), or the tab's first (2). */
+  headingLevel?: 2 | 3;
 }) {
   const s = useStyles();
   const shared = useSharedStyles();
-  const groups = new Map<string, { finding: Finding; key: string }[]>();
+  const ids = useId();
+  // The finding whose preview the user closed (Esc, or the same finding pressed again); another one opens.
+  const [closedKey, setClosedKey] = useState<string | undefined>(undefined);
+  const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
+  const groups = new Map<string, { finding: Finding; key: string; index: number }[]>();
   props.findings.forEach((finding, i) => {
     const sheet = finding.place.sheet ?? WHOLE_WORKBOOK;
     const group =
@@ -64,8 +72,9 @@ export function FindingList(props: {
         ? `「${finding.place.file}」のシート「${sheet}」`
         : `シート「${sheet}」`;
     const items = groups.get(group);
-    if (items) items.push({ finding, key: findingKey(finding, i) });
-    else groups.set(group, [{ finding, key: findingKey(finding, i) }]);
+    const item = { finding, key: findingKey(finding, i), index: i };
+    if (items) items.push(item);
+    else groups.set(group, [item]);
   });
   return (
     <div className={shared.section} aria-label={props.label} role="region">
@@ -80,7 +89,7 @@ export function FindingList(props: {
           .join('・');
         return (
           <section key={group} className={s.group} aria-label={group}>
-            <h4 className={s.groupTitle}>
+            <Heading className={s.groupTitle}>
               <span className={shared.grow}>
                 {props.withFile && items[0]?.finding.place.file && (
                   <span className={s.file}>{items[0].finding.place.file}</span>
@@ -88,9 +97,9 @@ export function FindingList(props: {
                 {items[0]?.finding.place.sheet ?? WHOLE_WORKBOOK}
               </span>
               <span className={s.counts}>{summary}</span>
-            </h4>
+            </Heading>
             <ul className={shared.list}>
-              {items.map(({ finding, key }) => {
+              {items.map(({ finding, key, index }) => {
                 const selectable =
                   props.onSelect !== undefined &&
                   finding.place.cell !== undefined &&
@@ -112,21 +121,47 @@ export function FindingList(props: {
                   </>
                 );
                 const selected = props.selectedKey === key;
+                // File mode: the finding's button shows and hides the sheet around its cell, right below it.
+                const expanded = selected && closedKey !== key && Boolean(props.preview);
+                const buttonId = `${ids}-finding-${index}`;
+                const previewId = `${ids}-preview-${index}`;
+                const close = (event: KeyboardEvent) => {
+                  if (event.key !== 'Escape' || !expanded) return;
+                  event.preventDefault();
+                  event.stopPropagation();
+                  setClosedKey(key);
+                  // From inside the preview (it goes): back to the finding that opened it.
+                  document.getElementById(buttonId)?.focus();
+                };
                 return (
                   <li key={key}>
                     {selectable ? (
                       <button
                         type="button"
+                        id={buttonId}
                         className={mergeClasses(shared.rowButton, selected && shared.rowButtonSelected)}
                         aria-current={selected ? 'true' : undefined}
-                        onClick={() => props.onSelect?.(finding, key)}
+                        {...(props.previews && {
+                          'aria-expanded': expanded,
+                          ...(expanded && { 'aria-controls': previewId }),
+                        })}
+                        onClick={() => {
+                          if (expanded) return setClosedKey(key);
+                          setClosedKey(undefined);
+                          props.onSelect?.(finding, key);
+                        }}
+                        onKeyDown={close}
                       >
                         {content}
                       </button>
                     ) : (
                       <div className={mergeClasses(shared.rowButton, s.static)}>{content}</div>
                     )}
-                    {selected && props.preview}
+                    {expanded && (
+                      <div id={previewId} onKeyDown={close}>
+                        {props.preview}
+                      </div>
+                    )}
                   </li>
                 );
               })}

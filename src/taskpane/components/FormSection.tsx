@@ -52,14 +52,14 @@ export function FormSection(props: FormSectionProps) {
   return (
     <section className={shared.section} aria-labelledby="form-section-title">
       <div className={s.headRow}>
-        <h3 id="form-section-title" className={shared.sectionTitle}>
+        <h2 id="form-section-title" className={shared.sectionTitle}>
           様式（{form.fields.length} 項目）
-        </h3>
+        </h2>
         {props.sheet === undefined && props.onInsertForm && (
           <Button
             size="small"
             icon={<DocumentTableRegular />}
-            disabled={props.busy}
+            disabledFocusable={props.busy}
             onClick={props.onInsertForm}
           >
             様式を挿入

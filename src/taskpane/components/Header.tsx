@@ -98,7 +98,7 @@ export function Header(props: {
               icon={<FolderOpenRegular />}
               aria-label="Excel ブック (.xlsx) を開く"
               title="Excel ブック (.xlsx) を開く"
-              disabled={props.busy}
+              disabledFocusable={props.busy}
               onClick={() => input.current?.click()}
             />
             <input
@@ -122,7 +122,7 @@ export function Header(props: {
             icon={<ArrowDownloadRegular />}
             aria-label="作業中のブックをダウンロード"
             title="作業中のブックをダウンロード"
-            disabled={props.busy}
+            disabledFocusable={props.busy}
             onClick={props.onSave}
           />
         )}

@@ -61,8 +61,10 @@ export function OperationStatus({ state }: { state: OperationState }) {
       );
     }
     case 'done':
+      // Not a live region itself: inserted with its text, screen readers would skip it. The same words are
+      // announced in the pane's live region (LiveRegion, by useOperation).
       return (
-        <MessageBar intent={state.intent} role="status" layout="multiline">
+        <MessageBar intent={state.intent} layout="multiline">
           <MessageBarBody className={s.lines}>
             <UnbrokenCodes text={state.message} />
           </MessageBarBody>

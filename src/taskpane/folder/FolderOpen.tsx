@@ -53,7 +53,7 @@ export function FolderOpen(props: FolderOpenProps) {
       <div className={s.row}>
         <Button
           icon={<FolderOpenRegular />}
-          disabled={props.disabled || running}
+          disabledFocusable={props.disabled || running}
           aria-describedby={hintId}
           onClick={open}
         >
@@ -62,7 +62,7 @@ export function FolderOpen(props: FolderOpenProps) {
         {props.folder && (
           <Button
             icon={<ArrowClockwiseRegular />}
-            disabled={props.disabled || running}
+            disabledFocusable={props.disabled || running}
             aria-label={`再読み込み（フォルダー「${props.folder.root}」の変わったファイルだけを読み直す）`}
             onClick={reload}
           >

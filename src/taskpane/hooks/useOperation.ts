@@ -1,5 +1,6 @@
 import { useCallback, useReducer, useRef } from 'react';
 import type { Progress } from '../../workbook/port';
+import { useAnnounce } from '../components/LiveRegion';
 import { errorMessage } from '../errors';
 
 export interface ProgressInfo {
@@ -65,16 +66,22 @@ export function useOperation(): {
 } {
   const [state, dispatch] = useReducer(operationReducer, { phase: 'idle' });
   const running = useRef(false);
+  // Screen readers hear the start and the result in the pane's live region (LiveRegion); not each step of
+  // the progress. A failure is shown with role="alert", which they read as it appears.
+  const announce = useAnnounce();
   const run = useCallback(
     async (task: (onProgress: Progress) => Promise<string | Outcome>, startLabel?: string) => {
       if (running.current) return false;
       running.current = true;
       dispatch({ type: 'start', ...(startLabel !== undefined && { label: startLabel }) });
+      announce(startLabel ?? '処理中…');
       try {
         const outcome = await task((p) =>
           dispatch({ type: 'progress', progress: { done: p.done, total: p.total, label: p.label } }),
         );
-        dispatch({ type: 'succeed', ...(typeof outcome === 'string' ? { message: outcome } : outcome) });
+        const done = typeof outcome === 'string' ? { message: outcome } : outcome;
+        dispatch({ type: 'succeed', ...done });
+        if (done.message) announce(done.message);
         return true;
       } catch (error) {
         dispatch({ type: 'fail', ...errorMessage(error) });
@@ -83,7 +90,7 @@ export function useOperation(): {
         running.current = false;
       }
     },
-    [],
+    [announce],
   );
   const reset = useCallback(() => dispatch({ type: 'reset' }), []);
   return { state, run, reset };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Host } from '../host';
 import { errorMessage } from '../errors';
 import type { WorkbookPlan } from '../workbookPlan';
@@ -13,7 +13,8 @@ export type PlanState =
 
 type Action =
   | { type: 'no-workbook' }
-  | { type: 'loading' }
+  /** `again`: the same workbook read again (it changed, or 再読み込み). */
+  | { type: 'loading'; again?: boolean }
   | { type: 'loaded'; reading: WorkbookPlan | undefined }
   | { type: 'failed'; message: string };
 
@@ -23,7 +24,10 @@ export function planReducer(state: PlanState, action: Action): PlanState {
       // The same state when nothing changed: the pane's first render is not followed by a second one.
       return state.status === 'no-workbook' ? state : { status: 'no-workbook' };
     case 'loading':
-      return { status: 'loading' };
+      // The same workbook read again (a write by the pane, 再読み込み): the 体系 shown stays until the new reading
+      // replaces it. Showing nothing meanwhile unmounted the tabs built on it (集約 while it writes 全体計画),
+      // and with them the focused button: the focus fell to the page.
+      return action.again && state.status === 'found' ? state : { status: 'loading' };
     case 'loaded':
       return action.reading ? { status: 'found', reading: action.reading } : { status: 'missing' };
     case 'failed':
@@ -36,14 +40,17 @@ export function useWorkbookPlan(host: Host): { readonly plan: PlanState; readonl
   const { port, revision } = useHostSnapshot(host);
   const [plan, dispatch] = useReducer(planReducer, { status: port ? 'loading' : 'no-workbook' } as PlanState);
   const [tick, bump] = useReducer((n: number) => n + 1, 0);
+  const read = useRef(port);
 
   useEffect(() => {
     if (!port) {
+      read.current = undefined;
       dispatch({ type: 'no-workbook' });
       return;
     }
     let live = true;
-    dispatch({ type: 'loading' });
+    dispatch({ type: 'loading', again: read.current === port });
+    read.current = port;
     // Reading a 体系 (and the domain code for it) is needed only once a workbook is open: its own chunk.
     import(/* webpackChunkName: "offload" */ '../offload')
       .then(({ readPlanOn }) => readPlanOn(port))

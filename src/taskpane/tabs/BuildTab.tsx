@@ -145,7 +145,8 @@ export function BuildTab(props: BuildTabProps) {
       <Button
         appearance="primary"
         icon={<DocumentTableRegular />}
-        disabled={running || chosen.length === 0 || props.targets.length === 0}
+        disabled={!running && (chosen.length === 0 || props.targets.length === 0)}
+        disabledFocusable={running}
         onClick={props.onBuild}
       >
         {chosen.length === 0 ? '課を選んでください' : `シートを作成（${chosen.length} 課・${sheets} シート）`}

@@ -1,4 +1,5 @@
 import { Button } from '@fluentui/react-components';
+import { useId, useRef } from 'react';
 import { DataBarVerticalRegular } from '@fluentui/react-icons/svg/data-bar-vertical';
 import type { ConsolidateResult } from '../../app/consolidate';
 import type { FormDefinition, Stage } from '../../domain/entry/formDefinition';
@@ -10,6 +11,7 @@ import { FiscalYearSelect, StageSelect } from '../components/Selects';
 import { useSharedStyles } from '../components/styles';
 import type { OperationState } from '../hooks/useOperation';
 import type { HostMode } from '../host';
+import { focusAfterRemoval, focusWhenShown } from '../focus';
 import { FolderOpen } from '../folder/FolderOpen';
 import type { OpenedFolder } from '../folder/useFolder';
 import { ConsolidationResult } from './ConsolidationResult';
@@ -17,7 +19,7 @@ import { useConsolidateStyles } from './consolidateStyles';
 import { consolidationCounts } from './consolidationCounts';
 import { PastMasters } from './PastMasters';
 import type { PastMaster } from './usePastMasters';
-import { PickedFileRow } from './PickedFileRow';
+import { PickedFileRow, REMOVE_SELECTOR } from './PickedFileRow';
 import type { PickedFile } from './pickedFiles';
 
 export interface ConsolidateTabProps {
@@ -66,6 +68,7 @@ export interface ConsolidateTabProps {
 export function ConsolidateTab(props: ConsolidateTabProps) {
   const shared = useSharedStyles();
   const s = useConsolidateStyles();
+  const pickId = useId();
   if (!props.hasPlan)
     return (
       <div className={shared.tab}>
@@ -113,6 +116,7 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
         buttonLabel="各課のファイルを選択"
         hint="各課から届いた .xlsx / .xlsm をまとめてここにドロップできます"
         inputLabel="集約する各課のファイル"
+        buttonId={pickId}
         disabled={running}
         onFiles={props.onFiles}
       />
@@ -130,6 +134,7 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
       {props.files.length > 0 && (
         <PickedFiles
           files={props.files}
+          pickId={pickId}
           disabled={running}
           onRemove={props.onRemove}
           onClear={props.onClear}
@@ -189,7 +194,8 @@ function RunConsolidation({
       <Button
         appearance="primary"
         icon={<DataBarVerticalRegular />}
-        disabled={disabled || files === 0}
+        disabled={files === 0}
+        disabledFocusable={disabled}
         onClick={onRun}
       >
         {files === 0 ? 'ファイルを選んでください' : `${files} 個のファイルを集約`}
@@ -201,27 +207,46 @@ function RunConsolidation({
 /** The files picked for consolidation, each removable, with a button to remove them all. */
 function PickedFiles({
   files,
+  pickId,
   disabled,
   onRemove,
   onClear,
 }: {
   files: readonly PickedFile[];
+  /** 「各課のファイルを選択」: the focus goes there once the list is gone. */
+  pickId: string;
   disabled: boolean;
   onRemove: (id: string) => void;
   onClear: () => void;
 }) {
   const shared = useSharedStyles();
+  const list = useRef<HTMLElement>(null);
+  const picker = () => document.getElementById(pickId);
+  // The row's button goes with it: the next row's 「外す」 takes the focus (it fell to the page).
+  const remove = (id: string) => {
+    focusAfterRemoval(
+      list.current,
+      REMOVE_SELECTOR,
+      files.findIndex((f) => f.id === id),
+      picker,
+    );
+    onRemove(id);
+  };
+  const clear = () => {
+    focusWhenShown(picker);
+    onClear();
+  };
   return (
-    <section className={shared.section} aria-label="集約するファイル">
+    <section className={shared.section} aria-label="集約するファイル" ref={list}>
       <div className={shared.row}>
-        <h3 className={`${shared.sectionTitle} ${shared.grow}`}>ファイル（{files.length}）</h3>
-        <Button size="small" appearance="subtle" disabled={disabled} onClick={onClear}>
+        <h2 className={`${shared.sectionTitle} ${shared.grow}`}>ファイル（{files.length}）</h2>
+        <Button size="small" appearance="subtle" disabled={disabled} onClick={clear}>
           すべて外す
         </Button>
       </div>
       <ul className={shared.list}>
         {files.map((f) => (
-          <PickedFileRow key={f.id} file={f} disabled={disabled} onRemove={onRemove} />
+          <PickedFileRow key={f.id} file={f} disabled={disabled} onRemove={remove} />
         ))}
       </ul>
     </section>

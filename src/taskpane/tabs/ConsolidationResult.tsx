@@ -106,7 +106,7 @@ function Findings({ findings }: { findings: readonly Finding[] }) {
   ];
   return (
     <section className={shared.section} aria-label="集約の指摘">
-      <h3 className={shared.sectionTitle}>エラーと警告（{shown.length}）</h3>
+      <h2 className={shared.sectionTitle}>エラーと警告（{shown.length}）</h2>
       <FindingList label="エラーと警告の一覧" findings={shown.slice(0, FINDINGS_SHOWN)} withFile />
       {rest.length > 0 && (
         <span className={shared.hint}>
@@ -122,7 +122,11 @@ function Publish({ onPublish, state }: { onPublish: () => void; state: Operation
   const shared = useSharedStyles();
   return (
     <section className={shared.section} aria-label="公開用の書き出し">
-      <Button icon={<ArrowDownloadRegular />} disabled={state?.phase === 'running'} onClick={onPublish}>
+      <Button
+        icon={<ArrowDownloadRegular />}
+        disabledFocusable={state?.phase === 'running'}
+        onClick={onPublish}
+      >
         公開用に書き出す
       </Button>
       <span className={shared.hint}>
@@ -140,7 +144,7 @@ function Achievement({ achievement: a }: { achievement: AchievementSummary }) {
   const label = a.field?.label ?? '達成状況';
   return (
     <section className={shared.section} aria-label={label}>
-      <h3 className={shared.sectionTitle}>{label}</h3>
+      <h2 className={shared.sectionTitle}>{label}</h2>
       {a.field ? (
         <AchievementBars label={a.field.label} choices={a.choices} total={a.total} groups={a.byBasic} />
       ) : (
@@ -171,7 +175,7 @@ function MissingEntries({ missing }: { missing: readonly MasterRow[] }) {
   const s = useConsolidateStyles();
   return (
     <section className={shared.section} aria-label="未提出">
-      <h3 className={shared.sectionTitle}>未提出（{missing.length}）</h3>
+      <h2 className={shared.sectionTitle}>未提出（{missing.length}）</h2>
       {missing.length === 0 ? (
         <span className={shared.hint}>すべての取組項目のシートが届いています。</span>
       ) : (

@@ -6,6 +6,7 @@ import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { OperationStatus } from '../components/OperationStatus';
 import { XLSX_ACCEPT } from '../components/FileDrop';
 import { useSharedStyles } from '../components/styles';
+import { focusAfterRemoval } from '../focus';
 import type { OperationState } from '../hooks/useOperation';
 import type { PastMaster } from './usePastMasters';
 
@@ -37,16 +38,29 @@ export function PastMasters(props: {
   const s = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
+  const addId = useId();
+  const list = useRef<HTMLUListElement>(null);
+  // The row's button goes with it: the next row's 「外す」 takes the focus, else 「過去の集約ファイルを追加」.
+  const remove = (id: string) => {
+    focusAfterRemoval(
+      list.current,
+      'button[data-remove-master]',
+      props.masters.findIndex((m) => m.id === id),
+      () => document.getElementById(addId),
+    );
+    props.onRemove(id);
+  };
   return (
     <section className={shared.section} aria-label="過去の集約ファイル（推移）">
-      <h3 className={shared.sectionTitle}>過去の集約ファイル（推移）</h3>
+      <h2 className={shared.sectionTitle}>過去の集約ファイル（推移）</h2>
       <p className={shared.hint} id={hintId}>
         前の年度に集約した全体計画のブックを追加すると、「推移」シートに年度ごと・推進項目ごとの集計と取組項目ごとの推移を書き、前年度の文のままの欄を指摘します。
       </p>
       <div className={shared.row}>
         <Button
+          id={addId}
           icon={<HistoryRegular />}
-          disabled={props.disabled}
+          disabledFocusable={props.disabled}
           aria-describedby={hintId}
           onClick={() => input.current?.click()}
         >
@@ -69,7 +83,7 @@ export function PastMasters(props: {
       />
       <OperationStatus state={props.state.phase === 'failed' ? props.state : { phase: 'idle' }} />
       {props.masters.length > 0 && (
-        <ul className={shared.list}>
+        <ul className={shared.list} ref={list}>
           {props.masters.map((m) => (
             <li key={m.id} className={s.item}>
               <span className={s.body}>
@@ -87,8 +101,9 @@ export function PastMasters(props: {
                 appearance="subtle"
                 icon={<DeleteRegular />}
                 aria-label={`${m.name} を外す`}
+                data-remove-master=""
                 disabled={props.disabled}
-                onClick={() => props.onRemove(m.id)}
+                onClick={() => remove(m.id)}
               />
             </li>
           ))}

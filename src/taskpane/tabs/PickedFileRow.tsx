@@ -42,6 +42,9 @@ const useStyles = makeStyles({
   warningNote: { color: tokens.colorStatusWarningForeground1, overflowWrap: 'anywhere' },
 });
 
+/** Each row's 「外す」 button, for the focus to move to the next one (focusAfterRemoval). */
+export const REMOVE_SELECTOR = 'button[data-remove-file]';
+
 /** `12.3 KB`: enough to tell two files of one name apart. */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -107,6 +110,7 @@ export function PickedFileRow({
         appearance="subtle"
         icon={<DeleteRegular />}
         aria-label={`${f.label} を外す`}
+        data-remove-file=""
         disabled={disabled}
         onClick={() => onRemove(f.id)}
       />

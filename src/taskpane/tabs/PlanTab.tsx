@@ -13,8 +13,11 @@ import type { CellSelection } from '../hooks/useCellSelection';
 import type { OperationState } from '../hooks/useOperation';
 import type { PlanState } from '../hooks/useWorkbookPlan';
 import type { HostMode } from '../host';
-import { PlanView } from './panels';
+import { focusWhenShown } from '../focus';
+import { PLAN_HEADING_ID, PlanView } from './panels';
 import { SAMPLE_CHOICES } from './usePlanTab';
+
+const GO_TO_VALIDATE_ID = 'plan-go-to-validate';
 
 export interface PlanTabProps {
   readonly mode: HostMode;
@@ -42,8 +45,12 @@ export function PlanTab(props: PlanTabProps) {
   const shared = useSharedStyles();
   // The search text outlives the view: 再読み込み shows the tree again with the same filter.
   const [filter, setFilter] = useState('');
-  // After an insert, the plan view takes the focus (the button pressed goes away with the empty state).
-  const [focusPlan, setFocusPlan] = useState(false);
+  // After an insert or opening a workbook here, the view that replaces the empty state takes the focus (the
+  // button pressed goes away with it): the 体系's heading, or for a department's workbook the way to 検証.
+  const focusWhatOpened = () =>
+    focusWhenShown(
+      () => document.getElementById(PLAN_HEADING_ID) ?? document.getElementById(GO_TO_VALIDATE_ID),
+    );
   // A department's own workbook has no 体系 either: then checking it comes first, not a sample plan.
   const forDepartment = props.plan.status === 'missing';
   const insertButtons = (
@@ -53,9 +60,9 @@ export function PlanTab(props: PlanTabProps) {
           key={sample.id}
           appearance={i === 0 && !forDepartment ? 'primary' : 'secondary'}
           icon={<SparkleRegular />}
-          disabled={props.busy}
+          disabledFocusable={props.busy}
           onClick={() => {
-            setFocusPlan(true);
+            focusWhatOpened();
             props.onInsertSample(sample.id);
           }}
         >
@@ -64,9 +71,9 @@ export function PlanTab(props: PlanTabProps) {
       ))}
       <Button
         icon={<DocumentAddRegular />}
-        disabled={props.busy}
+        disabledFocusable={props.busy}
         onClick={() => {
-          setFocusPlan(true);
+          focusWhatOpened();
           props.onInsertTemplate();
         }}
       >
@@ -89,11 +96,15 @@ export function PlanTab(props: PlanTabProps) {
                 hint="ここに .xlsx ファイルをドロップすることもできます"
                 inputLabel="開くブック"
                 disabled={props.busy}
-                onFiles={(files) => files[0] && props.onOpenFile?.(files[0])}
+                onFiles={(files) => {
+                  if (!files[0] || !props.onOpenFile) return;
+                  focusWhatOpened();
+                  props.onOpenFile(files[0]);
+                }}
               />
             )}
             <div className={shared.section}>
-              <h3 className={shared.sectionTitle}>ブックがないときは</h3>
+              <h2 className={shared.sectionTitle}>ブックがないときは</h2>
               {insertButtons}
             </div>
           </>
@@ -113,7 +124,12 @@ export function PlanTab(props: PlanTabProps) {
               icon={<TextBulletListTreeRegular />}
               title="このブックに体系がありません"
               actions={
-                <Button appearance="primary" icon={<CheckmarkCircleRegular />} onClick={props.onGoToValidate}>
+                <Button
+                  id={GO_TO_VALIDATE_ID}
+                  appearance="primary"
+                  icon={<CheckmarkCircleRegular />}
+                  onClick={props.onGoToValidate}
+                >
                   検証タブで記入を確認する
                 </Button>
               }
@@ -121,7 +137,7 @@ export function PlanTab(props: PlanTabProps) {
               課で記入するブックなら、体系は要りません。記入したシートは［検証］タブで確認できます。
             </EmptyState>
             <div className={shared.section}>
-              <h3 className={shared.sectionTitle}>総務課が体系を作るときは</h3>
+              <h2 className={shared.sectionTitle}>総務課が体系を作るときは</h2>
               <p className={shared.hint}>
                 「基本項目・推進項目・取組項目・実践課【とりまとめ課】」の見出しがある表が見つかりませんでした。サンプルか空の体系を挿入して、表を入力してください。
               </p>
@@ -142,8 +158,6 @@ export function PlanTab(props: PlanTabProps) {
             onInsertForm={props.onInsertForm}
             filter={filter}
             onFilter={setFilter}
-            focusHeading={focusPlan}
-            onFocused={() => setFocusPlan(false)}
           />
         );
     }

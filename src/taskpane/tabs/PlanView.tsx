@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons/svg/arrow-clockwise';
 import { SearchRegular } from '@fluentui/react-icons/svg/search';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { STANDARD_FORM } from '../../domain/entry/formDefinition';
 import { hasErrors, type Finding } from '../../domain/finding';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
@@ -23,6 +23,7 @@ import type { CellSelection } from '../hooks/useCellSelection';
 import type { HostMode } from '../host';
 import { onEnter } from '../keyboard';
 import type { WorkbookPlan } from '../workbookPlan';
+import { PLAN_HEADING_ID } from './panels';
 
 const useStyles = makeStyles({
   headRow: {
@@ -47,12 +48,6 @@ export interface PlanViewProps {
   /** The search text: kept by the 体系 tab, so that 再読み込み does not clear it. */
   readonly filter: string;
   readonly onFilter: (filter: string) => void;
-  /**
-   * Move the focus to the view's heading when it appears (after 「サンプルを挿入」: the button pressed is gone,
-   * and the focus would fall to the page), then `onFocused`.
-   */
-  readonly focusHeading?: boolean;
-  readonly onFocused?: () => void;
 }
 
 /**
@@ -63,13 +58,6 @@ export function PlanView(props: PlanViewProps) {
   const shared = useSharedStyles();
   const s = useStyles();
   const treeRef = useRef<HTMLDivElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const { focusHeading, onFocused } = props;
-  useEffect(() => {
-    if (!focusHeading) return;
-    headingRef.current?.focus();
-    onFocused?.();
-  }, [focusHeading, onFocused]);
   const { reading } = props;
   const c = planCounts(reading.plan);
   const problems = reading.findings;
@@ -77,15 +65,15 @@ export function PlanView(props: PlanViewProps) {
     <>
       <div className={shared.section}>
         <div className={s.headRow}>
-          <h3 className={shared.sectionTitle} ref={headingRef} tabIndex={-1}>
+          <h2 className={shared.sectionTitle} id={PLAN_HEADING_ID} tabIndex={-1}>
             シート「{reading.sheet}」
             {reading.fiscalYear !== undefined && `・${formatFiscalYear(reading.fiscalYear)}`}
-          </h3>
+          </h2>
           <Button
             appearance="subtle"
             size="small"
             icon={<ArrowClockwiseRegular />}
-            disabled={props.busy}
+            disabledFocusable={props.busy}
             onClick={props.onReload}
           >
             再読み込み
@@ -105,7 +93,7 @@ export function PlanView(props: PlanViewProps) {
         />
       </div>
       <div className={shared.section}>
-        <h3 className={shared.sectionTitle}>問題 {problems.length > 0 ? `（${problems.length} 件）` : ''}</h3>
+        <h2 className={shared.sectionTitle}>問題 {problems.length > 0 ? `（${problems.length} 件）` : ''}</h2>
         {problems.length === 0 ? (
           <MessageBar intent="success">
             <MessageBarBody>
@@ -144,7 +132,7 @@ export function PlanView(props: PlanViewProps) {
         {...(props.onInsertForm && { onInsertForm: props.onInsertForm })}
       />
       <div className={shared.section}>
-        <h3 className={shared.sectionTitle}>計画の体系</h3>
+        <h2 className={shared.sectionTitle}>計画の体系</h2>
         {c.items === 0 ? (
           <span className={shared.hint}>
             取組項目がまだありません。体系シートの表に行を入力して「再読み込み」を押してください。

@@ -53,9 +53,9 @@ function Listed(props: { title: string; empty: string; items: readonly ReactNode
   const s = useStyles();
   return (
     <section className={shared.section} aria-label={props.title}>
-      <h4 className={shared.sectionTitle}>
+      <h3 className={shared.sectionTitle}>
         {props.title}（{props.items.length}）
-      </h4>
+      </h3>
       {props.items.length === 0 ? (
         <span className={shared.hint}>{props.empty}</span>
       ) : (
@@ -87,7 +87,7 @@ export function RolloverSection({ r, disabled }: { r: Rollover; disabled: boolea
   const shown = r.shown;
   return (
     <section className={s.box} aria-label="前年度の全体計画から作成（引継ぎ）">
-      <h3 className={shared.sectionTitle}>前年度の全体計画から作成（引継ぎ）</h3>
+      <h2 className={shared.sectionTitle}>前年度の全体計画から作成（引継ぎ）</h2>
       <p className={shared.hint} id={hintId}>
         前年度に集約した全体計画のブックから、翌年度の課ごとのブックを作ります。様式で「引継ぎ
         ○」の欄は前年度の文を下書きとして記入し、前年度の値（評価・検証など）は「前年度」の欄に表示します。
@@ -100,7 +100,7 @@ export function RolloverSection({ r, disabled }: { r: Rollover; disabled: boolea
       <div className={shared.row}>
         <Button
           icon={<HistoryRegular />}
-          disabled={running}
+          disabledFocusable={running}
           aria-describedby={hintId}
           onClick={() => masterInput.current?.click()}
         >
@@ -164,7 +164,7 @@ export function RolloverSection({ r, disabled }: { r: Rollover; disabled: boolea
               }
             />
           )}
-          <Button appearance="primary" disabled={running} onClick={r.run}>
+          <Button appearance="primary" disabledFocusable={running} onClick={r.run}>
             {`${formatFiscalYear(year)}のブックを引き継いで作成`}
           </Button>
         </>
@@ -173,7 +173,7 @@ export function RolloverSection({ r, disabled }: { r: Rollover; disabled: boolea
       {shown && <RolloverResultView r={r} disabled={running} />}
       {(shown || r.mapping) && (
         <section className={shared.section} aria-label="対応表を直して作り直す">
-          <h4 className={shared.sectionTitle}>対応表を直して作り直す</h4>
+          <h3 className={shared.sectionTitle}>対応表を直して作り直す</h3>
           <span className={shared.hint}>
             mapping.json の next を書き換える（引き継がない場合は
             null）と、その対応で作り直します。課名が変わった課は departments の next
@@ -182,7 +182,7 @@ export function RolloverSection({ r, disabled }: { r: Rollover; disabled: boolea
           <div className={shared.row}>
             <Button
               icon={<ArrowUploadRegular />}
-              disabled={running}
+              disabledFocusable={running}
               onClick={() => mappingInput.current?.click()}
             >
               編集した mapping.json で作り直す
@@ -232,9 +232,9 @@ function RolloverResultView({ r, disabled }: { r: Rollover; disabled: boolean })
   const code = (c: string | null) => <span className={s.code}>{c}</span>;
   return (
     <section className={shared.section} aria-label="引継ぎの結果">
-      <h3 className={shared.sectionTitle}>
+      <h2 className={shared.sectionTitle}>
         引継ぎの結果（{formatFiscalYear(result.lastYear)} → {formatFiscalYear(result.nextYear)}）
-      </h3>
+      </h2>
       <span className={shared.hint}>{source}</span>
       <span className={s.line}>{carrySummary(result.form, result.starting.length, result.nextYear)}</span>
       <ul className={s.counts} aria-label="取組項目の対応">
@@ -305,7 +305,7 @@ function RolloverResultView({ r, disabled }: { r: Rollover; disabled: boolean })
       ))}
 
       <section className={shared.section} aria-label="作成したファイル">
-        <h4 className={shared.sectionTitle}>作成したファイル</h4>
+        <h3 className={shared.sectionTitle}>作成したファイル</h3>
         {!r.canDeliver ? (
           <span className={shared.hint}>
             この Excel ではブックを新しく開けません。ブラウザーで開く Suishin（ファイルモード）か suishin

@@ -80,7 +80,7 @@ export function ValidateTab(props: ValidateTabProps) {
       <Button
         appearance="primary"
         icon={<CheckmarkCircleRegular />}
-        disabled={running}
+        disabledFocusable={running}
         onClick={props.onValidate}
       >
         このブックを検証
@@ -117,12 +117,13 @@ export function ValidateTab(props: ValidateTabProps) {
                 <div className={s.actions}>
                   <Button
                     icon={<HighlightRegular />}
-                    disabled={running || props.stale}
+                    disabled={props.stale && !running}
+                    disabledFocusable={running}
                     onClick={props.onMark}
                   >
                     セルに色を付ける
                   </Button>
-                  <Button icon={<EraserRegular />} disabled={running} onClick={props.onClear}>
+                  <Button icon={<EraserRegular />} disabledFocusable={running} onClick={props.onClear}>
                     色を消す
                   </Button>
                 </div>
@@ -138,6 +139,8 @@ export function ValidateTab(props: ValidateTabProps) {
                 findings={r.findings}
                 onSelect={props.onSelectFinding}
                 selectedKey={props.selection?.key}
+                previews={props.mode === 'file'}
+                headingLevel={2}
                 preview={
                   props.selection?.snapshot && (
                     <GridPreview sheet={props.selection.snapshot} cell={props.selection.cell} />

@@ -42,6 +42,9 @@ export const ValidatePanel = deferred<PanelProps>(
 export const ConsolidatePanel = deferred<PanelProps>(
   async () => (await import(/* webpackChunkName: "tab-consolidate" */ './ConsolidatePanel')).ConsolidatePanel,
 );
+/** PlanView's heading: where the focus goes once a workbook opened or a sample inserted shows it (PlanTab). */
+export const PLAN_HEADING_ID = 'plan-heading';
+
 /** The 体系 tab once a 体系 is found: counts, problems and the tree. */
 export const PlanView = deferred<PlanViewProps>(
   async () => (await import(/* webpackChunkName: "plan-view" */ './PlanView')).PlanView,
