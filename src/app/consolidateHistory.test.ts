@@ -5,11 +5,38 @@ import type { SourceFile } from '../domain/consolidation/types';
 import { STANDARD_FORM } from '../domain/entry/formDefinition';
 import { fieldText, type Entry } from '../domain/entry/types';
 import { buildMappingSheet } from '../domain/rollover/mappingSheet';
+import type { Plan } from '../domain/plan/types';
 import { r2Sample } from '../domain/sample/r2';
 import { excelJsFactory } from '../workbook/exceljs/excelJsFactory';
+import type { WorkbookPort } from '../workbook/port';
 import { consolidateSources } from './consolidate';
 
 const r2 = r2Sample();
+
+/** 令和3年度's files consolidated into `target` with the R2 master as the past year (--history). */
+const withR2History = async (plan: Plan, source: SourceFile, target: WorkbookPort) =>
+  consolidateSources(
+    plan,
+    [source],
+    { kind: 'explicit', fiscalYear: 2021, others: [] },
+    {
+      target,
+      stage: 'year-end',
+      fiscalYear: 2021,
+      stamp: '2022-04-20T09:00:00+09:00',
+      title: 'R3',
+      form: STANDARD_FORM,
+      history: [
+        {
+          fiscalYear: 2020,
+          source: 'master-R2.xlsx',
+          plan: r2.plan,
+          form: STANDARD_FORM,
+          rows: rowsOf(r2.plan, r2.entries, 2020),
+        },
+      ],
+    },
+  );
 
 describe('consolidate with a past master after a 機構改革 (--history)', () => {
   it('compares each sheet with what its item was last year, not with whatever held its code', async () => {
@@ -37,28 +64,7 @@ describe('consolidate with a past master after a 機構改革 (--history)', () =
       sheets: [],
       findings: [],
     };
-    const result = await consolidateSources(
-      plan,
-      [source],
-      { kind: 'explicit', fiscalYear: 2021, others: [] },
-      {
-        target: await excelJsFactory.create(),
-        stage: 'year-end',
-        fiscalYear: 2021,
-        stamp: '2022-04-20T09:00:00+09:00',
-        title: 'R3',
-        form: STANDARD_FORM,
-        history: [
-          {
-            fiscalYear: 2020,
-            source: 'master-R2.xlsx',
-            plan: r2.plan,
-            form: STANDARD_FORM,
-            rows: rowsOf(r2.plan, r2.entries, 2020),
-          },
-        ],
-      },
-    );
+    const result = await withR2History(plan, source, await excelJsFactory.create());
     const unchanged = result.consolidation.findings.filter(
       (f) => f.code === UNCHANGED_FROM_LAST_YEAR_CODE && f.place.field === 'evaluation',
     );
@@ -109,28 +115,7 @@ describe('consolidate with a past master and the 対応表 rollover wrote into t
           leftBehind: [],
         }),
       ]);
-    const result = await consolidateSources(
-      plan,
-      [source],
-      { kind: 'explicit', fiscalYear: 2021, others: [] },
-      {
-        target,
-        stage: 'year-end',
-        fiscalYear: 2021,
-        stamp: '2022-04-20T09:00:00+09:00',
-        title: 'R3',
-        form: STANDARD_FORM,
-        history: [
-          {
-            fiscalYear: 2020,
-            source: 'master-R2.xlsx',
-            plan: r2.plan,
-            form: STANDARD_FORM,
-            rows: rowsOf(r2.plan, r2.entries, 2020),
-          },
-        ],
-      },
-    );
+    const result = await withR2History(plan, source, target);
     return result.consolidation.findings.filter(
       (f) => f.code === UNCHANGED_FROM_LAST_YEAR_CODE && f.place.field === 'evaluation',
     );
