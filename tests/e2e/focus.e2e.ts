@@ -1,22 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MASTER_FILE, PLANTED_FILE } from './fixtures';
-import { launchBrowser, openPane, tab, type Pane } from './pane';
+import { isFocused, launchBrowser, openPane, tab, tabTo, type Pane } from './pane';
 
 const baseUrl = inject('baseUrl');
 const fixtures = inject('fixtures');
-
-const isFocused = (target: Locator): Promise<boolean> =>
-  target.evaluate((element) => element === document.activeElement);
-
-/** Press Tab until `target` has the focus. */
-async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if ((await target.count()) === 1 && (await isFocused(target))) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Not reachable with Tab in ${max} presses: ${target.toString()}`);
-}
 
 /** The focused element, as a screen reader names it: role and accessible name (aria-label or text). */
 const focused = (page: Page): Promise<string> =>

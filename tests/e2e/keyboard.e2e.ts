@@ -1,22 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PLANTED_FILE } from './fixtures';
-import { downloads, launchBrowser, openPane, seriousViolations, type Pane } from './pane';
+import { downloads, isFocused, launchBrowser, openPane, seriousViolations, tabTo, type Pane } from './pane';
 
 const baseUrl = inject('baseUrl');
 const fixtures = inject('fixtures');
-
-const isFocused = (target: Locator): Promise<boolean> =>
-  target.evaluate((element) => element === document.activeElement);
-
-/** Press Tab until `target` has the focus: proves it is reachable from the keyboard, in tab order. */
-async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if ((await target.count()) === 1 && (await isFocused(target))) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Not reachable with Tab in ${max} presses: ${target.toString()}`);
-}
 
 /** Select a tab of the pane with the keyboard only: Tab into the tab list, arrows to the tab, Enter. */
 async function selectTab(page: Page, label: string): Promise<Locator> {

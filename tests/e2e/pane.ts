@@ -281,3 +281,15 @@ export function itMadeNoRequests(pane: () => Pane): void {
     expect(pane().errors).toEqual([]);
   });
 }
+
+export const isFocused = (target: Locator): Promise<boolean> =>
+  target.evaluate((element) => element === document.activeElement);
+
+/** Press Tab until `target` has the focus: proves it is reachable from the keyboard, in tab order. */
+export async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await target.count()) === 1 && (await isFocused(target))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Not reachable with Tab in ${max} presses: ${target.toString()}`);
+}
