@@ -155,6 +155,14 @@ describe('シート作成: 前年度の全体計画から作成（引継ぎ）',
     expect(s.getByText('使用中の対応表: edited.json')).toBeTruthy();
     expect(s.getByText(/対応表「edited.json」のとおりに作成しました。/)).toBeTruthy();
 
+    // 「edited.json を外す」 takes the mapping, its button and the result away: the focus goes to the button
+    // that makes the workbooks again.
+    const remove = s.getByRole('button', { name: 'edited.json を外す' });
+    remove.focus();
+    fireEvent.click(remove);
+    await waitFor(() => expect(s.queryByText('使用中の対応表: edited.json')).toBeNull(), T);
+    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/のブックを引き継いで作成$/), T);
+
     // A bad code in the 対応表 is refused, naming the file and items[i].
     mapping.items.find((i) => i.previous === 'I-2-1-4')!.next = 'IX-9-9-9';
     fireEvent.change(s.getByLabelText('編集した対応表 (mapping.json)'), {

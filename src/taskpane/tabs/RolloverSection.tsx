@@ -11,6 +11,7 @@ import { departmentLine, nextCodes } from '../../domain/rollover/itemMapping';
 import { MATCH_LABELS, type MatchKind } from '../../domain/rollover/matchItems';
 import { OperationStatus } from '../components/OperationStatus';
 import { XLSX_ACCEPT } from '../components/FileDrop';
+import { focusWhenShown } from '../focus';
 import { useSharedStyles } from '../components/styles';
 import type { useRollover } from './useRollover';
 
@@ -44,6 +45,7 @@ const useStyles = makeStyles({
 });
 
 const KINDS: readonly MatchKind[] = ['same', 'renumbered', 'renamed', 'mapped'];
+const RUN_BUTTON_ID = 'rollover-run';
 
 type Rollover = ReturnType<typeof useRollover>;
 
@@ -164,7 +166,7 @@ export function RolloverSection({ r, disabled }: { r: Rollover; disabled: boolea
               }
             />
           )}
-          <Button appearance="primary" disabledFocusable={running} onClick={r.run}>
+          <Button id={RUN_BUTTON_ID} appearance="primary" disabledFocusable={running} onClick={r.run}>
             {`${formatFiscalYear(year)}のブックを引き継いで作成`}
           </Button>
         </>
@@ -196,8 +198,13 @@ export function RolloverSection({ r, disabled }: { r: Rollover; disabled: boolea
                 appearance="subtle"
                 icon={<DeleteRegular />}
                 aria-label={`${r.mapping.name} を外す`}
-                disabled={running}
-                onClick={r.clearMapping}
+                disabledFocusable={running}
+                onClick={() => {
+                  r.clearMapping();
+                  // The mapping, its button and the result made with it go: the focus goes to the button that
+                  // makes next year's workbooks again (without the mapping).
+                  focusWhenShown(RUN_BUTTON_ID);
+                }}
               />
             </div>
           )}
