@@ -15,9 +15,12 @@ describe('fileNameKind', () => {
     ['総務課.xls', 'workbook'],
     ['総務課.xlsb', 'workbook'],
     ['総務課.ods', 'workbook'],
-    ['総務課.docx', 'other'],
+    // A return in the wrong form: read, to be refused naming what it is.
+    ['総務課.pdf', 'workbook'],
+    ['総務課.docx', 'workbook'],
+    ['メモ.png', 'other'],
     ['メモ.txt', 'other'],
-    ['総務課.xlsx.pdf', 'other'],
+    ['総務課.xlsx.pdf', 'workbook'],
   ])('%s is %s', (name, kind) => {
     expect(fileNameKind(name)).toBe(kind);
   });

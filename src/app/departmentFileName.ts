@@ -4,18 +4,19 @@
  */
 export type FileNameKind =
   /**
-   * .xlsx / .xlsm: read it. Also .xls, .xlsb and .ods, a department's workbook saved in another format: read
-   * to be refused with how to save it as .xlsx (受付不可 for that department), not left out unseen.
+   * .xlsx / .xlsm: read it. Also what a department sends in place of its workbook — .xls, .xlsb, .ods saved in
+   * another format, a PDF or a Word document of it — read to be refused with what to send instead (受付不可
+   * for the department its name names, on its 未提出 rows), not left out unseen.
    */
   | 'workbook'
   /** Excel's `~$総務課.xlsx` (written beside a workbook while it is open) or LibreOffice's `.~lock.総務課.xlsx#`. */
   | 'lock'
   /** Another program's temporary or shadow file: `~WRL0001.tmp`, `*.tmp`, macOS's `._総務課.xlsx`. */
   | 'temp'
-  /** Anything else (a PDF, a Word document, a memo): not read, named in the note. */
+  /** Anything else (a memo, an image): not read, named in the note. */
   | 'other';
 
-const WORKBOOK = /\.(xlsx|xlsm|xls|xlsb|ods)$/i;
+const WORKBOOK = /\.(xlsx|xlsm|xls|xlsb|ods|pdf|docx?)$/i;
 const LOCK = /^~\$|^\.~lock\..*#$/;
 const TEMP = /^~|^\._|\.tmp$/i;
 

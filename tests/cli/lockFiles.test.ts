@@ -1,8 +1,9 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { biff8Bof, writeCfb } from '../fixtures/hostile/cfbBytes';
-import { r2Workspace, runCli } from './runCli';
+import { r2Workspace, readSheets, runCli } from './runCli';
 
 /**
  * Excel writes `~$総務課.xlsx` beside a workbook while it is open; a shell's `*.xlsx` names it too. It is not a
@@ -80,12 +81,16 @@ describe('an Excel lock file on the command line', () => {
 });
 
 describe('a folder of returns holding files that are not .xlsx', () => {
-  it('names the PDF and Word files it does not read, and refuses an .xls with how to save it as .xlsx', async () => {
+  it('refuses a PDF, a Word file and an .xls each saying what it is, on the department’s rows; names a memo it does not read', async () => {
     await mkdir(join(dir, '返却'), { recursive: true });
     await copyFile(join(dir, files[0]!), join(dir, '返却', files[0]!));
-    await writeFile(join(dir, '返却', 'ラベンダーハイツ報告.docx'), 'PK');
+    await writeFile(
+      join(dir, '返却', 'ラベンダーハイツ報告.docx'),
+      zipSync({ 'word/document.xml': strToU8('<w/>') }),
+    );
     await writeFile(join(dir, '返却', '教育振興課 提出.pdf'), '%PDF-1.7');
     await writeFile(join(dir, '返却', '保健福祉課.xls'), writeCfb([{ name: 'Workbook', data: biff8Bof() }]));
+    await writeFile(join(dir, '返却', 'メモ.txt'), '提出状況のメモ');
     const r = await runCli(
       dir,
       'consolidate',
@@ -98,11 +103,17 @@ describe('a folder of returns holding files that are not .xlsx', () => {
       'r.json',
     );
     expect(r.stderr).toContain(
-      '注意: フォルダー「返却」の読まなかったファイル: ラベンダーハイツ報告.docx、教育振興課 提出.pdf（Excel ブックではないファイル）。',
+      '注意: フォルダー「返却」の読まなかったファイル: メモ.txt（Excel ブックではないファイル）。',
     );
-    expect(r.stdout).toContain('受け付けられなかったファイル 1 件');
-    expect(r.stdout).toContain(
+    expect(r.stdout).toContain('受け付けられなかったファイル 3 件');
+    for (const line of [
       '× 保健福祉課.xls — 「保健福祉課.xls」は Excel 97-2003 形式 (.xls) です。Excel で開いて「名前を付けて保存」から .xlsx 形式で保存し直してください。',
-    );
+      '× 教育振興課 提出.pdf — 「教育振興課 提出.pdf」は Excel ブック (.xlsx) ではありません。PDF です。配布した取組項目シートのブック (.xlsx) に記入して',
+      '× ラベンダーハイツ報告.docx — 「ラベンダーハイツ報告.docx」は Excel ブック (.xlsx) ではありません。Word の文書 (.docx) です。',
+    ])
+      expect(r.stdout).toContain(line);
+    const [master] = await readSheets(new Uint8Array(await readFile(join(dir, 'm.xlsx'))), ['全体計画']);
+    const row = master!.values.find((v) => v.includes('ラベンダーハイツ'));
+    expect(row).toContain('未提出（ファイル「ラベンダーハイツ報告.docx」を読めません、集約ログ参照）');
   });
 });
