@@ -2,14 +2,8 @@ import { cellAddress } from '../cellAddress';
 import type { Place } from '../finding';
 import { buildTableSheet, FIRST_DATA_ROW, HEADER_ROW, type TableColumn } from '../template/buildTableSheet';
 import { range, type CellValue, type SheetSpec } from '../template/sheetSpec';
-import { firstChoiceRate, tallyTitle, totalOf } from './summarizeAchievement';
-import type {
-  AchievementCounts,
-  AchievementGroup,
-  Consolidation,
-  DepartmentSubmission,
-  RetiredField,
-} from './types';
+import { firstChoiceRate, firstChoiceShare, tallyTitle, totalOf } from './summarizeAchievement';
+import type { AchievementGroup, Consolidation, DepartmentSubmission, RetiredField } from './types';
 import { OUTCOME_LABELS } from './types';
 import { ACHIEVEMENT_SHEET_NAME, LOG_SHEET_NAME, SUBMISSION_SHEET_NAME } from './viewSheetNames';
 
@@ -135,9 +129,6 @@ function achievementSheet(c: Consolidation, { year, subtitle }: ViewContext): Sh
     });
   const choices = a.choices;
   const rateHeader = firstChoiceRate(choices);
-  // Left blank where no sheet came in at all: 0.0% would read as a department that achieved nothing.
-  const rate = (n: AchievementCounts): number | null =>
-    totalOf(n) === n.missing ? null : (n.byChoice[0] ?? 0) / totalOf(n);
   const achievementRow = (kind: string, g: AchievementGroup): CellValue[] => [
     kind,
     g.label,
@@ -145,7 +136,7 @@ function achievementSheet(c: Consolidation, { year, subtitle }: ViewContext): Sh
     g.counts.blank,
     g.counts.missing,
     totalOf(g.counts),
-    ...(rateHeader ? [rate(g.counts)] : []),
+    ...(rateHeader ? [firstChoiceShare(g.counts)] : []),
   ];
   const achievementRows = 1 + a.byBasic.length + a.byPromotion.length + a.byDepartment.length;
   const colors = choiceColors(choices.length);

@@ -8,6 +8,13 @@ import type { AchievementCounts, AchievementGroup, AchievementSummary, MasterRow
 export const totalOf = (c: AchievementCounts): number => c.byChoice.reduce((a, b) => a + b, 0) + c.blank;
 
 /**
+ * The first choice's share of the rows (達成率), or null where no sheet came in for any of them: 0.0% would
+ * read as a group that reported and achieved nothing. 達成状況, 推移 and the report show it the same way.
+ */
+export const firstChoiceShare = (c: AchievementCounts): number | null =>
+  totalOf(c) === c.missing ? null : (c.byChoice[0] ?? 0) / totalOf(c);
+
+/**
  * The share of the first (best) choice: 達成率 when that choice is an 達成 (達成できた, 達成), else
  * 「順調」の割合; undefined without choices.
  */

@@ -1,6 +1,11 @@
 import { cellAddress } from '../cellAddress';
 import { HISTORY_SHEET_NAME } from '../consolidation/viewSheetNames';
-import { firstChoiceRate, tallyTitle, totalOf } from '../consolidation/summarizeAchievement';
+import {
+  firstChoiceRate,
+  firstChoiceShare,
+  tallyTitle,
+  totalOf,
+} from '../consolidation/summarizeAchievement';
 import type { AchievementCounts } from '../consolidation/types';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { a4Print, headerText } from '../template/printSetup';
@@ -44,12 +49,7 @@ function yearValues(y: YearTally, counts: AchievementCounts | undefined): CellVa
   if (!counts) return yearColumns(y).map(() => '—');
   const total = totalOf(counts);
   const rate = firstChoiceRate(y.choices);
-  return [
-    ...counts.byChoice,
-    counts.blank,
-    total,
-    ...(rate ? [total === 0 ? 0 : (counts.byChoice[0] ?? 0) / total] : []),
-  ];
+  return [...counts.byChoice, counts.blank, total, ...(rate ? [firstChoiceShare(counts)] : [])];
 }
 
 const itemYearText = (status: ItemHistory['years'][number]['status'], text: string): string =>

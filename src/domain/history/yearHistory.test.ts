@@ -101,6 +101,19 @@ describe('buildHistory', () => {
     expect(y3!.total).toEqual({ byChoice: [25, 13, 0], blank: 0, missing: 0 });
   });
 
+  it('leaves the 達成率 of a year blank where no sheet came in, as 達成状況 does (not 0.0%)', () => {
+    // 令和3年度 with nothing returned: every row 未提出.
+    const none = consolidated(r3.plan, [], 2021, STANDARD_FORM);
+    const { sheet } = buildHistorySheet(
+      buildHistory([year2, { ...year3, form: STANDARD_FORM, rows: none.rows }]),
+    );
+    const total = rowValues(sheet, rowOf(sheet, 0, '全体'));
+    // 全体 | R2: 23 13 1 0 37 62.2% | R3: 0 0 0 n n (blank)
+    const rates = total.filter((v) => typeof v === 'number' && v < 1 && v > 0);
+    expect(rates).toHaveLength(1);
+    expect(total.at(-1) ?? null).toBeNull();
+  });
+
   it('counts by 推進項目: each year its 推進項目 sum to its total', () => {
     expect(history.promotions).toHaveLength(4);
     for (const y of history.years) {

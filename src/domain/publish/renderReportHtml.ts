@@ -1,4 +1,9 @@
-import { firstChoiceRate, tallyTitle, totalOf } from '../consolidation/summarizeAchievement';
+import {
+  firstChoiceRate,
+  firstChoiceShare,
+  tallyTitle,
+  totalOf,
+} from '../consolidation/summarizeAchievement';
 import type { AchievementCounts, AchievementSummary } from '../consolidation/types';
 import { computedPercentText } from '../entry/fieldValue';
 import type { FieldDef } from '../entry/formDefinition';
@@ -63,7 +68,7 @@ function summaryTable(a: AchievementSummary): string {
     const total = totalOf(c);
     const cells = [...c.byChoice, c.blank, total].map((n) => `<td>${n}</td>`).join('');
     return `<tr><th scope="row">${e(label)}</th>${cells}${
-      rate ? `<td>${percent(c.byChoice[0] ?? 0, total)}</td>` : ''
+      rate ? `<td>${firstChoiceShare(c) === null ? '—' : percent(c.byChoice[0] ?? 0, total)}</td>` : ''
     }</tr>`;
   };
   const title = tallyTitle(a.field?.label ?? '達成');
