@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { fileSystemMessage } from './readInputFile';
 
 /**
  * Write a file so that readers see the old or the new content, never half of it: write a temporary file
@@ -16,5 +17,18 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * The output folder, made before the work that fills it (a build takes seconds): an --out that is a file
+ * already is said at once, not after 「作成しました」. Undefined, or the Japanese reason.
+ */
+export async function makeOutputFolder(path: string, display: string): Promise<string | undefined> {
+  try {
+    await mkdir(path, { recursive: true });
+    return undefined;
+  } catch (error) {
+    return fileSystemMessage(error, display);
   }
 }

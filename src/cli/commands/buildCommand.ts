@@ -10,7 +10,7 @@ import { fileSystemMessage } from '../readInputFile';
 import { unusableInput, usageError } from '../reportError';
 import { resolveFiscalYear } from '../resolveFiscalYear';
 import { showUsage } from '../usage';
-import { writeFileAtomic } from '../writeFileAtomic';
+import { makeOutputFolder, writeFileAtomic } from '../writeFileAtomic';
 import { cliFileFactory } from '../cliFileFactory';
 
 /** The master template's file name: 体系 + an empty 全体計画, the file `consolidate --out` updates. */
@@ -56,6 +56,8 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
 
   const title = values.title ?? loaded.value.title ?? DEFAULT_PLAN_TITLE;
   const outDir = resolve(io.cwd, values.out);
+  const unwritable = await makeOutputFolder(outDir, values.out);
+  if (unwritable) return unusableInput(io, unwritable);
   const reporter = progressReporter(io.stderr);
   const files = await buildDepartmentFiles(
     cliFileFactory,

@@ -9,7 +9,7 @@ import { fileSystemMessage, readInputFile } from '../readInputFile';
 import { unusableInput, usageError } from '../reportError';
 import { resolveFiscalYear } from '../resolveFiscalYear';
 import { showUsage } from '../usage';
-import { writeFileAtomic } from '../writeFileAtomic';
+import { makeOutputFolder, writeFileAtomic } from '../writeFileAtomic';
 import { MASTER_TEMPLATE_FILE } from './buildCommand';
 import { cliFileFactory } from '../cliFileFactory';
 
@@ -63,6 +63,9 @@ export async function rolloverCommand(args: readonly string[], io: CliIo): Promi
       : undefined;
   if (mapping && !mapping.ok) return unusableInput(io, mapping.error);
 
+  const outDir = resolve(io.cwd, values.out);
+  const unwritable = await makeOutputFolder(outDir, values.out);
+  if (unwritable) return unusableInput(io, unwritable);
   const reporter = progressReporter(io.stderr);
   const result = await rollover({
     master: { bytes: master.value.bytes, file: source },
@@ -80,7 +83,6 @@ export async function rolloverCommand(args: readonly string[], io: CliIo): Promi
   reporter.end();
   if (!result.ok) return unusableInput(io, result.error);
   const r = result.value;
-  const outDir = resolve(io.cwd, values.out);
   try {
     for (const f of r.files) await writeFileAtomic(join(outDir, f.fileName), f.bytes);
     await writeFileAtomic(join(outDir, MASTER_TEMPLATE_FILE), r.masterTemplate);
