@@ -72,6 +72,8 @@ describe('suishin build', () => {
     expect(asFolder.stderr).toContain(
       '「taken.xlsx」という名前のファイルがあるため、そこにフォルダーを作れません',
     );
+    // Said before building, not after 「作成しました」.
+    expect(asFolder.stderr).not.toContain('作成しました');
     const under = await runCli(dir, 'build', '--plan', 'sample:r2', '--out', 'taken.xlsx/r3');
     expect(under.stderr).toContain('の途中に、フォルダーではなくファイルの名前があります');
     expect(`${asFolder.stderr}${under.stderr}`).not.toMatch(/EEXIST|ENOTDIR/);
