@@ -210,6 +210,17 @@ describe('consolidateEntries: a resubmission it cannot order, or that leaves bla
     expect(tied[0]).toMatchObject({ severity: 'warning', place: { file: '総務課（当初）.xlsx' } });
     expect(tied[0]!.message).toContain('「総務課（修正版）.xlsx」と「総務課（当初）.xlsx」');
     expect(tied[0]!.message).toContain('どちらが新しいか分かりません');
+    // No line calls either file the newer one.
+    const replaced = c.log.filter((r) => r.outcome === 'replaced');
+    expect(replaced.map((r) => r.detail)).toEqual([
+      expect.stringContaining(
+        '（更新日時が同じため、ファイル名の順で採用）。もう一方のファイル: 「総務課（修正版）.xlsx」',
+      ),
+      expect.stringContaining(
+        '（更新日時が同じため、ファイル名の順で採用）。もう一方のファイル: 「総務課（修正版）.xlsx」',
+      ),
+    ]);
+    expect(replaced.map((r) => r.detail).join('')).not.toContain('新しいファイル');
     // A second apart is an order: no warning.
     const ordered = consolidateEntries(
       plan,

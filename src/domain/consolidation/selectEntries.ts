@@ -71,15 +71,20 @@ function sameTimeFinding(older: string, newer: string, entry: Entry): Finding {
 function emptiedFinding(
   emptied: readonly { readonly key: FieldKey; readonly label: string; readonly file: string }[],
   newer: { readonly file: string; readonly received: ReceivedEntry },
+  tie: boolean,
 ): Finding {
   const { entry, sheet, cells } = newer.received;
   const first = emptied[0]!;
   const cell = cells[first.key];
   const fields = emptied.map((c) => `「${c.label}」`).join('');
+  // Files of the same second are not newer and older: the one taken and the other one.
+  const [taken, other] = tie
+    ? ['採用したファイル', 'もう一方のファイル']
+    : ['新しいファイル', '古いファイル'];
   return finding(
     REPLACED_EMPTIED_CODE,
     'warning',
-    `新しいファイル「${newer.file}」で${fields}が空欄になりました（古いファイル「${first.file}」には記入があります。集約ログに残しています）。空欄のまま集約しました。古いファイルの記入が正しいときは、新しいファイルに書き写して集約し直してください。`,
+    `${taken}「${newer.file}」で${fields}が空欄になりました（${other}「${first.file}」には記入があります。集約ログに残しています）。空欄のまま集約しました。${other}の記入が正しいときは、${taken}に書き写して集約し直してください。`,
     {
       file: newer.file,
       sheet,
@@ -169,7 +174,9 @@ export function selectEntries(
       if (previous) {
         const changes = diffEntries(previous.received.entry.fields, entry.fields, form);
         const pair = `${previous.file}\n${source.file}`;
-        if (Math.abs(source.modified - previous.modified) < SAME_TIME_MS && !tied.has(pair)) {
+        // Saved in the same second: which is newer is not known, and no message may say it is.
+        const tie = Math.abs(source.modified - previous.modified) < SAME_TIME_MS;
+        if (tie && !tied.has(pair)) {
           tied.add(pair);
           findings.push(sameTimeFinding(previous.file, source.file, entry));
         }
@@ -180,7 +187,8 @@ export function selectEntries(
             ? [{ key: def.key, label: def.label, file }]
             : [];
         });
-        if (emptied.length > 0) entryFindings.push(emptiedFinding(emptied, { file: source.file, received }));
+        if (emptied.length > 0)
+          entryFindings.push(emptiedFinding(emptied, { file: source.file, received }, tie));
         log.push({
           file: previous.file,
           sheet: previous.received.sheet,
@@ -188,7 +196,9 @@ export function selectEntries(
           code: entry.code,
           department: entry.department,
           seq: entry.seq,
-          detail: `${keyLabel(entry)}は新しいファイル「${source.file}」（シート「${received.sheet}」）で差し替えました。古いファイル: 「${previous.file}」。${formatFieldChanges(changes)}`,
+          detail: tie
+            ? `${keyLabel(entry)}は「${source.file}」（シート「${received.sheet}」）で差し替えました（更新日時が同じため、ファイル名の順で採用）。もう一方のファイル: 「${previous.file}」。${formatFieldChanges(changes)}`
+            : `${keyLabel(entry)}は新しいファイル「${source.file}」（シート「${received.sheet}」）で差し替えました。古いファイル: 「${previous.file}」。${formatFieldChanges(changes)}`,
           changes,
           keptText: entryText(previous.received.entry, form),
           ...retiredOf(previous.received),
