@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileNameKind, skippedNote, type SkippedFile } from '../app/departmentFileName';
 import { println, type OutStream } from './cliIo';
 
@@ -67,12 +67,29 @@ export async function expandInputs(
   return unique;
 }
 
-/** Short names for the master's 提出ファイル column: the file name, or the path when two inputs share it. */
-export function shortNames(inputs: readonly InputPath[], cwd: string): Map<string, string> {
+/**
+ * Short names for the master's 提出ファイル column: the file name, or, for names two inputs share, the path
+ * from the folder all inputs are in (`再提出/総務課.xlsx` beside `総務課.xlsx`), never climbing out of it
+ * (`../../tmp/…` from where the command ran).
+ */
+export function shortNames(inputs: readonly InputPath[]): Map<string, string> {
   const base = (p: string) => p.split(/[\\/]/).pop() ?? p;
   const count = new Map<string, number>();
   for (const i of inputs) count.set(base(i.path), (count.get(base(i.path)) ?? 0) + 1);
+  const common = inputs
+    .map((i) => dirname(i.path))
+    .reduce(
+      (a, b) => {
+        let dir = a;
+        while (relative(dir, b).startsWith('..')) dir = dirname(dir);
+        return dir;
+      },
+      dirname(inputs[0]?.path ?? ''),
+    );
   return new Map(
-    inputs.map((i) => [i.path, (count.get(base(i.path)) ?? 0) > 1 ? relative(cwd, i.path) : base(i.path)]),
+    inputs.map((i) => [
+      i.path,
+      (count.get(base(i.path)) ?? 0) > 1 ? relative(common, i.path).split(sep).join('/') : base(i.path),
+    ]),
   );
 }

@@ -110,7 +110,7 @@ async function consolidateInto(
   request: ConsolidationRequest,
   io: CliIo,
 ): Promise<ConsolidationRun> {
-  const names = shortNames(request.inputs, io.cwd);
+  const names = shortNames(request.inputs);
   const sources: SourceInput[] = [];
   const unreadable: { file: string; reason: string }[] = [];
   for (const input of request.inputs) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shortNames } from '../../src/cli/expandInputs';
 import { parseCommandArgs } from '../../src/cli/parseCommandArgs';
 import { progressBar, progressPhases, progressReporter } from '../../src/cli/progressReporter';
 import { resolveFiscalYear } from '../../src/cli/resolveFiscalYear';
@@ -67,5 +68,19 @@ describe('parseCommandArgs', () => {
       ok: false,
       error: message,
     });
+  });
+});
+
+describe('shortNames', () => {
+  const at = (...paths: string[]) => paths.map((path) => ({ path, display: path }));
+  it('names a file by its name, and two of one name by their paths from the folder they share', () => {
+    const names = shortNames(
+      at('/tmp/x/返却/総務課.xlsx', '/tmp/x/返却/再提出/総務課.xlsx', '/tmp/x/返却/税務課.xlsx'),
+    );
+    expect([...names.values()]).toEqual(['総務課.xlsx', '再提出/総務課.xlsx', '税務課.xlsx']);
+  });
+  it('never climbs out of that folder, however far the command ran from it', () => {
+    const names = shortNames(at('/tmp/x/a/総務課.xlsx', '/tmp/x/b/総務課.xlsx'));
+    expect([...names.values()]).toEqual(['a/総務課.xlsx', 'b/総務課.xlsx']);
   });
 });
