@@ -214,7 +214,9 @@ describe('--plan reads the 体系 and its 様式 together', () => {
       '総務課',
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('様式「broken.xlsx」にエラーがあるため、シートを作れません');
+    expect(r.stderr).toContain(
+      '様式「broken.xlsx」にエラーがあるため、シートを作れません。誤りのある行を除いたままでは、その欄のないシートになります。下の誤りを直してから実行してください。',
+    );
     expect(r.stderr).toContain('broken.xlsx 「様式」 D4  「目標値」の種類「整数」は使えません');
   });
 });

@@ -41,9 +41,13 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
   if (!loaded.ok) return unusableInput(io, loaded.error);
   const { plan, form } = loaded.value;
   if (loadedHasErrors(loaded.value)) {
+    const part = erroneousPart(loaded.value);
     println(
       io.stderr,
-      `${erroneousPart(loaded.value)}「${loaded.value.source}」にエラーがあるため、シートを作れません。直してから実行してください。`,
+      `${part}「${loaded.value.source}」にエラーがあるため、シートを作れません。${
+        // A 様式 finding says 「この行は使いません」 (how the 様式 is read): the sheets are not built without it.
+        part === '様式' ? '誤りのある行を除いたままでは、その欄のないシートになります。' : ''
+      }下の誤りを直してから実行してください。`,
     );
     printLoadedFindings(io.stderr, loaded.value);
     return EXIT.unusable;
