@@ -19,9 +19,9 @@ import {
   type YearDecision,
 } from '../domain/fiscal/decideFiscalYear';
 import { alignYear } from '../domain/history/alignYear';
-import { MAPPING_SHEET_NAME, readMappingSheet } from '../domain/rollover/mappingSheet';
 import { buildHistory, type HistoryYear } from '../domain/history/yearHistory';
 import type { Plan } from '../domain/plan/types';
+import { MAPPING_SHEET_NAME, readMappingSheet } from '../domain/rollover/mappingSheet';
 import type { Result } from '../domain/result';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 import type { FileWorkbookFactory, OpenError, Progress, WorkbookPort } from '../workbook/port';
@@ -208,10 +208,11 @@ export async function consolidate(
 }
 
 /**
- * Why `target` must not take the master view, or undefined: a department's own workbook (取組項目 sheets, no
- * 全体計画; a 体系 inserted into it in the pane does not make it a master) given as the master would get 全体計画 and the report sheets among its own, and read
- * as that department's return ever after. Checked before anything is written, by the CLI and the pane (each
- * adds what to do instead: another --out, or opening the 全体計画).
+ * Why `target` must not take the master view, or undefined. A department's own workbook (取組項目 sheets and
+ * no 全体計画; a 体系 inserted into it in the pane does not make it a master) given as the master would get
+ * 全体計画 and the report sheets among its own, and be read as that department's return ever after. Checked
+ * before anything is written, by the CLI and the pane (each adds what to do instead: another --out, or
+ * opening the 全体計画).
  */
 export async function targetProblem(
   target: WorkbookPort,

@@ -50,10 +50,11 @@ describe('sample:kpi in Excel (the fake): build, check, consolidate by the 様�
     );
     expect(result.consolidation.rows).toHaveLength(25);
     expect(result.consolidation.achievement.choices).toEqual(['S', 'A', 'B', 'C']);
-    expect(result.consolidation.achievement.total).toEqual({ byChoice: [5, 9, 7, 3], blank: 1 });
+    expect(result.consolidation.achievement.total).toEqual({ byChoice: [5, 9, 7, 3], blank: 1, missing: 0 });
     const [sheet] = (await port.readSnapshot([ACHIEVEMENT_SHEET_NAME])).sheets;
     const rows = sheet!.values.map((r) => r.map((v) => cellText(v ?? null)));
     expect(rows.some((r) => r.join('|').includes('S|A|B|C|未記入'))).toBe(true);
-    expect(rows.find((r) => r[0] === '全体')?.slice(2, 8)).toEqual(['5', '9', '7', '3', '1', '25']);
+    // S A B C, 未記入, うち未提出, 計.
+    expect(rows.find((r) => r[0] === '全体')?.slice(2, 9)).toEqual(['5', '9', '7', '3', '1', '0', '25']);
   });
 });
