@@ -51,7 +51,16 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     overflowX: 'auto',
   },
-  tab: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, minWidth: 0 },
+  tab: {
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    minWidth: 0,
+    // At 320 px (a narrow pane, 400 % zoom) the four tabs fit without scrolling, focus rings included.
+    '@media (max-width: 340px)': {
+      paddingLeft: tokens.spacingHorizontalXS,
+      paddingRight: tokens.spacingHorizontalXS,
+    },
+  },
   notice: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
   main: { display: 'flex', flexDirection: 'column', minWidth: 0 },
 });

@@ -217,4 +217,17 @@ describe('focus, live region and headings from the keyboard (file mode)', () => 
     await expect.poll(() => isFocused(picker)).toBe(true);
     expect(pane.errors).toEqual([]);
   });
+
+  it('at 320 px the four tabs fit without scrolling, the focused one’s ring in view', async () => {
+    const { page } = pane;
+    const wide = page.viewportSize()!;
+    await page.setViewportSize({ width: 320, height: 600 });
+    try {
+      const list = page.getByRole('tablist', { name: '機能' });
+      const fits = await list.evaluate((el) => el.scrollWidth <= el.clientWidth);
+      expect(fits).toBe(true);
+    } finally {
+      await page.setViewportSize(wide);
+    }
+  });
 });
