@@ -33,6 +33,9 @@ const entry = (fields: Record<string, string>): Entry => ({
   fiscalYear: 2024,
   fields: { target: '100', actual: '90', ...fields },
 });
+/** 総務課's sheet of the first item, on `form`, with `fields` written in. */
+const entrySheet = (on: FormDefinition, fields: Record<string, string>) =>
+  buildEntrySheet({ item, department: '総務課', seq: 1, fiscalYear: 2024, sheetName: 's', form: on, fields });
 
 describe('種類 割合: a 数値 that is a percentage', () => {
   it('is read from 「割合」 (or 「数値（%）」) as a percentage 数値, and written back as 割合', () => {
@@ -53,15 +56,7 @@ describe('種類 割合: a 数値 that is a percentage', () => {
   });
 
   it('is a 0.0% cell on the sheet, whose input message says 80 is 80%', () => {
-    const spec = buildEntrySheet({
-      item,
-      department: '総務課',
-      seq: 1,
-      fiscalYear: 2024,
-      sheetName: 's',
-      form,
-      fields: { progress: '0.8' },
-    });
+    const spec = entrySheet(form, { progress: '0.8' });
     const at = inputFor(entryLayout(form), 'progress').range;
     const cell = spec.cells.find((c) => c.row === at.top && c.column === at.left)!;
     expect(cell.value).toBe(0.8);
@@ -109,15 +104,7 @@ describe('種類 金額: a 数値 that is an amount of money', () => {
   });
 
   it('shows 1,200,000 on the sheet and in 全体計画 (#,##0), and asks for yen without 円 or 万', () => {
-    const spec = buildEntrySheet({
-      item,
-      department: '総務課',
-      seq: 1,
-      fiscalYear: 2024,
-      sheetName: 's',
-      form: withBudget,
-      fields: { budget: '1200000' },
-    });
+    const spec = entrySheet(withBudget, { budget: '1200000' });
     const at = inputFor(entryLayout(withBudget), 'budget').range;
     const cell = spec.cells.find((c) => c.row === at.top && c.column === at.left)!;
     expect(cell.value).toBe(1200000);
