@@ -54,13 +54,20 @@ describe('集約: 「フォルダーを開く」 and 「再読み込み」 in fi
     const { tab: consolidate, panel } = tab(page, '集約');
     await consolidate.click();
     await panel.getByRole('button', { name: 'フォルダーを開く' }).waitFor();
+    // The hints say that a return in another format is named, not left out unseen.
+    await panel
+      .getByText('PDF や .xls などで届いたものは受付不可として名前を示します', { exact: false })
+      .waitFor();
+    await panel
+      .getByText('PDF・Word・.xls・.ods で届いたものは受付不可として名前を示し', { exact: false })
+      .waitFor();
     // Playwright hands a directory to a webkitdirectory input as the browser's folder dialog would.
     await panel.getByLabel('各課のファイルが届くフォルダー').setInputFiles(root);
     // The visible message (the same words go to the pane's live region, outside the panel).
     const status = panel.locator('.fui-MessageBar').filter({ hasText: 'フォルダー「提出」' });
     await status.waitFor();
     const text = await status.textContent();
-    expect(text).toContain('フォルダー「提出」から 4 個のブックを読み込みました（サブフォルダーを含む）。');
+    expect(text).toContain('フォルダー「提出」から 4 個のファイルを読み込みました（サブフォルダーを含む）。');
     expect(text).toContain(`~$${basename(first!)}（Excel などがブックを開いている間に作るロックファイル）`);
     expect(text).toContain('~WRL0001.tmp（一時ファイル）');
     expect(text).toContain('メモ.txt（Excel ブックではないファイル）');

@@ -73,9 +73,9 @@ export function FolderOpen(props: FolderOpenProps) {
       <p className={s.hint} id={hintId}>
         {props.folder
           ? props.onReloadFromHandle
-            ? `フォルダー「${props.folder.root}」（ブック ${props.folder.workbooks} 個）。再読み込みは、前回から変わったファイルだけを読み直します。`
-            : `フォルダー「${props.folder.root}」（ブック ${props.folder.workbooks} 個）。再読み込みでは同じフォルダーをもう一度選んでください。前回から変わったファイルだけを読み直します。`
-          : 'サブフォルダーを含むすべての .xlsx / .xlsm を読み込みます（ロックファイルと一時ファイルは読みません）。'}
+            ? `フォルダー「${props.folder.root}」（読み込むファイル ${props.folder.workbooks} 個）。再読み込みは、前回から変わったファイルだけを読み直します。`
+            : `フォルダー「${props.folder.root}」（読み込むファイル ${props.folder.workbooks} 個）。再読み込みでは同じフォルダーをもう一度選んでください。前回から変わったファイルだけを読み直します。`
+          : 'サブフォルダーを含むすべての .xlsx / .xlsm を読み込みます。PDF・Word・.xls・.ods で届いたものは受付不可として名前を示し、ロックファイルと一時ファイルは読みません。'}
       </p>
       <input
         ref={setInput}

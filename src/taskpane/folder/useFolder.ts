@@ -67,7 +67,7 @@ export function useFolder(host: Host, files: readonly PickedFile[], dispatch: Di
           ? changed.length === 0 && gone === 0
             ? `フォルダー「${root}」のファイルは前回から変わっていません（${kept.length} 個）。`
             : `フォルダー「${root}」を読み直しました: 新しいか変わっていた ${changed.length} 個を読み込み、変わっていない ${kept.length} 個はそのままにしました${gone > 0 ? `。フォルダーからなくなった ${gone} 個をリストから外しました` : ''}。`
-          : `フォルダー「${root}」から ${scan.workbooks.length} 個のブックを読み込みました（サブフォルダーを含む）。`;
+          : `フォルダー「${root}」から ${scan.workbooks.length} 個のファイルを読み込みました（サブフォルダーを含む）。`;
         if (scan.workbooks.length === 0)
           return {
             intent: 'warning',

@@ -114,7 +114,7 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
       <FileDrop
         multiple
         buttonLabel="各課のファイルを選択"
-        hint="各課から届いた .xlsx / .xlsm をまとめてここにドロップできます"
+        hint="各課から届いた .xlsx / .xlsm をまとめてここにドロップできます。PDF や .xls などで届いたものは受付不可として名前を示します。"
         inputLabel="集約する各課のファイル"
         buttonId={pickId}
         disabled={running}
