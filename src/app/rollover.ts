@@ -129,12 +129,17 @@ export async function rollover(input: RolloverInput): Promise<Result<RolloverRes
 
   let manual: ParsedMapping = { items: new Map(), departments: new Map() };
   if (input.mapping) {
-    const parsed = parseMapping(input.mapping.text, input.mapping.file, {
-      previous: new Set([...planItems(found.plan).map((p) => p.code), ...entries.map((e) => e.code)]),
-      next: new Set(planItems(next.plan).map((p) => p.code)),
-      previousDepartments: new Set(found.plan.departments),
-      nextDepartments: new Set(next.plan.departments),
-    });
+    const parsed = parseMapping(
+      input.mapping.text,
+      input.mapping.file,
+      {
+        previous: new Set([...planItems(found.plan).map((p) => p.code), ...entries.map((e) => e.code)]),
+        next: new Set(planItems(next.plan).map((p) => p.code)),
+        previousDepartments: new Set(found.plan.departments),
+        nextDepartments: new Set(next.plan.departments),
+      },
+      { from: formatFiscalYear(lastYear), to: formatFiscalYear(input.fiscalYear) },
+    );
     if (!parsed.ok) return parsed;
     manual = parsed.value;
   }

@@ -41,7 +41,7 @@ describe('suishin demo: the second year (R2 → rollover → R3 → consolidate 
     expect(run.stdout).toContain(
       '名称変更: II-2-4-1 マイナンバーカードの普及 → II-2-4-1 マイナンバーカードの普及と利活用',
     );
-    expect(run.stdout).toContain('新規（前年度なし）: II-2-4-3 行政手続のオンライン化の検討');
+    expect(run.stdout).toContain('新規（令和2年度なし）: II-2-4-3 行政手続のオンライン化の検討');
   });
 
   it('flags the R3 sheet whose 後期 repeats 前期, and the 評価 left as R2 wrote it, each once', () => {

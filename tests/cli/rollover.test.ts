@@ -165,11 +165,11 @@ describe('suishin rollover with a changed 体系 (--plan)', () => {
       '名称変更: II-1-2-2 健全財政維持のための手法の検討 → II-1-2-2 健全な財政を維持する手法の検討',
     );
     expect(changed.stdout).toContain(
-      '対応なし（前年度のみ）: I-2-1-4 ボランティアセンターの活動支援と連携（記入 1 件）',
+      '対応なし（令和2年度のみ）: I-2-1-4 ボランティアセンターの活動支援と連携（記入 1 件）',
     );
-    expect(changed.stdout).toContain('新規（前年度なし）: II-2-1-3 働き方改革の推進');
+    expect(changed.stdout).toContain('新規（令和2年度なし）: II-2-1-3 働き方改革の推進');
     expect(changed.stdout).toContain(
-      '引き継がない記入: I-2-1-4 保健福祉課 — 今年度の体系に対応する取組項目がありません',
+      '引き継がない記入: I-2-1-4 保健福祉課 — 令和3年度の体系に対応する取組項目がありません',
     );
     const mapping = JSON.parse(await readFile(join(dir, 'r3b', 'mapping.json'), 'utf8')) as {
       items: { previous: string; next: string | null; match: string | null }[];
@@ -244,7 +244,7 @@ describe('suishin rollover with a changed 体系 (--plan)', () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('対応表「bad.json」: items[');
-    expect(bad.stderr).toContain('今年度の体系に取組項目「IX-9-9-9」がありません。');
+    expect(bad.stderr).toContain('令和3年度の体系に取組項目「IX-9-9-9」がありません。');
   });
 });
 
@@ -354,7 +354,7 @@ describe('suishin rollover after a department was renamed (機構改革)', () =>
     );
     // Its part of the 全課 item II-1-4-1 has no one department to go to: listed, not guessed.
     expect(run.stdout.split('\n').filter((l) => l.includes('引き継がない記入:'))).toEqual([
-      '  引き継がない記入: II-1-4-1 企画商工観光課 — 今年度の取組項目の実践課にこの課がありません（II-1-4-1）',
+      '  引き継がない記入: II-1-4-1 企画商工観光課 — 令和3年度の取組項目の実践課にこの課がありません（II-1-4-1）',
     ]);
     for (const [department, code] of [
       ['商工観光課', 'I-2-1-2'],
@@ -426,9 +426,9 @@ describe('suishin rollover after a department was renamed (機構改革)', () =>
     await writeFile(join(dir, 'no-successor.json'), JSON.stringify(mapping));
     const none = await runCli(dir, ...args, '--mapping', 'no-successor.json', '--out', 'r3s');
     expect(none.code, none.stderr).toBe(0);
-    expect(none.stdout).toContain('今年度の体系にない課: 企画商工観光課（記入は引き継ぎません。');
+    expect(none.stdout).toContain('令和3年度の体系にない課: 企画商工観光課（記入は引き継ぎません。');
     expect(none.stdout).toContain(
-      `引き継がない記入: ${own[0]!.code} 企画商工観光課 — 今年度の取組項目の実践課にこの課がありません`,
+      `引き継がない記入: ${own[0]!.code} 企画商工観光課 — 令和3年度の取組項目の実践課にこの課がありません`,
     );
   });
 });

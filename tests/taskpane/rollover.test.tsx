@@ -150,7 +150,7 @@ describe('シート作成: 前年度の全体計画から作成（引継ぎ）',
     const again = within(s.getByRole('region', { name: '引継ぎの結果' }));
     const left = within(again.getByRole('region', { name: '引き継がない記入' }));
     expect(left.getByRole('listitem').textContent).toBe(
-      'I-2-1-4保健福祉課 — 今年度の体系に対応する取組項目がありません',
+      'I-2-1-4保健福祉課 — 令和3年度の体系に対応する取組項目がありません',
     );
     expect(s.getByText('使用中の対応表: edited.json')).toBeTruthy();
     expect(s.getByText(/対応表「edited.json」のとおりに作成しました。/)).toBeTruthy();
@@ -170,7 +170,7 @@ describe('シート作成: 前年度の全体計画から作成（引継ぎ）',
     });
     expect(
       await s.findByText(
-        /対応表「bad.json」: items\[\d+\]（I-2-1-4）: 今年度の体系に取組項目「IX-9-9-9」がありません。/,
+        /対応表「bad.json」: items\[\d+\]（I-2-1-4）: 令和3年度の体系に取組項目「IX-9-9-9」がありません。/,
         {},
         T,
       ),
@@ -218,7 +218,7 @@ describe('シート作成: 前年度の全体計画から作成（引継ぎ）',
     expect(carried.previous?.fields.evaluation).toBe(r2.fields.evaluation);
   }, 120_000);
 
-  it('carries a renamed department’s sheets to its new name and lists it under 今年度の体系にない課', async () => {
+  it('carries a renamed department’s sheets to its new name and lists it under 令和3年度の体系にない課', async () => {
     const plan = renamedDepartment(sample.plan);
     const port = await excelJsFactory.create(
       buildMasterTemplate({ plan, fiscalYear: 2021, title: DEFAULT_PLAN_TITLE }),
@@ -232,7 +232,7 @@ describe('シート作成: 前年度の全体計画から作成（引継ぎ）',
     );
     fireEvent.click(s.getByRole('button', { name: '令和3年度のブックを引き継いで作成' }));
     const result = within(await s.findByRole('region', { name: '引継ぎの結果' }, T));
-    const gone = within(result.getByRole('region', { name: '今年度の体系にない課' }));
+    const gone = within(result.getByRole('region', { name: '令和3年度の体系にない課' }));
     expect(gone.getByRole('listitem').textContent).toBe(
       '課名変更（推定）: 企画商工観光課 → 産業観光課（企画商工観光課の記入を産業観光課のシートに引き継ぎます）',
     );

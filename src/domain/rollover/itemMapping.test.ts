@@ -7,6 +7,7 @@ const known = {
   previousDepartments: new Set(['総務課', '産業振興課']),
   nextDepartments: new Set(['総務課', '産業観光課']),
 };
+const years = { from: '令和2年度', to: '令和3年度' };
 
 describe('parseMapping (the 対応表 総務課 edited)', () => {
   it('reads previous → next, null or an empty next as no successor', () => {
@@ -19,6 +20,7 @@ describe('parseMapping (the 対応表 総務課 edited)', () => {
       }),
       'mapping.json',
       known,
+      years,
     );
     expect(r.ok && [...r.value.items]).toEqual([
       ['I-1-1-1', 'I-1-1-1'],
@@ -32,15 +34,17 @@ describe('parseMapping (the 対応表 総務課 edited)', () => {
       JSON.stringify({ items: [{ previous: 'I-1-1-1', next: ['I-1-1-1', ' I-2-1-2 '] }] }),
       'mapping.json',
       known,
+      years,
     );
     expect(r.ok && [...r.value.items]).toEqual([['I-1-1-1', ['I-1-1-1', 'I-2-1-2']]]);
     const bad = parseMapping(
       JSON.stringify({ items: [{ previous: 'I-1-1-1', next: ['I-1-1-1', 'I-9-9-9'] }] }),
       'mapping.json',
       known,
+      years,
     );
     expect(!bad.ok && bad.error).toContain(
-      'items[0]（I-1-1-1）: 今年度の体系に取組項目「I-9-9-9」がありません。',
+      'items[0]（I-1-1-1）: 令和3年度の体系に取組項目「I-9-9-9」がありません。',
     );
   });
 
@@ -55,6 +59,7 @@ describe('parseMapping (the 対応表 総務課 edited)', () => {
       }),
       'mapping.json',
       known,
+      years,
     );
     expect(r.ok && [...r.value.departments]).toEqual([
       ['産業振興課', '産業観光課'],
@@ -68,12 +73,12 @@ describe('parseMapping (the 対応表 総務課 edited)', () => {
     [
       'an unknown previous code',
       '{"items":[{"previous":"IX-1-1-1","next":null}]}',
-      'items[0]: 前年度に取組項目「IX-1-1-1」がありません。',
+      'items[0]: 令和2年度に取組項目「IX-1-1-1」がありません。',
     ],
     [
       'an unknown next code',
       '{"items":[{"previous":"I-2-1-4","next":"I-9-9-9"}]}',
-      'items[0]（I-2-1-4）: 今年度の体系に取組項目「I-9-9-9」がありません。',
+      'items[0]（I-2-1-4）: 令和3年度の体系に取組項目「I-9-9-9」がありません。',
     ],
     [
       'a code twice',
@@ -83,12 +88,12 @@ describe('parseMapping (the 対応表 総務課 edited)', () => {
     [
       'an unknown previous department',
       '{"items":[],"departments":[{"previous":"農林課","next":null}]}',
-      'departments[0]: 前年度の体系に課「農林課」がありません。',
+      'departments[0]: 令和2年度の体系に課「農林課」がありません。',
     ],
     [
       'an unknown next department',
       '{"items":[],"departments":[{"previous":"産業振興課","next":"産業課"}]}',
-      'departments[0]（産業振興課）: 今年度の体系に課「産業課」がありません。',
+      'departments[0]（産業振興課）: 令和3年度の体系に課「産業課」がありません。',
     ],
     [
       'departments that are not a list',
@@ -96,7 +101,7 @@ describe('parseMapping (the 対応表 総務課 edited)', () => {
       'departments は課の一覧（previous と next の組）で書いてください。',
     ],
   ])('refuses %s, naming the file and the entry', (_, text, message) => {
-    const r = parseMapping(text, 'mapping.json', known);
+    const r = parseMapping(text, 'mapping.json', known, years);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toContain(message);
   });

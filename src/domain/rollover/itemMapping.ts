@@ -44,13 +44,21 @@ export interface MappingDocument {
   }[];
 }
 
-export const MAPPING_NOTE =
-  '前年度の取組項目（previous）と今年度の取組項目（next）の対応表です。next を書き換える（引き継がない場合は null）と、--mapping mapping.json で渡したときにその対応で作り直します。departments は今年度の体系にない前年度の課と、その記入を引き継ぐ今年度の課（課名の変更）で、同じように next を書き換えられます。items と departments 以外の欄は確認用です。';
+/*
+ * The mapping's words name its two years (令和2年度 → 令和3年度), never 「今年度」: rollover is run while one year
+ * closes and the next begins, and the CLI, mapping.json, the pane and the 対応表 sheet are each read in a
+ * different one of those two frames.
+ */
 
-export const LEFT_BEHIND_LABELS: Readonly<Record<LeftBehind['reason'], string>> = {
-  removed: '今年度の体系に対応する取組項目がありません',
-  unassigned: '今年度の取組項目の実践課にこの課がありません',
-};
+/** mapping.json's note: `from` and `to` are the years' labels (令和2年度). */
+export const mappingNote = (from: string, to: string): string =>
+  `${from}の取組項目（previous）と${to}の取組項目（next）の対応表です。next を書き換える（引き継がない場合は null）と、--mapping mapping.json で渡したときにその対応で作り直します。departments は${to}の体系にない${from}の課と、その記入を引き継ぐ${to}の課（課名の変更）で、同じように next を書き換えられます。items と departments 以外の欄は確認用です。`;
+
+/** Why an entry of `from`'s year is not carried into the year `to` names. */
+export const leftBehindLabel = (reason: LeftBehind['reason'], to: string): string =>
+  reason === 'removed'
+    ? `${to}の体系に対応する取組項目がありません`
+    : `${to}の取組項目の実践課にこの課がありません`;
 
 export function mappingDocument(input: {
   readonly matching: ItemMatching;
@@ -72,10 +80,12 @@ export function mappingDocument(input: {
   const byPrevious = new Map(matching.pairs.map((p) => [p.previous, p]));
   const codes = [...planItems(input.lastPlan).map((p) => p.code)];
   for (const p of matching.pairs) if (!codes.includes(p.previous)) codes.push(p.previous);
+  const from = formatFiscalYear(input.lastYear);
+  const to = formatFiscalYear(input.nextYear);
   return {
-    note: MAPPING_NOTE,
-    from: formatFiscalYear(input.lastYear),
-    to: formatFiscalYear(input.nextYear),
+    note: mappingNote(from, to),
+    from,
+    to,
     items: codes.map((code) => {
       const pair = byPrevious.get(code);
       return {
@@ -100,7 +110,7 @@ export function mappingDocument(input: {
       previous: l.entry.code,
       department: l.entry.department,
       seq: l.entry.seq,
-      reason: LEFT_BEHIND_LABELS[l.reason],
+      reason: leftBehindLabel(l.reason, to),
       ...(l.next !== undefined && { next: l.next }),
     })),
   };
@@ -127,7 +137,10 @@ export function parseMapping(
     readonly previousDepartments: ReadonlySet<string>;
     readonly nextDepartments: ReadonlySet<string>;
   },
+  /** The years' labels (令和2年度, 令和3年度) the messages name. */
+  years: { readonly from: string; readonly to: string },
 ): Result<ParsedMapping, string> {
+  const { from, to } = years;
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/u, ''));
@@ -147,9 +160,9 @@ export function parseMapping(
     const previous = typeof row?.previous === 'string' ? row.previous.trim() : '';
     const next = row?.next === null || row?.next === undefined ? null : row.next;
     if (previous === '')
-      return void problems.push(`${where}: previous（前年度の取組項目コード）がありません。`);
+      return void problems.push(`${where}: previous（${from}の取組項目コード）がありません。`);
     if (!known.previous.has(previous))
-      return void problems.push(`${where}: 前年度に取組項目「${previous}」がありません。`);
+      return void problems.push(`${where}: ${from}に取組項目「${previous}」がありません。`);
     // One code, or a list of codes for an item split in two or more (["II-1-3-1", "II-1-3-2"]).
     const list = Array.isArray(next) ? (next as unknown[]) : undefined;
     if (next !== null && typeof next !== 'string' && !(list && list.every((c) => typeof c === 'string')))
@@ -161,9 +174,7 @@ export function parseMapping(
       .filter((c) => c !== '');
     const unknown = codes.find((c) => !known.next.has(c));
     if (unknown !== undefined)
-      return void problems.push(
-        `${where}（${previous}）: 今年度の体系に取組項目「${unknown}」がありません。`,
-      );
+      return void problems.push(`${where}（${previous}）: ${to}の体系に取組項目「${unknown}」がありません。`);
     if (out.has(previous)) return void problems.push(`${where}: 「${previous}」が二度書かれています。`);
     out.set(previous, codes.length === 0 ? null : codes.length === 1 ? codes[0]! : [...new Set(codes)]);
   });
@@ -176,17 +187,17 @@ export function parseMapping(
     const row = raw as { previous?: unknown; next?: unknown } | null;
     const previous = typeof row?.previous === 'string' ? row.previous.trim() : '';
     const next = row?.next === null || row?.next === undefined ? null : row.next;
-    if (previous === '') return void problems.push(`${where}: previous（前年度の課名）がありません。`);
+    if (previous === '') return void problems.push(`${where}: previous（${from}の課名）がありません。`);
     if (!known.previousDepartments.has(previous))
-      return void problems.push(`${where}: 前年度の体系に課「${previous}」がありません。`);
+      return void problems.push(`${where}: ${from}の体系に課「${previous}」がありません。`);
     if (next !== null && typeof next !== 'string')
-      return void problems.push(`${where}: next は今年度の課名か null で書いてください。`);
-    const to = next === null || next.trim() === '' ? null : next.trim();
-    if (to !== null && !known.nextDepartments.has(to))
-      return void problems.push(`${where}（${previous}）: 今年度の体系に課「${to}」がありません。`);
+      return void problems.push(`${where}: next は${to}の課名か null で書いてください。`);
+    const target = next === null || next.trim() === '' ? null : next.trim();
+    if (target !== null && !known.nextDepartments.has(target))
+      return void problems.push(`${where}（${previous}）: ${to}の体系に課「${target}」がありません。`);
     if (departments.has(previous))
       return void problems.push(`${where}: 「${previous}」が二度書かれています。`);
-    departments.set(previous, to);
+    departments.set(previous, target);
   });
   if (problems.length > 0) return err(`対応表「${file}」: ${problems.join(' ')}`);
   return ok({ items: out, departments });
@@ -196,8 +207,8 @@ export function parseMapping(
 export const nextCodes = (next: MappingDocument['items'][number]['next']): string =>
   next === null ? '' : typeof next === 'string' ? next : next.join('・');
 
-/** One line about a department last year's 体系 had and this year's does not. */
-export function departmentLine(d: MappingDocument['departments'][number]): string {
+/** One line about a department `from`'s 体系 had and `to`'s (the year label) does not. */
+export function departmentLine(d: MappingDocument['departments'][number], to: string): string {
   if (d.next !== null)
     return `${d.match}: ${d.previous} → ${d.next}（${d.previous}の記入を${d.next}のシートに引き継ぎます）`;
   if (d.byItem) {
@@ -208,9 +219,9 @@ export function departmentLine(d: MappingDocument['departments'][number]): strin
           .map(([code]) => code)
           .join('・')}）`,
     );
-    return `${d.match}: ${d.previous} → ${to.join('、')}（取組項目ごとに、その項目の新しい課のシートに引き継ぎます。違うときは mapping.json の departments で next に今年度の課名を書いてください）`;
+    return `${d.match}: ${d.previous} → ${to.join('、')}（取組項目ごとに、その項目の新しい課のシートに引き継ぎます。違うときは mapping.json の departments で next に${to}の課名を書いてください）`;
   }
-  return `今年度の体系にない課: ${d.previous}（記入は引き継ぎません。課名が変わったときは mapping.json の departments で next に今年度の課名を書いてください）`;
+  return `${to}の体系にない課: ${d.previous}（記入は引き継ぎません。課名が変わったときは mapping.json の departments で next に${to}の課名を書いてください）`;
 }
 
 /** Japanese lines for a person: what matched how, what is new, what was left behind. */
@@ -226,9 +237,9 @@ export function mappingSummary(doc: MappingDocument): string[] {
       );
   for (const i of doc.items)
     if (i.next === null)
-      lines.push(`  対応なし（前年度のみ）: ${i.previous} ${i.previousTitle}（記入 ${i.entries} 件）`);
-  for (const a of doc.added) lines.push(`  新規（前年度なし）: ${a.next} ${a.nextTitle}`);
-  for (const d of doc.departments) lines.push(`  ${departmentLine(d)}`);
+      lines.push(`  対応なし（${doc.from}のみ）: ${i.previous} ${i.previousTitle}（記入 ${i.entries} 件）`);
+  for (const a of doc.added) lines.push(`  新規（${doc.from}なし）: ${a.next} ${a.nextTitle}`);
+  for (const d of doc.departments) lines.push(`  ${departmentLine(d, doc.to)}`);
   for (const l of doc.leftBehind)
     lines.push(
       `  引き継がない記入: ${l.previous} ${l.department}${l.seq > 1 ? ` (${l.seq})` : ''} — ${l.reason}${l.next ? `（${l.next}）` : ''}`,

@@ -28,7 +28,7 @@ export function buildMappingSheet(doc: MappingDocument): SheetSpec {
       null,
     ]),
     ...doc.added.map((a) => [null, null, a.next, a.nextTitle, ADDED, 0, null]),
-    ...doc.departments.map((d) => [null, d.previous, null, d.next, d.match, null, departmentLine(d)]),
+    ...doc.departments.map((d) => [null, d.previous, null, d.next, d.match, null, departmentLine(d, doc.to)]),
     ...doc.leftBehind.map((l) => [
       l.previous,
       null,

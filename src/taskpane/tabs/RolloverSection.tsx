@@ -178,8 +178,8 @@ export function RolloverSection({ r, disabled }: { r: Rollover; disabled: boolea
           <h3 className={shared.sectionTitle}>対応表を直して作り直す</h3>
           <span className={shared.hint}>
             mapping.json の next を書き換える（引き継がない場合は
-            null）と、その対応で作り直します。課名が変わった課は departments の next
-            に今年度の課名を書きます。
+            null）と、その対応で作り直します。課名が変わった課は departments の next に
+            {year !== undefined ? formatFiscalYear(year) : '新しい年度'}の課名を書きます。
           </span>
           <div className={shared.row}>
             <Button
@@ -286,10 +286,10 @@ function RolloverResultView({ r, disabled }: { r: Rollover; disabled: boolean })
       />
       {doc.departments.length > 0 && (
         <Listed
-          title="今年度の体系にない課"
+          title={`${doc.to}の体系にない課`}
           empty=""
           items={doc.departments.map((d) => (
-            <>{departmentLine(d)}</>
+            <>{departmentLine(d, doc.to)}</>
           ))}
         />
       )}
