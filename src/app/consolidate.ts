@@ -5,6 +5,7 @@ import {
 } from '../domain/consolidation/buildMasterView';
 import { consolidateEntries } from '../domain/consolidation/consolidateEntries';
 import { readRemarks } from '../domain/consolidation/readRemarks';
+import { LOG_SHEET_NAME } from '../domain/consolidation/viewSheetNames';
 import type { Consolidation, ReceivedEntry, SourceFile } from '../domain/consolidation/types';
 import { STANDARD_FORM, type FormDefinition, type Stage } from '../domain/entry/formDefinition';
 import { extractWorkbook } from '../domain/extract/extractWorkbook';
@@ -18,11 +19,13 @@ import {
   yearCarrier,
   type YearDecision,
 } from '../domain/fiscal/decideFiscalYear';
+import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import { alignYear } from '../domain/history/alignYear';
 import { buildHistory, type HistoryYear } from '../domain/history/yearHistory';
 import type { Plan } from '../domain/plan/types';
 import { MAPPING_SHEET_NAME, readMappingSheet } from '../domain/rollover/mappingSheet';
 import type { Result } from '../domain/result';
+import { masterYear } from '../domain/publish/readMasterRows';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 import type { FileWorkbookFactory, OpenError, Progress, WorkbookPort } from '../workbook/port';
 import { findFormSheet } from './openPlan';
@@ -231,6 +234,28 @@ export async function targetProblem(
   return entries > 0
     ? `集約先の「${file}」は各課の取組項目シートのブックです（取組項目シート ${entries} 枚）。集約の結果は全体計画のブックに書きます。`
     : undefined;
+}
+
+/**
+ * Why `target`'s 全体計画 must not take `fiscalYear`'s consolidation, or undefined: it already holds another
+ * year's consolidation (its title names the year), which the run would replace — 令和3年度's returns given to 令和4年度's
+ * master wrote 令和3年度 over it. Checked once the year is decided, before anything is written, by the CLI
+ * and the pane (each adds what to do instead).
+ */
+export async function masterYearProblem(
+  target: WorkbookPort,
+  file: string,
+  fiscalYear: number,
+): Promise<string | undefined> {
+  const names = (await target.listSheets()).map((s) => s.name);
+  // Only a consolidated master (every run writes a 集約ログ) has a year to lose: an empty template of another
+  // year (the 体系 workbook kept from last year) simply takes this year's.
+  if (!names.includes(MASTER_SHEET_NAME) || !names.includes(LOG_SHEET_NAME)) return undefined;
+  const sheet = (await target.readSnapshot([MASTER_SHEET_NAME])).sheets[0];
+  const held = sheet ? masterYear(sheet) : undefined;
+  return held === undefined || held === fiscalYear
+    ? undefined
+    : `集約先の「${file}」は${formatFiscalYear(held)}の全体計画です。${formatFiscalYear(fiscalYear)}として集約すると${formatFiscalYear(held)}の全体計画が失われるため、何も書かずに止めました。`;
 }
 
 /**

@@ -2,11 +2,14 @@ import {
   consolidateSources,
   decideRunYear,
   readSources,
+  masterYearProblem,
   targetProblem,
   type ConsolidateResult,
   type SourceInput,
 } from '../app/consolidate';
 import { consolidationReport } from '../app/consolidationReport';
+import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
+import { decidedYear } from '../domain/fiscal/decideFiscalYear';
 import type { FormDefinition, Stage } from '../domain/entry/formDefinition';
 import type { HistoryYear } from '../domain/history/yearHistory';
 import type { Plan } from '../domain/plan/types';
@@ -141,6 +144,16 @@ async function consolidateInto(
   if (year.kind === 'undecided') {
     reporter.end();
     return { kind: 'failed', exitCode: EXIT.unusable, message: undecidedYearMessage(year) };
+  }
+  const used = decidedYear(year) ?? request.fiscalYear;
+  const otherYear = await masterYearProblem(master.port, request.out.display, used);
+  if (otherYear) {
+    reporter.end();
+    return {
+      kind: 'failed',
+      exitCode: EXIT.unusable,
+      message: `${otherYear}${formatFiscalYear(used)}の集約は別の --out に書いてください（全体計画の年度を集約するときは、その年度のファイルを指定してください）。`,
+    };
   }
   const result = await consolidateSources(request.plan, read, year, {
     target: master.port,

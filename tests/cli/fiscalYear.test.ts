@@ -127,6 +127,23 @@ describe('suishin consolidate: the year of the run', () => {
     expect(await exists('undecided.xlsx')).toBe(false);
   });
 
+  it('refuses to write one year over a master of another, with or without --year, and keeps it', async () => {
+    expect(
+      (await runCli(dir, 'consolidate', '--plan', 'sample:r2', ...r3, '--out', 'r3master.xlsx')).code,
+    ).toBe(0);
+    const before = await readFile(join(dir, 'r3master.xlsx'));
+    for (const year of [[], ['--year', '令和2年度']]) {
+      const r = await runCli(dir, 'consolidate', ...r2, ...year, '--out', 'r3master.xlsx');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        '集約先の「r3master.xlsx」は令和3年度の全体計画です。令和2年度として集約すると令和3年度の全体計画が失われるため、何も書かずに止めました。令和2年度の集約は別の --out に書いてください',
+      );
+      expect((await readFile(join(dir, 'r3master.xlsx'))).equals(before)).toBe(true);
+    }
+    // The same year again is the usual re-run.
+    expect((await runCli(dir, 'consolidate', ...r3, '--out', 'r3master.xlsx')).code).toBe(0);
+  });
+
   it('with --year, keeps a wrong-year file out and names it: its department is not complete', async () => {
     const wrong = r2.find((f) => f.includes('総務課'))!;
     const others = r3.filter((f) => !f.includes('総務課'));

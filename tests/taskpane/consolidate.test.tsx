@@ -362,6 +362,29 @@ describe('集約 tab', () => {
     expect((await port.readSnapshot(['全体計画'])).sheets[0]!.values).toEqual(before);
   }, 30_000);
 
+  it('refuses to write 令和3年度 over an open 令和2年度 master already consolidated, and writes nothing', async () => {
+    const port = await masterPort();
+    renderApp(fileHost(port, '令和2年度_全体計画.xlsx').host);
+    await consolidateFiles(await filesOfYears({ somu: R2, chomin: R2 }));
+    const before = (await port.readSnapshot(['全体計画'])).sheets[0]!.values;
+    // The consolidated master opened again, the next year's returns given to it.
+    cleanup();
+    renderApp(fileHost(port, '令和2年度_全体計画.xlsx').host);
+    fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+    const panel = screen.getByRole('tabpanel');
+    const files = await filesOfYears({ somu: R2 + 1, chomin: R2 + 1 });
+    fireEvent.change(within(panel).getByLabelText('集約する各課のファイル'), { target: { files } });
+    fireEvent.click(await within(panel).findByRole('button', { name: '2 個のファイルを集約' }));
+    expect(
+      await within(panel).findByText(
+        /^集約先の「令和2年度_全体計画\.xlsx」は令和2年度の全体計画です。令和3年度として集約すると令和2年度の全体計画が失われるため、何も書かずに止めました。令和3年度の全体計画のブック（シート作成タブの「前年度の全体計画から作成（引継ぎ）」/,
+        {},
+        { timeout: 20_000 },
+      ),
+    ).toBeTruthy();
+    expect((await port.readSnapshot(['全体計画'])).sheets[0]!.values).toEqual(before);
+  }, 30_000);
+
   it('without a 体系, says to read one first', async () => {
     const { host } = fileHost();
     renderApp(host);

@@ -39,6 +39,13 @@ function statusOf(check: string): MasterRow['status'] {
   return check.startsWith('要確認') ? 'flagged' : 'submitted';
 }
 
+/** The year 全体計画's title row names (`… 全体計画（令和6年度）`), if it names one. */
+export function masterYear(sheet: SheetSnapshot): number | undefined {
+  const title = cellText(sheet.values[0]?.find((v) => cellText(v).trim() !== '') ?? null);
+  const year = /（([^（）]+年度)）\s*$/u.exec(title)?.[1];
+  return year !== undefined ? parseFiscalYear(year) : undefined;
+}
+
 /**
  * 全体計画's rows read back from a master, as the consolidation wrote them: columns found by their header
  * (inserted columns and rows do not matter), a field's column by its 項目 label, 計算 left to be recomputed
@@ -70,9 +77,7 @@ export function readMasterRows(
   const stored = form.fields.filter((f) => f.kind !== 'computed');
   const fieldColumns = new Map<FieldKey, number>(stored.map((f) => [f.key, col(f.label)]));
   const items = new Map(planItems(plan).map((p) => [p.code, p]));
-  const title = cellText(sheet.values[0]?.find((v) => cellText(v).trim() !== '') ?? null);
-  const year = /（([^（）]+年度)）\s*$/u.exec(title)?.[1];
-  const fiscalYear = year !== undefined ? parseFiscalYear(year) : undefined;
+  const fiscalYear = masterYear(sheet);
   const rows: MasterRow[] = [];
   sheet.values.slice(headerRow + 1).forEach((row, i) => {
     const c = cellText(row[code] ?? null).trim();

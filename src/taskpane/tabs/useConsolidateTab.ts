@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import {
   consolidateSources,
+  masterYearProblem,
   targetProblem,
   decideRunYear,
   readSources,
@@ -143,8 +144,9 @@ export function useConsolidateTab(
         const open = host.getSnapshot();
         const target = open.port ?? (await host.ensureWorkbook(`${formatFiscalYear(used)}_全体計画.xlsx`));
         // The open workbook is a department's (its 取組項目 sheets, no 全体計画): refused as the CLI's --out is.
+        const openName = open.name ?? '開いているブック';
         const problem = open.port
-          ? await targetProblem(target, open.name ?? '開いているブック', { plan, ...(form && { form }) })
+          ? await targetProblem(target, openName, { plan, ...(form && { form }) })
           : undefined;
         if (problem) {
           dispatch({ type: 'failed' });
@@ -152,6 +154,16 @@ export function useConsolidateTab(
           return {
             intent: 'warning',
             message: `${problem}全体計画のブック（または体系のブック）を開いてから集約してください。`,
+          };
+        }
+        // The open master holds another year's 全体計画 (令和4年度's, given 令和3年度's returns): refused too.
+        const otherYear = open.port ? await masterYearProblem(target, openName, used) : undefined;
+        if (otherYear) {
+          dispatch({ type: 'failed' });
+          setResult(undefined);
+          return {
+            intent: 'warning',
+            message: `${otherYear}${formatFiscalYear(used)}の全体計画のブック（シート作成タブの「前年度の全体計画から作成（引継ぎ）」で作るひな形、または体系のブック）を開いてから集約してください。`,
           };
         }
         const r = await consolidateSources(plan, read, year, {
