@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MASTER_FILE, PLANTED_FILE } from './fixtures';
-import { isFocused, launchBrowser, openPane, tab, tabTo, type Pane } from './pane';
+import { isFocused, launchBrowser, openPane, tab, tabIntoListTo, tabTo, type Pane } from './pane';
 
 const baseUrl = inject('baseUrl');
 const fixtures = inject('fixtures');
@@ -116,7 +116,7 @@ describe('focus, live region and headings from the keyboard (file mode)', () => 
     expectNoSkippedLevel(await headingLevels(page));
 
     const finding = findings.getByRole('button', { name: /だいたい達成/ });
-    await tabTo(page, finding);
+    await tabIntoListTo(page, findings, finding);
     expect(await finding.getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('Enter');
     const table = panel.getByRole('table', { name: /のセル D9 付近$/ });

@@ -1,7 +1,16 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PLANTED_FILE } from './fixtures';
-import { downloads, isFocused, launchBrowser, openPane, seriousViolations, tabTo, type Pane } from './pane';
+import {
+  downloads,
+  isFocused,
+  launchBrowser,
+  openPane,
+  seriousViolations,
+  tabIntoListTo,
+  tabTo,
+  type Pane,
+} from './pane';
 
 const baseUrl = inject('baseUrl');
 const fixtures = inject('fixtures');
@@ -103,7 +112,7 @@ describe('keyboard only, and axe-core on every tab (scenario 4)', () => {
     const findings = panel.getByRole('region', { name: '検証の指摘' });
     await findings.waitFor();
     const finding = findings.getByRole('button', { name: /だいたい達成/ });
-    await tabTo(page, finding);
+    await tabIntoListTo(page, findings, finding);
     // The focus ring (an absolutely placed ::after) is drawn, and around the row: its containing block is
     // the button itself, not the page (it used to circle the whole viewport, invisible on the row).
     const ring = await finding.evaluate((el) => {

@@ -293,3 +293,16 @@ export async function tabTo(page: Page, target: Locator, max = 80): Promise<void
   }
   throw new Error(`Not reachable with Tab in ${max} presses: ${target.toString()}`);
 }
+
+/**
+ * Into a list that is one Tab stop (the findings: a roving tabindex), then ArrowDown until `target` has the
+ * focus: proves the list is entered with Tab and walked with the arrow keys.
+ */
+export async function tabIntoListTo(page: Page, list: Locator, target: Locator, max = 80): Promise<void> {
+  await tabTo(page, list.locator('button[tabindex="0"]'));
+  for (let i = 0; i < max; i++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`Not reachable with ArrowDown in ${max} presses: ${target.toString()}`);
+}

@@ -249,3 +249,49 @@ describe('FindingList preview', () => {
     expect(screen.getByRole('button', { name: /一つ目/ }).hasAttribute('aria-expanded')).toBe(false);
   });
 });
+
+describe('FindingList keyboard', () => {
+  const findings = [
+    finding('D3', '一つ目'),
+    finding('D4', '二つ目'),
+    { ...finding('D5', '三つ目'), place: { sheet: '別のシート', cell: 'D5' } },
+  ];
+  const tabStops = () =>
+    screen
+      .getAllByRole('button')
+      .filter((b) => b.tabIndex === 0)
+      .map((b) => b.textContent);
+
+  it('is one Tab stop: the arrow keys, Home and End move between findings, across sheets', () => {
+    render(<Previewed findings={findings} />);
+    const [first, second, third] = ['一つ目', '二つ目', '三つ目'].map((t) =>
+      screen.getByRole('button', { name: new RegExp(t) }),
+    );
+    expect(tabStops()).toEqual([first!.textContent]);
+    expect(screen.getByRole('region', { name: '指摘' }).getAttribute('aria-describedby')).toBeTruthy();
+
+    act(() => first!.focus());
+    fireEvent.keyDown(first!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(second);
+    fireEvent.keyDown(second!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(third);
+    // At the end it stays; Home and End jump.
+    fireEvent.keyDown(third!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(third);
+    fireEvent.keyDown(third!, { key: 'Home' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first!, { key: 'End' });
+    expect(document.activeElement).toBe(third);
+    fireEvent.keyDown(third!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(second);
+    // Tab comes back to the finding the keyboard left.
+    expect(tabStops()).toEqual([second!.textContent]);
+  });
+
+  it('enters at the selected finding when the keyboard has not been in the list', () => {
+    render(<Previewed findings={findings} />);
+    const second = screen.getByRole('button', { name: /二つ目/ });
+    fireEvent.click(second);
+    expect(tabStops()).toEqual([second.textContent]);
+  });
+});

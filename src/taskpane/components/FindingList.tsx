@@ -38,12 +38,28 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
   },
   static: { cursor: 'default' },
+  /** Read by a screen reader, not shown. */
+  unseen: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
+
+const ARROW_HINT = '上下の矢印キーで指摘を移動し、Enter でセルを表示します。Tab で一覧の次に進みます。';
 
 export const findingKey = (f: Finding, index: number): string =>
   `${index}:${f.place.sheet ?? ''}!${f.place.cell ?? ''}:${f.code}`;
 
-/** Findings grouped by sheet, each a button that takes the user to its cell (or, in file mode, a preview). */
+/**
+ * Findings grouped by sheet, each a button that takes the user to its cell (or, in file mode, a preview).
+ * The list is one Tab stop (a roving tabindex, as WAI-ARIA's composite widgets): Tab enters at the finding
+ * last focused (else the selected one, else the first), the arrow keys, Home and End move between findings,
+ * and the next Tab leaves the list — a workbook with ninety findings used to take ninety Tab presses to pass.
+ */
 export function FindingList(props: {
   findings: readonly Finding[];
   onSelect?: (finding: Finding, key: string) => void;
@@ -63,6 +79,8 @@ export function FindingList(props: {
   const ids = useId();
   // The finding whose preview the user closed (Esc, or the same finding pressed again); another one opens.
   const [closedKey, setClosedKey] = useState<string | undefined>(undefined);
+  // The finding the keyboard was last on: the list's one Tab stop.
+  const [focusedKey, setFocusedKey] = useState<string | undefined>(undefined);
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   const groups = new Map<string, { finding: Finding; key: string; index: number }[]>();
   props.findings.forEach((finding, i) => {
@@ -76,8 +94,41 @@ export function FindingList(props: {
     if (items) items.push(item);
     else groups.set(group, [item]);
   });
+  const isSelectable = (finding: Finding): boolean =>
+    props.onSelect !== undefined && finding.place.cell !== undefined && finding.place.sheet !== undefined;
+  // The finding buttons in the order shown (groups reorder the findings by sheet).
+  const order = [...groups.values()].flat().filter((i) => isSelectable(i.finding));
+  const keys = order.map((i) => i.key);
+  const tabStop = [focusedKey, props.selectedKey].find((k) => k !== undefined && keys.includes(k)) ?? keys[0];
+  const hintId = `${ids}-hint`;
+  const move = (event: KeyboardEvent, key: string) => {
+    const at = keys.indexOf(key);
+    const to =
+      event.key === 'ArrowDown'
+        ? Math.min(at + 1, keys.length - 1)
+        : event.key === 'ArrowUp'
+          ? Math.max(at - 1, 0)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? keys.length - 1
+              : undefined;
+    if (to === undefined) return;
+    event.preventDefault();
+    document.getElementById(`${ids}-finding-${order[to]!.index}`)?.focus();
+  };
   return (
-    <div className={shared.section} aria-label={props.label} role="region">
+    <div
+      className={shared.section}
+      aria-label={props.label}
+      role="region"
+      {...(keys.length > 1 && { 'aria-describedby': hintId })}
+    >
+      {keys.length > 1 && (
+        <span id={hintId} className={s.unseen}>
+          {ARROW_HINT}
+        </span>
+      )}
       {[...groups].map(([group, items]) => {
         const counts = countBySeverity(items.map((i) => i.finding));
         const summary = [
@@ -100,10 +151,7 @@ export function FindingList(props: {
             </Heading>
             <ul className={shared.list}>
               {items.map(({ finding, key, index }) => {
-                const selectable =
-                  props.onSelect !== undefined &&
-                  finding.place.cell !== undefined &&
-                  finding.place.sheet !== undefined;
+                const selectable = isSelectable(finding);
                 const where = [finding.place.cell && `セル ${finding.place.cell}`, finding.place.code]
                   .filter(Boolean)
                   .join('・');
@@ -141,6 +189,8 @@ export function FindingList(props: {
                         id={buttonId}
                         className={mergeClasses(shared.rowButton, selected && shared.rowButtonSelected)}
                         aria-current={selected ? 'true' : undefined}
+                        tabIndex={key === tabStop ? 0 : -1}
+                        onFocus={() => setFocusedKey(key)}
                         {...(props.previews && {
                           'aria-expanded': expanded,
                           ...(expanded && { 'aria-controls': previewId }),
@@ -150,7 +200,10 @@ export function FindingList(props: {
                           setClosedKey(undefined);
                           props.onSelect?.(finding, key);
                         }}
-                        onKeyDown={close}
+                        onKeyDown={(event) => {
+                          close(event);
+                          move(event, key);
+                        }}
                       >
                         {content}
                       </button>
