@@ -56,6 +56,7 @@ export const USAGE: Readonly<Record<CommandName, string>> = {
   --out <フォルダー>  出力先（なければ作ります）。必須
   --department <課>   この課のブックだけ作る（複数回指定できます）
   --master            総務課用の全体計画のひな形 全体計画.xlsx（体系シート＋空の全体計画シート）も作る
+  --overwrite         出力先に同じ名前のファイルがあれば上書きする（既定: 何も書かずに止まります）
   --title <名称>      計画の名称（既定: 体系シートの表題にある名称、なければ 町政運営推進プラン）
 ${year(22, 'build')}
   -h, --help          この説明を表示
@@ -218,6 +219,8 @@ ${PLAN_SOURCES}
   --mapping <JSON>      編集した対応表（mapping.json の items の next を書き換えたもの）
   --department <課>     この課のブックだけ作る（複数回指定できます）
   --print-reference     前年度の列も印刷する（既定: 様式の A〜D 列だけ）
+  --overwrite           出力先に同じ名前のファイルがあれば上書きする（既定: 何も書かずに止まります。
+                        集約した全体計画.xlsx や記入済みのブックを守るため）
   --title <名前>        ブックの表題に使う計画の名前
   -h, --help            この説明を表示
 
@@ -226,7 +229,7 @@ ${PLAN_SOURCES}
 例:
   suishin rollover 全体計画R2.xlsx --year 令和3年度 --out R3配布
   suishin rollover 全体計画R2.xlsx --year R3 --plan 体系R3.xlsx --out R3配布
-  suishin rollover 全体計画R2.xlsx --year R3 --plan 体系R3.xlsx --mapping R3配布/mapping.json --out R3配布`,
+  suishin rollover 全体計画R2.xlsx --year R3 --plan 体系R3.xlsx --mapping R3配布/mapping.json --out R3配布 --overwrite`,
 
   demo: `使い方: suishin demo [--sample r2|kpi] [--out <フォルダー>]
 

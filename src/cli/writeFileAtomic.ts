@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileSystemMessage } from './readInputFile';
 
@@ -31,4 +31,31 @@ export async function makeOutputFolder(path: string, display: string): Promise<s
   } catch (error) {
     return fileSystemMessage(error, display);
   }
+}
+
+const LISTED = 3;
+
+/**
+ * Why `build` and `rollover` must not write `names` into `dir`, or undefined: some are there already. The
+ * folder a run wrote last year's 全体計画 or the departments' returns into would lose them (a second rollover
+ * into the same folder replaced the consolidated 全体計画.xlsx by an empty template), so an existing file is
+ * replaced only when the user says so (--overwrite).
+ */
+export async function overwriteProblem(
+  dir: string,
+  display: string,
+  names: readonly string[],
+): Promise<string | undefined> {
+  const there: string[] = [];
+  for (const name of names)
+    if (
+      await lstat(join(dir, name)).then(
+        () => true,
+        () => false,
+      )
+    )
+      there.push(name);
+  if (there.length === 0) return undefined;
+  const listed = `${there.slice(0, LISTED).join('、')}${there.length > LISTED ? ` ほか ${there.length - LISTED} 個` : ''}`;
+  return `出力先「${display}」には同じ名前のファイルがすでにあります: ${listed}。集約した全体計画や各課が記入したブックを上書きしないよう、何も書かずに止めました。別のフォルダーを --out に指定するか、上書きしてよいときは --overwrite を付けて実行してください。`;
 }

@@ -123,6 +123,29 @@ describe('suishin rollover from the demo R2 master', () => {
     expect(master.sheets.map((s) => s.name)).toContain('対応表');
   });
 
+  it('run again into the same folder, stops before writing over the consolidated master (--overwrite to replace)', async () => {
+    const master = join(dir, 'r3', '全体計画.xlsx');
+    const before = await readFile(master);
+    const again = await runCli(dir, 'rollover', 'demo/master.xlsx', '--year', '令和3年度', '--out', 'r3');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(
+      /出力先「r3」には同じ名前のファイルがすでにあります: .*\.xlsx ほか \d+ 個。集約した全体計画や各課が記入したブックを上書きしないよう、何も書かずに止めました。別のフォルダーを --out に指定するか、上書きしてよいときは --overwrite を付けて実行してください。/,
+    );
+    expect((await readFile(master)).equals(before)).toBe(true);
+    const replaced = await runCli(
+      dir,
+      'rollover',
+      'demo/master.xlsx',
+      '--year',
+      '令和3年度',
+      '--out',
+      'r3',
+      '--overwrite',
+    );
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect((await snapshot(master)).sheets.map((s) => s.name)).not.toContain('集約ログ');
+  });
+
   it.each(['総務課', '保健福祉課', '町民生活課'])(
     '%s: carried fields hold R2 text, progress starts empty, R2 values (評価・検証 too) in 前年度 only',
     async (department) => {

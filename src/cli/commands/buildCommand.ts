@@ -10,7 +10,7 @@ import { fileSystemMessage } from '../readInputFile';
 import { unusableInput, usageError } from '../reportError';
 import { resolveFiscalYear } from '../resolveFiscalYear';
 import { showUsage } from '../usage';
-import { makeOutputFolder, writeFileAtomic } from '../writeFileAtomic';
+import { makeOutputFolder, overwriteProblem, writeFileAtomic } from '../writeFileAtomic';
 import { cliFileFactory } from '../cliFileFactory';
 
 /** The master template's file name: 体系 + an empty 全体計画, the file `consolidate --out` updates. */
@@ -27,6 +27,7 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
       department: { type: 'string', multiple: true },
       master: { type: 'boolean' },
       title: { type: 'string' },
+      overwrite: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: false,
@@ -69,6 +70,9 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
     reporter.progress,
   );
   reporter.end();
+  const written = [...files.map((f) => f.fileName), ...(values.master ? [MASTER_TEMPLATE_FILE] : [])];
+  const taken = values.overwrite ? undefined : await overwriteProblem(outDir, values.out, written);
+  if (taken) return unusableInput(io, taken);
   try {
     for (const f of files) await writeFileAtomic(join(outDir, f.fileName), f.bytes);
     if (values.master)

@@ -9,7 +9,7 @@ import { fileSystemMessage, readInputFile } from '../readInputFile';
 import { unusableInput, usageError } from '../reportError';
 import { resolveFiscalYear } from '../resolveFiscalYear';
 import { showUsage } from '../usage';
-import { makeOutputFolder, writeFileAtomic } from '../writeFileAtomic';
+import { makeOutputFolder, overwriteProblem, writeFileAtomic } from '../writeFileAtomic';
 import { MASTER_TEMPLATE_FILE } from './buildCommand';
 import { cliFileFactory } from '../cliFileFactory';
 
@@ -31,6 +31,7 @@ export async function rolloverCommand(args: readonly string[], io: CliIo): Promi
       department: { type: 'string', multiple: true },
       'print-reference': { type: 'boolean' },
       title: { type: 'string' },
+      overwrite: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -83,6 +84,9 @@ export async function rolloverCommand(args: readonly string[], io: CliIo): Promi
   reporter.end();
   if (!result.ok) return unusableInput(io, result.error);
   const r = result.value;
+  const written = [...r.files.map((f) => f.fileName), MASTER_TEMPLATE_FILE, MAPPING_FILE];
+  const taken = values.overwrite ? undefined : await overwriteProblem(outDir, values.out, written);
+  if (taken) return unusableInput(io, taken);
   try {
     for (const f of r.files) await writeFileAtomic(join(outDir, f.fileName), f.bytes);
     await writeFileAtomic(join(outDir, MASTER_TEMPLATE_FILE), r.masterTemplate);
