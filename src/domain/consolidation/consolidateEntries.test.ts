@@ -409,6 +409,33 @@ describe('consolidateEntries rules', () => {
     expect(cells('全体計画')).toContain('未提出');
   });
 
+  it('checks each sheet of a 全課 item as its department wrote it, not the merged text, at its own cell', () => {
+    // 総務課 (the coordinator) left 目指す姿 blank; 保健福祉課's 前期 is too long for its cell.
+    const own = entry('I-1-1-1', '総務課', { ...full, vision: '' });
+    const health = entry('I-1-1-1', '保健福祉課', { firstHalf: '保健福祉課の取組。'.repeat(120) });
+    const edu = entry('I-1-1-1', '教育振興課', { vision: '教育振興課の目指す姿', firstHalf: '教育の取組' });
+    const result = consolidateEntries(
+      plan,
+      [
+        source('総務課.xlsx', [own], 1),
+        source('保健福祉課.xlsx', [health], 2),
+        source('教育振興課.xlsx', [edu], 3),
+      ],
+      OPTIONS,
+    );
+    const at = (code: string) =>
+      result.findings
+        .filter((f) => f.place.code === 'I-1-1-1' && f.code === code)
+        .map((f) => [f.place.file, f.place.sheet, f.place.cell]);
+    // The long text is 保健福祉課's, at its D7 — not 総務課's, whose own 前期 is short.
+    expect(at('entry.text-cut')).toEqual([['保健福祉課.xlsx', 'I-1-1-1 保健福祉課', 'D7']]);
+    // 総務課's blank 目指す姿 is its own, as 検証 says it, though 教育振興課 wrote one in its part.
+    expect(at('entry.required')).toEqual([['総務課.xlsx', 'I-1-1-1 総務課', 'C3']]);
+    // Both stay with the item's row in 全体計画.
+    const row = result.rows.find((r) => r.code === 'I-1-1-1')!;
+    expect(row.findings.map((f) => f.place.department).sort()).toEqual(['保健福祉課', '総務課']);
+  });
+
   it('places validation findings at the source cell', () => {
     const bad = entry('I-2-1-3', '総務課', { ...full, achievement: '一部' });
     const result = consolidateEntries(plan, [source('総務課.xlsx', [bad])], OPTIONS);

@@ -16,7 +16,7 @@ import { validateEntries } from '../validation/validateEntries';
 import { masterRows } from './masterRows';
 import { placeEntries, type Placed } from './placeEntries';
 import { currentReadingFindings, findingDepartments, findingsBySheet } from './readingFindings';
-import { selectEntries, sortSources } from './selectEntries';
+import { selectEntries, sortSources, type Candidate } from './selectEntries';
 import { summarizeAchievement } from './summarizeAchievement';
 import { departmentInFileName, summarizeSubmissions } from './summarizeSubmissions';
 import type { Consolidation, DepartmentSubmission, LogRecord, SourceFile } from './types';
@@ -72,7 +72,7 @@ export function consolidateEntries(
   );
   const lastYear = options.lastYear ?? (carried.length > 0 ? carried : undefined);
   const validated = validateEntries(
-    placed.map((p) => p.entry),
+    placed.flatMap((p) => (p.parts ? p.parts.map((c) => c.received.entry) : [p.entry])),
     { stage: options.stage, form, plan },
   );
   const entryFindings = locateEntryFindings(placed, [
@@ -199,14 +199,21 @@ function locateEntryFindings(
 ): { all: Finding[]; byKey: Map<string, Finding[]> } {
   const all: Finding[] = [];
   const byKey = new Map<string, Finding[]>();
-  const placedByKey = new Map(placed.map((p) => [entryKeyString(p.entry), p]));
+  // Each entry's sheet, and the master row it is on: a 全課 part's findings go on the item's row, at its own sheet.
+  const sheetOf = new Map<string, { candidate: Candidate; row: string }>();
+  for (const p of placed) {
+    const row = entryKeyString(p.entry);
+    for (const c of p.parts ?? []) sheetOf.set(entryKeyString(c.received.entry), { candidate: c, row });
+    if (!sheetOf.has(row)) sheetOf.set(row, { candidate: p.candidate, row });
+  }
   for (const f of entryFindings) {
-    const key = entryKeyString({
+    const own = entryKeyString({
       code: f.place.code ?? '',
       department: f.place.department ?? '',
       seq: f.place.seq ?? 0,
     });
-    const p = placedByKey.get(key);
+    const p = sheetOf.get(own);
+    const key = p?.row ?? own;
     const cell = p && f.place.field ? p.candidate.received.cells[f.place.field] : undefined;
     const at: Finding = p
       ? {

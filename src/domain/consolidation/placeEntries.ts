@@ -22,6 +22,12 @@ export interface Placed {
   readonly planItem?: PlanItem;
   readonly flag?: string;
   readonly mergedFrom?: readonly string[];
+  /**
+   * A 全課 item's sheets merged into `entry` (the coordinator's among them): each is checked as the sheet
+   * its department wrote, as 検証 checks it — the merged text is no one's, and a rule on it (a text too long,
+   * a date out of its period) used to be laid at the coordinator's cells.
+   */
+  readonly parts?: readonly Candidate[];
 }
 
 /**
@@ -135,7 +141,14 @@ function placeAllDepartments(
       for (const c of group)
         if (c === own) record(c, 'consolidated', coordinatorDetail(coordinator, merged.departments));
         else record(c, 'merged', contributionDetail(c.received.entry, coordinator, merged, form));
-      placed.push({ entry: merged.entry, candidate: lead, planItem, mergedFrom: merged.departments });
+      placed.push({
+        entry: merged.entry,
+        candidate: lead,
+        planItem,
+        mergedFrom: merged.departments,
+        // Without the coordinator's own sheet, the merged entry stands for its part (its 目指す姿 …).
+        ...(own && { parts: group }),
+      });
     }
     if (merged.kind === 'merged')
       findings.push(...merged.disagreements.map((d) => disagreementFinding(d, code, coordinator, lead)));
