@@ -168,17 +168,18 @@ describe('the hostile corpus: what the outcome alone does not show', () => {
     );
   });
 
-  it('keeps the text of a duplicate sheet in the 集約ログ, so nothing written is lost', async () => {
+  it('keeps a rewritten copy of a sheet in 全体計画 as the item’s second sheet, naming both sheets, so nothing written is lost', async () => {
     const { outcome: o } = await run('two-sheets-same-entry');
-    const duplicate = o.result?.consolidation.log.find((r) => r.outcome === 'duplicate');
-    expect(duplicate).toMatchObject({
-      sheet: '防災（修正版）',
-      code: 'I-2-1-3',
-      department: '総務課',
-      seq: 1,
-    });
-    expect(duplicate?.keptText).toContain('修正版: 防災備蓄品は計画どおり整備した。');
-    expect(duplicate?.detail).toContain('「I-2-1-3 総務課」を採用しました');
+    const rows = o.result!.consolidation.rows.filter(
+      (r) => r.code === 'I-2-1-3' && r.department === '総務課',
+    );
+    expect(rows.map((r) => [r.seq, r.source?.sheet])).toEqual([
+      [1, 'I-2-1-3 総務課'],
+      [2, '防災（修正版）'],
+    ]);
+    expect(Object.values(rows[1]!.entry!.fields)).toContain('修正版: 防災備蓄品は計画どおり整備した。');
+    const copied = o.result!.consolidation.findings.find((f) => f.code === 'extract.copied-sheet');
+    expect(copied?.message).toContain('シート「防災（修正版）」はシート「I-2-1-3 総務課」と同じ取組項目');
   });
 
   it('shows an item no longer in the 体系 as flagged, and its own item as 未提出', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFields } from '../entry/types';
 import { finding } from '../finding';
-import { numberSeqs, type SheetEntry } from './numberSeqs';
+import { COPIED_SHEET_CODE, numberSeqs, type SheetEntry } from './numberSeqs';
 
 const entry = (
   sheet: string,
@@ -71,14 +71,39 @@ describe('numberSeqs', () => {
       ],
     ],
     [
-      'two sheets claiming one metadata seq are left for the duplicate check',
-      [entry('a', '町民生活課', 1, 'meta'), entry('b', '町民生活課', 1, 'meta')],
+      'a sheet copied with its metadata (the later in tab order) takes the next free seq',
+      [
+        entry('a', '町民生活課', 1, 'meta'),
+        entry('b', '町民生活課', 2, 'meta'),
+        entry('a (2)', '町民生活課', 1, 'meta'),
+      ],
       [
         ['a', 1, 1],
-        ['b', 1, 1],
+        ['b', 2, 2],
+        ['a (2)', 3, 3],
       ],
     ],
   ])('%s', (_name, list, expected) => {
     expect(seqs(list)).toEqual(expected);
+  });
+});
+
+describe('numberSeqs on a copied sheet', () => {
+  it('warns on the copy, naming both sheets, at the seq it was given', () => {
+    const [, copy] = numberSeqs([
+      entry('II-1-3-2 町民生活課', '町民生活課', 1, 'meta'),
+      entry('II-1-3-2 町民生活課_2', '町民生活課', 1, 'meta'),
+    ]);
+    const warning = copy!.findings.find((f) => f.code === COPIED_SHEET_CODE);
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toBe(
+      'シート「II-1-3-2 町民生活課_2」はシート「II-1-3-2 町民生活課」と同じ取組項目（II-1-3-2 町民生活課）のコピーのため、この取組項目のもう1枚のシートとして読みました。同じ取組を書き直したものなら古い方のシートを、不要なコピーならこのシートを削除してください。',
+    );
+    expect(warning?.place).toMatchObject({
+      file: 'a.xlsx',
+      sheet: 'II-1-3-2 町民生活課_2',
+      cell: 'C1',
+      seq: 2,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding';
+import { finding, type Finding } from '../finding';
 import type { ExtractedEntry } from './types';
 
 /** An entry as read from one sheet, before seq numbers are settled across the workbook. */
@@ -18,14 +18,59 @@ export interface SheetEntry {
  */
 export function numberSeqs(entries: readonly SheetEntry[]): SheetEntry[] {
   const taken = new Map<string, Set<number>>();
-  for (const e of entries) if (e.seqFrom === 'meta') takenFor(taken, e).add(e.extracted.entry.seq);
-  return entries.map((e) => {
+  const copies = copiedSheets(entries);
+  for (const e of copies) if (e.seqFrom === 'meta') takenFor(taken, e).add(e.extracted.entry.seq);
+  return copies.map((e) => {
     if (e.seqFrom === 'meta') return e;
     const set = takenFor(taken, e);
     let seq = 1;
     while (set.has(seq)) seq++;
     set.add(seq);
     return withSeq(e, seq);
+  });
+}
+
+export const COPIED_SHEET_CODE = 'extract.copied-sheet';
+
+/**
+ * A sheet copied in Excel or LibreOffice (「II-2-5-1 保健福祉課 (2)」, 「…_2」) carries its original's metadata,
+ * seq included: the natural way to start a second sheet for one item, as the seed's 町民生活課 files three.
+ * The later sheet in tab order is numbered like a hand-typed one (the next free seq), with a warning that
+ * names both sheets — a copy kept by mistake is deleted, a second 取組 stays. (It used to be refused as the
+ * same seq twice, with advice to change a number only the hidden metadata holds.)
+ */
+function copiedSheets(entries: readonly SheetEntry[]): SheetEntry[] {
+  const first = new Map<string, string>();
+  return entries.map((e) => {
+    if (e.seqFrom !== 'meta') return e;
+    const { code, department, seq } = e.extracted.entry;
+    const key = `${code}|${department}|${seq}`;
+    const original = first.get(key);
+    if (original === undefined) {
+      first.set(key, e.extracted.source.sheet);
+      return e;
+    }
+    const sheet = e.extracted.source.sheet;
+    return {
+      ...e,
+      seqFrom: 'order',
+      findings: [
+        ...e.findings,
+        finding(
+          COPIED_SHEET_CODE,
+          'warning',
+          `シート「${sheet}」はシート「${original}」と同じ取組項目（${code} ${department}）のコピーのため、この取組項目のもう1枚のシートとして読みました。同じ取組を書き直したものなら古い方のシートを、不要なコピーならこのシートを削除してください。`,
+          {
+            file: e.extracted.source.file,
+            sheet,
+            ...(e.extracted.source.itemCell !== undefined && { cell: e.extracted.source.itemCell }),
+            code,
+            department,
+            seq,
+          },
+        ),
+      ],
+    };
   });
 }
 
