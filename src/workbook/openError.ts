@@ -6,11 +6,11 @@ type Code = OpenError['code'];
 const MESSAGES: Readonly<Record<Code, (file: string) => string>> = {
   'file.empty': (f) => `「${f}」は空のファイル (0 バイト) です。保存し直したファイルを選んでください。`,
   'file.xls': (f) =>
-    `「${f}」は Excel 97-2003 形式 (.xls) です。Excel で開いて「名前を付けて保存」から .xlsx 形式で保存し直してください。`,
+    `「${f}」は Excel 97-2003 形式 (.xls) です。Excel（または LibreOffice Calc）で開いて「名前を付けて保存」から Excel ブック (.xlsx) 形式で保存し直してください。`,
   'file.encrypted': (f) =>
     `「${f}」はパスワードで保護されています。パスワードを解除して保存し直してください。`,
   'file.not-xlsx': (f) =>
-    `「${f}」は Excel ブック (.xlsx) ではありません (CSV やテキストなど)。Excel で開いて「名前を付けて保存」から .xlsx 形式で保存し直してください。`,
+    `「${f}」は Excel ブック (.xlsx) ではありません (CSV やテキストなど)。Excel（または LibreOffice Calc）で開いて「名前を付けて保存」から Excel ブック (.xlsx) 形式で保存し直してください。`,
   'file.other-format': (f) => `「${f}」は Excel ブック (.xlsx) ではありません。`,
   'file.corrupt': (f) =>
     `「${f}」を Excel ブックとして読み込めませんでした。ファイルが壊れている可能性があります。Excel で開けるか確かめて、保存し直してください。`,

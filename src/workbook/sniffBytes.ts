@@ -25,7 +25,8 @@ export interface OtherFormat {
 }
 
 const FILL_THE_WORKBOOK = '配布した取組項目シートのブック (.xlsx) に記入して、そのブックを提出してください。';
-const SAVE_AS_XLSX = 'Excel で開いて「名前を付けて保存」から .xlsx 形式で保存し直してください。';
+const SAVE_AS_XLSX =
+  'Excel（または LibreOffice Calc）で開いて「名前を付けて保存」から Excel ブック (.xlsx) 形式で保存し直してください。';
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_SIGNATURES = [

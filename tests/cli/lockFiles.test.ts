@@ -107,7 +107,7 @@ describe('a folder of returns holding files that are not .xlsx', () => {
     );
     expect(r.stdout).toContain('受け付けられなかったファイル 3 件');
     for (const line of [
-      '× 保健福祉課.xls — 「保健福祉課.xls」は Excel 97-2003 形式 (.xls) です。Excel で開いて「名前を付けて保存」から .xlsx 形式で保存し直してください。',
+      '× 保健福祉課.xls — 「保健福祉課.xls」は Excel 97-2003 形式 (.xls) です。Excel（または LibreOffice Calc）で開いて「名前を付けて保存」から Excel ブック (.xlsx) 形式で保存し直してください。',
       '× 教育振興課 提出.pdf — 「教育振興課 提出.pdf」は Excel ブック (.xlsx) ではありません。PDF です。配布した取組項目シートのブック (.xlsx) に記入して',
       '× ラベンダーハイツ報告.docx — 「ラベンダーハイツ報告.docx」は Excel ブック (.xlsx) ではありません。Word の文書 (.docx) です。',
     ])

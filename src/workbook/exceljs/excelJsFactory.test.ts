@@ -122,7 +122,7 @@ const cases: readonly Case[] = [
     name: 'an Excel binary book (.xlsb) is named, with how to save it as .xlsx',
     bytes: () => zipOf({ 'xl/workbook.bin': 'x' }),
     code: 'file.other-format',
-    says: 'Excel バイナリ ブック (.xlsb) です。Excel で開いて「名前を付けて保存」から .xlsx 形式で',
+    says: 'Excel バイナリ ブック (.xlsb) です。Excel（または LibreOffice Calc）で開いて「名前を付けて保存」から Excel ブック (.xlsx) 形式で',
   },
   {
     name: 'a zip that is no known format is corrupt',
