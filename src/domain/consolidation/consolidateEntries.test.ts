@@ -147,6 +147,29 @@ describe('consolidateEntries rules', () => {
     expect(replaced[0]?.detail).toContain('総務課_再提出.xlsx');
   });
 
+  it('with three copies, each replaced record names the file finally taken, the one 全体計画 shows', () => {
+    const [old, one, copy] = ['古い', '一', 'コピー'].map((v) =>
+      entry('I-2-1-3', '総務課', { ...full, vision: v }),
+    );
+    const result = consolidateEntries(
+      plan,
+      [
+        source('総務課.xlsx', [old!], 1000),
+        source('総務課 (1).xlsx', [one!], 5000),
+        source('コピー ～ 総務課.xlsx', [copy!], 5000),
+      ],
+      OPTIONS,
+    );
+    const row = result.rows.find((r) => r.code === 'I-2-1-3')!;
+    expect(row.source?.file).toBe('総務課 (1).xlsx');
+    const replaced = result.log.filter((r) => r.outcome === 'replaced');
+    expect(replaced.map((r) => r.file)).toEqual(['総務課.xlsx', 'コピー ～ 総務課.xlsx']);
+    expect(replaced[0]?.detail).toContain(
+      'その「コピー ～ 総務課.xlsx」も「総務課 (1).xlsx」で差し替え、「総務課 (1).xlsx」を採用しました。',
+    );
+    expect(replaced[1]?.detail).not.toContain('その「');
+  });
+
   it('reports the same entry twice in one file as an error and keeps both texts', () => {
     const a = entry('I-2-1-3', '総務課', { ...full, vision: '一枚目' });
     const b = entry('I-2-1-3', '総務課', { ...full, vision: '二枚目' });

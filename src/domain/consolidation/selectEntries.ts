@@ -114,6 +114,8 @@ export function selectEntries(
   const chosen = new Map<string, Candidate>();
   const tied = new Set<string>();
   const entryFindings: Finding[] = [];
+  /** Each 'replaced' record (its index in the log) and the file that replaced it, by entry. */
+  const replacedBy: { readonly at: number; readonly key: string; readonly file: string }[] = [];
   /** Per entry, each field some file has written, with the last file that wrote it. */
   const written = new Map<string, Map<FieldKey, string>>();
   for (const source of sortSources(sources)) {
@@ -189,6 +191,7 @@ export function selectEntries(
         });
         if (emptied.length > 0)
           entryFindings.push(emptiedFinding(emptied, { file: source.file, received }, tie));
+        replacedBy.push({ at: log.length, key, file: source.file });
         log.push({
           file: previous.file,
           sheet: previous.received.sheet,
@@ -216,6 +219,17 @@ export function selectEntries(
           fields.set(def.key, source.file);
       written.set(key, fields);
     }
+  }
+  // Three copies or more: the file that replaced this one was replaced in turn. Each record names the file
+  // finally taken too, the one 全体計画's 提出ファイル shows.
+  for (const r of replacedBy) {
+    const taken = chosen.get(r.key)?.file;
+    const record = log[r.at];
+    if (record && taken !== undefined && taken !== r.file)
+      log[r.at] = {
+        ...record,
+        detail: `${record.detail}その「${r.file}」も「${taken}」で差し替え、「${taken}」を採用しました。`,
+      };
   }
   // A later file may replace the sheet that left a field blank: only the winner's warnings stand.
   const standing = entryFindings.filter(
