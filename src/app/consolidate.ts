@@ -124,11 +124,30 @@ export async function readSource(
       code: read.error.code,
       message: read.error.message,
     };
-  return toSourceFile(
-    input,
-    extractWorkbook(read.value, { file: input.file, plan, fiscalYear, ...(form && { form }) }),
-  );
+  const extraction = extractWorkbook(read.value, {
+    file: input.file,
+    plan,
+    fiscalYear,
+    ...(form && { form }),
+  });
+  // A consolidated master among the returns (last year's, given for the 推移 by mistake): its 報告 sheets are
+  // laid out as entry sheets, and were read as dozens of wrong-year returns with advice to resubmit them.
+  if (
+    extraction.sheets.some((s) => s.sheet === MASTER_SHEET_NAME) &&
+    extraction.sheets.some((s) => s.kind === 'plan')
+  )
+    return {
+      kind: 'rejected',
+      file: input.file,
+      modified: input.modified,
+      code: MASTER_GIVEN_CODE,
+      message: `「${input.file}」は集約した全体計画のブック（「${MASTER_SHEET_NAME}」シートと体系があります）で、各課から届いたファイルではないため集約しませんでした。過去の年度の推移に使うときは --history（ペインでは「過去の集約ファイルを追加」）で渡してください。`,
+    };
+  return toSourceFile(input, extraction);
 }
+
+/** A consolidated master given among the department files. */
+export const MASTER_GIVEN_CODE = 'file.master';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -184,4 +184,28 @@ describe('suishin consolidate --history', () => {
       '「master-R2.xlsx」と「master-R2.xlsx」はどちらも令和2年度の集約ファイルです',
     );
   });
+
+  it('refuses last year’s master given among the returns, saying to pass it with --history', async () => {
+    const mixed = await runCli(
+      dir,
+      'consolidate',
+      '--plan',
+      R3_PLAN,
+      ...r3Files,
+      'master-R2.xlsx',
+      '--out',
+      'mixed.xlsx',
+      '--report',
+      'mixed.json',
+    );
+    expect(mixed.code).toBe(1);
+    expect(mixed.stdout).toContain(
+      '× master-R2.xlsx — 「master-R2.xlsx」は集約した全体計画のブック（「全体計画」シートと体系があります）で、各課から届いたファイルではないため集約しませんでした。過去の年度の推移に使うときは --history',
+    );
+    // Its 報告 sheets are not read as dozens of wrong-year returns.
+    const report = JSON.parse(await readFile(join(dir, 'mixed.json'), 'utf8')) as {
+      summary: { wrongYearSheets: number };
+    };
+    expect(report.summary.wrongYearSheets).toBe(0);
+  });
 });
