@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../domain/entry/formDefinition';
-import type { Entry } from '../domain/entry/types';
+import { fieldText, type Entry } from '../domain/entry/types';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import { placedMessage } from '../domain/finding';
 import { planItems } from '../domain/plan/planItems';
@@ -92,8 +92,25 @@ async function readThisYear({ bytes, file }: WorkbookBytes): Promise<Result<This
   const notes = missingColumns.map(
     (label) => `「${MASTER_SHEET_NAME}」シートに「${label}」の列がないため、前年度の値を空欄としました。`,
   );
+  const written = entries.filter((e) => form.fields.some((f) => fieldText(e.fields, f.key).trim() !== ''));
+  const missing = rows.filter((r) => r.status === 'missing');
+  // A template never consolidated, or a department that sent nothing this year: its sheets start blank, and
+  // 総務課 is told why (a 令和4年度 sheet of a department that skipped 令和3年度 came out blank, unexplained).
+  if (written.length === 0)
+    notes.push(
+      `「${file}」の「${MASTER_SHEET_NAME}」シートに集約した記入がありません（集約する前のひな形ではありませんか）。記入を引き継がずに作りました。`,
+    );
+  else if (missing.length > 0)
+    notes.push(
+      `${formatFiscalYear(fiscalYear)}に未提出だった ${missing.length} 件は、引き継ぐ文がないため空欄で作りました: ${missing
+        .slice(0, LISTED)
+        .map((r) => `${r.code} ${r.department}`)
+        .join('、')}${missing.length > LISTED ? ` ほか ${missing.length - LISTED} 件` : ''}。`,
+    );
   return ok({ found, form, fiscalYear, entries, notes });
 }
+
+const LISTED = 10;
 
 /**
  * Next year's department workbooks from this year's master (issue 17): next year's 体系 (default the
@@ -204,6 +221,15 @@ export async function rollover(input: RolloverInput): Promise<Result<RolloverRes
     starting: carried.starting,
     previous: carried.previous,
     leftBehind: carried.leftBehind,
-    summary: [...mappingSummary(mapping), ...thisYear.value.notes],
+    summary: [
+      ...mappingSummary(mapping),
+      ...thisYear.value.notes,
+      // A year skipped: 前年度 is the master's year, not the one before the new year.
+      ...(input.fiscalYear > lastYear + 1
+        ? [
+            `${formatFiscalYear(lastYear)}の全体計画から${formatFiscalYear(input.fiscalYear)}のシートを作りました（${formatFiscalYear(lastYear + 1)}${input.fiscalYear > lastYear + 2 ? `～${formatFiscalYear(input.fiscalYear - 1)}` : ''}を飛ばしています）。前年度の欄は${formatFiscalYear(lastYear)}の値です。`,
+          ]
+        : []),
+    ],
   });
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMasterTemplateFile } from '../../src/app/buildWorkbooks';
@@ -177,6 +177,45 @@ describe('suishin rollover from the demo R2 master', () => {
     );
     expect(carried.length).toBeGreaterThan(0);
     expect(result.findings.filter((f) => f.code === UNCHANGED_FROM_LAST_YEAR_CODE)).toEqual([]);
+  });
+});
+
+describe('suishin rollover tells why sheets start blank', () => {
+  it('names the entries a department did not send this year, a year skipped, and a master never consolidated', async () => {
+    // 令和2年度 consolidated without 農業振興課's file.
+    const sent = (await readdir(join(dir, 'demo', '提出'))).filter((f) => !f.startsWith('農業振興課'));
+    const partial = await runCli(
+      dir,
+      'consolidate',
+      ...sent.map((f) => join('demo', '提出', f)),
+      '--out',
+      'partial.xlsx',
+      '--plan',
+      'demo/master.xlsx',
+    );
+    expect(partial.code, partial.stderr).toBe(0);
+    const skipped = await runCli(dir, 'rollover', 'partial.xlsx', '--year', '令和4年度', '--out', 'r4skip');
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(skipped.stdout).toMatch(
+      /令和2年度に未提出だった \d+ 件は、引き継ぐ文がないため空欄で作りました: [^\n]*農業振興課/,
+    );
+    expect(skipped.stdout).toContain(
+      '令和2年度の全体計画から令和4年度のシートを作りました（令和3年度を飛ばしています）。前年度の欄は令和2年度の値です。',
+    );
+    // The template that rollover wrote, given back as if consolidated.
+    const template = await runCli(
+      dir,
+      'rollover',
+      join('r4skip', '全体計画.xlsx'),
+      '--year',
+      '令和5年度',
+      '--out',
+      'r5',
+    );
+    expect(template.code, template.stderr).toBe(0);
+    expect(template.stdout).toContain(
+      '「r4skip/全体計画.xlsx」の「全体計画」シートに集約した記入がありません（集約する前のひな形ではありませんか）。記入を引き継がずに作りました。',
+    );
   });
 });
 
