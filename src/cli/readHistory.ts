@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readPastMaster } from '../app/pastMaster';
 import { HISTORY_SHEET_NAME } from '../domain/consolidation/viewSheetNames';
-import type { HistoryYear } from '../domain/history/yearHistory';
+import { skippedYearsNote, type HistoryYear } from '../domain/history/yearHistory';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import { err, ok, type Result } from '../domain/result';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
@@ -42,7 +42,7 @@ export function historyLine(past: readonly HistoryYear[], current: number): stri
     same.length > 0
       ? `${same.join('')}は集約した年度（${formatFiscalYear(current)}）と同じ年度のため、その年度はこの集約の内容で示しました。`
       : ''
-  }`;
+  }${skippedYearsNote(years) ?? ''}`;
 }
 
 /** A file holding a 全体計画 sheet (a consolidated master), not a department's workbook or a folder. */

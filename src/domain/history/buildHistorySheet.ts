@@ -12,7 +12,7 @@ import { a4Print, headerText } from '../template/printSetup';
 import { estimateRowHeight } from '../template/rowHeight';
 import { range, type CellRange, type CellSpec, type CellValue, type SheetSpec } from '../template/sheetSpec';
 import { FONT_SIZE, LABEL_FILL, pickStyles, STYLE } from '../template/templateStyles';
-import { historyKey, type History, type ItemHistory, type YearTally } from './yearHistory';
+import { historyKey, skippedYearsNote, type History, type ItemHistory, type YearTally } from './yearHistory';
 
 export { HISTORY_SHEET_NAME };
 
@@ -76,7 +76,7 @@ export function buildHistorySheet(history: History, options: HistorySheetOptions
   cells.push({
     row: 1,
     column: 0,
-    value: `${options.subtitle ? `${options.subtitle}　` : ''}集約ファイル ${sources}。各年度の数はその年度の様式の選択肢で数えています。`,
+    value: `${options.subtitle ? `${options.subtitle}　` : ''}集約ファイル ${sources}。${skippedYearsNote(years.map((y) => y.fiscalYear)) ?? ''}各年度の数はその年度の様式の選択肢で数えています。`,
     style: 'note',
   });
   rowHeights[1] = 30;

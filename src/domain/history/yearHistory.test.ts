@@ -10,7 +10,7 @@ import { r3Sample } from '../sample/r3';
 import type { SheetSpec } from '../template/sheetSpec';
 import { MASTER_SHEET_NAME } from '../template/sheetName';
 import { buildHistorySheet, HISTORY_SHEET_NAME } from './buildHistorySheet';
-import { buildHistory, commentField, historyKey, type HistoryYear } from './yearHistory';
+import { buildHistory, commentField, historyKey, skippedYearsNote, type HistoryYear } from './yearHistory';
 
 /** The R3 year on a 様式 whose 集計 choices are not R2's (順調 / 遅れあり / 未着手). */
 const RENAMED_CHOICES: Readonly<Record<string, string>> = {
@@ -218,6 +218,16 @@ describe('buildHistorySheet', () => {
     const note = String(printed.cells.find((c) => c.row === 1)?.value);
     expect(note).toContain('集約ファイル 令和2年度: master-R2.xlsx、令和3年度: master.xlsx。');
     expect(note).not.toMatch(/somu/);
+  });
+
+  it('says which year between the first and the last has no master (令和2年度 and 令和4年度 given)', () => {
+    const gap = buildHistory([year2, { ...year3, fiscalYear: 2022 }]);
+    const note = String(buildHistorySheet(gap).sheet.cells.find((c) => c.row === 1)?.value);
+    expect(note).toContain('令和3年度の全体計画が渡されていないため、推移にその年度はありません。');
+    expect(skippedYearsNote([2020, 2021])).toBeUndefined();
+    expect(skippedYearsNote([2020, 2023, 2021])).toBe(
+      '令和4年度の全体計画が渡されていないため、推移にその年度はありません。',
+    );
   });
 
   it('puts 推移 after 達成状況 in the master view, each 全体計画 code linking to its block', () => {

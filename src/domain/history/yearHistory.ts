@@ -4,6 +4,7 @@ import { tallyField, type FieldDef, type FormDefinition } from '../entry/formDef
 import { fieldText } from '../entry/types';
 import { basicLabel, fullItemLabel, promotionLabel } from '../plan/planItems';
 import type { Plan } from '../plan/types';
+import { formatFiscalYear } from '../fiscal/fiscalYear';
 
 /** One year of the plan as its master holds it: that year's 体系, 様式 and 全体計画 rows. */
 export interface HistoryYear {
@@ -60,6 +61,19 @@ export interface History {
   readonly promotions: readonly string[];
   /** The latest year's rows in its order, then rows only older years have. */
   readonly items: readonly ItemHistory[];
+}
+
+/**
+ * The years between the first and the last shown that no master was given for (令和3年度 between 令和2年度
+ * and 令和4年度), and the sentence that says so: 推移 spans 令和2年度～令和4年度 but has no 令和3年度 column.
+ */
+export function skippedYearsNote(years: readonly number[]): string | undefined {
+  const shown = new Set(years);
+  const skipped: number[] = [];
+  for (let y = Math.min(...years) + 1; y < Math.max(...years); y++) if (!shown.has(y)) skipped.push(y);
+  return skipped.length === 0
+    ? undefined
+    : `${skipped.map(formatFiscalYear).join('・')}の全体計画が渡されていないため、推移にその年度はありません。`;
 }
 
 export const historyKey = (code: string, department: string, seq: number): string =>
