@@ -1,10 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDepartmentFiles } from '../../src/app/buildWorkbooks';
+import { buildDepartmentFiles, buildMasterTemplateFile } from '../../src/app/buildWorkbooks';
 import { readPastMaster } from '../../src/app/pastMaster';
 import { HISTORY_SHEET_NAME } from '../../src/domain/consolidation/viewSheetNames';
+import { r2Sample } from '../../src/domain/sample/r2';
 import { r3Sample } from '../../src/domain/sample/r3';
 import { FIRST_DATA_ROW } from '../../src/domain/template/buildTableSheet';
 import { MASTER_SHEET_NAME } from '../../src/domain/template/sheetName';
@@ -166,6 +167,26 @@ describe('suishin consolidate --history', () => {
     );
     expect(notMaster.code).toBe(2);
     expect(notMaster.stderr).toContain(`過去の集約ファイル「${r3Files[0]!}」`);
+    // A master template never consolidated: its rows would all read as 未提出.
+    await writeFile(
+      join(dir, 'template-R2.xlsx'),
+      await buildMasterTemplateFile(excelJsFactory, { plan: r2Sample().plan, fiscalYear: 2020 }),
+    );
+    const template = await runCli(
+      dir,
+      'consolidate',
+      '--plan',
+      R3_PLAN,
+      ...r3Files,
+      '--out',
+      'other.xlsx',
+      '--history',
+      'template-R2.xlsx',
+    );
+    expect(template.code).toBe(2);
+    expect(template.stderr).toContain(
+      '過去の集約ファイル「template-R2.xlsx」（令和2年度）の「全体計画」シートに集約した記入がありません（集約する前のひな形ではありませんか）。',
+    );
     const twice = await runCli(
       dir,
       'consolidate',
