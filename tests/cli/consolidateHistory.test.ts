@@ -154,17 +154,19 @@ describe('suishin consolidate --history', () => {
   });
 
   it('refuses a past file that is not a consolidated master, and two masters of one year, naming the files', async () => {
-    const notMaster = await runCli(
-      dir,
-      'consolidate',
-      '--plan',
-      R3_PLAN,
-      ...r3Files,
-      '--out',
-      'other.xlsx',
-      '--history',
-      r3Files[0]!,
-    );
+    /** This year's files into other.xlsx, with these past masters. */
+    const withHistory = (...past: string[]) =>
+      runCli(
+        dir,
+        'consolidate',
+        '--plan',
+        R3_PLAN,
+        ...r3Files,
+        '--out',
+        'other.xlsx',
+        ...past.flatMap((p) => ['--history', p]),
+      );
+    const notMaster = await withHistory(r3Files[0]!);
     expect(notMaster.code).toBe(2);
     expect(notMaster.stderr).toContain(`過去の集約ファイル「${r3Files[0]!}」`);
     // A master template never consolidated: its rows would all read as 未提出.
@@ -172,34 +174,12 @@ describe('suishin consolidate --history', () => {
       join(dir, 'template-R2.xlsx'),
       await buildMasterTemplateFile(excelJsFactory, { plan: r2Sample().plan, fiscalYear: 2020 }),
     );
-    const template = await runCli(
-      dir,
-      'consolidate',
-      '--plan',
-      R3_PLAN,
-      ...r3Files,
-      '--out',
-      'other.xlsx',
-      '--history',
-      'template-R2.xlsx',
-    );
+    const template = await withHistory('template-R2.xlsx');
     expect(template.code).toBe(2);
     expect(template.stderr).toContain(
       '過去の集約ファイル「template-R2.xlsx」（令和2年度）の「全体計画」シートに集約した記入がありません（集約する前のひな形ではありませんか）。',
     );
-    const twice = await runCli(
-      dir,
-      'consolidate',
-      '--plan',
-      R3_PLAN,
-      ...r3Files,
-      '--out',
-      'other.xlsx',
-      '--history',
-      'master-R2.xlsx',
-      '--history',
-      'master-R2.xlsx',
-    );
+    const twice = await withHistory('master-R2.xlsx', 'master-R2.xlsx');
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain(
       '「master-R2.xlsx」と「master-R2.xlsx」はどちらも令和2年度の集約ファイルです',
