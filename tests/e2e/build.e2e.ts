@@ -60,7 +60,7 @@ describe('シート作成 in file mode (scenario 1)', () => {
       expectDepartmentWorkbook(await readWorkbook(file.path), department);
     }
     await panel
-      .getByText(`8 個のブック（計 ${sheets} シート）をダウンロードしました`, { exact: false })
+      .getByText(`8 個のブック（計 ${sheets} シート）を 1 つずつブラウザーに渡しました`, { exact: false })
       .waitFor();
   });
 
