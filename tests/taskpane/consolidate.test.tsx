@@ -385,6 +385,34 @@ describe('集約 tab', () => {
     expect((await port.readSnapshot(['全体計画'])).sheets[0]!.values).toEqual(before);
   }, 30_000);
 
+  it('when the run ends, scrolls its button to the top (its message and the result below), keeping the focus', async () => {
+    const scrolled: { element: Element; options: unknown }[] = [];
+    const own = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
+    // jsdom lays nothing out and has no scrollIntoView: record where the pane asks the page to scroll.
+    Element.prototype.scrollIntoView = function (this: Element, options?: boolean | ScrollIntoViewOptions) {
+      scrolled.push({ element: this, options });
+    };
+    try {
+      renderApp(fileHost(await masterPort(), '令和2年度_全体計画.xlsx').host);
+      fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+      const panel = screen.getByRole('tabpanel');
+      const files = (await departmentFiles()).map((f) => fileOf(f.fileName, f.bytes));
+      fireEvent.change(within(panel).getByLabelText('集約する各課のファイル'), { target: { files } });
+      const button = await within(panel).findByRole('button', { name: `${files.length} 個のファイルを集約` });
+      button.focus();
+      fireEvent.click(button);
+      await within(panel).findByLabelText('集約の結果', {}, { timeout: 20_000 });
+      // The rows grew by their outcomes while it ran: the result would be far below the fold.
+      await waitFor(() =>
+        expect(scrolled).toEqual([{ element: button, options: { block: 'start', inline: 'nearest' } }]),
+      );
+      expect(document.activeElement).toBe(button);
+    } finally {
+      if (own) Object.defineProperty(Element.prototype, 'scrollIntoView', own);
+      else delete (Element.prototype as Partial<Element>).scrollIntoView;
+    }
+  });
+
   it('without a 体系, says to read one first', async () => {
     const { host } = fileHost();
     renderApp(host);

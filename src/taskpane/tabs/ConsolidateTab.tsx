@@ -1,5 +1,5 @@
 import { Button } from '@fluentui/react-components';
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef, type Ref } from 'react';
 import { DataBarVerticalRegular } from '@fluentui/react-icons/svg/data-bar-vertical';
 import type { ConsolidateResult } from '../../app/consolidate';
 import type { FormDefinition, Stage } from '../../domain/entry/formDefinition';
@@ -12,6 +12,7 @@ import { useSharedStyles } from '../components/styles';
 import type { OperationState } from '../hooks/useOperation';
 import type { HostMode } from '../host';
 import { focusAfterRemoval, focusWhenShown } from '../focus';
+import { reveal } from '../reveal';
 import { FolderOpen } from '../folder/FolderOpen';
 import type { OpenedFolder } from '../folder/useFolder';
 import { ConsolidationResult } from './ConsolidationResult';
@@ -69,6 +70,16 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
   const shared = useSharedStyles();
   const s = useConsolidateStyles();
   const pickId = useId();
+  // While it runs, each file's row grows by its outcome and pushes the button and the result down (50 files:
+  // the result 1,089 px down in an 800 px window). When the run ends the button goes to the top of the page,
+  // its message and the result below it; the focus stays on the button (focus.ts).
+  const runButton = useRef<HTMLButtonElement>(null);
+  const phase = props.state.phase;
+  const lastPhase = useRef(phase);
+  useEffect(() => {
+    if (lastPhase.current === 'running' && phase !== 'running') reveal(runButton.current, 'start');
+    lastPhase.current = phase;
+  }, [phase]);
   if (!props.hasPlan)
     return (
       <div className={shared.tab}>
@@ -150,6 +161,7 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
         />
       )}
       <RunConsolidation
+        buttonRef={runButton}
         targetName={props.targetName}
         files={props.files.length}
         disabled={running}
@@ -174,11 +186,13 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
 
 /** Where the result goes, and the button that consolidates the picked files. */
 function RunConsolidation({
+  buttonRef,
   targetName,
   files,
   disabled,
   onRun,
 }: {
+  buttonRef: Ref<HTMLButtonElement>;
   targetName: string | undefined;
   files: number;
   disabled: boolean;
@@ -192,6 +206,7 @@ function RunConsolidation({
         の「全体計画」シート（前回の集約結果は置き換え、備考は引き継ぎます）
       </span>
       <Button
+        ref={buttonRef}
         appearance="primary"
         icon={<DataBarVerticalRegular />}
         disabled={files === 0}
