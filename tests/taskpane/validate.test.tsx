@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildDepartmentFiles } from '../../src/app/buildWorkbooks';
 import { kpiSample } from '../../src/domain/sample/kpi';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
-import type { FileWorkbookPort } from '../../src/workbook/port';
+import type { CellMark, FileWorkbookPort } from '../../src/workbook/port';
 import { excelHost, fileHost, renderApp, sample, spyOnPort, statValue } from './support';
 
 afterEach(cleanup);
@@ -112,6 +112,30 @@ describe('検証 tab', () => {
     expect(clear).toHaveBeenCalledOnce();
   });
 
+  it('counts the cells it colours, not the findings: two findings on one cell are one cell', async () => {
+    // 後期 the same text as 前期, with a 前期 date in it: two warnings on the 後期 cell.
+    const [entry, ...rest] = sample.entries.filter((e) => e.department === '建設水道課');
+    const twice = '・現地確認（令和2年7月16日）';
+    const [file] = await buildDepartmentFiles(excelJsFactory, {
+      plan: sample.plan,
+      fiscalYear: sample.fiscalYear,
+      departments: ['建設水道課'],
+      entries: [{ ...entry!, fields: { ...entry!.fields, firstHalf: twice, secondHalf: twice } }, ...rest],
+    });
+    const opened = await excelJsFactory.open(file!.bytes, file!.fileName);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const mark = spyOnPort(opened.value, 'markCells');
+    renderApp(excelHost(opened.value));
+    await validate('year-end');
+    fireEvent.click(screen.getByRole('button', { name: 'セルに色を付ける' }));
+    await screen.findByText(/か所のセルに色を付けました/);
+    const marks = mark.mock.calls[0]![0] as readonly CellMark[];
+    const cells = new Set(marks.map((m) => `${m.sheet}!${m.cell}`)).size;
+    // The walk-through said 114 (its findings) where 106 cells were coloured.
+    expect(cells).toBe(marks.length - 1);
+    expect(screen.getByText(new RegExp(`^${cells} か所のセルに色を付けました`))).toBeTruthy();
+  });
+
   it('in file mode, says the colours reach a file only when the workbook is downloaded', async () => {
     const { host } = fileHost(await blankDepartmentWorkbook(), '建設水道課.xlsx');
     renderApp(host);
@@ -163,6 +187,36 @@ describe('検証 tab', () => {
     fireEvent.click(button);
     const grid = await screen.findByRole('table', { name: new RegExp(`のセル ${cell} 付近$`) });
     expect(grid.querySelector('[aria-current="true"]')).not.toBeNull();
+  });
+
+  it('in file mode, scrolls an opened preview into view (the last finding’s is below the fold), once', async () => {
+    const scrolled: Element[] = [];
+    const own = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
+    // jsdom lays nothing out and has no scrollIntoView: record where the pane asks the page to scroll.
+    Element.prototype.scrollIntoView = function (this: Element, options?: boolean | ScrollIntoViewOptions) {
+      expect(options).toEqual({ block: 'nearest', inline: 'nearest' });
+      scrolled.push(this);
+    };
+    try {
+      const { host } = fileHost(await blankDepartmentWorkbook(), '建設水道課.xlsx');
+      renderApp(host);
+      const findings = await validate();
+      const buttons = within(findings).getAllByRole('button');
+      const last = buttons[buttons.length - 1]!;
+      const cell = /セル ([A-Z]+\d+)/.exec(last.textContent!)![1]!;
+      fireEvent.click(last);
+      const grid = await screen.findByRole('table', { name: new RegExp(`のセル ${cell} 付近$`) });
+      const preview = document.getElementById(last.getAttribute('aria-controls')!)!;
+      expect(preview.contains(grid)).toBe(true);
+      expect(scrolled).toEqual([preview]);
+      // Later renders (colouring the cells) leave the page where the user has scrolled it since.
+      fireEvent.click(screen.getByRole('button', { name: 'セルに色を付ける' }));
+      await screen.findByText(/か所のセルに色を付けました/);
+      expect(scrolled).toEqual([preview]);
+    } finally {
+      if (own) Object.defineProperty(Element.prototype, 'scrollIntoView', own);
+      else delete (Element.prototype as Partial<Element>).scrollIntoView;
+    }
   });
 
   it("in file mode, the preview shows the row's label in A and leaves out the hidden column F, as Excel does", async () => {

@@ -1,6 +1,7 @@
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { countBySeverity, type Finding } from '../../domain/finding';
+import { reveal } from '../reveal';
 import { SeverityBadge } from './SeverityBadge';
 import { useSharedStyles } from './styles';
 
@@ -81,6 +82,9 @@ export function FindingList(props: {
   const [closedKey, setClosedKey] = useState<string | undefined>(undefined);
   // The finding the keyboard was last on: the list's one Tab stop.
   const [focusedKey, setFocusedKey] = useState<string | undefined>(undefined);
+  // A preview opened under the last findings is below the fold: the page scrolls it into view. A stable
+  // callback, so React calls it only when a preview is mounted (opened), not on every render.
+  const previewShown = useCallback((el: HTMLDivElement | null) => reveal(el), []);
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   const groups = new Map<string, { finding: Finding; key: string; index: number }[]>();
   props.findings.forEach((finding, i) => {
@@ -211,7 +215,7 @@ export function FindingList(props: {
                       <div className={mergeClasses(shared.rowButton, s.static)}>{content}</div>
                     )}
                     {expanded && (
-                      <div id={previewId} onKeyDown={close}>
+                      <div id={previewId} ref={previewShown} onKeyDown={close}>
                         {props.preview}
                       </div>
                     )}

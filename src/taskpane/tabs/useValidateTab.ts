@@ -89,7 +89,9 @@ export function useValidateTab(
     const toMark = cellMarks(result.findings);
     void marks.run(async () => {
       await port.markCells(toMark);
-      const marked = `${toMark.length} か所のセルに色を付けました（エラー: 赤、警告: 黄、情報: 紫）。`;
+      // Several findings can name one cell (two rules about one field): it is coloured once, counted once.
+      const cells = new Set(toMark.map((m) => `${m.sheet}!${m.cell}`)).size;
+      const marked = `${cells} か所のセルに色を付けました（エラー: 赤、警告: 黄、情報: 紫）。`;
       // In file mode the colours are in the pane's copy: they reach a file only when it is downloaded.
       return host.mode === 'file'
         ? `${marked}色は、上の［作業中のブックをダウンロード］で保存するブックに付きます。`
