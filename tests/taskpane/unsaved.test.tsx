@@ -180,6 +180,31 @@ describe('file mode: leaving or opening another workbook asks while there are ch
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
+  it('a refused file (.xls) leaves the open workbook open, and the message says which one it is', async () => {
+    const { host } = fileHost(await departmentWorkbook(), '建設水道課.xlsx');
+    renderApp(host);
+    // An OLE compound file with a Workbook stream: Excel 97-2003.
+    const utf16 = [...'Workbook'].flatMap((c) => [c.charCodeAt(0), 0]);
+    const xls = new Uint8Array([
+      0xd0,
+      0xcf,
+      0x11,
+      0xe0,
+      0xa1,
+      0xb1,
+      0x1a,
+      0xe1,
+      ...new Array(504).fill(0),
+      ...utf16,
+    ]);
+    openWithHeader(fileOf('建設水道課.xls', xls));
+    const alert = await screen.findByRole('alert', {}, { timeout: 15_000 });
+    expect(alert.textContent).toMatch(/「建設水道課\.xls」は Excel 97-2003 形式 \(\.xls\) です。/);
+    // The header, 検証 and 集約 still work on the .xlsx: the banner must not read as if it had gone.
+    expect(alert.textContent).toContain('開いているブックは「建設水道課.xlsx」のままです。');
+    expect(await headerName('建設水道課.xlsx')).toBeTruthy();
+  });
+
   it('in Excel, marking cells changes nothing about leaving: Excel saves the workbook', async () => {
     const host = excelHost(await departmentWorkbook());
     renderApp(host);

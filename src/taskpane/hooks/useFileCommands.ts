@@ -24,7 +24,15 @@ export function useFileCommands(host: Host, fiscalYear: number): FileCommands {
       const [input] = await host.readFiles([file]);
       if (!input || !host.open) return '';
       const opened = await host.open(input);
-      if (!opened.ok) throw new Error(opened.error.message);
+      // The refused file opened nothing: the header, 検証 and 集約 still work on the workbook open before.
+      if (!opened.ok) {
+        const kept = host.getSnapshot().name;
+        throw new Error(
+          kept === undefined
+            ? opened.error.message
+            : `${opened.error.message}開いているブックは「${kept}」のままです。`,
+        );
+      }
       return `「${input.file}」を開きました。`;
     },
     [host],
