@@ -82,4 +82,39 @@ describe('集約 tab: 過去の集約ファイルを追加', () => {
     const copied = log.values.filter((r) => text(r[6]).includes('前年度（令和2年度）と同じ文です'));
     expect(copied.map((r) => [r[3], r[4]])).toEqual([['II-1-2-1', '総務課']]);
   }, 60_000);
+
+  it('says which year between has no master (令和2年度 given, 令和4年度 consolidated)', async () => {
+    const r3 = r3Sample();
+    const port = await excelJsFactory.create(
+      buildMasterTemplate({ plan: r3.plan, fiscalYear: 2022, title: DEFAULT_PLAN_TITLE }),
+    );
+    renderApp(fileHost(port, '令和4年度_全体計画.xlsx').host);
+    fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+    // The 体系 is read from the workbook first.
+    await screen.findByLabelText('過去の集約ファイル', {}, { timeout: 20_000 });
+    const panel = screen.getByRole('tabpanel');
+    fireEvent.change(within(panel).getByLabelText('過去の集約ファイル'), {
+      target: { files: [fileOf('master-R2.xlsx', await r2MasterBytes())] },
+    });
+    const past = within(panel).getByRole('region', { name: '過去の集約ファイル（推移）' });
+    await within(past).findByText('令和2年度・全体計画 37 行', {}, { timeout: 20_000 });
+    const r4Files = await buildDepartmentFiles(excelJsFactory, {
+      plan: r3.plan,
+      fiscalYear: 2022,
+      entries: r3.entries.map((e) => ({ ...e, fiscalYear: 2022 })),
+    });
+    fireEvent.change(within(panel).getByLabelText('集約する各課のファイル'), {
+      target: { files: r4Files.map((f) => fileOf(f.fileName, f.bytes)) },
+    });
+    fireEvent.click(
+      await within(panel).findByRole('button', { name: `${r4Files.length} 個のファイルを集約` }),
+    );
+    expect(
+      await within(panel).findByText(
+        /「推移」シートに令和2年度・令和4年度の推移を書きました。令和3年度の全体計画が渡されていないため、推移にその年度はありません。$/,
+        {},
+        { timeout: 20_000 },
+      ),
+    ).toBeTruthy();
+  }, 60_000);
 });

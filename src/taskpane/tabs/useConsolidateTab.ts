@@ -12,7 +12,7 @@ import type { FormDefinition, Stage } from '../../domain/entry/formDefinition';
 import { decidedYear, type YearDecision, type YearFiles } from '../../domain/fiscal/decideFiscalYear';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { localStamp } from '../../domain/fiscal/localStamp';
-import type { HistoryYear } from '../../domain/history/yearHistory';
+import { skippedYearsNote, type HistoryYear } from '../../domain/history/yearHistory';
 import type { Plan } from '../../domain/plan/types';
 import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
 import { currentFiscalYear } from '../fiscal';
@@ -187,7 +187,7 @@ export function useConsolidateTab(
         const years = [...new Set([...history.map((h) => h.fiscalYear), used])].sort((a, b) => a - b);
         return {
           ...outcome,
-          message: `${outcome.message}「推移」シートに${years.map(formatFiscalYear).join('・')}の推移を書きました。`,
+          message: `${outcome.message}「推移」シートに${years.map(formatFiscalYear).join('・')}の推移を書きました。${skippedYearsNote(years) ?? ''}`,
         };
       } catch (e) {
         dispatch({ type: 'failed' });
