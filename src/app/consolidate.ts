@@ -30,6 +30,7 @@ import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 import type { FileWorkbookFactory, OpenError, Progress, WorkbookPort } from '../workbook/port';
 import { findFormSheet } from './openPlan';
 import { readDepartmentFile } from './readDepartmentFile';
+import { yieldToHost } from './yieldToHost';
 
 export interface SourceInput {
   readonly file: string;
@@ -205,6 +206,8 @@ export async function readSources(
       total,
       label: `${input.file} を読み込み中（${i + 1} / ${inputs.length}）`,
     });
+    // A reader that answers at once (the main thread's, where no worker runs) would read every file in one task.
+    await yieldToHost();
     sources.push(
       await readSource(options.factory, input, plan, options.fiscalYear, options.readSnapshot, options.form),
     );
@@ -292,6 +295,7 @@ export async function consolidateSources(
   const total = sources.length + 2;
   const fiscalYear = decidedYear(year) ?? options.fiscalYear;
   onProgress?.({ done: sources.length, total, label: '集約中' });
+  await yieldToHost();
   const existing = await options.target.listSheets();
   // Past years (--history) under this year's codes and department names, matched as rollover matched them:
   // by the 対応表 rollover wrote into this master (総務課's edits in it) for the year it maps from.
@@ -334,6 +338,7 @@ export async function consolidateSources(
   });
 
   onProgress?.({ done: sources.length + 1, total, label: '全体計画を書き込み中' });
+  await yieldToHost();
   const stale = existing
     .map((s) => s.name)
     .filter(
