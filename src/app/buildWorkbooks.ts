@@ -7,6 +7,7 @@ import { buildDepartmentWorkbook, DEFAULT_PLAN_TITLE } from '../domain/template/
 import { buildMasterTemplate } from '../domain/template/buildMasterTemplate';
 import type { SheetSpec, WorkbookSpec } from '../domain/template/sheetSpec';
 import type { FileWorkbookFactory, Progress, WorkbookPort } from '../workbook/port';
+import { yieldToHost } from './yieldToHost';
 
 export interface BuildOptions {
   readonly plan: Plan;
@@ -87,6 +88,8 @@ export async function buildDepartmentFiles(
       total: specs.length,
       label: `${department}のブックを作成中（${formatFiscalYear(options.fiscalYear)}）`,
     });
+    // One task per department: the page paints its progress where the build runs on its own thread.
+    await yieldToHost();
     const workbook = await factory.create(spec);
     const bytes = await workbook.toBuffer();
     await workbook.close();
