@@ -259,25 +259,28 @@ export async function targetProblem(
 }
 
 /**
- * Why `target`'s 全体計画 must not take `fiscalYear`'s consolidation, or undefined: it already holds another
- * year's consolidation (its title names the year), which the run would replace — 令和3年度's returns given to 令和4年度's
- * master wrote 令和3年度 over it. Checked once the year is decided, before anything is written, by the CLI
- * and the pane (each adds what to do instead).
+ * Why `target`'s 全体計画 must not take `fiscalYear`'s consolidation (`problem`), or none: it already holds
+ * another year's consolidation (its title names the year), which the run would replace — 令和3年度's returns
+ * given to 令和4年度's master wrote 令和3年度 over it. Checked once the year is decided, before anything is
+ * written, by the CLI and the pane (each adds what to do instead). The 全体計画 read for it (`master`) is
+ * passed on as consolidateSources' previousMaster, so a large master is not parsed twice.
  */
 export async function masterYearProblem(
   target: WorkbookPort,
   file: string,
   fiscalYear: number,
-): Promise<string | undefined> {
+): Promise<{ readonly problem?: string; readonly master?: SheetSnapshot }> {
   const names = (await target.listSheets()).map((s) => s.name);
+  if (!names.includes(MASTER_SHEET_NAME)) return {};
+  const master = (await target.readSnapshot([MASTER_SHEET_NAME])).sheets[0];
   // Only a consolidated master (every run writes a 集約ログ) has a year to lose: an empty template of another
   // year (the 体系 workbook kept from last year) simply takes this year's.
-  if (!names.includes(MASTER_SHEET_NAME) || !names.includes(LOG_SHEET_NAME)) return undefined;
-  const sheet = (await target.readSnapshot([MASTER_SHEET_NAME])).sheets[0];
-  const held = sheet ? masterYear(sheet) : undefined;
+  const held = master && names.includes(LOG_SHEET_NAME) ? masterYear(master) : undefined;
   return held === undefined || held === fiscalYear
-    ? undefined
-    : `集約先の「${file}」は${formatFiscalYear(held)}の全体計画です。${formatFiscalYear(fiscalYear)}として集約すると${formatFiscalYear(held)}の全体計画が失われるため、何も書かずに止めました。`;
+    ? { ...(master && { master }) }
+    : {
+        problem: `集約先の「${file}」は${formatFiscalYear(held)}の全体計画です。${formatFiscalYear(fiscalYear)}として集約すると${formatFiscalYear(held)}の全体計画が失われるため、何も書かずに止めました。`,
+      };
 }
 
 /**

@@ -146,17 +146,18 @@ async function consolidateInto(
     return { kind: 'failed', exitCode: EXIT.unusable, message: undecidedYearMessage(year) };
   }
   const used = decidedYear(year) ?? request.fiscalYear;
-  const otherYear = await masterYearProblem(master.port, request.out.display, used);
-  if (otherYear) {
+  const held = await masterYearProblem(master.port, request.out.display, used);
+  if (held.problem) {
     reporter.end();
     return {
       kind: 'failed',
       exitCode: EXIT.unusable,
-      message: `${otherYear}${formatFiscalYear(used)}の集約は別の --out に書いてください（全体計画の年度を集約するときは、その年度のファイルを指定してください）。`,
+      message: `${held.problem}${formatFiscalYear(used)}の集約は別の --out に書いてください（全体計画の年度を集約するときは、その年度のファイルを指定してください）。`,
     };
   }
   const result = await consolidateSources(request.plan, read, year, {
     target: master.port,
+    ...(held.master && { previousMaster: held.master }),
     stage: request.stage,
     fiscalYear: request.fiscalYear,
     stamp: localStamp(io.now()),

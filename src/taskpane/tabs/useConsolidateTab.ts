@@ -157,17 +157,18 @@ export function useConsolidateTab(
           };
         }
         // The open master holds another year's 全体計画 (令和4年度's, given 令和3年度's returns): refused too.
-        const otherYear = open.port ? await masterYearProblem(target, openName, used) : undefined;
-        if (otherYear) {
+        const held = open.port ? await masterYearProblem(target, openName, used) : {};
+        if (held.problem) {
           dispatch({ type: 'failed' });
           setResult(undefined);
           return {
             intent: 'warning',
-            message: `${otherYear}${formatFiscalYear(used)}の全体計画のブック（シート作成タブの「前年度の全体計画から作成（引継ぎ）」で作るひな形、または体系のブック）を開いてから集約してください。`,
+            message: `${held.problem}${formatFiscalYear(used)}の全体計画のブック（シート作成タブの「前年度の全体計画から作成（引継ぎ）」で作るひな形、または体系のブック）を開いてから集約してください。`,
           };
         }
         const r = await consolidateSources(plan, read, year, {
           target,
+          ...(held.master && { previousMaster: held.master }),
           stage,
           fiscalYear: used,
           stamp: localStamp(new Date()),
