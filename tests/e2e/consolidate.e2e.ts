@@ -50,8 +50,14 @@ describe('集約 in file mode (scenario 3)', () => {
     expect(await list.getByText('待機', { exact: true }).count()).toBe(9);
 
     await recordProgress(page);
-    await panel.getByRole('button', { name: '9 個のファイルを集約' }).click();
+    const run = panel.getByRole('button', { name: '9 個のファイルを集約' });
+    await run.click();
     await panel.getByLabel('集約の結果').waitFor();
+    // The run's button is brought to the top of the page, its focus ring and the line above it in sight.
+    await expect
+      .poll(() => run.evaluate((b) => Math.round(b.getBoundingClientRect().top)))
+      .toBeGreaterThanOrEqual(24);
+    expect(await run.evaluate((b) => b.getBoundingClientRect().top)).toBeLessThan(80);
 
     const progress = await recordedProgress(page);
     // One step per file, named, in order, then the writing: the bar moves while the files are read. Not every

@@ -207,6 +207,7 @@ function RunConsolidation({
       </span>
       <Button
         ref={buttonRef}
+        className={s.run}
         appearance="primary"
         icon={<DataBarVerticalRegular />}
         disabled={files === 0}

@@ -21,4 +21,6 @@ export const useConsolidateStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     overflowWrap: 'anywhere',
   },
+  /** Scrolled to the top when a run ends: its focus ring and the line above it stay in sight. */
+  run: { scrollMarginTop: tokens.spacingVerticalXXXL },
 });
