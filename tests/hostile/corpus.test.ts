@@ -179,7 +179,7 @@ describe('the hostile corpus: what the outcome alone does not show', () => {
     ]);
     expect(Object.values(rows[1]!.entry!.fields)).toContain('修正版: 防災備蓄品は計画どおり整備した。');
     const copied = o.result!.consolidation.findings.find((f) => f.code === 'extract.copied-sheet');
-    expect(copied?.message).toContain('シート「防災（修正版）」はシート「I-2-1-3 総務課」と同じ取組項目');
+    expect(copied?.message).toContain('シート「防災（修正版）」はシート「I-2-1-3 総務課」のコピーのため');
   });
 
   it('shows an item no longer in the 体系 as flagged, and its own item as 未提出', async () => {

@@ -97,7 +97,7 @@ describe('numberSeqs on a copied sheet', () => {
     const warning = copy!.findings.find((f) => f.code === COPIED_SHEET_CODE);
     expect(warning?.severity).toBe('warning');
     expect(warning?.message).toBe(
-      'シート「II-1-3-2 町民生活課_2」はシート「II-1-3-2 町民生活課」と同じ取組項目（II-1-3-2 町民生活課）のコピーのため、この取組項目のもう1枚のシートとして読みました。同じ取組を書き直したものなら古い方のシートを、不要なコピーならこのシートを削除してください。',
+      'シート「II-1-3-2 町民生活課_2」はシート「II-1-3-2 町民生活課」のコピーのため、同じ取組項目（II-1-3-2 町民生活課）のもう1枚のシートとして読みました。別の取組として書いたのなら、このままで構いません。書き直したものなら元のシート「II-1-3-2 町民生活課」を、不要なコピーならこのシート「II-1-3-2 町民生活課_2」を削除してください。',
     );
     expect(warning?.place).toMatchObject({
       file: 'a.xlsx',

@@ -59,7 +59,7 @@ function copiedSheets(entries: readonly SheetEntry[]): SheetEntry[] {
         finding(
           COPIED_SHEET_CODE,
           'warning',
-          `シート「${sheet}」はシート「${original}」と同じ取組項目（${code} ${department}）のコピーのため、この取組項目のもう1枚のシートとして読みました。同じ取組を書き直したものなら古い方のシートを、不要なコピーならこのシートを削除してください。`,
+          `シート「${sheet}」はシート「${original}」のコピーのため、同じ取組項目（${code} ${department}）のもう1枚のシートとして読みました。別の取組として書いたのなら、このままで構いません。書き直したものなら元のシート「${original}」を、不要なコピーならこのシート「${sheet}」を削除してください。`,
           {
             file: e.extracted.source.file,
             sheet,
