@@ -5,6 +5,7 @@ import { emptyFields, type Entry, type EntryFields } from '../entry/types';
 import { r2Sample } from '../sample/r2';
 import { buildMasterView } from './buildMasterView';
 import { consolidateEntries } from './consolidateEntries';
+import { SAME_TIME_CODE } from './selectEntries';
 import { departmentInFileName } from './summarizeSubmissions';
 import type { ReceivedEntry, SourceFile } from './types';
 
@@ -168,6 +169,29 @@ describe('consolidateEntries rules', () => {
       'その「コピー ～ 総務課.xlsx」も「総務課 (1).xlsx」で差し替え、「総務課 (1).xlsx」を採用しました。',
     );
     expect(replaced[1]?.detail).not.toContain('その「');
+  });
+
+  it('three copies saved in the same second get one warning naming all three and the file taken', () => {
+    const [a, b, c] = ['一', '二', '三'].map((v) => entry('I-2-1-3', '総務課', { ...full, vision: v }));
+    const result = consolidateEntries(
+      plan,
+      [
+        source('総務課.xlsx', [a!], 5000),
+        source('総務課 (1).xlsx', [b!], 5000),
+        source('コピー ～ 総務課.xlsx', [c!], 5000),
+      ],
+      OPTIONS,
+    );
+    const taken = result.rows.find((r) => r.code === 'I-2-1-3')!.source?.file;
+    expect(taken).toBe('総務課.xlsx');
+    expect(result.findings.filter((f) => f.code === SAME_TIME_CODE).map((f) => f.message)).toEqual([
+      '「コピー ～ 総務課.xlsx」「総務課 (1).xlsx」「総務課.xlsx」に同じシート（I-2-1-3 総務課（1枚目） ほか）があり、更新日時が同じため、どれが新しいか分かりません。ファイル名の順で「総務課.xlsx」を採用しました。違うときは、使わないファイルを外して集約し直してください。',
+    ]);
+    // 変更なし, then the file finally taken: two sentences.
+    const first = result.log.find((r) => r.outcome === 'replaced' && r.file === 'コピー ～ 総務課.xlsx');
+    expect(first?.detail).toMatch(
+      /。その「総務課 \(1\)\.xlsx」も「総務課\.xlsx」で差し替え、「総務課\.xlsx」を採用しました。$/,
+    );
   });
 
   it('reports the same entry twice in one file as an error and keeps both texts', () => {

@@ -57,13 +57,19 @@ const SAME_TIME_MS = 1000;
 export const SAME_TIME_CODE = 'consolidate.same-time';
 export const REPLACED_EMPTIED_CODE = 'consolidate.replaced-emptied';
 
-/** Once per pair of files: which of two same-time copies is newer is a guess by file name. */
-function sameTimeFinding(older: string, newer: string, entry: Entry): Finding {
+/**
+ * Once per set of same-time copies: which of them is newest is a guess by file name. Named with the file
+ * finally taken (three copies used to get two warnings, the first naming a file replaced in turn).
+ */
+function sameTimeFinding(files: readonly string[], taken: string, entry: Entry): Finding {
+  const named = files.map((f) => `「${f}」`);
   return finding(
     SAME_TIME_CODE,
     'warning',
-    `「${older}」と「${newer}」に同じシート（${keyLabel(entry)} ほか）があり、更新日時が同じため、どちらが新しいか分かりません。ファイル名の順で「${newer}」を採用しました。違うときは、使わない方のファイルを外して集約し直してください。`,
-    { file: newer },
+    files.length === 2
+      ? `${named.join('と')}に同じシート（${keyLabel(entry)} ほか）があり、更新日時が同じため、どちらが新しいか分かりません。ファイル名の順で「${taken}」を採用しました。違うときは、使わない方のファイルを外して集約し直してください。`
+      : `${named.join('')}に同じシート（${keyLabel(entry)} ほか）があり、更新日時が同じため、どれが新しいか分かりません。ファイル名の順で「${taken}」を採用しました。違うときは、使わないファイルを外して集約し直してください。`,
+    { file: taken },
   );
 }
 
@@ -113,6 +119,8 @@ export function selectEntries(
   const findings: Finding[] = [];
   const chosen = new Map<string, Candidate>();
   const tied = new Set<string>();
+  /** Same-time pairs by entry, in reading order: one warning per file finally taken (below). */
+  const ties: { readonly key: string; readonly files: readonly string[]; readonly entry: Entry }[] = [];
   const entryFindings: Finding[] = [];
   /** Each 'replaced' record (its index in the log) and the file that replaced it, by entry. */
   const replacedBy: { readonly at: number; readonly key: string; readonly file: string }[] = [];
@@ -180,7 +188,7 @@ export function selectEntries(
         const tie = Math.abs(source.modified - previous.modified) < SAME_TIME_MS;
         if (tie && !tied.has(pair)) {
           tied.add(pair);
-          findings.push(sameTimeFinding(previous.file, source.file, entry));
+          ties.push({ key, files: [previous.file, source.file], entry });
         }
         // Blank now, written in this or any earlier file: the last file that wrote it is named.
         const emptied = form.fields.flatMap((def) => {
@@ -228,9 +236,20 @@ export function selectEntries(
     if (record && taken !== undefined && taken !== r.file)
       log[r.at] = {
         ...record,
-        detail: `${record.detail}その「${r.file}」も「${taken}」で差し替え、「${taken}」を採用しました。`,
+        detail: `${record.detail}${record.detail.endsWith('。') ? '' : '。'}その「${r.file}」も「${taken}」で差し替え、「${taken}」を採用しました。`,
       };
   }
+  // Same-time copies, grouped by the file finally taken; a tie that a later file settled is not a guess.
+  const byTaken = new Map<string, { files: Set<string>; entry: Entry }>();
+  for (const t of ties) {
+    const taken = chosen.get(t.key)?.file;
+    if (taken === undefined) continue;
+    const group = byTaken.get(taken) ?? { files: new Set<string>(), entry: t.entry };
+    for (const f of t.files) group.files.add(f);
+    byTaken.set(taken, group);
+  }
+  for (const [taken, group] of byTaken)
+    if (group.files.has(taken)) findings.push(sameTimeFinding([...group.files], taken, group.entry));
   // A later file may replace the sheet that left a field blank: only the winner's warnings stand.
   const standing = entryFindings.filter(
     (f) =>
