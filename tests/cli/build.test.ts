@@ -79,6 +79,15 @@ describe('suishin build', () => {
     expect(`${asFolder.stderr}${under.stderr}`).not.toMatch(/EEXIST|ENOTDIR/);
   });
 
+  it('stops before building over workbooks already in --out, naming them; --overwrite replaces them', async () => {
+    expect((await runCli(dir, 'build', '--plan', 'sample:r2', '--out', 'twice')).code).toBe(0);
+    const again = await runCli(dir, 'build', '--plan', 'sample:r2', '--out', 'twice');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('出力先「twice」には同じ名前のファイルがすでにあります: 総務課.xlsx、');
+    expect(again.stderr).not.toContain('作成しました');
+    expect((await runCli(dir, 'build', '--plan', 'sample:r2', '--out', 'twice', '--overwrite')).code).toBe(0);
+  });
+
   it('names the file and cell of a 体系 error and exits 2', async () => {
     await writeFile(
       join(dir, 'bad-plan.json'),

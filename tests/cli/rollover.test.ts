@@ -129,9 +129,11 @@ describe('suishin rollover from the demo R2 master', () => {
     const again = await runCli(dir, 'rollover', 'demo/master.xlsx', '--year', '令和3年度', '--out', 'r3');
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(
-      /出力先「r3」には同じ名前のファイルがすでにあります: .*\.xlsx ほか \d+ 個。集約した全体計画や各課が記入したブックを上書きしないよう、何も書かずに止めました。別のフォルダーを --out に指定するか、上書きしてよいときは --overwrite を付けて実行してください。/,
+      /出力先「r3」には同じ名前のファイルがすでにあります: 全体計画\.xlsx、mapping\.json。集約した全体計画や各課が記入したブックを上書きしないよう、何も書かずに止めました。別のフォルダーを --out に指定するか、上書きしてよいときは --overwrite を付けて実行してください。/,
     );
     expect((await readFile(master)).equals(before)).toBe(true);
+    // Refused before the work: no progress bar saying it made the workbooks.
+    expect(again.stderr).not.toContain('作成');
     const replaced = await runCli(
       dir,
       'rollover',

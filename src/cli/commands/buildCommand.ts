@@ -1,5 +1,10 @@
 import { join, resolve } from 'node:path';
-import { buildDepartmentFiles, buildMasterTemplateFile, selectDepartments } from '../../app/buildWorkbooks';
+import {
+  buildDepartmentFiles,
+  buildMasterTemplateFile,
+  departmentFileName,
+  selectDepartments,
+} from '../../app/buildWorkbooks';
 import { formatFiscalYear } from '../../domain/fiscal/fiscalYear';
 import { DEFAULT_PLAN_TITLE } from '../../domain/template/buildDepartmentWorkbook';
 import { EXIT, println, type CliIo, type ExitCode } from '../cliIo';
@@ -63,6 +68,13 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
   const outDir = resolve(io.cwd, values.out);
   const unwritable = await makeOutputFolder(outDir, values.out);
   if (unwritable) return unusableInput(io, unwritable);
+  // Checked before the build: nothing says 「作成しました」 and then refuses to write.
+  const written = [
+    ...selected.departments.map(departmentFileName),
+    ...(values.master ? [MASTER_TEMPLATE_FILE] : []),
+  ];
+  const taken = values.overwrite ? undefined : await overwriteProblem(outDir, values.out, written);
+  if (taken) return unusableInput(io, taken);
   const reporter = progressReporter(io.stderr);
   const files = await buildDepartmentFiles(
     cliFileFactory,
@@ -70,9 +82,6 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
     reporter.progress,
   );
   reporter.end();
-  const written = [...files.map((f) => f.fileName), ...(values.master ? [MASTER_TEMPLATE_FILE] : [])];
-  const taken = values.overwrite ? undefined : await overwriteProblem(outDir, values.out, written);
-  if (taken) return unusableInput(io, taken);
   try {
     for (const f of files) await writeFileAtomic(join(outDir, f.fileName), f.bytes);
     if (values.master)

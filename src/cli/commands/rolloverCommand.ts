@@ -67,6 +67,12 @@ export async function rolloverCommand(args: readonly string[], io: CliIo): Promi
   const outDir = resolve(io.cwd, values.out);
   const unwritable = await makeOutputFolder(outDir, values.out);
   if (unwritable) return unusableInput(io, unwritable);
+  // The files every rollover writes, checked before the work (the departments' after it, once they are known):
+  // a second run into the same folder is refused before 「作成しました」.
+  const fixed = values.overwrite
+    ? undefined
+    : await overwriteProblem(outDir, values.out, [MASTER_TEMPLATE_FILE, MAPPING_FILE]);
+  if (fixed) return unusableInput(io, fixed);
   const reporter = progressReporter(io.stderr);
   const result = await rollover({
     master: { bytes: master.value.bytes, file: source },
