@@ -269,7 +269,7 @@ export async function masterYearProblem(
   target: WorkbookPort,
   file: string,
   fiscalYear: number,
-): Promise<{ readonly problem?: string; readonly master?: SheetSnapshot }> {
+): Promise<{ readonly problem?: string; readonly heldYear?: number; readonly master?: SheetSnapshot }> {
   const names = (await target.listSheets()).map((s) => s.name);
   if (!names.includes(MASTER_SHEET_NAME)) return {};
   const master = (await target.readSnapshot([MASTER_SHEET_NAME])).sheets[0];
@@ -279,6 +279,7 @@ export async function masterYearProblem(
   return held === undefined || held === fiscalYear
     ? { ...(master && { master }) }
     : {
+        heldYear: held,
         problem: `集約先の「${file}」は${formatFiscalYear(held)}の全体計画です。${formatFiscalYear(fiscalYear)}として集約すると${formatFiscalYear(held)}の全体計画が失われるため、何も書かずに止めました。`,
       };
 }

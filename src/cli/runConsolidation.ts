@@ -152,7 +152,7 @@ async function consolidateInto(
     return {
       kind: 'failed',
       exitCode: EXIT.unusable,
-      message: `${held.problem}${formatFiscalYear(used)}の集約は別の --out に書いてください（全体計画の年度を集約するときは、その年度のファイルを指定してください）。`,
+      message: `${held.problem}${formatFiscalYear(used)}の集約は別の --out（新しいファイル名）に書いてください。${held.heldYear !== undefined ? `${formatFiscalYear(held.heldYear)}の全体計画を集約し直すときは、${formatFiscalYear(held.heldYear)}のファイルを指定してください。` : ''}`,
     };
   }
   const result = await consolidateSources(request.plan, read, year, {

@@ -136,7 +136,7 @@ describe('suishin consolidate: the year of the run', () => {
       const r = await runCli(dir, 'consolidate', ...r2, ...year, '--out', 'r3master.xlsx');
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(
-        '集約先の「r3master.xlsx」は令和3年度の全体計画です。令和2年度として集約すると令和3年度の全体計画が失われるため、何も書かずに止めました。令和2年度の集約は別の --out に書いてください',
+        '集約先の「r3master.xlsx」は令和3年度の全体計画です。令和2年度として集約すると令和3年度の全体計画が失われるため、何も書かずに止めました。令和2年度の集約は別の --out（新しいファイル名）に書いてください。令和3年度の全体計画を集約し直すときは、令和3年度のファイルを指定してください。',
       );
       expect((await readFile(join(dir, 'r3master.xlsx'))).equals(before)).toBe(true);
     }
