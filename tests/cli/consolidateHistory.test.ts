@@ -31,18 +31,21 @@ beforeAll(async () => {
       await buildDepartmentFiles(excelJsFactory, { plan, fiscalYear, entries }),
     )
   ).map((f) => join('r3', f));
-  run = await runCli(
+  run = await consolidateR3('master-R3.xlsx', 'master-R2.xlsx');
+}, 120_000);
+
+/** This year's (令和3年度's) files into `out`, with these past masters. */
+const consolidateR3 = (out: string, ...past: string[]) =>
+  runCli(
     dir,
     'consolidate',
     '--plan',
     R3_PLAN,
     ...r3Files,
     '--out',
-    'master-R3.xlsx',
-    '--history',
-    'master-R2.xlsx',
+    out,
+    ...past.flatMap((p) => ['--history', p]),
   );
-}, 120_000);
 afterAll(() => cleanup());
 
 const sheetXml = async (file: string, name: string): Promise<string> => {
@@ -154,18 +157,7 @@ describe('suishin consolidate --history', () => {
   });
 
   it('refuses a past file that is not a consolidated master, and two masters of one year, naming the files', async () => {
-    /** This year's files into other.xlsx, with these past masters. */
-    const withHistory = (...past: string[]) =>
-      runCli(
-        dir,
-        'consolidate',
-        '--plan',
-        R3_PLAN,
-        ...r3Files,
-        '--out',
-        'other.xlsx',
-        ...past.flatMap((p) => ['--history', p]),
-      );
+    const withHistory = (...past: string[]) => consolidateR3('other.xlsx', ...past);
     const notMaster = await withHistory(r3Files[0]!);
     expect(notMaster.code).toBe(2);
     expect(notMaster.stderr).toContain(`過去の集約ファイル「${r3Files[0]!}」`);
