@@ -23,4 +23,10 @@ describe('carrySummary', () => {
       '引き継いだ記入 25 件（下書きとして記入: 取組の概要・成果指標・基準値・目標値／前年度の欄に表示: 取組の概要・成果指標・基準値・目標値・実績値・判定・判定理由・評価）',
     );
   });
+
+  it('lists no fields when nothing was carried (a template, or a year nobody sent anything)', () => {
+    expect(carrySummary(STANDARD_FORM, 0, 2022)).toBe(
+      '引き継いだ記入 0 件（前年度の全体計画に記入がないため、令和4年度のシートは空欄から始まります）',
+    );
+  });
 });

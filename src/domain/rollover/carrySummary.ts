@@ -17,5 +17,8 @@ export function carrySummary(
   const shown = form.fields.filter((f) => f.carry !== undefined).map((f) => f.label);
   if (shown.length === 0)
     return `引き継いだ記入: なし（前年度の記入 ${entries} 件。様式の「引継ぎ」の列に ○ も 参考 もないため、${formatFiscalYear(nextYear)}のシートは空欄から始まります。前年度の文から書き始める項目には ○、横に表示するだけの項目には 参考 を入れてください）`;
+  // Nothing to carry (a template, or a year nobody sent anything): no list of fields that reads as carried.
+  if (entries === 0)
+    return `引き継いだ記入 0 件（前年度の全体計画に記入がないため、${formatFiscalYear(nextYear)}のシートは空欄から始まります）`;
   return `引き継いだ記入 ${entries} 件（下書きとして記入: ${carried.join('・') || 'なし'}／前年度の欄に表示: ${shown.join('・')}${options.printReference ? '、印刷にも含む' : ''}）`;
 }
