@@ -163,7 +163,12 @@ export function useConsolidateTab(
           setResult(undefined);
           return {
             intent: 'warning',
-            message: `${held.problem}${formatFiscalYear(used)}の全体計画のブック（シート作成タブの「前年度の全体計画から作成（引継ぎ）」で作るひな形、または体系のブック）を開いてから集約してください。`,
+            message: `${held.problem}${
+              // The 年度 list still shows the open master's year: say where the other one came from.
+              year.kind === 'inferred' && used !== fiscalYear
+                ? `（${formatFiscalYear(used)}は、ファイルに書かれた年度です。）`
+                : ''
+            }${formatFiscalYear(used)}の全体計画のブック（シート作成タブの「前年度の全体計画から作成（引継ぎ）」で作るひな形、または体系のブック）を開いてから集約してください。`,
           };
         }
         const r = await consolidateSources(plan, read, year, {
