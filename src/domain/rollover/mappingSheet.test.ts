@@ -57,4 +57,10 @@ describe('readMappingSheet', () => {
     const memo = { name: '対応表', visibility: 'visible' as const, values: [['メモ']], merges: [] };
     expect(readMappingSheet(memo)).toBeUndefined();
   });
+
+  it('names both years in its note (前年度 is not the year before when one was skipped)', () => {
+    const skipped = buildMappingSheet({ ...doc, to: '令和4年度' });
+    const note = skipped.cells.find((c) => c.row === 1 && c.column === 0)?.value;
+    expect(note).toMatch(/^前年度（令和2年度）の取組項目と今年度（令和4年度）の取組項目/);
+  });
 });

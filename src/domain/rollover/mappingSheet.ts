@@ -42,8 +42,8 @@ export function buildMappingSheet(doc: MappingDocument): SheetSpec {
   return buildTableSheet({
     name: MAPPING_SHEET_NAME,
     title: `対応表（${doc.from} → ${doc.to}）`,
-    subtitle:
-      '前年度の取組項目と今年度の取組項目（課名が変わった課も）の対応。直すときは mapping.json の next を書き換えて rollover --mapping で渡します。',
+    // The years named: 前年度 is not the year before when a year was skipped (令和2年度 → 令和4年度).
+    subtitle: `前年度（${doc.from}）の取組項目と今年度（${doc.to}）の取組項目（課名が変わった課も）の対応。直すときは mapping.json の next を書き換えて rollover --mapping で渡します。`,
     columns: [
       { header: HEADER, width: 12 },
       { header: '前年度の取組項目', width: 36 },
