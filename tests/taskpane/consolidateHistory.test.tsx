@@ -117,4 +117,41 @@ describe('集約 tab: 過去の集約ファイルを追加', () => {
       ),
     ).toBeTruthy();
   }, 60_000);
+
+  it('says in the result that a past file it cannot use was left out of 推移', async () => {
+    const r3 = r3Sample();
+    const port = await excelJsFactory.create(
+      buildMasterTemplate({ plan: r3.plan, fiscalYear: r3.fiscalYear, title: DEFAULT_PLAN_TITLE }),
+    );
+    renderApp(fileHost(port, '令和3年度_全体計画.xlsx').host);
+    fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+    await screen.findByLabelText('過去の集約ファイル', {}, { timeout: 20_000 });
+    const panel = screen.getByRole('tabpanel');
+    const r3Files = await buildDepartmentFiles(excelJsFactory, {
+      plan: r3.plan,
+      fiscalYear: r3.fiscalYear,
+      entries: r3.entries,
+    });
+    const notMaster = r3Files[0]!;
+    fireEvent.change(within(panel).getByLabelText('過去の集約ファイル'), {
+      target: { files: [fileOf(`過去_${notMaster.fileName}`, notMaster.bytes)] },
+    });
+    const past = within(panel).getByRole('region', { name: '過去の集約ファイル（推移）' });
+    await within(past).findByText(/に体系のシートがありません/, {}, { timeout: 20_000 });
+    fireEvent.change(within(panel).getByLabelText('集約する各課のファイル'), {
+      target: { files: r3Files.map((f) => fileOf(f.fileName, f.bytes)) },
+    });
+    fireEvent.click(
+      await within(panel).findByRole('button', { name: `${r3Files.length} 個のファイルを集約` }),
+    );
+    expect(
+      await within(panel).findByText(
+        new RegExp(
+          `過去の集約ファイル「過去_${notMaster.fileName}」は使えないため、推移に含めていません（理由は「過去の集約ファイル（推移）」の一覧にあります）。$`,
+        ),
+        {},
+        { timeout: 20_000 },
+      ),
+    ).toBeTruthy();
+  }, 60_000);
 });

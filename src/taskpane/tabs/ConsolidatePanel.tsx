@@ -16,6 +16,7 @@ export function ConsolidatePanel(props: PanelProps) {
     props.today,
     past.years,
     props.form,
+    past.unusable,
   );
   const publishing = usePublish(host, props.plan, props.planTitle, c.result, c.stage);
   return (

@@ -84,6 +84,8 @@ export function useConsolidateTab(
   history: readonly HistoryYear[] = [],
   /** The 体系 workbook's 様式 (default: the built-in R2 form): the files are read and the master built by it. */
   form?: FormDefinition,
+  /** Past files listed under 過去の集約ファイル that cannot be used (a template, a department's workbook). */
+  unusablePast: readonly string[] = [],
 ) {
   const [files, dispatch] = useReducer(filesReducer, []);
   const [stage, setStage] = useState<Stage>('year-end');
@@ -188,19 +190,26 @@ export function useConsolidateTab(
         setFiscalYear(used);
         host.touch();
         const outcome = consolidationMessage(consolidationCounts(r));
-        if (history.length === 0) return outcome;
+        // A past file listed with its reason is left out of 推移: the result says so, not only the list.
+        const unused =
+          unusablePast.length === 0
+            ? ''
+            : `過去の集約ファイル${unusablePast.map((n) => `「${n}」`).join('')}は使えないため、推移に含めていません（理由は「過去の集約ファイル（推移）」の一覧にあります）。`;
+        if (history.length === 0)
+          return unused === '' ? outcome : { intent: 'warning', message: `${outcome.message}${unused}` };
         // As the CLI's summary: which years the 推移 sheet shows.
         const years = [...new Set([...history.map((h) => h.fiscalYear), used])].sort((a, b) => a - b);
         return {
           ...outcome,
-          message: `${outcome.message}「推移」シートに${years.map(formatFiscalYear).join('・')}の推移を書きました。${skippedYearsNote(years) ?? ''}`,
+          ...(unused !== '' && { intent: 'warning' as const }),
+          message: `${outcome.message}「推移」シートに${years.map(formatFiscalYear).join('・')}の推移を書きました。${skippedYearsNote(years) ?? ''}${unused}`,
         };
       } catch (e) {
         dispatch({ type: 'failed' });
         throw e;
       }
     }, '集約しています');
-  }, [host, plan, files, stage, fiscalYear, yearChosen, planTitle, history, form, op, reading]);
+  }, [host, plan, files, stage, fiscalYear, yearChosen, planTitle, history, form, unusablePast, op, reading]);
 
   const downloadMaster = useCallback(async () => {
     const bytes = await host.saveCurrent?.();

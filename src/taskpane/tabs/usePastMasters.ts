@@ -53,5 +53,7 @@ export function usePastMasters(host: Host) {
   );
   const remove = useCallback((id: string) => setMasters((before) => before.filter((m) => m.id !== id)), []);
   const years = useMemo(() => masters.flatMap((m) => (m.year ? [m.year] : [])), [masters]);
-  return { masters, years, add, remove, state: op.state };
+  /** Files listed with the reason they cannot be used: the consolidation says it left them out. */
+  const unusable = useMemo(() => masters.flatMap((m) => (m.error ? [m.name] : [])), [masters]);
+  return { masters, years, unusable, add, remove, state: op.state };
 }
