@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildDepartmentFiles } from '../../src/app/buildWorkbooks';
 import { consolidate } from '../../src/app/consolidate';
 import { cellText as text } from '../../src/domain/extract/snapshot';
+import { formatFiscalYear } from '../../src/domain/fiscal/fiscalYear';
 import { r3Sample } from '../../src/domain/sample/r3';
 import { DEFAULT_PLAN_TITLE } from '../../src/domain/template/buildDepartmentWorkbook';
 import { buildMasterTemplate } from '../../src/domain/template/buildMasterTemplate';
@@ -28,6 +29,35 @@ async function r2MasterBytes(): Promise<Uint8Array> {
     },
   );
   return port.toBuffer();
+}
+
+/** File mode over an empty master of the R3 sample's 体系 for `fiscalYear`: its 集約 tab, the 体系 read. */
+async function consolidateTabOver(fiscalYear: number): Promise<HTMLElement> {
+  const port = await excelJsFactory.create(
+    buildMasterTemplate({ plan: r3Sample().plan, fiscalYear, title: DEFAULT_PLAN_TITLE }),
+  );
+  renderApp(fileHost(port, `${formatFiscalYear(fiscalYear)}_全体計画.xlsx`).host);
+  fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+  await screen.findByLabelText('過去の集約ファイル', {}, { timeout: 20_000 });
+  return screen.getByRole('tabpanel');
+}
+
+/** A file added under 過去の集約ファイル, once the list shows `listed` for it. */
+async function addPast(panel: HTMLElement, file: File, listed: string | RegExp): Promise<void> {
+  fireEvent.change(within(panel).getByLabelText('過去の集約ファイル'), { target: { files: [file] } });
+  const past = within(panel).getByRole('region', { name: '過去の集約ファイル（推移）' });
+  await within(past).findByText(listed, {}, { timeout: 20_000 });
+}
+
+/** The department files given and consolidated. */
+async function consolidateIn(
+  panel: HTMLElement,
+  files: readonly { fileName: string; bytes: Uint8Array }[],
+): Promise<void> {
+  fireEvent.change(within(panel).getByLabelText('集約する各課のファイル'), {
+    target: { files: files.map((f) => fileOf(f.fileName, f.bytes)) },
+  });
+  fireEvent.click(await within(panel).findByRole('button', { name: `${files.length} 個のファイルを集約` }));
 }
 
 describe('集約 tab: 過去の集約ファイルを追加', () => {
@@ -85,29 +115,15 @@ describe('集約 tab: 過去の集約ファイルを追加', () => {
 
   it('says which year between has no master (令和2年度 given, 令和4年度 consolidated)', async () => {
     const r3 = r3Sample();
-    const port = await excelJsFactory.create(
-      buildMasterTemplate({ plan: r3.plan, fiscalYear: 2022, title: DEFAULT_PLAN_TITLE }),
-    );
-    renderApp(fileHost(port, '令和4年度_全体計画.xlsx').host);
-    fireEvent.click(screen.getByRole('tab', { name: '集約' }));
-    // The 体系 is read from the workbook first.
-    await screen.findByLabelText('過去の集約ファイル', {}, { timeout: 20_000 });
-    const panel = screen.getByRole('tabpanel');
-    fireEvent.change(within(panel).getByLabelText('過去の集約ファイル'), {
-      target: { files: [fileOf('master-R2.xlsx', await r2MasterBytes())] },
-    });
-    const past = within(panel).getByRole('region', { name: '過去の集約ファイル（推移）' });
-    await within(past).findByText('令和2年度・全体計画 37 行', {}, { timeout: 20_000 });
-    const r4Files = await buildDepartmentFiles(excelJsFactory, {
-      plan: r3.plan,
-      fiscalYear: 2022,
-      entries: r3.entries.map((e) => ({ ...e, fiscalYear: 2022 })),
-    });
-    fireEvent.change(within(panel).getByLabelText('集約する各課のファイル'), {
-      target: { files: r4Files.map((f) => fileOf(f.fileName, f.bytes)) },
-    });
-    fireEvent.click(
-      await within(panel).findByRole('button', { name: `${r4Files.length} 個のファイルを集約` }),
+    const panel = await consolidateTabOver(2022);
+    await addPast(panel, fileOf('master-R2.xlsx', await r2MasterBytes()), '令和2年度・全体計画 37 行');
+    await consolidateIn(
+      panel,
+      await buildDepartmentFiles(excelJsFactory, {
+        plan: r3.plan,
+        fiscalYear: 2022,
+        entries: r3.entries.map((e) => ({ ...e, fiscalYear: 2022 })),
+      }),
     );
     expect(
       await within(panel).findByText(
@@ -120,30 +136,15 @@ describe('集約 tab: 過去の集約ファイルを追加', () => {
 
   it('says in the result that a past file it cannot use was left out of 推移', async () => {
     const r3 = r3Sample();
-    const port = await excelJsFactory.create(
-      buildMasterTemplate({ plan: r3.plan, fiscalYear: r3.fiscalYear, title: DEFAULT_PLAN_TITLE }),
-    );
-    renderApp(fileHost(port, '令和3年度_全体計画.xlsx').host);
-    fireEvent.click(screen.getByRole('tab', { name: '集約' }));
-    await screen.findByLabelText('過去の集約ファイル', {}, { timeout: 20_000 });
-    const panel = screen.getByRole('tabpanel');
+    const panel = await consolidateTabOver(r3.fiscalYear);
     const r3Files = await buildDepartmentFiles(excelJsFactory, {
       plan: r3.plan,
       fiscalYear: r3.fiscalYear,
       entries: r3.entries,
     });
     const notMaster = r3Files[0]!;
-    fireEvent.change(within(panel).getByLabelText('過去の集約ファイル'), {
-      target: { files: [fileOf(`過去_${notMaster.fileName}`, notMaster.bytes)] },
-    });
-    const past = within(panel).getByRole('region', { name: '過去の集約ファイル（推移）' });
-    await within(past).findByText(/に体系のシートがありません/, {}, { timeout: 20_000 });
-    fireEvent.change(within(panel).getByLabelText('集約する各課のファイル'), {
-      target: { files: r3Files.map((f) => fileOf(f.fileName, f.bytes)) },
-    });
-    fireEvent.click(
-      await within(panel).findByRole('button', { name: `${r3Files.length} 個のファイルを集約` }),
-    );
+    await addPast(panel, fileOf(`過去_${notMaster.fileName}`, notMaster.bytes), /に体系のシートがありません/);
+    await consolidateIn(panel, r3Files);
     expect(
       await within(panel).findByText(
         new RegExp(
