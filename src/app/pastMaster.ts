@@ -1,10 +1,8 @@
 import type { HistoryYear } from '../domain/history/yearHistory';
-import type { FormDefinition } from '../domain/entry/formDefinition';
-import { fieldText, type Entry } from '../domain/entry/types';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import { err, ok, type Result } from '../domain/result';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
-import { readConsolidatedMaster } from './readConsolidatedMaster';
+import { holdsEntries, readConsolidatedMaster } from './readConsolidatedMaster';
 
 /**
  * A past year's consolidated master as one year of the plan's history (readConsolidatedMaster: its own 体系
@@ -21,7 +19,7 @@ export async function readPastMaster(
   const { fiscalYear, found, form, rows } = read.value;
   // A template never consolidated is no year of the history: every row of it read as 未提出, silently. (Last
   // year's template for 引継ぎ is taken, and rollover says it carried nothing.)
-  if (role === HISTORY_ROLE && !rows.some((r) => r.status !== 'missing' && hasText(r.entry, form)))
+  if (role === HISTORY_ROLE && !holdsEntries(read.value))
     return err(
       `${role}「${file}」（${formatFiscalYear(fiscalYear)}）の「${MASTER_SHEET_NAME}」シートに集約した記入がありません（集約する前のひな形ではありませんか）。集約した全体計画のブックを指定してください。`,
     );
@@ -29,6 +27,3 @@ export async function readPastMaster(
 }
 
 const HISTORY_ROLE = '過去の集約ファイル';
-
-const hasText = (entry: Entry | undefined, form: FormDefinition): boolean =>
-  entry !== undefined && form.fields.some((f) => fieldText(entry.fields, f.key).trim() !== '');

@@ -1,4 +1,5 @@
 import type { FormDefinition } from '../domain/entry/formDefinition';
+import { isBlankEntry } from '../domain/consolidation/selectEntries';
 import type { MasterRow } from '../domain/consolidation/types';
 import { placedMessage } from '../domain/finding';
 import { readMasterRows } from '../domain/publish/readMasterRows';
@@ -61,3 +62,12 @@ export async function readConsolidatedMaster(
     missingColumns: rows.value.missingColumns,
   });
 }
+
+/**
+ * Whether 全体計画 holds anything consolidated: a row with an entry that has text. A template never
+ * consolidated holds none (rollover says it carried nothing; 推移 refuses it as a past year).
+ */
+export const holdsEntries = (master: Pick<ConsolidatedMaster, 'rows' | 'form'>): boolean =>
+  master.rows.some(
+    (r) => r.status !== 'missing' && r.entry !== undefined && !isBlankEntry(r.entry, master.form),
+  );

@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../domain/entry/formDefinition';
-import { fieldText, type Entry } from '../domain/entry/types';
+import type { Entry } from '../domain/entry/types';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import { placedMessage } from '../domain/finding';
 import { planItems } from '../domain/plan/planItems';
@@ -26,7 +26,7 @@ import {
   type BuiltFile,
 } from './buildWorkbooks';
 import { formOf, openPlanFile, type WorkbookPlan } from './openPlan';
-import { readConsolidatedMaster } from './readConsolidatedMaster';
+import { holdsEntries, readConsolidatedMaster } from './readConsolidatedMaster';
 
 export interface WorkbookBytes {
   readonly bytes: Uint8Array;
@@ -92,11 +92,10 @@ async function readThisYear({ bytes, file }: WorkbookBytes): Promise<Result<This
   const notes = missingColumns.map(
     (label) => `「${MASTER_SHEET_NAME}」シートに「${label}」の列がないため、前年度の値を空欄としました。`,
   );
-  const written = entries.filter((e) => form.fields.some((f) => fieldText(e.fields, f.key).trim() !== ''));
   const missing = rows.filter((r) => r.status === 'missing');
   // A template never consolidated, or a department that sent nothing this year: its sheets start blank, and
   // 総務課 is told why (a 令和4年度 sheet of a department that skipped 令和3年度 came out blank, unexplained).
-  if (written.length === 0)
+  if (!holdsEntries(read.value))
     notes.push(
       `「${file}」の「${MASTER_SHEET_NAME}」シートに集約した記入がありません（集約する前のひな形ではありませんか）。記入を引き継がずに作りました。`,
     );

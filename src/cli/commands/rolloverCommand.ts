@@ -90,8 +90,14 @@ export async function rolloverCommand(args: readonly string[], io: CliIo): Promi
   reporter.end();
   if (!result.ok) return unusableInput(io, result.error);
   const r = result.value;
-  const written = [...r.files.map((f) => f.fileName), MASTER_TEMPLATE_FILE, MAPPING_FILE];
-  const taken = values.overwrite ? undefined : await overwriteProblem(outDir, values.out, written);
+  // The departments' workbooks, now that they are known (全体計画.xlsx and mapping.json were checked above).
+  const taken = values.overwrite
+    ? undefined
+    : await overwriteProblem(
+        outDir,
+        values.out,
+        r.files.map((f) => f.fileName),
+      );
   if (taken) return unusableInput(io, taken);
   try {
     for (const f of r.files) await writeFileAtomic(join(outDir, f.fileName), f.bytes);
