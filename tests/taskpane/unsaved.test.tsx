@@ -202,6 +202,8 @@ describe('file mode: leaving or opening another workbook asks while there are ch
     expect(alert.textContent).toMatch(/「建設水道課\.xls」は Excel 97-2003 形式 \(\.xls\) です。/);
     // The header, 検証 and 集約 still work on the .xlsx: the banner must not read as if it had gone.
     expect(alert.textContent).toContain('開いているブックは「建設水道課.xlsx」のままです。');
+    // The alert says it; the hidden live region does not go on saying 「…を開いています」.
+    expect(document.querySelector('[data-live-region]')!.textContent).toBe('');
     expect(await headerName('建設水道課.xlsx')).toBeTruthy();
   });
 

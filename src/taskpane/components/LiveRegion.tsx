@@ -32,9 +32,10 @@ const useStyles = makeStyles({
 export function LiveRegion({ children }: { children: ReactNode }) {
   const s = useStyles();
   const [text, setText] = useState('');
-  // The same words again (検証 twice) must change the region too, or nothing is read the second time.
+  // The same words again (検証 twice) must change the region too, or nothing is read the second time; an empty
+  // line empties it (nothing to read).
   const announce = useCallback(
-    (line: string) => setText((was) => (was === line ? `${line}\u00a0` : line)),
+    (line: string) => setText((was) => (was === line && line !== '' ? `${line}\u00a0` : line)),
     [],
   );
   return (

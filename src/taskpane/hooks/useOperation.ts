@@ -85,6 +85,9 @@ export function useOperation(): {
         return true;
       } catch (error) {
         dispatch({ type: 'fail', ...errorMessage(error) });
+        // The failure box is an alert, read as it appears; the live region must not keep saying the start
+        // (「…を開いています」) to whoever reads it afterwards.
+        announce('');
         return false;
       } finally {
         running.current = false;
