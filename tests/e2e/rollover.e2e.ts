@@ -190,7 +190,7 @@ describe('引継ぎ (rollover) in file mode (issue 17)', () => {
     ).toEqual(['名称変更: II-2-4-1マイナンバーカードの普及 → II-2-4-1マイナンバーカードの普及と利活用']);
     expect(
       await result
-        .getByRole('region', { name: '新規の取組項目（前年度なし・空欄で作成）' })
+        .getByRole('region', { name: '新規の取組項目（令和2年度なし・空欄で作成）' })
         .getByRole('listitem')
         .allTextContents(),
     ).toEqual(['II-2-4-3行政手続のオンライン化の検討']);

@@ -196,7 +196,7 @@ describe('シート作成: 前年度の全体計画から作成（引継ぎ）',
     expect(renamed.getByRole('listitem').textContent).toBe(
       '名称変更: II-2-4-1マイナンバーカードの普及 → II-2-4-1マイナンバーカードの普及と利活用',
     );
-    const added = within(result.getByRole('region', { name: '新規の取組項目（前年度なし・空欄で作成）' }));
+    const added = within(result.getByRole('region', { name: '新規の取組項目（令和2年度なし・空欄で作成）' }));
     expect(added.getByRole('listitem').textContent).toBe('II-2-4-3行政手続のオンライン化の検討');
     expect(
       result.getByText(/開いているブック「令和3年度_全体計画.xlsx」の体系で作成しました。/),

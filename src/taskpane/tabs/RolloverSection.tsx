@@ -255,7 +255,7 @@ function RolloverResultView({ r, disabled }: { r: Rollover; disabled: boolean })
       </ul>
       <Listed
         title="番号・名称が変わった取組項目"
-        empty="すべて前年度と同じ番号・名称で対応しました。"
+        empty={`すべて${doc.from}と同じ番号・名称で対応しました。`}
         items={changed.map((i) => (
           <>
             {i.match}: {code(i.previous)}
@@ -265,7 +265,7 @@ function RolloverResultView({ r, disabled }: { r: Rollover; disabled: boolean })
         ))}
       />
       <Listed
-        title="新規の取組項目（前年度なし・空欄で作成）"
+        title={`新規の取組項目（${doc.from}なし・空欄で作成）`}
         empty="新規の取組項目はありません。"
         items={doc.added.map((a) => (
           <>
@@ -275,8 +275,8 @@ function RolloverResultView({ r, disabled }: { r: Rollover; disabled: boolean })
         ))}
       />
       <Listed
-        title="対応なし（前年度のみの取組項目）"
-        empty="前年度の取組項目はすべて対応しました。"
+        title={`対応なし（${doc.from}のみの取組項目）`}
+        empty={`${doc.from}の取組項目はすべて対応しました。`}
         items={none.map((i) => (
           <>
             {code(i.previous)}
