@@ -11,7 +11,7 @@ import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { a4Print, headerText } from '../template/printSetup';
 import { estimateRowHeight } from '../template/rowHeight';
 import { range, type CellRange, type CellSpec, type CellValue, type SheetSpec } from '../template/sheetSpec';
-import { FONT_SIZE, LABEL_FILL, pickStyles, STYLE } from '../template/templateStyles';
+import { FONT_SIZE, pickStyles, STYLE } from '../template/templateStyles';
 import { historyKey, skippedYearsNote, type History, type ItemHistory, type YearTally } from './yearHistory';
 
 export { HISTORY_SHEET_NAME };
@@ -199,22 +199,8 @@ export function buildHistorySheet(history: History, options: HistorySheetOptions
   }
   const lastColumn = Math.max(commentLast, column - 1);
   merges.push(range(0, 0, 0, lastColumn), range(1, 0, 1, lastColumn));
-  const header = {
-    bold: true,
-    fontSize: FONT_SIZE,
-    fill: LABEL_FILL,
-    horizontal: 'center',
-    vertical: 'middle',
-    wrap: true,
-    border: true,
-  } as const;
-  const number = {
-    fontSize: FONT_SIZE,
-    horizontal: 'right',
-    vertical: 'top',
-    border: true,
-    numberFormat: '0',
-  } as const;
+  const header = STYLE.tableHeader;
+  const number = STYLE.tableNumber;
   return {
     sheet: {
       name: HISTORY_SHEET_NAME,

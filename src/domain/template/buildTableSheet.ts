@@ -3,7 +3,7 @@ import { a4Print, headerText, leftRightHeader } from './printSetup';
 import { estimateRowHeight, type RowHeightOptions } from './rowHeight';
 import type { CellSpec, CellValue, ConditionalFormatSpec, SheetSpec } from './sheetSpec';
 import { range } from './sheetSpec';
-import { FONT_SIZE, LABEL_FILL, pickStyles, STYLE } from './templateStyles';
+import { FONT_SIZE, pickStyles, STYLE } from './templateStyles';
 
 /** Excel refuses more than 32,767 characters in a cell. */
 export const EXCEL_CELL_LIMIT = 32_767;
@@ -114,23 +114,9 @@ export function buildTableSheet(input: TableSheetInput): SheetSpec {
       : [],
   );
   const base = pickStyles('title', 'note');
-  const header = {
-    bold: true,
-    fontSize: FONT_SIZE,
-    fill: LABEL_FILL,
-    horizontal: 'center',
-    vertical: 'middle',
-    wrap: true,
-    border: true,
-  } as const;
+  const header = STYLE.tableHeader;
   const cell = STYLE.cell;
-  const number = {
-    fontSize: FONT_SIZE,
-    horizontal: 'right',
-    vertical: 'top',
-    border: true,
-    numberFormat: '0',
-  } as const;
+  const number = STYLE.tableNumber;
   const percent = { ...number, numberFormat: '0.0%' } as const;
   const warn = { fill: '#FCE4D6' } as const;
   const muted = { color: '#808080' } as const;

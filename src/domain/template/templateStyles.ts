@@ -117,6 +117,24 @@ export const STYLE = {
     border: true,
     numberFormat: '@',
   },
+  /** A column heading of a table sheet 総務課 may edit (全体計画's views, 推移): a label, not locked. */
+  tableHeader: {
+    bold: true,
+    fontSize: FONT_SIZE,
+    fill: LABEL_FILL,
+    horizontal: 'center',
+    vertical: 'middle',
+    wrap: true,
+    border: true,
+  },
+  /** A count in a table sheet: a whole number, right-aligned. */
+  tableNumber: {
+    fontSize: FONT_SIZE,
+    horizontal: 'right',
+    vertical: 'top',
+    border: true,
+    numberFormat: '0',
+  },
   /** A table cell on a protected sheet (目次). */
   lockedCell: {
     fontSize: FONT_SIZE,
