@@ -483,6 +483,41 @@ describe('consolidateEntries rules', () => {
     expect(row.findings.map((f) => f.place.department).sort()).toEqual(['保健福祉課', '総務課']);
   });
 
+  it('without the coordinator’s sheet: each part as 検証 checks it, and the merged item for what it lacks', () => {
+    // 総務課 (the coordinator) sent nothing. 保健福祉課 chose 達成できなかった and explained nothing: 検証 of its
+    // workbook says so, and 集約 must too, though 教育振興課's 評価・検証 fills the merged item's.
+    const health = entry('I-1-1-1', '保健福祉課', {
+      ...full,
+      achievement: '達成できなかった',
+      evaluation: '',
+    });
+    const edu = entry('I-1-1-1', '教育振興課', { ...full, vision: '' });
+    const result = consolidateEntries(
+      plan,
+      [source('保健福祉課.xlsx', [health], 1), source('教育振興課.xlsx', [edu], 2)],
+      OPTIONS,
+    );
+    const of = (code: string) =>
+      result.findings
+        .filter((f) => f.place.code === 'I-1-1-1' && f.code === code)
+        .map((f) => [f.place.department, f.place.file, f.place.cell]);
+    expect(of('entry.evaluation-unexplained')).toEqual([['保健福祉課', '保健福祉課.xlsx', 'C10']]);
+    // The merged item has every required field (from one part or the other): no 未記入.
+    expect(of('entry.required')).toEqual([]);
+    // …and without a 前期 anywhere, the item lacks one, said at the part's cell (its blank 評価・検証 is said once,
+    // by the part's own finding).
+    const none = consolidateEntries(
+      plan,
+      [source('保健福祉課.xlsx', [{ ...health, fields: { ...health.fields, firstHalf: '' } }], 1)],
+      OPTIONS,
+    );
+    expect(
+      none.findings
+        .filter((f) => f.code === 'entry.required')
+        .map((f) => [f.place.department, f.place.file, f.place.cell]),
+    ).toEqual([['総務課', '保健福祉課.xlsx', 'D7']]);
+  });
+
   it('places validation findings at the source cell', () => {
     const bad = entry('I-2-1-3', '総務課', { ...full, achievement: '一部' });
     const result = consolidateEntries(plan, [source('総務課.xlsx', [bad])], OPTIONS);

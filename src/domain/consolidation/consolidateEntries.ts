@@ -12,9 +12,11 @@ import {
 import type { Finding } from '../finding';
 import { planItems } from '../plan/planItems';
 import type { Plan } from '../plan/types';
+import type { ValidationContext } from '../validation/context';
+import { checkRequiredFields } from '../validation/requiredFields';
 import { validateEntries } from '../validation/validateEntries';
 import { masterRows } from './masterRows';
-import { placeEntries, type Placed } from './placeEntries';
+import { MERGE_DISAGREEMENT_CODE, placeEntries, type Placed } from './placeEntries';
 import { currentReadingFindings, findingDepartments, findingsBySheet } from './readingFindings';
 import { selectEntries, sortSources, type Candidate } from './selectEntries';
 import { summarizeAchievement } from './summarizeAchievement';
@@ -71,10 +73,7 @@ export function consolidateEntries(
     r.previous ? [{ ...r.entry, fiscalYear: r.previous.fiscalYear, fields: r.previous.fields }] : [],
   );
   const lastYear = options.lastYear ?? (carried.length > 0 ? carried : undefined);
-  const validated = validateEntries(
-    placed.flatMap((p) => (p.parts ? p.parts.map((c) => c.received.entry) : [p.entry])),
-    { stage: options.stage, form, plan },
-  );
+  const validated = validatePlaced(placed, mergeFindings, { stage: options.stage, form, plan });
   const entryFindings = locateEntryFindings(placed, [
     ...selection.entryFindings,
     ...copies,
@@ -190,6 +189,36 @@ function fileRecords(sources: readonly SourceFile[]): LogRecord[] {
         });
   }
   return log;
+}
+
+/**
+ * Every placed entry checked as 検証 checks it; a 全課 item's sheets each as its department wrote it. Without
+ * the coordinator's sheet, the merged entry is also checked for what the item as a whole lacks (未記入), except
+ * a value left blank because the departments gave different ones (its own warning says so: a 未記入 on the
+ * cell would send 総務課 after a department that did write it) and a field a part's finding is already about.
+ */
+function validatePlaced(
+  placed: readonly Placed[],
+  mergeFindings: readonly Finding[],
+  ctx: ValidationContext,
+): Finding[] {
+  const at = (f: Finding) => `${f.place.code ?? ''}\u0000${f.place.field ?? ''}`;
+  const entries: Entry[] = [];
+  const wholes: Entry[] = [];
+  for (const p of placed) {
+    if (!p.parts) entries.push(p.entry);
+    else {
+      for (const c of p.parts) entries.push(c.received.entry);
+      if (!p.parts.some((c) => c.received.entry.department === p.entry.department)) wholes.push(p.entry);
+    }
+  }
+  const own = validateEntries(entries, ctx);
+  // A field a part's own finding is about (「達成できなかった」の理由) does not also get the item's 未記入.
+  const said = new Set([
+    ...mergeFindings.filter((f) => f.code === MERGE_DISAGREEMENT_CODE).map(at),
+    ...own.filter((f) => f.place.field !== undefined).map(at),
+  ]);
+  return [...own, ...wholes.flatMap((e) => checkRequiredFields(e, ctx)).filter((f) => !said.has(at(f)))];
 }
 
 /** Validation findings given the file, sheet and cell of the entry they are about, in order and by entry. */

@@ -76,7 +76,7 @@ describe('全課 items under a 指標 form', () => {
       ratingReason: '【保健福祉課】\n前倒し\n【教育振興課】\n遅れ',
     });
     const differ = c.findings.filter((f) => f.code === MERGE_DISAGREEMENT_CODE);
-    expect(differ).toHaveLength(1);
+    expect(differ.map((f) => f.place.field)).toEqual(['actual', 'rating']);
     expect(differ[0]).toMatchObject({
       severity: 'warning',
       place: { code: 'I-1-1-1', department: '総務課', field: 'actual', file: '総務課.xlsx' },
@@ -84,12 +84,32 @@ describe('全課 items under a 指標 form', () => {
     expect(differ[0]?.message).toContain('「実績値」');
     expect(differ[0]?.message).toContain('【保健福祉課】90、【教育振興課】70');
     expect(row.findings).toContainEqual(differ[0]);
-    // The worse choice B stood: 保健福祉課's A is said in its record.
+    // The worse choice B stood, and the run says so: one department's A is not the item's.
+    expect(differ[1]).toMatchObject({
+      severity: 'warning',
+      place: { department: '総務課', field: 'rating' },
+    });
+    expect(differ[1]?.message).toBe(
+      '全課の取組 I-1-1-1 の「判定」は課によって違うため、全体計画ではいちばん低い「B」にしました（【保健福祉課】A、【教育振興課】B）。総務課のシートで全体の「判定」を選んでください。',
+    );
+    expect(row.findings).toContainEqual(differ[1]);
+    // 保健福祉課's A is also said in its record.
     expect(c.log.find((r) => r.department === '保健福祉課')?.detail).toMatch(/判定「A」。$/);
     // `１００` is the 100 that stood; only 実績値 differs.
     expect(c.log.find((r) => r.department === '教育振興課')?.detail).toMatch(
       /統合後の値と違うこのシートの値: 実績値「70」。$/,
     );
+  });
+
+  it('with no sheet from the coordinator: a value left blank because the departments differ is not also 未記入', () => {
+    const c = merge([
+      formEntry('I-1-1-1', '保健福祉課', { indicator: '健診', target: '100', actual: '90', rating: 'A' }),
+      formEntry('I-1-1-1', '教育振興課', { indicator: '講座', target: '100', actual: '70', rating: 'A' }),
+    ]);
+    expect(mergedRow(c).entry?.fields).toMatchObject({ target: '100', actual: '' });
+    const on = (field: string) => c.findings.filter((f) => f.place.field === field).map((f) => f.code);
+    // 実績値: the warning that names both values, not a 未記入 that sends 総務課 after a department that wrote it.
+    expect(on('actual')).toEqual([MERGE_DISAGREEMENT_CODE]);
   });
 });
 

@@ -8,11 +8,16 @@ export interface Contribution {
   readonly entry: Entry;
 }
 
-/** A 数値 or 日付 field the departments filled differently: left blank in the merge, every value kept here. */
+/**
+ * A field the departments filled differently, every value kept here: a 数値 or 日付 left blank in the merge; a
+ * 選択 given the worst of the choices (`taken`).
+ */
 export interface MergeDisagreement {
   readonly key: FieldKey;
   readonly label: string;
   readonly values: readonly { readonly department: string; readonly text: string }[];
+  /** The choice the merge took (選択 only). */
+  readonly taken?: string;
 }
 
 export type MergeResult =
@@ -38,7 +43,8 @@ export function isCompiled(entry: Entry, coordinator: string, departments: reado
  * - 文章 (and 判定理由): each part under a 【課名】 heading in department order, the coordinator's own text
  *   first; when only one department wrote anything, its text stands without a heading;
  * - 選択 (R2 目標の達成, a 判定): the coordinator's choice; without one, the worst of the contributions (the
- *   last in the choices' order); a contribution's other choice is said in its 集約ログ record (placeEntries);
+ *   last in the choices' order), in `disagreements` when they chose differently; a contribution's other
+ *   choice is also said in its 集約ログ record (placeEntries);
  * - 数値, 日付: the coordinator's value; without one, the value every contribution that gives one agrees
  *   on; else blank, with every department's value in `disagreements` (nothing is lost);
  * - 計算: never merged (left blank): it is recomputed from the merged values.
@@ -108,7 +114,7 @@ export function mergeAllDepartments(
       f.kind === 'text'
         ? mergeText(f.key)
         : f.kind === 'choice'
-          ? mergedChoice(f, own?.entry, sorted)
+          ? mergedChoice(f, own?.entry, sorted, disagreements)
           : f.kind === 'computed'
             ? ''
             : mergeValue(f);
@@ -142,13 +148,32 @@ export function sameValue(f: FieldDef, a: string, b: string): boolean {
   return false;
 }
 
-/** The coordinator's choice as written; without one, the worst (last in the choices' order) written. */
-function mergedChoice(f: FieldDef, own: Entry | undefined, contributions: readonly Contribution[]): string {
+/**
+ * The coordinator's choice as written; without one, the worst (last in the choices' order) written, and, when
+ * the contributions chose differently, a disagreement: one department's 達成できなかった must not pass unsaid
+ * as the whole item's.
+ */
+function mergedChoice(
+  f: FieldDef,
+  own: Entry | undefined,
+  contributions: readonly Contribution[],
+  disagreements: MergeDisagreement[],
+): string {
   if (own && fieldText(own.fields, f.key).trim() !== '') return fieldText(own.fields, f.key);
   const choices = f.choices ?? [];
-  const worst = Math.max(
-    -1,
-    ...contributions.map((c) => choiceIndex(fieldText(c.entry.fields, f.key), choices)),
-  );
-  return worst < 0 ? '' : choices[worst]!;
+  const chosen = contributions
+    .map((c) => ({ department: c.department, text: fieldText(c.entry.fields, f.key).trim() }))
+    .filter((v) => v.text !== '')
+    .map((v) => ({ ...v, index: choiceIndex(v.text, choices) }));
+  const worst = Math.max(-1, ...chosen.map((v) => v.index));
+  if (worst < 0) return '';
+  const taken = choices[worst]!;
+  if (new Set(chosen.filter((v) => v.index >= 0).map((v) => v.index)).size > 1)
+    disagreements.push({
+      key: f.key,
+      label: f.label,
+      values: chosen.map(({ department, text }) => ({ department, text })),
+      taken,
+    });
+  return taken;
 }

@@ -12,7 +12,7 @@ import {
 import { entryText, retiredOf, type Candidate } from './selectEntries';
 import type { LogRecord } from './types';
 
-/** The finding on a 全課 item's 数値 or 日付 field that the departments filled differently. */
+/** The finding on a 全課 item's 数値, 日付 or 選択 field that the departments filled differently. */
 export const MERGE_DISAGREEMENT_CODE = 'consolidate.all-departments-differ';
 
 /** An entry given its place in the master view: on its 体系 item, or flagged with the reason. */
@@ -23,9 +23,11 @@ export interface Placed {
   readonly flag?: string;
   readonly mergedFrom?: readonly string[];
   /**
-   * A 全課 item's sheets merged into `entry` (the coordinator's among them): each is checked as the sheet
-   * its department wrote, as 検証 checks it — the merged text is no one's, and a rule on it (a text too long,
-   * a date out of its period) used to be laid at the coordinator's cells.
+   * A 全課 item's sheets merged into `entry`: each is checked as the sheet its department wrote, as 検証
+   * checks it — the merged text is no one's, and a rule on it (a text too long, a date out of its period)
+   * used to be laid at the coordinator's cells, or (without the coordinator's sheet) passed where a
+   * department's own 検証 failed. Without the coordinator's sheet, `entry` is also checked for what the
+   * item as a whole lacks (consolidateEntries).
    */
   readonly parts?: readonly Candidate[];
 }
@@ -146,8 +148,7 @@ function placeAllDepartments(
         candidate: lead,
         planItem,
         mergedFrom: merged.departments,
-        // Without the coordinator's own sheet, the merged entry stands for its part (its 目指す姿 …).
-        ...(own && { parts: group }),
+        parts: group,
       });
     }
     if (merged.kind === 'merged')
@@ -205,10 +206,13 @@ function disagreementFinding(
   lead: Candidate,
 ): Finding {
   const cell = lead.received.cells[d.key];
+  const values = d.values.map((v) => `【${v.department}】${v.text}`).join('、');
   return finding(
     MERGE_DISAGREEMENT_CODE,
     'warning',
-    `全課の取組 ${code} の「${d.label}」は課によって値が違うため、全体計画では空欄にしました（${d.values.map((v) => `【${v.department}】${v.text}`).join('、')}）。${coordinator}のシートに全体の値を書いてください。`,
+    d.taken === undefined
+      ? `全課の取組 ${code} の「${d.label}」は課によって値が違うため、全体計画では空欄にしました（${values}）。${coordinator}のシートに全体の値を書いてください。`
+      : `全課の取組 ${code} の「${d.label}」は課によって違うため、全体計画ではいちばん低い「${d.taken}」にしました（${values}）。${coordinator}のシートで全体の「${d.label}」を選んでください。`,
     {
       file: lead.file,
       sheet: lead.received.sheet,
