@@ -3,7 +3,10 @@ import { emptyFields, type Entry } from '../entry/types';
 import { cellText, type SheetSnapshot } from '../extract/snapshot';
 import { r2Sample } from '../sample/r2';
 import type { SheetSpec } from '../template/sheetSpec';
+import { STANDARD_FORM } from '../entry/formDefinition';
+import { FIRST_DATA_ROW } from '../template/buildTableSheet';
 import { buildMasterView, LOG_SHEET_NAME, REPORT_SHEET_PREFIX, rowKey } from './buildMasterView';
+import { FIRST_FIELD_COLUMN } from './masterColumns';
 import { consolidateEntries } from './consolidateEntries';
 import { readRemarks } from './readRemarks';
 import type { SourceFile } from './types';
@@ -136,6 +139,44 @@ describe('buildMasterView', () => {
     expect([...remarks]).toEqual([[key, '議会報告済み']]);
     const again = buildMasterView({ consolidation, title: '町政運営推進プラン', remarks });
     expect(valueAt(again.sheets[0]!, 5, remarkColumn)).toBe('議会報告済み');
+  });
+
+  it('writes a 選択 as the choice it was read as (「一部 達成できた。」), an unreadable one as written', () => {
+    const entry = (department: string, achievement: string): Entry => ({
+      code: 'I-2-1-1',
+      department,
+      seq: 1,
+      fiscalYear: 2020,
+      fields: { ...emptyFields(), vision: '目指す姿', achievement },
+    });
+    const c = consolidateEntries(
+      plan,
+      [
+        {
+          ...sources[0]!,
+          entries: [
+            { entry: entry('町民生活課', ' 一部 達成できた。'), sheet: 's', cells: {} },
+            { entry: entry('建設水道課', 'おおむね'), sheet: 't', cells: {} },
+          ],
+          sheets: [
+            { sheet: 's', kind: 'entry' },
+            { sheet: 't', kind: 'entry' },
+          ],
+        } as SourceFile,
+      ],
+      OPTIONS,
+    );
+    const sheets = buildMasterView({ consolidation: c, title: 't' }).sheets;
+    const column = FIRST_FIELD_COLUMN + STANDARD_FORM.fields.findIndex((f) => f.key === 'achievement');
+    const rowOf = (department: string) =>
+      FIRST_DATA_ROW + c.rows.findIndex((r) => r.code === 'I-2-1-1' && r.department === department);
+    expect(valueAt(sheets[0]!, rowOf('町民生活課'), column)).toBe('一部達成できた');
+    expect(valueAt(sheets[0]!, rowOf('建設水道課'), column)).toBe('おおむね');
+    const report = (department: string) =>
+      sheets.find((s) => s.name === `${REPORT_SHEET_PREFIX}I-2-1-1 ${department}`)!.cells.map((x) => x.value);
+    expect(report('町民生活課')).toContain('一部達成できた');
+    expect(report('町民生活課')).not.toContain(' 一部 達成できた。');
+    expect(report('建設水道課')).toContain('おおむね');
   });
 
   it("cuts text over Excel's cell limit with a finding", () => {

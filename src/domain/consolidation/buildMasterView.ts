@@ -15,6 +15,7 @@ import { BLANK_SHEET_NOTE, refusedFileNote, type Consolidation, type MasterRow }
 import { WRONG_YEAR_CODE } from './selectEntries';
 import { buildSummarySheets, type ViewContext } from './buildSummarySheets';
 import { FIRST_FIELD_COLUMN, masterFieldValues, masterViewColumns, REMARKS_HEADER } from './masterColumns';
+import { viewText } from '../entry/choice';
 import { HISTORY_SHEET_NAME, REPORT_SHEET_PREFIX, VIEW_SHEET_NAMES } from './viewSheetNames';
 import { buildHistorySheet } from '../history/buildHistorySheet';
 import { historyKey, type History } from '../history/yearHistory';
@@ -270,7 +271,7 @@ function reportSheets(c: Consolidation, form: FormDefinition, { fit }: ViewConte
       const fields: Record<FieldKey, string> = {};
       for (const f of form.fields)
         if (f.kind !== 'computed')
-          fields[f.key] = fit(fieldText(r.entry!.fields, f.key), () => ({
+          fields[f.key] = fit(viewText(f, fieldText(r.entry!.fields, f.key)), () => ({
             place: { sheet: name, cell: cells[f.key] ?? 'A1', ...entryPlace(r, f.key) },
             what: `${r.code} ${r.department} の${label(f)}`,
           }));

@@ -1,3 +1,4 @@
+import { viewText } from '../entry/choice';
 import { STANDARD_FORM, type FieldDef, type FormDefinition } from '../entry/formDefinition';
 import { fieldNumbers, isoDateToSerial, readDate } from '../entry/fieldValue';
 import { fieldText, type EntryFields } from '../entry/types';
@@ -62,8 +63,9 @@ export const FIRST_FIELD_COLUMN = LEADING.length;
 
 /**
  * A field's value in 全体計画: 数値 as a number, 日付 as a date serial, 計算 recomputed from the entry's
- * numbers (a fraction shown as %; empty when an operand is missing); otherwise the text as written. A number
- * or date that cannot be read stays as the text written (validation says why), so nothing is lost.
+ * numbers (a fraction shown as %; empty when an operand is missing), 選択 as the choice read (viewText);
+ * otherwise the text as written. A number or date that cannot be read stays as the text written (validation
+ * says why), so nothing is lost.
  */
 export function masterFieldValues(
   form: FormDefinition,
@@ -79,6 +81,6 @@ export function masterFieldValues(
       const d = readDate(text);
       return (d.kind === 'date' ? isoDateToSerial(d.iso) : undefined) ?? text;
     }
-    return text;
+    return viewText(f, text);
   };
 }

@@ -1,4 +1,5 @@
 import { normalizeKey } from '../text/normalizeKey';
+import type { FieldDef } from './formDefinition';
 
 export type ChoiceReading =
   | { readonly kind: 'empty' }
@@ -29,3 +30,11 @@ export function choiceValue(raw: string, choices: readonly string[]): string | u
   const r = readChoice(raw, choices);
   return r.kind === 'exact' || r.kind === 'variant' ? r.value : undefined;
 }
+
+/**
+ * The text a view (全体計画, the 報告 sheets, publication) writes for a field: a 選択 as the choice it was read
+ * as (「Ａ」 or 「達成 できた」 is counted as 「A」 or 「達成できた」, so every view must say the same); any other
+ * text, and a choice that reads as none of the choices, as written (validation says why), so nothing is lost.
+ */
+export const viewText = (f: FieldDef, text: string): string =>
+  f.kind === 'choice' ? (choiceValue(text, f.choices ?? []) ?? text) : text;

@@ -1,3 +1,4 @@
+import { viewText } from '../entry/choice';
 import { summarizeAchievement } from '../consolidation/summarizeAchievement';
 import type { AchievementSummary, MasterRow } from '../consolidation/types';
 import { fieldNumbers, readDate } from '../entry/fieldValue';
@@ -70,7 +71,7 @@ export function publishedValues(
         return d.kind === 'date' ? d.iso : text;
       }
       default:
-        return text;
+        return viewText(f, text);
     }
   };
   return Object.fromEntries(fields.map((f) => [f.key, valueOf(f)]));

@@ -31,7 +31,8 @@ const consolidation = consolidateEntries(
   plan,
   [
     readSource('総務課.xlsx', [kpi('I-2-1-3', '総務課', FILLED), kpi('IX-9-9-9', '総務課', FILLED)]),
-    readSource('町民生活課.xlsx', [kpi('I-1-2-1', '町民生活課', { ...FILLED, actual: '1300', rating: 'S' })]),
+    // A choice typed full-width is published as the choice it is counted as, from the master or not.
+    readSource('町民生活課.xlsx', [kpi('I-1-2-1', '町民生活課', { ...FILLED, actual: '1300', rating: 'Ｓ' })]),
   ],
   { ...OPTIONS, form: KPI_FORM },
 );
@@ -52,6 +53,7 @@ describe('readMasterRows', () => {
     expect(fromMaster.leftOut).toBe(1);
     const entry = fromMaster.entries.find((e) => e.planItem.code === 'I-2-1-3')!;
     expect(entry.values).toMatchObject({ target: 1200, actual: 900, rate: 0.75, checked: '2021-03-31' });
+    expect(fromMaster.entries.find((e) => e.planItem.code === 'I-1-2-1')!.values.rating).toBe('S');
   });
 
   it('finds the columns by their headers when 総務課 inserted a column and rows above the table', () => {
