@@ -257,28 +257,19 @@ function excelOperand(f: Formula, cellOf: (key: FieldKey) => string, outer: numb
   return p < outer || (right && p === outer) ? `(${inner})` : inner;
 }
 
-function divisors(f: Formula): readonly Formula[] {
-  if (f.kind === 'negate') return divisors(f.operand);
-  if (f.kind !== 'binary') return [];
-  const own = f.op === '/' && f.right.kind !== 'number' ? [f.right] : [];
-  return [...divisors(f.left), ...divisors(f.right), ...own];
-}
-
 /**
- * The formula as Excel writes it (without `=`): "" while an operand is blank or a divisor is 0, e.g.
- * `IF(OR(D9="",D10="",D9=0),"",D10/D9)`.
+ * The formula as Excel writes it (without `=`): "" while an operand is blank, and "" instead of an error, e.g.
+ * `IFERROR(IF(OR(D10="",D9=""),"",D10/D9),"")`. The blank guard is needed because Excel reads a blank cell as
+ * 0 (a rate of 0%, not blank). IFERROR covers the rest: a divisor of 0 (#DIV/0!) and an operand holding text
+ * such as 「約100」 (#VALUE!), which validation already reports on its cell, while numeric text (「100」 stored as
+ * text) still computes, as Excel coerces it. It wraps the guard too, so an operand cell holding an error value
+ * is blank as well. IFERROR is Excel 2007's (no _xlfn prefix) and LibreOffice's.
  */
 export function formulaToExcel(f: Formula, cellOf: (key: FieldKey) => string): string {
+  if (divisorIsLiteralZero(f)) return '""';
   const body = excelExpression(f, cellOf);
   const blanks = formulaFields(f).map((k) => `${cellOf(k)}=""`);
-  const zeros = divisors(f).map((d) => {
-    const e = excelExpression(d, cellOf);
-    return d.kind === 'binary' || d.kind === 'negate' ? `(${e})=0` : `${e}=0`;
-  });
-  const literalZero = divisorIsLiteralZero(f);
-  const guards = [...new Set([...blanks, ...zeros])];
-  if (literalZero) return '""';
-  return guards.length === 0 ? body : `IF(OR(${guards.join(',')}),"",${body})`;
+  return blanks.length === 0 ? body : `IFERROR(IF(OR(${blanks.join(',')}),"",${body}),"")`;
 }
 
 function divisorIsLiteralZero(f: Formula): boolean {

@@ -52,7 +52,7 @@ describe('entry sheet inputs by field kind', () => {
   it('writes a 計算 cell as a locked, grey, percentage formula over the input cells, saying it is computed', () => {
     const cell = cellAt(blank, 'rate');
     const [actual, target] = [address('actual'), address('target')];
-    expect(cell?.formula).toBe(`IF(OR(${actual}="",${target}="",${target}=0),"",${actual}/${target})`);
+    expect(cell?.formula).toBe(`IFERROR(IF(OR(${actual}="",${target}=""),"",${actual}/${target}),"")`);
     expect(cell?.value).toBeUndefined();
     expect(styleOf(blank, 'rate')).toMatchObject({ locked: true, numberFormat: '0.0%', fill: '#F2F2F2' });
     expect(validationOf(blank, 'rate')).toEqual({

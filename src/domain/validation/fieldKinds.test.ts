@@ -35,13 +35,34 @@ describe('checkFieldKinds', () => {
       '「実績値」の「約100」は数値として読めません。数値で入力してください（例: 100）。「約」や単位は付けず、補足は文章の欄に書いてください。',
     );
   });
+
+  // Typed as 100, a 割合 is 10000%: the example is the one its format reads as meant.
+  it.each([
+    [
+      '割合',
+      { percent: true },
+      '「実績値」の「約80%」は数値として読めません。割合で入力してください（例: 80%）。「約」は付けず、補足は文章の欄に書いてください。',
+    ],
+    [
+      '金額',
+      { amount: true },
+      '「実績値」の「約80%」は数値として読めません。金額を円単位の数値で入力してください（例: 1200000）。「約」や「円」「万」は付けず、補足は文章の欄に書いてください。',
+    ],
+  ])('gives a %s field an example in its own format', (_kind, format, message) => {
+    const form = {
+      ...KPI_FORM,
+      fields: KPI_FORM.fields.map((f) => (f.key === 'actual' ? { ...f, ...format } : f)),
+    };
+    const found = checkFieldKinds(kpiEntry({ actual: '約80%' }), { ...ctx, form });
+    expect(found.map((f) => f.message)).toEqual([message]);
+  });
 });
 
 describe('a number stored as text where a 計算 reads it', () => {
-  it('says the sheet’s own formula may show #VALUE!, names the 計算, and gives the number to type', () => {
+  it('says the sheet’s own formula may show blank or #VALUE!, names the 計算, and gives the number to type', () => {
     const [target, actual] = checkFieldKinds(kpiEntry({ target: '１，２００', actual: '80%' }), ctx);
     expect(target?.message).toBe(
-      '「目標値」の「１，２００」は数値ではなく文字として入っています。シートの計算（達成率）が「#VALUE!」になることがあるため、半角の数字だけで入力し直してください（例: 1200）。',
+      '「目標値」の「１，２００」は数値ではなく文字として入っています。シートの計算（達成率）が空欄や「#VALUE!」になることがあるため、半角の数字だけで入力し直してください（例: 1200）。',
     );
     expect(actual?.message).toMatch(/（例: 80%）。$/);
   });

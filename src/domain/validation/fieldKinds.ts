@@ -20,6 +20,17 @@ const asTyped = (raw: string, value: number): string =>
     ? `${plainNumberText(Number((value * 100).toPrecision(15)))}%`
     : plainNumberText(value);
 
+/**
+ * What to type in a 数値 field, by its display format: typed as 100, a 割合 is 10000% (the scale warning says
+ * so), so it gets a percentage example; a 金額 the unit words people add (円, 万).
+ */
+const numberRequest = (def: FieldDef): string =>
+  def.percent
+    ? '割合で入力してください（例: 80%）。「約」は付けず、'
+    : def.amount
+      ? '金額を円単位の数値で入力してください（例: 1200000）。「約」や「円」「万」は付けず、'
+      : '数値で入力してください（例: 100）。「約」や単位は付けず、';
+
 /** The 計算 fields reading each field (the sheet's own Excel formulas read those cells too). */
 const readersOf = perObject((form: FormDefinition): ReadonlyMap<FieldKey, readonly FieldDef[]> => {
   const readers = new Map<FieldKey, FieldDef[]>();
@@ -44,14 +55,15 @@ export function checkFieldKinds(entry: Entry, ctx: ValidationContext): Finding[]
     const raw = fieldText(entry.fields, def.key);
     const number = def.kind === 'number' ? readNumber(raw) : undefined;
     // A number cell reads as plain decimal text; anything else that reads as a number (「１，２００」, 「80%」)
-    // was stored as text, which Suishin reads but the sheet's own formulas may not (#VALUE!).
+    // was stored as text, which Suishin reads but the sheet's own formulas may not (blank since they are
+    // wrapped in IFERROR; #VALUE! on a sheet built before).
     const readers = readersOf(ctx.form).get(def.key);
     if (number?.kind === 'number' && readers && raw.trim() !== plainNumberText(number.value))
       found.push(
         entryFinding(
           NUMBER_AS_TEXT_CODE,
           'warning',
-          `${quote(def)}の「${raw.trim()}」は数値ではなく文字として入っています。シートの計算（${readers.map((r) => r.label).join('・')}）が「#VALUE!」になることがあるため、半角の数字だけで入力し直してください（例: ${asTyped(raw, number.value)}）。`,
+          `${quote(def)}の「${raw.trim()}」は数値ではなく文字として入っています。シートの計算（${readers.map((r) => r.label).join('・')}）が空欄や「#VALUE!」になることがあるため、半角の数字だけで入力し直してください（例: ${asTyped(raw, number.value)}）。`,
           entry,
           def.key,
         ),
@@ -77,7 +89,7 @@ export function checkFieldKinds(entry: Entry, ctx: ValidationContext): Finding[]
         entryFinding(
           NUMBER_INVALID_CODE,
           'error',
-          `${quote(def)}の「${raw.trim()}」は数値として読めません。数値で入力してください（例: 100）。「約」や単位は付けず、補足は文章の欄に書いてください。`,
+          `${quote(def)}の「${raw.trim()}」は数値として読めません。${numberRequest(def)}補足は文章の欄に書いてください。`,
           entry,
           def.key,
         ),

@@ -91,7 +91,7 @@ describe.skipIf(!hasOpenpyxl).each(writers)(
       const read = readWithOpenpyxl(await write(), `${name}.xlsx`);
       const { target, actual, rate, rating, checked } = read.cells as Record<string, Read['cells'][string]>;
       expect(rate).toMatchObject({
-        value: `=IF(OR(${at('actual')}="",${at('target')}="",${at('target')}=0),"",${at('actual')}/${at('target')})`,
+        value: `=IFERROR(IF(OR(${at('actual')}="",${at('target')}=""),"",${at('actual')}/${at('target')}),"")`,
         format: '0.0%',
         locked: true,
         fill: 'FFF2F2F2',

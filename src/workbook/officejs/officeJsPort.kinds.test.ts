@@ -37,7 +37,7 @@ describe('an entry sheet of a 指標 form in Excel (the fake)', () => {
     expect(fake.value('KPI', at('checked'))).toBe(44286);
     expect(format(at('checked'), 'numberFormat')).toBe('yyyy/m/d');
     expect(fake.formula('KPI', at('rate'))).toBe(
-      `=IF(OR(${at('actual')}="",${at('target')}="",${at('target')}=0),"",${at('actual')}/${at('target')})`,
+      `=IFERROR(IF(OR(${at('actual')}="",${at('target')}=""),"",${at('actual')}/${at('target')}),"")`,
     );
     expect(format(at('rate'), 'numberFormat')).toBe('0.0%');
     expect(format(at('rate'), 'protection.locked')).toBe(true);
