@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KPI_FILLED, KPI_FORM } from '../../../tests/helpers/kpiForm';
 import {
+  dateCellText,
   fieldNumbers,
   isoDateToSerial,
   plainNumberText,
@@ -86,6 +87,21 @@ describe('readDate', () => {
     expect(serialToIsoDate(60)).toBeUndefined();
     expect(serialToIsoDate(0)).toBeUndefined();
   });
+});
+
+describe('dateCellText', () => {
+  it.each([
+    ['2020-09-30', '2020/9/30'],
+    ['2021-04-01', '2021/4/1'],
+    ['2020-09-30T09:30:00', '2020/9/30 9:30'],
+    ['2020-09-30T17:05:30', '2020/9/30 17:05:30'],
+    ['1899-12-30T09:30:00', '9:30'],
+    ['1899-12-30', undefined],
+    ['2020/9/30', undefined],
+    ['2020-09-30 について', undefined],
+    ['令和2年9月30日', undefined],
+    ['100', undefined],
+  ])('%j → %j', (value, expected) => expect(dateCellText(value)).toBe(expected));
 });
 
 describe('fieldNumbers', () => {

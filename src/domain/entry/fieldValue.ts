@@ -108,6 +108,25 @@ export function serialToIsoDate(serial: number): string | undefined {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** A date cell as every reader gives it: ISO, with the time of day when it has one. */
+const DATE_CELL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/;
+
+/**
+ * A date cell's value (`2020-09-30`, `2020-09-30T09:30:00`) as people here write a date (`2020/9/30`,
+ * `2020/9/30 9:30`), for a cell read into a 文章 field: the readers give dates as ISO, which is right for a
+ * 日付 field (readDate) but not text a department wrote. A time alone (day 0 of Excel's calendar) is `9:30`.
+ * Undefined for any other text, which stays as written.
+ */
+export function dateCellText(value: string): string | undefined {
+  const m = DATE_CELL.exec(value);
+  if (!m) return undefined;
+  const [, year, month, day, hour, minute, second] = m;
+  const time = hour === undefined ? '' : `${Number(hour)}:${minute}${second === '00' ? '' : `:${second}`}`;
+  if (`${year}-${month}-${day}` === '1899-12-30') return time === '' ? undefined : time;
+  const date = `${Number(year)}/${Number(month)}/${Number(day)}`;
+  return time === '' ? date : `${date} ${time}`;
+}
+
 /** An ISO date (`2021-04-01`) as an Excel serial number (1900 system), for a date cell's value. */
 export function isoDateToSerial(iso: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

@@ -55,6 +55,15 @@ describe('reading an entry sheet of a 指標 form', () => {
     });
   });
 
+  it('reads a date cell in a 文章 field as the date is written here (2020/9/30), a 日付 field’s as ISO', () => {
+    // Every reader gives a date cell as ISO text: what this snapshot holds.
+    const dated = (value: string) => read(withCell(built(KPI_FORM), at(KPI_FORM, 'indicator'), value)).fields;
+    expect(dated('2020-09-30')).toMatchObject({ indicator: '2020/9/30', checked: '2021-03-31' });
+    expect(dated('2020-09-30T09:30:00')?.indicator).toBe('2020/9/30 9:30');
+    expect(dated('1899-12-30T09:30:15')?.indicator).toBe('9:30:15');
+    expect(dated('9月30日に実施')?.indicator).toBe('9月30日に実施');
+  });
+
   it('writes a number without exponent or float noise', () => {
     let sheet = withCell(built(KPI_FORM), at(KPI_FORM, 'target'), 1e21);
     sheet = withCell(sheet, at(KPI_FORM, 'actual'), 0.1 + 0.2);

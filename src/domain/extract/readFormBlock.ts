@@ -1,6 +1,6 @@
 import { boundedMemo, perObject } from '../memo';
 import { cellAddress, parseCellAddress } from '../cellAddress';
-import { fieldNumbers, plainNumberText, serialToIsoDate } from '../entry/fieldValue';
+import { dateCellText, fieldNumbers, plainNumberText, serialToIsoDate } from '../entry/fieldValue';
 import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
 import { emptyFields, type EntryFields } from '../entry/types';
 import type { Severity } from '../finding';
@@ -141,10 +141,16 @@ function labelLeftOf(
   return undefined;
 }
 
-/** A cell's text as the entry keeps it: a number as plain decimal text, a date serial as its ISO date. */
+/**
+ * A cell's text as the entry keeps it: a number as plain decimal text, a date serial as its ISO date, and a
+ * date cell in a 文章 field as the date is written here (2020/9/30: dateCellText), not the readers' ISO.
+ */
 function textAt(grid: SheetGrid, def: FieldDef | undefined, row: number, column: number): string {
   const raw = grid.value(row, column);
-  if (typeof raw !== 'number') return readCellText(grid.text(row, column));
+  if (typeof raw !== 'number') {
+    const text = readCellText(grid.text(row, column));
+    return def?.kind === 'text' ? (dateCellText(text) ?? text) : text;
+  }
   if (def?.kind === 'date') return serialToIsoDate(raw) ?? plainNumberText(raw);
   return def === undefined || def.kind === 'number' || def.kind === 'computed'
     ? plainNumberText(raw)
