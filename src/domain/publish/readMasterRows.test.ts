@@ -32,7 +32,9 @@ const consolidation = consolidateEntries(
   [
     readSource('総務課.xlsx', [kpi('I-2-1-3', '総務課', FILLED), kpi('IX-9-9-9', '総務課', FILLED)]),
     // A choice typed full-width is published as the choice it is counted as, from the master or not.
-    readSource('町民生活課.xlsx', [kpi('I-1-2-1', '町民生活課', { ...FILLED, actual: '1300', rating: 'Ｓ' })]),
+    readSource('町民生活課.xlsx', [
+      kpi('I-1-2-1', '町民生活課', { ...FILLED, actual: '1300', rating: 'Ｓ' }),
+    ]),
   ],
   { ...OPTIONS, form: KPI_FORM },
 );
