@@ -25,7 +25,7 @@ import { buildHistory, type HistoryYear } from '../domain/history/yearHistory';
 import type { Plan } from '../domain/plan/types';
 import { MAPPING_SHEET_NAME, readMappingSheet } from '../domain/rollover/mappingSheet';
 import type { Result } from '../domain/result';
-import { masterYear } from '../domain/publish/readMasterRows';
+import { masterYear, readMasterRows } from '../domain/publish/readMasterRows';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 import type { FileWorkbookFactory, OpenError, Progress, WorkbookPort } from '../workbook/port';
 import { findFormSheet } from './openPlan';
@@ -315,18 +315,24 @@ export async function consolidateSources(
     .filter((y) => y.fiscalYear < fiscalYear)
     .sort((a, b) => b.fiscalYear - a.fiscalYear)[0]
     ?.rows.flatMap((r) => (r.status !== 'missing' && r.entry ? [r.entry] : []));
+  const hasMaster = existing.some((s) => s.name === MASTER_SHEET_NAME);
+  const previous =
+    options.previousMaster ??
+    (hasMaster ? (await options.target.readSnapshot([MASTER_SHEET_NAME])).sheets[0] : undefined);
+  // This year's master consolidated before: what it held and this run's files no longer give is warned about.
+  const before =
+    previous && masterYear(previous) === fiscalYear
+      ? readMasterRows(previous, plan, options.form ?? STANDARD_FORM)
+      : undefined;
   const consolidation = consolidateEntries(plan, sources, {
     stamp: options.stamp,
     fiscalYear,
     stage: options.stage,
     ...(options.form && { form: options.form }),
     ...(lastYear && { lastYear }),
+    ...(before?.ok && { previous: before.value.rows }),
   });
 
-  const hasMaster = existing.some((s) => s.name === MASTER_SHEET_NAME);
-  const previous =
-    options.previousMaster ??
-    (hasMaster ? (await options.target.readSnapshot([MASTER_SHEET_NAME])).sheets[0] : undefined);
   const remarks = previous ? readRemarks(previous) : new Map<string, string>();
   const view = buildMasterView({
     consolidation,

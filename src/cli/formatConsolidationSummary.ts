@@ -1,5 +1,6 @@
 import { STAGE_LABELS, type Stage } from '../domain/entry/formDefinition';
 import { BLANK_SHEET_NOTE, OUTCOME_LABELS, type Outcome } from '../domain/consolidation/types';
+import { DROPPED_ADVICE, droppedRows } from '../domain/consolidation/droppedFromPrevious';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import { formatStamp } from '../domain/fiscal/formatStamp';
 import { formatCounts } from './formatFindings';
@@ -33,6 +34,7 @@ export function formatConsolidationSummary(
   for (const r of c.log) if (r.sheet !== '') outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
   const a = s.achievement;
   const blank = report.missing.filter((m) => m.blankSheet).length;
+  const dropped = droppedRows(c.findings);
   return [
     run.masterWritten
       ? `全体計画に集約しました（${formatFiscalYear(c.fiscalYear)}・${STAGE_LABELS[paths.stage]}、集約日時 ${formatStamp(c.stamp)}）`
@@ -48,6 +50,9 @@ export function formatConsolidationSummary(
     a
       ? `  ${a.field.label}: ${[...a.choices.map((choice) => `${choice} ${a.counts[choice] ?? 0}`), `未記入 ${a.blank}`].join('、')}`
       : `  達成状況: 様式に「集計」の選択欄がないため数えていません`,
+    ...(dropped.length > 0
+      ? [`  前回の集約から外れた記入: ${dropped.length} 件 — ${list(dropped)}。${DROPPED_ADVICE}`]
+      : []),
     `  指摘: ${formatCounts(report.findings)}（詳細は全体計画の「集約ログ」シート${paths.report ? 'と集約レポート' : ''}）`,
     ...(run.masterWritten
       ? [`  全体計画: ${paths.out}（${run.masterCreated ? 'ひな形から新規作成' : '既存のブックを更新'}）`]

@@ -73,6 +73,29 @@ describe('suishin consolidate', () => {
     ]);
   });
 
+  it('says what this year’s master loses when a department’s file is not given again, and not otherwise', async () => {
+    // The master holds all 8 departments (the test above). In March only 7 re-send: 町民生活課's 10 sheets
+    // would leave 全体計画 unsaid.
+    const rest = files.filter((f) => f !== '町民生活課.xlsx');
+    expect(rest).toHaveLength(files.length - 1);
+    const r = await runCli(dir, 'consolidate', ...rest, '--out', 'master.xlsx');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      '前回の集約から外れた記入: 10 件 — I-1-2-1 町民生活課、I-2-1-1 町民生活課、I-2-1-2 町民生活課、',
+    );
+    expect(r.stdout).toContain('前回集約したファイルも一緒に指定して、集約し直してください');
+    const [log] = await readSheets(new Uint8Array(await readFile(join(dir, 'master.xlsx'))), ['集約ログ']);
+    expect(log!.values.flat().map(text).join('\n')).toContain(
+      '前回の集約で全体計画にあった I-1-2-1 町民生活課 の記入が、今回指定したファイルにないため、全体計画から外れました（未提出）。',
+    );
+    // Given again, nothing is lost; the same files twice lose nothing either.
+    for (let run = 0; run < 2; run++) {
+      const again = await runCli(dir, 'consolidate', ...files, '--out', 'master.xlsx');
+      expect(again.code).toBe(0);
+      expect(again.stdout).not.toContain('前回の集約から外れた記入');
+    }
+  });
+
   it('reads a folder with its subfolders, as the pane does, skipping lock files there too', async () => {
     // 提出/<課>/<課>.xlsx: the files as departments' returns are often filed, one folder each.
     for (const [i, file] of files.entries()) {

@@ -385,6 +385,27 @@ describe('集約 tab', () => {
     expect((await port.readSnapshot(['全体計画'])).sheets[0]!.values).toEqual(before);
   }, 30_000);
 
+  it('says, on consolidating this year’s master again, what a department’s file not given again took out', async () => {
+    const port = await masterPort();
+    renderApp(fileHost(port, '令和2年度_全体計画.xlsx').host);
+    const planRead = () =>
+      screen.findByRole('heading', { level: 2, name: /^シート「体系」/ }, { timeout: 10_000 });
+    await planRead();
+    const all = (await pickedFiles()).filter((f) => f.name !== '壊れた.xlsx');
+    const first = await consolidateFiles(all);
+    expect(within(first.panel).queryByText(/前回の集約から外れた記入/)).toBeNull();
+    // March: every department but 建設水道課 sends again.
+    cleanup();
+    renderApp(fileHost(port, '令和2年度_全体計画.xlsx').host);
+    await planRead();
+    const { panel } = await consolidateFiles(all.filter((f) => f.name !== '建設水道課.xlsx'));
+    const bar = within(panel)
+      .getByText(/^前回の集約から外れた記入（\d+）$/)
+      .closest('.fui-MessageBar')!;
+    expect(bar.textContent).toContain('前回集約したファイルも一緒に指定して、集約し直してください');
+    expect(within(bar as HTMLElement).getAllByText(/ 建設水道課$/).length).toBeGreaterThan(0);
+  }, 60_000);
+
   it('when the run ends, scrolls its button to the top (its message and the result below), keeping the focus', async () => {
     const scrolled: { element: Element; options: unknown }[] = [];
     const own = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');

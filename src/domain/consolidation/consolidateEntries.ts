@@ -21,7 +21,8 @@ import { currentReadingFindings, findingDepartments, findingsBySheet } from './r
 import { selectEntries, sortSources, type Candidate } from './selectEntries';
 import { summarizeAchievement } from './summarizeAchievement';
 import { departmentInFileName, summarizeSubmissions } from './summarizeSubmissions';
-import type { Consolidation, DepartmentSubmission, LogRecord, SourceFile } from './types';
+import type { Consolidation, DepartmentSubmission, LogRecord, MasterRow, SourceFile } from './types';
+import { droppedFromPrevious } from './droppedFromPrevious';
 
 export interface ConsolidateOptions {
   /** The one run stamp written everywhere (ISO date-time). */
@@ -35,6 +36,11 @@ export interface ConsolidateOptions {
    * carried over unchanged gets 「前年度と同じ文です」 — unless the entry's own sheet already said so.
    */
   readonly lastYear?: readonly Entry[];
+  /**
+   * The rows of this year's master the run replaces (readMasterRows), when there is one: a row it held that
+   * this run's files no longer give is warned about (droppedFromPrevious).
+   */
+  readonly previous?: readonly MasterRow[];
 }
 
 /**
@@ -81,11 +87,26 @@ export function consolidateEntries(
     ...validated,
     ...(lastYear ? unchangedFromLastYear(placed, lastYear, form, [...validated, ...reading]) : []),
   ]);
-  const findings: Finding[] = [...reading, ...selection.findings, ...entryFindings.all];
+  // What the master this run replaces held and this run's files no longer give: on its 未提出 row, or on the
+  // 全課 row that lost a part.
+  const dropped = options.previous
+    ? droppedFromPrevious(options.previous, placed, form, plan.departments)
+    : [];
+  for (const f of dropped) {
+    const key = entryKeyString({
+      code: f.place.code ?? '',
+      department: f.place.department ?? '',
+      seq: f.place.seq ?? 1,
+    });
+    const list = entryFindings.byKey.get(key);
+    if (list) list.push(f);
+    else entryFindings.byKey.set(key, [f]);
+  }
+  const findings: Finding[] = [...reading, ...selection.findings, ...entryFindings.all, ...dropped];
   const log: LogRecord[] = [...fileRecords(sources), ...selection.log, ...placedLog];
   // Findings on sheets that could not be used for an item × department (年度違い) stay with its 未提出 row.
   const unusedFor = groupBy(
-    selection.findings,
+    [...selection.findings, ...dropped],
     (f) => `${f.place.code ?? ''}\u0000${f.place.department ?? ''}`,
   );
   const blankFor = new Map<string, { file: string; sheet: string }>();

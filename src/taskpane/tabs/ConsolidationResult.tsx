@@ -1,3 +1,4 @@
+import { DROPPED_ADVICE, droppedRows } from '../../domain/consolidation/droppedFromPrevious';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import type { ConsolidateResult } from '../../app/consolidate';
@@ -80,6 +81,7 @@ export function ConsolidationResult({
           </Button>
         </div>
       )}
+      <Dropped rows={droppedRows(r.consolidation.findings)} />
       <Findings findings={[...r.consolidation.findings, ...r.viewFindings]} />
       {props.onPublish && <Publish onPublish={props.onPublish} state={props.publishState} />}
       <Achievement achievement={r.consolidation.achievement} />
@@ -151,6 +153,25 @@ function Achievement({ achievement: a }: { achievement: AchievementSummary }) {
         <span className={shared.hint}>{NO_TALLY_MESSAGE}</span>
       )}
     </section>
+  );
+}
+
+/** What the master held before this run and lost because a file was not given again (droppedFromPrevious). */
+function Dropped({ rows }: { rows: readonly string[] }) {
+  const s = useConsolidateStyles();
+  if (rows.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>前回の集約から外れた記入（{rows.length}）</MessageBarTitle>
+        {DROPPED_ADVICE}
+        <ul className={s.missing}>
+          {rows.map((row) => (
+            <li key={row}>{row}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
