@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { consolidationReport } from '../app/consolidationReport';
 import { consolidateEntries } from '../domain/consolidation/consolidateEntries';
 import type { SourceFile } from '../domain/consolidation/types';
-import { STANDARD_FORM, type FormDefinition } from '../domain/entry/formDefinition';
+import { STANDARD_FORM, type FormDefinition, type Stage } from '../domain/entry/formDefinition';
 import { r2Sample } from '../domain/sample/r2';
 import { formatConsolidationSummary } from './formatConsolidationSummary';
 
@@ -18,11 +18,15 @@ const sources: SourceFile[] = plan.departments.map((d, i) => ({
   findings: [],
 }));
 
-const summaryOf = (form: FormDefinition, files: readonly SourceFile[] = sources): string[] => {
+const summaryOf = (
+  form: FormDefinition,
+  files: readonly SourceFile[] = sources,
+  stage: Stage = 'year-end',
+): string[] => {
   const consolidation = consolidateEntries(plan, files, {
     stamp: '2021-04-20T09:00:00+09:00',
     fiscalYear: 2020,
-    stage: 'year-end',
+    stage,
     form,
   });
   return formatConsolidationSummary(
@@ -39,7 +43,7 @@ const summaryOf = (form: FormDefinition, files: readonly SourceFile[] = sources)
       masterWritten: true,
       masterCreated: false,
     },
-    { out: 'master.xlsx', stage: 'year-end' },
+    { out: 'master.xlsx', stage },
   );
 };
 
@@ -48,6 +52,26 @@ describe('formatConsolidationSummary', () => {
     expect(summaryOf(STANDARD_FORM)).toContain(
       '  目標の達成: 達成できた 23、一部達成できた 13、達成できなかった 1、未記入 0',
     );
+  });
+
+  it('says, before 年度末, that the 集計 field is not filled yet: 0 % is as planned', () => {
+    const blank = sources.map((s) =>
+      s.kind === 'read'
+        ? {
+            ...s,
+            entries: s.entries.map((e) => ({
+              ...e,
+              entry: { ...e.entry, fields: { ...e.entry.fields, achievement: '' } },
+            })),
+          }
+        : s,
+    );
+    const lines = summaryOf(STANDARD_FORM, blank, 'first-half');
+    expect(lines[0]).toContain('（令和2年度・前期、集約日時');
+    expect(lines).toContain(
+      '  目標の達成: 達成できた 0、一部達成できた 0、達成できなかった 0、未記入 37（「目標の達成」は年度末に記入する欄のため、前期の集約では未記入でも構いません。）',
+    );
+    expect(summaryOf(STANDARD_FORM).join('\n')).not.toContain('未記入でも構いません');
   });
 
   it("counts the entries against all of 全体計画's rows, the 未提出 rows included", () => {

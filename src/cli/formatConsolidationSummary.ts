@@ -1,5 +1,6 @@
 import { STAGE_LABELS, type Stage } from '../domain/entry/formDefinition';
 import { BLANK_SHEET_NOTE, OUTCOME_LABELS, type Outcome } from '../domain/consolidation/types';
+import { tallyNotYetNote } from '../domain/consolidation/buildSummarySheets';
 import { DROPPED_ADVICE, droppedRows } from '../domain/consolidation/droppedFromPrevious';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import { formatStamp } from '../domain/fiscal/formatStamp';
@@ -35,6 +36,7 @@ export function formatConsolidationSummary(
   const a = s.achievement;
   const blank = report.missing.filter((m) => m.blankSheet).length;
   const dropped = droppedRows(c.findings);
+  const notYet = tallyNotYetNote(c);
   return [
     run.masterWritten
       ? `全体計画に集約しました（${formatFiscalYear(c.fiscalYear)}・${STAGE_LABELS[paths.stage]}、集約日時 ${formatStamp(c.stamp)}）`
@@ -48,7 +50,7 @@ export function formatConsolidationSummary(
     `  取組項目: ${s.entries} 件（全体計画 ${s.entries + s.missing} 行のうち未提出の ${s.missing} 行を除く${s.flagged > 0 ? `。うち体系外・要確認 ${s.flagged} 件` : ''}）`,
     `  未提出: ${s.missing === 0 ? 'なし' : `${s.missing} 件（取組項目×実践課${blank > 0 ? `。うち${BLANK_SHEET_NOTE} ${blank} 件` : ''}）— ${list(report.missing.map((m) => `${m.code} ${m.department}${m.blankSheet && blank < s.missing ? `（${BLANK_SHEET_NOTE}）` : ''}`))}`}`,
     a
-      ? `  ${a.field.label}: ${[...a.choices.map((choice) => `${choice} ${a.counts[choice] ?? 0}`), `未記入 ${a.blank}`].join('、')}`
+      ? `  ${a.field.label}: ${[...a.choices.map((choice) => `${choice} ${a.counts[choice] ?? 0}`), `未記入 ${a.blank}`].join('、')}${notYet ? `（${notYet}）` : ''}`
       : `  達成状況: 様式に「集計」の選択欄がないため数えていません`,
     ...(dropped.length > 0
       ? [`  前回の集約から外れた記入: ${dropped.length} 件 — ${list(dropped)}。${DROPPED_ADVICE}`]

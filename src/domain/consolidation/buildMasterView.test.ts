@@ -61,6 +61,27 @@ describe('buildMasterView', () => {
     expect(new Set(view.sheets.map((s) => s.name)).size).toBe(view.sheets.length);
   });
 
+  it('says the stage on every sheet, and on 達成状況 before 年度末 that 目標の達成 is not filled yet', () => {
+    const subtitles = (stage: 'plan' | 'year-end') => {
+      const view = buildMasterView({
+        consolidation: consolidateEntries(plan, sources, { ...OPTIONS, stage }),
+        title: 'R2',
+      });
+      return new Map(
+        view.sheets.slice(0, 4).map((sheet) => [sheet.name, cellText(asSnapshot(sheet).values[1]?.[0])]),
+      );
+    };
+    const april = subtitles('plan');
+    for (const name of ['全体計画', '提出状況', '達成状況', '集約ログ'])
+      expect(april.get(name)).toMatch(/^令和2年度・計画の集約　集約日時: /);
+    expect(april.get('達成状況')).toContain(
+      '※「目標の達成」は年度末に記入する欄のため、計画の集約では未記入でも構いません。',
+    );
+    const march = subtitles('year-end');
+    expect(march.get('全体計画')).toMatch(/^令和2年度・年度末の集約　集約日時: /);
+    expect(march.get('達成状況')).not.toContain('※');
+  });
+
   it('puts one row per entry in 全体計画 as an Excel table with frozen header', () => {
     expect(master?.tables?.[0]).toMatchObject({ name: 'MasterPlan' });
     expect(master?.frozen).toEqual({ rows: 3, columns: 0 });

@@ -1,7 +1,7 @@
 import { perObject } from '../memo';
 import { fieldText } from '../entry/types';
 import { cellAddress } from '../cellAddress';
-import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
+import { STAGE_LABELS, type FieldDef, type FieldKey, type FormDefinition } from '../entry/formDefinition';
 import { formatFiscalYear } from '../fiscal/fiscalYear';
 import { formatStamp } from '../fiscal/formatStamp';
 import { finding, type Finding } from '../finding';
@@ -91,7 +91,9 @@ export function buildMasterView(input: MasterViewInput): MasterView {
   const year = formatFiscalYear(c.fiscalYear);
   const ctx: ViewContext = {
     year,
-    subtitle: `${year}　集約日時: ${formatStamp(c.stamp)}`,
+    // The stage too: a master kept from April to March looks the same at each, and in April every
+    // 年度末 column is rightly blank.
+    subtitle: `${year}・${STAGE_LABELS[c.stage]}の集約　集約日時: ${formatStamp(c.stamp)}`,
     fit: cellFitter(findings),
   };
   const master = masterSheet(c, form, title, remarks, ctx);

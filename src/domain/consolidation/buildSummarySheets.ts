@@ -1,4 +1,5 @@
 import { cellAddress } from '../cellAddress';
+import { stageIndex, STAGE_LABELS } from '../entry/formDefinition';
 import type { Place } from '../finding';
 import { buildTableSheet, FIRST_DATA_ROW, HEADER_ROW, type TableColumn } from '../template/buildTableSheet';
 import { range, type CellValue, type SheetSpec } from '../template/sheetSpec';
@@ -158,10 +159,11 @@ function achievementSheet(c: Consolidation, { year, subtitle }: ViewContext): Sh
       : []),
   ];
   const title = `${tallyTitle(a.field.label)}（${year}）`;
+  const notYet = tallyNotYetNote(c);
   const achievementTable = buildTableSheet({
     name: ACHIEVEMENT_SHEET_NAME,
     title,
-    subtitle,
+    subtitle: notYet ? `${subtitle}　※${notYet}` : subtitle,
     columns,
     rows: [
       achievementRow('全体', { label: '全体', counts: a.total }),
@@ -186,6 +188,24 @@ function achievementSheet(c: Consolidation, { year, subtitle }: ViewContext): Sh
       },
     ],
   };
+}
+
+/**
+ * Why the 集計 field may be blank at this stage (R2: 目標の達成 is filled at 年度末; an April or October
+ * consolidation counts 未記入 everywhere, as planned, and 達成状況's rates are 0 %): said on 達成状況, by the CLI and the pane.
+ * Undefined when the field is required by the stage (or optional).
+ */
+export function tallyNotYetNote(
+  c: Pick<Consolidation, 'form' | 'stage' | 'achievement'>,
+): string | undefined {
+  const field = c.form.fields.find((f) => f.key === c.achievement.field?.key);
+  const from = field?.requiredFrom;
+  return field === undefined ||
+    from === undefined ||
+    from === 'optional' ||
+    stageIndex(from) <= stageIndex(c.stage)
+    ? undefined
+    : `「${field.label}」は${STAGE_LABELS[from]}に記入する欄のため、${STAGE_LABELS[c.stage]}の集約では未記入でも構いません。`;
 }
 
 /** 達成状況 of a form without a 集計 field (the sheet and the CLI say the same). */

@@ -130,6 +130,7 @@ export function consolidateEntries(
   return {
     stamp: options.stamp,
     fiscalYear: options.fiscalYear,
+    stage: options.stage,
     form,
     rows,
     submissions: withUnchanged(

@@ -1,5 +1,5 @@
 import type { FieldChange } from '../compare/entryDiff';
-import type { FieldKey, FormDefinition } from '../entry/formDefinition';
+import type { FieldKey, FormDefinition, Stage } from '../entry/formDefinition';
 import type { Entry } from '../entry/types';
 import type { PreviousValues, RetiredField } from '../extract/types';
 import type { Finding } from '../finding';
@@ -209,6 +209,8 @@ export interface Consolidation {
   /** One run stamp (ISO date-time) for the whole result. */
   readonly stamp: string;
   readonly fiscalYear: number;
+  /** The stage the entries were checked for (計画, 前期, 年度末): every sheet of the view says it. */
+  readonly stage: Stage;
   /** The form the entries were read, checked and merged by: the master view's columns and report sheets follow it. */
   readonly form: FormDefinition;
   readonly rows: readonly MasterRow[];

@@ -2,11 +2,11 @@ import { DROPPED_ADVICE, droppedRows } from '../../domain/consolidation/droppedF
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import type { ConsolidateResult } from '../../app/consolidate';
-import { NO_TALLY_MESSAGE } from '../../domain/consolidation/buildSummarySheets';
+import { NO_TALLY_MESSAGE, tallyNotYetNote } from '../../domain/consolidation/buildSummarySheets';
 import {
   BLANK_SHEET_NOTE,
   refusedFileNote,
-  type AchievementSummary,
+  type Consolidation,
   type MasterRow,
 } from '../../domain/consolidation/types';
 import type { Finding } from '../../domain/finding';
@@ -84,7 +84,7 @@ export function ConsolidationResult({
       <Dropped rows={droppedRows(r.consolidation.findings)} />
       <Findings findings={[...r.consolidation.findings, ...r.viewFindings]} />
       {props.onPublish && <Publish onPublish={props.onPublish} state={props.publishState} />}
-      <Achievement achievement={r.consolidation.achievement} />
+      <Achievement consolidation={r.consolidation} />
       {rejected.length > 0 && <RejectedFiles rejected={rejected} />}
       <MissingEntries missing={r.consolidation.rows.filter((row) => row.status === 'missing')} />
     </>
@@ -141,12 +141,15 @@ function Publish({ onPublish, state }: { onPublish: () => void; state: Operation
 }
 
 /** The 集計 field's counts (R2: 目標の達成), or why there are none (the form has no 集計 field). */
-function Achievement({ achievement: a }: { achievement: AchievementSummary }) {
+function Achievement({ consolidation: c }: { consolidation: Consolidation }) {
+  const a = c.achievement;
   const shared = useSharedStyles();
   const label = a.field?.label ?? '達成状況';
+  const notYet = tallyNotYetNote(c);
   return (
     <section className={shared.section} aria-label={label}>
       <h2 className={shared.sectionTitle}>{label}</h2>
+      {notYet && <span className={shared.hint}>{notYet}</span>}
       {a.field ? (
         <AchievementBars label={a.field.label} choices={a.choices} total={a.total} groups={a.byBasic} />
       ) : (
