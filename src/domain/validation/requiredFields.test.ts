@@ -25,6 +25,27 @@ describe('checkRequiredFields', () => {
     expect(findings.every((f) => f.code === 'entry.required' && f.severity === 'error')).toBe(true);
   });
 
+  it('says, once, that a later stage’s field holds text when this stage’s is blank (前期 written in 後期’s row)', () => {
+    const october = testEntry({ firstHalf: '', secondHalf: '・7/19 研修' });
+    const [first] = checkRequiredFields(october, defaultContext('first-half'));
+    expect(first?.place.field).toBe('firstHalf');
+    expect(first?.message).toMatch(
+      /が未記入です（前期の段階で必要）。.*年度末に書く「後期 \(10～3月\)」に記入があります。書く欄を間違えていれば、「前期 \(4～9月\)」に移してください。$/,
+    );
+    // Only on the field just above it; without text there, the message is as before.
+    const both = checkRequiredFields(
+      { ...october, fields: { ...october.fields, vision: '' } },
+      defaultContext('first-half'),
+    );
+    expect(both.filter((f) => f.message.includes('に記入があります')).map((f) => f.place.field)).toEqual([
+      'firstHalf',
+    ]);
+    expect(
+      checkRequiredFields(testEntry({ firstHalf: '', secondHalf: '' }), defaultContext('first-half'))[0]
+        ?.message,
+    ).not.toContain('記入があります');
+  });
+
   it('does not ask for a field the sheet was built without (added to the 様式 since)', () => {
     const findings = checkRequiredFields(
       { ...blank, notOnSheet: ['evaluation', 'achievement'] },
@@ -44,7 +65,10 @@ describe('checkRequiredFields', () => {
   });
 
   it('says in Japanese what to write', () => {
-    const [f] = checkRequiredFields(testEntry({ firstHalf: '' }), defaultContext('first-half'));
+    const [f] = checkRequiredFields(
+      testEntry({ firstHalf: '', secondHalf: '' }),
+      defaultContext('first-half'),
+    );
     expect(f?.message).toBe(
       '「前期 (4～9月)」が未記入です（前期の段階で必要）。4月～9月に行ったことを、日付（例: 7/16）とともに書いてください。',
     );
