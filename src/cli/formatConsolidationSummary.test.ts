@@ -66,12 +66,30 @@ describe('formatConsolidationSummary', () => {
           }
         : s,
     );
+    const noYearEnd = sources.map((s) =>
+      s.kind === 'read'
+        ? {
+            ...s,
+            entries: s.entries.map((e) => ({
+              ...e,
+              entry: {
+                ...e.entry,
+                fields: { ...e.entry.fields, achievement: '', secondHalf: '', evaluation: '' },
+              },
+            })),
+          }
+        : s,
+    );
     const lines = summaryOf(STANDARD_FORM, blank, 'first-half');
     expect(lines[0]).toContain('（令和2年度・前期、集約日時');
     expect(lines).toContain(
       '  目標の達成: 達成できた 0、一部達成できた 0、達成できなかった 0、未記入 37（「目標の達成」は年度末に記入する欄のため、前期の集約では未記入でも構いません。）',
     );
     expect(summaryOf(STANDARD_FORM).join('\n')).not.toContain('未記入でも構いません');
+    // A 年度末 run over sheets that hold no 年度末 text at all says which stage they fit.
+    expect(summaryOf(STANDARD_FORM, noYearEnd)).toContain(
+      '  時期: どのシートにも年度末に書く欄（「後期 (10～3月)」・「目標の達成」・「評価・検証」）の記入がありません。前期の集約であれば、--stage first-half を指定してください。',
+    );
   });
 
   it("counts the entries against all of 全体計画's rows, the 未提出 rows included", () => {

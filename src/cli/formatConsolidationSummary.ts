@@ -3,6 +3,7 @@ import { BLANK_SHEET_NOTE, OUTCOME_LABELS, type Outcome } from '../domain/consol
 import { tallyNotYetNote } from '../domain/consolidation/buildSummarySheets';
 import { DROPPED_ADVICE, droppedRows } from '../domain/consolidation/droppedFromPrevious';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
+import { cliStage, stageMismatch } from '../domain/validation/stageMismatch';
 import { formatStamp } from '../domain/fiscal/formatStamp';
 import { formatCounts } from './formatFindings';
 import { formatYearDecision } from './formatYearDecision';
@@ -37,6 +38,12 @@ export function formatConsolidationSummary(
   const blank = report.missing.filter((m) => m.blankSheet).length;
   const dropped = droppedRows(c.findings);
   const notYet = tallyNotYetNote(c);
+  const mismatch = stageMismatch(
+    c.rows.flatMap((r) => (r.status !== 'missing' && r.entry ? [r.entry] : [])),
+    c.form,
+    c.stage,
+    { what: '集約', how: cliStage },
+  );
   return [
     run.masterWritten
       ? `全体計画に集約しました（${formatFiscalYear(c.fiscalYear)}・${STAGE_LABELS[paths.stage]}、集約日時 ${formatStamp(c.stamp)}）`
@@ -55,6 +62,7 @@ export function formatConsolidationSummary(
     ...(dropped.length > 0
       ? [`  前回の集約から外れた記入: ${dropped.length} 件 — ${list(dropped)}。${DROPPED_ADVICE}`]
       : []),
+    ...(mismatch ? [`  時期: ${mismatch}`] : []),
     `  指摘: ${formatCounts(report.findings)}（詳細は全体計画の「集約ログ」シート${paths.report ? 'と集約レポート' : ''}）`,
     ...(run.masterWritten
       ? [`  全体計画: ${paths.out}（${run.masterCreated ? 'ひな形から新規作成' : '既存のブックを更新'}）`]

@@ -33,6 +33,27 @@ describe('suishin validate', () => {
     expect(r.stdout).toContain('  → エラー 0 件、警告 2 件、情報 0 件（エラーはありません）');
   });
 
+  it('says when the stage chosen does not fit what the sheets hold (計画 chosen for March sheets), in text and JSON', async () => {
+    const r = await runCli(dir, 'validate', '総務課.xlsx', '--plan', 'sample:r2', '--stage', 'plan');
+    expect(r.code).toBe(0);
+    const note =
+      '年度末に書く欄（「後期 (10～3月)」・「目標の達成」・「評価・検証」）にも記入があります。計画の検証では、それらの欄が未記入でも指摘しません。年度末まで確かめるには、--stage year-end を指定してください。';
+    expect(r.stdout).toContain(`時期: ${note}`);
+    const json = await runCli(
+      dir,
+      'validate',
+      '総務課.xlsx',
+      '--plan',
+      'sample:r2',
+      '--stage',
+      'plan',
+      '--json',
+    );
+    expect((JSON.parse(json.stdout) as { stageMismatch?: string }).stageMismatch).toBe(note);
+    const fits = await runCli(dir, 'validate', '総務課.xlsx', '--plan', 'sample:r2');
+    expect(fits.stdout).not.toContain('時期:');
+  });
+
   it('exits 1 when 目標の達成 is not one of the choices, pointing at its cell', async () => {
     const r = await runCli(
       dir,

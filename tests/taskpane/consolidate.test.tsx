@@ -385,6 +385,25 @@ describe('集約 tab', () => {
     expect((await port.readSnapshot(['全体計画'])).sheets[0]!.values).toEqual(before);
   }, 30_000);
 
+  it('says when the 確認する時期 chosen does not fit the files (計画 for files filled to 年度末)', async () => {
+    renderApp(excelHost(await masterPort()));
+    fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+    fireEvent.change(
+      await within(screen.getByRole('tabpanel')).findByRole(
+        'combobox',
+        { name: '確認する時期' },
+        { timeout: 10_000 },
+      ),
+      { target: { value: 'plan' } },
+    );
+    const files = (await pickedFiles()).filter((f) => f.name !== '壊れた.xlsx');
+    const { panel } = await consolidateFiles(files);
+    const bar = within(panel)
+      .getByText('確認する時期', { selector: '.fui-MessageBarTitle' })
+      .closest('.fui-MessageBar')!;
+    expect(bar.textContent).toContain('年度末まで確かめるには、「確認する時期」を「年度末」にしてください。');
+  }, 30_000);
+
   it('says, on consolidating this year’s master again, what a department’s file not given again took out', async () => {
     const port = await masterPort();
     renderApp(fileHost(port, '令和2年度_全体計画.xlsx').host);

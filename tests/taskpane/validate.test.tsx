@@ -5,7 +5,7 @@ import { buildDepartmentFiles } from '../../src/app/buildWorkbooks';
 import { kpiSample } from '../../src/domain/sample/kpi';
 import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 import type { CellMark, FileWorkbookPort } from '../../src/workbook/port';
-import { excelHost, fileHost, renderApp, sample, spyOnPort, statValue } from './support';
+import { departmentFiles, excelHost, fileHost, renderApp, sample, spyOnPort, statValue } from './support';
 
 afterEach(cleanup);
 
@@ -75,6 +75,23 @@ describe('検証 tab', () => {
     expect(statValue('検証の結果', '完了')).toBe('4');
     expect(Number(statValue('検証の結果', 'エラー'))).toBe(9);
     expect(screen.getByText(/計画の検証: 7 件中 4 件が完了、エラー 9 件/)).toBeTruthy();
+  });
+
+  it('says when the chosen 時期 does not fit the sheets: 計画 (the default) for a workbook filled to 年度末', async () => {
+    const [file] = await departmentFiles();
+    const opened = await excelJsFactory.open(file!.bytes, file!.fileName);
+    if (!opened.ok) throw new Error(opened.error.message);
+    renderApp(excelHost(opened.value));
+    await validate();
+    expect(
+      await screen.findByText(
+        /計画の検証: .*年度末に書く欄（「後期 \(10～3月\)」・「目標の達成」・「評価・検証」）にも記入があります。計画の検証では、それらの欄が未記入でも指摘しません。年度末まで確かめるには、「確認する時期」を「年度末」にしてください。$/,
+      ),
+    ).toBeTruthy();
+    await validate('year-end');
+    await waitFor(() =>
+      expect(screen.getByText(/^年度末の検証: /).textContent).not.toContain('確認する時期'),
+    );
   });
 
   it('clicking a finding selects its cell in Excel', async () => {

@@ -1,5 +1,7 @@
 import { validateSnapshot, type ValidationResult } from '../../app/validateWorkbook';
-import { STAGE_LABELS } from '../../domain/entry/formDefinition';
+import { STAGE_LABELS, type FormDefinition } from '../../domain/entry/formDefinition';
+import type { Entry } from '../../domain/entry/types';
+import { cliStage, stageMismatch } from '../../domain/validation/stageMismatch';
 import { countBySeverity, hasErrors, type Finding } from '../../domain/finding';
 import { decideFiscalYear, yearCarrier, type YearCarrier } from '../../domain/fiscal/decideFiscalYear';
 import { EXIT, printJson, println, worst, type CliIo, type ExitCode } from '../cliIo';
@@ -76,6 +78,8 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const files: FileReport[] = [];
   const findings: Finding[] = [];
   const carriers: YearCarrier[] = [];
+  const checked: Entry[] = [];
+  let form: FormDefinition | undefined;
   for (const input of await expandInputs(positionals, io.cwd, [], io.stderr)) {
     const loaded = await readWorkbookFile(input);
     if (!loaded.ok) {
@@ -107,6 +111,8 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     files.push(report);
     findings.push(...result.findings);
     carriers.push(yearCarrier(input.display, result.extraction.entries));
+    checked.push(...result.extraction.entries.map((e) => e.entry));
+    form ??= result.form;
     if (hasErrors(result.findings)) code = worst(code, EXIT.findings);
     if (!values.json) printFile(io, report, result.findings);
   }
@@ -122,10 +128,13 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     warnings: counts.warning,
     infos: counts.info,
   };
+  // The stage chosen against what the sheets hold (a 年度末 check of October's sheets): said, never an error.
+  const mismatch = form && stageMismatch(checked, form, stage.value, { what: '検証', how: cliStage });
   if (values.json)
     printJson(io, {
       stage: stage.value,
       stageLabel: STAGE_LABELS[stage.value],
+      ...(mismatch && { stageMismatch: mismatch }),
       year: yearDecision,
       files,
       summary,
@@ -134,6 +143,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   else
     for (const line of formatYearDecision(yearDecision, '検証'))
       println(io.stdout, line.trimStart() === line ? line : line.slice(2));
+  if (!values.json && mismatch) println(io.stdout, `時期: ${mismatch}`);
   if (!values.json && files.length > 1)
     println(
       io.stdout,

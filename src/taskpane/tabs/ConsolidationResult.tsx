@@ -1,3 +1,4 @@
+import { paneStage, stageMismatch } from '../../domain/validation/stageMismatch';
 import { DROPPED_ADVICE, droppedRows } from '../../domain/consolidation/droppedFromPrevious';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
@@ -81,6 +82,7 @@ export function ConsolidationResult({
           </Button>
         </div>
       )}
+      <StageNote consolidation={r.consolidation} />
       <Dropped rows={droppedRows(r.consolidation.findings)} />
       <Findings findings={[...r.consolidation.findings, ...r.viewFindings]} />
       {props.onPublish && <Publish onPublish={props.onPublish} state={props.publishState} />}
@@ -156,6 +158,25 @@ function Achievement({ consolidation: c }: { consolidation: Consolidation }) {
         <span className={shared.hint}>{NO_TALLY_MESSAGE}</span>
       )}
     </section>
+  );
+}
+
+/** The stage chosen against what the sheets hold (年度末 chosen in October): what to choose instead. */
+function StageNote({ consolidation: c }: { consolidation: Consolidation }) {
+  const note = stageMismatch(
+    c.rows.flatMap((row) => (row.status !== 'missing' && row.entry ? [row.entry] : [])),
+    c.form,
+    c.stage,
+    { what: '集約', how: paneStage },
+  );
+  if (!note) return null;
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>確認する時期</MessageBarTitle>
+        {note}
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 

@@ -1,3 +1,4 @@
+import { paneStage, stageMismatch } from '../../domain/validation/stageMismatch';
 import { useCallback, useEffect, useState } from 'react';
 import { cellMarks } from '../../app/cellMarks';
 import { openFormInWorkbook } from '../../app/openPlan';
@@ -74,11 +75,22 @@ export function useValidateTab(
           message:
             'このブックには取組項目シートがありません。各課が記入したブック（シート作成タブで作ったブック）を開いて検証してください。',
         };
+      // The stage chosen against what the sheets hold (計画 chosen in March): said after the counts.
+      const mismatch = stageMismatch(
+        r.extraction.entries.map((e) => e.entry),
+        r.form,
+        stage,
+        { what: '検証', how: paneStage },
+      );
+      const then = mismatch ? ` ${mismatch}` : '';
       return summary.errors === 0 && summary.warnings === 0
-        ? `${summary.stageLabel}の検証: ${summary.entries} 件すべて問題ありません。`
+        ? {
+            intent: mismatch ? ('info' as const) : ('success' as const),
+            message: `${summary.stageLabel}の検証: ${summary.entries} 件すべて問題ありません。${then}`,
+          }
         : {
             intent: summary.errors > 0 ? ('warning' as const) : ('info' as const),
-            message: `${summary.stageLabel}の検証: ${summary.entries} 件中 ${summary.complete} 件が完了、エラー ${summary.errors} 件・警告 ${summary.warnings} 件があります。`,
+            message: `${summary.stageLabel}の検証: ${summary.entries} 件中 ${summary.complete} 件が完了、エラー ${summary.errors} 件・警告 ${summary.warnings} 件があります。${then}`,
           };
     }, '検証しています');
   }, [host, plan, workbookName, stage, op, marks, selection, form]);
