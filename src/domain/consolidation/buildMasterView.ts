@@ -224,9 +224,14 @@ function masterSheet(
       ...form.fields.map(fields),
       statusText(row),
       remarks.get(rowKey(row.code, row.department, row.seq)) ?? '',
-      // A 未提出 row whose sheet came back blank names that sheet: 総務課 knows where to look.
-      row.source?.file ?? row.blankSheet?.file ?? row.refusedFile ?? '',
-      row.source?.sheet ?? row.blankSheet?.sheet ?? '',
+      // A 未提出 row whose sheet came back blank names that sheet: 総務課 knows where to look. A 全課 row
+      // names every sheet merged into it, not only the first.
+      row.parts
+        ? [...new Set(row.parts.map((part) => part.file))].join('\n')
+        : (row.source?.file ?? row.blankSheet?.file ?? row.refusedFile ?? ''),
+      row.parts
+        ? row.parts.map((part) => part.sheet).join('\n')
+        : (row.source?.sheet ?? row.blankSheet?.sheet ?? ''),
     ];
   });
   return buildTableSheet({

@@ -41,6 +41,10 @@ export function masterRows(
     entry: p.entry,
     source: { file: p.candidate.file, sheet: p.candidate.received.sheet, cells: p.candidate.received.cells },
     ...(p.mergedFrom && { mergedFrom: p.mergedFrom }),
+    ...(p.parts &&
+      p.parts.length > 1 && {
+        parts: p.parts.map((c) => ({ file: c.file, sheet: c.received.sheet })),
+      }),
     ...(p.flag && { flag: p.flag }),
     findings: [...readingOf(p), ...(byKey.get(entryKeyString(p.entry)) ?? [])],
   });

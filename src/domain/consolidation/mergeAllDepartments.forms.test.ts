@@ -3,6 +3,7 @@ import { KPI_FORM } from '../../../tests/helpers/kpiForm';
 import {
   CONSOLIDATE_OPTIONS as OPTIONS,
   formEntry,
+  headerRow,
   masterRowOf,
   readSource,
   receivedEntry,
@@ -50,6 +51,10 @@ describe('全課 items under a 指標 form', () => {
     const master = buildMasterView({ consolidation: c, title: 't' }).sheets[0]!;
     const r = masterRowOf(master, 'I-1-1-1', '総務課');
     expect([9, 10, 11].map((col) => valueAt(master, r, col))).toEqual([100, 90, 0.9]);
+    // 提出ファイル and シート name every sheet merged into the row, not only the first.
+    const at = (header: string) => valueAt(master, r, headerRow(master).indexOf(header));
+    expect(at('提出ファイル')).toBe('総務課.xlsx\n保健福祉課.xlsx');
+    expect(at('シート')).toBe('I-1-1-1 総務課\nI-1-1-1 保健福祉課');
   });
 
   it('without the coordinator: the value all agree on, the worst choice, and a blank with every value where they differ', () => {

@@ -131,6 +131,8 @@ export interface MasterRow {
   readonly source?: { readonly file: string; readonly sheet: string; readonly cells: ReceivedEntry['cells'] };
   /** For 全課 items: the departments whose text was merged, in order. */
   readonly mergedFrom?: readonly string[];
+  /** For 全課 items merged from several sheets: each sheet's file and name (`source` is the first's). */
+  readonly parts?: readonly { readonly file: string; readonly sheet: string }[];
   /** Japanese reason a row is flagged (not in the 体系, not assigned). */
   readonly flag?: string;
   /**
