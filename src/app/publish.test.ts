@@ -157,6 +157,22 @@ describe('publish: fields not published (公表 ×)', () => {
     );
   });
 
+  it('a 計算 field computed from one kept out is kept out too: 達成率 × 目標値 would give back 実績値', async () => {
+    const hidden = await publishWith({
+      ...FORM,
+      fields: FORM.fields.map((f) => (f.key === 'actual' ? { ...f, published: false } : f)),
+    });
+    expect(hidden.document.fields.map((f) => f.key)).not.toContain('rate');
+    const header = new TextDecoder().decode(hidden.csv).split('\r\n')[0]!;
+    expect(header).toContain('目標値');
+    expect(header).not.toContain('実績値');
+    expect(header).not.toContain('達成率');
+    expect(hidden.html).not.toContain('達成率');
+    expect(hidden.notes).toContain(
+      '様式で公表しない（×）項目は書き出していません: 「基準値」「実績値」「達成率」（公表しない「実績値」から計算するため）「判定理由」。',
+    );
+  });
+
   it('a 集計 field kept out takes 達成状況 with it', async () => {
     const hidden = await publishWith({
       ...FORM,

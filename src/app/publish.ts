@@ -4,7 +4,7 @@ import type { Finding } from '../domain/finding';
 import { encodeCsv } from '../domain/publish/encodeCsv';
 import { openDataSheet } from '../domain/publish/openDataSheet';
 import { openDataTable } from '../domain/publish/openDataTable';
-import { publishDocument, type PublishDocument } from '../domain/publish/publishDocument';
+import { publishDocument, withheldFields, type PublishDocument } from '../domain/publish/publishDocument';
 import { renderReportHtml, reportTitle } from '../domain/publish/renderReportHtml';
 import type { Plan } from '../domain/plan/types';
 import { ok, type Result } from '../domain/result';
@@ -125,10 +125,16 @@ export async function publish(
     },
     { ...(options.codec && { codec: options.codec }) },
   );
-  if (document.unpublished.length > 0)
-    notes.push(
-      `様式で公表しない（×）項目は書き出していません: ${document.unpublished.map((f) => `「${f.label}」`).join('')}。`,
-    );
+  if (document.unpublished.length > 0) {
+    const withheld = withheldFields(form);
+    const named = document.unpublished.map((f) => {
+      const from = withheld.get(f.key) ?? [];
+      return from.length === 0
+        ? `「${f.label}」`
+        : `「${f.label}」（公表しない${from.map((d) => `「${d.label}」`).join('')}から計算するため）`;
+    });
+    notes.push(`様式で公表しない（×）項目は書き出していません: ${named.join('')}。`);
+  }
   if (document.leftOut > 0)
     notes.push(`体系にない取組項目（要確認）の ${document.leftOut} 件は書き出していません。`);
   return ok({

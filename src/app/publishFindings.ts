@@ -4,7 +4,7 @@ import { entryKeyString } from '../domain/entry/types';
 import type { Finding } from '../domain/finding';
 import type { Plan } from '../domain/plan/types';
 import { validateEntries } from '../domain/validation/validateEntries';
-import { isPublished } from '../domain/publish/publishDocument';
+import { withheldFields } from '../domain/publish/publishDocument';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 
 /** How many findings the warning names one by one; the rest are counted. */
@@ -24,7 +24,7 @@ export function publishFindings(
   const published = rows.filter((r) => r.status !== 'flagged' && r.status !== 'missing' && r.planItem);
   const entries = published.flatMap((r) => (r.entry ? [r.entry] : []));
   const sources = new Map(published.map((r) => [entryKeyString(r), r.source]));
-  const unpublished = new Set(context.form.fields.filter((d) => !isPublished(d)).map((d) => d.key));
+  const unpublished = withheldFields(context.form);
   const keyOf = (p: Finding['place']) =>
     entryKeyString({ code: p.code ?? '', department: p.department ?? '', seq: p.seq ?? 0 });
   const rowOf = new Map(published.map((r, i) => [entryKeyString(r), i]));

@@ -4,6 +4,7 @@ import type { AchievementSummary, MasterRow } from '../consolidation/types';
 import { fieldNumbers, readDate } from '../entry/fieldValue';
 import { tallyField, type FieldDef, type FieldKey, type FormDefinition } from '../entry/formDefinition';
 import { fieldText, type EntryFields } from '../entry/types';
+import { formulaFields } from '../form/formula';
 import type { Plan, PlanItem } from '../plan/types';
 
 /** A field's published value: text as written, 数値 and 計算 as numbers (計算 a fraction), 日付 as ISO. */
@@ -32,7 +33,10 @@ export interface PublishDocument {
   readonly plan: Plan;
   /** The form's fields that are published (公表), in form order. */
   readonly fields: readonly FieldDef[];
-  /** The form's fields kept out (公表 ×): never in any output; named so the caller can say so. */
+  /**
+   * The form's fields kept out (公表 ×, and 計算 fields computed from one: withheldFields): never in any
+   * output; named so the caller can say so.
+   */
   readonly unpublished: readonly FieldDef[];
   readonly entries: readonly PublishEntry[];
   /** 達成状況 of the 集計 field; undefined when the form has none or 総務課 keeps that field unpublished. */
@@ -51,6 +55,33 @@ export interface PublishSource {
 }
 
 export const isPublished = (f: FieldDef): boolean => f.published !== false;
+
+/**
+ * The fields kept out of publication: those the 様式 marks 公表 ×, and every 計算 field computed from one of
+ * them (達成率 = 実績値 / 目標値 gives back a hidden 実績値 from a published 目標値), with the hidden fields
+ * each is computed from (empty for a field marked × itself).
+ */
+export function withheldFields(form: FormDefinition): Map<FieldKey, readonly FieldDef[]> {
+  const withheld = new Map<FieldKey, readonly FieldDef[]>(
+    form.fields.filter((f) => !isPublished(f)).map((f) => [f.key, []]),
+  );
+  const byKey = new Map(form.fields.map((f) => [f.key, f]));
+  // A 計算 may read another 計算: repeat until nothing more is withheld.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const f of form.fields) {
+      if (withheld.has(f.key) || f.kind !== 'computed' || !f.formula) continue;
+      const from = formulaFields(f.formula.expression).filter((k) => withheld.has(k));
+      if (from.length === 0) continue;
+      withheld.set(
+        f.key,
+        from.map((k) => byKey.get(k)!),
+      );
+      grew = true;
+    }
+  }
+  return withheld;
+}
 
 /** The published value of each published field of an entry. */
 export function publishedValues(
@@ -80,8 +111,9 @@ export function publishedValues(
 /** The document to publish from 全体計画's rows: entries on 体系 items only, published fields only. */
 export function publishDocument(source: PublishSource): PublishDocument {
   const { form, plan } = source;
-  const fields = form.fields.filter(isPublished);
-  const unpublished = form.fields.filter((f) => !isPublished(f));
+  const withheld = withheldFields(form);
+  const fields = form.fields.filter((f) => !withheld.has(f.key));
+  const unpublished = form.fields.filter((f) => withheld.has(f.key));
   const empty = Object.fromEntries(fields.map((f) => [f.key, '']));
   const inPlan = source.rows.filter((r) => r.status !== 'flagged' && r.planItem);
   const entries: PublishEntry[] = inPlan.map((r) => ({
@@ -99,7 +131,7 @@ export function publishDocument(source: PublishSource): PublishDocument {
     fields,
     unpublished,
     entries,
-    ...(tally && isPublished(tally) && { achievement: summarizeAchievement(plan, inPlan, form) }),
+    ...(tally && !withheld.has(tally.key) && { achievement: summarizeAchievement(plan, inPlan, form) }),
     leftOut: source.rows.length - inPlan.length,
   };
 }
