@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { excelJsFactory } from '../../src/workbook/exceljs/excelJsFactory';
 import { departmentFiles, excelHost, fileHost, fileOf, masterPort, renderApp, sample } from './support';
 
 afterEach(cleanup);
@@ -18,7 +19,54 @@ async function consolidateAndPublish(entries = sample.entries) {
   return panel;
 }
 
+/** A consolidated R2 master's bytes, with 総務課's correction typed into 全体計画 afterwards (ExcelJS). */
+async function correctedMaster(): Promise<Uint8Array> {
+  const { host } = fileHost(await masterPort(), '令和2年度_全体計画.xlsx');
+  renderApp(host);
+  await consolidateAndPublish();
+  const bytes = await host.saveCurrent!();
+  cleanup();
+  const ExcelJS = (await import('exceljs')).default;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes!.buffer as ArrayBuffer);
+  const sheet = book.getWorksheet('全体計画')!;
+  const header = (sheet.getRow(3).values as unknown[]).indexOf('目標');
+  sheet.getCell(4, header).value = '広報紙面の充実（訂正済み）';
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
 describe('集約: 公開用に書き出す', () => {
+  it('offers, for a master opened already consolidated, to publish it as it stands, corrections included', async () => {
+    const bytes = await correctedMaster();
+    const opened = await excelJsFactory.open(bytes, '令和2年度_全体計画.xlsx');
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { host, downloads } = fileHost(opened.value, '令和2年度_全体計画.xlsx');
+    renderApp(host);
+    fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+    const panel = screen.getByRole('tabpanel');
+    // No 集約 run: the button is there for the master as opened.
+    fireEvent.click(
+      await within(panel).findByRole('button', { name: '公開用に書き出す' }, { timeout: 10_000 }),
+    );
+    await within(panel).findByText(
+      /^report\.html・opendata\.csv・opendata\.xlsx を書き出しました/,
+      {},
+      { timeout: 20_000 },
+    );
+    const csv = new TextDecoder().decode(
+      downloads.find((d) => d.fileName === 'opendata.csv')!.data as Uint8Array,
+    );
+    expect(csv).toContain('広報紙面の充実（訂正済み）');
+  }, 60_000);
+
+  it('offers no 公開用に書き出す before a run for a master never consolidated (a template)', async () => {
+    renderApp(fileHost(await masterPort(), '令和2年度_全体計画.xlsx').host);
+    fireEvent.click(screen.getByRole('tab', { name: '集約' }));
+    const panel = screen.getByRole('tabpanel');
+    await within(panel).findByRole('button', { name: /集約/ }, { timeout: 10_000 });
+    expect(within(panel).queryByRole('button', { name: '公開用に書き出す' })).toBeNull();
+  });
+
   it('downloads report.html, opendata.csv and opendata.xlsx of the consolidation in file mode', async () => {
     const { host, downloads } = fileHost(await masterPort(), '令和2年度_全体計画.xlsx');
     renderApp(host);
@@ -66,7 +114,8 @@ describe('集約: 公開用に書き出す', () => {
     const text = status.textContent ?? '';
     expect(text).toMatch(
       new RegExp(
-        `${first!.code} ${first!.department} 「目標の達成」 ${first!.department}\\.xlsx「[^」]+」[A-Z]+\\d+: 目標の達成「ほぼ達成」は選択肢にありません。`,
+        // At 全体計画's cell, as `suishin publish` names it: the master as it stands is what is published.
+        `${first!.code} ${first!.department} 「目標の達成」 令和2年度_全体計画\\.xlsx「全体計画」[A-Z]+\\d+: 目標の達成「ほぼ達成」は選択肢にありません。`,
       ),
     );
     expect(text).toMatch(

@@ -15,7 +15,7 @@ import { focusAfterRemoval, focusWhenShown } from '../focus';
 import { reveal } from '../reveal';
 import { FolderOpen } from '../folder/FolderOpen';
 import type { OpenedFolder } from '../folder/useFolder';
-import { ConsolidationResult } from './ConsolidationResult';
+import { ConsolidationResult, Publish } from './ConsolidationResult';
 import { useConsolidateStyles } from './consolidateStyles';
 import { consolidationCounts } from './consolidationCounts';
 import { PastMasters } from './PastMasters';
@@ -59,6 +59,8 @@ export interface ConsolidateTabProps {
   readonly onDownloadReport?: () => void;
   /** 「公開用に書き出す」 in the result (usePublish). */
   readonly onPublish?: (() => void) | undefined;
+  /** The open workbook is a master consolidated before: 「公開用に書き出す」 is offered before any run. */
+  readonly openMaster?: boolean;
   readonly publishState?: OperationState;
   /** An error in the 体系 or 様式 (planErrorPart): nothing is consolidated until it is fixed. */
   readonly planError?: '体系' | '様式';
@@ -168,6 +170,13 @@ export function ConsolidateTab(props: ConsolidateTabProps) {
         onRun={props.onRun}
       />
       <OperationStatus state={props.state} />
+      {!r && props.openMaster && props.onPublish && (
+        <Publish
+          onPublish={props.onPublish}
+          state={props.publishState}
+          hint="開いている全体計画を、集約し直さずにそのまま（全体計画で直した内容も）書き出します。"
+        />
+      )}
       {r && n && (
         <ConsolidationResult
           mode={props.mode}

@@ -121,8 +121,16 @@ function Findings({ findings }: { findings: readonly Finding[] }) {
   );
 }
 
-/** 「公開用に書き出す」 and how it went. */
-function Publish({ onPublish, state }: { onPublish: () => void; state: OperationState | undefined }) {
+/** 「公開用に書き出す」 and how it went (in a result, or for a master opened already consolidated). */
+export function Publish({
+  onPublish,
+  state,
+  hint,
+}: {
+  onPublish: () => void;
+  state: OperationState | undefined;
+  hint?: string;
+}) {
   const shared = useSharedStyles();
   return (
     <section className={shared.section} aria-label="公開用の書き出し">
@@ -135,7 +143,7 @@ function Publish({ onPublish, state }: { onPublish: () => void; state: Operation
       </Button>
       <span className={shared.hint}>
         町のウェブサイト用の報告書 (report.html) とオープンデータ
-        (opendata.csv・opendata.xlsx)。様式の「公表」が × の項目は含めません。
+        (opendata.csv・opendata.xlsx)。様式の「公表」が × の項目は含めません。{hint}
       </span>
       <OperationStatus state={state ?? { phase: 'idle' }} />
     </section>
