@@ -1,7 +1,7 @@
 import { STAGE_LABELS, type Stage } from '../domain/entry/formDefinition';
 import { BLANK_SHEET_NOTE, OUTCOME_LABELS, type Outcome } from '../domain/consolidation/types';
 import { tallyNotYetNote } from '../domain/consolidation/buildSummarySheets';
-import { DROPPED_ADVICE, droppedRows } from '../domain/consolidation/droppedFromPrevious';
+import { droppedSummary } from '../domain/consolidation/droppedFromPrevious';
 import { formatFiscalYear } from '../domain/fiscal/fiscalYear';
 import { cliStage, stageMismatch } from '../domain/validation/stageMismatch';
 import { formatStamp } from '../domain/fiscal/formatStamp';
@@ -36,7 +36,7 @@ export function formatConsolidationSummary(
   for (const r of c.log) if (r.sheet !== '') outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
   const a = s.achievement;
   const blank = report.missing.filter((m) => m.blankSheet).length;
-  const dropped = droppedRows(c.findings);
+  const dropped = droppedSummary(c.findings);
   const notYet = tallyNotYetNote(c);
   const mismatch = stageMismatch(
     c.rows.flatMap((r) => (r.status !== 'missing' && r.entry ? [r.entry] : [])),
@@ -59,8 +59,8 @@ export function formatConsolidationSummary(
     a
       ? `  ${a.field.label}: ${[...a.choices.map((choice) => `${choice} ${a.counts[choice] ?? 0}`), `未記入 ${a.blank}`].join('、')}${notYet ? `（${notYet}）` : ''}`
       : `  達成状況: 様式に「集計」の選択欄がないため数えていません`,
-    ...(dropped.length > 0
-      ? [`  前回の集約から外れた記入: ${dropped.length} 件 — ${list(dropped)}。${DROPPED_ADVICE}`]
+    ...(dropped
+      ? [`  前回の集約から外れた記入: ${dropped.rows.length} 件 — ${list(dropped.rows)}。${dropped.advice}`]
       : []),
     ...(mismatch ? [`  時期: ${mismatch}`] : []),
     `  指摘: ${formatCounts(report.findings)}（詳細は全体計画の「集約ログ」シート${paths.report ? 'と集約レポート' : ''}）`,

@@ -87,10 +87,15 @@ export function consolidateEntries(
     ...validated,
     ...(lastYear ? unchangedFromLastYear(placed, lastYear, form, [...validated, ...reading]) : []),
   ]);
+  const blankFor = new Map<string, { file: string; sheet: string }>();
+  for (const r of selection.log) {
+    const key = `${r.code ?? ''}\u0000${r.department ?? ''}`;
+    if (r.outcome === 'empty' && !blankFor.has(key)) blankFor.set(key, { file: r.file, sheet: r.sheet });
+  }
   // What the master this run replaces held and this run's files no longer give: on its 未提出 row, or on the
   // 全課 row that lost a part.
   const dropped = options.previous
-    ? droppedFromPrevious(options.previous, placed, form, plan.departments)
+    ? droppedFromPrevious(options.previous, placed, form, plan.departments, blankFor)
     : [];
   for (const f of dropped) {
     const key = entryKeyString({
@@ -109,11 +114,6 @@ export function consolidateEntries(
     [...selection.findings, ...dropped],
     (f) => `${f.place.code ?? ''}\u0000${f.place.department ?? ''}`,
   );
-  const blankFor = new Map<string, { file: string; sheet: string }>();
-  for (const r of selection.log) {
-    const key = `${r.code ?? ''}\u0000${r.department ?? ''}`;
-    if (r.outcome === 'empty' && !blankFor.has(key)) blankFor.set(key, { file: r.file, sheet: r.sheet });
-  }
   const refusedFor = new Map<string, string>();
   for (const s of sortSources(sources)) {
     const department = s.kind === 'rejected' ? departmentInFileName(s.file, plan.departments) : undefined;

@@ -4,10 +4,13 @@ import { STANDARD_FORM } from '../entry/formDefinition';
 import { emptyFields, type Entry, type EntryFields } from '../entry/types';
 import { MASTER_SHEET_NAME } from '../template/sheetName';
 import {
+  BLANK_ADVICE,
+  DROPPED_ADVICE,
+  DROPPED_BLANK_CODE,
   DROPPED_FROM_PREVIOUS_CODE,
   DROPPED_PART_CODE,
   droppedFromPrevious,
-  droppedRows,
+  droppedSummary,
 } from './droppedFromPrevious';
 import type { MasterRow } from './types';
 
@@ -49,7 +52,7 @@ describe('droppedFromPrevious', () => {
       place: { sheet: MASTER_SHEET_NAME, code: 'I-2-1-1', department: '保健福祉課', seq: 1 },
     });
     expect(found[0]!.message).toContain('前回の集約で全体計画にあった I-2-1-1 保健福祉課 の記入が');
-    expect(droppedRows(found)).toEqual(['I-2-1-1 保健福祉課']);
+    expect(droppedSummary(found)?.rows).toEqual(['I-2-1-1 保健福祉課']);
   });
 
   it('names a 全課 part that left the merged text, not one that stands alone without its heading', () => {
@@ -68,7 +71,7 @@ describe('droppedFromPrevious', () => {
     );
     expect(found.map((f) => f.code)).toEqual([DROPPED_PART_CODE]);
     expect(found[0]!.message).toContain('前回の集約で統合した【教育振興課】の記入が');
-    expect(droppedRows(found)).toEqual(['I-1-1-1（全課の一部）']);
+    expect(droppedSummary(found)?.rows).toEqual(['I-1-1-1 の【教育振興課】']);
     // Only 保健福祉課 wrote this time: its text stands without a heading, and it is not gone.
     const alone = { ...merged, fields: { ...merged.fields, firstHalf: '健診' } };
     expect(
@@ -82,6 +85,30 @@ describe('droppedFromPrevious', () => {
         [{ entry: alone, mergedFrom: ['保健福祉課'] }],
       ),
     ).toEqual([]);
+  });
+
+  it('says a sheet that came back blank, not a file missing, and does not ask for last time’s file then', () => {
+    const blankFor = new Map([
+      ['I-2-1-1\u0000保健福祉課', { file: '保健福祉課_修正版.xlsx', sheet: 'I-2-1-1 保健福祉課' }],
+    ]);
+    const found = droppedFromPrevious(
+      [row(health), row(merged)],
+      [{ entry: merged, mergedFrom: DEPARTMENTS }],
+      STANDARD_FORM,
+      DEPARTMENTS,
+      blankFor,
+    );
+    expect(found.map((f) => f.code)).toEqual([DROPPED_BLANK_CODE]);
+    expect(found[0]!.message).toBe(
+      `前回の集約で全体計画にあった I-2-1-1 保健福祉課 の記入が、今回のファイル「保健福祉課_修正版.xlsx」ではシート「I-2-1-1 保健福祉課」が空欄のため、全体計画から外れました（未提出）。${BLANK_ADVICE}`,
+    );
+    expect(droppedSummary(found)).toEqual({
+      rows: ['I-2-1-1 保健福祉課（シートは空欄）'],
+      advice: `シートが空欄で届いたものは、${BLANK_ADVICE}`,
+    });
+    // Both kinds: both pieces of advice.
+    const both = droppedSummary([...found, ...dropped([row(entry('I-2-1-2', '教育振興課', full))], [])]);
+    expect(both?.advice).toBe(`${DROPPED_ADVICE}シートが空欄で届いたものは、${BLANK_ADVICE}`);
   });
 
   it('says nothing of rows that were 未提出 or blank (a template), or that this run gives again', () => {

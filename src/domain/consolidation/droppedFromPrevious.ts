@@ -8,6 +8,8 @@ import type { MasterRow } from './types';
 export const DROPPED_FROM_PREVIOUS_CODE = 'consolidate.dropped-from-previous';
 /** A 全課 row that lost a department's part (the row itself stays). */
 export const DROPPED_PART_CODE = 'consolidate.dropped-part-from-previous';
+/** A row, or a 全課 part, whose sheet came back blank this time (the file was given). */
+export const DROPPED_BLANK_CODE = 'consolidate.dropped-blank-from-previous';
 
 const HEADING = /【([^】]+)】/gu;
 
@@ -24,6 +26,15 @@ const label = (e: Entry): string => `${e.code} ${e.department}${e.seq > 1 ? ` ($
 /** What to do about it, said in each warning and in the run's summary (CLI and pane). */
 export const DROPPED_ADVICE =
   '前回集約したファイルも一緒に指定して、集約し直してください（全体計画は毎回、指定したファイルだけから作り直します）。';
+/** …when the department's file was given with the sheet blank: adding last time's file is not the answer. */
+export const BLANK_ADVICE =
+  '空欄で出し直したのでなければ、記入したブックを出し直してもらってください（空欄のシートは集約しません）。';
+
+/** 「…の記入が、今回…ため」: why it left. */
+const why = (blank: { readonly file: string; readonly sheet: string } | undefined): string =>
+  blank
+    ? `今回のファイル「${blank.file}」ではシート「${blank.sheet}」が空欄のため`
+    : '今回指定したファイルにないため';
 
 /**
  * What this run's master loses of the one it replaces, for the same year: a consolidation is made anew from
@@ -38,6 +49,8 @@ export function droppedFromPrevious(
   placed: readonly { readonly entry: Entry; readonly mergedFrom?: readonly string[] }[],
   form: FormDefinition,
   departments: readonly string[],
+  /** Sheets that came back blank, by `code\u0000department`: the file was given, its sheet left blank. */
+  blankFor: ReadonlyMap<string, { readonly file: string; readonly sheet: string }> = new Map(),
 ): Finding[] {
   const now = new Map(placed.map((p) => [entryKeyString(p.entry), p]));
   const known = new Set(departments);
@@ -53,11 +66,12 @@ export function droppedFromPrevious(
     };
     const after = now.get(entryKeyString(before));
     if (!after) {
+      const blank = blankFor.get(`${before.code}\u0000${before.department}`);
       found.push(
         finding(
-          DROPPED_FROM_PREVIOUS_CODE,
+          blank ? DROPPED_BLANK_CODE : DROPPED_FROM_PREVIOUS_CODE,
           'warning',
-          `前回の集約で全体計画にあった ${label(before)} の記入が、今回指定したファイルにないため、全体計画から外れました（未提出）。${DROPPED_ADVICE}`,
+          `前回の集約で全体計画にあった ${label(before)} の記入が、${why(blank)}、全体計画から外れました（未提出）。${blank ? BLANK_ADVICE : DROPPED_ADVICE}`,
           place,
         ),
       );
@@ -68,29 +82,49 @@ export function droppedFromPrevious(
       after.entry.department,
       ...(after.mergedFrom ?? headedDepartments(after.entry, known)),
     ]);
-    const gone = [...headedDepartments(before, known)].filter((d) => !merged.has(d));
-    if (gone.length > 0)
+    // One warning per department gone, each with its own reason.
+    for (const d of [...headedDepartments(before, known)].filter((d) => !merged.has(d))) {
+      const blank = blankFor.get(`${before.code}\u0000${d}`);
       found.push(
         finding(
-          DROPPED_PART_CODE,
+          blank ? DROPPED_BLANK_CODE : DROPPED_PART_CODE,
           'warning',
-          `全課の取組 ${label(before)} で、前回の集約で統合した${gone.map((d) => `【${d}】`).join('')}の記入が、今回指定したファイルにないため、全体計画から外れました。${DROPPED_ADVICE}`,
+          `全課の取組 ${label(before)} で、前回の集約で統合した【${d}】の記入が、${why(blank)}、全体計画から外れました。${blank ? BLANK_ADVICE : DROPPED_ADVICE}`,
           place,
         ),
       );
+    }
   }
   return found;
 }
 
-/** The rows a run's warnings say it dropped from the master it replaced (`I-2-1-2 農業振興課`, `I-1-1-1（全課の一部）`). */
-export function droppedRows(findings: readonly Finding[]): string[] {
-  return findings.flatMap((f) =>
-    f.code === DROPPED_FROM_PREVIOUS_CODE
-      ? [
-          `${f.place.code ?? ''} ${f.place.department ?? ''}${(f.place.seq ?? 1) > 1 ? ` (${f.place.seq})` : ''}`,
-        ]
-      : f.code === DROPPED_PART_CODE
-        ? [`${f.place.code ?? ''}（全課の一部）`]
-        : [],
-  );
+const PART = /^全課の取組 \S+ \S+(?: \(\d+\))? で、前回の集約で統合した【([^】]+)】/u;
+
+/**
+ * What a run's warnings say it dropped from the master it replaced, for the CLI's summary and the pane: each
+ * row (`I-2-1-2 農業振興課`, `I-1-1-1 の【農業振興課】`, `…（シートは空欄）`) and what to do. Undefined when
+ * nothing was dropped.
+ */
+export function droppedSummary(
+  findings: readonly Finding[],
+): { readonly rows: readonly string[]; readonly advice: string } | undefined {
+  const rows: string[] = [];
+  let given = false;
+  let blank = false;
+  for (const f of findings) {
+    if (![DROPPED_FROM_PREVIOUS_CODE, DROPPED_PART_CODE, DROPPED_BLANK_CODE].includes(f.code)) continue;
+    const part = PART.exec(f.message)?.[1];
+    const row = part
+      ? `${f.place.code ?? ''} の【${part}】`
+      : `${f.place.code ?? ''} ${f.place.department ?? ''}${(f.place.seq ?? 1) > 1 ? ` (${f.place.seq})` : ''}`;
+    rows.push(f.code === DROPPED_BLANK_CODE ? `${row}（シートは空欄）` : row);
+    if (f.code === DROPPED_BLANK_CODE) blank = true;
+    else given = true;
+  }
+  if (rows.length === 0) return undefined;
+  const advice = [
+    ...(given ? [DROPPED_ADVICE] : []),
+    ...(blank ? [`シートが空欄で届いたものは、${BLANK_ADVICE}`] : []),
+  ];
+  return { rows, advice: advice.join('') };
 }

@@ -1,5 +1,5 @@
 import { paneStage, stageMismatch } from '../../domain/validation/stageMismatch';
-import { DROPPED_ADVICE, droppedRows } from '../../domain/consolidation/droppedFromPrevious';
+import { droppedSummary } from '../../domain/consolidation/droppedFromPrevious';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import type { ConsolidateResult } from '../../app/consolidate';
@@ -83,7 +83,7 @@ export function ConsolidationResult({
         </div>
       )}
       <StageNote consolidation={r.consolidation} />
-      <Dropped rows={droppedRows(r.consolidation.findings)} />
+      <Dropped findings={r.consolidation.findings} />
       <Findings findings={[...r.consolidation.findings, ...r.viewFindings]} />
       {props.onPublish && <Publish onPublish={props.onPublish} state={props.publishState} />}
       <Achievement consolidation={r.consolidation} />
@@ -189,16 +189,17 @@ function StageNote({ consolidation: c }: { consolidation: Consolidation }) {
 }
 
 /** What the master held before this run and lost because a file was not given again (droppedFromPrevious). */
-function Dropped({ rows }: { rows: readonly string[] }) {
+function Dropped({ findings }: { findings: readonly Finding[] }) {
   const s = useConsolidateStyles();
-  if (rows.length === 0) return null;
+  const dropped = droppedSummary(findings);
+  if (!dropped) return null;
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>前回の集約から外れた記入（{rows.length}）</MessageBarTitle>
-        {DROPPED_ADVICE}
+        <MessageBarTitle>前回の集約から外れた記入（{dropped.rows.length}）</MessageBarTitle>
+        {dropped.advice}
         <ul className={s.missing}>
-          {rows.map((row) => (
+          {dropped.rows.map((row) => (
             <li key={row}>{row}</li>
           ))}
         </ul>
