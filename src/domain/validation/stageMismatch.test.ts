@@ -26,6 +26,25 @@ describe('stageMismatch', () => {
     );
   });
 
+  it('says nothing of a later stage written in only a few sheets: text in the wrong row, not a stage', () => {
+    // October: one sheet's 前期 went into 後期's row (未記入 says so at the cell).
+    const misplaced = testEntry({
+      firstHalf: '',
+      secondHalf: '・7/19 研修',
+      achievement: '',
+      evaluation: '',
+    });
+    expect(
+      stageMismatch([october, october, misplaced], STANDARD_FORM, 'first-half', {
+        what: '検証',
+        how: cliStage,
+      }),
+    ).toBeUndefined();
+    expect(
+      stageMismatch([march, march, misplaced], STANDARD_FORM, 'first-half', { what: '検証', how: cliStage }),
+    ).toContain('年度末まで確かめるには');
+  });
+
   it('says nothing when the stage fits, or when nothing is written', () => {
     expect(
       stageMismatch([october], STANDARD_FORM, 'first-half', { what: '検証', how: paneStage }),

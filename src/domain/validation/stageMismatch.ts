@@ -37,6 +37,18 @@ export function stageMismatch(
   const written = writtenStage(entries, form);
   if (written === undefined || written === stage) return undefined;
   const [chosen, found] = [STAGE_LABELS[stage], STAGE_LABELS[written]];
+  // A later stage in a few sheets is text in the wrong row (前期 written into 後期: 未記入 says so), not a
+  // workbook filled that far: the earlier stage chosen is then said not to fit only when most sheets are.
+  const holds = (e: Entry, s: Stage) =>
+    form.fields.some(
+      (f) => f.requiredFrom === s && f.kind !== 'computed' && fieldText(e.fields, f.key).trim() !== '',
+    );
+  const filled = entries.filter((e) => STAGES.some((s) => holds(e, s)));
+  if (
+    stageIndex(stage) < stageIndex(written) &&
+    filled.filter((e) => holds(e, written)).length * 2 <= filled.length
+  )
+    return undefined;
   return stageIndex(stage) > stageIndex(written)
     ? `どのシートにも${chosen}に書く欄（${fieldsOf(form, stage)}）の記入がありません。${found}の${words.what}であれば、${words.how(written)}してください。`
     : `${found}に書く欄（${fieldsOf(form, written)}）にも記入があります。${chosen}の${words.what}では、それらの欄が未記入でも指摘しません。${found}まで確かめるには、${words.how(written)}してください。`;
