@@ -273,7 +273,7 @@ describe('consolidateEntries rules', () => {
     const detail = (department: string) =>
       result.log.find((r) => r.code === 'I-1-1-1' && r.department === department)?.detail;
     expect(detail('企画商工観光課')).toBe(
-      '全課の取組として総務課のシートに【企画商工観光課】の見出しで統合しました。統合後の値と違うこのシートの値: 目標の達成「達成できなかった」。',
+      '全課の取組として全体計画の総務課の行に【企画商工観光課】の見出しで統合しました。統合後の値と違うこのシートの値: 目標の達成「達成できなかった」。',
     );
     // The same choice as the one that stood is not repeated.
     expect(detail('保健福祉課')).not.toContain('統合後の値と違う');
@@ -291,7 +291,7 @@ describe('consolidateEntries rules', () => {
       result.log.find((r) => r.code === 'I-1-1-1' && r.department === department)?.detail;
     expect(detail('総務課')).toBe('他課のシートに文章の記入はなく、このシートの文章をそのまま載せました。');
     expect(detail('企画商工観光課')).toBe(
-      '全課の取組として総務課のシートに統合しました（文章の記入はありません）。統合後の値と違うこのシートの値: 目標の達成「達成できなかった」。',
+      '全課の取組として全体計画の総務課の行に統合しました（文章の記入はありません）。統合後の値と違うこのシートの値: 目標の達成「達成できなかった」。',
     );
   });
 

@@ -83,7 +83,6 @@ export function consolidateEntries(
   const entryFindings = locateEntryFindings(placed, [
     ...selection.entryFindings,
     ...copies,
-    ...mergeFindings,
     ...validated,
     ...(lastYear ? unchangedFromLastYear(placed, lastYear, form, [...validated, ...reading]) : []),
   ]);
@@ -97,7 +96,9 @@ export function consolidateEntries(
   const dropped = options.previous
     ? droppedFromPrevious(options.previous, placed, form, plan.departments, blankFor)
     : [];
-  for (const f of dropped) {
+  // Merge findings are placed already (placeEntries: at a sheet that gave one of the values), and dropped
+  // ones at 全体計画: on their row, not moved to the row's first sheet.
+  for (const f of [...mergeFindings, ...dropped]) {
     const key = entryKeyString({
       code: f.place.code ?? '',
       department: f.place.department ?? '',
@@ -107,7 +108,13 @@ export function consolidateEntries(
     if (list) list.push(f);
     else entryFindings.byKey.set(key, [f]);
   }
-  const findings: Finding[] = [...reading, ...selection.findings, ...entryFindings.all, ...dropped];
+  const findings: Finding[] = [
+    ...reading,
+    ...selection.findings,
+    ...entryFindings.all,
+    ...mergeFindings,
+    ...dropped,
+  ];
   const log: LogRecord[] = [...fileRecords(sources), ...selection.log, ...placedLog];
   // Findings on sheets that could not be used for an item × department (年度違い) stay with its 未提出 row.
   const unusedFor = groupBy(

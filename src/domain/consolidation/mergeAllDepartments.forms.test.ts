@@ -116,6 +116,21 @@ describe('全課 items under a 指標 form', () => {
     // 実績値: the warning that names both values, not a 未記入 that sends 総務課 after a department that wrote it.
     expect(on('actual')).toEqual([MERGE_DISAGREEMENT_CODE]);
   });
+
+  it('with no sheet from the coordinator, puts the warning at a sheet that gave one of the values', () => {
+    // 教育振興課's file comes first but gives no number; 保健福祉課 and 農業振興課 differ.
+    const c = merge([
+      formEntry('I-1-1-1', '教育振興課', { indicator: '講座' }),
+      formEntry('I-1-1-1', '保健福祉課', { actual: '90' }),
+      formEntry('I-1-1-1', '農業振興課', { actual: '70' }),
+    ]);
+    const differ = c.findings.filter((f) => f.code === MERGE_DISAGREEMENT_CODE);
+    expect(differ.map((f) => [f.place.file, f.place.sheet, f.place.department])).toEqual([
+      ['保健福祉課.xlsx', 'I-1-1-1 保健福祉課', '総務課'],
+    ]);
+    // …and the row's findings hold it, where 全体計画 and 集約ログ list them.
+    expect(mergedRow(c).findings).toContainEqual(differ[0]);
+  });
 });
 
 describe('retired fields (a sheet of an older 様式 version)', () => {

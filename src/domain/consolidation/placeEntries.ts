@@ -152,7 +152,18 @@ function placeAllDepartments(
       });
     }
     if (merged.kind === 'merged')
-      findings.push(...merged.disagreements.map((d) => disagreementFinding(d, code, coordinator, lead)));
+      findings.push(
+        ...merged.disagreements.map((d) =>
+          // At the coordinator's cell, where the whole value goes; without its sheet, at the cell of a sheet
+          // that gave one of the values (not one that may have given none).
+          disagreementFinding(
+            d,
+            code,
+            coordinator,
+            own ?? group.find((c) => c.received.entry.department === d.values[0]?.department) ?? lead,
+          ),
+        ),
+      );
   }
   return { placed, log, findings };
 }
@@ -176,9 +187,10 @@ function contributionDetail(
   merged: { readonly entry: Entry; readonly departments: readonly string[] },
   form: FormDefinition,
 ): string {
+  // 全体計画's row of the coordinator, not its sheet: the coordinator may have sent none.
   const how = merged.departments.includes(contribution.department)
-    ? `${coordinator}のシートに【${contribution.department}】の見出しで統合しました。`
-    : `${coordinator}のシートに統合しました（文章の記入はありません）。`;
+    ? `全体計画の${coordinator}の行に【${contribution.department}】の見出しで統合しました。`
+    : `全体計画の${coordinator}の行に統合しました（文章の記入はありません）。`;
   return `全課の取組として${how}${valuesNotTaken(contribution, merged.entry, form)}`;
 }
 
@@ -203,9 +215,9 @@ function disagreementFinding(
   d: MergeDisagreement,
   code: string,
   coordinator: string,
-  lead: Candidate,
+  at: Candidate,
 ): Finding {
-  const cell = lead.received.cells[d.key];
+  const cell = at.received.cells[d.key];
   const values = d.values.map((v) => `【${v.department}】${v.text}`).join('、');
   return finding(
     MERGE_DISAGREEMENT_CODE,
@@ -214,8 +226,8 @@ function disagreementFinding(
       ? `全課の取組 ${code} の「${d.label}」は課によって値が違うため、全体計画では空欄にしました（${values}）。${coordinator}のシートに全体の値を書いてください。`
       : `全課の取組 ${code} の「${d.label}」は課によって違うため、全体計画ではいちばん低い「${d.taken}」にしました（${values}）。${coordinator}のシートで全体の「${d.label}」を選んでください。`,
     {
-      file: lead.file,
-      sheet: lead.received.sheet,
+      file: at.file,
+      sheet: at.received.sheet,
       ...(cell !== undefined && { cell }),
       code,
       department: coordinator,
