@@ -77,6 +77,12 @@ describe('buildMasterView', () => {
     expect(april.get('達成状況')).toContain(
       '※「目標の達成」は年度末に記入する欄のため、計画の集約では未記入でも構いません。',
     );
+    // …and the 報告 sheets' page header, after the year (a printed October page is told from March's).
+    const report = buildMasterView({
+      consolidation: consolidateEntries(plan, sources, { ...OPTIONS, stage: 'first-half' }),
+      title: 'R2',
+    }).sheets.find((sheet) => sheet.name.startsWith(REPORT_SHEET_PREFIX))!;
+    expect(JSON.stringify(report.print?.header)).toContain('令和2年度・前期の集約');
     const march = subtitles('year-end');
     expect(march.get('全体計画')).toMatch(/^令和2年度・年度末の集約　集約日時: /);
     expect(march.get('達成状況')).not.toContain('※');

@@ -290,6 +290,7 @@ function reportSheets(c: Consolidation, form: FormDefinition, { fit }: ViewConte
         fields,
         form,
         sheetName: name,
+        headerNote: `${STAGE_LABELS[c.stage]}の集約`,
       });
       return sheet.protect ? sheet : { ...sheet, protect: true };
     });

@@ -53,6 +53,8 @@ export interface EntrySheetInput {
   readonly previous?: PreviousValues;
   /** Print column G (前年度) too (default: the form A:D only). */
   readonly printReference?: boolean;
+  /** After the year in the page header (a master's 報告 sheet: 「前期の集約」, so October's page is told from March's). */
+  readonly headerNote?: string;
 }
 
 /** `I 協働によるまちづくり　1 積極的な情報共有`: the 基本項目 and 推進項目 above the form. */
@@ -163,7 +165,10 @@ export function buildEntrySheet(input: EntrySheetInput): SheetSpec {
     print: a4Print({
       orientation: printed === printArea ? 'portrait' : 'landscape',
       area: printed,
-      header: leftRightHeader(`${item.code} ${department}${seq > 1 ? ` (${seq})` : ''}`, yearLabel),
+      header: leftRightHeader(
+        `${item.code} ${department}${seq > 1 ? ` (${seq})` : ''}`,
+        input.headerNote ? `${yearLabel}・${input.headerNote}` : yearLabel,
+      ),
       // Last year's text (前年度) makes its rows taller wherever it is longer than this year's — Excel and
       // LibreOffice fit a row to every wrapped cell in it — and the sheet spilled its last rows onto a second
       // page (printed beside, on a landscape page, too): it is fitted to one page, as first-year sheets print.
