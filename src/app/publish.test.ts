@@ -408,11 +408,15 @@ describe('publish: the report HTML', () => {
 
   it('gives 達成状況 as a table and as a chart with a text alternative', () => {
     expect(html()).toContain(
-      '<tr><th scope="col">区分</th><th scope="col">S</th><th scope="col">A</th><th scope="col">B</th><th scope="col">C</th><th scope="col">未記入</th><th scope="col">計</th><th scope="col">「S」の割合</th></tr>',
+      '<tr><th scope="col">区分</th><th scope="col">S</th><th scope="col">A</th><th scope="col">B</th><th scope="col">C</th><th scope="col">未記入</th><th scope="col">うち未提出</th><th scope="col">計</th><th scope="col">「S」の割合</th></tr>',
     );
     const total = planAssignees(plan).length;
     expect(html()).toContain(
-      `<tr><th scope="row">全体</th><td>1</td><td>0</td><td>1</td><td>0</td><td>${total - 2}</td><td>${total}</td><td>${Math.round(100 / total)}%</td></tr>`,
+      `<tr><th scope="row">全体</th><td>1</td><td>0</td><td>1</td><td>0</td><td>${total - 2}</td><td>${total - 2}</td><td>${total}</td><td>${Math.round(100 / total)}%</td></tr>`,
+    );
+    // Every 未記入 here is a 未提出: the chart's text says so too.
+    expect(html()).toContain(
+      `未記入 ${total - 2}件（${Math.round(((total - 2) * 100) / total)}%、うち未提出 ${total - 2}件）`,
     );
     expect(html()).toMatch(/<svg class="chart" role="img" aria-labelledby="chart-title chart-desc"/);
     expect(html()).toContain(`<desc id="chart-desc">全体: S 1件（${Math.round(100 / total)}%）、A 0件（0%）`);

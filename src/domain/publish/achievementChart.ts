@@ -20,14 +20,19 @@ export function choiceColor(i: number, n: number): string {
 export const percent = (n: number, total: number): string =>
   total === 0 ? '0%' : `${Math.round((n / total) * 100)}%`;
 
-/** `達成できた 20件（54%）、一部達成できた 12件（32%）、未記入 5件（14%）`. */
+/** `達成できた 20件（54%）、一部達成できた 12件（32%）、未記入 5件（14%、うち未提出 3件）`. */
 export function countsText(choices: readonly string[], c: AchievementCounts): string {
   const total = totalOf(c);
   const parts = [
     ...choices.map((label, i) => [label, c.byChoice[i] ?? 0] as const),
     ['未記入', c.blank] as const,
   ];
-  return parts.map(([label, n]) => `${label} ${n}件（${percent(n, total)}）`).join('、');
+  return parts
+    .map(
+      ([label, n]) =>
+        `${label} ${n}件（${percent(n, total)}${label === '未記入' && c.missing > 0 ? `、うち未提出 ${c.missing}件` : ''}）`,
+    )
+    .join('、');
 }
 
 /**

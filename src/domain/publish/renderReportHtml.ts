@@ -63,10 +63,11 @@ function entryTable(doc: PublishDocument, entry: PublishEntry): string {
 
 function summaryTable(a: AchievementSummary): string {
   const rate = firstChoiceRate(a.choices);
-  const head = ['区分', ...a.choices, '未記入', '計', ...(rate ? [rate] : [])];
+  // うち未提出, as 達成状況 has it: a department that sent nothing is not one that chose nothing.
+  const head = ['区分', ...a.choices, '未記入', 'うち未提出', '計', ...(rate ? [rate] : [])];
   const row = (label: string, c: AchievementCounts): string => {
     const total = totalOf(c);
-    const cells = [...c.byChoice, c.blank, total].map((n) => `<td>${n}</td>`).join('');
+    const cells = [...c.byChoice, c.blank, c.missing, total].map((n) => `<td>${n}</td>`).join('');
     return `<tr><th scope="row">${e(label)}</th>${cells}${
       rate ? `<td>${firstChoiceShare(c) === null ? '—' : percent(c.byChoice[0] ?? 0, total)}</td>` : ''
     }</tr>`;
