@@ -4,8 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STANDARD_FORM } from '../../src/domain/entry/formDefinition';
 import { fieldText } from '../../src/domain/entry/types';
+import { formatAssignment, planItems } from '../../src/domain/plan/planItems';
 import { r2Sample } from '../../src/domain/sample/r2';
 import { runCli, tempDir, type CliRun } from './runCli';
+
+/** The 実践課 opendata.csv credits an entry to: a 全課 item's one row is 全課【総務課】, not the coordinator. */
+const credited = (e: { readonly code: string; readonly department: string }): string => {
+  const item = planItems(r2Sample().plan).find((p) => p.code === e.code)!.item;
+  return item.assignment.kind === 'all' ? formatAssignment(item.assignment) : e.department;
+};
 
 /** The CSV as Python's csv module reads it (utf-8-sig takes the BOM off). */
 function pythonCsv(path: string): string[][] {
@@ -95,7 +102,7 @@ describe('suishin publish', () => {
     const sample = r2Sample();
     expect(rows).toHaveLength(sample.entries.length);
     for (const e of sample.entries) {
-      const row = rows.find((r) => r[3] === e.code && r[5] === e.department && r[6] === String(e.seq));
+      const row = rows.find((r) => r[3] === e.code && r[5] === credited(e) && r[6] === String(e.seq));
       expect(row, `${e.code} ${e.department}`).toBeDefined();
       expect(row?.[0]).toBe('2020');
       expect(row?.slice(7, 7 + STANDARD_FORM.fields.length)).toEqual(
@@ -103,6 +110,10 @@ describe('suishin publish', () => {
       );
       expect(row?.at(-1)).toBe('提出済');
     }
+    // A 全課 item's one row merges every department's part: credited to 全課【総務課】 here and in the report.
+    expect(rows.filter((r) => r[5] === '全課【総務課】').length).toBeGreaterThan(0);
+    const html = await readFile(join(dir, 'pub', 'report.html'), 'utf8');
+    expect(html).toContain('<caption>実践課: 全課【総務課】</caption>');
   });
 
   it("leaves out a field the master's 様式 marks 公表 ×, in every file", async () => {
@@ -160,7 +171,7 @@ describe('suishin publish', () => {
     expect(lines[3]).toContain('「目標の達成」の選択肢にない値は、達成状況では未記入として数えています。');
     const rows = pythonCsv(join(dir, 'pub-broken', 'opendata.csv'));
     const achievement = rows[0]!.indexOf('目標の達成');
-    const row = rows.find((r) => r[3] === choice!.code && r[5] === choice!.department);
+    const row = rows.find((r) => r[3] === choice!.code && r[5] === credited(choice!));
     expect(row?.[achievement]).toBe('ほぼ達成');
     expect(await readFile(join(dir, 'pub-broken', 'report.html'), 'utf8')).toContain('ほぼ達成');
   });

@@ -1,5 +1,10 @@
 import { basicLabel, fullItemLabel, promotionLabel } from '../plan/planItems';
-import { PUBLISH_STATUS_LABELS, type PublishDocument, type PublishedValue } from './publishDocument';
+import {
+  publishedDepartment,
+  PUBLISH_STATUS_LABELS,
+  type PublishDocument,
+  type PublishedValue,
+} from './publishDocument';
 
 /** The columns before the fields: where the entry sits in the 体系, its code and department, its 番号. */
 export const OPEN_DATA_LEADING = [
@@ -43,7 +48,7 @@ export function openDataTable(doc: PublishDocument): OpenDataTable {
       promotionLabel(e.planItem.promotion),
       e.planItem.code,
       fullItemLabel(e.planItem),
-      e.department,
+      publishedDepartment(e),
       e.seq,
       ...doc.fields.map((f) => e.values[f.key] ?? ''),
       PUBLISH_STATUS_LABELS[e.status],

@@ -5,6 +5,7 @@ import { fieldNumbers, readDate } from '../entry/fieldValue';
 import { tallyField, type FieldDef, type FieldKey, type FormDefinition } from '../entry/formDefinition';
 import { fieldText, type EntryFields } from '../entry/types';
 import { formulaFields } from '../form/formula';
+import { formatAssignment } from '../plan/planItems';
 import type { Plan, PlanItem } from '../plan/types';
 
 /** A field's published value: text as written, 数値 and 計算 as numbers (計算 a fraction), 日付 as ISO. */
@@ -55,6 +56,15 @@ export interface PublishSource {
 }
 
 export const isPublished = (f: FieldDef): boolean => f.published !== false;
+
+/**
+ * The 実践課 a published row is credited to: a 全課 item's one row merges every department's part under
+ * 【課名】 headings, so it reads 全課【総務課】 (as the 体系 writes it), not the coordinator alone.
+ */
+export const publishedDepartment = (entry: Pick<PublishEntry, 'planItem' | 'department'>): string =>
+  entry.planItem.item.assignment.kind === 'all'
+    ? formatAssignment(entry.planItem.item.assignment)
+    : entry.department;
 
 /**
  * The fields kept out of publication: those the 様式 marks 公表 ×, and every 計算 field computed from one of

@@ -12,7 +12,12 @@ import { groupBy } from '../consolidation/groupBy';
 import { basicLabel, fullItemLabel, promotionLabel } from '../plan/planItems';
 import { achievementChart, percent } from './achievementChart';
 import { escapeHtml as e } from './escapeHtml';
-import type { PublishDocument, PublishEntry, PublishedValue } from './publishDocument';
+import {
+  publishedDepartment,
+  type PublishDocument,
+  type PublishEntry,
+  type PublishedValue,
+} from './publishDocument';
 import { REPORT_CSS } from './reportStyles';
 
 export const SUMMARY_ID = 'summary';
@@ -42,7 +47,7 @@ export function displayValue(f: FieldDef, v: PublishedValue): string {
 }
 
 function entryTable(doc: PublishDocument, entry: PublishEntry): string {
-  const caption = `${entry.department}${entry.seq > 1 ? `（${entry.seq}）` : ''}`;
+  const caption = `${publishedDepartment(entry)}${entry.seq > 1 ? `（${entry.seq}）` : ''}`;
   if (entry.status === 'missing')
     return `<p class="missing"><strong>${e(caption)}</strong>: この取組項目のシートは提出されていません（未提出）。</p>`;
   // An empty field: 未記入 where the 様式 asks for it; a 計算 with nothing to compute from, —; an optional
