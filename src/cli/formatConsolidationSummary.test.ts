@@ -47,6 +47,20 @@ const summaryOf = (
   );
 };
 
+/** The sample's sources with these fields of every entry overwritten. */
+const withFields = (fields: Readonly<Record<string, string>>): SourceFile[] =>
+  sources.map((s) =>
+    s.kind === 'read'
+      ? {
+          ...s,
+          entries: s.entries.map((e) => ({
+            ...e,
+            entry: { ...e.entry, fields: { ...e.entry.fields, ...fields } },
+          })),
+        }
+      : s,
+  );
+
 describe('formatConsolidationSummary', () => {
   it("names the 集計 field's choices with their counts (R2 as before)", () => {
     expect(summaryOf(STANDARD_FORM)).toContain(
@@ -55,31 +69,8 @@ describe('formatConsolidationSummary', () => {
   });
 
   it('says, before 年度末, that the 集計 field is not filled yet: 0 % is as planned', () => {
-    const blank = sources.map((s) =>
-      s.kind === 'read'
-        ? {
-            ...s,
-            entries: s.entries.map((e) => ({
-              ...e,
-              entry: { ...e.entry, fields: { ...e.entry.fields, achievement: '' } },
-            })),
-          }
-        : s,
-    );
-    const noYearEnd = sources.map((s) =>
-      s.kind === 'read'
-        ? {
-            ...s,
-            entries: s.entries.map((e) => ({
-              ...e,
-              entry: {
-                ...e.entry,
-                fields: { ...e.entry.fields, achievement: '', secondHalf: '', evaluation: '' },
-              },
-            })),
-          }
-        : s,
-    );
+    const blank = withFields({ achievement: '' });
+    const noYearEnd = withFields({ achievement: '', secondHalf: '', evaluation: '' });
     const lines = summaryOf(STANDARD_FORM, blank, 'first-half');
     expect(lines[0]).toContain('（令和2年度・前期、集約日時');
     expect(lines).toContain(

@@ -17,6 +17,17 @@ export const MUTED_COLOR = '#808080';
 /** 計算 cells: a light grey, the look of a cell nobody types in. */
 export const COMPUTED_FILL = '#F2F2F2';
 
+/** A label cell: bold, centred, shaded, bordered (locked on the sheets departments fill). */
+const HEADING_CELL = {
+  bold: true,
+  fontSize: FONT_SIZE,
+  fill: LABEL_FILL,
+  horizontal: 'center',
+  vertical: 'middle',
+  wrap: true,
+  border: true,
+} as const;
+
 export const STYLE = {
   title: { bold: true, fontSize: TITLE_FONT_SIZE, horizontal: 'left', vertical: 'middle', locked: true },
   /** The small heading above a form (基本項目　推進項目). */
@@ -29,16 +40,7 @@ export const STYLE = {
     wrap: true,
     locked: true,
   },
-  label: {
-    bold: true,
-    fontSize: FONT_SIZE,
-    fill: LABEL_FILL,
-    horizontal: 'center',
-    vertical: 'middle',
-    wrap: true,
-    border: true,
-    locked: true,
-  },
+  label: { ...HEADING_CELL, locked: true },
   /** Values the add-in writes and the department may not change (取組項目, 実践課). */
   fixed: {
     fontSize: FONT_SIZE,
@@ -118,15 +120,7 @@ export const STYLE = {
     numberFormat: '@',
   },
   /** A column heading of a table sheet 総務課 may edit (全体計画's views, 推移): a label, not locked. */
-  tableHeader: {
-    bold: true,
-    fontSize: FONT_SIZE,
-    fill: LABEL_FILL,
-    horizontal: 'center',
-    vertical: 'middle',
-    wrap: true,
-    border: true,
-  },
+  tableHeader: HEADING_CELL,
   /** A count in a table sheet: a whole number, right-aligned. */
   tableNumber: {
     fontSize: FONT_SIZE,
