@@ -277,6 +277,10 @@ describe('consolidateEntries rules', () => {
     );
     // The same choice as the one that stood is not repeated.
     expect(detail('保健福祉課')).not.toContain('統合後の値と違う');
+    // The coordinator's record names the other departments only (it is not one of 他課).
+    expect(detail('総務課')).toBe(
+      '他課の記入を【課名】の見出しで統合しました（企画商工観光課、保健福祉課）。',
+    );
   });
 
   it('does not say a department that only chose 目標の達成 was merged under a heading', () => {

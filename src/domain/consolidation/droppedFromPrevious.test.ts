@@ -72,19 +72,21 @@ describe('droppedFromPrevious', () => {
     expect(found.map((f) => f.code)).toEqual([DROPPED_PART_CODE]);
     expect(found[0]!.message).toContain('前回の集約で統合した【教育振興課】の記入が');
     expect(droppedSummary(found)?.rows).toEqual(['I-1-1-1 の【教育振興課】']);
-    // Only 保健福祉課 wrote this time: its text stands without a heading, and it is not gone.
+    // Only 保健福祉課 and 総務課 wrote this time, 保健福祉課's text standing without a heading: it is not gone.
     const alone = { ...merged, fields: { ...merged.fields, firstHalf: '健診' } };
     expect(
-      dropped(
-        [
-          row({
-            ...merged,
-            fields: { ...merged.fields, firstHalf: '【保健福祉課】\n健診\n【総務課】\n研修' },
-          }),
-        ],
-        [{ entry: alone, mergedFrom: ['保健福祉課'] }],
+      droppedSummary(
+        dropped(
+          [
+            row({
+              ...merged,
+              fields: { ...merged.fields, firstHalf: '【保健福祉課】\n健診\n【総務課】\n研修' },
+            }),
+          ],
+          [{ entry: alone, mergedFrom: ['保健福祉課', '総務課'] }],
+        ),
       ),
-    ).toEqual([]);
+    ).toBeUndefined();
   });
 
   it('says a sheet that came back blank, not a file missing, and does not ask for last time’s file then', () => {
@@ -109,6 +111,15 @@ describe('droppedFromPrevious', () => {
     // Both kinds: both pieces of advice.
     const both = droppedSummary([...found, ...dropped([row(entry('I-2-1-2', '教育振興課', full))], [])]);
     expect(both?.advice).toBe(`${DROPPED_ADVICE}シートが空欄で届いたものは、${BLANK_ADVICE}`);
+  });
+
+  it('names the coordinator’s own part too, when it did not send its sheet this time', () => {
+    const without = {
+      ...merged,
+      fields: { ...merged.fields, firstHalf: '【保健福祉課】\n健診\n【教育振興課】\n講座' },
+    };
+    const found = dropped([row(merged)], [{ entry: without, mergedFrom: ['保健福祉課', '教育振興課'] }]);
+    expect(droppedSummary(found)?.rows).toEqual(['I-1-1-1 の【総務課】']);
   });
 
   it('says nothing of rows that were 未提出 or blank (a template), or that this run gives again', () => {

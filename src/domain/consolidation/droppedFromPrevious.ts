@@ -77,11 +77,11 @@ export function droppedFromPrevious(
       );
       continue;
     }
-    // A part written alone stands without a heading: this run's parts are the departments it merged.
-    const merged = new Set([
-      after.entry.department,
-      ...(after.mergedFrom ?? headedDepartments(after.entry, known)),
-    ]);
+    // A part written alone stands without a heading: this run's parts are the departments it merged (the
+    // coordinator among them only when it wrote: its own part can be lost too).
+    const merged = new Set(
+      after.mergedFrom ?? [after.entry.department, ...headedDepartments(after.entry, known)],
+    );
     // One warning per department gone, each with its own reason.
     for (const d of [...headedDepartments(before, known)].filter((d) => !merged.has(d))) {
       const blank = blankFor.get(`${before.code}\u0000${d}`);

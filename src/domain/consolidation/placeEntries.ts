@@ -174,7 +174,7 @@ function placeAllDepartments(
  */
 const coordinatorDetail = (coordinator: string, writers: readonly string[]): string =>
   writers.some((d) => d !== coordinator)
-    ? `他課の記入を【課名】の見出しで統合しました（${writers.join('、')}）。`
+    ? `他課の記入を【課名】の見出しで統合しました（${writers.filter((d) => d !== coordinator).join('、')}）。`
     : '他課のシートに文章の記入はなく、このシートの文章をそのまま載せました。';
 
 /**
