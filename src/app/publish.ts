@@ -7,13 +7,13 @@ import { openDataTable } from '../domain/publish/openDataTable';
 import { publishDocument, withheldFields, type PublishDocument } from '../domain/publish/publishDocument';
 import { renderReportHtml, reportTitle } from '../domain/publish/renderReportHtml';
 import type { Plan } from '../domain/plan/types';
-import { ok, type Result } from '../domain/result';
+import { err, ok, type Result } from '../domain/result';
 import { DEFAULT_PLAN_TITLE } from '../domain/template/buildDepartmentWorkbook';
 import { MASTER_SHEET_NAME } from '../domain/template/sheetName';
 import { writeXlsx } from '../workbook/xlsx/writeXlsx';
 import type { ZipCodec } from '../workbook/xlsx/zipWriter';
 import { publishFindings, publishWarning } from './publishFindings';
-import { readConsolidatedMaster } from './readConsolidatedMaster';
+import { holdsEntries, readConsolidatedMaster } from './readConsolidatedMaster';
 
 /** The three files for the town's website. */
 export const PUBLISHED_FILES = {
@@ -68,6 +68,11 @@ interface Made {
 async function masterDocument(bytes: Uint8Array, file: string, stage: Stage): Promise<Result<Made, string>> {
   const read = await readConsolidatedMaster(bytes, file);
   if (!read.ok) return read;
+  // A template never consolidated would publish a report of 0 件 and a CSV of its header alone.
+  if (!holdsEntries(read.value))
+    return err(
+      `「${file}」の「${MASTER_SHEET_NAME}」シートに集約した記入がありません（集約する前のひな形ではありませんか）。集約した全体計画のブックを指定してください。`,
+    );
   const { found, form, fiscalYear, rows, missingColumns } = read.value;
   const notes = missingColumns.map(
     (label) => `「${MASTER_SHEET_NAME}」シートに「${label}」の列がないため、空欄として書き出しました。`,

@@ -196,5 +196,12 @@ describe('suishin publish', () => {
     const noOut = await runCli(dir, 'publish', join('demo', 'master.xlsx'));
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('--out で出力先のフォルダーを指定してください。');
+    // A master never consolidated (build --master's template) would publish 0 件 and a CSV of its header.
+    expect((await runCli(dir, 'build', '--plan', 'sample:r2', '--out', 'tmpl', '--master')).code).toBe(0);
+    const template = await runCli(dir, 'publish', join('tmpl', '全体計画.xlsx'), '--out', 'pub-tmpl');
+    expect(template.code).toBe(2);
+    expect(template.stderr).toContain(
+      '「tmpl/全体計画.xlsx」の「全体計画」シートに集約した記入がありません（集約する前のひな形ではありませんか）。',
+    );
   });
 });
