@@ -508,18 +508,33 @@ describe('consolidateEntries rules', () => {
     expect(of('entry.evaluation-unexplained')).toEqual([['保健福祉課', '保健福祉課.xlsx', 'C10']]);
     // The merged item has every required field (from one part or the other): no 未記入.
     expect(of('entry.required')).toEqual([]);
-    // …and without a 前期 anywhere, the item lacks one, said at the part's cell (its blank 評価・検証 is said once,
-    // by the part's own finding).
+    // …and without a 前期 anywhere, the item lacks one: 総務課's to write, said so at 全体計画 — not at
+    // 保健福祉課's cell, which is not its to fill (its blank 評価・検証 is said once, by its own finding).
     const none = consolidateEntries(
       plan,
       [source('保健福祉課.xlsx', [{ ...health, fields: { ...health.fields, firstHalf: '' } }], 1)],
       OPTIONS,
     );
-    expect(
-      none.findings
-        .filter((f) => f.code === 'entry.required')
-        .map((f) => [f.place.department, f.place.file, f.place.cell]),
-    ).toEqual([['総務課', '保健福祉課.xlsx', 'D7']]);
+    const required = none.findings.filter((f) => f.code === 'entry.required');
+    expect(required.map((f) => [f.place.department, f.place.file, f.place.sheet, f.place.cell])).toEqual([
+      ['総務課', undefined, '全体計画', undefined],
+    ]);
+    expect(required[0]!.message).toMatch(
+      /^全課の取組で、とりまとめ課（総務課）のシートが届いていません。「前期 \(4～9月\)」が未記入です/,
+    );
+    expect(none.rows.find((r) => r.code === 'I-1-1-1')!.findings).toContainEqual(required[0]);
+    // A coordinator's sheet returned blank: said at that sheet.
+    const blank = consolidateEntries(
+      plan,
+      [
+        source('保健福祉課.xlsx', [{ ...health, fields: { ...health.fields, firstHalf: '' } }], 1),
+        source('総務課.xlsx', [entry('I-1-1-1', '総務課', {})], 2),
+      ],
+      OPTIONS,
+    );
+    const atBlank = blank.findings.filter((f) => f.code === 'entry.required');
+    expect(atBlank.map((f) => [f.place.file, f.place.sheet])).toEqual([['総務課.xlsx', 'I-1-1-1 総務課']]);
+    expect(atBlank[0]!.message).toMatch(/^全課の取組で、とりまとめ課（総務課）のシートが空欄で届きました。/);
   });
 
   it('places validation findings at the source cell', () => {

@@ -15,6 +15,7 @@ import type { Plan } from '../plan/types';
 import type { ValidationContext } from '../validation/context';
 import { checkRequiredFields } from '../validation/requiredFields';
 import { validateEntries } from '../validation/validateEntries';
+import { MASTER_SHEET_NAME } from '../template/sheetName';
 import { masterRows } from './masterRows';
 import { MERGE_DISAGREEMENT_CODE, placeEntries, type Placed } from './placeEntries';
 import { currentReadingFindings, findingDepartments, findingsBySheet } from './readingFindings';
@@ -62,6 +63,17 @@ export function consolidateEntries(
     log: placedLog,
     findings: mergeFindings,
   } = placeEntries(selection.winners, items, plan, form);
+  const blankFor = new Map<string, { file: string; sheet: string }>();
+  for (const r of selection.log) {
+    const key = `${r.code ?? ''}\u0000${r.department ?? ''}`;
+    if (r.outcome === 'empty' && !blankFor.has(key)) blankFor.set(key, { file: r.file, sheet: r.sheet });
+  }
+  const { own: validated, whole } = validatePlaced(
+    placed,
+    mergeFindings,
+    { stage: options.stage, form, plan },
+    blankFor,
+  );
   // Two sheets of one department for one item with (nearly) the same text: both kept, a warning on the later.
   const copies = checkNearDuplicateSheets(
     selection.winners.map((w) => ({
@@ -79,26 +91,22 @@ export function consolidateEntries(
     r.previous ? [{ ...r.entry, fiscalYear: r.previous.fiscalYear, fields: r.previous.fields }] : [],
   );
   const lastYear = options.lastYear ?? (carried.length > 0 ? carried : undefined);
-  const validated = validatePlaced(placed, mergeFindings, { stage: options.stage, form, plan });
+
   const entryFindings = locateEntryFindings(placed, [
     ...selection.entryFindings,
     ...copies,
     ...validated,
-    ...(lastYear ? unchangedFromLastYear(placed, lastYear, form, [...validated, ...reading]) : []),
+    ...(lastYear ? unchangedFromLastYear(placed, lastYear, form, [...validated, ...whole, ...reading]) : []),
   ]);
-  const blankFor = new Map<string, { file: string; sheet: string }>();
-  for (const r of selection.log) {
-    const key = `${r.code ?? ''}\u0000${r.department ?? ''}`;
-    if (r.outcome === 'empty' && !blankFor.has(key)) blankFor.set(key, { file: r.file, sheet: r.sheet });
-  }
   // What the master this run replaces held and this run's files no longer give: on its 未提出 row, or on the
   // 全課 row that lost a part.
   const dropped = options.previous
     ? droppedFromPrevious(options.previous, placed, form, plan.departments, blankFor)
     : [];
-  // Merge findings are placed already (placeEntries: at a sheet that gave one of the values), and dropped
-  // ones at 全体計画: on their row, not moved to the row's first sheet.
-  for (const f of [...mergeFindings, ...dropped]) {
+  // Merge findings are placed already (placeEntries: at a sheet that gave one of the values), a 全課 item's
+  // whole ones at the coordinator's blank sheet or 全体計画, and dropped ones at 全体計画: on their row, not
+  // moved to the row's first sheet.
+  for (const f of [...mergeFindings, ...whole, ...dropped]) {
     const key = entryKeyString({
       code: f.place.code ?? '',
       department: f.place.department ?? '',
@@ -113,6 +121,7 @@ export function consolidateEntries(
     ...selection.findings,
     ...entryFindings.all,
     ...mergeFindings,
+    ...whole,
     ...dropped,
   ];
   const log: LogRecord[] = [...fileRecords(sources), ...selection.log, ...placedLog];
@@ -221,16 +230,19 @@ function fileRecords(sources: readonly SourceFile[]): LogRecord[] {
 }
 
 /**
- * Every placed entry checked as 検証 checks it; a 全課 item's sheets each as its department wrote it. Without
- * the coordinator's sheet, the merged entry is also checked for what the item as a whole lacks (未記入), except
- * a value left blank because the departments gave different ones (its own warning says so: a 未記入 on the
- * cell would send 総務課 after a department that did write it) and a field a part's finding is already about.
+ * Every placed entry checked as 検証 checks it; a 全課 item's sheets each as its department wrote it (`own`:
+ * placed at their sheets later). Without the coordinator's sheet, the merged entry is also checked for what
+ * the item as a whole lacks (`whole`: 未記入), except a value left blank because the departments gave different
+ * ones (its own warning says so: a 未記入 on the cell would send 総務課 after a department that did write it)
+ * and a field a part's finding is already about. Those are the coordinator's to write: they are said so, at
+ * the coordinator's sheet that came back blank, else at 全体計画 — never at another department's cells.
  */
 function validatePlaced(
   placed: readonly Placed[],
   mergeFindings: readonly Finding[],
   ctx: ValidationContext,
-): Finding[] {
+  blankFor: ReadonlyMap<string, { readonly file: string; readonly sheet: string }>,
+): { own: Finding[]; whole: Finding[] } {
   const at = (f: Finding) => `${f.place.code ?? ''}\u0000${f.place.field ?? ''}`;
   const entries: Entry[] = [];
   const wholes: Entry[] = [];
@@ -247,7 +259,22 @@ function validatePlaced(
     ...mergeFindings.filter((f) => f.code === MERGE_DISAGREEMENT_CODE).map(at),
     ...own.filter((f) => f.place.field !== undefined).map(at),
   ]);
-  return [...own, ...wholes.flatMap((e) => checkRequiredFields(e, ctx)).filter((f) => !said.has(at(f)))];
+  const whole = wholes
+    .flatMap((e) => checkRequiredFields(e, ctx))
+    .filter((f) => !said.has(at(f)))
+    .map((f): Finding => {
+      const coordinator = f.place.department ?? '';
+      const blank = blankFor.get(`${f.place.code ?? ''}\u0000${coordinator}`);
+      const { cell: _cell, ...place } = f.place;
+      return {
+        ...f,
+        message: `全課の取組で、とりまとめ課（${coordinator}）のシートが${blank ? '空欄で届きました' : '届いていません'}。${f.message}`,
+        place: blank
+          ? { ...place, file: blank.file, sheet: blank.sheet }
+          : { ...place, sheet: MASTER_SHEET_NAME },
+      };
+    });
+  return { own, whole };
 }
 
 /** Validation findings given the file, sheet and cell of the entry they are about, in order and by entry. */
