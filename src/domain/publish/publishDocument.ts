@@ -23,6 +23,8 @@ export interface PublishEntry {
   readonly department: string;
   readonly seq: number;
   readonly status: PublishStatus;
+  /** A 未提出 whose department's sheet came back blank (the file was sent, the sheet not filled). */
+  readonly blankSheet?: true;
   /** The published fields' values by key; '' when empty (always '' for 未提出). */
   readonly values: Readonly<Record<FieldKey, PublishedValue>>;
 }
@@ -131,6 +133,7 @@ export function publishDocument(source: PublishSource): PublishDocument {
     department: r.department,
     seq: r.seq,
     status: r.status === 'missing' || !r.entry ? 'missing' : 'submitted',
+    ...(r.status === 'missing' && r.blankSheet && { blankSheet: true as const }),
     values: r.status !== 'missing' && r.entry ? publishedValues(form, fields, r.entry.fields) : empty,
   }));
   const tally = tallyField(form);

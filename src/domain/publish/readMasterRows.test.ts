@@ -14,6 +14,7 @@ import { r2Sample } from '../sample/r2';
 import { specToSnapshot } from '../template/specToSnapshot';
 import { publishDocument } from './publishDocument';
 import { readMasterRows } from './readMasterRows';
+import { renderReportHtml } from './renderReportHtml';
 
 const { plan } = r2Sample();
 const FILLED = {
@@ -35,6 +36,8 @@ const consolidation = consolidateEntries(
     readSource('町民生活課.xlsx', [
       kpi('I-1-2-1', '町民生活課', { ...FILLED, actual: '1300', rating: 'Ｓ' }),
     ]),
+    // A sheet returned blank: 未提出, and publication says the sheet came blank, from the master or not.
+    readSource('建設水道課.xlsx', [kpi('I-2-1-1', '建設水道課', {})]),
   ],
   { ...OPTIONS, form: KPI_FORM },
 );
@@ -56,6 +59,12 @@ describe('readMasterRows', () => {
     const entry = fromMaster.entries.find((e) => e.planItem.code === 'I-2-1-3')!;
     expect(entry.values).toMatchObject({ target: 1200, actual: 900, rate: 0.75, checked: '2021-03-31' });
     expect(fromMaster.entries.find((e) => e.planItem.code === 'I-1-2-1')!.values.rating).toBe('S');
+    expect(
+      fromMaster.entries.find((e) => e.planItem.code === 'I-2-1-1' && e.department === '建設水道課'),
+    ).toMatchObject({ status: 'missing', blankSheet: true });
+    expect(renderReportHtml(fromMaster)).toContain(
+      '<strong>建設水道課</strong>: この取組項目のシートは空欄のまま届きました（未提出）。',
+    );
   });
 
   it('finds the columns by their headers when 総務課 inserted a column and rows above the table', () => {

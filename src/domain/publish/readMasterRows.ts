@@ -1,5 +1,5 @@
 import { cellAddress } from '../cellAddress';
-import type { MasterRow } from '../consolidation/types';
+import { BLANK_SHEET_NOTE, type MasterRow } from '../consolidation/types';
 import { plainNumberText, serialToIsoDate } from '../entry/fieldValue';
 import type { FieldDef, FieldKey, FormDefinition } from '../entry/formDefinition';
 import { cellText, type SheetSnapshot } from '../extract/snapshot';
@@ -14,6 +14,8 @@ const CODE = '取組項目コード';
 const DEPARTMENT = '実践課';
 const SEQ = '番号';
 const CHECK = '検証結果';
+const FILE = '提出ファイル';
+const SHEET = 'シート';
 const HEADER_SEARCH_ROWS = 20;
 
 export interface MasterRowsRead {
@@ -74,6 +76,7 @@ export function readMasterRows(
   const header = sheet.values[headerRow] ?? [];
   const col = (label: string): number => header.findIndex((v) => key(v) === normalizeKey(label));
   const [code, department, seq, check] = [col(CODE), col(DEPARTMENT), col(SEQ), col(CHECK)];
+  const [fileColumn, sheetColumn] = [col(FILE), col(SHEET)];
   const stored = form.fields.filter((f) => f.kind !== 'computed');
   const fieldColumns = new Map<FieldKey, number>(stored.map((f) => [f.key, col(f.label)]));
   const items = new Map(planItems(plan).map((p) => [p.code, p]));
@@ -85,7 +88,16 @@ export function readMasterRows(
     const dept = cellText(row[department] ?? null).trim();
     const n = seq >= 0 ? Number(cellText(row[seq] ?? null)) || 1 : 1;
     const planItem = items.get(c);
-    const status = planItem ? statusOf(cellText(check >= 0 ? (row[check] ?? null) : null).trim()) : 'flagged';
+    const checkText = cellText(check >= 0 ? (row[check] ?? null) : null).trim();
+    const status = planItem ? statusOf(checkText) : 'flagged';
+    // 未提出（届いたシートは空欄）: the file came, its sheet blank — publication says so, not 「提出されていません」.
+    const blankSheet =
+      status === 'missing' && checkText.includes(BLANK_SHEET_NOTE)
+        ? {
+            file: cellText(fileColumn >= 0 ? (row[fileColumn] ?? null) : null).trim(),
+            sheet: cellText(sheetColumn >= 0 ? (row[sheetColumn] ?? null) : null).trim(),
+          }
+        : undefined;
     const fields = Object.fromEntries(
       stored.map((f) => {
         const at = fieldColumns.get(f.key) ?? -1;
@@ -108,6 +120,7 @@ export function readMasterRows(
       ...(status !== 'missing' && {
         entry: { code: c, department: dept, seq: n, fiscalYear: fiscalYear ?? 0, fields },
       }),
+      ...(blankSheet && { blankSheet }),
       findings: [],
     });
   });

@@ -49,7 +49,11 @@ export function displayValue(f: FieldDef, v: PublishedValue): string {
 function entryTable(doc: PublishDocument, entry: PublishEntry): string {
   const caption = `${publishedDepartment(entry)}${entry.seq > 1 ? `（${entry.seq}）` : ''}`;
   if (entry.status === 'missing')
-    return `<p class="missing"><strong>${e(caption)}</strong>: この取組項目のシートは提出されていません（未提出）。</p>`;
+    return `<p class="missing"><strong>${e(caption)}</strong>: ${
+      entry.blankSheet
+        ? 'この取組項目のシートは空欄のまま届きました（未提出）。'
+        : 'この取組項目のシートは提出されていません（未提出）。'
+    }</p>`;
   // An empty field: 未記入 where the 様式 asks for it; a 計算 with nothing to compute from, —; an optional
   // field left blank (判定理由 where the 判定 follows the rule) is not a row at all.
   const rows = doc.fields.flatMap((f) => {
