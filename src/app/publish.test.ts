@@ -393,10 +393,9 @@ describe('publish: the report HTML', () => {
       form,
     });
     if (!r.ok) throw new Error(r.error);
-    const table =
-      /<table class="entry"><caption>実践課: 総務課<span class="print-only">（I-2-1-3）<\/span><\/caption>.*?<\/table>/s.exec(
-        r.value.html,
-      )?.[0];
+    const table = /<table class="entry"><caption>実践課: 総務課<\/caption>.*?<\/table>/s.exec(
+      r.value.html,
+    )?.[0];
     expect(table).toContain(
       '<tr><th scope="row">実績値</th><td class="number"><span class="empty">未記入</span></td></tr>',
     );

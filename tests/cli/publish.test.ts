@@ -113,9 +113,10 @@ describe('suishin publish', () => {
     // A 全課 item's one row merges every department's part: credited to 全課【総務課】 here and in the report.
     expect(rows.filter((r) => r[5] === '全課【総務課】').length).toBeGreaterThan(0);
     const html = await readFile(join(dir, 'pub', 'report.html'), 'utf8');
-    // (Printed, the caption names its item as well: a table that starts a page is not left without it.)
-    expect(html).toContain(
-      '<caption>実践課: 全課【総務課】<span class="print-only">（I-1-1-1）</span></caption>',
+    expect(html).toContain('<caption>実践課: 全課【総務課】</caption>');
+    // Printed, every page of a table names its item and department (a header row repeated on each page).
+    expect(html).toMatch(
+      /<thead class="print-head"><tr><th colspan="2" scope="col">I-1-1-1 [^<]*　実践課: 全課【総務課】<\/th><\/tr><\/thead>/,
     );
   });
 

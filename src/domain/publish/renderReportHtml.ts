@@ -67,9 +67,11 @@ function entryTable(doc: PublishDocument, entry: PublishEntry): string {
       }</td></tr>`,
     ];
   });
-  // Printed, a table that starts a page names its item too: an item longer than a page goes on under its
-  // departments' captions alone.
-  return `<table class="entry"><caption>実践課: ${e(caption)}<span class="print-only">（${e(entry.planItem.code)}）</span></caption><tbody>${rows.join('')}</tbody></table>`;
+  // Printed, every page of the table names its item and department (a header row the browser repeats on
+  // each page): a long item went on over pages that began mid-table with nothing to say whose it was.
+  return `<table class="entry"><caption>実践課: ${e(caption)}</caption><thead class="print-head"><tr><th colspan="2" scope="col">${e(
+    `${entry.planItem.code} ${fullItemLabel(entry.planItem)}　実践課: ${caption}`,
+  )}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function summaryTable(a: AchievementSummary): string {

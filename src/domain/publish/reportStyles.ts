@@ -34,7 +34,7 @@ td.number, table.summary td { text-align: right; font-variant-numeric: tabular-n
 .scroll-x { overflow-x: auto; }
 .scroll-x:focus-visible { outline: 3px solid #1a4f9c; outline-offset: 2px; }
 @media (max-width: 36rem) { .chart, table.summary { min-width: 34rem; } }
-.print-only { display: none; }
+.print-head { display: none; }
 @page { size: A4 portrait; margin: 15mm 12mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
 @media print {
   :root { font-size: 10pt; }
@@ -49,7 +49,8 @@ td.number, table.summary td { text-align: right; font-variant-numeric: tabular-n
   /* …and an item longer than a page breaks between its departments' tables, each kept whole when it fits. */
   table.entry { break-inside: avoid-page; }
   th, td { padding: 0.2rem 0.35rem; }
-  .print-only { display: inline; font-weight: normal; }
+  .print-head { display: table-header-group; }
+  .print-head th { background: #fff; font-weight: normal; font-size: 0.9em; }
   .scroll-x { overflow: visible; }
 }
 `;
