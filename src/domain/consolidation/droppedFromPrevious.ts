@@ -1,7 +1,8 @@
 import type { FormDefinition } from '../entry/formDefinition';
-import { entryKeyString, fieldText, type Entry } from '../entry/types';
+import { entryKeyString, type Entry } from '../entry/types';
 import { finding, type Finding } from '../finding';
 import { MASTER_SHEET_NAME } from '../template/sheetName';
+import { headedDepartments } from './mergeAllDepartments';
 import { isBlankEntry } from './selectEntries';
 import type { MasterRow } from './types';
 
@@ -10,16 +11,6 @@ export const DROPPED_FROM_PREVIOUS_CODE = 'consolidate.dropped-from-previous';
 export const DROPPED_PART_CODE = 'consolidate.dropped-part-from-previous';
 /** A row, or a 全課 part, whose sheet came back blank this time (the file was given). */
 export const DROPPED_BLANK_CODE = 'consolidate.dropped-blank-from-previous';
-
-const HEADING = /【([^】]+)】/gu;
-
-/** The departments a merged 全課 text names under 【課名】 headings. */
-function headedDepartments(entry: Entry, departments: ReadonlySet<string>): Set<string> {
-  const text = Object.keys(entry.fields)
-    .map((k) => fieldText(entry.fields, k))
-    .join('\n');
-  return new Set([...text.matchAll(HEADING)].map((m) => m[1] ?? '').filter((d) => departments.has(d)));
-}
 
 const label = (e: Entry): string => `${e.code} ${e.department}${e.seq > 1 ? ` (${e.seq})` : ''}`;
 

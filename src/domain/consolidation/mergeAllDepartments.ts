@@ -31,10 +31,15 @@ export type MergeResult =
 
 const HEADING = /【([^】]+)】/gu;
 
+/** The departments (of `departments`) an entry's text names under 【課名】 headings. */
+export function headedDepartments(entry: Entry, departments: ReadonlySet<string>): Set<string> {
+  const text = Object.values(entry.fields).join('\n');
+  return new Set([...text.matchAll(HEADING)].map((m) => m[1] ?? '').filter((d) => departments.has(d)));
+}
+
 /** Has the coordinator already compiled other departments' parts under 【課名】 headings? */
 export function isCompiled(entry: Entry, coordinator: string, departments: readonly string[]): boolean {
-  const text = Object.values(entry.fields).join('\n');
-  return [...text.matchAll(HEADING)].some((m) => m[1] !== coordinator && departments.includes(m[1] ?? ''));
+  return [...headedDepartments(entry, new Set(departments))].some((d) => d !== coordinator);
 }
 
 /**

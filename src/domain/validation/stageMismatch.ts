@@ -13,13 +13,14 @@ const fieldsOf = (form: FormDefinition, stage: Stage): string =>
  * been written. Undefined when none is written at all.
  */
 export function writtenStage(entries: readonly Entry[], form: FormDefinition): Stage | undefined {
-  for (const stage of [...STAGES].reverse()) {
-    const own = form.fields.filter((f) => f.requiredFrom === stage && f.kind !== 'computed');
-    if (own.length > 0 && entries.some((e) => own.some((f) => fieldText(e.fields, f.key).trim() !== '')))
-      return stage;
-  }
-  return undefined;
+  return [...STAGES].reverse().find((stage) => entries.some((e) => holdsStage(e, form, stage)));
 }
+
+/** Whether the entry holds text in a field the stage adds. */
+const holdsStage = (e: Entry, form: FormDefinition, stage: Stage): boolean =>
+  form.fields.some(
+    (f) => f.requiredFrom === stage && f.kind !== 'computed' && fieldText(e.fields, f.key).trim() !== '',
+  );
 
 /**
  * When the stage chosen for a 検証 or 集約 does not fit what the sheets hold, what to say: a 年度末 run in
@@ -39,10 +40,7 @@ export function stageMismatch(
   const [chosen, found] = [STAGE_LABELS[stage], STAGE_LABELS[written]];
   // A later stage in a few sheets is text in the wrong row (前期 written into 後期: 未記入 says so), not a
   // workbook filled that far: the earlier stage chosen is then said not to fit only when most sheets are.
-  const holds = (e: Entry, s: Stage) =>
-    form.fields.some(
-      (f) => f.requiredFrom === s && f.kind !== 'computed' && fieldText(e.fields, f.key).trim() !== '',
-    );
+  const holds = (e: Entry, s: Stage) => holdsStage(e, form, s);
   const filled = entries.filter((e) => STAGES.some((s) => holds(e, s)));
   if (
     stageIndex(stage) < stageIndex(written) &&
